@@ -1,0 +1,48 @@
+# Two entry points for a fresh clone (see README): `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= data/tracker.duckdb
+PORT ?= 8501
+
+.PHONY: demo test setup browser lint bench fuzz clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## demo: set up, ingest the bundled corpus in data/ and start the dashboard
+demo: $(STAMP)
+	$(BIN)/tracker ingest data/ --db $(DB)
+	@echo "Dashboard: http://localhost:$(PORT)  (Ctrl-C to stop)"
+	TRACKER_DB=$(DB) $(BIN)/streamlit run dashboard.py --server.headless true \
+		--server.port $(PORT) --browser.gatherUsageStats false
+
+## browser: Debian's Chromium for the end-to-end test (never `playwright install`)
+browser:
+	@test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks dashboard.py
+
+## test: set up (venv, Chromium) and run the whole test suite
+test: $(STAMP) browser lint
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
+	$(BIN)/python benchmarks/bench_extract.py
+
+fuzz: $(STAMP)
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[fuzz]'
+	$(BIN)/python tests/fuzz/fuzz_extract.py -max_total_time=$${FUZZ_SECONDS:-60}
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,69 @@
+"""The two records that flow through the pipeline: an Article and the Claims found in it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Kind = Literal["point", "range", "lower_bound", "upper_bound", "approx"]
+KINDS: tuple[str, ...] = ("point", "range", "lower_bound", "upper_bound", "approx")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One numeric claim, with the exact words it came from.
+
+    ``start``/``end`` are offsets into the text given to ``extract`` (end exclusive), so
+    ``text[start:end] == claim.text``. A point value has ``low == high``; an open bound leaves
+    the other side ``None``.
+    """
+
+    text: str
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    kind: str
+    approximate: bool = False
+    unit: str | None = None
+    entity: str | None = None
+    source: str | None = None
+    hedged: bool = False
+    sentence: str = ""
+    sentence_start: int = 0
+    lang: str = "und"
+
+    @property
+    def best(self) -> float | None:
+        """A single value for charts: the midpoint of a range, else the bound that is set."""
+        if self.low is not None and self.high is not None:
+            return (self.low + self.high) / 2
+        return self.low if self.low is not None else self.high
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def text_id(text: str) -> str:
+    """Stable id of an article: a hash of its normalised text (so re-ingesting is a no-op)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Article:
+    """A news article as stored: ``text`` is the normalised body that claim offsets point into."""
+
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    title: str | None = None
+    lang: str = "und"
+    path: str | None = None
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def article_id(self) -> str:
+        return text_id(self.text)

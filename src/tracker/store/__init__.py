@@ -1,0 +1,1 @@
+"""DuckDB store: storage tables in schema ``store``, documented views in ``main``."""
