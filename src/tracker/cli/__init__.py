@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from tracker.cli import aggregate_cmds, extract_cmds, scale_cmds, store_cmds  # noqa: F401
+from tracker.cli import (  # noqa: F401
+    aggregate_cmds,
+    eval_cmds,
+    extract_cmds,
+    scale_cmds,
+    store_cmds,
+)
 from tracker.cli.base import cli
 
 
