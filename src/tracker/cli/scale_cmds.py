@@ -1,3 +1,26 @@
-"""Commands: (to be filled in)."""
+"""Commands for scale: ``tracker synth`` (synthetic load) and ``tracker load`` (Parquet bulk load)."""
 
-from tracker.cli.base import cli  # noqa: F401
+from __future__ import annotations
+
+import click
+
+from tracker.cli.base import cli
+
+
+@cli.command()
+@click.option("--articles", "count", type=int, required=True, help="How many articles to write.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    required=True,
+    help="Folder to write into (missing or empty); files go in sub-folders of 1000.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same corpus.")
+def synth(count: int, out: str, seed: int) -> None:
+    """Write realistic synthetic articles (German and English) to measure scale."""
+    from tracker.synth import write_corpus
+
+    summary = write_corpus(out, count, seed=seed)
+    click.echo(
+        f"Wrote {summary.files:,} articles ({summary.bytes / 1e6:.1f} MB) to {summary.out}"
+    )

@@ -1,0 +1,1 @@
+"""Scale: Dask scale-out of ingest, Parquet partitions of results, bulk load into DuckDB."""
