@@ -1,10 +1,10 @@
-"""Commands for scale: ``tracker synth`` (synthetic load) and ``tracker load`` (Parquet bulk load)."""
+"""Commands for scale: `tracker synth` (synthetic load), `tracker load` (Parquet bulk load)."""
 
 from __future__ import annotations
 
 import click
 
-from tracker.cli.base import cli
+from tracker.cli.base import cli, db_option
 
 
 @cli.command()
@@ -23,4 +23,25 @@ def synth(count: int, out: str, seed: int) -> None:
     summary = write_corpus(out, count, seed=seed)
     click.echo(
         f"Wrote {summary.files:,} articles ({summary.bytes / 1e6:.1f} MB) to {summary.out}"
+    )
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@db_option
+def load(folder: str, db: str | None) -> None:
+    """Bulk-load Parquet partitions (from `tracker ingest --dask ... --out FOLDER`).
+
+    Idempotent: articles already in the database are skipped, so loading twice adds nothing.
+    """
+    import time
+
+    from tracker.scale import load_partitions
+
+    started = time.perf_counter()
+    counts = load_partitions(folder, db)
+    seconds = time.perf_counter() - started
+    click.echo(
+        f"Loaded {counts.articles:,} new articles and {counts.claims:,} claims "
+        f"({counts.unchanged:,} articles already present) in {seconds:.1f} s"
     )

@@ -1,0 +1,171 @@
+"""Ingest on a Dask cluster: partitions of files are read and extracted on the workers.
+
+The client discovers the files, cuts them into partitions (in input order), keeps a bounded
+number of partitions in flight and writes finished ones in input order, so the database ends
+with exactly the rows a single-machine ingest gives (the first copy of a text wins in both).
+With ``out`` the workers write Parquet partitions themselves and only counts come back.
+
+Workers need the ``tracker`` package installed and must be able to read the input paths (and
+write ``out``): shared storage, the same mount point on every machine.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tracker.errors import InputError, TrackerError
+from tracker.scale.load import assign_quantities, insert_frames
+from tracker.scale.partitions import PartitionResult, partition_paths, process_partition
+
+LOCAL = "local"
+DEFAULT_PARTITION_FILES = 100
+LOCAL_WORKERS_ENV = "TRACKER_DASK_WORKERS"
+
+
+class ClusterError(TrackerError):
+    """The Dask scheduler cannot be reached or the cluster cannot start."""
+
+
+@dataclass(slots=True)
+class DaskIngestTotals:
+    """Running totals over partitions (turned into an ``IngestSummary`` at the end)."""
+
+    files: int = 0
+    bytes: int = 0
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    claims: int = 0
+    partitions: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+    def add(self, result: PartitionResult, new: int, unchanged: int, claims: int) -> None:
+        self.files += result.files
+        self.bytes += result.bytes
+        self.failed += result.failed_files
+        self.new += new
+        self.unchanged += unchanged
+        self.claims += claims
+        self.partitions += 1
+        self.errors.extend(InputError(source, reason) for source, reason in result.errors)
+
+
+@contextmanager
+def dask_client(address: str, workers: int | None = None) -> Iterator[object]:
+    """A ``distributed.Client`` for ``address``; ``local`` starts a LocalCluster on 127.0.0.1."""
+    from distributed import Client, LocalCluster
+
+    if address == LOCAL:
+        n_workers = workers or int(os.environ.get(LOCAL_WORKERS_ENV, 0)) or os.cpu_count() or 1
+        try:
+            cluster = LocalCluster(
+                n_workers=n_workers, threads_per_worker=1, processes=True,
+                host="127.0.0.1", dashboard_address=None,
+            )
+        except Exception as err:  # noqa: BLE001 - any start failure is reported in one line
+            raise ClusterError(f"local Dask cluster did not start: {err}") from err
+        with cluster, Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as err:
+        raise ClusterError(f"{address}: cannot reach the Dask scheduler ({err})") from err
+    with client:
+        yield client
+
+
+def _prepare_out(out: Path) -> None:
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise InputError(str(out), "exists and is not an empty folder; choose a new --out")
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def run_partitions(
+    client: object,
+    partitions: Iterable[list[str]],
+    *,
+    overrides: object = None,
+    out: str | None = None,
+    in_flight: int,
+) -> Iterator[PartitionResult]:
+    """Results in input order, with at most ``in_flight`` partitions submitted or waiting."""
+    from distributed import as_completed
+
+    numbered = enumerate(partitions)
+    pending: dict[int, object] = {}
+    done: dict[int, PartitionResult] = {}
+    next_index = 0
+
+    def submit_next() -> object | None:
+        item = next(numbered, None)
+        if item is None:
+            return None
+        index, paths = item
+        future = client.submit(process_partition, index, paths, overrides, out, pure=False)
+        pending[index] = future
+        return future
+
+    futures = as_completed([f for f in (submit_next() for _ in range(in_flight)) if f])
+    for future in futures:
+        result: PartitionResult = future.result()
+        pending.pop(result.index)
+        done[result.index] = result
+        while next_index in done:
+            yield done.pop(next_index)
+            next_index += 1
+            new_future = submit_next()
+            if new_future is not None:
+                futures.add(new_future)
+
+
+def dask_ingest(
+    paths: Iterable[str | Path],
+    address: str,
+    *,
+    db: str | os.PathLike[str] | None = None,
+    out: str | os.PathLike[str] | None = None,
+    overrides: object = None,
+    partition_files: int = DEFAULT_PARTITION_FILES,
+    workers: int | None = None,
+) -> DaskIngestTotals:
+    """Ingest ``paths`` on the Dask cluster at ``address`` into ``db`` (or Parquet in ``out``)."""
+    from tracker.ingest import discover
+
+    files = list(discover(paths))
+    out_dir = Path(out).resolve() if out else None
+    if out_dir:
+        _prepare_out(out_dir)
+    totals = DaskIngestTotals()
+    with dask_client(address, workers) as client:
+        in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+        results = run_partitions(
+            client, partition_paths(files, partition_files), overrides=overrides,
+            out=str(out_dir) if out_dir else None, in_flight=in_flight,
+        )
+        if out_dir:
+            for result in results:
+                totals.add(result, result.article_count, 0, result.claim_count)
+        else:
+            _write_to_store(results, db, totals)
+    return totals
+
+
+def _write_to_store(
+    results: Iterable[PartitionResult], db: str | os.PathLike[str] | None, totals: DaskIngestTotals
+) -> None:
+    from tracker.store import open_store
+
+    with open_store(db) as store:
+        for result in results:
+            if result.articles is None or result.claims is None:
+                totals.add(result, 0, 0, 0)
+                continue
+            counts = insert_frames(store.con, result.articles, result.claims)
+            totals.add(result, counts.articles, counts.unchanged, counts.claims)
+        if totals.new:
+            assign_quantities(store.con)
