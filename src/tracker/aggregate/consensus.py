@@ -1,0 +1,133 @@
+"""Consensus, spread, outliers and staleness over independent estimates (pure polars).
+
+Rules (over the latest estimate of each independent source):
+
+- ``median`` (default): best = median of best values, low/high = the interquartile range.
+- ``envelope``: lowest low, highest high, best = median.
+- ``conservative``: the lowest estimate (lowest low, lowest best, lowest high), as ACLED does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from tracker.aggregate.estimates import independent_latest, latest_by
+from tracker.errors import ConfigError
+
+RULES: tuple[str, ...] = ("median", "envelope", "conservative")
+OUTLIER_FACTOR = 2.0
+MAX_TIMELINE_POINTS = 200
+
+
+@dataclass(frozen=True)
+class Consensus:
+    rule: str
+    low: float | None
+    best: float | None
+    high: float | None
+    sources: int  # independent sources that went into it
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "low": self.low,
+            "best": self.best,
+            "high": self.high,
+            "sources": self.sources,
+        }
+
+
+def _check_rule(rule: str) -> None:
+    if rule not in RULES:
+        raise ConfigError(f"consensus rule {rule!r}: unknown (choose one of {', '.join(RULES)})")
+
+
+def consensus_of(latest: pl.DataFrame, rule: str = "median") -> Consensus:
+    """Consensus over one row per independent source (``best``, ``low_value``, ``high_value``)."""
+    _check_rule(rule)
+    if latest.is_empty():
+        return Consensus(rule, None, None, None, 0)
+    best = pl.col("best")
+    if rule == "median":
+        exprs = [best.quantile(0.25, "linear"), best.median(), best.quantile(0.75, "linear")]
+    elif rule == "envelope":
+        exprs = [pl.col("low_value").min(), best.median(), pl.col("high_value").max()]
+    else:
+        exprs = [pl.col("low_value").min(), best.min(), pl.col("high_value").min()]
+    low, mid, high = latest.select(*[e.alias(str(i)) for i, e in enumerate(exprs)]).row(0)
+    return Consensus(rule, low, mid, high, latest.height)
+
+
+def consensus(prepared: pl.DataFrame, rule: str = "median") -> Consensus:
+    """Consensus of a quantity's prepared claims (see ``estimates.prepare``)."""
+    return consensus_of(independent_latest(prepared), rule)
+
+
+def consensus_over_time(prepared: pl.DataFrame, rule: str = "median") -> pl.DataFrame:
+    """The consensus as it stood after each publication date (at most ~200 points)."""
+    _check_rule(rule)
+    dated = prepared.filter(pl.col("published").is_not_null() & ~pl.col("is_relay"))
+    dates = dated["published"].unique().sort()
+    if len(dates) > MAX_TIMELINE_POINTS:  # keep the chart and the cost bounded on big corpora
+        step = len(dates) / MAX_TIMELINE_POINTS
+        picks = sorted({int(i * step) for i in range(MAX_TIMELINE_POINTS)} | {len(dates) - 1})
+        dates = dates.gather(picks)
+    rows = []
+    for day in dates:
+        found = consensus(dated.filter(pl.col("published") <= day), rule)
+        rows.append({"published": day, **found.as_dict()})
+    schema = {
+        "published": pl.Date,
+        "rule": pl.String,
+        "low": pl.Float64,
+        "best": pl.Float64,
+        "high": pl.Float64,
+        "sources": pl.Int64,
+    }
+    return pl.DataFrame(rows, schema=schema)
+
+
+def spread(latest: pl.DataFrame) -> float | None:
+    """Highest best estimate divided by the lowest (None when undefined)."""
+    if latest.is_empty():
+        return None
+    lowest, highest = latest.select(pl.col("best").min(), pl.col("best").max()).row(0)
+    if not lowest or lowest <= 0:
+        return None
+    return float(highest / lowest)
+
+
+def flag_outliers(
+    latest: pl.DataFrame, agreed: Consensus, factor: float = OUTLIER_FACTOR
+) -> pl.DataFrame:
+    """Add ``outlier``: the best value is more than ``factor`` times off the consensus best."""
+    if agreed.best is None or agreed.best <= 0:
+        return latest.with_columns(outlier=pl.lit(False))
+    ratio = pl.col("best") / agreed.best
+    return latest.with_columns(outlier=(ratio > factor) | (ratio < 1 / factor))
+
+
+def add_staleness(latest: pl.DataFrame, as_of: date | None = None) -> pl.DataFrame:
+    """Add ``days_since``: days from a source's latest estimate to ``as_of`` (default today)."""
+    as_of = as_of or date.today()
+    return latest.with_columns(
+        days_since=(pl.lit(as_of) - pl.col("published")).dt.total_days().cast(pl.Int64)
+    )
+
+
+def source_table(
+    prepared: pl.DataFrame,
+    rule: str = "median",
+    as_of: date | None = None,
+    by: str = "source_key",
+) -> tuple[pl.DataFrame, Consensus]:
+    """Latest estimate per source (or outlet), with outlier and staleness flags, and the consensus.
+
+    The consensus always counts independent sources once, whatever ``by`` groups the rows.
+    """
+    agreed = consensus(prepared, rule)
+    latest = latest_by(prepared, by)
+    return add_staleness(flag_outliers(latest, agreed), as_of), agreed

@@ -1,0 +1,160 @@
+"""From claim rows to estimates: source names, comparable values, relays, latest and history.
+
+Pure polars functions, frames in and frames out. The input is one quantity's rows of the
+``claims`` view (claim_id, outlet, published, source, low, high, kind, hedged, sentence, ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from tracker.aggregate.quantities import fold, terms_regex
+
+RELAY_WINDOW_DAYS = 3
+UNATTRIBUTED = "(own figure)"
+
+
+def canonical_source(source: str | None, aliases: dict[str, tuple[str, ...]]) -> str | None:
+    """The canonical name of the first alias entry that matches ``source``, else ``source``."""
+    if source is None or not source.strip():
+        return None
+    folded = fold(source)
+    for name, terms in aliases.items():
+        if re.search(terms_regex(terms), folded):
+            return name
+    return source.strip()
+
+
+def normalise_sources(df: pl.DataFrame, aliases: dict[str, tuple[str, ...]]) -> pl.DataFrame:
+    """Add ``source_name`` (canonical) and ``source_key`` (the independent voice).
+
+    A claim without a source is the outlet's own figure: its key is the outlet.
+    """
+    names = {s: canonical_source(s, aliases) for s in df["source"].drop_nulls().unique()}
+    mapping = pl.DataFrame(
+        {"source": list(names), "source_name": list(names.values())},
+        schema={"source": pl.String, "source_name": pl.String},
+    )
+    out = df.drop("source_name", strict=False).join(mapping, on="source", how="left")
+    own = pl.concat_str([pl.col("outlet").fill_null("unknown outlet"), pl.lit(" " + UNATTRIBUTED)])
+    return out.with_columns(source_key=pl.coalesce(pl.col("source_name"), own))
+
+
+def add_values(df: pl.DataFrame) -> pl.DataFrame:
+    """Add ``best`` and ``open_bound``: an open bound's value is the bound itself, marked.
+
+    ``open_bound`` is "lower" for "at least X" (high unknown), "upper" for "at most X".
+    """
+    low, high = pl.col("low"), pl.col("high")
+    return df.with_columns(
+        best=pl.when(low.is_not_null() & high.is_not_null())
+        .then((low + high) / 2)
+        .otherwise(pl.coalesce(low, high)),
+        open_bound=pl.when(low.is_not_null() & high.is_null())
+        .then(pl.lit("lower"))
+        .when(low.is_null() & high.is_not_null())
+        .then(pl.lit("upper"))
+        .otherwise(pl.lit(None, dtype=pl.String)),
+    ).with_columns(
+        low_value=pl.coalesce(low, pl.col("best")),
+        high_value=pl.coalesce(high, pl.col("best")),
+    )
+
+
+def sentence_key(sentence: pl.Expr) -> pl.Expr:
+    """A sentence reduced to its folded words, so copies with other punctuation compare equal."""
+    return (
+        sentence.fill_null("")
+        .str.to_lowercase()
+        .str.normalize("NFKD")
+        .str.replace_all(r"\p{Mn}", "")
+        .str.replace_all("ß", "ss")
+        .str.replace_all(r"[^a-z0-9]+", " ")
+        .str.strip_chars()
+    )
+
+
+def mark_relays(df: pl.DataFrame, window_days: int = RELAY_WINDOW_DAYS) -> pl.DataFrame:
+    """Group relayed copies of one estimate: add ``estimate_id``, ``is_relay``, ``relays``.
+
+    Two claims are the same estimate when they have the same source and value and were published
+    within ``window_days`` of each other, or when their sentences are the same words with the
+    same value. The earliest claim of a group is the estimate; the others are its relays.
+    """
+    if df.is_empty():
+        return df.with_columns(
+            estimate_id=pl.col("claim_id"), is_relay=pl.lit(False), relays=pl.lit(0, pl.UInt32)
+        )
+    ordered = df.sort(["published", "claim_id"], nulls_last=True).with_row_index("_row")
+    ordered = ordered.with_columns(
+        _sentence=sentence_key(pl.col("sentence")),
+        _source_run=_source_value_runs(window_days),
+    )
+    label = _propagate_labels(ordered)
+    first = pl.col("claim_id").sort_by("_row").first().over(label)
+    return (
+        ordered.with_columns(estimate_id=first)
+        .with_columns(
+            is_relay=pl.col("claim_id") != pl.col("estimate_id"),
+            relays=(pl.len().over("estimate_id") - 1).cast(pl.UInt32),
+        )
+        .drop("_row", "_sentence", "_source_run")
+    )
+
+
+def _source_value_runs(window_days: int) -> pl.Expr:
+    """Per (source, low, high): a run id that grows when the gap to the previous claim is long."""
+    keys = ["source_name", "low", "high"]
+    gap = pl.col("published").diff().over(keys).dt.total_days()
+    new_run = gap.is_null() | (gap > window_days)
+    run = new_run.cast(pl.Int32).cum_sum().over(keys)
+    # Claims without a source or a date are never relays by this rule: give them their own run.
+    solo = pl.col("source_name").is_null() | pl.col("published").is_null()
+    return pl.when(solo).then(-pl.col("_row").cast(pl.Int64) - 1).otherwise(run.cast(pl.Int64))
+
+
+def _propagate_labels(ordered: pl.DataFrame) -> pl.Series:
+    """Connected components of the two "same estimate" rules, by repeated min-label passes."""
+    by_source = [pl.col("source_name"), pl.col("low"), pl.col("high"), pl.col("_source_run")]
+    by_sentence = [pl.col("_sentence"), pl.col("low"), pl.col("high")]
+    frame = ordered.select(*by_source, *by_sentence[:1], label=pl.col("_row"))
+    for _ in range(20):
+        before = frame["label"]
+        frame = frame.with_columns(label=pl.col("label").min().over(by_source))
+        frame = frame.with_columns(label=pl.col("label").min().over(by_sentence))
+        if frame["label"].equals(before):
+            break
+    return frame["label"]
+
+
+def prepare(df: pl.DataFrame, aliases: dict[str, tuple[str, ...]]) -> pl.DataFrame:
+    """Claims ready to aggregate: wrong claims dropped, sources named, values set, relays marked."""
+    if "review" in df.columns:
+        df = df.filter(pl.col("review").is_null() | (pl.col("review") != "wrong"))
+    df = df.filter(pl.col("low").is_not_null() | pl.col("high").is_not_null())
+    return mark_relays(add_values(normalise_sources(df, aliases)))
+
+
+def latest_by(df: pl.DataFrame, by: str) -> pl.DataFrame:
+    """Each group's latest estimate (by publication date, then claim id), sorted by best value."""
+    if df.is_empty():
+        return df
+    ranked = df.sort(["published", "claim_id"], nulls_last=False)
+    return ranked.group_by(by, maintain_order=True).last().sort("best")
+
+
+def history(df: pl.DataFrame, by: str) -> pl.DataFrame:
+    """Every estimate of every group in order, numbered, with ``revised`` where the value moved."""
+    ordered = df.sort([by, "published", "claim_id"], nulls_last=True)
+    previous = pl.col("best").shift(1).over(by)
+    return ordered.with_columns(
+        revision=pl.int_range(1, pl.len() + 1).over(by),
+        revised=previous.is_not_null() & (pl.col("best") != previous),
+    )
+
+
+def independent_latest(df: pl.DataFrame) -> pl.DataFrame:
+    """The latest estimate of each independent source, relays left out."""
+    return latest_by(df.filter(~pl.col("is_relay")), "source_key")

@@ -1,0 +1,68 @@
+"""Reviews: a correction is a new row in ``store.reviews``; the original claim is never changed.
+
+The ``claims`` view applies the latest review of each claim; aggregation leaves out claims whose
+latest verdict is ``wrong``.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import UTC, datetime
+
+import duckdb
+
+from tracker.errors import InputError
+from tracker.models import KINDS
+
+VERDICTS: tuple[str, ...] = ("correct", "wrong", "corrected")
+
+
+def add_review(
+    con: duckdb.DuckDBPyConnection,
+    claim_id: str,
+    verdict: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    kind: str | None = None,
+    unit: str | None = None,
+    source: str | None = None,
+    quantity: str | None = None,
+    note: str | None = None,
+) -> str:
+    """Store one review of ``claim_id`` and return its id.
+
+    ``corrected`` needs at least one corrected field; ``correct`` and ``wrong`` take only a note.
+    """
+    if verdict not in VERDICTS:
+        raise InputError(f"review of {claim_id}", f"verdict {verdict!r} is not one of {VERDICTS}")
+    if kind is not None and kind not in KINDS:
+        raise InputError(f"review of {claim_id}", f"kind {kind!r} is not one of {KINDS}")
+    fields = {"low": low, "high": high, "kind": kind, "unit": unit, "source": source}
+    fields["quantity"] = quantity
+    changed = {k: v for k, v in fields.items() if v not in (None, "")}
+    if verdict == "corrected" and not changed:
+        raise InputError(f"review of {claim_id}", "a correction needs at least one new value")
+    if verdict != "corrected" and changed:
+        raise InputError(f"review of {claim_id}", f"verdict {verdict!r} takes no new values")
+    if low is not None and high is not None and low > high:
+        raise InputError(f"review of {claim_id}", f"low {low} is above high {high}")
+    found = con.execute("SELECT 1 FROM store.claims WHERE claim_id = ?", [claim_id]).fetchone()
+    if not found:
+        raise InputError(f"review of {claim_id}", "no such claim")
+    # Time first, so reviews stored in the same microsecond still sort in the order made.
+    review_id = f"{time.time_ns():x}{uuid.uuid4().hex[:4]}"
+    con.execute(
+        "INSERT INTO store.reviews (review_id, claim_id, verdict, low, high, kind, unit, source,"
+        " quantity, note, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            review_id,
+            claim_id,
+            verdict,
+            *(changed.get(k) for k in ("low", "high", "kind", "unit", "source", "quantity")),
+            note or None,
+            datetime.now(UTC).replace(tzinfo=None),
+        ],
+    )
+    return review_id
