@@ -112,9 +112,10 @@ def load_parquet(con: duckdb.DuckDBPyConnection, folder: str | Path) -> LoadCoun
 def _load_in_transaction(
     con: duckdb.DuckDBPyConnection, articles_glob: str, claims_glob: str
 ) -> LoadCounts:
+    # The first copy of each new article, by (partition file name, row): input order.
     con.execute(
         "CREATE OR REPLACE TEMP TABLE load_pick AS "
-        "SELECT article_id, parse_filename(filename) AS part "
+        "SELECT article_id, parse_filename(filename) AS part, file_row_number AS row "
         f"FROM read_parquet('{articles_glob}', filename = true, file_row_number = true) "
         "ANTI JOIN store.articles USING (article_id) "
         "QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY filename, file_row_number) = 1"
@@ -122,15 +123,17 @@ def _load_in_transaction(
     total = con.execute(f"SELECT count(*) FROM read_parquet('{articles_glob}')").fetchone()[0]
     new_articles = con.execute(
         f"INSERT INTO store.articles BY NAME SELECT {_columns(STORE_ARTICLE_COLUMNS, 'a')} "
-        f"FROM read_parquet('{articles_glob}', filename = true) a "
+        f"FROM read_parquet('{articles_glob}', filename = true, file_row_number = true) a "
         "SEMI JOIN load_pick p ON a.article_id = p.article_id "
-        "AND parse_filename(a.filename) = p.part"
+        "AND parse_filename(a.filename) = p.part AND a.file_row_number = p.row"
     ).fetchone()[0]
+    # Claims of the picked copies; claim_id is unique per article text, so one row per id.
     new_claims = con.execute(
         f"INSERT INTO store.claims BY NAME SELECT {_columns(STORE_CLAIM_COLUMNS, 'c')} "
         f"FROM read_parquet('{claims_glob}', filename = true) c "
         "SEMI JOIN load_pick p ON c.article_id = p.article_id "
-        "AND parse_filename(c.filename) = p.part"
+        "AND parse_filename(c.filename) = p.part "
+        "QUALIFY row_number() OVER (PARTITION BY c.claim_id) = 1"
     ).fetchone()[0]
     con.execute("DROP TABLE load_pick")
     return LoadCounts(new_articles, new_claims, total - new_articles)
