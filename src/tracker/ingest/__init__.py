@@ -1,0 +1,85 @@
+"""Ingest: files and folders -> normalised Articles with metadata and claims -> the DuckDB store.
+
+Public API (the CLI, the dashboard and the Dask path call only these)::
+
+    discover(paths) -> Iterator[Path]
+    read_path(path, overrides) -> Iterator[Article | InputError]
+    process_file(path, overrides) -> FileResult
+    ingest(paths, db, overrides=..., workers=..., progress=...) -> IngestSummary
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from os import PathLike
+
+from tracker.ingest.pipeline import (
+    BatchWriter,
+    default_workers,
+    discover,
+    iter_results,
+    process_file,
+    progress_bar,
+    read_path,
+)
+from tracker.ingest.records import NO_OVERRIDES, FileResult, IngestSummary, Overrides
+
+# Progress is shown from this many files on.
+PROGRESS_MIN_FILES = 20
+
+
+def ingest(
+    paths: Iterable[str | PathLike[str]],
+    db: str | PathLike[str] | None = None,
+    *,
+    overrides: Overrides = NO_OVERRIDES,
+    workers: int | None = None,
+    progress: bool = True,
+) -> IngestSummary:
+    """Store the articles in ``paths`` (files or folders) and their claims in ``db``.
+
+    Bad inputs are counted and listed in the summary, never raised; a database that cannot be
+    used raises StoreError before anything is read.
+    """
+    from tracker.store import open_store
+
+    with open_store(db):  # fail fast: not DuckDB, newer schema, locked for too long
+        pass
+    summary = IngestSummary()
+    files = list(discover(paths, summary.errors))
+    summary.failed = len(summary.errors)
+    summary.files = len(files)
+    writer = BatchWriter(db, summary)
+    show = progress and len(files) >= PROGRESS_MIN_FILES
+    with progress_bar(len(files), show) as advance:
+        for result, file_done in iter_results(files, overrides, workers or default_workers()):
+            writer.add(result)
+            if file_done:
+                advance()
+    writer.flush()
+    if summary.read:
+        assign_quantities(db)
+    return summary
+
+
+def assign_quantities(db: str | PathLike[str] | None) -> None:
+    """Let the aggregation layer (re)assign claims to tracked quantities, when it is installed."""
+    try:
+        from tracker.aggregate.quantities import assign_all
+    except ImportError:
+        return
+    from tracker.store import open_store
+
+    with open_store(db) as store:
+        assign_all(store.con)
+
+
+__all__ = [
+    "FileResult",
+    "IngestSummary",
+    "Overrides",
+    "discover",
+    "ingest",
+    "process_file",
+    "read_path",
+]

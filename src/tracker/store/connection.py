@@ -1,0 +1,136 @@
+"""Opening the DuckDB file: lock retries with backoff, clear errors, schema and its versions."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from tracker.errors import StoreError
+
+# Version of the storage layout this code writes. Bump it (and add a step to MIGRATIONS) when a
+# storage table changes shape; views are recreated from schema.sql on every writable open.
+SCHEMA_VERSION = 1
+# version -> SQL that lifts a database from that version to the next one.
+MIGRATIONS: dict[int, str] = {}
+
+LOCK_TIMEOUT_ENV = "TRACKER_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 30.0
+_FIRST_BACKOFF = 0.05
+_MAX_BACKOFF = 1.0
+
+_LOCK_MARKERS = ("Could not set lock", "Conflicting lock")
+_PID = re.compile(r"PID (\d+)")
+
+
+def lock_timeout() -> float:
+    """Seconds to keep retrying a database locked by another process ($TRACKER_LOCK_TIMEOUT)."""
+    raw = os.environ.get(LOCK_TIMEOUT_ENV)
+    if not raw:
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        raise StoreError(f"{LOCK_TIMEOUT_ENV}={raw!r} is not a number of seconds") from None
+
+
+def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open ``path``; retry with backoff while another process holds its lock, then fail."""
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no database here yet; run `tracker ingest` first")
+    if not read_only and path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + lock_timeout()
+    delay = _FIRST_BACKOFF
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as err:
+            message = str(err)
+            if not any(marker in message for marker in _LOCK_MARKERS):
+                raise _open_error(path, message) from None
+            if time.monotonic() + delay > deadline:
+                raise _lock_error(path, message) from None
+        time.sleep(delay)
+        delay = min(delay * 2, _MAX_BACKOFF)
+
+
+def _lock_error(path: Path, message: str) -> StoreError:
+    pid = _PID.search(message)
+    holder = f"process {pid.group(1)}" if pid else "another process"
+    return StoreError(
+        f"{path}: the database is in use by {holder}; gave up after {lock_timeout():g} s "
+        f"(wait for it to finish or raise {LOCK_TIMEOUT_ENV})"
+    )
+
+
+def _open_error(path: Path, message: str) -> StoreError:
+    if "not a valid DuckDB database" in message:
+        return StoreError(f"{path}: not a DuckDB database file")
+    if "version number" in message or "storage version" in message.lower():
+        return StoreError(f"{path}: written by a different DuckDB version ({_first_line(message)})")
+    return StoreError(f"{path}: cannot open the database ({_first_line(message)})")
+
+
+def _first_line(message: str) -> str:
+    return message.strip().splitlines()[0] if message.strip() else "unknown error"
+
+
+def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The schema version recorded in the file, or None when it is not (yet) a tracker database."""
+    has_table = scalar(con, "SELECT count(*) FROM duckdb_tables() "
+                       "WHERE schema_name = 'store' AND table_name = 'schema_version'")
+    if not has_table:
+        return None
+    version = scalar(con, "SELECT max(version) FROM store.schema_version")
+    return None if version is None else int(version)
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Any = None) -> Any:
+    """The single value a statement returns (fetched completely: DuckDB 2 refuses further work on
+    a connection with a half-read result)."""
+    rows = con.execute(sql, params).fetchall()
+    return rows[0][0] if rows else None
+
+
+def check_version(con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool) -> None:
+    """Refuse a file written by a newer tracker; a read-only open also needs a tracker database."""
+    version = stored_version(con)
+    if version is not None and version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} was written by schema version {version}; this tracker supports up to "
+            f"{SCHEMA_VERSION} — upgrade tracker"
+        )
+    if version is None and read_only:
+        raise StoreError(f"{path}: a DuckDB file but not a tracker database (no store schema)")
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create or migrate the tables, recreate the views, record the version (one transaction)."""
+    version = stored_version(con)
+    con.begin()
+    try:
+        for step in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
+            con.execute(MIGRATIONS[step])
+        con.execute(schema_sql())
+        if version != SCHEMA_VERSION:
+            con.execute("INSERT INTO store.schema_version (version) VALUES (?)", [SCHEMA_VERSION])
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+
+
+_SCHEMA_CACHE: list[str] = []
+
+
+def schema_sql() -> str:
+    """The DDL in store/schema.sql (read once per process)."""
+    if not _SCHEMA_CACHE:
+        _SCHEMA_CACHE.append(resources.files("tracker.store").joinpath("schema.sql").read_text())
+    return _SCHEMA_CACHE[0]
