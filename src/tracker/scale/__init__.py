@@ -14,7 +14,6 @@ from typing import Any
 
 _EXPORTS = {
     "dask_ingest": "tracker.scale.cluster",
-    "DaskIngestTotals": "tracker.scale.cluster",
     "ClusterError": "tracker.scale.cluster",
     "load_partitions": "tracker.scale.load",
     "load_parquet": "tracker.scale.load",

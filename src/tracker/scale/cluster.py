@@ -14,11 +14,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.errors import InputError, TrackerError
-from tracker.scale.load import assign_quantities, insert_frames
+from tracker.ingest import IngestSummary, assign_quantities
+from tracker.scale.load import insert_frames
 from tracker.scale.partitions import PartitionResult, partition_paths, process_partition
 
 LOCAL = "local"
@@ -28,30 +28,6 @@ LOCAL_WORKERS_ENV = "TRACKER_DASK_WORKERS"
 
 class ClusterError(TrackerError):
     """The Dask scheduler cannot be reached or the cluster cannot start."""
-
-
-@dataclass(slots=True)
-class DaskIngestTotals:
-    """Running totals over partitions (turned into an ``IngestSummary`` at the end)."""
-
-    files: int = 0
-    bytes: int = 0
-    new: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    claims: int = 0
-    partitions: int = 0
-    errors: list[InputError] = field(default_factory=list)
-
-    def add(self, result: PartitionResult, new: int, unchanged: int, claims: int) -> None:
-        self.files += result.files
-        self.bytes += result.bytes
-        self.failed += result.failed_files
-        self.new += new
-        self.unchanged += unchanged
-        self.claims += claims
-        self.partitions += 1
-        self.errors.extend(InputError(source, reason) for source, reason in result.errors)
 
 
 @contextmanager
@@ -132,40 +108,66 @@ def dask_ingest(
     overrides: object = None,
     partition_files: int = DEFAULT_PARTITION_FILES,
     workers: int | None = None,
-) -> DaskIngestTotals:
-    """Ingest ``paths`` on the Dask cluster at ``address`` into ``db`` (or Parquet in ``out``)."""
-    from tracker.ingest import discover
+    progress: bool = False,
+) -> IngestSummary:
+    """Ingest ``paths`` on the Dask cluster at ``address`` into ``db`` (or Parquet in ``out``).
 
-    files = list(discover(paths))
+    ``workers`` sets the size of a ``local`` cluster (default: all cores). Bad inputs are
+    counted and listed in the summary, as in ``tracker.ingest.ingest``.
+    """
+    from tracker.ingest import discover
+    from tracker.ingest.pipeline import progress_bar
+
+    summary = IngestSummary()
+    files = list(discover(paths, summary.errors))
+    summary.failed, summary.files = len(summary.errors), len(files)
     out_dir = Path(out).resolve() if out else None
     if out_dir:
         _prepare_out(out_dir)
-    totals = DaskIngestTotals()
-    with dask_client(address, workers) as client:
+    else:
+        _check_store(db)
+    with dask_client(address, workers) as client, progress_bar(len(files), progress) as advance:
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})))
         results = run_partitions(
             client, partition_paths(files, partition_files), overrides=overrides,
             out=str(out_dir) if out_dir else None, in_flight=in_flight,
         )
-        if out_dir:
-            for result in results:
-                totals.add(result, result.article_count, 0, result.claim_count)
-        else:
-            _write_to_store(results, db, totals)
-    return totals
+        for result in results:
+            _record(summary, result, db, out_dir is None)
+            for _ in range(result.files):
+                advance()
+    if summary.new and out_dir is None:
+        assign_quantities(db)
+    return summary
 
 
-def _write_to_store(
-    results: Iterable[PartitionResult], db: str | os.PathLike[str] | None, totals: DaskIngestTotals
-) -> None:
+def _check_store(db: str | os.PathLike[str] | None) -> None:
+    """Fail before the cluster starts when the database cannot be used."""
     from tracker.store import open_store
 
+    with open_store(db):
+        pass
+
+
+def _record(
+    summary: IngestSummary, result: PartitionResult, db: str | os.PathLike[str] | None,
+    to_store: bool,
+) -> None:
+    """Add one partition to the summary; write its rows to the store when they came back."""
+    summary.errors.extend(InputError(source, reason) for source, reason in result.errors)
+    summary.failed += len(result.errors)
+    summary.unchanged += result.repeats
+    if not to_store:
+        summary.new += result.article_count
+        summary.claims += result.claim_count
+        return
+    if result.articles is None or result.claims is None:
+        return
+    from tracker.store import open_store
+
+    # Opened per partition, as the single-machine ingest does per batch: readers get a turn.
     with open_store(db) as store:
-        for result in results:
-            if result.articles is None or result.claims is None:
-                totals.add(result, 0, 0, 0)
-                continue
-            counts = insert_frames(store.con, result.articles, result.claims)
-            totals.add(result, counts.articles, counts.unchanged, counts.claims)
-        if totals.new:
-            assign_quantities(store.con)
+        counts = insert_frames(store.con, result.articles, result.claims)
+    summary.new += counts.articles
+    summary.unchanged += counts.unchanged
+    summary.claims += counts.claims

@@ -46,7 +46,7 @@ class PartitionResult:
     article_count: int = 0
     claim_count: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
-    failed_files: int = 0
+    repeats: int = 0  # copies of a text already seen earlier in this partition (dropped)
 
 
 def partition_paths(paths: Iterable[Path | str], size: int) -> Iterator[list[str]]:
@@ -110,8 +110,9 @@ def process_partition(
         result.bytes += _size(path)
         articles.extend(file_result.articles)
         result.errors.extend((err.source, err.reason) for err in file_result.errors)
-        result.failed_files += bool(file_result.errors) and not file_result.articles
-    articles = _first_copy_only(articles)
+    unique = _first_copy_only(articles)
+    result.repeats = len(articles) - len(unique)
+    articles = unique
     result.article_count = len(articles)
     result.claim_count = sum(len(a.claims) for a in articles)
     if not articles:
