@@ -24,6 +24,8 @@ from tracker.scale.partitions import PartitionResult, partition_paths, process_p
 LOCAL = "local"
 DEFAULT_PARTITION_FILES = 100
 LOCAL_WORKERS_ENV = "TRACKER_DASK_WORKERS"
+CONNECT_TIMEOUT_ENV = "TRACKER_DASK_TIMEOUT"  # seconds to wait for a remote scheduler
+DEFAULT_CONNECT_TIMEOUT = 10.0
 
 
 class ClusterError(TrackerError):
@@ -48,11 +50,19 @@ def dask_client(address: str, workers: int | None = None) -> Iterator[object]:
             yield client
         return
     try:
-        client = Client(address, timeout="10s")
-    except (OSError, TimeoutError) as err:
+        client = Client(address, timeout=f"{_connect_timeout()}s")
+    except (OSError, TimeoutError, ValueError) as err:
         raise ClusterError(f"{address}: cannot reach the Dask scheduler ({err})") from err
     with client:
         yield client
+
+
+def _connect_timeout() -> float:
+    raw = os.environ.get(CONNECT_TIMEOUT_ENV)
+    try:
+        return float(raw) if raw else DEFAULT_CONNECT_TIMEOUT
+    except ValueError:
+        raise ClusterError(f"{CONNECT_TIMEOUT_ENV}={raw!r} is not a number of seconds") from None
 
 
 def _prepare_out(out: Path) -> None:
