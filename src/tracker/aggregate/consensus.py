@@ -94,7 +94,7 @@ def spread(latest: pl.DataFrame) -> float | None:
     """Highest best estimate divided by the lowest (None when undefined)."""
     if latest.is_empty():
         return None
-    lowest, highest = latest.select(pl.col("best").min(), pl.col("best").max()).row(0)
+    lowest, highest = latest.select(lo=pl.col("best").min(), hi=pl.col("best").max()).row(0)
     if not lowest or lowest <= 0:
         return None
     return float(highest / lowest)

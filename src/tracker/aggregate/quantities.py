@@ -232,7 +232,7 @@ def assign_all(con: duckdb.DuckDBPyConnection, config: QuantityConfig | None = N
         if config.quantities:
             sql, params = assignment_sql(config)
             con.execute(f"INSERT INTO store.assignments {sql}", params)
-        (count,) = con.execute("SELECT count(*) FROM store.assignments").fetchone() or (0,)
+        [(count,)] = con.execute("SELECT count(*) FROM store.assignments").fetchall()
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

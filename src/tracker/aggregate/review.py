@@ -48,7 +48,7 @@ def add_review(
         raise InputError(f"review of {claim_id}", f"verdict {verdict!r} takes no new values")
     if low is not None and high is not None and low > high:
         raise InputError(f"review of {claim_id}", f"low {low} is above high {high}")
-    found = con.execute("SELECT 1 FROM store.claims WHERE claim_id = ?", [claim_id]).fetchone()
+    found = con.execute("SELECT 1 FROM store.claims WHERE claim_id = ?", [claim_id]).fetchall()
     if not found:
         raise InputError(f"review of {claim_id}", "no such claim")
     # Time first, so reviews stored in the same microsecond still sort in the order made.

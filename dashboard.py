@@ -1,0 +1,256 @@
+"""Compare estimates across outlets: ``streamlit run dashboard.py`` (or ``tracker dashboard``).
+
+Layout only: loaders live in ``tracker.dashboard.data``, aggregation in ``tracker.aggregate``,
+charts in ``tracker.dashboard.charts``. The database comes from ``$TRACKER_DB`` (else
+data/tracker.duckdb); it is opened read-only for each load and closed again. The quantity and
+the filters live in the URL's query string, so a view can be shared as a link.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import streamlit as st
+
+from tracker.aggregate.consensus import RULES
+from tracker.aggregate.quantities import QuantityConfig, load_quantities
+from tracker.aggregate.review import VERDICTS
+from tracker.config import resolve_db_path
+from tracker.dashboard import actions, data
+from tracker.dashboard.charts import range_chart, timeline_chart
+from tracker.dashboard.text import highlight, highlight_spans
+from tracker.dashboard.view import QuantityView, build_view
+from tracker.errors import TrackerError
+
+Q = "query-params"  # widgets bound to the URL
+HEDGED = {"any": "all claims", "only": "hedged only", "exclude": "firm only"}
+ROWS = {"outlet": "per outlet", "source": "per source"}
+QUOTES_SHOWN = 50
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def cached_overview(db: str, signature: tuple) -> pl.DataFrame:
+    return data.load_overview(Path(db))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def cached_options(db: str, signature: tuple, quantity: str) -> dict:
+    return data.load_filter_options(Path(db), quantity)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def cached_view(
+    db: str, signature: tuple, quantities_file: str, quantity: str, sql_filters: tuple,
+    rule: str, by: str, sources: tuple[str, ...],
+) -> QuantityView:
+    date_from, date_to, langs, outlets, hedged = sql_filters
+    filters = data.Filters(date_from, date_to, langs, outlets, hedged)
+    claims = data.load_quantity_claims(Path(db), quantity, filters)
+    aliases = load_quantities(quantities_file or None).sources
+    return build_view(claims, aliases, rule=rule, by=by, sources=sources)
+
+
+def explain_empty(db: Path, missing: bool) -> None:
+    what = "does not exist yet" if missing else "holds no claims assigned to a tracked quantity"
+    st.info(
+        f"The database `{html.escape(str(db))}` {what}.\n\n"
+        "Ingest articles, then refresh this page:\n\n"
+        f"```\ntracker ingest data/articles --db {db}\n```\n\n"
+        "If claims are stored but none belongs to a quantity, check `data/quantities.toml` "
+        "and run `tracker assign`; `tracker suggest` lists groups of untracked claims."
+    )
+
+
+def pick_quantity(overview: pl.DataFrame, config: QuantityConfig) -> str:
+    counts = {r["quantity"]: r for r in overview.iter_rows(named=True)}
+    ids = list(counts)  # ordered by independent voices: the default is the best covered one
+    return st.sidebar.selectbox(
+        "Quantity",
+        ids,
+        format_func=lambda q: f"{config.label(q)} ({counts[q]['claims']} claims)",
+        key="quantity",
+        bind=Q,
+    )
+
+
+def sidebar_filters(options: dict) -> tuple:
+    side = st.sidebar
+    side.subheader("Filters")
+    date_from = side.date_input("Published from", value=None, key="from", bind=Q)
+    date_to = side.date_input("Published until", value=None, key="until", bind=Q)
+    langs = side.multiselect("Language", options["langs"], key="lang", bind=Q)
+    outlets = side.multiselect("Outlet", options["outlets"], key="outlet", bind=Q)
+    hedged = side.radio("Hedged claims", list(HEDGED), format_func=HEDGED.get, key="hedged",
+                        bind=Q)
+    return (date_from, date_to, tuple(langs), tuple(outlets), hedged)
+
+
+def show_summary(view: QuantityView, config: QuantityConfig, quantity: str) -> None:
+    found = config.get(quantity)
+    st.title(config.label(quantity))
+    agreed = view.agreed
+    relays = int(view.prepared["is_relay"].sum()) if view.prepared.height else 0
+    cols = st.columns(5)
+    cols[0].metric(f"Consensus ({agreed.rule})", _num(agreed.best))
+    cols[1].metric("Consensus low – high", f"{_num(agreed.low)} – {_num(agreed.high)}")
+    cols[2].metric("Independent sources", agreed.sources)
+    cols[3].metric("Spread (highest / lowest)", f"{view.spread:.1f}×" if view.spread else "–")
+    cols[4].metric("Claims (relays)", f"{view.prepared.height} ({relays})")
+    if found:
+        st.caption(f"Unit: {found.unit}. {found.description}")
+
+
+def _num(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.0f}"
+
+
+def show_compare(view: QuantityView, label: str, by: str) -> None:
+    st.altair_chart(
+        range_chart(view.range_rows, view.agreed, f"Range comparison: {label} ({ROWS[by]})"),
+        width="stretch",
+    )
+    latest = view.latest.select(
+        pl.col(by if by == "outlet" else "source_key").alias(by), "published", "best",
+        "open_bound", "hedged", "outlier", "days_since",
+    )
+    with st.expander("Latest estimates: outliers and staleness"):
+        st.dataframe(latest, hide_index=True)
+    st.altair_chart(timeline_chart(view.timeline_rows, view.over_time, f"Timeline: {label}"),
+                    width="stretch")
+
+
+def show_claims(view: QuantityView, quantity: str) -> None:
+    table = view.table
+    st.dataframe(
+        table.drop("title"),
+        hide_index=True,
+        column_config={"link": st.column_config.LinkColumn("article"),
+                       "quote_in_context": st.column_config.TextColumn("quote in context")},
+    )
+    with st.expander(f"Quotes with the number marked (first {QUOTES_SHOWN})"):
+        for row in view.prepared.head(QUOTES_SHOWN).iter_rows(named=True):
+            who = html.escape(f"{row['outlet']} · {row['published']} · {row['source_key']}")
+            marked = highlight(row["sentence"] or "", row["quote"] or "")
+            st.markdown(f"<p><small>{who}</small><br>{marked}</p>", unsafe_allow_html=True)
+    show_export(table, quantity)
+
+
+def show_export(table: pl.DataFrame, quantity: str) -> None:
+    buffer = io.BytesIO()
+    table.write_parquet(buffer)
+    left, right = st.columns(2)
+    left.download_button("Export CSV", table.write_csv(), f"{quantity}.csv", "text/csv")
+    right.download_button("Export Parquet", buffer.getvalue(), f"{quantity}.parquet",
+                          "application/octet-stream")
+
+
+def show_add_article(db: Path) -> None:
+    st.write("Paste an article or upload a .txt, .html or .pdf file to see the claims found.")
+    pasted = st.text_area("Article text", height=160, key="add_text")
+    upload = st.file_uploader("…or a file", type=list(actions.UPLOAD_TYPES), key="add_file")
+    url = st.text_input("URL (optional)", key="add_url")
+    outlet = st.text_input("Outlet (optional)", key="add_outlet")
+    published = st.date_input("Published (optional)", value=None, key="add_date")
+    if st.button("Extract claims", key="add_extract"):
+        name, raw = (upload.name, upload.getvalue()) if upload else ("pasted.txt",
+                                                                     pasted.encode("utf-8"))
+        try:
+            st.session_state["add_articles"] = actions.read_article(
+                name, raw, url=url, outlet=outlet, published=published
+            )
+        except TrackerError as err:
+            st.error(str(err))
+    for article in st.session_state.get("add_articles", []):
+        spans = [(c.start, c.end) for c in article.claims]
+        st.caption(html.escape(f"{article.title or 'untitled'} · {article.outlet or ''} · "
+                               f"{article.published or 'no date'} · {len(spans)} claims"))
+        st.markdown(f"<div>{highlight_spans(article.text, spans)}</div>", unsafe_allow_html=True)
+    if st.session_state.get("add_articles") and st.button("Save to the store", key="add_save"):
+        try:
+            counts = actions.save_articles(db, st.session_state.pop("add_articles"))
+        except TrackerError as err:
+            st.error(str(err))
+        else:
+            st.cache_data.clear()
+            st.success(f"Saved: {counts['new']} new article(s), {counts['claims']} claims.")
+
+
+def show_review(db: Path, view: QuantityView, quantity_ids: list[str]) -> None:
+    if view.table.is_empty():
+        st.write("No claims in this view.")
+        return
+    labels = {r["claim_id"]: f"{r['outlet']} · {r['published']} · {r['quote']}"
+              for r in view.table.iter_rows(named=True)}
+    with st.form("review"):
+        claim_id = st.selectbox("Claim", list(labels), format_func=labels.get)
+        verdict = st.radio("Verdict", VERDICTS, horizontal=True)
+        st.caption("For 'corrected', fill in the fields that change; the original stays stored.")
+        low = st.number_input("Low", value=None, step=1.0)
+        high = st.number_input("High", value=None, step=1.0)
+        unit = st.text_input("Unit")
+        source = st.text_input("Source")
+        quantity = st.selectbox("Quantity", ["", *quantity_ids])
+        note = st.text_input("Note")
+        if st.form_submit_button("Save review"):
+            try:
+                actions.save_review(db, claim_id, verdict, low=low, high=high, unit=unit or None,
+                                    source=source or None, quantity=quantity or None, note=note)
+            except TrackerError as err:
+                st.error(str(err))
+            else:
+                st.cache_data.clear()
+                st.success("Review saved; the view now uses it.")
+
+
+def main() -> None:
+    st.set_page_config(page_title="tracker: compare estimates", layout="wide")
+    db = resolve_db_path()
+    try:
+        config = load_quantities()
+        signature = data.db_signature(db)
+        overview = cached_overview(str(db), signature) if signature else pl.DataFrame()
+    except TrackerError as err:
+        st.error(str(err))
+        return
+    if overview.is_empty():
+        explain_empty(db, missing=signature is None)
+        with st.expander("Add an article"):
+            show_add_article(db)
+        return
+    render(db, signature, config, overview)
+
+
+def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.DataFrame) -> None:
+    quantity = pick_quantity(overview, config)
+    by = st.sidebar.radio("Rows", list(ROWS), format_func=ROWS.get, key="by", bind=Q,
+                          horizontal=True)
+    rule = st.sidebar.selectbox("Consensus rule", RULES, key="rule", bind=Q)
+    sql_filters = sidebar_filters(cached_options(str(db), signature, quantity))
+    qfile = str(config.path or "")
+    unfiltered = cached_view(str(db), signature, qfile, quantity, sql_filters, rule, by, ())
+    known_sources = sorted(unfiltered.prepared["source_key"].unique().to_list()) \
+        if unfiltered.prepared.height else []
+    sources = st.sidebar.multiselect("Source", known_sources, key="source", bind=Q)
+    view = unfiltered if not sources else cached_view(
+        str(db), signature, qfile, quantity, sql_filters, rule, by, tuple(sources))
+    show_summary(view, config, quantity)
+    if view.empty:
+        st.warning("No claims match these filters.")
+        return
+    compare, claims, add, review = st.tabs(["Compare", "Claims", "Add an article", "Review"])
+    with compare:
+        show_compare(view, config.label(quantity), by)
+    with claims:
+        show_claims(view, quantity)
+    with add:
+        show_add_article(db)
+    with review:
+        show_review(db, view, overview["quantity"].to_list())
+    st.caption(f"Database: {db} · as of {date.today()}")
+
+
+main()

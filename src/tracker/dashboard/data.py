@@ -1,0 +1,171 @@
+"""Data loaders for the dashboard: short read-only DuckDB sessions, filtering in SQL.
+
+Every loader opens the database read-only, runs parameterised SQL and closes it again, so the
+dashboard never holds the file while idle and ``tracker ingest`` can write in between.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from tracker.errors import StoreError
+
+LOCK_RETRIES = 4
+MAX_ROWS = 200_000  # rows of one quantity handed to polars; more is cut, newest first
+CLAIM_COLUMNS = (
+    "claim_id, article_id, outlet, url, title, published, lang, low, high, kind, approximate,"
+    ' unit, entity, source, hedged, quote, sentence, "start", "end", quantity, review'
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user narrowed the view to; empty tuples mean "all"."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    langs: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    hedged: str = "any"  # "any" | "only" | "exclude"
+    sources: tuple[str, ...] = field(default=())  # canonical names, applied after aggregation prep
+
+
+def db_signature(db: Path) -> tuple[str, int, int, int] | None:
+    """Identifies a database version for caching: path, size and mtime (with its WAL), or None."""
+    if not db.is_file():
+        return None
+    wal = db.with_name(db.name + ".wal")
+    stats = [p.stat() for p in (db, wal) if p.exists()]
+    size = sum(s.st_size for s in stats)
+    return (str(db.resolve()), size, max(s.st_mtime_ns for s in stats), len(stats))
+
+
+@contextmanager
+def read_only(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection, retried briefly while another process holds the write lock."""
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    for attempt in range(LOCK_RETRIES):
+        try:
+            con = duckdb.connect(str(db), read_only=True, config=config)
+            break
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower():
+                raise StoreError(f"{db}: cannot open the database ({err})") from None
+            if attempt == LOCK_RETRIES - 1:
+                raise StoreError(
+                    f"{db}: another process (tracker ingest?) is writing; refresh in a moment"
+                ) from None
+            time.sleep(0.15 * 2**attempt)
+        except duckdb.Error as err:
+            raise StoreError(f"{db}: not a tracker database ({err})") from None
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def has_claims_view(con: duckdb.DuckDBPyConnection) -> bool:
+    # fetchall, not fetchone: DuckDB 2 keeps a half-read result open and blocks the connection.
+    [(found,)] = con.execute(
+        "SELECT count(*) FROM duckdb_views() WHERE view_name = 'claims' AND schema_name = 'main'"
+    ).fetchall()
+    return bool(found)
+
+
+def load_overview(db: Path) -> pl.DataFrame:
+    """Per quantity: claims, independent voices (source, else outlet), outlets; empty if none."""
+    with read_only(db) as con:
+        if not has_claims_view(con):
+            return pl.DataFrame()
+        return con.sql(
+            """
+            SELECT quantity, count(*) AS claims,
+                   count(DISTINCT coalesce(source, outlet || ' (own figure)')) AS voices,
+                   count(DISTINCT outlet) AS outlets
+            FROM claims
+            WHERE quantity IS NOT NULL AND coalesce(review, '') <> 'wrong'
+            GROUP BY quantity ORDER BY voices DESC, claims DESC, quantity
+            """
+        ).pl()
+
+
+def count_claims(db: Path) -> int:
+    with read_only(db) as con:
+        if not has_claims_view(con):
+            return 0
+        [(count,)] = con.execute("SELECT count(*) FROM claims").fetchall()
+        return int(count)
+
+
+def load_filter_options(db: Path, quantity: str) -> dict[str, Any]:
+    """Outlets, languages and the date range present for one quantity."""
+    with read_only(db) as con:
+        outlets = con.execute(
+            "SELECT DISTINCT outlet FROM claims WHERE quantity = ? AND outlet IS NOT NULL"
+            " ORDER BY outlet",
+            [quantity],
+        ).fetchall()
+        langs = con.execute(
+            "SELECT DISTINCT lang FROM claims WHERE quantity = ? ORDER BY lang", [quantity]
+        ).fetchall()
+        [(first, last)] = con.execute(
+            "SELECT min(published), max(published) FROM claims WHERE quantity = ?", [quantity]
+        ).fetchall()
+    return {
+        "outlets": [r[0] for r in outlets],
+        "langs": [r[0] for r in langs],
+        "first": first,
+        "last": last,
+    }
+
+
+def filter_sql(quantity: str, filters: Filters) -> tuple[str, list[Any]]:
+    """WHERE clause and parameters for one quantity under ``filters`` (values never inlined)."""
+    clauses, params = ["quantity = ?"], [quantity]
+    if filters.date_from:
+        clauses.append("published >= ?")
+        params.append(filters.date_from)
+    if filters.date_to:
+        clauses.append("published <= ?")
+        params.append(filters.date_to)
+    if filters.langs:
+        clauses.append("list_contains(?, lang)")
+        params.append(list(filters.langs))
+    if filters.outlets:
+        clauses.append("list_contains(?, outlet)")
+        params.append(list(filters.outlets))
+    if filters.hedged == "only":
+        clauses.append("hedged")
+    elif filters.hedged == "exclude":
+        clauses.append("NOT hedged")
+    return " AND ".join(clauses), params
+
+
+def load_quantity_claims(db: Path, quantity: str, filters: Filters = Filters()) -> pl.DataFrame:
+    """One quantity's claims under the SQL-side filters (review 'wrong' rows included)."""
+    where, params = filter_sql(quantity, filters)
+    with read_only(db) as con:
+        return con.sql(
+            f"SELECT {CLAIM_COLUMNS} FROM claims WHERE {where}"
+            " ORDER BY published DESC NULLS LAST, claim_id LIMIT ?",
+            params=[*params, MAX_ROWS],
+        ).pl()
+
+
+def load_article(db: Path, article_id: str) -> dict[str, Any] | None:
+    with read_only(db) as con:
+        rows = con.sql(
+            "SELECT article_id, outlet, url, title, published, lang, text FROM articles"
+            " WHERE article_id = ?",
+            params=[article_id],
+        ).pl()
+    return rows.row(0, named=True) if rows.height else None

@@ -1,0 +1,55 @@
+"""Showing article text safely: everything escaped, links only to http(s) addresses."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address with a host, else None (no javascript:, file:, ...)."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def highlight(sentence: str, quote: str, start: int | None = None) -> str:
+    """The sentence as escaped HTML with the quoted number in ``<mark>``.
+
+    ``start`` is the quote's offset in the sentence when known; else the first occurrence.
+    """
+    at = start if start is not None and sentence[start : start + len(quote)] == quote else -1
+    if at < 0:
+        at = sentence.find(quote) if quote else -1
+    if at < 0:
+        return html.escape(sentence)
+    end = at + len(quote)
+    return (
+        html.escape(sentence[:at])
+        + "<mark>"
+        + html.escape(sentence[at:end])
+        + "</mark>"
+        + html.escape(sentence[end:])
+    )
+
+
+def highlight_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Escaped HTML of ``text`` with each (start, end) span marked; overlaps are skipped."""
+    out, cursor = [], 0
+    for start, end in sorted(spans):
+        if start < cursor or end > len(text) or start >= end:
+            continue
+        out += [html.escape(text[cursor:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
+        cursor = end
+    out.append(html.escape(text[cursor:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def bracket_quote(sentence: str, quote: str) -> str:
+    """Plain-text highlight for tables (which show no HTML): the number in ⟦ ⟧."""
+    at = sentence.find(quote) if quote else -1
+    if at < 0:
+        return sentence
+    return f"{sentence[:at]}⟦{quote}⟧{sentence[at + len(quote):]}"
