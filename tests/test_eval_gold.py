@@ -38,10 +38,34 @@ def test_hard_negative_documents_exist_in_both_languages(gold):
 
 @pytest.mark.parametrize(
     "tag",
-    ["range", "lower-bound", "upper-bound", "approx", "approx-range", "number-word", "compound",
-     "scale-word", "scale-abbrev", "shared-magnitude", "percent-sign", "percent-word",
-     "currency-sign", "currency-word", "source-adjacent", "ordinal", "date", "clock-time", "age",
-     "designation", "vague", "fraction", "url", "phone", "page-counter", "thousands-apostrophe"],
+    [
+        "range",
+        "lower-bound",
+        "upper-bound",
+        "approx",
+        "approx-range",
+        "number-word",
+        "compound",
+        "scale-word",
+        "scale-abbrev",
+        "shared-magnitude",
+        "percent-sign",
+        "percent-word",
+        "currency-sign",
+        "currency-word",
+        "source-adjacent",
+        "ordinal",
+        "date",
+        "clock-time",
+        "age",
+        "designation",
+        "vague",
+        "fraction",
+        "url",
+        "phone",
+        "page-counter",
+        "thousands-apostrophe",
+    ],
 )
 def test_each_pattern_is_covered_in_both_languages(gold, tag):
     langs = {doc.lang for doc in gold if tag in doc.tags}
@@ -62,28 +86,55 @@ def _write(tmp_path: Path, record: dict) -> Path:
 
 
 def _claim(**overrides):
-    claim = {"text": "12", "low": 12, "high": 12, "kind": "point", "approximate": False,
-             "unit": "soldier", "entity": "Soldaten", "source": None, "hedged": False}
+    claim = {
+        "text": "12",
+        "low": 12,
+        "high": 12,
+        "kind": "point",
+        "approximate": False,
+        "unit": "soldier",
+        "entity": "Soldaten",
+        "source": None,
+        "hedged": False,
+    }
     claim.update(overrides)
     return claim
 
 
 def test_span_not_found_names_the_document(tmp_path):
-    path = _write(tmp_path, {"id": "x-001", "lang": "de", "text": "13 Soldaten",
-                             "claims": [_claim()], "tags": []})
+    path = _write(
+        tmp_path,
+        {"id": "x-001", "lang": "de", "text": "13 Soldaten", "claims": [_claim()], "tags": []},
+    )
     with pytest.raises(ConfigError, match="x-001.*'12'.*not found"):
         load_gold([path])
 
 
 def test_second_occurrence_is_used(tmp_path):
-    path = _write(tmp_path, {"id": "x-002", "lang": "de", "text": "12 und 12 Soldaten",
-                             "claims": [_claim(occurrence=2)], "tags": []})
+    path = _write(
+        tmp_path,
+        {
+            "id": "x-002",
+            "lang": "de",
+            "text": "12 und 12 Soldaten",
+            "claims": [_claim(occurrence=2)],
+            "tags": [],
+        },
+    )
     assert load_gold([path])[0].claims[0].start == 7
 
 
 def test_kind_that_contradicts_values_is_refused(tmp_path):
-    path = _write(tmp_path, {"id": "x-003", "lang": "de", "text": "12 Soldaten",
-                             "claims": [_claim(kind="range")], "tags": []})
+    path = _write(
+        tmp_path,
+        {
+            "id": "x-003",
+            "lang": "de",
+            "text": "12 Soldaten",
+            "claims": [_claim(kind="range")],
+            "tags": [],
+        },
+    )
     with pytest.raises(ConfigError, match="x-003"):
         load_gold([path])
 
@@ -91,8 +142,10 @@ def test_kind_that_contradicts_values_is_refused(tmp_path):
 def test_missing_field_is_refused(tmp_path):
     claim = _claim()
     del claim["hedged"]
-    path = _write(tmp_path, {"id": "x-004", "lang": "de", "text": "12 Soldaten",
-                             "claims": [claim], "tags": []})
+    path = _write(
+        tmp_path,
+        {"id": "x-004", "lang": "de", "text": "12 Soldaten", "claims": [claim], "tags": []},
+    )
     with pytest.raises(ConfigError, match="x-004.*hedged"):
         load_gold([path])
 

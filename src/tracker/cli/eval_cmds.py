@@ -1,3 +1,104 @@
-"""Commands: (to be filled in)."""
+"""Command: ``tracker eval`` — score the extractor on the gold corpus (a thin caller of
+``tracker.evaluate.evaluate``)."""
 
-from tracker.cli.base import cli  # noqa: F401
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from tracker.cli.base import cli, write_rows
+
+SCORE_COLUMNS = (
+    "precision",
+    "recall",
+    "f1",
+    "kind",
+    "unit",
+    "source",
+    "hedged",
+    "approximate",
+    "entity",
+)
+COUNT_COLUMNS = ("docs", "gold", "predicted", "value_correct")
+ERROR_COLUMNS = ("doc", "category", "span", "offset", "expected", "found")
+
+
+def _score_rows(groups: dict[str, Any]) -> list[list[Any]]:
+    rows = []
+    for name, counts in groups.items():
+        scores = counts.scores()
+        rows.append(
+            [name, counts.docs, counts.gold, counts.predicted, counts.value_correct]
+            + [f"{scores[column]:.3f}" for column in SCORE_COLUMNS]
+        )
+    return rows
+
+
+def _error_rows(errors: list[Any]) -> list[list[Any]]:
+    return [
+        [e.doc_id, e.category, e.span, e.start, _show(e.expected), _show(e.found)] for e in errors
+    ]
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "–".join("·" if v is None else f"{v:g}" for v in value)
+    return "" if value is None else str(value)
+
+
+def _json_counts(counts: Any) -> dict[str, Any]:
+    return {
+        "docs": counts.docs,
+        "gold": counts.gold,
+        "predicted": counts.predicted,
+        "value_correct": counts.value_correct,
+        **counts.scores(),
+    }
+
+
+@cli.command("eval")
+@click.option("--lang", type=click.Choice(["de", "en"]), help="Only this language.")
+@click.option(
+    "--gold",
+    "gold_paths",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help="Gold JSONL file(s) (default: the packaged corpus).",
+)
+@click.option(
+    "--errors", "show_errors", is_flag=True, help="List every error with document id and span."
+)
+@click.option("--by-tag", is_flag=True, help="Also show scores per tag (table format).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def eval_command(
+    lang: str | None, gold_paths: tuple[str, ...], show_errors: bool, by_tag: bool, fmt: str
+) -> None:
+    """Score the extractor on the gold corpus: value precision, recall and F1, and the accuracy
+    of kind, unit, source, hedged, approximate and entity on correct values, per language."""
+    from tracker.evaluate import evaluate
+
+    report = evaluate(gold_paths or None, lang=lang)
+    groups = {**dict(sorted(report.by_lang.items())), "all": report.overall}
+    if fmt == "json":
+        payload: dict[str, Any] = {
+            "scores": {name: _json_counts(counts) for name, counts in groups.items()},
+            "by_tag": {tag: _json_counts(counts) for tag, counts in report.by_tag.items()},
+        }
+        if show_errors:
+            payload["errors"] = [
+                dict(zip(ERROR_COLUMNS, row, strict=True)) for row in _error_rows(report.errors)
+            ]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    columns = ("lang", *COUNT_COLUMNS, *SCORE_COLUMNS)
+    write_rows(columns, _score_rows(groups), "table")
+    if by_tag:
+        write_rows(("tag", *COUNT_COLUMNS, *SCORE_COLUMNS), _score_rows(report.by_tag), "table")
+    if show_errors:
+        write_rows(ERROR_COLUMNS, _error_rows(report.errors), "table")

@@ -1,0 +1,236 @@
+"""The one scorer: predicted claims against gold claims, per language, per tag, with an error list.
+
+Pure: it takes predictions already made (``score``); ``tracker.evaluate.run`` calls the extractor.
+Matching is one-to-one by overlapping spans, greedy by overlap length, so the scorer does not
+depend on where exactly a span starts or ends. See docs/evaluation.md for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from tracker.evaluate.gold import GoldDoc
+
+ATTRIBUTES: tuple[str, ...] = ("kind", "unit", "source", "hedged", "approximate", "entity")
+REL_TOLERANCE = 1e-6
+
+# Words that may not be skipped when a shorter source is compared with a longer one: skipping
+# "in"/"der" would let "Kiew" stand for "das Verteidigungsministerium in Kiew".
+_DETERMINERS = frozenset(
+    ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+     "the", "a", "an")
+)  # fmt: skip
+_FUNCTION_WORDS = _DETERMINERS | frozenset(
+    ("von", "vom", "in", "im", "aus", "bei", "zu", "zur", "zum", "für", "mit", "nach", "über",
+     "of", "at", "from", "for", "by", "on", "to", "with", "und", "oder", "and", "or")
+)  # fmt: skip
+_QUOTES = re.compile(r"[\"'„“”‚‘’«»]")
+
+
+class ClaimLike(Protocol):
+    """What the scorer reads from a predicted claim (tracker.models.Claim fits)."""
+
+    text: str
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    kind: str
+    approximate: bool
+    unit: str | None
+    entity: str | None
+    source: str | None
+    hedged: bool
+
+
+@dataclass(slots=True)
+class Counts:
+    """Tallies from which every score is computed; add them up to aggregate."""
+
+    docs: int = 0
+    gold: int = 0
+    predicted: int = 0
+    value_correct: int = 0
+    attribute_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
+
+    def add(self, other: Counts) -> None:
+        self.docs += other.docs
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.value_correct += other.value_correct
+        for name in ATTRIBUTES:
+            self.attribute_correct[name] += other.attribute_correct[name]
+
+    def scores(self) -> dict[str, float]:
+        """precision, recall, f1 of values; accuracy of each attribute on value-correct matches.
+
+        With nothing to measure a score is 1.0 (no gold and no predictions is a perfect result).
+        """
+        precision = _ratio(self.value_correct, self.predicted)
+        recall = _ratio(self.value_correct, self.gold)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        result = {"precision": precision, "recall": recall, "f1": f1}
+        for name in ATTRIBUTES:
+            result[name] = _ratio(self.attribute_correct[name], self.value_correct)
+        return result
+
+
+@dataclass(frozen=True, slots=True)
+class EvalError:
+    """One discrepancy, for debugging: where it is and what was expected versus found."""
+
+    doc_id: str
+    lang: str
+    category: str
+    span: str
+    start: int
+    expected: Any = None
+    found: Any = None
+
+
+@dataclass(slots=True)
+class Report:
+    by_lang: dict[str, Counts]
+    by_tag: dict[str, Counts]
+    errors: list[EvalError]
+
+    @property
+    def overall(self) -> Counts:
+        total = Counts()
+        for counts in self.by_lang.values():
+            total.add(counts)
+        return total
+
+    def scores(self) -> dict[str, dict[str, float]]:
+        """Scores per language plus ``all``."""
+        result = {lang: counts.scores() for lang, counts in sorted(self.by_lang.items())}
+        result["all"] = self.overall.scores()
+        return result
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def values_equal(predicted: float | None, gold: float | None) -> bool:
+    if predicted is None or gold is None:
+        return predicted is None and gold is None
+    return abs(predicted - gold) <= REL_TOLERANCE * max(1.0, abs(gold))
+
+
+def normalise_phrase(phrase: str | None) -> str | None:
+    """Casefold, drop quote marks, collapse whitespace, strip surrounding punctuation."""
+    if phrase is None:
+        return None
+    cleaned = " ".join(_QUOTES.sub("", phrase).casefold().split())
+    return cleaned.strip(" .,;:!?()[]-–") or None
+
+
+def sources_equal(predicted: str | None, gold: str | None) -> bool:
+    """Equal after normalising, or the same head with only leading modifiers added or left out."""
+    pred, expected = normalise_phrase(predicted), normalise_phrase(gold)
+    if pred is None or expected is None:
+        return pred is expected
+    if pred == expected:
+        return True
+    short, long = sorted((_without_determiner(pred), _without_determiner(expected)), key=len)
+    if not short or long[len(long) - len(short) :] != short:
+        return False
+    extra = long[: len(long) - len(short)]
+    return not any(word in _FUNCTION_WORDS for word in extra)
+
+
+def _without_determiner(phrase: str) -> list[str]:
+    words = phrase.split()
+    return words[1:] if words and words[0] in _DETERMINERS else words
+
+
+def entities_equal(predicted: str | None, gold: str | None) -> bool:
+    """Lenient: one phrase contains the other as a word sequence (nulls must agree)."""
+    pred, expected = normalise_phrase(predicted), normalise_phrase(gold)
+    if pred is None or expected is None:
+        return pred is expected
+    padded_pred, padded_gold = f" {pred} ", f" {expected} "
+    return padded_pred in padded_gold or padded_gold in padded_pred
+
+
+def _attribute_equal(name: str, predicted: Any, gold: Any) -> bool:
+    if name == "source":
+        return sources_equal(predicted, gold)
+    if name == "entity":
+        return entities_equal(predicted, gold)
+    if name == "unit":
+        return normalise_phrase(predicted) == normalise_phrase(gold)
+    return predicted == gold
+
+
+def match_spans(predicted: Sequence[ClaimLike], gold: Sequence[Any]) -> list[tuple[int, int]]:
+    """Pairs (predicted index, gold index), one-to-one, largest overlap first."""
+    candidates = []
+    for p_index, p in enumerate(predicted):
+        for g_index, g in enumerate(gold):
+            overlap = min(p.end, g.end) - max(p.start, g.start)
+            if overlap > 0:
+                # Ties go to the pair whose starts are closest, then to text order.
+                candidates.append((-overlap, abs(p.start - g.start), p_index, g_index))
+    pairs, used_p, used_g = [], set(), set()
+    for _, _, p_index, g_index in sorted(candidates):
+        if p_index not in used_p and g_index not in used_g:
+            pairs.append((p_index, g_index))
+            used_p.add(p_index)
+            used_g.add(g_index)
+    return sorted(pairs, key=lambda pair: gold[pair[1]].start)
+
+
+def score_document(doc: GoldDoc, predicted: Sequence[ClaimLike]) -> tuple[Counts, list[EvalError]]:
+    """Counts and errors for one document."""
+    counts = Counts(docs=1, gold=len(doc.claims), predicted=len(predicted))
+    errors: list[EvalError] = []
+    pairs = match_spans(predicted, doc.claims)
+    for p_index, g_index in pairs:
+        p, g = predicted[p_index], doc.claims[g_index]
+        if not (values_equal(p.low, g.low) and values_equal(p.high, g.high)):
+            errors.append(_error(doc, "wrong_value", g, (g.low, g.high), (p.low, p.high), p.text))
+            continue
+        counts.value_correct += 1
+        for name in ATTRIBUTES:
+            expected, found = getattr(g, name), getattr(p, name, None)
+            if _attribute_equal(name, found, expected):
+                counts.attribute_correct[name] += 1
+            else:
+                errors.append(_error(doc, f"wrong_{name}", g, expected, found, p.text))
+    matched_p = {p for p, _ in pairs}
+    matched_g = {g for _, g in pairs}
+    for g_index, g in enumerate(doc.claims):
+        if g_index not in matched_g:
+            errors.append(_error(doc, "miss", g, (g.low, g.high), None))
+    for p_index, p in enumerate(predicted):
+        if p_index not in matched_p:
+            errors.append(_error(doc, "false_positive", p, None, (p.low, p.high)))
+    return counts, errors
+
+
+def _error(
+    doc: GoldDoc, category: str, claim: Any, expected: Any, found: Any, found_span: str = ""
+) -> EvalError:
+    span = (
+        claim.text if not found_span or found_span == claim.text else f"{claim.text} | {found_span}"
+    )
+    return EvalError(doc.doc_id, doc.lang, category, span, claim.start, expected, found)
+
+
+def score(docs: Sequence[GoldDoc], predictions: Mapping[str, Sequence[ClaimLike]]) -> Report:
+    """Score predictions (by document id) against the gold documents."""
+    by_lang: dict[str, Counts] = {}
+    by_tag: dict[str, Counts] = {}
+    errors: list[EvalError] = []
+    for doc in docs:
+        counts, doc_errors = score_document(doc, predictions.get(doc.doc_id, ()))
+        errors.extend(doc_errors)
+        by_lang.setdefault(doc.lang, Counts()).add(counts)
+        for tag in doc.tags:
+            by_tag.setdefault(tag, Counts()).add(counts)
+    return Report(by_lang=by_lang, by_tag=dict(sorted(by_tag.items())), errors=errors)
