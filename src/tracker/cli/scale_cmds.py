@@ -45,3 +45,29 @@ def load(folder: str, db: str | None) -> None:
         f"Loaded {counts.articles:,} new articles and {counts.claims:,} claims "
         f"({counts.unchanged:,} articles already present) in {seconds:.1f} s"
     )
+
+
+def run_dask_ingest(
+    paths: tuple[str, ...],
+    address: str | None,
+    out: str | None,
+    db: str | None,
+    overrides: object,
+    workers: int | None,
+    progress: bool,
+) -> object:
+    """`tracker ingest --dask ADDRESS [--out DIR]`: the options' part of the ingest command.
+
+    ``--workers`` sizes a ``--dask local`` cluster. Returns the IngestSummary for the caller's
+    report; with ``--out`` nothing is written to the database.
+    """
+    from tracker.scale import dask_ingest
+
+    if address is None:
+        raise click.UsageError("--out needs --dask ADDRESS (Parquet partitions are a Dask output)")
+    summary = dask_ingest(
+        paths, address, db=db, out=out, overrides=overrides, workers=workers, progress=progress
+    )
+    if out:
+        click.echo(f"Parquet partitions in {out} (load them with `tracker load {out}`)", err=True)
+    return summary

@@ -35,10 +35,14 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores; 1 = in this process).")
 @click.option("--progress/--no-progress", default=True, help="Progress bar for many files.")
+@click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
+              help="Read and extract on a Dask cluster: tcp://HOST:8786 or 'local'.")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="With --dask: write Parquet partitions to this new folder, not the database.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, url: str | None,
            outlet: str | None, published: dt.date | None, lang: str | None, title: str | None,
-           workers: int | None, progress: bool) -> None:
+           workers: int | None, progress: bool, dask_address: str | None, out: str | None) -> None:
     """Store the articles in PATH... (files or folders: .txt .md .html .htm .pdf .jsonl .csv)
     and the numeric claims found in them. Re-ingesting the same text changes nothing.
 
@@ -47,7 +51,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, url: str 
     from tracker.ingest import ingest as run_ingest
 
     overrides = Overrides(url=url, outlet=outlet, published=published, lang=lang, title=title)
-    summary = run_ingest(paths, db, overrides=overrides, workers=workers, progress=progress)
+    if dask_address or out:
+        from tracker.cli.scale_cmds import run_dask_ingest
+
+        summary = run_dask_ingest(paths, dask_address, out, db, overrides, workers, progress)
+    else:
+        summary = run_ingest(paths, db, overrides=overrides, workers=workers, progress=progress)
     _report_failures(summary.errors)
     click.echo(
         f"{summary.files} files: {summary.new} new, {summary.unchanged} unchanged, "

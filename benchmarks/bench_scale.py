@@ -1,0 +1,168 @@
+"""Scale benchmarks (issue #6): ingest throughput, speed-up, peak memory, bulk load, dashboard.
+
+Run from a fresh clone with ``make bench-scale`` (or ``python benchmarks/bench_scale.py``).
+Everything is written under ``benchmarks/out/`` (git-ignored): the synthetic corpora, the
+databases, ``scale.json`` (raw numbers) and ``scale.md`` (the table for the README).
+
+Method: every ingest is the real CLI in a subprocess (``tracker ingest`` end to end: start-up,
+reading, extraction, DuckDB writes); wall time from start to exit; peak memory is the largest sum
+of RSS over the process and all its children (pool or Dask workers), sampled every 20 ms.
+The corpus is ``tracker synth`` output (seed 0), so every run sees the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "benchmarks" / "out"
+TRACKER = [sys.executable, "-m", "tracker"]
+SAMPLE_SECONDS = 0.02
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from scale_parts import dashboard_timings, export_partitions, render_table  # noqa: E402
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    """RSS of a process and all its descendants (0 for those that vanished meanwhile)."""
+    total = 0
+    for member in [proc, *proc.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            total += member.memory_info().rss
+    return total
+
+
+def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run ``cmd``; return wall seconds and the peak RSS of its process tree in MB."""
+    started = time.perf_counter()
+    proc = psutil.Popen(
+        cmd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
+    )
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss(proc))
+        time.sleep(SAMPLE_SECONDS)
+    seconds = time.perf_counter() - started
+    stdout, stderr = proc.communicate()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
+    return {"seconds": seconds, "peak_rss_mb": peak / 1e6, "log": (stdout + stderr).strip()[-400:]}
+
+
+def corpus(articles: int) -> tuple[Path, int]:
+    """The synthetic corpus of ``articles`` files (made once, reused) and its size in bytes."""
+    folder = OUT / f"corpus-{articles}"
+    if not folder.is_dir() or sum(1 for _ in folder.rglob("*.txt")) != articles:
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([*TRACKER, "synth", "--articles", str(articles), "--out", str(folder)],
+                       check=True)
+    return folder, sum(p.stat().st_size for p in folder.rglob("*.txt"))
+
+
+def ingest_run(name: str, folder: Path, size: int, articles: int, extra: list[str],
+               env: dict[str, str] | None = None, keep: bool = False) -> dict:
+    db = OUT / f"{name}.duckdb"
+    db.unlink(missing_ok=True)
+    result = run_measured([*TRACKER, "ingest", str(folder), "--db", str(db), "--no-progress",
+                           *extra], env)
+    result.update(name=name, articles=articles, mb=size / 1e6,
+                  articles_per_s=articles / result["seconds"],
+                  mb_per_s=size / 1e6 / result["seconds"])
+    if not keep:
+        db.unlink(missing_ok=True)
+    print(f"{name}: {result['seconds']:.1f} s, {result['articles_per_s']:.0f} articles/s, "
+          f"{result['mb_per_s']:.2f} MB/s, peak {result['peak_rss_mb']:.0f} MB", flush=True)
+    return result
+
+
+def bench_ingest(articles: int) -> dict:
+    folder, size = corpus(articles)
+    cores = os.cpu_count() or 1
+    runs = {
+        "workers_1": ingest_run("ingest-workers-1", folder, size, articles, ["--workers", "1"]),
+        "workers_all": ingest_run(f"ingest-workers-{cores}", folder, size, articles, []),
+        "dask_1": ingest_run("ingest-dask-local-1", folder, size, articles,
+                             ["--dask", "local"], {"TRACKER_DASK_WORKERS": "1"}),
+        "dask_2": ingest_run("ingest-dask-local-2", folder, size, articles,
+                             ["--dask", "local"], {"TRACKER_DASK_WORKERS": "2"}),
+    }
+    runs["cores"] = cores
+    return runs
+
+
+def bench_memory(articles: int) -> dict:
+    folder, size = corpus(articles)
+    return ingest_run(f"memory-{articles}", folder, size, articles, [], keep=True)
+
+
+def bench_load(big_db: Path) -> dict:
+    parts = OUT / "parts-from-big"
+    shutil.rmtree(parts, ignore_errors=True)
+    claims = export_partitions(big_db, parts)
+    db = OUT / "load.duckdb"
+    db.unlink(missing_ok=True)
+    result = run_measured([*TRACKER, "load", str(parts), "--db", str(db)])
+    inside = float(result["log"].rsplit(" in ", 1)[1].split(" s")[0])
+    again = run_measured([*TRACKER, "load", str(parts), "--db", str(db)])
+    result.update(claims=claims, load_seconds=inside, rows_per_s=claims / inside,
+                  reload_log=again["log"])
+    print(f"load: {claims:,} claims in {inside:.2f} s ({claims / inside:,.0f} rows/s); "
+          f"again: {again['log']}", flush=True)
+    return result
+
+
+def machine() -> dict:
+    return {
+        "cpu": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 1e9, 1),
+        "python": platform.python_version(),
+        "os": platform.platform(),
+        "load_before": os.getloadavg()[0],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000, help="corpus for throughput")
+    parser.add_argument("--big", type=int, default=100_000,
+                        help="corpus for the memory run, whose database feeds load + dashboard")
+    parser.add_argument("--only", default="ingest,memory,load,dashboard",
+                        help="comma-separated parts to run")
+    args = parser.parse_args()
+    parts = set(args.only.split(","))
+    OUT.mkdir(parents=True, exist_ok=True)
+    results_file = OUT / "scale.json"
+    results = json.loads(results_file.read_text()) if results_file.exists() else {}
+    results["machine"] = machine()
+    if "ingest" in parts:
+        results["ingest"] = bench_ingest(args.articles)
+    if "memory" in parts:
+        results["memory_small"] = results.get("ingest", {}).get("workers_all") or bench_memory(
+            args.articles)
+        results["memory_big"] = bench_memory(args.big)
+    big_db = OUT / f"memory-{args.big}.duckdb"
+    if "load" in parts:
+        results["load"] = bench_load(big_db)
+    if "dashboard" in parts:
+        results["dashboard"] = dashboard_timings(big_db)
+    results_file.write_text(json.dumps(results, indent=2, default=str))
+    table = render_table(results)
+    (OUT / "scale.md").write_text(table)
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
