@@ -74,7 +74,8 @@ def parse_date(value: str | date | None, source: str) -> date | None:
     try:
         return datetime.fromisoformat(text).date()
     except ValueError:
-        raise InputError(source, f"{text!r} is not a date (expected YYYY-MM-DD)") from None
+        reason = f"published {text!r} is not a date (expected YYYY-MM-DD)"
+        raise InputError(source, reason) from None
 
 
 def date_from_url(url: str | None) -> date | None:

@@ -53,7 +53,7 @@ class Meta:
 def build_article(text: str, meta: Meta, overrides: Overrides, source: str, path: str) -> Article:
     """Apply overrides, then infer what is still missing: outlet, date and language."""
     url = overrides.url or meta.url or None
-    published = overrides.published or parse_date(meta.published, f"{source}: published")
+    published = overrides.published or parse_date(meta.published, source)
     lang = overrides.lang or (normalise_lang(meta.language) if meta.language else None)
     return Article(
         text=text,

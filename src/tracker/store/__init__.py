@@ -73,9 +73,9 @@ class Store:
         if not articles:
             return WriteCounts()
         incoming_articles, incoming_claims = article_frames(articles)
-        incoming_articles = incoming_articles.unique(
-            "article_id", keep="first", maintain_order=True
-        )
+        # The same text twice in one batch is one article (claim ids derive from its id).
+        incoming_articles = incoming_articles.unique("article_id", keep="first")
+        incoming_claims = incoming_claims.unique("claim_id", keep="first")
         self.con.register("incoming_articles", incoming_articles.to_arrow())
         self.con.register("incoming_claims", incoming_claims.to_arrow())
         try:
