@@ -1,4 +1,4 @@
-"""A small claims database shaped like the bundled corpus, built straight from schema.sql.
+"""A small claims database shaped like the bundled corpus, written through ``open_store``.
 
 Used by the aggregate, quantities and dashboard tests; the real `tracker ingest` builds the
 databases of the end-to-end tests.
@@ -9,11 +9,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
 REPO = Path(__file__).resolve().parent.parent
-SCHEMA = REPO / "src" / "tracker" / "store" / "schema.sql"
 QUANTITIES = REPO / "data" / "quantities.toml"
 
 # (outlet, url, published, lang, sentence, quote, low, high, kind, entity, source, hedged)
@@ -48,6 +46,9 @@ ROWS = [
      "About 300 North Korean soldiers have been killed and 2,700 wounded, the NIS said.",
      "300", 300, 300, "point", "North Korean soldiers killed", "NIS", False),
     ("bbc.co.uk", "https://www.bbc.co.uk/h", date(2025, 1, 13), "en",
+     "About 300 North Korean soldiers have been killed and 2,700 wounded, the NIS said.",
+     "2,700", 2700, 2700, "point", "wounded", "NIS", False),
+    ("bbc.co.uk", "https://www.bbc.co.uk/h", date(2025, 1, 13), "en",
      "About 3,000 North Korean soldiers have been killed or wounded, Zelensky said.",
      "3,000", 3000, 3000, "point", "North Korean casualties killed or wounded", "Zelensky", False),
     ("welt.de", "https://www.welt.de/i", date(2025, 2, 1), "de",
@@ -62,56 +63,57 @@ ROWS = [
 ]
 
 
-def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(SCHEMA.read_text(encoding="utf-8"))
-
-
 def build_db(path: Path, rows: list[tuple] = ROWS, assign: bool = True) -> Path:
-    """Write ``rows`` as one article each (same url = same article) and assign quantities."""
+    """Write ``rows`` through the real store (same url = same article) and assign quantities."""
     from tracker.aggregate.quantities import assign_all, load_quantities
+    from tracker.store import open_store
 
     article_frame, claim_frame = _frames(rows)
-    con = duckdb.connect(str(path))
-    try:
-        apply_schema(con)
-        con.execute("INSERT INTO store.articles SELECT * FROM article_frame")
-        con.execute("INSERT INTO store.claims SELECT * FROM claim_frame")
+    with open_store(path) as store:
+        store.con.execute("INSERT INTO store.articles BY NAME SELECT * FROM article_frame")
+        store.con.execute("INSERT INTO store.claims BY NAME SELECT * FROM claim_frame")
         if assign:
-            assign_all(con, load_quantities(QUANTITIES))
-    finally:
-        con.close()
+            assign_all(store.con, load_quantities(QUANTITIES))
     return path
 
 
 def _frames(rows: list[tuple]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    article_ids: dict[str, str] = {}
-    articles, claims = [], []
+    """One article per url; its text is its distinct sentences joined, offsets point into it."""
+    by_url: dict[str, list[tuple]] = {}
     for row in rows:
-        outlet, url, published, lang, sentence, quote, low, high, kind, entity, source, hedged = row
-        if url not in article_ids:
-            article_ids[url] = f"a{len(article_ids):03d}"
-            articles.append(
-                (article_ids[url], outlet, url, f"<b>{outlet}</b> report", published, lang,
-                 "", None, datetime(2026, 1, 1))
-            )
-        aid = article_ids[url]
-        ordinal = sum(1 for c in claims if c[1] == aid)
-        start = sentence.find(quote)
-        claims.append(
-            (f"{aid}-{ordinal}", aid, ordinal, quote, start, start + len(quote),
-             None if low is None else float(low), None if high is None else float(high), kind,
-             kind == "approx", "soldiers" if "Häuser" not in sentence else "buildings", entity,
-             source, hedged, sentence, 0, "test")
+        by_url.setdefault(row[1], []).append(row)
+    articles, claims = [], []
+    for number, (url, group) in enumerate(by_url.items()):
+        aid = f"a{number:03d}"
+        outlet, _, published, lang = group[0][:4]
+        sentences = list(dict.fromkeys(row[4] for row in group))
+        text = " ".join(sentences)
+        articles.append((aid, outlet, url, f"<b>{outlet}</b> report", published, lang, text,
+                         None, datetime(2026, 1, 1)))
+        found = sorted(
+            ((text.index(r[4]), r) for r in group), key=lambda p: (p[0], p[1][4].find(p[1][5]))
         )
-    # Article text: its sentences joined (claim offsets stay sentence-relative, fine for tests).
-    texts = {aid: " ".join(c[14] for c in claims if c[1] == aid) for aid in article_ids.values()}
-    articles = [(a[0], *a[1:6], texts[a[0]], *a[7:]) for a in articles]
-    article_cols = ["article_id", "outlet", "url", "title", "published", "lang", "text", "path",
-                    "ingested_at"]
-    claim_cols = ["claim_id", "article_id", "ordinal", "quote", "start", "end", "low", "high",
-                  "kind", "approximate", "unit", "entity", "source", "hedged", "sentence",
-                  "sentence_start", "extractor_version"]
+        for ordinal, (sentence_start, row) in enumerate(found):
+            claims.append(_claim_row(aid, ordinal, sentence_start, row))
     return (
-        pl.DataFrame(articles, schema=article_cols, orient="row"),
-        pl.DataFrame(claims, schema=claim_cols, orient="row"),
+        pl.DataFrame(articles, schema=ARTICLE_COLUMNS, orient="row"),
+        pl.DataFrame(claims, schema=CLAIM_COLUMNS, orient="row"),
     )
+
+
+def _claim_row(aid: str, ordinal: int, sentence_start: int, row: tuple) -> tuple:
+    _, _, _, _, sentence, quote, low, high, kind, entity, source, hedged = row
+    start = sentence_start + sentence.index(quote)
+    unit = "buildings" if "Häuser" in sentence else "soldiers"
+    return (
+        f"{aid}-{ordinal}", aid, ordinal, quote, start, start + len(quote),
+        None if low is None else float(low), None if high is None else float(high), kind,
+        kind == "approx", unit, entity, source, hedged, sentence, sentence_start, "test",
+    )
+
+
+ARTICLE_COLUMNS = ["article_id", "outlet", "url", "title", "published", "lang", "text", "path",
+                   "ingested_at"]
+CLAIM_COLUMNS = ["claim_id", "article_id", "ordinal", "quote", "start", "end", "low", "high",
+                 "kind", "approximate", "unit", "entity", "source", "hedged", "sentence",
+                 "sentence_start", "extractor_version"]

@@ -1,9 +1,12 @@
 """Tracked quantities: which claims are about the same thing.
 
 A quantity is defined in a TOML file (``data/quantities.toml`` for the bundled corpus) by keyword
-rules over a claim's entity and sentence. Terms match at the start of a word, case- and
-accent-insensitively ("soldat" matches "Soldaten", "sudkorea" matches "Südkorea"). Quantities are
-tried in file order; the first whose rules hold takes the claim.
+rules over a claim's entity and sentence (``all_of``, ``none_of``) and over its entity and the
+words near the number (``near_all_of``, ``near_none_of``: the part of the sentence between the
+previous and the next number, so "300 killed and 2,700 wounded" keeps the two apart).
+Terms match at the start of a word, case- and accent-insensitively ("soldat" matches
+"Soldaten", "sudkorea" matches "Südkorea"). Quantities are tried in file order; the first
+whose rules hold takes the claim.
 
 Assignment runs in DuckDB (one ``INSERT ... SELECT`` with parameterised regular expressions), so
 it rewrites ``store.assignments`` for a million claims in seconds.
@@ -26,7 +29,9 @@ from tracker.errors import ConfigError
 QUANTITIES_ENV = "TRACKER_QUANTITIES"
 DEFAULT_QUANTITIES = Path("data") / "quantities.toml"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_RULE_KEYS = ("all_of", "none_of", "entity_all_of", "entity_none_of")
+# lower-case, accents stripped, ß as ss: the same folding as ``fold`` applies to the terms
+_FOLD = "replace(lower(strip_accents({})), 'ß', 'ss')"
+_RULE_KEYS = ("all_of", "none_of", "near_all_of", "near_none_of")
 
 
 @dataclass(frozen=True)
@@ -38,8 +43,8 @@ class Quantity:
     unit: str
     all_of: tuple[tuple[str, ...], ...] = ()
     none_of: tuple[str, ...] = ()
-    entity_all_of: tuple[tuple[str, ...], ...] = ()
-    entity_none_of: tuple[str, ...] = ()
+    near_all_of: tuple[tuple[str, ...], ...] = ()
+    near_none_of: tuple[str, ...] = ()
     units: tuple[str, ...] = ()  # claim units accepted; empty = any
     description: str = ""
 
@@ -123,17 +128,17 @@ def _parse_quantity(entry: Any, where: str, index: int) -> Quantity:
         if not isinstance(entry.get(name), str) or not entry[name].strip():
             raise ConfigError(f"{key}.{name}: required, a non-empty string")
     all_of = _groups(entry.get("all_of", []), f"{key}.all_of")
-    entity_all_of = _groups(entry.get("entity_all_of", []), f"{key}.entity_all_of")
-    if not all_of and not entity_all_of:
-        raise ConfigError(f"{key}: needs at least one all_of or entity_all_of group")
+    near_all_of = _groups(entry.get("near_all_of", []), f"{key}.near_all_of")
+    if not all_of and not near_all_of:
+        raise ConfigError(f"{key}: needs at least one all_of or near_all_of group")
     return Quantity(
         id=qid,
         label=entry["label"],
         unit=entry["unit"],
         all_of=all_of,
         none_of=_terms(entry.get("none_of", []), f"{key}.none_of"),
-        entity_all_of=entity_all_of,
-        entity_none_of=_terms(entry.get("entity_none_of", []), f"{key}.entity_none_of"),
+        near_all_of=near_all_of,
+        near_none_of=_terms(entry.get("near_none_of", []), f"{key}.near_none_of"),
         units=tuple(u.lower() for u in _terms(entry.get("units", []), f"{key}.units")),
         description=str(entry.get("description", "")),
     )
@@ -176,7 +181,7 @@ def terms_regex(terms: tuple[str, ...]) -> str:
 
 
 def _rule_sql(q: Quantity, params: list[Any]) -> str:
-    """A SQL boolean for one quantity over the folded columns ``ctx`` and ``ent``."""
+    """A SQL boolean for one quantity over the folded columns ``ctx`` and ``near``."""
     parts: list[str] = []
 
     def add(column: str, terms: tuple[str, ...], negate: bool) -> None:
@@ -185,12 +190,12 @@ def _rule_sql(q: Quantity, params: list[Any]) -> str:
 
     for group in q.all_of:
         add("ctx", group, False)
-    for group in q.entity_all_of:
-        add("ent", group, False)
+    for group in q.near_all_of:
+        add("near", group, False)
     if q.none_of:
         add("ctx", q.none_of, True)
-    if q.entity_none_of:
-        add("ent", q.entity_none_of, True)
+    if q.near_none_of:
+        add("near", q.near_none_of, True)
     if q.units:
         params.append(list(q.units))
         parts.append("list_contains(?, lower(coalesce(unit, '')))")
@@ -205,12 +210,25 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
         whens.append(f"WHEN {_rule_sql(q, params)} THEN ?")
         params.append(q.id)
     sql = f"""
-        WITH folded AS (
-            SELECT claim_id, unit,
-                   replace(lower(strip_accents(coalesce(entity, ''))), 'ß', 'ss') AS ent,
-                   replace(lower(strip_accents(coalesce(entity, '') || ' ' || sentence)),
-                           'ß', 'ss') AS ctx
+        WITH neighbours AS (
+            SELECT claim_id, unit, entity, sentence, sentence_start,
+                   lag("end") OVER sentence_claims AS previous_end,
+                   lead("start") OVER sentence_claims AS next_start, "start", "end"
             FROM store.claims
+            WINDOW sentence_claims AS (PARTITION BY article_id, sentence_start ORDER BY "start")
+        ), windows AS (
+            -- near: the words between the previous and the next number of the same sentence
+            SELECT claim_id, unit, entity, sentence,
+                   substr(sentence,
+                          greatest(coalesce(previous_end - sentence_start, 0), 0) + 1,
+                          coalesce(next_start - sentence_start, length(sentence))
+                            - greatest(coalesce(previous_end - sentence_start, 0), 0)) AS clause
+            FROM neighbours
+        ), folded AS (
+            SELECT claim_id, unit,
+                   {_FOLD.format("coalesce(entity, '') || ' ' || clause")} AS near,
+                   {_FOLD.format("coalesce(entity, '') || ' ' || sentence")} AS ctx
+            FROM windows
         ), decided AS (
             SELECT claim_id, CASE {" ".join(whens)} END AS quantity FROM folded
         )

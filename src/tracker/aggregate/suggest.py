@@ -46,7 +46,8 @@ def suggest_groups(
     """Group claims (``claim_id, unit, entity, source, sentence``) by unit and top-2 shared terms.
 
     A claim's telling terms are its entity words that are most common among all unassigned
-    claims: words that recur across articles name a recurring thing; one-off words do not.
+    claims (and occur in at least ``min_claims`` of them): words that recur across articles name
+    a recurring thing; one-off words do not.
     """
     if unassigned.is_empty():
         return []
@@ -56,7 +57,8 @@ def suggest_groups(
             lambda e: entity_terms(e, ignore), return_dtype=pl.List(pl.String)
         ),
     ).explode("term").drop_nulls("term")
-    frequency = words.group_by("term").agg(df=pl.len())
+    # Only recurring terms can name a group: a word in fewer claims than a group needs is noise.
+    frequency = words.group_by("term").agg(df=pl.len()).filter(pl.col("df") >= min_claims)
     top = (
         words.join(frequency, on="term")
         .sort(["df", "term"], descending=[True, False])
@@ -103,5 +105,5 @@ def suggestion_toml(suggestion: Suggestion, quantity_id: str, label: str) -> str
         f'id = "{quantity_id}"\n'
         f'label = "{label}"\n'
         f'unit = "{suggestion.unit or "count"}"\n'
-        f"entity_all_of = [{groups}]\n"
+        f"near_all_of = [{groups}]\n"
     )

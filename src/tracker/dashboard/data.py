@@ -52,6 +52,8 @@ def db_signature(db: Path) -> tuple[str, int, int, int] | None:
 @contextmanager
 def read_only(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection, retried briefly while another process holds the write lock."""
+    if not db.is_file():
+        raise StoreError(f"{db}: no database here yet; run `tracker ingest` first")
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     for attempt in range(LOCK_RETRIES):
         try:
