@@ -1,32 +1,65 @@
-"""Claim extraction: ``extract(text, lang) -> list[Claim]``.
+"""Claim extraction: ``extract(text, lang) -> list[Claim]`` and ``extract_frame`` for polars.
 
-Placeholder first extractor (digits only); the rule engine replaces it behind the same boundary.
+The engine (``engine.py``) knows no language; everything about German and English lives in
+``lang/<code>/*.toml`` and is loaded, validated and compiled once per process.
 """
 
 from __future__ import annotations
 
-import re
-
 import polars as pl
 
+from tracker.errors import ConfigError
+from tracker.extract.detect import UNDETERMINED, detect_language
+from tracker.extract.engine import extract_claims
+from tracker.extract.lexicon import load_lexicon, supported_languages
 from tracker.models import Claim
 
-EXTRACTOR_VERSION = "0.0.1"
+EXTRACTOR_VERSION = "1.0.0"
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+CLAIM_SCHEMA: dict[str, pl.DataType] = {
+    "text": pl.String(),
+    "start": pl.Int64(),
+    "end": pl.Int64(),
+    "low": pl.Float64(),
+    "high": pl.Float64(),
+    "kind": pl.String(),
+    "approximate": pl.Boolean(),
+    "unit": pl.String(),
+    "entity": pl.String(),
+    "source": pl.String(),
+    "hedged": pl.Boolean(),
+    "sentence": pl.String(),
+    "sentence_start": pl.Int64(),
+    "lang": pl.String(),
+}
+
+
+def resolve_language(text: str, lang: str | None) -> str:
+    """The language whose rules apply: as given, detected when None, "und" when unsupported."""
+    code = detect_language(text) if lang is None or lang == "auto" else lang.lower()
+    return code if code in supported_languages() else UNDETERMINED
 
 
 def extract(text: str, lang: str | None = None) -> list[Claim]:
-    claims = []
-    for m in _NUMBER.finditer(text or ""):
-        raw = m.group().replace(".", "").replace(",", "") if lang == "de" else m.group()
-        try:
-            value = float(raw.replace(",", ""))
-        except ValueError:
-            continue
-        claims.append(Claim(m.group(), m.start(), m.end(), value, value, "point", lang=lang or "und"))
-    return claims
+    """Every numeric claim in ``text``; ``lang`` is "de", "en" or None to detect it.
+
+    Never raises on strange text: anything that is not a str is treated as empty.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    lexicon = load_lexicon(resolve_language(text, lang))
+    try:
+        return extract_claims(text, lexicon)
+    except ConfigError:
+        raise
+    except RecursionError:  # pragma: no cover - defensive: the engine has no recursion
+        return []
 
 
 def extract_frame(text: str, lang: str | None = None) -> pl.DataFrame:
-    return pl.DataFrame([c.to_dict() for c in extract(text, lang)])
+    """One row per claim with the Claim fields as columns (an empty frame keeps the schema)."""
+    rows = [claim.to_dict() for claim in extract(text, lang)]
+    return pl.DataFrame(rows, schema=CLAIM_SCHEMA, orient="row" if not rows else None)
+
+
+__all__ = ["CLAIM_SCHEMA", "EXTRACTOR_VERSION", "extract", "extract_frame", "resolve_language"]

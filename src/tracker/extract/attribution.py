@@ -1,0 +1,126 @@
+"""Who states a figure (source) and whether it is hedged, from cues in the data files."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tracker.extract.lexicon import Lexicon
+from tracker.extract.patterns import WORD
+
+_MAX_WORDS = 8
+_ABBREVIATION_END = re.compile(r"(?:^|[\s.])\w\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """An attribution in a sentence: where its cue is and the source phrase it names."""
+
+    start: int
+    end: int
+    source: str
+    sentence_final: bool = False
+
+
+class _Walker:
+    """Collects a source phrase word by word, forward or backward from a cue."""
+
+    def __init__(self, tokens: list[tuple[str, int, int]], lex: Lexicon) -> None:
+        self.tokens, self.lex = tokens, lex
+
+    def _accepts(self, word: str) -> bool:
+        lower = word.lower()
+        if not word[0].isalnum() or lower in self.lex.source_stop_words and (
+            lower not in self.lex.source_phrase_words
+        ):
+            return False
+        return (
+            word[0].isupper()
+            or word[0].isdigit()
+            or lower in self.lex.source_phrase_words
+            or bool(self.lex.source_lowercase.fullmatch(word))
+        )
+
+    def _is_head(self, word: str) -> bool:
+        """A word a source phrase may end on (not an article or a bare adjective in German)."""
+        if word.lower() in self.lex.source_phrase_words:
+            return False
+        return word[0].isupper() or not self.lex.source_head_capitalized
+
+    def walk(self, index: int, step: int) -> tuple[int, int] | None:
+        picked: list[int] = []
+        i = index
+        while 0 <= i < len(self.tokens) and len(picked) < _MAX_WORDS:
+            if not self._accepts(self.tokens[i][0]):
+                break
+            picked.append(i)
+            i += step
+        picked.sort()
+        if step > 0:
+            while picked and self.tokens[picked[0]][0].lower() in self.lex.source_strip_after_cue:
+                picked.pop(0)
+        while picked and not self._is_head(self.tokens[picked[-1]][0]):
+            picked.pop()
+        if not picked:
+            return None
+        return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
+
+
+def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
+    """Attribution cues in ``text[start:end]`` (one sentence) with the source each names."""
+    pats = lex.regexes
+    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    if not tokens:
+        return []
+    walker = _Walker(tokens, lex)
+    starts = [t[1] for t in tokens]
+    cues: list[Cue] = []
+    inverted = {m.start("cue") for m in pats.inverted_source.finditer(text, start, end)}
+    for m in pats.inverted_source.finditer(text, start, end):
+        _add(cues, text, walker, starts, m.start("cue"), m.end(), 1, end)
+    for m in pats.before_source.finditer(text, start, end):
+        if m.start() not in inverted:
+            _add(cues, text, walker, starts, m.start(), m.end(), 1, end)
+    for m in pats.after_source.finditer(text, start, end):
+        if m.start() not in inverted:
+            _add(cues, text, walker, starts, m.start(), m.end(), -1, end)
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _add(
+    cues: list[Cue],
+    text: str,
+    walker: _Walker,
+    starts: list[int],
+    cue_start: int,
+    cue_end: int,
+    step: int,
+    sentence_end: int,
+) -> None:
+    if step > 0:
+        index = bisect.bisect_left(starts, cue_end)
+    else:
+        index = bisect.bisect_left(starts, cue_start) - 1
+    span = walker.walk(index, step)
+    if span is None:
+        return
+    source = text[span[0] : span[1]]
+    if source.endswith(".") and not _ABBREVIATION_END.search(source):
+        source = source[:-1]
+    final = step > 0 and not text[span[0] + len(source) : sentence_end].strip(" .!?\"“”»«'’)")
+    cues.append(Cue(min(cue_start, span[0]), max(cue_end, span[1]), source, final))
+
+
+def pick_source(cues: list[Cue], claim_start: int, claim_end: int) -> Cue | None:
+    """The cue that covers a claim: the last one before it, else the first one after it."""
+    before = [c for c in cues if c.start < claim_start]
+    if before:
+        return before[-1]
+    after = [c for c in cues if c.start >= claim_end]
+    return after[0] if after else None
+
+
+def is_hedged(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    return lex.regexes.hedge.search(text, start, end) is not None

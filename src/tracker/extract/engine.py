@@ -1,0 +1,239 @@
+"""The language-agnostic rule engine: numbers -> negatives -> ranges and bounds -> unit -> source."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from tracker.extract.attribution import Cue, find_cues, is_hedged, pick_source
+from tracker.extract.lexicon import Lexicon
+from tracker.extract.negatives import NegativeFilter, Reason
+from tracker.extract.numerals import Numeral, find_numerals
+from tracker.extract.sentences import Sentence, split_sentences
+from tracker.extract.units import UnitMatch, find_unit
+from tracker.models import Claim
+
+_MAX_GAP = 16
+_LOOKBACK = 40
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class _Core:
+    """One claim's numbers before context is added: a single numeral or a range of two."""
+
+    numerals: list[Numeral]
+    start: int
+    end: int
+    approximate: bool = False
+    kind: str = "point"
+    prefix_unit: str | None = None
+
+
+@dataclass
+class _Context:
+    text: str
+    lex: Lexicon
+    sentences: list[Sentence]
+    starts: list[int] = field(default_factory=list)
+    cues: dict[int, list[Cue]] = field(default_factory=dict)
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def cues_of(self, index: int) -> list[Cue]:
+        if index not in self.cues:
+            s = self.sentences[index]
+            self.cues[index] = find_cues(self.text, s.start, s.end, self.lex)
+        return self.cues[index]
+
+
+def discarded(text: str, lex: Lexicon) -> list[tuple[str, int, Reason]]:
+    """Numbers that were read but are not claims, with the reason (for "why not?")."""
+    negatives = NegativeFilter(text, lex)
+    out = []
+    for num in find_numerals(text, lex):
+        reason = negatives.reason(num)
+        if reason is not None:
+            out.append((text[num.start : num.end], num.start, reason))
+    return out
+
+
+def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
+    numerals = find_numerals(text, lex)
+    if not numerals:
+        return []
+    negatives = NegativeFilter(text, lex)
+    kept = [n for n in numerals if negatives.reason(n) is None]
+    if not kept:
+        return []
+    sentences = split_sentences(text, lex)
+    ctx = _Context(text, lex, sentences, [s.start for s in sentences])
+    return [_claim(core, ctx) for core in _cores(kept, text, lex)]
+
+
+def _cores(nums: list[Numeral], text: str, lex: Lexicon) -> list[_Core]:
+    cores, i = [], 0
+    while i < len(nums):
+        if i + 1 < len(nums) and _range_between(nums[i], nums[i + 1], text, lex):
+            core = _range_core(nums[i], nums[i + 1], text, lex)
+            i += 2
+        else:
+            core = _Core([nums[i]], nums[i].start, nums[i].end)
+            i += 1
+        cores.append(core)
+    return cores
+
+
+def _range_between(a: Numeral, b: Numeral, text: str, lex: Lexicon) -> bool:
+    """"zwischen X und Y", "X bis Y", "X–Y", "from X to Y": the connector fits the opener."""
+    if b.start - a.end > _MAX_GAP or a.compound_unit:
+        return False
+    pats = lex.regexes
+    gap_start = a.end
+    unit = pats.unit_phrase.match(text, a.end, b.start)
+    if unit and not unit.group("unit")[0].isalpha():
+        gap_start = unit.end()
+    gap = text[gap_start : b.start]
+    symbol = pats.prefix_symbol.search(gap)
+    if symbol:
+        gap = gap[: symbol.start()]
+    conn = pats.range_gap.fullmatch(gap)
+    if not conn:
+        return False
+    connector = _SPACE.sub(" ", conn.group("conn").lower())
+    opener = pats.range_opener.search(text, max(0, a.start - _LOOKBACK), a.start)
+    allowed = set(lex.range_connectors.get("", ()))
+    if opener:
+        allowed |= lex.range_connectors.get(_SPACE.sub(" ", opener.group().strip().lower()), set())
+    return connector in allowed
+
+
+def _range_core(a: Numeral, b: Numeral, text: str, lex: Lexicon) -> _Core:
+    """A range; a bare first number shares the second's magnitude ("10 bis 12 Millionen")."""
+    if a.scale == 1 and not a.spelled and b.value:
+        if b.scale > 1 and a.value * b.scale <= b.value:
+            a.value *= b.scale
+        elif b.grouped and a.value < 1000 and a.value * 1000 <= b.value < a.value * 10000:
+            a.value *= 1000
+    start = a.start
+    opener = lex.regexes.range_opener.search(text, max(0, a.start - _LOOKBACK), a.start)
+    if opener:
+        start = opener.start()
+    return _Core([a, b], start, b.end, kind="range")
+
+
+def _qualify(core: _Core, ctx: _Context, limit: int) -> None:
+    """Currency symbols and bound/approximation words before and after the numbers."""
+    text, pats = ctx.text, ctx.lex.regexes
+    first = core.numerals[0]
+    symbol = pats.prefix_symbol.search(text, max(limit, first.start - 6), first.start)
+    if symbol:
+        core.prefix_unit = ctx.lex.prefix_symbols[symbol.group("sym").lower()]
+        core.start = min(core.start, symbol.start())
+    window_start = max(limit, core.start - _LOOKBACK)
+    q = pats.prefix_qualifier.search(text, window_start, core.start)
+    if q:
+        word = (q.group("word") or q.group("sym")).lower()
+        if not _means_about(word, q.start(), window_start, ctx):
+            _set_kind(core, ctx.lex.prefix_qualifiers[_SPACE.sub(" ", word)])
+            core.start = q.start()
+
+
+def _means_about(word: str, pos: int, window_start: int, ctx: _Context) -> bool:
+    """"Erkenntnisse über 3.000 Soldaten": the bound word means "about" after such nouns."""
+    about = ctx.lex.regexes.about_context
+    return word == ctx.lex.about_word and about is not None and bool(
+        about.search(ctx.text, window_start, pos)
+    )
+
+
+def _set_kind(core: _Core, kind: str) -> None:
+    if kind == "approx":
+        core.approximate = True
+        if core.kind == "point":
+            core.kind = "approx"
+    elif core.kind == "point":
+        core.kind = kind
+
+
+def _suffix(core: _Core, ctx: _Context, pos: int, limit: int) -> int:
+    """"100+", "5.000 oder mehr": returns the new end of the claim."""
+    m = ctx.lex.regexes.suffix_qualifier.match(ctx.text, pos, limit)
+    if not m or (m.group("q")[0].isalpha() and not m.group("gap")):
+        return pos
+    if not m.group("q")[0].isalpha() and m.group("gap"):
+        return pos
+    _set_kind(core, ctx.lex.suffix_qualifiers[_SPACE.sub(" ", m.group("q").lower())])
+    return m.end()
+
+
+def _values(core: _Core) -> tuple[float | None, float | None]:
+    if core.kind == "range":
+        low, high = core.numerals[0].value, core.numerals[1].value
+        return min(low, high), max(low, high)
+    value = core.numerals[0].value
+    if core.kind == "lower_bound":
+        return value, None
+    if core.kind == "upper_bound":
+        return None, value
+    return value, value
+
+
+def _source(ctx: _Context, index: int, start: int, end: int) -> str | None:
+    """A cue in the claim's sentence; else a paragraph-final attribution ("..., berichtet X.")."""
+    cue = pick_source(ctx.cues_of(index), start, end)
+    if cue is None:
+        cue = _paragraph_final_cue(ctx, index)
+    if cue is None:
+        return None
+    if cue.source.lower() in ctx.lex.source_pronouns and index > 0:
+        previous = pick_source(ctx.cues_of(index - 1), ctx.sentences[index - 1].end, 10**18)
+        return previous.source if previous else None
+    return cue.source
+
+
+def _paragraph_final_cue(ctx: _Context, index: int) -> Cue | None:
+    paragraph = ctx.sentences[index].paragraph
+    last = index
+    while last + 1 < len(ctx.sentences) and ctx.sentences[last + 1].paragraph == paragraph:
+        last += 1
+    if last == index:
+        return None
+    finals = [c for c in ctx.cues_of(last) if c.sentence_final]
+    return finals[-1] if finals else None
+
+
+def _claim(core: _Core, ctx: _Context) -> Claim:
+    index = ctx.sentence_index(core.numerals[0].start)
+    sentence = ctx.sentences[index]
+    limit_start, limit_end = sentence.start, max(sentence.end, core.end)
+    _qualify(core, ctx, limit_start)
+    last = core.numerals[-1]
+    found = (
+        UnitMatch(last.compound_unit, None, last.end)
+        if last.compound_unit
+        else find_unit(ctx.text, last.end, limit_end, ctx.lex)
+    )
+    unit = core.prefix_unit or found.unit
+    end = _suffix(core, ctx, max(core.end, found.end), limit_end)
+    end = max(end, found.end)
+    low, high = _values(core)
+    text = ctx.text
+    return Claim(
+        text=text[core.start : end],
+        start=core.start,
+        end=end,
+        low=low,
+        high=high,
+        kind=core.kind,
+        approximate=core.approximate,
+        unit=unit,
+        entity=found.entity if found.entity and found.entity[0].isalpha() else None,
+        source=_source(ctx, index, core.start, end),
+        hedged=is_hedged(text, sentence.start, sentence.end, ctx.lex),
+        sentence=text[sentence.start : sentence.end],
+        sentence_start=sentence.start,
+        lang=ctx.lex.code,
+    )

@@ -1,0 +1,254 @@
+"""Language knowledge, loaded from ``extract/lang/<code>/*.toml`` and validated once.
+
+Every language folder has the same file names and keys; the engine only ever sees a ``Lexicon``.
+A bad or missing entry raises ``ConfigError`` naming the file and the key, at load time.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tracker.errors import ConfigError
+
+LANG_DIR = Path(__file__).parent / "lang"
+DATA_FILES = ("numbers", "qualifiers", "units", "sources", "hedges", "negatives", "sentences")
+BOUND_KINDS = ("lower_bound", "upper_bound", "approx")
+
+
+def supported_languages() -> tuple[str, ...]:
+    """Language folders with data, except the neutral fallback ``und``."""
+    return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and p.name != "und"))
+
+
+def phrase_alternation(phrases: list[str] | set[str], *, flexible_space: bool = True) -> str:
+    """A regex alternation of literal phrases, longest first so "mehr als" wins over "mehr"."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        escaped = re.escape(phrase)
+        if flexible_space:
+            escaped = escaped.replace(r"\ ", r"\s+")
+        parts.append(escaped)
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def word_bounded(alternation: str) -> str:
+    """Whole-word match for phrases that may start or end with punctuation ("ca.", "$")."""
+    return rf"(?<![\w])(?:{alternation})(?![\w])"
+
+
+class _Data:
+    """One TOML file's content with typed, validated access (errors name file and key)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{path}: language data file is missing") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+            raise ConfigError(f"{path}: not valid TOML ({err})") from None
+
+    def _fail(self, key: str, reason: str) -> ConfigError:
+        return ConfigError(f"{self.path}: key {key!r} {reason}")
+
+    def get(self, key: str) -> Any:
+        node: Any = self.raw
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise self._fail(key, "is missing")
+            node = node[part]
+        return node
+
+    def words(self, key: str) -> list[str]:
+        value = self.get(key)
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            raise self._fail(key, "must be a list of non-empty strings")
+        return [w.lower() for w in value]
+
+    def string(self, key: str) -> str:
+        value = self.get(key)
+        if not isinstance(value, str):
+            raise self._fail(key, "must be a string")
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.get(key)
+        if not isinstance(value, bool):
+            raise self._fail(key, "must be true or false")
+        return value
+
+    def pattern(self, key: str) -> re.Pattern[str]:
+        try:
+            return re.compile(self.string(key))
+        except re.error as err:
+            raise self._fail(key, f"is not a valid regex ({err})") from None
+
+    def numbers(self, key: str) -> dict[str, float]:
+        table = self.get(key)
+        if not isinstance(table, dict):
+            raise self._fail(key, "must be a table of word = number")
+        out = {}
+        for word, value in table.items():
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise self._fail(f"{key}.{word}", "must be a non-negative number")
+            out[word.lower()] = float(value)
+        return out
+
+    def word_table(self, key: str) -> dict[str, list[str]]:
+        table = self.get(key)
+        if not isinstance(table, dict):
+            raise self._fail(key, "must be a table of name = [words]")
+        return {name: self.words(f"{key}.{name}") for name in table}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the engine knows about one language, with its regexes compiled once."""
+
+    code: str
+    decimal: str
+    groups: frozenset[str]
+    decimal_words: frozenset[str]
+    words: dict[str, float]
+    scales: dict[str, float]
+    article_ones: frozenset[str]
+    connectors: frozenset[str]
+    half_words: frozenset[str]
+    compound_only: frozenset[str]
+    vague_before_scale: frozenset[str]
+    prefix_qualifiers: dict[str, str]
+    suffix_qualifiers: dict[str, str]
+    range_connectors: dict[str, frozenset[str]]
+    about_word: str
+    about_after: frozenset[str]
+    unit_forms: dict[str, str]
+    unit_suffixes: tuple[tuple[str, str], ...]
+    prefix_symbols: dict[str, str]
+    compound_suffixes: dict[str, str]
+    events: dict[str, str]
+    event_targets: frozenset[str]
+    before_source: tuple[str, ...]
+    after_source: tuple[str, ...]
+    inverted_source: tuple[str, ...]
+    source_phrase_words: frozenset[str]
+    source_stop_words: frozenset[str]
+    source_pronouns: frozenset[str]
+    source_lowercase: re.Pattern[str]
+    source_strip_after_cue: frozenset[str]
+    source_head_capitalized: bool
+    entity_links: frozenset[str]
+    entity_adjective: re.Pattern[str]
+    entity_stop_words: frozenset[str]
+    hedges: tuple[str, ...]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    year_words: frozenset[str]
+    label_words: frozenset[str]
+    counter_links: frozenset[str]
+    time_words: frozenset[str]
+    age_after: tuple[str, ...]
+    age_before: tuple[str, ...]
+    vague: frozenset[str]
+    sentence_starters: frozenset[str]
+    pronoun_one_after: frozenset[str]
+    pronoun_one_before: tuple[str, ...]
+    abbreviations: frozenset[str]
+
+    @functools.cached_property
+    def regexes(self) -> Any:
+        from tracker.extract.patterns import Patterns
+
+        return Patterns(self)
+
+
+def _invert(table: dict[str, list[str]], data: _Data, key: str) -> dict[str, str]:
+    """{lemma: [forms]} -> {form: lemma}; a form listed under two lemmas is an error."""
+    out: dict[str, str] = {}
+    for lemma, forms in table.items():
+        for form in forms:
+            if out.get(form, lemma) != lemma:
+                raise data._fail(f"{key}.{lemma}", f"repeats {form!r}, already under {out[form]!r}")
+            out[form] = lemma
+    return out
+
+
+def _qualifier_table(data: _Data, key: str) -> dict[str, str]:
+    table = data.word_table(key)
+    unknown = set(table) - set(BOUND_KINDS)
+    if unknown:
+        raise data._fail(f"{key}.{sorted(unknown)[0]}", f"is not one of {BOUND_KINDS}")
+    return _invert(table, data, key)
+
+
+@functools.cache
+def load_lexicon(code: str) -> Lexicon:
+    """Load and validate ``lang/<code>/``; cached, so each language is read once per process."""
+    folder = LANG_DIR / code
+    if not folder.is_dir():
+        raise ConfigError(f"{folder}: no language data folder for {code!r}")
+    d = {name: _Data(folder / f"{name}.toml") for name in DATA_FILES}
+    num, qual, units, src, neg = (d[k] for k in ("numbers", "qualifiers", "units", "sources", "negatives"))
+    decimal = num.string("separators.decimal")
+    if len(decimal) != 1:
+        raise num._fail("separators.decimal", "must be one character")
+    unit_forms = _invert(units.word_table("nouns"), units, "nouns")
+    return Lexicon(
+        code=code,
+        decimal=decimal,
+        groups=frozenset(num.words("separators.group")) - {decimal},
+        decimal_words=frozenset(num.words("separators.decimal_words")),
+        words=num.numbers("words"),
+        scales=num.numbers("scales"),
+        article_ones=frozenset(num.words("rules.article_ones")),
+        connectors=frozenset(num.words("rules.connectors")),
+        half_words=frozenset(num.words("rules.half_words")),
+        compound_only=frozenset(num.words("rules.compound_only")),
+        vague_before_scale=frozenset(num.words("rules.vague_before_scale")),
+        prefix_qualifiers=_qualifier_table(qual, "prefix"),
+        suffix_qualifiers=_qualifier_table(qual, "suffix"),
+        range_connectors={
+            opener: frozenset(conns)
+            for opener, conns in qual.word_table("ranges.connectors").items()
+        },
+        about_word=qual.string("about.word").lower(),
+        about_after=frozenset(qual.words("about.after")),
+        unit_forms={f: lem for f, lem in unit_forms.items() if not f.startswith("*")},
+        unit_suffixes=tuple((f[1:], lem) for f, lem in unit_forms.items() if f.startswith("*")),
+        prefix_symbols=_invert(units.word_table("prefix_symbols"), units, "prefix_symbols"),
+        compound_suffixes=_invert(
+            units.word_table("compound_suffixes"), units, "compound_suffixes"
+        ),
+        events=_invert(units.word_table("events"), units, "events"),
+        event_targets=frozenset(units.words("event_targets.units")),
+        before_source=tuple(src.words("before_source")),
+        after_source=tuple(src.words("after_source")),
+        inverted_source=tuple(src.words("inverted")),
+        source_phrase_words=frozenset(src.words("phrase_words")),
+        source_stop_words=frozenset(src.words("stop_words")),
+        source_pronouns=frozenset(src.words("pronouns")),
+        source_lowercase=src.pattern("lowercase_word"),
+        source_strip_after_cue=frozenset(src.words("strip_after_cue")),
+        source_head_capitalized=src.flag("head_capitalized"),
+        entity_links=frozenset(units.words("entity.links")),
+        entity_adjective=units.pattern("entity.adjective"),
+        entity_stop_words=frozenset(units.words("entity.stop_words")),
+        hedges=tuple(d["hedges"].words("words")),
+        months=frozenset(neg.words("months")),
+        weekdays=frozenset(neg.words("weekdays")),
+        year_words=frozenset(neg.words("year_words")),
+        label_words=frozenset(neg.words("label_words")),
+        counter_links=frozenset(neg.words("counter_links")),
+        time_words=frozenset(neg.words("time_words")),
+        age_after=tuple(neg.words("age_after")),
+        age_before=tuple(neg.words("age_before")),
+        vague=frozenset(neg.words("vague") + neg.words("fractions")),
+        sentence_starters=frozenset(neg.words("sentence_starters")),
+        pronoun_one_after=frozenset(neg.words("pronoun_one_after")),
+        pronoun_one_before=tuple(neg.words("pronoun_one_before")),
+        abbreviations=frozenset(d["sentences"].words("abbreviations")),
+    )

@@ -1,0 +1,266 @@
+"""Find numbers in text: digit numerals in the language's format and spelled-out numbers.
+
+Only the *reading* of numbers lives here; whether a number is a claim is decided later.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tracker.extract.lexicon import Lexicon
+from tracker.extract.patterns import DIGITS
+
+_SIGNS = "-−"
+_UNIT, _TEEN, _TENS, _HUNDRED, _SCALE, _FRACTION = "unit", "teen", "tens", "hundred", "scale", "frac"
+
+
+class Spans:
+    """Sorted, non-overlapping-by-start character spans with a fast overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.max_len = max((e - s for s, e in self.spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        while i > 0:
+            i -= 1
+            s, e = self.spans[i]
+            if e > start:
+                return True
+            if s < start - self.max_len:
+                return False
+        return False
+
+
+@dataclass(slots=True)
+class Numeral:
+    """One number as written: ``text[start:end]``, its value, and how it was written."""
+
+    start: int
+    end: int
+    value: float
+    spelled: bool = False
+    grouped: bool = False
+    scale: float = 1.0
+    compound_unit: str | None = None
+
+
+def parse_digits(raw: str, lex: Lexicon) -> float | None:
+    """Value of a digit numeral; the language decides what a lone "1.000" or "1,5" means."""
+    for space in (" ", "\u00a0", "\u202f", "'", "’"):
+        raw = raw.replace(space, "")
+    dots, commas = raw.count("."), raw.count(",")
+    if dots and commas:
+        decimal = "." if raw.rfind(".") > raw.rfind(",") else ","
+    elif dots + commas == 1:
+        sep = "." if dots else ","
+        decimals = len(raw) - raw.find(sep) - 1
+        decimal = sep if (sep == lex.decimal or decimals != 3) else ""
+    else:
+        decimal = ""  # several identical separators are always thousands groups
+    if decimal:
+        cleaned = raw.replace("," if decimal == "." else ".", "").replace(decimal, ".")
+    else:
+        cleaned = raw.replace(".", "").replace(",", "")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def _signed(text: str, start: int) -> bool:
+    """A minus sign right before a number that is not the dash of a range ("10-12")."""
+    if start == 0 or text[start - 1] not in _SIGNS:
+        return False
+    before = text[max(0, start - 12) : start - 1]
+    return not before or (before[-1] in " \t\n(<>=" and not re.search(r"\d\s*$", before))
+
+
+def _digit_numerals(text: str, lex: Lexicon) -> list[Numeral]:
+    pats = lex.regexes
+    found = []
+    for m in DIGITS.finditer(text):
+        value = parse_digits(m.group(), lex)
+        if value is None:
+            continue
+        num = Numeral(m.start(), m.end(), value, grouped=m.group("sep") is not None)
+        scale = pats.scale_after.match(text, m.end())
+        if scale and not (len(scale.group("scale")) == 1 and scale.group("space")):
+            num.scale = lex.scales[scale.group("scale").lower().replace("\n", " ")]
+            num.value *= num.scale
+            num.end = scale.end()
+        if _signed(text, num.start):
+            num.start -= 1
+            num.value = -num.value
+        found.append(num)
+    return found
+
+
+def _kind(word: str, lex: Lexicon) -> tuple[str, float]:
+    if word in lex.scales:
+        value = lex.scales[word]
+        return (_HUNDRED if value == 100 else _SCALE), value
+    value = lex.words[word]
+    if value != int(value):
+        return _FRACTION, value
+    if value < 10:
+        return _UNIT, value
+    return (_TEEN if value < 20 else _TENS), value
+
+
+class _Reader:
+    """Reads one spelled number from a list of atoms, stopping where the grammar breaks."""
+
+    def __init__(self, atoms: list[tuple[int, int, str]], text: str, lex: Lexicon) -> None:
+        self.atoms, self.text, self.lex = atoms, text, lex
+
+    def _connector_ok(self, k: int, last: str | None) -> bool:
+        """"einundzwanzig" (glued, unit + tens) or "hundred and six" (spaced, after a hundred)."""
+        if k + 1 >= len(self.atoms) or self.atoms[k + 1][2] in self.lex.connectors:
+            return False
+        glued = self.atoms[k - 1][1] == self.atoms[k][0] and self.atoms[k][1] == self.atoms[k + 1][0]
+        nxt_kind, _ = _kind(self.atoms[k + 1][2], self.lex)
+        if glued:
+            return last == _UNIT and nxt_kind == _TENS
+        return last in (_HUNDRED, _SCALE)
+
+    def read(self, i: int) -> tuple[int, float]:
+        """Return (index after the number, value); the index equals ``i`` when nothing reads."""
+        total, current, last, last_scale, k, end = 0.0, 0.0, None, float("inf"), i, i
+        while k < len(self.atoms):
+            word = self.atoms[k][2]
+            if word in self.lex.connectors:
+                if last is None or not self._connector_ok(k, last):
+                    break
+                k += 1
+                continue
+            if word in self.lex.decimal_words:
+                return self._decimals(k, end, total + current) if last else (end, 0.0)
+            kind, value = _kind(word, self.lex)
+            if kind in (_UNIT, _TEEN, _TENS, _FRACTION):
+                fits = last in (None, _HUNDRED, _SCALE) or (
+                    last == _TENS and kind == _UNIT and current % 10 == 0
+                ) or (last == _UNIT and kind == _TENS and self._glued_und(k)) or (
+                    last in (_UNIT, _TEEN, _TENS) and kind == _FRACTION
+                )
+                if not fits:
+                    break
+                current += value
+            elif kind == _HUNDRED:
+                if last not in (None, _UNIT, _TEEN, _TENS) or current >= 100:
+                    break
+                current = (current or 1) * 100
+            else:
+                if value >= last_scale:
+                    break
+                total += (current or 1) * value
+                current, last_scale = 0.0, value
+            last, k, end = kind, k + 1, k + 1
+        return end, total + current
+
+    def _glued_und(self, k: int) -> bool:
+        return k >= 2 and self.atoms[k - 1][2] in self.lex.connectors and (
+            self.atoms[k - 2][1] == self.atoms[k - 1][0]
+        )
+
+    def _decimals(self, k: int, end: int, whole: float) -> tuple[int, float]:
+        digits, j = "", k + 1
+        while j < len(self.atoms) and self.atoms[j][2] in self.lex.words:
+            nxt, value = self._read_small(j)
+            if nxt == j:
+                break
+            digits, j = digits + str(int(value)), nxt
+        if not digits:
+            return end, whole
+        return j, whole + float("0." + digits)
+
+    def _read_small(self, j: int) -> tuple[int, float]:
+        kind, value = _kind(self.atoms[j][2], self.lex)
+        if kind not in (_UNIT, _TEEN, _TENS):
+            return j, 0.0
+        if kind == _TENS and j + 1 < len(self.atoms):
+            nkind, nval = _kind(self.atoms[j + 1][2], self.lex) if (
+                self.atoms[j + 1][2] not in self.lex.connectors
+            ) else ("", 0.0)
+            if nkind == _UNIT:
+                return j + 2, value + nval
+        return j + 1, value
+
+
+def _spelled_numerals(text: str, lex: Lexicon) -> list[Numeral]:
+    pats = lex.regexes
+    found: list[Numeral] = []
+    for run in pats.word_run.finditer(text):
+        tail = run.group("tail")
+        body_end = run.end() - len(tail)
+        atoms = [
+            (a.start(), a.end(), a.group().lower())
+            for a in pats.number_atom.finditer(text, run.start(), body_end)
+        ]
+        reader = _Reader(atoms, text, lex)
+        i = 0
+        while i < len(atoms):
+            j, value = reader.read(i)
+            if j == i:
+                i += 1
+                continue
+            found.append(Numeral(atoms[i][0], atoms[j - 1][1], value, spelled=True))
+            i = j
+        if tail and found and found[-1].end == body_end:
+            _attach_tail(found, tail.lower(), run.end(), lex)
+    return found
+
+
+def _attach_tail(found: list[Numeral], tail: str, end: int, lex: Lexicon) -> None:
+    """Glued letters after a spelled number: a known compound unit, or not a number at all."""
+    unit = lex.compound_suffixes.get(tail)
+    if unit is None:
+        found.pop()
+        return
+    found[-1].compound_unit = unit
+    found[-1].end = end
+
+
+def _apply_prefix_words(num: Numeral, text: str, lex: Lexicon) -> bool:
+    """"eine halbe Million", "a dozen"; False when the number is an article or pronoun."""
+    pats = lex.regexes
+    origin = max(0, num.start - 30)
+    window = text[origin : num.start]
+    word = text[num.start : num.end].lower()
+    if word in lex.scales:
+        half = pats.half_before.search(window)
+        if half:
+            num.value *= 0.5
+            num.start = origin + half.start()
+            origin = max(0, num.start - 30)
+            window = text[origin : num.start]
+        article = pats.article_before.search(window)
+        if article:
+            num.start = origin + article.start()
+        return True
+    if word in lex.article_ones:
+        return False
+    if num.value == 1 and (
+        pats.pronoun_one_after.search(window) or pats.pronoun_one_before.match(text, num.end)
+    ):
+        return False
+    return True
+
+
+def find_numerals(text: str, lex: Lexicon) -> list[Numeral]:
+    """All numbers in ``text`` in order of position, digits and spelled forms merged."""
+    found = _digit_numerals(text, lex)
+    if lex.words:
+        taken = Spans([(n.start, n.end) for n in found])
+        spelled = [
+            n
+            for n in _spelled_numerals(text, lex)
+            if not taken.overlaps(n.start, n.end) and _apply_prefix_words(n, text, lex)
+        ]
+        found.extend(spelled)
+        found.sort(key=lambda n: n.start)
+    return found

@@ -1,0 +1,133 @@
+"""The regexes of one language, compiled once from its Lexicon (no literal words live here)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tracker.extract.lexicon import phrase_alternation, word_bounded
+
+if TYPE_CHECKING:
+    from tracker.extract.lexicon import Lexicon
+
+_I = re.IGNORECASE
+# A digit numeral: grouped thousands ("10.000", "12 000", "1,234,567.5") or plain ("1,5", "42").
+# The group separator must repeat identically and every group has exactly three digits.
+DIGITS = re.compile(
+    r"(?<![\w.,'’])(?:\d{1,3}(?P<sep>[.,'’ \u00a0\u202f])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d))*"
+    r"(?:[.,]\d+(?![.,]?\d))?|\d+(?:[.,]\d+(?![.,]\d))?)"
+)
+URL = re.compile(
+    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:de|com|org|net|html?|php)(?:/\S*)?",
+    _I,
+)
+CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}(?![\d,])", _I)
+NUMERIC_DATE = re.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(?:1[89]|20)\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?!\d)"
+)
+PHONE = re.compile(r"\+\s?\d[\d\s/()-]{6,}\d|\(0\d+\)\s?[\d\s-]{4,}\d")
+ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|te|ten|ter|tes|sten)\b", _I)
+WORD = re.compile(r"[\w’'.-]+|[^\w\s]", re.UNICODE)
+
+
+def _suffix_anchored(alternation: str) -> re.Pattern[str]:
+    """A phrase that must end right at the end of the searched window."""
+    return re.compile(rf"(?:(?<![\w])(?:{alternation}))\s*$", _I)
+
+
+class Patterns:
+    """Compiled regexes for one language, built from the data in its folder."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self._build_numbers(lex)
+        self._build_qualifiers(lex)
+        self._build_units(lex)
+        self._build_context(lex)
+
+    def _build_numbers(self, lex: Lexicon) -> None:
+        alpha_scales = {w for w in lex.scales if w.isalpha() and len(w) > 3}
+        atoms = set(lex.words) | alpha_scales | lex.connectors | lex.decimal_words
+        starts = atoms - lex.connectors - lex.decimal_words - lex.compound_only
+        atom_alt = phrase_alternation(atoms, flexible_space=False)
+        start_alt = phrase_alternation(starts, flexible_space=False)
+        self.number_atom = re.compile(atom_alt, _I)
+        # A run of spelled-number atoms, glued ("zweihundertsechs") or spaced/hyphened
+        # ("twenty-one thousand"); ``tail`` holds letters glued after it ("dreiminütigen").
+        self.word_run = re.compile(
+            rf"(?<![\w-])(?:{start_alt})(?:(?:\s*-\s*|\s+|)(?:{atom_alt}))*(?P<tail>[^\W\d_]*)", _I
+        )
+        self.scale_after = re.compile(
+            rf"(?P<space>\s?)(?P<scale>{phrase_alternation(lex.scales)})(?![\w])", _I
+        )
+        self.half_before = re.compile(
+            rf"(?<![\w])(?:{phrase_alternation(lex.half_words)})\s+$", _I
+        )
+        self.article_before = re.compile(
+            rf"(?<![\w])(?:{phrase_alternation(lex.article_ones)})\s+$", _I
+        )
+        self.vague_before = re.compile(
+            rf"(?<![\w])(?:{phrase_alternation(lex.vague_before_scale | lex.vague)})\s+$", _I
+        )
+        self.pronoun_one_after = re.compile(
+            rf"(?<![\w])(?:{phrase_alternation(lex.pronoun_one_after)})\s+$", _I
+        )
+        self.pronoun_one_before = re.compile(
+            rf"\s*(?:{phrase_alternation(lex.pronoun_one_before)})(?![\w])", _I
+        )
+
+    def _build_qualifiers(self, lex: Lexicon) -> None:
+        prefix = lex.prefix_qualifiers
+        words = [p for p in prefix if p[0].isalpha()]
+        symbols = [p for p in prefix if not p[0].isalpha()]
+        self.prefix_qualifier = re.compile(
+            rf"(?:(?<![\w])(?P<word>{phrase_alternation(words)})\s+"
+            rf"|(?P<sym>{phrase_alternation(symbols)})\s*)$",
+            _I,
+        )
+        suffix = lex.suffix_qualifiers
+        self.suffix_qualifier = re.compile(
+            rf"(?P<gap>\s*)(?P<q>{phrase_alternation(suffix)})(?![\w])", _I
+        )
+        connectors = set().union(*lex.range_connectors.values()) if lex.range_connectors else set()
+        self.range_gap = re.compile(
+            rf"\s*(?P<conn>{phrase_alternation(connectors)})\s*$", _I
+        )
+        openers = [o for o in lex.range_connectors if o]
+        self.range_opener = _suffix_anchored(phrase_alternation(openers))
+        about = sorted(lex.about_after)
+        self.about_context = _suffix_anchored(phrase_alternation(about)) if about else None
+
+    def _build_units(self, lex: Lexicon) -> None:
+        forms = list(lex.unit_forms)
+        self.unit_phrase = re.compile(
+            rf"(?P<gap>\s*-?\s*)(?P<unit>{phrase_alternation(forms)})(?![\w])", _I
+        )
+        self.prefix_symbol = re.compile(
+            rf"(?:(?<![\w])|(?<=\d))(?P<sym>{phrase_alternation(lex.prefix_symbols)})\s?$", _I
+        )
+        self.event = re.compile(word_bounded(phrase_alternation(lex.events)), _I)
+
+    def _build_context(self, lex: Lexicon) -> None:
+        self.hedge = re.compile(word_bounded(phrase_alternation(lex.hedges)), _I)
+        self.before_source = re.compile(word_bounded(phrase_alternation(lex.before_source)), _I)
+        self.after_source = re.compile(word_bounded(phrase_alternation(lex.after_source)), _I)
+        self.inverted_source = re.compile(
+            rf",\s*(?P<cue>{phrase_alternation(lex.inverted_source)})(?![\w])", _I
+        )
+        self.months = re.compile(word_bounded(phrase_alternation(lex.months)), _I)
+        self.month_before = _suffix_anchored(phrase_alternation(lex.months | lex.weekdays))
+        self.month_after = re.compile(
+            rf"\.?\s*(?:{phrase_alternation(lex.months)})(?![\w])", _I
+        )
+        self.year_word_before = _suffix_anchored(phrase_alternation(lex.year_words))
+        self.label_before = re.compile(
+            rf"(?:(?<![\w])(?:{phrase_alternation(lex.label_words)}))\s*:?\s*$", _I
+        )
+        self.counter_after = re.compile(
+            rf"\s*(?:{phrase_alternation(lex.counter_links)})\s*\d", _I
+        )
+        self.time_after = re.compile(
+            rf"\s*(?:{phrase_alternation(lex.time_words)})(?![\w])", _I
+        )
+        self.age_after = re.compile(rf"\s*(?:{phrase_alternation(lex.age_after)})", _I)
+        self.age_before = _suffix_anchored(phrase_alternation(lex.age_before))

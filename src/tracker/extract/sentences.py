@@ -1,0 +1,67 @@
+"""Rule-based sentence and paragraph splitting with offsets (abbreviations come from the data).
+
+A regex pass over the whole text is linear and ~100x faster than a tokenizer-based splitter;
+the abbreviation list ("max.", "ca.", "Nr.") keeps "max. Aufmerksamkeit" in one sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tracker.extract.lexicon import Lexicon
+
+# End punctuation, closing quotes/brackets, then space and something that can start a sentence.
+_BOUNDARY = re.compile(r"[.!?…]+[\"“”»«’')\]]*(?=\s+[\"„“»«(\[]?[A-ZÄÖÜ0-9])|\n[ \t]*\n\s*")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_NEXT_WORD = re.compile(r"\s+[\"„“»«(\[]?([\w-]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def _is_false_stop(text: str, stop: int, lex: Lexicon) -> bool:
+    """A period after an abbreviation, an initial or (German) an ordinal number."""
+    if text[stop] != ".":
+        return False
+    head = _WORD_BEFORE.search(text, max(0, stop - 20), stop + 1)
+    if not head:
+        return False
+    word = head.group(1).lower()
+    if word in lex.abbreviations or (len(word) == 1 and word.isalpha()):
+        return True
+    if word.isdigit() and lex.sentence_starters:
+        nxt = _NEXT_WORD.match(text, stop + 1)
+        return bool(nxt) and nxt.group(1).lower() not in lex.sentence_starters
+    return False
+
+
+def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
+    """Sentences as offsets into ``text`` (whitespace trimmed), each with its paragraph number."""
+    para_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    sentences: list[Sentence] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group().strip() and _is_false_stop(text, m.start(), lex):
+            continue
+        _append(text, start, m.end() if m.group().strip() else m.start(), sentences, para_starts)
+        start = m.end()
+    _append(text, start, len(text), sentences, para_starts)
+    return sentences
+
+
+def _append(
+    text: str, start: int, end: int, out: list[Sentence], para_starts: list[int]
+) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, bisect.bisect_right(para_starts, start) - 1))

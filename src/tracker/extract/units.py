@@ -1,0 +1,109 @@
+"""What a number counts: the unit (an English lemma) and the counted noun phrase as written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.extract.lexicon import Lexicon
+
+_MAX_ADJECTIVES = 3
+_EVENT_REACH = 80
+_WORD_AT = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_HYPHEN_WORD = re.compile(r"-([^\W\d_]+)")
+
+
+@dataclass(slots=True)
+class UnitMatch:
+    unit: str | None = None
+    entity: str | None = None
+    end: int = 0
+
+
+def _lemma_of(word: str, lex: Lexicon) -> str | None:
+    """A noun's unit: a listed form, or a listed ending of a compound ("Bodentruppen")."""
+    lower = word.lower()
+    found = lex.unit_forms.get(lower)
+    if found:
+        return found
+    for suffix, lemma in lex.unit_suffixes:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            return lemma
+    return None
+
+
+def _genitive_end(text: str, end: int, lex: Lexicon) -> int:
+    """Extend "Soldaten" to "Soldaten des Nordens" (links from the data)."""
+    link = _WORD_AT.match(text, end)
+    if not link or link.group(1).lower() not in lex.entity_links:
+        return end
+    pos = link.end()
+    for _ in range(2):
+        word = _WORD_AT.match(text, pos)
+        if not word:
+            return end
+        if word.group(1)[0].isupper():
+            return word.end()
+        if not lex.entity_adjective.fullmatch(word.group(1)):
+            return end
+        pos = word.end()
+    return end
+
+
+def _directly_after(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
+    """A unit right after the number: "%", "Prozent", "Mrd. Euro", "-tägigen", "Soldaten"."""
+    hyphen = _HYPHEN_WORD.match(text, pos)
+    if hyphen:
+        tail = hyphen.group(1).lower()
+        unit = lex.compound_suffixes.get(tail) or lex.unit_forms.get(tail)
+        if unit:
+            return UnitMatch(unit, None, hyphen.end())
+    m = lex.regexes.unit_phrase.match(text, pos)
+    if not m or "\n\n" in m.group("gap"):
+        return None
+    form = m.group("unit")
+    unit = lex.unit_forms[re.sub(r"\s+", " ", form.lower())]
+    if not form[0].isalpha():
+        return UnitMatch(unit, None, m.end())
+    end = _genitive_end(text, m.end(), lex)
+    return UnitMatch(unit, text[m.start("unit") : end], m.end())
+
+
+def _after_adjectives(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
+    """"10.000 nordkoreanische Soldaten", "1,000 North Korean troops"."""
+    first = None
+    for _ in range(_MAX_ADJECTIVES + 1):
+        word = _WORD_AT.match(text, pos)
+        if not word or word.group(1).lower() in lex.entity_stop_words:
+            return None
+        if first is None:
+            first = word.start(1)
+        token = word.group(1)
+        unit = _lemma_of(token, lex)
+        if unit:
+            end = _genitive_end(text, word.end(), lex)
+            return UnitMatch(unit, text[first:end], word.end())
+        if not lex.entity_adjective.fullmatch(token):
+            return None
+        pos = word.end()
+    return None
+
+
+def _event_unit(text: str, start: int, end: int, limit: int, lex: Lexicon) -> str | None:
+    """"50 Menschen wurden getötet" counts deaths: an event word near the number re-labels it."""
+    after = lex.regexes.event.search(text, end, min(limit, end + _EVENT_REACH))
+    if after:
+        return lex.events[re.sub(r"\s+", " ", after.group().lower())]
+    return None
+
+
+def find_unit(text: str, pos: int, sentence_end: int, lex: Lexicon) -> UnitMatch:
+    """The unit and counted noun after the number ending at ``pos`` (within its sentence)."""
+    found = _directly_after(text, pos, lex) or _after_adjectives(text, pos, lex) or UnitMatch()
+    if found.end > sentence_end:
+        found = UnitMatch()
+    if found.unit is None or found.unit in lex.event_targets:
+        event = _event_unit(text, pos, found.end or pos, sentence_end, lex)
+        if event:
+            found.unit = event
+    return found
