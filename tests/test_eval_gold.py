@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -152,3 +153,19 @@ def test_missing_field_is_refused(tmp_path):
 
 def test_packaged_files_exist():
     assert all(path.is_file() for path in default_gold_paths())
+
+
+def test_approximate_flag_follows_the_guidelines(gold):
+    for doc in gold:
+        for claim in doc.claims:
+            if claim.kind == "approx":
+                assert claim.approximate, (doc.doc_id, claim.text)
+            elif claim.kind != "range":
+                assert not claim.approximate, (doc.doc_id, claim.text)
+
+
+def test_every_unit_label_is_documented_in_the_guidelines(gold, repo_root):
+    guidelines = (repo_root / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([a-z][a-z ]*)`", guidelines))
+    used = {claim.unit for doc in gold for claim in doc.claims if claim.unit}
+    assert used <= documented, sorted(used - documented)
