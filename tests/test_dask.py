@@ -143,3 +143,20 @@ def test_unreachable_scheduler_is_one_line(
         dask_ingest([corpus / "synth"], "tcp://127.0.0.1:9", db=tmp_path / "x.duckdb")
     assert "tcp://127.0.0.1:9: cannot reach the Dask scheduler" in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_cli_ingest_on_a_local_cluster_and_to_parquet(corpus: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    runner = CliRunner()
+    small = corpus / "synth" / "0000"
+    db = tmp_path / "cli.duckdb"
+    args = ["ingest", str(small), "--db", str(db), "--no-progress", "--workers", "2"]
+    result = runner.invoke(cli, [*args, "--dask", "local"])
+    assert result.exit_code == 0, result.output
+    assert "150 files: " in result.output
+    assert rows(db, "SELECT count(*) AS n FROM articles")["n"][0] > 0
+    lonely = runner.invoke(cli, [*args, "--out", str(tmp_path / "parts")])
+    assert lonely.exit_code == 2 and "--out needs --dask ADDRESS" in lonely.output
