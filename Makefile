@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= data/tracker.duckdb
 PORT ?= 8501
 
-.PHONY: demo test setup browser lint bench fuzz clean
+.PHONY: demo test setup browser lint bench bench-scale fuzz clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -39,6 +39,11 @@ test: $(STAMP) browser lint
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
 	$(BIN)/python benchmarks/bench_extract.py
+
+## bench-scale: ingest throughput, Dask speed-up, peak memory, Parquet load, dashboard at scale
+## (about 10-20 minutes on 2 cores; results in benchmarks/out/scale.md, see docs/scale.md)
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py
 
 fuzz: $(STAMP)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[fuzz]'
