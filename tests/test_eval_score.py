@@ -13,6 +13,7 @@ from tracker.evaluate.gold import GoldClaim, GoldDoc
 from tracker.evaluate.run import evaluate
 from tracker.evaluate.score import (
     match_spans,
+    normalise_unit,
     score,
     sources_equal,
     values_equal,
@@ -192,3 +193,20 @@ def test_cli_bad_gold_file_is_one_line_error(tmp_path: Path):
     assert result.exit_code == 2
     assert result.output.startswith("Error: ") and "b-1" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("pred", "gold", "same"),
+    [
+        ("square_kilometre", "square kilometer", True),
+        ("Kilometre", "kilometer", True),
+        ("litre", "liter", True),
+        ("percentage_point", "percentage point", True),
+        ("centimetre", "centimeter", True),
+        ("person", "soldier", False),
+        ("point", "percentage point", False),
+        (None, None, True),
+    ],
+)
+def test_unit_spellings_of_one_lemma_are_equal(pred, gold, same):
+    assert (normalise_unit(pred) == normalise_unit(gold)) is same

@@ -27,6 +27,7 @@ _FUNCTION_WORDS = _DETERMINERS | frozenset(
     ("von", "vom", "in", "im", "aus", "bei", "zu", "zur", "zum", "für", "mit", "nach", "über",
      "of", "at", "from", "for", "by", "on", "to", "with", "und", "oder", "and", "or")
 )  # fmt: skip
+_BRITISH_METRIC = re.compile(r"(met|lit)re\b")
 _QUOTES = re.compile(r"[\"'„“”‚‘’«»]")
 
 
@@ -129,6 +130,12 @@ def normalise_phrase(phrase: str | None) -> str | None:
     return cleaned.strip(" .,;:!?()[]-–") or None
 
 
+def normalise_unit(unit: str | None) -> str | None:
+    """One spelling per unit lemma: ``square_kilometre`` and ``square kilometer`` are the same."""
+    phrase = normalise_phrase(unit.replace("_", " ").replace("-", " ") if unit else unit)
+    return _BRITISH_METRIC.sub(r"\1er", phrase) if phrase else phrase
+
+
 def sources_equal(predicted: str | None, gold: str | None) -> bool:
     """Equal after normalising, or the same head with only leading modifiers added or left out."""
     pred, expected = normalise_phrase(predicted), normalise_phrase(gold)
@@ -163,7 +170,7 @@ def _attribute_equal(name: str, predicted: Any, gold: Any) -> bool:
     if name == "entity":
         return entities_equal(predicted, gold)
     if name == "unit":
-        return normalise_phrase(predicted) == normalise_phrase(gold)
+        return normalise_unit(predicted) == normalise_unit(gold)
     return predicted == gold
 
 
