@@ -70,21 +70,22 @@ class _Walker:
 def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """Attribution cues in ``text[start:end]`` (one sentence) with the source each names."""
     pats = lex.regexes
-    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
-    if not tokens:
+    inverted = [(m.start("cue"), m.end(), 1) for m in pats.inverted_source.finditer(text, start, end)]
+    taken = {s for s, _, _ in inverted}
+    found = inverted + [
+        (m.start(), m.end(), step)
+        for rx, step in ((pats.before_source, 1), (pats.after_source, -1))
+        for m in rx.finditer(text, start, end)
+        if m.start() not in taken
+    ]
+    if not found:
         return []
+    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
     walker = _Walker(tokens, lex)
     starts = [t[1] for t in tokens]
     cues: list[Cue] = []
-    inverted = {m.start("cue") for m in pats.inverted_source.finditer(text, start, end)}
-    for m in pats.inverted_source.finditer(text, start, end):
-        _add(cues, text, walker, starts, m.start("cue"), m.end(), 1, end)
-    for m in pats.before_source.finditer(text, start, end):
-        if m.start() not in inverted:
-            _add(cues, text, walker, starts, m.start(), m.end(), 1, end)
-    for m in pats.after_source.finditer(text, start, end):
-        if m.start() not in inverted:
-            _add(cues, text, walker, starts, m.start(), m.end(), -1, end)
+    for cue_start, cue_end, step in found:
+        _add(cues, text, walker, starts, cue_start, cue_end, step, end)
     cues.sort(key=lambda c: c.start)
     return cues
 

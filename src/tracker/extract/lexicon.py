@@ -20,6 +20,7 @@ DATA_FILES = ("numbers", "qualifiers", "units", "sources", "hedges", "negatives"
 BOUND_KINDS = ("lower_bound", "upper_bound", "approx")
 
 
+@functools.cache
 def supported_languages() -> tuple[str, ...]:
     """Language folders with data, except the neutral fallback ``und``."""
     return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and p.name != "und"))

@@ -10,6 +10,14 @@ from tracker.extract.numerals import Numeral, Spans
 from tracker.extract.patterns import CLOCK, NUMERIC_DATE, ORDINAL_SUFFIX, PHONE, URL
 
 _WINDOW = 40
+# One pass over the text finds every region whose digits are never claims.
+MASKS = re.compile(
+    "|".join(
+        f"(?P<{name}>{rx.pattern})"
+        for name, rx in (("URL", URL), ("PHONE", PHONE), ("DATE", NUMERIC_DATE), ("TIME", CLOCK))
+    ),
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 
 
@@ -31,12 +39,10 @@ class NegativeFilter:
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text, self.lex, self.pats = text, lex, lex.regexes
-        self.masks = [
-            (Reason.URL, Spans([m.span() for m in URL.finditer(text)])),
-            (Reason.PHONE, Spans([m.span() for m in PHONE.finditer(text)])),
-            (Reason.DATE, Spans([m.span() for m in NUMERIC_DATE.finditer(text)])),
-            (Reason.TIME, Spans([m.span() for m in CLOCK.finditer(text)])),
-        ]
+        found: dict[str, list[tuple[int, int]]] = {}
+        for m in MASKS.finditer(text):
+            found.setdefault(m.lastgroup or "", []).append(m.span())
+        self.masks = [(Reason[name], Spans(spans)) for name, spans in found.items()]
 
     def reason(self, num: Numeral) -> Reason | None:
         """Why ``num`` is not a claim, or None when it may be one."""
