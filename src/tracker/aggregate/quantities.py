@@ -1,9 +1,10 @@
 """Tracked quantities: which claims are about the same thing.
 
 A quantity is defined in a TOML file (``data/quantities.toml`` for the bundled corpus) by keyword
-rules over a claim's entity and sentence (``all_of``, ``none_of``) and over its entity and the
-words near the number (``near_all_of``, ``near_none_of``: the part of the sentence between the
-previous and the next number, so "300 killed and 2,700 wounded" keeps the two apart).
+rules: ``all_of`` over the claim's entity, sentence and article title (the topic), ``none_of``
+over its entity and sentence, and ``near_all_of``/``near_none_of`` over its entity and the words
+near the number (from the quote, or the sentence start for a sentence's first number, to the
+next number), so "300 killed and 2,700 wounded" keeps the two apart.
 Terms match at the start of a word, case- and accent-insensitively ("soldat" matches
 "Soldaten", "sudkorea" matches "Südkorea"). Quantities are tried in file order; the first
 whose rules hold takes the claim.
@@ -31,6 +32,7 @@ DEFAULT_QUANTITIES = Path("data") / "quantities.toml"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # lower-case, accents stripped, ß as ss: the same folding as ``fold`` applies to the terms
 _FOLD = "replace(lower(strip_accents({})), 'ß', 'ss')"
+NEAR_AFTER = 60  # characters after a quote that still count as near the number
 _RULE_KEYS = ("all_of", "none_of", "near_all_of", "near_none_of")
 
 
@@ -45,7 +47,7 @@ class Quantity:
     none_of: tuple[str, ...] = ()
     near_all_of: tuple[tuple[str, ...], ...] = ()
     near_none_of: tuple[str, ...] = ()
-    units: tuple[str, ...] = ()  # claim units accepted; empty = any
+    units: tuple[str, ...] = ()  # claim units accepted ("" = none found); empty tuple = any
     description: str = ""
 
 
@@ -139,7 +141,7 @@ def _parse_quantity(entry: Any, where: str, index: int) -> Quantity:
         none_of=_terms(entry.get("none_of", []), f"{key}.none_of"),
         near_all_of=near_all_of,
         near_none_of=_terms(entry.get("near_none_of", []), f"{key}.near_none_of"),
-        units=tuple(u.lower() for u in _terms(entry.get("units", []), f"{key}.units")),
+        units=_units(entry.get("units", []), f"{key}.units"),
         description=str(entry.get("description", "")),
     )
 
@@ -148,6 +150,13 @@ def _terms(value: Any, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
         raise ConfigError(f"{key}: must be a list of non-empty strings")
     return tuple(fold(t.strip()) for t in value)
+
+
+def _units(value: Any, key: str) -> tuple[str, ...]:
+    """Claim units as the extractor names them; "" stands for a claim with no unit."""
+    if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
+        raise ConfigError(f"{key}: must be a list of unit names (\"\" = no unit)")
+    return tuple(u.strip().lower() for u in value)
 
 
 def _groups(value: Any, key: str) -> tuple[tuple[str, ...], ...]:
@@ -181,7 +190,7 @@ def terms_regex(terms: tuple[str, ...]) -> str:
 
 
 def _rule_sql(q: Quantity, params: list[Any]) -> str:
-    """A SQL boolean for one quantity over the folded columns ``ctx`` and ``near``."""
+    """A SQL boolean for one quantity over the folded columns ``topic``, ``ctx`` and ``near``."""
     parts: list[str] = []
 
     def add(column: str, terms: tuple[str, ...], negate: bool) -> None:
@@ -189,7 +198,7 @@ def _rule_sql(q: Quantity, params: list[Any]) -> str:
         parts.append(f"{'NOT ' if negate else ''}regexp_matches({column}, ?)")
 
     for group in q.all_of:
-        add("ctx", group, False)
+        add("topic", group, False)
     for group in q.near_all_of:
         add("near", group, False)
     if q.none_of:
@@ -204,30 +213,40 @@ def _rule_sql(q: Quantity, params: list[Any]) -> str:
 
 def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
     """The SELECT (claim_id, quantity) that the rules give, with its parameters."""
-    params: list[Any] = []
+    params: list[Any] = [NEAR_AFTER]
     whens = []
     for q in config.quantities:
         whens.append(f"WHEN {_rule_sql(q, params)} THEN ?")
         params.append(q.id)
     sql = f"""
         WITH neighbours AS (
-            SELECT claim_id, unit, entity, sentence, sentence_start,
-                   lag("end") OVER sentence_claims AS previous_end,
-                   lead("start") OVER sentence_claims AS next_start, "start", "end"
-            FROM store.claims
-            WINDOW sentence_claims AS (PARTITION BY article_id, sentence_start ORDER BY "start")
+            SELECT c.claim_id, c.unit, c.entity, c.sentence, c.quote, a.title,
+                   c."start" - c.sentence_start AS quote_at,
+                   lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
+                   lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
+            FROM store.claims c LEFT JOIN store.articles a USING (article_id)
+            WINDOW sentence_claims AS (PARTITION BY c.article_id, c.sentence_start
+                                       ORDER BY c."start")
         ), windows AS (
-            -- near: the words between the previous and the next number of the same sentence
-            SELECT claim_id, unit, entity, sentence,
-                   substr(sentence,
-                          greatest(coalesce(previous_end - sentence_start, 0), 0) + 1,
-                          coalesce(next_start - sentence_start, length(sentence))
-                            - greatest(coalesce(previous_end - sentence_start, 0), 0)) AS clause
-            FROM neighbours
+            -- near: from the quote (or the sentence start, for a sentence's first number) to
+            -- the next number, at most NEAR_AFTER characters past the quote; "X killed and
+            -- Y wounded" gives "killed" to X only.
+            SELECT claim_id, unit, entity, sentence, title,
+                   substr(sentence, window_from + 1, window_to - window_from) AS clause
+            FROM (
+                SELECT *,
+                       CASE WHEN first_in_sentence OR quote_at NOT BETWEEN 0 AND length(sentence)
+                            THEN 0 ELSE quote_at END AS window_from,
+                       least(coalesce(next_at, length(sentence)),
+                             greatest(quote_at, 0) + length(quote) + ?) AS window_to
+                FROM neighbours
+            )
         ), folded AS (
             SELECT claim_id, unit,
                    {_FOLD.format("coalesce(entity, '') || ' ' || clause")} AS near,
-                   {_FOLD.format("coalesce(entity, '') || ' ' || sentence")} AS ctx
+                   {_FOLD.format("coalesce(entity, '') || ' ' || sentence")} AS ctx,
+                   {_FOLD.format("coalesce(entity, '') || ' ' || sentence || ' '"
+                                 " || coalesce(title, '')")} AS topic
             FROM windows
         ), decided AS (
             SELECT claim_id, CASE {" ".join(whens)} END AS quantity FROM folded
