@@ -37,7 +37,6 @@ class _Walker:
             return False
         return (
             word[0].isupper()
-            or word[0].isdigit()
             or lower in self.lex.source_phrase_words
             or bool(self.lex.source_lowercase.fullmatch(word))
         )
@@ -48,11 +47,20 @@ class _Walker:
             return False
         return word[0].isupper() or not self.lex.source_head_capitalized
 
+    def _after_head(self, picked: list[int], word: str) -> bool:
+        """German "des Ministeriums wurden": a lower-case word after a noun starts the verb."""
+        if not self.lex.source_head_capitalized or word[0].isupper():
+            return False
+        if word.lower() in self.lex.source_phrase_words:
+            return False
+        return self.tokens[picked[-1]][0][0].isupper()
+
     def walk(self, index: int, step: int) -> tuple[int, int] | None:
         picked: list[int] = []
         i = index
         while 0 <= i < len(self.tokens) and len(picked) < _MAX_WORDS:
-            if not self._accepts(self.tokens[i][0]):
+            word = self.tokens[i][0]
+            if not self._accepts(word) or (step > 0 and picked and self._after_head(picked, word)):
                 break
             picked.append(i)
             i += step
@@ -114,13 +122,21 @@ def _add(
     cues.append(Cue(min(cue_start, span[0]), max(cue_end, span[1]), source, final))
 
 
-def pick_source(cues: list[Cue], claim_start: int, claim_end: int) -> Cue | None:
-    """The cue that covers a claim: the last one before it, else the first one after it."""
+def pick_source(
+    cues: list[Cue], claim_start: int, claim_end: int, text: str = "", sentence_end: int = 0
+) -> Cue | None:
+    """The cue that covers a claim: the last one before it, else a following one that is in
+    the claim's clause or closes the sentence ("..., officials said on Tuesday.")."""
     before = [c for c in cues if c.start < claim_start]
     if before:
         return before[-1]
-    after = [c for c in cues if c.start >= claim_end]
-    return after[0] if after else None
+    for cue in cues:
+        if cue.start < claim_end:
+            continue
+        same_clause = "," not in text[claim_end : cue.start]
+        closes = "," not in text[cue.end : sentence_end] and ";" not in text[cue.end : sentence_end]
+        return cue if same_clause or closes else None
+    return None
 
 
 def is_hedged(text: str, start: int, end: int, lex: Lexicon) -> bool:

@@ -93,11 +93,18 @@ def _range_between(a: Numeral, b: Numeral, text: str, lex: Lexicon) -> bool:
     pats = lex.regexes
     gap_start = a.end
     unit = pats.unit_phrase.match(text, a.end, b.start)
-    if unit and not unit.group("unit")[0].isalpha():
+    if unit:
+        # "10% bis 20%" repeats the unit; "7.3% to $18.40" joins two different quantities.
+        again = pats.unit_phrase.match(text, b.end)
+        if not again or again.group("unit").lower() != unit.group("unit").lower():
+            return False
         gap_start = unit.end()
     gap = text[gap_start : b.start]
     symbol = pats.prefix_symbol.search(gap)
     if symbol:
+        first = pats.prefix_symbol.search(text, max(0, a.start - 6), a.start)
+        if not first or first.group("sym").lower() != symbol.group("sym").lower():
+            return False
         gap = gap[: symbol.start()]
     conn = pats.range_gap.fullmatch(gap)
     if not conn:
@@ -183,7 +190,8 @@ def _values(core: _Core) -> tuple[float | None, float | None]:
 
 def _source(ctx: _Context, index: int, start: int, end: int) -> str | None:
     """A cue in the claim's sentence; else a paragraph-final attribution ("..., berichtet X.")."""
-    cue = pick_source(ctx.cues_of(index), start, end)
+    sentence = ctx.sentences[index]
+    cue = pick_source(ctx.cues_of(index), start, end, ctx.text, sentence.end)
     if cue is None:
         cue = _paragraph_final_cue(ctx, index)
     if cue is None:

@@ -27,7 +27,8 @@ NUMERIC_DATE = re.compile(
 )
 PHONE = re.compile(r"\+\s?\d[\d\s/()-]{6,}\d|\(0\d+\)\s?[\d\s-]{4,}\d")
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|te|ten|ter|tes|sten)\b", _I)
-WORD = re.compile(r"[\w’'.-]+|[^\w\s]", re.UNICODE)
+# Words keep inner apostrophes, dots and hyphens ("Korea's", "U.S", "UN-Flüchtlingshilfswerk").
+WORD = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
 
 
 def _suffix_anchored(alternation: str) -> re.Pattern[str]:

@@ -84,9 +84,21 @@ def _after_adjectives(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
             end = _genitive_end(text, word.end(), lex)
             return UnitMatch(unit, text[first:end], word.end())
         if not lex.entity_adjective.fullmatch(token):
-            return None
+            return _unknown_noun(text, first, word, lex)
         pos = word.end()
     return None
+
+
+def _unknown_noun(text: str, first: int, word: re.Match[str], lex: Lexicon) -> UnitMatch | None:
+    """A counted noun the lexicon does not know: the entity is kept, the unit stays unknown.
+
+    Only where nouns are recognisable by their capital (German): "300 Feuerwehrleute".
+    """
+    token = word.group(1)
+    if not (lex.source_head_capitalized and token[0].isupper()):
+        return None
+    end = _genitive_end(text, word.end(), lex)
+    return UnitMatch(None, text[first:end], word.end())
 
 
 def _event_unit(text: str, start: int, end: int, limit: int, lex: Lexicon) -> str | None:
