@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from tracker.cli.base import cli, write_rows
+from tracker.errors import TrackerError
 
 SCORE_COLUMNS = (
     "precision",
@@ -76,29 +77,65 @@ def _json_counts(counts: Any) -> dict[str, Any]:
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
+@click.option(
+    "--check-floors",
+    is_flag=True,
+    help="Exit 1 when a score is below its pinned floor (evaluate/floors.toml).",
+)
 def eval_command(
-    lang: str | None, gold_paths: tuple[str, ...], show_errors: bool, by_tag: bool, fmt: str
+    lang: str | None,
+    gold_paths: tuple[str, ...],
+    show_errors: bool,
+    by_tag: bool,
+    fmt: str,
+    check_floors: bool,
 ) -> None:
     """Score the extractor on the gold corpus: value precision, recall and F1, and the accuracy
     of kind, unit, source, hedged, approximate and entity on correct values, per language."""
     from tracker.evaluate import evaluate
 
+    if check_floors and gold_paths:
+        raise TrackerError("--check-floors: floors are pinned for the packaged corpus, not --gold")
     report = evaluate(gold_paths or None, lang=lang)
-    groups = {**dict(sorted(report.by_lang.items())), "all": report.overall}
     if fmt == "json":
-        payload: dict[str, Any] = {
-            "scores": {name: _json_counts(counts) for name, counts in groups.items()},
-            "by_tag": {tag: _json_counts(counts) for tag, counts in report.by_tag.items()},
-        }
-        if show_errors:
-            payload["errors"] = [
-                dict(zip(ERROR_COLUMNS, row, strict=True)) for row in _error_rows(report.errors)
-            ]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return
-    columns = ("lang", *COUNT_COLUMNS, *SCORE_COLUMNS)
-    write_rows(columns, _score_rows(groups), "table")
+        _print_json(report, show_errors)
+    else:
+        _print_tables(report, show_errors, by_tag)
+    if check_floors:
+        _exit_below_floors(report.scores(), lang)
+
+
+def _print_json(report: Any, show_errors: bool) -> None:
+    groups = {**dict(sorted(report.by_lang.items())), "all": report.overall}
+    payload: dict[str, Any] = {
+        "scores": {name: _json_counts(counts) for name, counts in groups.items()},
+        "by_tag": {tag: _json_counts(counts) for tag, counts in report.by_tag.items()},
+    }
+    if show_errors:
+        payload["errors"] = [
+            dict(zip(ERROR_COLUMNS, row, strict=True)) for row in _error_rows(report.errors)
+        ]
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def _print_tables(report: Any, show_errors: bool, by_tag: bool) -> None:
+    groups = {**dict(sorted(report.by_lang.items())), "all": report.overall}
+    write_rows(("lang", *COUNT_COLUMNS, *SCORE_COLUMNS), _score_rows(groups), "table")
     if by_tag:
         write_rows(("tag", *COUNT_COLUMNS, *SCORE_COLUMNS), _score_rows(report.by_tag), "table")
     if show_errors:
         write_rows(ERROR_COLUMNS, _error_rows(report.errors), "table")
+
+
+def _exit_below_floors(scores: dict[str, dict[str, float]], lang: str | None) -> None:
+    """With --lang only that language's floors apply (its ``all`` is not the corpus's)."""
+    from tracker.evaluate.floors import below_floors, load_floors
+
+    floors = load_floors()
+    if lang is not None:
+        floors = {lang: floors[lang]}
+    failures = below_floors(scores, floors)
+    for line in failures:
+        click.echo(f"below floor: {line}", err=True)
+    if failures:
+        sys.exit(1)
