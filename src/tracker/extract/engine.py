@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -70,7 +71,42 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
         return []
     sentences = split_sentences(text, lex)
     ctx = _Context(text, lex, sentences, [s.start for s in sentences])
-    return [_claim(core, ctx) for core in _cores(kept, text, lex)]
+    return _join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], ctx)
+
+
+def _join_bounds(claims: list[Claim], ctx: _Context) -> list[Claim]:
+    """"above 1000 and below 1500": a lower and an upper bound side by side are one range."""
+    out: list[Claim] = []
+    for claim in claims:
+        prev = out[-1] if out else None
+        if prev and _bounds_pair(prev, claim, ctx):
+            low_side, high_side = (prev, claim) if prev.kind == "lower_bound" else (claim, prev)
+            out[-1] = dataclasses.replace(
+                prev,
+                text=ctx.text[prev.start : claim.end],
+                end=claim.end,
+                low=low_side.low,
+                high=high_side.high,
+                kind="range",
+                unit=prev.unit or claim.unit,
+                entity=prev.entity or claim.entity,
+                approximate=prev.approximate or claim.approximate,
+            )
+        else:
+            out.append(claim)
+    return out
+
+
+def _bounds_pair(a: Claim, b: Claim, ctx: _Context) -> bool:
+    if {a.kind, b.kind} != {"lower_bound", "upper_bound"} or a.sentence_start != b.sentence_start:
+        return False
+    if a.entity is not None or a.unit not in (None, b.unit):
+        return False  # "knapp 3.000 Tote, gut 500 Verletzte" are two claims
+    if not ctx.lex.regexes.bound_joiner.fullmatch(ctx.text, a.end, b.start):
+        return False
+    low = a.low if a.kind == "lower_bound" else b.low
+    high = b.high if b.kind == "upper_bound" else a.high
+    return low is not None and high is not None and low < high
 
 
 def _cores(nums: list[Numeral], text: str, lex: Lexicon) -> list[_Core]:
@@ -157,11 +193,12 @@ def _means_about(word: str, pos: int, window_start: int, ctx: _Context) -> bool:
 
 
 def _set_kind(core: _Core, kind: str) -> None:
+    """Bounds win over an approximation ("about 500 or more" is a lower bound, approximate)."""
     if kind == "approx":
         core.approximate = True
         if core.kind == "point":
             core.kind = "approx"
-    elif core.kind == "point":
+    elif core.kind in ("point", "approx"):
         core.kind = kind
 
 
@@ -222,7 +259,7 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
     found = (
         UnitMatch(last.compound_unit, None, last.end)
         if last.compound_unit
-        else find_unit(ctx.text, last.end, limit_end, ctx.lex)
+        else find_unit(ctx.text, last.end, (limit_start, limit_end), ctx.lex, core.start)
     )
     unit = core.prefix_unit or found.unit
     end = _suffix(core, ctx, max(core.end, found.end), limit_end)

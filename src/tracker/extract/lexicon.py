@@ -125,6 +125,7 @@ class Lexicon:
     prefix_qualifiers: dict[str, str]
     suffix_qualifiers: dict[str, str]
     range_connectors: dict[str, frozenset[str]]
+    bound_joiners: frozenset[str]
     about_word: str
     about_after: frozenset[str]
     unit_forms: dict[str, str]
@@ -132,6 +133,7 @@ class Lexicon:
     prefix_symbols: dict[str, str]
     compound_suffixes: dict[str, str]
     events: dict[str, str]
+    context_before: dict[str, str]
     event_targets: frozenset[str]
     before_source: tuple[str, ...]
     after_source: tuple[str, ...]
@@ -216,6 +218,7 @@ def load_lexicon(code: str) -> Lexicon:
             opener: frozenset(conns)
             for opener, conns in qual.word_table("ranges.connectors").items()
         },
+        bound_joiners=frozenset(qual.words("ranges.bound_joiners")),
         about_word=qual.string("about.word").lower(),
         about_after=frozenset(qual.words("about.after")),
         unit_forms={f: lem for f, lem in unit_forms.items() if not f.startswith("*")},
@@ -225,6 +228,7 @@ def load_lexicon(code: str) -> Lexicon:
             units.word_table("compound_suffixes"), units, "compound_suffixes"
         ),
         events=_invert(units.word_table("events"), units, "events"),
+        context_before=_invert(units.word_table("context_before"), units, "context_before"),
         event_targets=frozenset(units.words("event_targets.units")),
         before_source=tuple(src.words("before_source")),
         after_source=tuple(src.words("after_source")),

@@ -21,6 +21,10 @@ MASKS = re.compile(
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 
 
+# Letters glued to the number, or joined by a hyphen: "Su-34", "G7", "COVID-19" (not "5k-20k").
+_DESIGNATION_BEFORE = re.compile(r"(?<![\w])[^\W\d_]+-?$")
+
+
 class Reason(enum.Enum):
     URL = "url or id"
     PHONE = "phone number"
@@ -69,7 +73,7 @@ class NegativeFilter:
     def _shape_reason(self, num: Numeral, before: str) -> Reason | None:
         """Su-34, G7, 3rd, 528. Pionierregiment, 1/12."""
         text, end = self.text, num.end
-        if before and (before[-1].isalpha() or (before[-1] == "-" and before[-2:-1].isalpha())):
+        if _DESIGNATION_BEFORE.search(before):
             return Reason.DESIGNATION
         after = text[end : end + 1]
         if after.isalpha():
@@ -103,7 +107,7 @@ class NegativeFilter:
             return Reason.TIME
         if pats.age_after.match(text, end) or pats.age_before.search(before):
             return Reason.AGE
-        if pats.label_before.search(before):
+        if pats.label_before.search(before) or pats.label_counter_before.search(before):
             return Reason.LABEL
         return None
 

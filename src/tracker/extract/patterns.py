@@ -82,7 +82,7 @@ class Patterns:
         symbols = [p for p in prefix if not p[0].isalpha()]
         self.prefix_qualifier = re.compile(
             rf"(?:(?<![\w])(?P<word>{phrase_alternation(words)})\s+"
-            rf"|(?P<sym>{phrase_alternation(symbols)})\s*)$",
+            rf"|(?<![<>=])(?P<sym>{phrase_alternation(symbols)})\s*)$",
             _I,
         )
         suffix = lex.suffix_qualifiers
@@ -93,6 +93,7 @@ class Patterns:
         self.range_gap = re.compile(
             rf"\s*(?P<conn>{phrase_alternation(connectors)})\s*$", _I
         )
+        self.bound_joiner = re.compile(rf"\s*(?:{phrase_alternation(lex.bound_joiners)})\s*", _I)
         openers = [o for o in lex.range_connectors if o]
         self.range_opener = _suffix_anchored(phrase_alternation(openers))
         about = sorted(lex.about_after)
@@ -107,6 +108,9 @@ class Patterns:
             rf"(?:(?<![\w])|(?<=\d))(?P<sym>{phrase_alternation(lex.prefix_symbols)})\s?$", _I
         )
         self.event = re.compile(word_bounded(phrase_alternation(lex.events)), _I)
+        self.context_before = re.compile(
+            word_bounded(phrase_alternation(lex.context_before)), _I
+        )
 
     def _build_context(self, lex: Lexicon) -> None:
         self.hedge = re.compile(word_bounded(phrase_alternation(lex.hedges)), _I)
@@ -123,6 +127,11 @@ class Patterns:
         self.year_word_before = _suffix_anchored(phrase_alternation(lex.year_words))
         self.label_before = re.compile(
             rf"(?:(?<![\w])(?:{phrase_alternation(lex.label_words)}))\s*:?\s*$", _I
+        )
+        self.label_counter_before = re.compile(
+            rf"(?:(?<![\w])(?:{phrase_alternation(lex.label_words)}))\s*:?\s*\d+\s*"
+            rf"(?:{phrase_alternation(lex.counter_links)})\s*$",
+            _I,
         )
         self.counter_after = re.compile(
             rf"\s*(?:{phrase_alternation(lex.counter_links)})\s*\d", _I

@@ -11,6 +11,7 @@ _MAX_ADJECTIVES = 3
 _EVENT_REACH = 80
 _WORD_AT = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)")
+_CLAUSE_END = re.compile(r"[,;:]")
 
 
 @dataclass(slots=True)
@@ -102,18 +103,33 @@ def _unknown_noun(text: str, first: int, word: re.Match[str], lex: Lexicon) -> U
 
 
 def _event_unit(text: str, start: int, end: int, limit: int, lex: Lexicon) -> str | None:
-    """"50 Menschen wurden getötet" counts deaths: an event word near the number re-labels it."""
-    after = lex.regexes.event.search(text, end, min(limit, end + _EVENT_REACH))
+    """"50 Menschen wurden getötet" counts deaths: an event word in the clause re-labels it."""
+    reach = min(limit, end + _EVENT_REACH)
+    clause_end = _CLAUSE_END.search(text, end, reach)
+    after = lex.regexes.event.search(text, end, clause_end.start() if clause_end else reach)
     if after:
         return lex.events[re.sub(r"\s+", " ", after.group().lower())]
     return None
 
 
-def find_unit(text: str, pos: int, sentence_end: int, lex: Lexicon) -> UnitMatch:
+def _context_unit(text: str, sentence_start: int, start: int, lex: Lexicon) -> str | None:
+    """"Die Zahl der Toten stieg auf 47": the last count phrase before the number."""
+    last = None
+    for m in lex.regexes.context_before.finditer(text, sentence_start, start):
+        last = m
+    return lex.context_before[re.sub(r"\s+", " ", last.group().lower())] if last else None
+
+
+def find_unit(
+    text: str, pos: int, sentence: tuple[int, int], lex: Lexicon, start: int | None = None
+) -> UnitMatch:
     """The unit and counted noun after the number ending at ``pos`` (within its sentence)."""
+    sentence_start, sentence_end = sentence
     found = _directly_after(text, pos, lex) or _after_adjectives(text, pos, lex) or UnitMatch()
     if found.end > sentence_end:
         found = UnitMatch()
+    if found.unit is None:
+        found.unit = _context_unit(text, sentence_start, pos if start is None else start, lex)
     if found.unit is None or found.unit in lex.event_targets:
         event = _event_unit(text, pos, found.end or pos, sentence_end, lex)
         if event:
