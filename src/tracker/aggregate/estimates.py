@@ -89,7 +89,10 @@ def mark_relays(df: pl.DataFrame, window_days: int = RELAY_WINDOW_DAYS) -> pl.Da
         )
     ordered = df.sort(["published", "claim_id"], nulls_last=True).with_row_index("_row")
     ordered = ordered.with_columns(
-        _sentence=sentence_key(pl.col("sentence")),
+        # an empty sentence says nothing about being a copy: give it a key of its own
+        _sentence=pl.when(sentence_key(pl.col("sentence")) == "")
+        .then(pl.lit("#") + pl.col("_row").cast(pl.String))
+        .otherwise(sentence_key(pl.col("sentence"))),
         _source_run=_source_value_runs(window_days),
     )
     label = _propagate_labels(ordered)

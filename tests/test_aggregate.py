@@ -1,0 +1,333 @@
+"""Aggregation as pure polars functions: frames in, frames out, no Streamlit, no database."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+from test_aggregate_fixtures import QUANTITIES, build_db
+
+from tracker.aggregate.consensus import (
+    add_staleness,
+    consensus,
+    consensus_over_time,
+    flag_outliers,
+    spread,
+)
+from tracker.aggregate.estimates import (
+    add_values,
+    canonical_source,
+    history,
+    independent_latest,
+    latest_by,
+    mark_relays,
+    normalise_sources,
+    prepare,
+)
+from tracker.aggregate.quantities import load_quantities
+from tracker.aggregate.review import add_review
+from tracker.aggregate.suggest import suggest_groups, suggestion_toml
+from tracker.errors import ConfigError, InputError
+
+ALIASES = load_quantities(QUANTITIES).sources
+
+
+def claims(*rows: dict) -> pl.DataFrame:
+    """Claim rows with defaults for every column aggregation reads."""
+    base = {
+        "claim_id": None,
+        "outlet": "example.com",
+        "published": date(2024, 11, 1),
+        "source": None,
+        "low": None,
+        "high": None,
+        "kind": "point",
+        "hedged": False,
+        "sentence": "",
+        "quote": "",
+        "url": None,
+        "lang": "en",
+        "review": None,
+    }
+    filled = [{**base, "claim_id": f"c{i}", **row} for i, row in enumerate(rows)]
+    schema = {
+        "published": pl.Date,
+        "low": pl.Float64,
+        "high": pl.Float64,
+        "source": pl.String,
+        "review": pl.String,
+        "url": pl.String,
+    }
+    return pl.DataFrame(filled, schema_overrides=schema)
+
+
+def point(value: float, **row) -> dict:
+    return {"low": value, "high": value, **row}
+
+
+# --- source names ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "NIS",
+        "South Korea's National Intelligence Service",
+        "der südkoreanische Geheimdienst",
+        "dem südkoreanischen Geheimdienst NIS",
+        "Seoul's spy agency",
+    ],
+)
+def test_source_aliases_in_both_languages_give_one_name(raw: str) -> None:
+    assert canonical_source(raw, ALIASES) == "NIS (South Korea)"
+
+
+def test_unknown_source_keeps_its_name_and_unattributed_is_the_outlets_own() -> None:
+    assert canonical_source("  Kremlin watcher Smith ", {}) == "Kremlin watcher Smith"
+    frame = normalise_sources(
+        claims(point(1, source="NIS"), point(2, source=None, outlet="zeit.de")), ALIASES
+    )
+    assert frame["source_key"].to_list() == ["NIS (South Korea)", "zeit.de (own figure)"]
+
+
+# --- values -------------------------------------------------------------------------------
+
+
+def test_open_bounds_use_the_bound_and_are_marked() -> None:
+    frame = add_values(
+        claims(
+            {"low": 10000.0, "kind": "lower_bound"},
+            {"high": 12000.0, "kind": "upper_bound"},
+            {"low": 10000.0, "high": 12000.0, "kind": "range"},
+            point(3000),
+        )
+    )
+    assert frame["best"].to_list() == [10000, 12000, 11000, 3000]
+    assert frame["open_bound"].to_list() == ["lower", "upper", None, None]
+    assert frame["low_value"].to_list() == [10000, 12000, 10000, 3000]
+    assert frame["high_value"].to_list() == [10000, 12000, 12000, 3000]
+
+
+# --- relays -------------------------------------------------------------------------------
+
+
+def test_same_source_same_value_within_days_is_one_estimate() -> None:
+    frame = mark_relays(
+        normalise_sources(
+            claims(
+                point(10900, source="NIS", outlet="reuters.com", published=date(2024, 11, 13)),
+                point(10900, source="the NIS", outlet="bbc.co.uk", published=date(2024, 11, 14)),
+                point(10900, source="NIS", outlet="dw.com", published=date(2025, 2, 1)),
+                point(12000, source="NIS", outlet="dw.com", published=date(2024, 11, 14)),
+            ),
+            ALIASES,
+        )
+    )
+    by_id = {r["claim_id"]: r for r in frame.iter_rows(named=True)}
+    assert by_id["c1"]["is_relay"] and by_id["c1"]["estimate_id"] == "c0"
+    assert by_id["c0"]["relays"] == 1 and not by_id["c0"]["is_relay"]
+    assert not by_id["c2"]["is_relay"]  # months later: the source said it again
+    assert not by_id["c3"]["is_relay"]  # another value
+
+
+def test_near_identical_sentences_are_relays_even_without_a_source() -> None:
+    sentence = "Rund 11.000 nordkoreanische Soldaten sollen in Kursk sein."
+    frame = mark_relays(
+        normalise_sources(
+            claims(
+                point(11000, outlet="a.de", sentence=sentence, published=date(2024, 12, 1)),
+                point(
+                    11000,
+                    outlet="b.de",
+                    sentence=sentence.upper() + " ",
+                    published=date(2024, 12, 20),
+                ),
+                point(11000, outlet="c.de", sentence="Andere Worte, 11.000 Soldaten."),
+            ),
+            {},
+        )
+    )
+    assert frame.filter(pl.col("is_relay"))["claim_id"].to_list() == ["c1"]
+
+
+def test_relay_groups_chain_across_both_rules() -> None:
+    sentence = "NIS: 3,000 troops."
+    frame = mark_relays(
+        normalise_sources(
+            claims(
+                point(3000, source="NIS", sentence=sentence, published=date(2024, 10, 1)),
+                point(3000, source="NIS", sentence="Other words.", published=date(2024, 10, 2)),
+                point(3000, sentence=sentence, outlet="x.com", published=date(2024, 12, 1)),
+            ),
+            ALIASES,
+        )
+    )
+    assert frame["estimate_id"].unique().to_list() == ["c0"]
+
+
+# --- latest, history, consensus -------------------------------------------------------------
+
+
+@pytest.fixture()
+def troops() -> pl.DataFrame:
+    """The issue's example: Pentagon 3,000 then 10,000; NIS 1,500 -> 10,900 -> 12,000; rp-online
+    10,000-12,000 (own figure); one relay of the NIS 10,900."""
+    return prepare(
+        claims(
+            point(3000, source="Pentagon", published=date(2024, 10, 23)),
+            point(10000, source="Pentagon", published=date(2024, 10, 29)),
+            point(1500, source="NIS", published=date(2024, 10, 18)),
+            point(10900, source="NIS", published=date(2024, 11, 13), outlet="reuters.com"),
+            point(10900, source="NIS", published=date(2024, 11, 14), outlet="bbc.co.uk"),
+            point(12000, source="NIS", published=date(2024, 12, 20)),
+            {
+                "low": 10000.0,
+                "high": 12000.0,
+                "kind": "range",
+                "outlet": "rp-online.de",
+                "published": date(2025, 4, 12),
+                "hedged": True,
+            },
+            point(99999, source="Pentagon", published=date(2025, 5, 1), review="wrong"),
+        ),
+        ALIASES,
+    )
+
+
+def test_prepare_drops_claims_marked_wrong(troops: pl.DataFrame) -> None:
+    assert 99999 not in troops["best"].to_list()
+
+
+def test_latest_per_source_and_history_in_order(troops: pl.DataFrame) -> None:
+    latest = latest_by(troops, "source_key")
+    assert dict(latest.select("source_key", "best").iter_rows()) == {
+        "Pentagon": 10000,
+        "rp-online.de (own figure)": 11000,
+        "NIS (South Korea)": 12000,
+    }
+    nis = history(troops, "source_key").filter(pl.col("source_key") == "NIS (South Korea)")
+    assert nis["best"].to_list() == [1500, 10900, 10900, 12000]
+    assert nis["revision"].to_list() == [1, 2, 3, 4]
+    assert nis["revised"].to_list() == [False, True, False, True]
+
+
+def test_consensus_rules(troops: pl.DataFrame) -> None:
+    median = consensus(troops, "median")  # bests 10000, 11000, 12000
+    assert (median.low, median.best, median.high, median.sources) == (10500, 11000, 11500, 3)
+    envelope = consensus(troops, "envelope")
+    assert (envelope.low, envelope.best, envelope.high) == (10000, 11000, 12000)
+    conservative = consensus(troops, "conservative")
+    assert (conservative.low, conservative.best, conservative.high) == (10000, 10000, 10000)
+    with pytest.raises(ConfigError, match="unknown"):
+        consensus(troops, "mean")
+
+
+def test_relays_count_once_in_the_consensus() -> None:
+    sentence = "About 20,000 North Korean soldiers are in Russia."
+    relayed = prepare(
+        claims(
+            point(10000, outlet="a.com", sentence="a"),
+            point(12000, outlet="b.com", sentence="b"),
+            *[point(20000, outlet=f"{i}.com", sentence=sentence) for i in range(5)],
+        ),
+        {},
+    )
+    assert independent_latest(relayed).height == 3
+    assert consensus(relayed, "median").best == 12000  # not 20,000: five copies are one voice
+
+
+def test_consensus_over_time_follows_revisions(troops: pl.DataFrame) -> None:
+    timeline = consensus_over_time(troops, "median")
+    assert timeline["published"].is_sorted()
+    first, last = timeline.row(0, named=True), timeline.row(-1, named=True)
+    assert first["best"] == 1500 and first["sources"] == 1
+    assert last["best"] == 11000 and last["sources"] == 3
+
+
+def test_spread_outliers_and_staleness(troops: pl.DataFrame) -> None:
+    latest = independent_latest(troops)
+    assert spread(latest) == pytest.approx(1.2)
+    agreed = consensus(troops)
+    low_ball = pl.concat([latest, latest.head(1).with_columns(best=pl.lit(2000.0))])
+    flagged = flag_outliers(low_ball, agreed)
+    assert flagged["outlier"].to_list() == [False, False, False, True]
+    stale = add_staleness(latest, as_of=date(2025, 4, 22))
+    assert dict(stale.select("source_key", "days_since").iter_rows())["Pentagon"] == 175
+
+
+def test_empty_frames_give_empty_answers() -> None:
+    empty = prepare(claims(point(1)).clear(), {})
+    assert consensus(empty).best is None
+    assert spread(independent_latest(empty)) is None
+    assert consensus_over_time(empty).is_empty()
+
+
+# --- reviews and suggestions ---------------------------------------------------------------
+
+
+def test_a_correction_is_a_new_row_and_aggregation_uses_it(tmp_path: Path) -> None:
+    db = build_db(tmp_path / "t.duckdb")
+    con = duckdb.connect(str(db))
+    try:
+        add_review(
+            con, "a000-0", "corrected", low=5000.0, high=5000.0, source="NIS", note="misread"
+        )
+        row = con.execute(
+            "SELECT low, source, review FROM claims WHERE claim_id = 'a000-0'"
+        ).fetchall()
+        original = con.execute("SELECT low FROM store.claims WHERE claim_id = 'a000-0'").fetchall()
+        add_review(con, "a001-0", "wrong")
+        kept = con.sql("SELECT * FROM claims WHERE quantity = 'nk_troops_russia'").pl()
+    finally:
+        con.close()
+    assert row == [(5000.0, "NIS", "corrected")]
+    assert original == [(3000.0,)]  # the claim itself is never changed
+    assert "a001-0" not in prepare(kept, ALIASES)["claim_id"].to_list()
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "verdict", "fields", "message"),
+    [
+        ("a000-0", "maybe", {}, "verdict 'maybe'"),
+        ("a000-0", "corrected", {}, "needs at least one new value"),
+        ("a000-0", "wrong", {"low": 1.0}, "takes no new values"),
+        ("a000-0", "corrected", {"low": 5.0, "high": 1.0}, "above high"),
+        ("nope-1", "wrong", {}, "no such claim"),
+    ],
+)
+def test_bad_reviews_are_refused(
+    tmp_path: Path, claim_id: str, verdict: str, fields: dict, message: str
+) -> None:
+    db = build_db(tmp_path / "t.duckdb")
+    con = duckdb.connect(str(db))
+    try:
+        with pytest.raises(InputError, match=message):
+            add_review(con, claim_id, verdict, **fields)
+    finally:
+        con.close()
+
+
+def test_suggestions_group_untracked_claims_by_unit_and_recurring_terms() -> None:
+    untracked = pl.DataFrame(
+        {
+            "claim_id": ["1", "2", "3", "4"],
+            "unit": ["building", "building", "building", "shell"],
+            "entity": ["Häuser", "zerstörte Häuser", "Häuser", "artillery shells"],
+            "source": [None, None, "UN", None],
+            "sentence": ["4.000 Häuser", "1.200 zerstörte Häuser", "900 Häuser", "3 million"],
+        }
+    )
+    groups = suggest_groups(untracked, min_claims=3)
+    assert len(groups) == 1
+    assert (groups[0].unit, groups[0].terms, groups[0].claims) == ("building", ("hauser",), 3)
+    assert "3 claims: building: hauser" in groups[0].title
+    entry = suggestion_toml(groups[0], "houses", "Houses destroyed")
+    import tomllib
+
+    from tracker.aggregate.quantities import parse_quantities
+
+    parsed = parse_quantities(tomllib.loads(entry))
+    assert parsed.quantities[0].near_all_of == (("hauser",),)
