@@ -18,6 +18,7 @@ from tracker.models import Claim
 _MAX_GAP = 16
 _LOOKBACK = 40
 _SPACE = re.compile(r"\s+")
+_NUMBER_NEXT = re.compile(r"\s*[-−]?[\d$€£]")
 
 
 @dataclass(slots=True)
@@ -209,6 +210,10 @@ def _suffix(core: _Core, ctx: _Context, pos: int, limit: int) -> int:
         return pos
     if not m.group("q")[0].isalpha() and m.group("gap"):
         return pos
+    if _NUMBER_NEXT.match(ctx.text, m.end()) or ctx.lex.regexes.word_run.match(
+        ctx.text, m.end() + 1
+    ):
+        return pos  # "above 1000 and below 1500": the words belong to the next number
     _set_kind(core, ctx.lex.suffix_qualifiers[_SPACE.sub(" ", m.group("q").lower())])
     return m.end()
 

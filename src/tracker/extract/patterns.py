@@ -23,7 +23,8 @@ URL = re.compile(
 )
 CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}(?![\d,])", _I)
 NUMERIC_DATE = re.compile(
-    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(?:1[89]|20)\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?!\d)"
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(?:1[89]|20)\d{2}-\d{2}\b"
+    r"|\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?!\d)"
 )
 PHONE = re.compile(r"\+\s?\d[\d\s/()-]{6,}\d|\(0\d+\)\s?[\d\s-]{4,}\d")
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|te|ten|ter|tes|sten)\b", _I)
