@@ -159,3 +159,17 @@ def test_partitions_without_the_needed_columns_are_refused(tmp_path: Path) -> No
         load_parquet(store.con, tmp_path / "parts")
     assert "cannot load the Parquet partitions" in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_the_sql_in_docs_scale_runs_on_partitions(
+    tmp_path: Path, articles: list[Article], repo_root: Path
+) -> None:
+    import re
+
+    doc = (repo_root / "docs" / "scale.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sql\n(.*?)```", doc, flags=re.S)
+    assert len(queries) >= 2
+    write_partitions(tmp_path / "parts", [articles[:30], articles[30:]])
+    for query in queries:
+        result = duckdb.sql(query.replace("DIR", str(tmp_path / "parts"))).fetchall()
+        assert result, query
