@@ -15,7 +15,7 @@ _I = re.IGNORECASE
 # The group separator must repeat identically and every group has exactly three digits.
 DIGITS = re.compile(
     r"(?<![\w.,'’])(?:\d{1,3}(?P<sep>[.,'’ \u00a0\u202f])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d))*"
-    r"(?:[.,]\d+(?![.,]?\d))?|\d+(?:[.,]\d+(?![.,]\d))?)"
+    r"(?:[.,]\d++(?![.,]\d))?|\d++(?:[.,]\d++(?![.,]\d))?)"
 )
 URL = re.compile(
     r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:de|com|org|net|html?|php)(?:/\S*)?",

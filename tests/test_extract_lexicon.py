@@ -1,0 +1,92 @@
+"""Language data: identical files per language, validated at load with errors naming file and key."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tracker.errors import ConfigError
+from tracker.extract import lexicon
+from tracker.extract.engine import extract_claims
+from tracker.extract.lexicon import DATA_FILES, LANG_DIR, load_lexicon
+
+
+def test_every_language_folder_has_the_same_files() -> None:
+    folders = [p for p in LANG_DIR.iterdir() if p.is_dir()]
+    assert {p.name for p in folders} >= {"de", "en", "und"}
+    for folder in folders:
+        assert sorted(p.stem for p in folder.glob("*.toml")) == sorted(DATA_FILES), folder
+
+
+@pytest.mark.parametrize("code", ["de", "en", "und"])
+def test_shipped_data_loads_and_compiles(code: str) -> None:
+    lex = load_lexicon(code)
+    assert lex.code == code
+    assert lex.regexes.unit_phrase is not None
+
+
+@pytest.fixture()
+def lang_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the language folders, so a test can break or add one."""
+    target = tmp_path / "lang"
+    shutil.copytree(LANG_DIR, target)
+    monkeypatch.setattr(lexicon, "LANG_DIR", target)
+    lexicon.load_lexicon.cache_clear()
+    lexicon.supported_languages.cache_clear()
+    yield target
+    lexicon.load_lexicon.cache_clear()
+    lexicon.supported_languages.cache_clear()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "key"),
+    [
+        ("numbers.toml", 'zwei = 2', 'zwei = "two"', "words.zwei"),
+        ("numbers.toml", 'decimal = ","', 'decimal = ",,"', "separators.decimal"),
+        ("qualifiers.toml", "approx = [", "sometimes = [", "prefix.sometimes"),
+        ("units.toml", 'child = ["kinder"', 'child = ["soldaten"', "nouns.child"),
+        ("units.toml", 'adjective = "[a-z', 'adjective = "(?P<[a-z', "entity.adjective"),
+        ("hedges.toml", "words = [", "woerter = [", "words"),
+    ],
+)
+def test_a_bad_entry_names_file_and_key(
+    lang_copy: Path, file: str, old: str, new: str, key: str
+) -> None:
+    _edit(lang_copy / "de" / file, old, new)
+    with pytest.raises(ConfigError) as err:
+        load_lexicon("de")
+    message = str(err.value)
+    assert file in message and repr(key) in message and "\n" not in message
+
+
+def test_a_missing_file_is_named(lang_copy: Path) -> None:
+    (lang_copy / "en" / "hedges.toml").unlink()
+    with pytest.raises(ConfigError, match="hedges.toml"):
+        load_lexicon("en")
+
+
+def test_a_new_language_is_a_data_folder(lang_copy: Path) -> None:
+    """French needs no code: copy the neutral folder and add a few words."""
+    shutil.copytree(lang_copy / "und", lang_copy / "fr")
+    _edit(lang_copy / "fr" / "numbers.toml", 'decimal = "."', 'decimal = ","')
+    _edit(lang_copy / "fr" / "numbers.toml", "[words]", "[words]\ntrois = 3")
+    _edit(lang_copy / "fr" / "units.toml", 'percent = ["%"]', 'percent = ["%", "pour cent"]')
+    _edit(
+        lang_copy / "fr" / "qualifiers.toml",
+        'lower_bound = [">", ">="]',
+        'lower_bound = [">", ">=", "plus de"]',
+    )
+    assert "fr" in lexicon.supported_languages()
+    claims = extract_claims("Plus de 2,5 pour cent et trois soldats.", load_lexicon("fr"))
+    assert [(c.low, c.kind, c.unit) for c in claims] == [
+        (2.5, "lower_bound", "percent"),
+        (3.0, "point", None),
+    ]
