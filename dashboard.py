@@ -66,15 +66,15 @@ def explain_empty(db: Path, missing: bool) -> None:
 
 
 def pick_quantity(overview: pl.DataFrame, config: QuantityConfig) -> str:
-    counts = {r["quantity"]: r for r in overview.iter_rows(named=True)}
-    ids = list(counts)  # ordered by independent voices: the default is the best covered one
-    return st.sidebar.selectbox(
-        "Quantity",
-        ids,
-        format_func=lambda q: f"{config.label(q)} ({counts[q]['claims']} claims)",
-        key="quantity",
-        bind=Q,
-    )
+    """The quantity picker. Its options are labels, so the URL reads ?quantity=<label>."""
+    ids = overview["quantity"].to_list()  # most independent voices first: the default
+    labels = [config.label(q) for q in ids]
+    by_label = {
+        (label if labels.count(label) == 1 else f"{label} [{qid}]"): qid
+        for label, qid in zip(labels, ids, strict=True)
+    }
+    choice = st.sidebar.selectbox("Quantity", list(by_label), key="quantity", bind=Q)
+    return by_label[choice]
 
 
 def sidebar_filters(options: dict) -> tuple:
@@ -148,6 +148,19 @@ def show_export(table: pl.DataFrame, quantity: str) -> None:
                           "application/octet-stream")
 
 
+def flash(message: str) -> None:
+    """After a write: drop cached loads and draw the page again, then show ``message``."""
+    st.cache_data.clear()
+    st.session_state["flash"] = message
+    st.rerun()
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.success(message)
+
+
 def show_add_article(db: Path) -> None:
     st.write("Paste an article or upload a .txt, .html or .pdf file to see the claims found.")
     pasted = st.text_area("Article text", height=160, key="add_text")
@@ -175,8 +188,7 @@ def show_add_article(db: Path) -> None:
         except TrackerError as err:
             st.error(str(err))
         else:
-            st.cache_data.clear()
-            st.success(f"Saved: {counts['new']} new article(s), {counts['claims']} claims.")
+            flash(f"Saved: {counts['new']} new article(s), {counts['claims']} claims.")
 
 
 def show_review(db: Path, view: QuantityView, quantity_ids: list[str]) -> None:
@@ -202,12 +214,12 @@ def show_review(db: Path, view: QuantityView, quantity_ids: list[str]) -> None:
             except TrackerError as err:
                 st.error(str(err))
             else:
-                st.cache_data.clear()
-                st.success("Review saved; the view now uses it.")
+                flash("Review saved; the view now uses it.")
 
 
 def main() -> None:
     st.set_page_config(page_title="tracker: compare estimates", layout="wide")
+    show_flash()
     db = resolve_db_path()
     try:
         config = load_quantities()

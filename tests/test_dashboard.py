@@ -1,0 +1,303 @@
+"""The dashboard: pure chart builders and view model, then AppTest on dashboard.py itself."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+from test_aggregate_fixtures import QUANTITIES, REPO, build_db
+
+from tracker.aggregate.quantities import load_quantities
+from tracker.dashboard import data
+from tracker.dashboard.charts import range_chart, timeline_chart
+from tracker.dashboard.text import bracket_quote, highlight, highlight_spans, safe_url
+from tracker.dashboard.view import build_view
+from tracker.errors import StoreError
+
+ALIASES = load_quantities(QUANTITIES).sources
+SCRIPT = str(REPO / "dashboard.py")
+
+
+@pytest.fixture()
+def fixture_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = build_db(tmp_path / "dash.duckdb")
+    monkeypatch.setenv("TRACKER_DB", str(db))
+    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
+    return db
+
+
+def troops_view(db: Path, **kwargs):
+    claims = data.load_quantity_claims(db, "nk_troops_russia", data.Filters())
+    return build_view(claims, ALIASES, as_of=date(2025, 6, 1), **kwargs)
+
+
+# --- text safety ----------------------------------------------------------------------------
+
+
+def test_links_only_for_http_addresses() -> None:
+    assert safe_url("https://www.bbc.co.uk/x") == "https://www.bbc.co.uk/x"
+    assert safe_url("http://spiegel.de/a") == "http://spiegel.de/a"
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "//x", "", None):
+        assert safe_url(bad) is None
+
+
+def test_highlighting_escapes_everything_but_the_mark() -> None:
+    marked = highlight("<b>About</b> 3,000 <script>x</script>", "3,000")
+    assert marked == "&lt;b&gt;About&lt;/b&gt; <mark>3,000</mark> &lt;script&gt;x&lt;/script&gt;"
+    text = "a <i>10</i> b 20"
+    assert highlight_spans(text, [(5, 7), (14, 16)]) == (
+        "a &lt;i&gt;<mark>10</mark>&lt;/i&gt; b <mark>20</mark>"
+    )
+    assert bracket_quote("rund 11.000 Soldaten", "rund 11.000") == "⟦rund 11.000⟧ Soldaten"
+
+
+# --- view model and chart builders (no Streamlit) ---------------------------------------------
+
+
+def test_view_per_outlet_and_per_source(fixture_db: Path) -> None:
+    per_outlet = troops_view(fixture_db)
+    assert sorted(per_outlet.range_rows["row"].to_list()) == [
+        "bbc.co.uk",
+        "defense.gov",
+        "reuters.com",
+        "rp-online.de",
+        "spiegel.de",
+        "tagesschau.de",
+        "zeit.de",
+    ]
+    per_source = troops_view(fixture_db, by="source")
+    assert set(per_source.range_rows["row"]) == {
+        "NIS (South Korea)",
+        "Pentagon",
+        "rp-online.de (own figure)",
+        "zeit.de (own figure)",
+    }
+    # the consensus counts independent sources, whatever the rows are
+    assert per_outlet.agreed == per_source.agreed
+    assert per_outlet.agreed.sources == 4
+
+
+def test_range_chart_draws_band_bars_points_and_marks_bounds(fixture_db: Path) -> None:
+    view = troops_view(fixture_db)
+    spec = range_chart(view.range_rows, view.agreed, "Range comparison: troops").to_dict()
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["rect", "rule", "rule", "point"]
+    assert spec["title"] == "Range comparison: troops"
+    rows = {r["row"]: r for r in view.range_rows.iter_rows(named=True)}
+    assert rows["spiegel.de"]["marker"] == "at least"  # "Mehr als 10.000": an open bound
+    assert rows["spiegel.de"]["style"] == "hedged"
+    assert rows["rp-online.de"]["value_text"] == "10,000–12,000"
+    tooltip_fields = {t["field"] for t in spec["layer"][3]["encoding"]["tooltip"]}
+    assert {"quote", "source_label", "outlet", "date"} <= tooltip_fields
+
+
+def test_timeline_chart_has_revisions_and_consensus(fixture_db: Path) -> None:
+    view = troops_view(fixture_db)
+    spec = timeline_chart(view.timeline_rows, view.over_time, "Timeline: troops").to_dict()
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["area", "line", "rule", "line", "point"]
+    assert spec["layer"][3]["mark"]["interpolate"] == "step-after"  # a step line per source
+    nis = view.timeline_rows.filter(view.timeline_rows["source_label"] == "NIS (South Korea)")
+    assert nis["best"].to_list() == [1500, 10900, 10900, 12000]
+
+
+def test_claims_table_marks_the_number_and_keeps_only_safe_links(fixture_db: Path) -> None:
+    table = troops_view(fixture_db).table
+    zeit = table.filter(table["outlet"] == "zeit.de").row(0, named=True)
+    assert zeit["link"] is None  # its url is javascript:
+    assert "⟦rund 11.000⟧" in zeit["quote_in_context"]
+    assert table.filter(table["is_relay"]).height == 1  # the NIS 10,900 relayed by bbc.co.uk
+
+
+# --- loaders -------------------------------------------------------------------------------
+
+
+def test_filters_run_in_sql_with_parameters(fixture_db: Path) -> None:
+    only_de = data.Filters(langs=("de",), hedged="exclude", date_from=date(2024, 12, 1))
+    rows = data.load_quantity_claims(fixture_db, "nk_troops_russia", only_de)
+    assert rows["outlet"].to_list() == ["zeit.de", "tagesschau.de"]
+    evil = data.Filters(outlets=("x' OR 1=1 --",))
+    assert data.load_quantity_claims(fixture_db, "nk_troops_russia", evil).is_empty()
+
+
+def test_loader_errors_are_one_line(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no database here yet"):
+        data.load_overview(tmp_path / "absent.duckdb")
+    junk = tmp_path / "junk.duckdb"
+    junk.write_text("not a database", encoding="utf-8")
+    with pytest.raises(StoreError) as err:
+        data.load_overview(junk)
+    assert "\n" not in str(err.value)
+
+
+def test_the_database_is_not_held_between_loads(fixture_db: Path) -> None:
+    data.load_overview(fixture_db)
+    writer = duckdb.connect(str(fixture_db))  # would fail if a reader still held the file
+    writer.close()
+
+
+def test_a_writer_holding_the_file_gives_a_friendly_error(fixture_db: Path) -> None:
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True);"
+            " time.sleep(30)",
+            str(fixture_db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout and holder.stdout.readline().strip() == "ok"
+        with pytest.raises(StoreError, match="another process"):
+            data.load_overview(fixture_db)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+# --- AppTest on dashboard.py ------------------------------------------------------------------
+
+
+def run_app(query: dict[str, str | list[str]] | None = None) -> AppTest:
+    app = AppTest.from_file(SCRIPT, default_timeout=60)
+    for key, value in (query or {}).items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def chart_frames(app: AppTest, index: int) -> list[pa.Table]:
+    chart = app.get("vega_lite_chart")[index]
+    return [pa.ipc.open_stream(d.data.data).read_all() for d in chart.proto.datasets]
+
+
+def chart_title(app: AppTest, index: int) -> str:
+    return json.loads(app.get("vega_lite_chart")[index].proto.spec)["title"]
+
+
+def range_rows(app: AppTest) -> list[str]:
+    tables = chart_frames(app, 0)
+    rows = next(t for t in tables if "row" in t.column_names)
+    return sorted(rows.column("row").to_pylist())
+
+
+def test_app_defaults_to_the_quantity_with_most_sources(fixture_db: Path) -> None:
+    app = run_app()
+    assert app.title[0].value == "North Korean troops in Russia"
+    assert chart_title(app, 0).startswith("Range comparison: North Korean troops in Russia")
+    assert chart_title(app, 1).startswith("Timeline")
+    assert len(range_rows(app)) == 7  # one row per outlet
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Consensus (median)"] == "11,000"
+    assert metrics["Independent sources"] == "4"
+
+
+def test_app_switch_quantity_and_rows_per_source(fixture_db: Path) -> None:
+    app = run_app()
+    app.sidebar.selectbox(key="quantity").set_value(
+        "North Korean casualties (killed and wounded)"
+    ).run()
+    assert app.title[0].value == "North Korean casualties (killed and wounded)"
+    assert range_rows(app) == ["bbc.co.uk"]
+    app.sidebar.selectbox(key="quantity").set_value("North Korean troops in Russia").run()
+    app.sidebar.radio(key="by").set_value("source").run()
+    assert range_rows(app) == [
+        "NIS (South Korea)",
+        "Pentagon",
+        "rp-online.de (own figure)",
+        "zeit.de (own figure)",
+    ]
+
+
+def test_app_filters_change_the_charts_and_the_table(fixture_db: Path) -> None:
+    app = run_app()
+    app.sidebar.multiselect(key="outlet").set_value(["reuters.com", "bbc.co.uk"]).run()
+    assert range_rows(app) == ["bbc.co.uk", "reuters.com"]
+    table = app.dataframe[-1].value
+    assert sorted(set(table["outlet"])) == ["bbc.co.uk", "reuters.com"]
+    app.sidebar.multiselect(key="outlet").set_value([]).run()
+    app.sidebar.radio(key="hedged").set_value("exclude").run()
+    assert "spiegel.de" not in range_rows(app) and "rp-online.de" not in range_rows(app)
+    app.sidebar.radio(key="hedged").set_value("any").run()
+    app.sidebar.multiselect(key="source").set_value(["Pentagon"]).run()
+    assert range_rows(app) == ["defense.gov", "spiegel.de"]
+
+
+def test_app_restores_the_view_from_the_url(fixture_db: Path) -> None:
+    app = run_app({"quantity": "North Korean soldiers killed", "lang": ["en"]})
+    assert app.title[0].value == "North Korean soldiers killed"
+    assert app.sidebar.multiselect(key="lang").value == ["en"]
+
+
+def test_app_claims_table_and_quotes_are_escaped(fixture_db: Path) -> None:
+    app = run_app()
+    table = app.dataframe[-1].value
+    assert {"outlet", "published", "source", "quote_in_context", "link"} <= set(table.columns)
+    assert len(table) == 8
+    quotes = " ".join(m.value for m in app.markdown if "<mark>" in m.value)
+    assert "<mark>rund 11.000</mark>" in quotes
+    assert "<b>" not in quotes  # titles and text never reach the page unescaped
+
+
+def test_app_review_marks_a_claim_wrong_and_the_view_drops_it(fixture_db: Path) -> None:
+    app = run_app()
+    form_select = next(s for s in app.selectbox if s.label == "Claim")
+    assert any("defense.gov" in option for option in form_select.options)
+    form_select.set_value("a000-0")  # the Pentagon's 3,000 at defense.gov
+    next(r for r in app.radio if r.label == "Verdict").set_value("wrong")
+    next(b for b in app.button if b.label == "Save review").click().run()
+    assert not app.exception
+    assert any("Review saved" in s.value for s in app.success)
+    assert "defense.gov" not in range_rows(app)
+    con = duckdb.connect(str(fixture_db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM store.claims").fetchall() == [(14,)]
+        assert con.execute("SELECT verdict FROM store.reviews").fetchall() == [("wrong",)]
+    finally:
+        con.close()
+
+
+def test_app_explains_a_missing_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "none.duckdb"))
+    app = run_app()
+    assert "does not exist yet" in app.info[0].value
+    assert "tracker ingest" in app.info[0].value
+    assert not app.get("vega_lite_chart")
+
+
+def test_app_explains_an_empty_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tracker.store import open_store
+
+    empty = tmp_path / "empty.duckdb"
+    open_store(empty).close()
+    monkeypatch.setenv("TRACKER_DB", str(empty))
+    app = run_app()
+    assert "holds no claims" in app.info[0].value
+
+
+def test_app_shows_new_claims_after_a_write(fixture_db: Path) -> None:
+    app = run_app()
+    before = len(app.dataframe[-1].value)
+    con = duckdb.connect(str(fixture_db))
+    try:
+        con.execute(
+            "INSERT INTO store.claims SELECT * REPLACE ("
+            " claim_id || 'x' AS claim_id, 99 AS ordinal) FROM store.claims"
+            " WHERE claim_id = 'a000-0'"
+        )
+        con.execute("INSERT INTO store.assignments VALUES ('a000-0x', 'nk_troops_russia')")
+    finally:
+        con.close()
+    app.run()
+    assert len(app.dataframe[-1].value) == before + 1
