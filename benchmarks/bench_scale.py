@@ -17,6 +17,7 @@ import contextlib
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -31,7 +32,7 @@ TRACKER = [sys.executable, "-m", "tracker"]
 SAMPLE_SECONDS = 0.02
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from scale_parts import dashboard_timings, export_partitions, render_table  # noqa: E402
+from scale_parts import dashboard_timings, render_table, timed_parquet_load  # noqa: E402
 
 
 def tree_rss(proc: psutil.Process) -> int:
@@ -104,23 +105,36 @@ def bench_ingest(articles: int) -> dict:
 
 def bench_memory(articles: int) -> dict:
     folder, size = corpus(articles)
-    return ingest_run(f"memory-{articles}", folder, size, articles, [], keep=True)
+    return ingest_run(f"memory-{articles}", folder, size, articles, [])
 
 
-def bench_load(big_db: Path) -> dict:
-    parts = OUT / "parts-from-big"
+def bench_load(articles: int) -> dict:
+    """Parquet partitions from ``tracker ingest --dask local --out`` over a synthetic corpus big
+    enough for about a million claims, then ``tracker load`` into a new database (timed inside
+    the command, which prints its own duration), then the same load again (idempotent)."""
+    folder, size = corpus(articles)
+    parts = OUT / f"parts-{articles}"
     shutil.rmtree(parts, ignore_errors=True)
-    claims = export_partitions(big_db, parts)
-    db = OUT / "load.duckdb"
+    produce = ingest_run(f"dask-out-{articles}", folder, size, articles,
+                         ["--dask", "local", "--out", str(parts)])
+    inside = timed_parquet_load(parts, OUT / "load-inprocess.duckdb")
+    print(f"load_parquet: {inside}", flush=True)
+    db = load_db(articles)
     db.unlink(missing_ok=True)
-    result = run_measured([*TRACKER, "load", str(parts), "--db", str(db)])
-    inside = float(result["log"].rsplit(" in ", 1)[1].split(" s")[0])
+    first = run_measured([*TRACKER, "load", str(parts), "--db", str(db)])
     again = run_measured([*TRACKER, "load", str(parts), "--db", str(db)])
-    result.update(claims=claims, load_seconds=inside, rows_per_s=claims / inside,
-                  reload_log=again["log"])
-    print(f"load: {claims:,} claims in {inside:.2f} s ({claims / inside:,.0f} rows/s); "
-          f"again: {again['log']}", flush=True)
-    return result
+    claims = int(re.search(r"and ([\d,]+) claims", first["log"]).group(1).replace(",", ""))
+    seconds = float(re.search(r"in ([\d.]+) s", first["log"]).group(1))
+    print(f"load: {first['log']} | again: {again['log']}", flush=True)
+    return {"produce": produce, "claims": claims, "load_seconds": seconds,
+            "rows_per_s": claims / seconds, "command_seconds": first["seconds"],
+            "insert_s": inside["insert_s"], "insert_rows_per_s": inside["rows_per_s"],
+            "assign_s": inside["assign_s"],
+            "log": first["log"], "reload_log": again["log"]}
+
+
+def load_db(articles: int) -> Path:
+    return OUT / f"load-{articles}.duckdb"
 
 
 def machine() -> dict:
@@ -137,8 +151,9 @@ def machine() -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000, help="corpus for throughput")
-    parser.add_argument("--big", type=int, default=100_000,
-                        help="corpus for the memory run, whose database feeds load + dashboard")
+    parser.add_argument("--big", type=int, default=100_000, help="corpus for the memory run")
+    parser.add_argument("--load-articles", type=int, default=140_000,
+                        help="corpus whose Parquet partitions feed load + dashboard (~1M claims)")
     parser.add_argument("--only", default="ingest,memory,load,dashboard",
                         help="comma-separated parts to run")
     args = parser.parse_args()
@@ -153,11 +168,10 @@ def main() -> None:
         results["memory_small"] = results.get("ingest", {}).get("workers_all") or bench_memory(
             args.articles)
         results["memory_big"] = bench_memory(args.big)
-    big_db = OUT / f"memory-{args.big}.duckdb"
     if "load" in parts:
-        results["load"] = bench_load(big_db)
+        results["load"] = bench_load(args.load_articles)
     if "dashboard" in parts:
-        results["dashboard"] = dashboard_timings(big_db)
+        results["dashboard"] = dashboard_timings(load_db(args.load_articles))
     results_file.write_text(json.dumps(results, indent=2, default=str))
     table = render_table(results)
     (OUT / "scale.md").write_text(table)
