@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from tracker.cli.base import cli, db_option
+
+if TYPE_CHECKING:
+    from tracker.ingest import IngestSummary, Overrides
 
 
 @cli.command()
@@ -52,10 +57,10 @@ def run_dask_ingest(
     address: str | None,
     out: str | None,
     db: str | None,
-    overrides: object,
+    overrides: Overrides,
     workers: int | None,
     progress: bool,
-) -> object:
+) -> IngestSummary:
     """`tracker ingest --dask ADDRESS [--out DIR]`: the options' part of the ingest command.
 
     ``--workers`` sizes a ``--dask local`` cluster. Returns the IngestSummary for the caller's

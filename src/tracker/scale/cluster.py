@@ -15,11 +15,17 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker.errors import InputError, TrackerError
 from tracker.ingest import IngestSummary, assign_quantities
 from tracker.scale.load import insert_frames
 from tracker.scale.partitions import PartitionResult, partition_paths, process_partition
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+    from tracker.ingest import Overrides
 
 LOCAL = "local"
 DEFAULT_PARTITION_FILES = 100
@@ -33,7 +39,7 @@ class ClusterError(TrackerError):
 
 
 @contextmanager
-def dask_client(address: str, workers: int | None = None) -> Iterator[object]:
+def dask_client(address: str, workers: int | None = None) -> Iterator[Client]:
     """A ``distributed.Client`` for ``address``; ``local`` starts a LocalCluster on 127.0.0.1."""
     from distributed import Client, LocalCluster
 
@@ -72,10 +78,10 @@ def _prepare_out(out: Path) -> None:
 
 
 def run_partitions(
-    client: object,
+    client: Client,
     partitions: Iterable[list[str]],
     *,
-    overrides: object = None,
+    overrides: Overrides | None = None,
     out: str | None = None,
     in_flight: int,
 ) -> Iterator[PartitionResult]:
@@ -83,23 +89,19 @@ def run_partitions(
     from distributed import as_completed
 
     numbered = enumerate(partitions)
-    pending: dict[int, object] = {}
     done: dict[int, PartitionResult] = {}
     next_index = 0
 
-    def submit_next() -> object | None:
+    def submit_next() -> Future | None:
         item = next(numbered, None)
         if item is None:
             return None
         index, paths = item
-        future = client.submit(process_partition, index, paths, overrides, out, pure=False)
-        pending[index] = future
-        return future
+        return client.submit(process_partition, index, paths, overrides, out, pure=False)
 
     futures = as_completed([f for f in (submit_next() for _ in range(in_flight)) if f])
     for future in futures:
-        result: PartitionResult = future.result()
-        pending.pop(result.index)
+        result = _result(future)
         done[result.index] = result
         while next_index in done:
             yield done.pop(next_index)
@@ -109,13 +111,29 @@ def run_partitions(
                 futures.add(new_future)
 
 
+def _result(future: Future) -> PartitionResult:
+    """The partition's result; a cluster failure becomes one line (bugs keep their traceback)."""
+    from distributed import KilledWorker
+
+    try:
+        return future.result()
+    except KilledWorker as err:
+        raise ClusterError(f"a partition killed its Dask workers repeatedly ({err})") from err
+    except ModuleNotFoundError as err:
+        raise ClusterError(
+            f"a Dask worker cannot import {err.name!r}: install tracker on every worker"
+        ) from err
+    except OSError as err:
+        raise ClusterError(f"lost the connection to the Dask cluster ({err})") from err
+
+
 def dask_ingest(
     paths: Iterable[str | Path],
     address: str,
     *,
     db: str | os.PathLike[str] | None = None,
     out: str | os.PathLike[str] | None = None,
-    overrides: object = None,
+    overrides: Overrides | None = None,
     partition_files: int = DEFAULT_PARTITION_FILES,
     workers: int | None = None,
     progress: bool = False,

@@ -22,6 +22,9 @@ from pathlib import Path
 
 import polars as pl
 
+from tracker.ingest.records import Overrides
+from tracker.models import Article
+
 ARTICLE_COLUMNS = (
     "article_id", "outlet", "url", "title", "published", "lang", "text", "ingested_at", "path",
 )
@@ -85,7 +88,7 @@ def write_parquet_partition(
         os.replace(temp, final)
 
 
-def _first_copy_only(articles: list) -> list:
+def _first_copy_only(articles: list[Article]) -> list[Article]:
     """Within a partition the first file with a given text wins, as in a sequential ingest."""
     seen: set[str] = set()
     unique = []
@@ -97,10 +100,10 @@ def _first_copy_only(articles: list) -> list:
 
 
 def process_partition(
-    index: int, paths: list[str], overrides: object = None, out: str | None = None
+    index: int, paths: list[str], overrides: Overrides | None = None, out: str | None = None
 ) -> PartitionResult:
     """Read and extract ``paths``; return frames, or write them to Parquet under ``out``."""
-    from tracker.ingest import Overrides, process_file
+    from tracker.ingest import process_file
     from tracker.store import article_frames
 
     result = PartitionResult(index=index, files=len(paths))
