@@ -94,12 +94,16 @@ def show_summary(view: QuantityView, config: QuantityConfig, quantity: str) -> N
     st.title(config.label(quantity))
     agreed = view.agreed
     relays = int(view.prepared["is_relay"].sum()) if view.prepared.height else 0
-    cols = st.columns(5)
-    cols[0].metric(f"Consensus ({agreed.rule})", _num(agreed.best))
-    cols[1].metric("Consensus low – high", f"{_num(agreed.low)} – {_num(agreed.high)}")
-    cols[2].metric("Independent sources", agreed.sources)
-    cols[3].metric("Spread (highest / lowest)", f"{view.spread:.1f}×" if view.spread else "–")
-    cols[4].metric("Claims (relays)", f"{view.prepared.height} ({relays})")
+    cols = st.columns(4)
+    band = "IQR" if agreed.rule == "median" else "range"
+    cols[0].metric(
+        f"Consensus ({agreed.rule})", _num(agreed.best),
+        delta=f"{band} {_num(agreed.low)} – {_num(agreed.high)}", delta_color="off",
+        delta_arrow="off",
+    )
+    cols[1].metric("Independent sources", agreed.sources)
+    cols[2].metric("Spread (highest / lowest)", f"{view.spread:.1f}×" if view.spread else "–")
+    cols[3].metric("Claims (relays)", f"{view.prepared.height} ({relays})")
     if found:
         st.caption(f"Unit: {found.unit}. {found.description}")
 

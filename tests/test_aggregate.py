@@ -331,3 +331,14 @@ def test_suggestions_group_untracked_claims_by_unit_and_recurring_terms() -> Non
 
     parsed = parse_quantities(tomllib.loads(entry))
     assert parsed.quantities[0].near_all_of == (("hauser",),)
+
+
+def test_on_one_date_the_lead_figure_is_the_latest() -> None:
+    same_day = prepare(
+        claims(
+            point(2000, source="NIS", start=40, sentence="Now about 2,000 were killed."),
+            point(600, source="NIS", start=900, sentence="In April it had said 600."),
+        ),
+        ALIASES,
+    )
+    assert latest_by(same_day, "source_key")["best"].to_list() == [2000]

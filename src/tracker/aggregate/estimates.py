@@ -141,10 +141,17 @@ def prepare(df: pl.DataFrame, aliases: dict[str, tuple[str, ...]]) -> pl.DataFra
 
 
 def latest_by(df: pl.DataFrame, by: str) -> pl.DataFrame:
-    """Each group's latest estimate (by publication date, then claim id), sorted by best value."""
+    """Each group's latest estimate, sorted by best value.
+
+    Latest = the newest publication date; on one date, the figure that comes first in its
+    article (the lead), since later mentions are often background ("in April it said 600").
+    """
     if df.is_empty():
         return df
-    ranked = df.sort(["published", "claim_id"], nulls_last=False)
+    keys, descending = ["published"], [False]
+    if "start" in df.columns:
+        keys, descending = [*keys, "start"], [*descending, True]
+    ranked = df.sort([*keys, "claim_id"], descending=[*descending, True], nulls_last=False)
     return ranked.group_by(by, maintain_order=True).last().sort("best")
 
 

@@ -116,9 +116,8 @@ def range_chart(rows: pl.DataFrame, agreed: Consensus, title: str) -> alt.LayerC
         shape=alt.Shape("marker:N", scale=scales["shape"], title="value"),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], legend=None),
     )
-    height = max(120, ROW_HEIGHT * max(1, len(order)))
     return alt.layer(band, center, bars, points).properties(
-        title=title, height=height, width="container"
+        title=title, height=alt.Step(ROW_HEIGHT), width="container"
     )
 
 
