@@ -210,3 +210,17 @@ def test_cli_bad_gold_file_is_one_line_error(tmp_path: Path):
 )
 def test_unit_spellings_of_one_lemma_are_equal(pred, gold, same):
     assert (normalise_unit(pred) == normalise_unit(gold)) is same
+
+
+def test_commands_in_the_evaluation_docs_run(repo_root: Path, tmp_path: Path):
+    """docs/evaluation.md's `tracker eval` examples work as written (with a real gold file)."""
+    docs = (repo_root / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    lines = [ln.split("#")[0].split() for ln in docs.splitlines() if ln.startswith("tracker eval")]
+    assert len(lines) >= 4
+    gold = str(_gold_file(tmp_path))
+    for words in lines:
+        args = [gold if word == "my.jsonl" else word for word in words[1:]]
+        if "--check-floors" in args:
+            continue  # the CI gate (test_eval_gate.py) runs the floors check
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, (words, result.output)
