@@ -169,3 +169,23 @@ def test_every_unit_label_is_documented_in_the_guidelines(gold, repo_root):
     documented = set(re.findall(r"`([a-z][a-z ]*)`", guidelines))
     used = {claim.unit for doc in gold for claim in doc.claims if claim.unit}
     assert used <= documented, sorted(used - documented)
+
+
+def test_composition_table_in_the_docs_matches_the_corpus(gold, repo_root):
+    docs = (repo_root / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    for lang in ("de", "en"):
+        row = re.search(rf"^\| {lang} \|(.*)\|$", docs, re.MULTILINE)
+        assert row, lang
+        numbers = [int(cell) for cell in row.group(1).split("|")]
+        documents = [doc for doc in gold if doc.lang == lang]
+        claims = [claim for doc in documents for claim in doc.claims]
+        kinds = Counter(claim.kind for claim in claims)
+        expected = [
+            len(documents),
+            len(claims),
+            sum(not doc.claims for doc in documents),
+            *(kinds[k] for k in ("point", "approx", "range", "lower_bound", "upper_bound")),
+            sum(claim.hedged for claim in claims),
+            sum(claim.source is not None for claim in claims),
+        ]
+        assert numbers == expected, lang
