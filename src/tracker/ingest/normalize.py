@@ -21,38 +21,51 @@ PAGE_FURNITURE = re.compile(
     r"|(?:seite|page|s\.|p\.)?\s*\d{1,4}(?:\s*(?:von|of|/)\s*\d{1,4})?)\s*$",
     re.IGNORECASE,
 )
-_HYPHENATED = re.compile(r"([^\W\d_]|\d)-$")
-_LAST_WORD = re.compile(r"([\w]+)-$")
+_LAST_WORD = re.compile(r"(\w+)-$")
 _STARTS_LINE = re.compile(r"^(?:#{1,6}\s|[-*•]\s|\d{1,3}[.)]\s|>\s|\|)")
-_ENDS_SENTENCE = re.compile(r"[.!?:;…\"“”»«'’)\]]$")
+_SENTENCE_END = frozenset(".!?:;…\"“”»«'’)]")
 # A line this long that ends a sentence was not wrapped by a page layout: keep its line break.
 WRAP_WIDTH = 120
 
 
+def _hyphenated(text: str) -> bool:
+    """Ends in a hyphen right after a letter or digit (only the tail is looked at: texts grow)."""
+    return len(text) >= 2 and text[-1] == "-" and text[-2].isalnum()
+
+
+def _ends_sentence(text: str) -> bool:
+    return text[-1:] in _SENTENCE_END
+
+
+def _keeps_hyphen(left: str, right: str) -> bool:
+    """A real hyphen: capitalised continuation, or an all-caps / digit prefix ("US-", "25-")."""
+    word = _LAST_WORD.search(left[-64:])
+    prefix = word.group(1) if word else ""
+    return (right[:1].isupper() or not right[:1].isalpha()
+            or prefix.isupper() or prefix[-1:].isdigit())
+
+
 def join_hyphenated(left: str, right: str) -> str:
     """Join ``left`` (ending in ``letter-``) and ``right``: drop the hyphen only inside a word."""
-    word = _LAST_WORD.search(left)
-    prefix = word.group(1) if word else ""
-    keep = (right[:1].isupper() or not right[:1].isalpha()
-            or prefix.isupper() or prefix[-1:].isdigit())
-    return left + right if keep else left[:-1] + right
+    return left + right if _keeps_hyphen(left, right) else left[:-1] + right
 
 
-def _join_lines(left: str, right: str) -> str:
-    if _HYPHENATED.search(left) and right[:1].isalnum():
-        return join_hyphenated(left, right)
-    if _STARTS_LINE.match(right) or _STARTS_LINE.match(left) and left.startswith("#"):
-        return left + "\n" + right
-    if len(left) > WRAP_WIDTH and _ENDS_SENTENCE.search(left):
-        return left + "\n" + right
-    return left + " " + right
+def _line_seam(left: str, right: str) -> str:
+    """What goes between two lines of one block: "" after a hyphen, a newline, or a space."""
+    if _hyphenated(left) and right[:1].isalnum():
+        return ""
+    if _STARTS_LINE.match(right) or left.startswith("#"):
+        return "\n"
+    if len(left) > WRAP_WIDTH and _ends_sentence(left):
+        return "\n"
+    return " "
 
 
 def _continues(previous: str, paragraph: str) -> bool:
     """A paragraph break that a page layout made inside a sentence."""
-    if _HYPHENATED.search(previous) and paragraph[:1].isalpha():
+    if _hyphenated(previous) and paragraph[:1].isalpha():
         return True
-    return not _ENDS_SENTENCE.search(previous) and paragraph[:1].islower()
+    return not _ends_sentence(previous) and paragraph[:1].islower()
 
 
 class PrintNormalizer:
@@ -68,26 +81,38 @@ class PrintNormalizer:
             return True
         return bool(PAGE_FURNITURE.match(line))
 
-    def _blocks(self, lines: Iterable[str]) -> Iterator[str]:
-        block: str | None = None
+    def _lines(self, lines: Iterable[str]) -> Iterator[str]:
+        """Cleaned lines; "" marks a blank line. Furniture is left out."""
         for raw in lines:
             for line in raw.rstrip("\r\n").replace("\f", "\n").split("\n"):
                 line = " ".join(line.split()) if "  " in line or "\t" in line else line.strip()
-                if not line:
-                    if block:
-                        yield block
-                    block = None
-                elif not self._is_furniture(line):
-                    block = line if block is None else _join_lines(block, line)
-        if block:
-            yield block
+                if not line or not self._is_furniture(line):
+                    yield line
+
+    def _blocks(self, lines: Iterable[str]) -> Iterator[str]:
+        pieces: list[str] = []  # joined once per block: no quadratic string growth
+        for line in self._lines(lines):
+            if not line:
+                if pieces:
+                    yield "".join(pieces)
+                pieces = []
+                continue
+            if pieces:
+                previous = pieces[-1]
+                seam = _line_seam(previous, line)
+                if seam == "" and not _keeps_hyphen(previous, line):
+                    pieces[-1] = previous[:-1]
+                pieces.append(seam)
+            pieces.append(line)
+        if pieces:
+            yield "".join(pieces)
 
     def paragraphs(self, lines: Iterable[str]) -> Iterator[str]:
         """Normalised paragraphs, in order."""
         pending: str | None = None
         for block in self._blocks(lines):
             if pending is not None and _continues(pending, block):
-                pending = (join_hyphenated(pending, block) if _HYPHENATED.search(pending)
+                pending = (join_hyphenated(pending, block) if _hyphenated(pending)
                            else pending + " " + block)
                 continue
             if pending is not None:

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 from tracker.errors import InputError
 from tracker.ingest.readers import READERS
 from tracker.ingest.records import NO_OVERRIDES, FileResult, IngestSummary, Overrides
 from tracker.models import Article
 
-# Files larger than this are read as a stream in this process and written part by part.
+# Files larger than this are read as a stream here, their parts extracted and written one by one.
 LARGE_FILE_BYTES = 8 << 20
 BATCH_ARTICLES = 300
-BATCH_CHARS = 16_000_000
+# Characters per batch, counting each claim's sentence too (it is stored with the claim): bounds
+# the memory of a batch's frames whatever the article sizes.
+BATCH_CHARS = 3_000_000
 TASKS_PER_WORKER = 4  # files in flight per worker: keeps the pool busy, memory bounded
 
 
@@ -90,24 +93,50 @@ def with_claims(article: Article) -> Article:
     return article
 
 
-def _processed(path: Path, overrides: Overrides) -> Iterator[Article | InputError]:
-    for item in read_path(path, overrides):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        try:
-            yield with_claims(item)
-        except Exception as err:  # an extractor bug must not lose the rest of the folder
-            yield InputError(str(path), f"claim extraction failed ({type(err).__name__}: {err})")
+def _extracted(item: Article | InputError) -> Article | InputError:
+    if isinstance(item, InputError):
+        return item
+    try:
+        return with_claims(item)
+    except Exception as err:  # an extractor bug must not lose the rest of the folder
+        reason = f"claim extraction failed ({type(err).__name__}: {err})"
+        return InputError(item.path or "?", reason)
 
 
 def process_file(path: str | PathLike[str], overrides: Overrides = NO_OVERRIDES) -> FileResult:
     """Read, normalise, add metadata and extract claims for one file. Never raises for bad input;
     picklable in and out, so process pools and Dask workers can call it."""
     result = FileResult(str(path))
-    for item in _processed(Path(path), overrides):
+    for item in map(_extracted, read_path(path, overrides)):
         (result.errors if isinstance(item, InputError) else result.articles).append(item)
     return result
+
+
+def _part_result(item: Article | InputError, path: str) -> FileResult:
+    """One part of a large file, extracted (runs in a worker)."""
+    item = _extracted(item)
+    if isinstance(item, InputError):
+        return FileResult(path, errors=[item])
+    return FileResult(path, articles=[item])
+
+
+def _file_done(path: str) -> FileResult:
+    return FileResult(path)
+
+
+# A task: (function, arguments, whether the file is finished when it is).
+Task = tuple[Callable[..., FileResult], tuple[Any, ...], bool]
+
+
+def _tasks(files: list[Path], overrides: Overrides) -> Iterator[Task]:
+    """Small files are one task each; a large file is read here as a stream, one task per part."""
+    for path in files:
+        if _file_size(path) <= LARGE_FILE_BYTES:
+            yield process_file, (path, overrides), True
+            continue
+        for item in read_path(path, overrides):
+            yield _part_result, (item, str(path)), False
+        yield _file_done, (str(path),), True
 
 
 def _file_size(path: Path) -> int:
@@ -120,40 +149,31 @@ def _file_size(path: Path) -> int:
 def iter_results(
     files: list[Path], overrides: Overrides, workers: int
 ) -> Iterator[tuple[FileResult, bool]]:
-    """(result, file_done) pairs. Large files come as a stream of one-article results."""
-    large = [p for p in files if _file_size(p) > LARGE_FILE_BYTES]
-    small = [p for p in files if _file_size(p) <= LARGE_FILE_BYTES]
-    if workers <= 1 or len(small) <= 1:
-        yield from ((process_file(p, overrides), True) for p in small)
-    else:
-        yield from ((r, True) for r in _pooled(small, overrides, workers))
-    for path in large:
-        for item in _processed(path, overrides):
-            part = FileResult(str(path))
-            (part.errors if isinstance(item, InputError) else part.articles).append(item)
-            yield part, False
-        yield FileResult(str(path)), True
+    """(result, file_done) pairs, in this process or a pool of ``workers`` processes."""
+    tasks = _tasks(files, overrides)
+    if workers <= 1 or len(files) <= 1 and _file_size(files[0]) <= LARGE_FILE_BYTES:
+        return ((function(*args), done) for function, args, done in tasks)
+    return _pooled(tasks, workers)
 
 
-def _pooled(files: list[Path], overrides: Overrides, workers: int) -> Iterator[FileResult]:
+def _pooled(tasks: Iterator[Task], workers: int) -> Iterator[tuple[FileResult, bool]]:
     # forkserver: workers do not inherit this process's threads (progress bar) or open files.
     context = multiprocessing.get_context("forkserver")
-    queue = iter(files)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: set[Future[FileResult]] = set()
+        pending: dict[Future[FileResult], bool] = {}
 
         def refill() -> None:
-            while len(pending) < workers * TASKS_PER_WORKER:
-                path = next(queue, None)
-                if path is None:
+            # A bounded window of tasks in flight keeps memory flat on any number of files.
+            for function, args, done in tasks:
+                pending[pool.submit(function, *args)] = done
+                if len(pending) >= workers * TASKS_PER_WORKER:
                     return
-                pending.add(pool.submit(process_file, path, overrides))
 
         refill()
         while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                yield future.result(), pending.pop(future)
             refill()
 
 
@@ -171,7 +191,7 @@ class BatchWriter:
         self.summary.failed += len(result.errors)
         for article in result.articles:
             self.batch.append(article)
-            self.chars += len(article.text)
+            self.chars += len(article.text) + sum(len(c.sentence) for c in article.claims)
         if len(self.batch) >= BATCH_ARTICLES or self.chars >= BATCH_CHARS:
             self.flush()
 
