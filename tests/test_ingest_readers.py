@@ -7,10 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from tracker.cli import cli
 from tracker.errors import InputError
 from tracker.ingest import Overrides, discover, process_file, read_path
 from tracker.ingest.metadata import date_from_url, detect_language, outlet_from_url
+from tracker.store import run_readonly_sql
 
 GERMAN = (
     "Nach Angaben des südkoreanischen Geheimdienstes hat Nordkorea rund 11.000 Soldaten nach "
@@ -158,6 +161,24 @@ def test_pdf(tmp_path: Path) -> None:
     assert article.outlet == "faz.net"
     assert article.lang == "de"
     _claims_point_into_text(article)
+
+
+def test_truncated_pdf_and_pdf_without_text_layer(tmp_path: Path, db_path: Path) -> None:
+    """Reliability (issue #5): both fail with one line and store nothing."""
+    whole = make_pdf([["Rund 11.000 Soldaten wurden nach Russland geschickt, sagte er."]])
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(whole[: len(whole) * 2 // 3])
+    scanned = tmp_path / "scan.pdf"
+    scanned.write_bytes(make_pdf([[]]))
+    errors = process_file(truncated).errors + process_file(scanned).errors
+    assert [(e.source, e.reason.split(" (")[0]) for e in errors] == [
+        (str(truncated), "not a readable PDF"),
+        (str(scanned), "the PDF has no text layer"),
+    ]
+    result = CliRunner().invoke(cli, ["ingest", str(truncated), str(scanned), "--db",
+                                      str(db_path), "--workers", "1"])
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert run_readonly_sql(db_path, "select count(*) from articles")[1] == [(0,)]
 
 
 def test_jsonl_batch_keeps_good_lines_and_names_bad_line(tmp_path: Path) -> None:

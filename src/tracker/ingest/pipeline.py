@@ -17,7 +17,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from tracker.errors import InputError
+from tracker.errors import ConfigError, InputError
 from tracker.ingest.readers import READERS
 from tracker.ingest.records import NO_OVERRIDES, FileResult, IngestSummary, Overrides
 from tracker.models import Article
@@ -25,6 +25,7 @@ from tracker.models import Article
 # Files larger than this are read as a stream here, their parts extracted and written one by one.
 LARGE_FILE_BYTES = 8 << 20
 BATCH_ARTICLES = 300
+BATCH_ENV = "TRACKER_BATCH_SIZE"  # articles per transaction, when set
 # Characters per batch, counting each claim's sentence too (it is stored with the claim): bounds
 # the memory of a batch's frames whatever the article sizes.
 BATCH_CHARS = 3_000_000
@@ -177,6 +178,16 @@ def _pooled(tasks: Iterator[Task], workers: int) -> Iterator[tuple[FileResult, b
             refill()
 
 
+def batch_size() -> int:
+    """Articles per write transaction: $TRACKER_BATCH_SIZE, else BATCH_ARTICLES."""
+    raw = os.environ.get(BATCH_ENV, "")
+    if not raw:
+        return BATCH_ARTICLES
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"{BATCH_ENV}={raw!r} is not a positive whole number")
+    return int(raw)
+
+
 class BatchWriter:
     """Collects articles and writes them in batches, each in one transaction."""
 
@@ -185,6 +196,7 @@ class BatchWriter:
         self.summary = summary
         self.batch: list[Article] = []
         self.chars = 0
+        self.max_articles = batch_size()
 
     def add(self, result: FileResult) -> None:
         self.summary.errors.extend(result.errors)
@@ -192,7 +204,7 @@ class BatchWriter:
         for article in result.articles:
             self.batch.append(article)
             self.chars += len(article.text) + sum(len(c.sentence) for c in article.claims)
-        if len(self.batch) >= BATCH_ARTICLES or self.chars >= BATCH_CHARS:
+        if len(self.batch) >= self.max_articles or self.chars >= BATCH_CHARS:
             self.flush()
 
     def flush(self) -> None:

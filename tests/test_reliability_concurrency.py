@@ -1,0 +1,135 @@
+"""Concurrency with real processes: a reader (the dashboard's way: read-only, close at once)
+while `tracker ingest` writes; a lock held by another process; two ingests at once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tracker.store import open_store, run_readonly_sql
+
+TRACKER = Path(sys.executable).with_name("tracker")
+
+
+def _write_folder(folder: Path, count: int, tag: str) -> Path:
+    folder.mkdir(parents=True)
+    for i in range(count):
+        (folder / f"{tag}-{i:04d}.txt").write_text(
+            f"url: https://www.dw.com/{tag}/{i}\n---\nBericht {tag} {i}: rund {1000 + i}.000 "
+            f"Soldaten sollen nach Angaben aus Seoul in Russland sein, hieß es am Tag {i}.\n",
+            encoding="utf-8")
+    return folder
+
+
+def _ingest(folder: Path, db: Path, **env: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [str(TRACKER), "ingest", str(folder), "--db", str(db), "--workers", "1", "--no-progress"],
+        env={**os.environ, "TRACKER_BATCH_SIZE": "10", **env},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+READER = textwrap.dedent("""
+    import sys, time
+    from tracker.store import open_store
+    db, seconds = sys.argv[1], float(sys.argv[2])
+    end, reads, seen = time.monotonic() + seconds, 0, set()
+    while time.monotonic() < end:
+        with open_store(db, read_only=True) as store:   # how the dashboard reads
+            seen.add(store.query("select count(*) as n from articles")["n"][0])
+        reads += 1
+        time.sleep(0.05)
+    print(reads, len(seen))
+""")
+
+
+@pytest.mark.slow
+def test_reader_and_writer_both_succeed(tmp_path: Path) -> None:
+    db = tmp_path / "shared.duckdb"
+    with open_store(db):
+        pass
+    folder = _write_folder(tmp_path / "a", 150, "a")
+    writer = _ingest(folder, db)
+    reader = subprocess.run([sys.executable, "-c", READER, str(db), "4"], capture_output=True,
+                            text=True, env={**os.environ, "TRACKER_LOCK_TIMEOUT": "30"})
+    _, err = writer.communicate(timeout=120)
+    assert writer.returncode == 0, err
+    assert reader.returncode == 0, reader.stderr
+    reads, distinct_counts = map(int, reader.stdout.split())
+    assert reads >= 5
+    assert distinct_counts >= 2  # the reader saw the table grow: it read between batches
+    assert run_readonly_sql(db, "select count(*) from articles")[1] == [(150,)]
+
+
+HOLDER = textwrap.dedent("""
+    import sys, time, duckdb
+    con = duckdb.connect(sys.argv[1])   # a write lock, as another program would hold it
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+    con.close()
+""")
+
+
+def _hold_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), str(seconds)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    return holder
+
+
+def test_lock_that_lasts_is_reported_in_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "locked.duckdb"
+    folder = _write_folder(tmp_path / "a", 2, "a")
+    holder = _hold_lock(db, 20)
+    try:
+        started = time.monotonic()
+        writer = _ingest(folder, db, TRACKER_LOCK_TIMEOUT="1.5")
+        _, err = writer.communicate(timeout=60)
+        waited = time.monotonic() - started
+        reader = subprocess.run([str(TRACKER), "sql", "select 1", "--db", str(db)],
+                                capture_output=True, text=True,
+                                env={**os.environ, "TRACKER_LOCK_TIMEOUT": "0.5"})
+    finally:
+        holder.kill()
+        holder.wait()
+    assert writer.returncode == 2
+    assert err == (f"Error: {db}: the database is in use by process {holder.pid}; gave up after "
+                   f"1.5 s (wait for it to finish or raise TRACKER_LOCK_TIMEOUT)\n")
+    assert waited >= 1.5
+    assert reader.returncode == 2 and reader.stderr.count("\n") == 1
+    assert "in use by process" in reader.stderr and "IO Error" not in reader.stderr
+
+
+def test_lock_released_in_time_is_waited_for(tmp_path: Path) -> None:
+    db = tmp_path / "busy.duckdb"
+    folder = _write_folder(tmp_path / "a", 3, "a")
+    holder = _hold_lock(db, 1.5)
+    writer = _ingest(folder, db, TRACKER_LOCK_TIMEOUT="30")
+    _, err = writer.communicate(timeout=60)
+    holder.wait()
+    assert writer.returncode == 0, err
+    assert run_readonly_sql(db, "select count(*) from articles")[1] == [(3,)]
+
+
+@pytest.mark.slow
+def test_two_ingests_at_once(tmp_path: Path) -> None:
+    db = tmp_path / "both.duckdb"
+    first = _write_folder(tmp_path / "a", 120, "a")
+    second = _write_folder(tmp_path / "b", 120, "b")
+    # The second one also re-reads the first folder: overlapping writes must not duplicate.
+    runs = [_ingest(first, db), _ingest(second, db), _ingest(first, db)]
+    results = [run.communicate(timeout=180) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0], [err for _, err in results]
+    [(articles, distinct)] = run_readonly_sql(
+        db, "select count(*), count(distinct article_id) from store.articles")[1]
+    assert articles == distinct == 240
+    [(claims, distinct_claims)] = run_readonly_sql(
+        db, "select count(*), count(distinct claim_id) from store.claims")[1]
+    assert claims == distinct_claims > 0
+    with open_store(db) as store:  # the file is intact and still writable
+        assert store.query("select count(*) as n from claims")["n"][0] == claims

@@ -1,0 +1,90 @@
+"""Crash safety: SIGKILL a real `tracker ingest` halfway; a rerun ends with exactly the rows of
+a clean run (no duplicates, nothing missing)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tracker.store import run_readonly_sql
+
+TRACKER = Path(sys.executable).with_name("tracker")
+FILES = 240
+OUTLETS = ["www.spiegel.de", "www.bbc.co.uk", "apnews.com", "www.zeit.de", "www.dw.com"]
+
+
+def _write_folder(folder: Path) -> None:
+    folder.mkdir()
+    for i in range(FILES):
+        outlet = OUTLETS[i % len(OUTLETS)]
+        troops = 1000 + 37 * i
+        (folder / f"article-{i:04d}.txt").write_text(
+            f"url: https://{outlet}/news/{i}\npublished: 2024-11-{1 + i % 28:02d}\n---\n"
+            f"Report {i}: about {troops:,} North Korean soldiers are in Russia, and at least "
+            f"{i + 3} were wounded, officials said on day {i}.\n", encoding="utf-8")
+
+
+def _ingest_cmd(folder: Path, db: Path) -> list[str]:
+    return [str(TRACKER), "ingest", str(folder), "--db", str(db), "--workers", "1",
+            "--no-progress"]
+
+
+def _env() -> dict[str, str]:
+    # Small transactions, so a kill lands between and inside commits.
+    return {**os.environ, "TRACKER_BATCH_SIZE": "10"}
+
+
+def _snapshot(db: Path) -> dict[str, list[tuple]]:
+    return {
+        "articles": run_readonly_sql(db, "select article_id, outlet, url, published, lang, text "
+                                         "from articles order by article_id")[1],
+        "claims": run_readonly_sql(db, "select claim_id, article_id, quote, low, high, kind, "
+                                       "\"start\", \"end\" from claims order by claim_id")[1],
+        "duplicates": run_readonly_sql(
+            db, "select (select count(*) - count(distinct article_id) from store.articles) + "
+                "(select count(*) - count(distinct claim_id) from store.claims)")[1],
+    }
+
+
+@pytest.mark.slow
+def test_sigkill_halfway_then_rerun_equals_clean_run(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    _write_folder(folder)
+    clean_db, crash_db = tmp_path / "clean.duckdb", tmp_path / "crash.duckdb"
+
+    started = time.monotonic()
+    subprocess.run(_ingest_cmd(folder, clean_db), env=_env(), check=True, capture_output=True)
+    clean_seconds = time.monotonic() - started
+    clean = _snapshot(clean_db)
+    assert len(clean["articles"]) == FILES
+
+    partial = None
+    for fraction in (0.5, 0.3, 0.7, 0.15, 0.85):  # retry when the kill missed the middle
+        for leftover in tmp_path.glob("crash.duckdb*"):
+            leftover.unlink()
+        process = subprocess.Popen(_ingest_cmd(folder, crash_db), env=_env(),
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(clean_seconds * fraction)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        if not crash_db.exists():
+            continue
+        partial = len(_snapshot(crash_db)["articles"])
+        if 0 < partial < FILES:
+            break
+    assert partial is not None and 0 < partial < FILES, "never killed halfway"
+
+    rerun = subprocess.run(_ingest_cmd(folder, crash_db), env=_env(), capture_output=True,
+                           text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{FILES - partial} new, {partial} unchanged" in rerun.stderr
+    recovered = _snapshot(crash_db)
+    assert recovered["duplicates"] == [(0,)]
+    assert recovered["articles"] == clean["articles"]
+    assert recovered["claims"] == clean["claims"]
