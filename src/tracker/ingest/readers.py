@@ -186,6 +186,11 @@ def _pdf_pages(path: Path) -> list[str]:
     from pypdf.errors import PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 1024))
+        if b"%%EOF" not in handle.read():
+            # pypdf would guess its way through a cut-off file and return part of the text.
+            raise InputError(str(path), "not a readable PDF (truncated: no end-of-file marker)")
     try:
         reader = PdfReader(path, strict=False)
         if reader.is_encrypted:

@@ -101,3 +101,53 @@ FROM store.claims c
 JOIN store.articles a USING (article_id)
 LEFT JOIN latest_review r USING (claim_id)
 LEFT JOIN store.assignments q USING (claim_id);
+
+-- Documentation of the public views, readable from SQL (duckdb_views(), duckdb_columns()).
+-- docs/schema.md says the same with examples; tests/test_store_docs.py keeps the two in step.
+COMMENT ON VIEW articles IS 'One row per stored article (its normalised text is stored once).';
+COMMENT ON COLUMN articles.article_id IS 'Hash of the normalised text (16 hex digits): the same text is never stored twice.';
+COMMENT ON COLUMN articles.outlet IS 'Publisher: the registered domain of the address (rp-online.de, bbc.co.uk) unless given.';
+COMMENT ON COLUMN articles.url IS 'Address of the article, when known (header, canonical link, lone URL line, --url).';
+COMMENT ON COLUMN articles.title IS 'Headline, when known.';
+COMMENT ON COLUMN articles.published IS 'Publication date (header, HTML metadata, or a date in the address).';
+COMMENT ON COLUMN articles.lang IS 'Language: de, en, or und (undetermined: no extraction rules for it).';
+COMMENT ON COLUMN articles.text IS 'Normalised body text; claim offsets point into it.';
+COMMENT ON COLUMN articles.ingested_at IS 'When the article was first stored (UTC).';
+COMMENT ON COLUMN articles.path IS 'File it was read from (a batch file for .jsonl/.csv rows).';
+
+COMMENT ON VIEW claims IS 'One row per numeric claim, with its article''s fields and the latest review applied.';
+COMMENT ON COLUMN claims.claim_id IS 'article_id || ''-'' || ordinal (position of the claim in its article).';
+COMMENT ON COLUMN claims.article_id IS 'The article the claim is in (articles.article_id).';
+COMMENT ON COLUMN claims.outlet IS 'The article''s outlet.';
+COMMENT ON COLUMN claims.url IS 'The article''s address.';
+COMMENT ON COLUMN claims.title IS 'The article''s headline.';
+COMMENT ON COLUMN claims.published IS 'The article''s publication date.';
+COMMENT ON COLUMN claims.lang IS 'The article''s language (de, en, und).';
+COMMENT ON COLUMN claims.low IS 'Lower value (equal to high for a point value; NULL for an upper bound).';
+COMMENT ON COLUMN claims.high IS 'Upper value (NULL for a lower bound such as "at least 1,000").';
+COMMENT ON COLUMN claims.kind IS 'point, range, lower_bound, upper_bound or approx.';
+COMMENT ON COLUMN claims.approximate IS 'True when qualified as approximate ("about", "rund").';
+COMMENT ON COLUMN claims.unit IS 'What is counted or measured (soldiers, percent, ...), when found.';
+COMMENT ON COLUMN claims.entity IS 'Who or what the number is about, when found.';
+COMMENT ON COLUMN claims.source IS 'Who is cited for the number (Pentagon, NIS, ...), when found.';
+COMMENT ON COLUMN claims.hedged IS 'True when the claim is hedged ("could", "reportedly", "sollen").';
+COMMENT ON COLUMN claims.quote IS 'The exact words of the number: articles.text[start:end].';
+COMMENT ON COLUMN claims.sentence IS 'The sentence the claim is in.';
+COMMENT ON COLUMN claims."start" IS 'Offset of the quote in articles.text (0-based, characters).';
+COMMENT ON COLUMN claims."end" IS 'Offset just after the quote (end exclusive).';
+COMMENT ON COLUMN claims.quantity IS 'Tracked quantity (data/quantities.toml) the claim belongs to, or a review''s choice.';
+COMMENT ON COLUMN claims.review IS 'Verdict of the latest review (correct, wrong, corrected), NULL when unreviewed.';
+COMMENT ON COLUMN claims.extractor_version IS 'Version of the extractor that found the claim.';
+
+COMMENT ON VIEW claim_reviews IS 'Every review of a claim; the latest per claim is applied in the claims view.';
+COMMENT ON COLUMN claim_reviews.review_id IS 'Id of the review.';
+COMMENT ON COLUMN claim_reviews.claim_id IS 'The reviewed claim (claims.claim_id).';
+COMMENT ON COLUMN claim_reviews.verdict IS 'correct, wrong or corrected.';
+COMMENT ON COLUMN claim_reviews.low IS 'Corrected lower value, or NULL to keep the extracted one.';
+COMMENT ON COLUMN claim_reviews.high IS 'Corrected upper value, or NULL to keep the extracted one.';
+COMMENT ON COLUMN claim_reviews.kind IS 'Corrected kind, or NULL.';
+COMMENT ON COLUMN claim_reviews.unit IS 'Corrected unit, or NULL.';
+COMMENT ON COLUMN claim_reviews.source IS 'Corrected source, or NULL.';
+COMMENT ON COLUMN claim_reviews.quantity IS 'Tracked quantity chosen by the reviewer, or NULL.';
+COMMENT ON COLUMN claim_reviews.note IS 'Free-text note of the reviewer.';
+COMMENT ON COLUMN claim_reviews.reviewed_at IS 'When the review was made (UTC).';
