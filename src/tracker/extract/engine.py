@@ -40,6 +40,18 @@ class _Context:
     sentences: list[Sentence]
     starts: list[int] = field(default_factory=list)
     cues: dict[int, list[Cue]] = field(default_factory=dict)
+    hedged: dict[int, bool] = field(default_factory=dict)
+    paragraph_last: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for index, sentence in enumerate(self.sentences):
+            self.paragraph_last[sentence.paragraph] = index
+
+    def is_hedged(self, index: int) -> bool:
+        if index not in self.hedged:
+            s = self.sentences[index]
+            self.hedged[index] = is_hedged(self.text, s.start, s.end, self.lex)
+        return self.hedged[index]
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -245,10 +257,7 @@ def _source(ctx: _Context, index: int, start: int, end: int) -> str | None:
 
 
 def _paragraph_final_cue(ctx: _Context, index: int) -> Cue | None:
-    paragraph = ctx.sentences[index].paragraph
-    last = index
-    while last + 1 < len(ctx.sentences) and ctx.sentences[last + 1].paragraph == paragraph:
-        last += 1
+    last = ctx.paragraph_last[ctx.sentences[index].paragraph]
     if last == index:
         return None
     finals = [c for c in ctx.cues_of(last) if c.sentence_final]
@@ -282,7 +291,7 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
         unit=unit,
         entity=found.entity if found.entity and found.entity[0].isalpha() else None,
         source=_source(ctx, index, core.start, end),
-        hedged=is_hedged(text, sentence.start, sentence.end, ctx.lex),
+        hedged=ctx.is_hedged(index),
         sentence=text[sentence.start : sentence.end],
         sentence_start=sentence.start,
         lang=ctx.lex.code,

@@ -6,6 +6,7 @@ Only the *reading* of numbers lives here; whether a number is a claim is decided
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 
@@ -67,9 +68,10 @@ def parse_digits(raw: str, lex: Lexicon) -> float | None:
     else:
         cleaned = raw.replace(".", "").replace(",", "")
     try:
-        return float(cleaned)
+        value = float(cleaned)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None
 
 
 def _signed(text: str, start: int) -> bool:

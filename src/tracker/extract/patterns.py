@@ -18,7 +18,8 @@ DIGITS = re.compile(
     r"(?:[.,]\d++(?![.,]\d))?|\d++(?:[.,]\d++(?![.,]\d))?)"
 )
 URL = re.compile(
-    r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+\.(?:de|com|org|net|html?|php)(?:/\S*)?",
+    r"(?:https?://|www\.)\S++|(?<!\S)[^\s@]++@[^\s@]++"
+    r"|(?<![\w-])[\w-]++\.(?:de|com|org|net|html?|php)(?:/\S*+)?",
     _I,
 )
 CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}(?![\d,])", _I)
@@ -56,7 +57,7 @@ class Patterns:
         # A run of spelled-number atoms, glued ("zweihundertsechs") or spaced/hyphened
         # ("twenty-one thousand"); ``tail`` holds letters glued after it ("dreiminütigen").
         self.word_run = re.compile(
-            rf"(?<![\w-])(?:{start_alt})(?:(?:\s*-\s*|\s+|)(?:{atom_alt}))*(?P<tail>[^\W\d_]*)", _I
+            rf"(?<![\w-])(?:{start_alt})(?:(?:\s*+-\s*+|\s++|)(?:{atom_alt}))*(?P<tail>[^\W\d_]*+)", _I
         )
         self.scale_after = re.compile(
             rf"(?P<space>\s?)(?P<scale>{phrase_alternation(lex.scales)})(?![\w])", _I
@@ -88,7 +89,7 @@ class Patterns:
         )
         suffix = lex.suffix_qualifiers
         self.suffix_qualifier = re.compile(
-            rf"(?P<gap>\s*)(?P<q>{phrase_alternation(suffix)})(?![\w])", _I
+            rf"(?P<gap>\s*+)(?P<q>{phrase_alternation(suffix)})(?![\w])", _I
         )
         connectors = set().union(*lex.range_connectors.values()) if lex.range_connectors else set()
         self.range_gap = re.compile(
@@ -103,7 +104,7 @@ class Patterns:
     def _build_units(self, lex: Lexicon) -> None:
         forms = list(lex.unit_forms)
         self.unit_phrase = re.compile(
-            rf"(?P<gap>\s*-?\s*)(?P<unit>{phrase_alternation(forms)})(?![\w])", _I
+            rf"(?P<gap>\s*+-?\s*+)(?P<unit>{phrase_alternation(forms)})(?![\w])", _I
         )
         self.prefix_symbol = re.compile(
             rf"(?:(?<![\w])|(?<=\d))(?P<sym>{phrase_alternation(lex.prefix_symbols)})\s?$", _I

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from tracker.extract.lexicon import Lexicon
 
 # End punctuation, closing quotes/brackets, then space and something that can start a sentence.
-_BOUNDARY = re.compile(r"[.!?…]+[\"“”»«’')\]]*(?=\s+[\"„“»«(\[]?[A-ZÄÖÜ0-9])|\n[ \t]*\n\s*")
+_BOUNDARY = re.compile(r"[.!?…]++[\"“”»«’')\]]*+(?=\s+[\"„“»«(\[]?[A-ZÄÖÜ0-9])|\n[ \t]*\n\s*")
+MAX_SENTENCE_CHARS = 2000
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"„“»«(\[]?([\w-]+)")
@@ -59,9 +60,18 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
 def _append(
     text: str, start: int, end: int, out: list[Sentence], para_starts: list[int]
 ) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, bisect.bisect_right(para_starts, start) - 1))
+    """Add a sentence; an overlong one (a table, garbage) is cut at spaces into bounded pieces,
+    so that per-sentence work stays linear in the size of the text."""
+    while start < end:
+        while start < end and text[start].isspace():
+            start += 1
+        stop = end
+        if stop - start > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+            stop = cut if cut > start else start + MAX_SENTENCE_CHARS
+        piece_end = stop
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            out.append(Sentence(start, piece_end, bisect.bisect_right(para_starts, start) - 1))
+        start = stop

@@ -9,6 +9,7 @@ from tracker.extract.lexicon import Lexicon
 
 _MAX_ADJECTIVES = 3
 _EVENT_REACH = 80
+_CONTEXT_REACH = 160
 _WORD_AT = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)")
 _CLAUSE_END = re.compile(r"[,;:]")
@@ -115,7 +116,8 @@ def _event_unit(text: str, start: int, end: int, limit: int, lex: Lexicon) -> st
 def _context_unit(text: str, sentence_start: int, start: int, lex: Lexicon) -> str | None:
     """"Die Zahl der Toten stieg auf 47": the last count phrase before the number."""
     last = None
-    for m in lex.regexes.context_before.finditer(text, sentence_start, start):
+    window_start = max(sentence_start, start - _CONTEXT_REACH)
+    for m in lex.regexes.context_before.finditer(text, window_start, start):
         last = m
     return lex.context_before[re.sub(r"\s+", " ", last.group().lower())] if last else None
 
