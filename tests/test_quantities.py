@@ -182,3 +182,21 @@ def test_cli_reports_a_bad_file_in_one_line(tmp_path: Path) -> None:
     assert result.output.strip().startswith("Error: ")
     assert "quantity[0].id" in result.output
     assert "Traceback" not in result.output
+
+
+def test_assignment_ignores_accents_and_spells_sharp_s_both_ways(tmp_path: Path) -> None:
+    db = build_db(tmp_path / "t.duckdb", assign=False)
+    destroyed = tmp_path / "q.toml"
+    destroyed.write_text(
+        '[[quantity]]\nid = "destroyed"\nlabel = "Destroyed"\nunit = "buildings"\n'
+        'near_all_of = [["zerstört", "strasse"]]\n',
+        encoding="utf-8",
+    )
+    con = duckdb.connect(str(db))
+    try:
+        con.execute(
+            "UPDATE store.claims SET sentence = 'In der Straße 5 Häuser.' WHERE claim_id = 'a010-0'"
+        )
+        assert assign_all(con, load_quantities(destroyed)) == 3  # 2 x "zerstört", 1 x "Straße"
+    finally:
+        con.close()
