@@ -11,6 +11,7 @@ from tracker.extract.attribution import Cue, find_cues, is_hedged, pick_source
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.negatives import NegativeFilter, Reason
 from tracker.extract.numerals import Numeral, find_numerals
+from tracker.extract.patterns import Tokens, tail_tokens
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.units import UnitMatch, find_unit
 from tracker.models import Claim
@@ -159,10 +160,10 @@ def _range_between(a: Numeral, b: Numeral, text: str, lex: Lexicon) -> bool:
     if not conn:
         return False
     connector = _SPACE.sub(" ", conn.group("conn").lower())
-    opener = pats.range_opener.search(text, max(0, a.start - _LOOKBACK), a.start)
+    opener = pats.opener_set.ending(tail_tokens(text, max(0, a.start - _LOOKBACK), a.start))
     allowed = set(lex.range_connectors.get("", ()))
     if opener:
-        allowed |= lex.range_connectors.get(_SPACE.sub(" ", opener.group().strip().lower()), set())
+        allowed |= lex.range_connectors.get(opener[0], set())
     return connector in allowed
 
 
@@ -174,9 +175,9 @@ def _range_core(a: Numeral, b: Numeral, text: str, lex: Lexicon) -> _Core:
         elif b.grouped and a.value < 1000 and a.value * 1000 <= b.value < a.value * 10000:
             a.value *= 1000
     start = a.start
-    opener = lex.regexes.range_opener.search(text, max(0, a.start - _LOOKBACK), a.start)
+    opener = lex.regexes.opener_set.ending(tail_tokens(text, max(0, a.start - _LOOKBACK), a.start))
     if opener:
-        start = opener.start()
+        start = opener[1]
     return _Core([a, b], start, b.end, kind="range")
 
 
@@ -184,25 +185,25 @@ def _qualify(core: _Core, ctx: _Context, limit: int) -> None:
     """Currency symbols and bound/approximation words before and after the numbers."""
     text, pats = ctx.text, ctx.lex.regexes
     first = core.numerals[0]
-    symbol = pats.prefix_symbol.search(text, max(limit, first.start - 6), first.start)
-    if symbol:
-        core.prefix_unit = ctx.lex.prefix_symbols[symbol.group("sym").lower()]
-        core.start = min(core.start, symbol.start())
-    window_start = max(limit, core.start - _LOOKBACK)
-    q = pats.prefix_qualifier.search(text, window_start, core.start)
-    if q:
-        word = (q.group("word") or q.group("sym")).lower()
-        if not _means_about(word, q.start(), window_start, ctx):
-            _set_kind(core, ctx.lex.prefix_qualifiers[_SPACE.sub(" ", word)])
-            core.start = q.start()
+    if first.start == core.start:
+        symbol = pats.symbol_set.ending(tail_tokens(text, max(limit, first.start - 6), first.start))
+        if symbol and not text[symbol[1] - 1 : symbol[1]].isalpha():
+            core.prefix_unit = ctx.lex.prefix_symbols[symbol[0]]
+            core.start = symbol[1]
+    tokens = tail_tokens(text, max(limit, core.start - _LOOKBACK), core.start)
+    found = pats.qualifier_set.ending(tokens)
+    if found:
+        word, start = found
+        if not _means_about(word, tokens, start, ctx):
+            _set_kind(core, ctx.lex.prefix_qualifiers[word])
+            core.start = start
 
 
-def _means_about(word: str, pos: int, window_start: int, ctx: _Context) -> bool:
+def _means_about(word: str, tokens: Tokens, start: int, ctx: _Context) -> bool:
     """"Erkenntnisse über 3.000 Soldaten": the bound word means "about" after such nouns."""
-    about = ctx.lex.regexes.about_context
-    return word == ctx.lex.about_word and about is not None and bool(
-        about.search(ctx.text, window_start, pos)
-    )
+    if word != ctx.lex.about_word:
+        return False
+    return bool(ctx.lex.regexes.about_set.ending([t for t in tokens if t[1] < start]))
 
 
 def _set_kind(core: _Core, kind: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,15 +27,29 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and p.name != "und"))
 
 
-def phrase_alternation(phrases: list[str] | set[str], *, flexible_space: bool = True) -> str:
-    """A regex alternation of literal phrases, longest first so "mehr als" wins over "mehr"."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        escaped = re.escape(phrase)
-        if flexible_space:
-            escaped = escaped.replace(r"\ ", r"\s+")
-        parts.append(escaped)
-    return "|".join(parts) if parts else r"(?!x)x"
+def phrase_alternation(phrases: Iterable[str], *, flexible_space: bool = True) -> str:
+    """A regex matching any of the literal phrases, the longest where several fit ("mehr als"
+    over "mehr"). Built as a trie (shared prefixes factored out): a flat alternation of
+    hundreds of words is tried word by word at every position and is ~10x slower."""
+    trie: dict[str, Any] = {}
+    for phrase in set(phrases):
+        if phrase:
+            node = trie
+            for char in phrase:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return _trie_pattern(trie, flexible_space) if trie else r"(?!x)x"
+
+
+def _trie_pattern(node: dict[str, Any], flexible_space: bool) -> str:
+    branches = []
+    for char in sorted(k for k in node if k):
+        piece = r"\s+" if char == " " and flexible_space else re.escape(char)
+        branches.append(piece + _trie_pattern(node[char], flexible_space))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def word_bounded(alternation: str) -> str:

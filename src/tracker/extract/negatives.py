@@ -6,23 +6,33 @@ import enum
 import re
 
 from tracker.extract.lexicon import Lexicon
-from tracker.extract.numerals import Numeral, Spans
-from tracker.extract.patterns import CLOCK, NUMERIC_DATE, ORDINAL_SUFFIX, PHONE, URL
+from tracker.extract.numerals import Numeral
+from tracker.extract.patterns import (
+    CLOCK,
+    NUMERIC_DATE,
+    ORDINAL_SUFFIX,
+    PHONE,
+    URL,
+    Tokens,
+    tail_tokens,
+)
 
 _WINDOW = 40
-# One pass over the text finds every region whose digits are never claims.
-MASKS = re.compile(
-    "|".join(
-        f"(?P<{name}>{rx.pattern})"
-        for name, rx in (("URL", URL), ("PHONE", PHONE), ("DATE", NUMERIC_DATE), ("TIME", CLOCK))
-    ),
-    re.IGNORECASE,
-)
+_MASK_REACH = 30  # how far around a number a phone number or clock time is looked for
+_CHUNK_LIMIT = 300  # longest run without spaces examined as a URL or date
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 
 
 # Letters glued to the number, or joined by a hyphen: "Su-34", "G7", "COVID-19" (not "5k-20k").
 _DESIGNATION_BEFORE = re.compile(r"(?<![\w])[^\W\d_]+-?$")
+
+
+def _first_space(text: str, start: int, limit: int) -> int:
+    m = _SPACE.search(text, start, limit)
+    return m.start() if m else limit
+
+
+_SPACE = re.compile(r"\s")
 
 
 class Reason(enum.Enum):
@@ -39,27 +49,42 @@ class Reason(enum.Enum):
 
 
 class NegativeFilter:
-    """Finds the masked regions of one text once, then judges each number in it."""
+    """Judges each number of one text by its shape and the words around it."""
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text, self.lex, self.pats = text, lex, lex.regexes
-        found: dict[str, list[tuple[int, int]]] = {}
-        for m in MASKS.finditer(text):
-            found.setdefault(m.lastgroup or "", []).append(m.span())
-        self.masks = [(Reason[name], Spans(spans)) for name, spans in found.items()]
+
+    def _masked(self, num: Numeral) -> Reason | None:
+        """URLs, ids, dates, phone numbers and clock times around the number (local look-ups,
+        so the cost per number is constant whatever the length of the text)."""
+        text, start, end = self.text, num.start, num.end
+        left = max(0, start - _CHUNK_LIMIT)
+        chunk_start = max(text.rfind(" ", left, start), text.rfind("\n", left, start)) + 1
+        chunk_end = _first_space(text, end, min(len(text), end + _CHUNK_LIMIT))
+        for reason, rx, lo, hi in (
+            (Reason.URL, URL, chunk_start, chunk_end),
+            (Reason.DATE, NUMERIC_DATE, chunk_start, chunk_end),
+            (Reason.PHONE, PHONE, start - _MASK_REACH, end + _MASK_REACH),
+            (Reason.TIME, CLOCK, start - 6, end + 12),
+        ):
+            for m in rx.finditer(text, max(0, lo), hi):
+                if m.start() < end and start < m.end():
+                    return reason
+        return None
 
     def reason(self, num: Numeral) -> Reason | None:
         """Why ``num`` is not a claim, or None when it may be one."""
-        for reason, spans in self.masks:
-            if spans.overlaps(num.start, num.end):
-                return reason
+        masked = self._masked(num)
+        if masked:
+            return masked
         before = self.text[max(0, num.start - _WINDOW) : num.start]
         if num.spelled:
             return self._spelled_reason(num, before)
+        tokens = tail_tokens(self.text, num.start - len(before), num.start)
         return (
             self._shape_reason(num, before)
-            or self._context_reason(num, before)
-            or self._year_reason(num, before)
+            or self._context_reason(num, tokens)
+            or self._year_reason(num, tokens)
         )
 
     def _spelled_reason(self, num: Numeral, before: str) -> Reason | None:
@@ -99,25 +124,35 @@ class NegativeFilter:
             return None
         return Reason.ORDINAL
 
-    def _context_reason(self, num: Numeral, before: str) -> Reason | None:
+    def _context_reason(self, num: Numeral, tokens: Tokens) -> Reason | None:
         pats, text, end = self.pats, self.text, num.end
-        if pats.month_before.search(before) or pats.month_after.match(text, end):
+        if pats.date_word_set.ending(tokens) or pats.month_after.match(text, end):
             return Reason.DATE
         if pats.time_after.match(text, end):
             return Reason.TIME
-        if pats.age_after.match(text, end) or pats.age_before.search(before):
+        if pats.age_after.match(text, end) or pats.age_before_set.ending(tokens):
             return Reason.AGE
-        if pats.label_before.search(before) or pats.label_counter_before.search(before):
+        if pats.label_set.ending(tokens) or self._counter(tokens):
             return Reason.LABEL
         return None
 
-    def _year_reason(self, num: Numeral, before: str) -> Reason | None:
+    def _counter(self, tokens: Tokens) -> bool:
+        """The second number of "Seite 3 von 10" / "page 4 of 12"."""
+        link = self.pats.link_set.ending(tokens)
+        if not link:
+            return False
+        head = [t for t in tokens if t[1] < link[1]]
+        return len(head) >= 2 and head[-1][0].isdigit() and bool(
+            self.pats.label_set.ending(head[:-1])
+        )
+
+    def _year_reason(self, num: Numeral, tokens: Tokens) -> Reason | None:
         raw = self.text[num.start : num.end]
         if not (len(raw) == 4 and raw.isdigit() and 1800 <= num.value <= 2100):
             return None
-        if self.pats.year_word_before.search(before):
+        if self.pats.year_word_set.ending(tokens):
             return Reason.YEAR
         unit = self.pats.unit_phrase.match(self.text, num.end)
-        if unit or self.pats.prefix_symbol.search(before):
+        if unit or self.pats.symbol_set.ending(tokens):
             return None
         return Reason.YEAR

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from tracker.extract.lexicon import phrase_alternation, word_bounded
@@ -31,6 +32,40 @@ PHONE = re.compile(r"\+\s?\d[\d\s/()-]{6,}\d|\(0\d+\)\s?[\d\s-]{4,}\d")
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|te|ten|ter|tes|sten)\b", _I)
 # Words keep inner apostrophes, dots and hyphens ("Korea's", "U.S", "UN-Flüchtlingshilfswerk").
 WORD = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
+
+
+_TOKEN = re.compile(r"\w+\.?|[^\w\s]")
+Tokens = list[tuple[str, int]]
+
+
+def tail_tokens(text: str, start: int, end: int) -> Tokens:
+    """Lower-cased tokens of ``text[start:end]`` with their offsets, for phrase look-ups."""
+    return [(m.group().lower(), m.start()) for m in _TOKEN.finditer(text, start, end)]
+
+
+class PhraseSet:
+    """Phrases recognised by the tokens that end a window: a dict look-up per phrase length,
+    much faster than an end-anchored regex alternation searched at every position."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases: dict[tuple[str, ...], str] = {}
+        for phrase in phrases:
+            key = tuple(t for t, _ in tail_tokens(phrase, 0, len(phrase)))
+            if key:
+                self.phrases[key] = phrase
+        self.lengths = sorted({len(k) for k in self.phrases}, reverse=True)
+        self.last_words = {k[-1] for k in self.phrases}
+
+    def ending(self, tokens: Tokens) -> tuple[str, int] | None:
+        """The longest phrase the tokens end with, and the offset where it starts."""
+        if not tokens or tokens[-1][0] not in self.last_words:
+            return None
+        for n in self.lengths:
+            if n <= len(tokens):
+                phrase = self.phrases.get(tuple([t for t, _ in tokens[-n:]]))
+                if phrase is not None:
+                    return phrase, tokens[-n][1]
+        return None
 
 
 def _suffix_anchored(alternation: str) -> re.Pattern[str]:
@@ -98,6 +133,9 @@ class Patterns:
         self.bound_joiner = re.compile(rf"\s*(?:{phrase_alternation(lex.bound_joiners)})\s*", _I)
         openers = [o for o in lex.range_connectors if o]
         self.range_opener = _suffix_anchored(phrase_alternation(openers))
+        self.opener_set = PhraseSet(openers)
+        self.qualifier_set = PhraseSet(prefix)
+        self.about_set = PhraseSet(lex.about_after)
         about = sorted(lex.about_after)
         self.about_context = _suffix_anchored(phrase_alternation(about)) if about else None
 
@@ -106,6 +144,7 @@ class Patterns:
         self.unit_phrase = re.compile(
             rf"(?P<gap>\s*+-?\s*+)(?P<unit>{phrase_alternation(forms)})(?![\w])", _I
         )
+        self.symbol_set = PhraseSet(lex.prefix_symbols)
         self.prefix_symbol = re.compile(
             rf"(?:(?<![\w])|(?<=\d))(?P<sym>{phrase_alternation(lex.prefix_symbols)})\s?$", _I
         )
@@ -127,6 +166,11 @@ class Patterns:
             rf"\.?\s*(?:{phrase_alternation(lex.months)})(?![\w])", _I
         )
         self.year_word_before = _suffix_anchored(phrase_alternation(lex.year_words))
+        self.date_word_set = PhraseSet(lex.months | lex.weekdays)
+        self.year_word_set = PhraseSet(lex.year_words)
+        self.label_set = PhraseSet(lex.label_words)
+        self.link_set = PhraseSet(lex.counter_links)
+        self.age_before_set = PhraseSet(lex.age_before)
         self.label_before = re.compile(
             rf"(?:(?<![\w])(?:{phrase_alternation(lex.label_words)}))\s*:?\s*$", _I
         )
