@@ -37,14 +37,14 @@ def _ingest(folder: Path, db: Path, **env: str) -> subprocess.Popen[str]:
 READER = textwrap.dedent("""
     import sys, time
     from tracker.store import open_store
-    db, seconds = sys.argv[1], float(sys.argv[2])
-    end, reads, seen = time.monotonic() + seconds, 0, set()
-    while time.monotonic() < end:
+    db, expected, limit = sys.argv[1], int(sys.argv[2]), time.monotonic() + 120
+    reads, seen = 0, set()
+    while expected not in seen and time.monotonic() < limit:   # until the ingest is complete
         with open_store(db, read_only=True) as store:   # how the dashboard reads
-            seen.add(store.query("select count(*) as n from articles")["n"][0])
+            seen.add(int(store.query("select count(*) as n from articles")["n"][0]))
         reads += 1
         time.sleep(0.05)
-    print(reads, len(seen))
+    print(reads, len(seen), max(seen))
 """)
 
 
@@ -54,14 +54,15 @@ def test_reader_and_writer_both_succeed(tmp_path: Path) -> None:
     with open_store(db):
         pass
     folder = _write_folder(tmp_path / "a", 150, "a")
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), "150"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     writer = _ingest(folder, db)
-    reader = subprocess.run([sys.executable, "-c", READER, str(db), "4"], capture_output=True,
-                            text=True, env={**os.environ, "TRACKER_LOCK_TIMEOUT": "30"})
     _, err = writer.communicate(timeout=120)
+    out, reader_err = reader.communicate(timeout=150)
     assert writer.returncode == 0, err
-    assert reader.returncode == 0, reader.stderr
-    reads, distinct_counts = map(int, reader.stdout.split())
-    assert reads >= 5
+    assert reader.returncode == 0, reader_err
+    reads, distinct_counts, last = map(int, out.split())
+    assert last == 150
     assert distinct_counts >= 2  # the reader saw the table grow: it read between batches
     assert run_readonly_sql(db, "select count(*) from articles")[1] == [(150,)]
 

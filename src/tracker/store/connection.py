@@ -54,9 +54,10 @@ def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
             message = str(err)
             if not any(marker in message for marker in _LOCK_MARKERS):
                 raise _open_error(path, message) from None
-            if time.monotonic() + delay > deadline:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
                 raise _lock_error(path, message) from None
-        time.sleep(delay)
+        time.sleep(min(delay, remaining))  # the last try lands on the deadline
         delay = min(delay * 2, _MAX_BACKOFF)
 
 
