@@ -50,7 +50,9 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     args = parser.parse_args()
     bench = args.shared / "peer-suites" / "_bench"
-    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}"
+    )
     rates = {}
     for lang in ("en", "de"):
         sentences = _sentences(bench / f"{lang}_news_numbers.txt")

@@ -1,4 +1,4 @@
-"""Language data: identical files per language, validated at load with errors naming file and key."""
+"""Language data: the same files per language, validated at load; errors name file and key."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 @pytest.mark.parametrize(
     ("file", "old", "new", "key"),
     [
-        ("numbers.toml", 'zwei = 2', 'zwei = "two"', "words.zwei"),
+        ("numbers.toml", "zwei = 2", 'zwei = "two"', "words.zwei"),
         ("numbers.toml", 'decimal = ","', 'decimal = ",,"', "separators.decimal"),
         ("qualifiers.toml", "approx = [", "sometimes = [", "prefix.sometimes"),
         ("units.toml", 'child = ["kinder"', 'child = ["soldaten"', "nouns.child"),

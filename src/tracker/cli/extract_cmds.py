@@ -14,7 +14,18 @@ from tracker.cli.base import cli, write_rows
 from tracker.errors import InputError
 from tracker.extract import extract
 
-TABLE_COLUMNS = ("path", "line", "text", "low", "high", "kind", "unit", "entity", "source", "hedged")
+TABLE_COLUMNS = (
+    "path",
+    "line",
+    "text",
+    "low",
+    "high",
+    "kind",
+    "unit",
+    "entity",
+    "source",
+    "hedged",
+)
 
 
 def read_text(path: str) -> str:
@@ -37,11 +48,12 @@ def _documents(path: str, text: str, by_line: bool) -> Iterator[tuple[int | None
     if not by_line:
         yield None, text
         return
-    for number, line in enumerate(text.splitlines(), start=1):
-        yield number, line
+    yield from enumerate(text.splitlines(), start=1)
 
 
-def claim_records(paths: tuple[str, ...], lang: str | None, by_line: bool) -> Iterator[dict[str, Any]]:
+def claim_records(
+    paths: tuple[str, ...], lang: str | None, by_line: bool
+) -> Iterator[dict[str, Any]]:
     """One dict per claim: the Claim fields plus ``path`` (and ``line`` with ``by_line``)."""
     for path in paths:
         text = read_text(path)

@@ -31,8 +31,10 @@ class _Walker:
 
     def _accepts(self, word: str) -> bool:
         lower = word.lower()
-        if not word[0].isalnum() or lower in self.lex.source_stop_words and (
-            lower not in self.lex.source_phrase_words
+        if (
+            not word[0].isalnum()
+            or lower in self.lex.source_stop_words
+            and (lower not in self.lex.source_phrase_words)
         ):
             return False
         return (
@@ -78,7 +80,9 @@ class _Walker:
 def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """Attribution cues in ``text[start:end]`` (one sentence) with the source each names."""
     pats = lex.regexes
-    inverted = [(m.start("cue"), m.end(), 1) for m in pats.inverted_source.finditer(text, start, end)]
+    inverted = [
+        (m.start("cue"), m.end(), 1) for m in pats.inverted_source.finditer(text, start, end)
+    ]
     taken = {s for s, _, _ in inverted}
     found = inverted + [
         (m.start(), m.end(), step)

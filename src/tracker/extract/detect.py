@@ -19,7 +19,7 @@ def _detector() -> Any:
 
 
 def detect_language(text: str) -> str:
-    """"de", "en", or "und" when the text has too few letters to tell."""
+    """ "de", "en", or "und" when the text has too few letters to tell."""
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
         return UNDETERMINED

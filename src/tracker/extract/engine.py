@@ -1,4 +1,4 @@
-"""The language-agnostic rule engine: numbers -> negatives -> ranges and bounds -> unit -> source."""
+"""The language-agnostic rule engine: numbers, negatives, ranges and bounds, unit, source."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
 
 
 def _join_bounds(claims: list[Claim], ctx: _Context) -> list[Claim]:
-    """"above 1000 and below 1500": a lower and an upper bound side by side are one range."""
+    """ "above 1000 and below 1500": a lower and an upper bound side by side are one range."""
     out: list[Claim] = []
     for claim in claims:
         prev = out[-1] if out else None
@@ -137,7 +137,7 @@ def _cores(nums: list[Numeral], text: str, lex: Lexicon) -> list[_Core]:
 
 
 def _range_between(a: Numeral, b: Numeral, text: str, lex: Lexicon) -> bool:
-    """"zwischen X und Y", "X bis Y", "X–Y", "from X to Y": the connector fits the opener."""
+    """ "zwischen X und Y", "X bis Y", "X–Y", "from X to Y": the connector fits the opener."""
     if b.start - a.end > _MAX_GAP or a.compound_unit:
         return False
     pats = lex.regexes
@@ -200,7 +200,7 @@ def _qualify(core: _Core, ctx: _Context, limit: int) -> None:
 
 
 def _means_about(word: str, tokens: Tokens, start: int, ctx: _Context) -> bool:
-    """"Erkenntnisse über 3.000 Soldaten": the bound word means "about" after such nouns."""
+    """ "Erkenntnisse über 3.000 Soldaten": the bound word means "about" after such nouns."""
     if word != ctx.lex.about_word:
         return False
     return bool(ctx.lex.regexes.about_set.ending([t for t in tokens if t[1] < start]))
@@ -217,7 +217,7 @@ def _set_kind(core: _Core, kind: str) -> None:
 
 
 def _suffix(core: _Core, ctx: _Context, pos: int, limit: int) -> int:
-    """"100+", "5.000 oder mehr": returns the new end of the claim."""
+    """ "100+", "5.000 oder mehr": returns the new end of the claim."""
     m = ctx.lex.regexes.suffix_qualifier.match(ctx.text, pos, limit)
     if not m or (m.group("q")[0].isalpha() and not m.group("gap")):
         return pos

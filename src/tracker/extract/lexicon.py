@@ -210,7 +210,9 @@ def load_lexicon(code: str) -> Lexicon:
     if not folder.is_dir():
         raise ConfigError(f"{folder}: no language data folder for {code!r}")
     d = {name: _Data(folder / f"{name}.toml") for name in DATA_FILES}
-    num, qual, units, src, neg = (d[k] for k in ("numbers", "qualifiers", "units", "sources", "negatives"))
+    num, qual, units, src, neg = (
+        d[k] for k in ("numbers", "qualifiers", "units", "sources", "negatives")
+    )
     decimal = num.string("separators.decimal")
     if len(decimal) != 1:
         raise num._fail("separators.decimal", "must be one character")

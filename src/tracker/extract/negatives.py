@@ -113,7 +113,7 @@ class NegativeFilter:
         return None
 
     def _dotted_ordinal(self, end: int) -> Reason | None:
-        """German "528. Pionierregiment": a number, a period, then a word no sentence starts with."""
+        """German "528. Pionierregiment": number, period, then a word no sentence starts with."""
         nxt = _NEXT_WORD.match(self.text, end + 1)
         if not nxt:
             return None
@@ -142,8 +142,8 @@ class NegativeFilter:
         if not link:
             return False
         head = [t for t in tokens if t[1] < link[1]]
-        return len(head) >= 2 and head[-1][0].isdigit() and bool(
-            self.pats.label_set.ending(head[:-1])
+        return (
+            len(head) >= 2 and head[-1][0].isdigit() and bool(self.pats.label_set.ending(head[:-1]))
         )
 
     def _year_reason(self, num: Numeral, tokens: Tokens) -> Reason | None:

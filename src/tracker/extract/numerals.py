@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from dataclasses import dataclass
 
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.patterns import DIGITS
 
 _SIGNS = "-−"
-_UNIT, _TEEN, _TENS, _HUNDRED, _SCALE, _FRACTION = "unit", "teen", "tens", "hundred", "scale", "frac"
+_UNIT, _TEEN, _TENS, _HUNDRED, _SCALE, _FRACTION = (
+    "unit",
+    "teen",
+    "tens",
+    "hundred",
+    "scale",
+    "frac",
+)
 
 
 class Spans:
@@ -79,7 +85,7 @@ def _signed(text: str, start: int) -> bool:
     if start == 0 or text[start - 1] not in _SIGNS:
         return False
     before = text[max(0, start - 12) : start - 1]
-    return not before or (before[-1] in " \t\n(<>=" and not re.search(r"\d\s*$", before))
+    return not before or (before[-1] in " \t\n(<>=" and not before.rstrip()[-1:].isdigit())
 
 
 def _digit_numerals(text: str, lex: Lexicon) -> list[Numeral]:
@@ -121,10 +127,12 @@ class _Reader:
         self.atoms, self.text, self.lex = atoms, text, lex
 
     def _connector_ok(self, k: int, last: str | None) -> bool:
-        """"einundzwanzig" (glued, unit + tens) or "hundred and six" (spaced, after a hundred)."""
+        """ "einundzwanzig" (glued, unit + tens) or "hundred and six" (spaced, after a hundred)."""
         if k + 1 >= len(self.atoms) or self.atoms[k + 1][2] in self.lex.connectors:
             return False
-        glued = self.atoms[k - 1][1] == self.atoms[k][0] and self.atoms[k][1] == self.atoms[k + 1][0]
+        glued = (
+            self.atoms[k - 1][1] == self.atoms[k][0] and self.atoms[k][1] == self.atoms[k + 1][0]
+        )
         nxt_kind, _ = _kind(self.atoms[k + 1][2], self.lex)
         if glued:
             return last == _UNIT and nxt_kind == _TENS
@@ -144,10 +152,11 @@ class _Reader:
                 return self._decimals(k, end, total + current) if last else (end, 0.0)
             kind, value = _kind(word, self.lex)
             if kind in (_UNIT, _TEEN, _TENS, _FRACTION):
-                fits = last in (None, _HUNDRED, _SCALE) or (
-                    last == _TENS and kind == _UNIT and current % 10 == 0
-                ) or (last == _UNIT and kind == _TENS and self._glued_und(k)) or (
-                    last in (_UNIT, _TEEN, _TENS) and kind == _FRACTION
+                fits = (
+                    last in (None, _HUNDRED, _SCALE)
+                    or (last == _TENS and kind == _UNIT and current % 10 == 0)
+                    or (last == _UNIT and kind == _TENS and self._glued_und(k))
+                    or (last in (_UNIT, _TEEN, _TENS) and kind == _FRACTION)
                 )
                 if not fits:
                     break
@@ -165,8 +174,10 @@ class _Reader:
         return end, total + current
 
     def _glued_und(self, k: int) -> bool:
-        return k >= 2 and self.atoms[k - 1][2] in self.lex.connectors and (
-            self.atoms[k - 2][1] == self.atoms[k - 1][0]
+        return (
+            k >= 2
+            and self.atoms[k - 1][2] in self.lex.connectors
+            and (self.atoms[k - 2][1] == self.atoms[k - 1][0])
         )
 
     def _decimals(self, k: int, end: int, whole: float) -> tuple[int, float]:
@@ -185,9 +196,11 @@ class _Reader:
         if kind not in (_UNIT, _TEEN, _TENS):
             return j, 0.0
         if kind == _TENS and j + 1 < len(self.atoms):
-            nkind, nval = _kind(self.atoms[j + 1][2], self.lex) if (
-                self.atoms[j + 1][2] not in self.lex.connectors
-            ) else ("", 0.0)
+            nkind, nval = (
+                _kind(self.atoms[j + 1][2], self.lex)
+                if (self.atoms[j + 1][2] not in self.lex.connectors)
+                else ("", 0.0)
+            )
             if nkind == _UNIT:
                 return j + 2, value + nval
         return j + 1, value
@@ -228,7 +241,7 @@ def _attach_tail(found: list[Numeral], tail: str, end: int, lex: Lexicon) -> Non
 
 
 def _apply_prefix_words(num: Numeral, text: str, lex: Lexicon) -> bool:
-    """"eine halbe Million", "a dozen"; False when the number is an article or pronoun."""
+    """ "eine halbe Million", "a dozen"; False when the number is an article or pronoun."""
     pats = lex.regexes
     origin = max(0, num.start - 30)
     window = text[origin : num.start]
@@ -246,11 +259,10 @@ def _apply_prefix_words(num: Numeral, text: str, lex: Lexicon) -> bool:
         return True
     if word in lex.article_ones:
         return False
-    if num.value == 1 and (
-        pats.pronoun_one_after.search(window) or pats.pronoun_one_before.match(text, num.end)
-    ):
-        return False
-    return True
+    return not (
+        num.value == 1
+        and (pats.pronoun_one_after.search(window) or pats.pronoun_one_before.match(text, num.end))
+    )
 
 
 def find_numerals(text: str, lex: Lexicon) -> list[Numeral]:

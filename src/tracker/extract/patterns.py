@@ -92,14 +92,13 @@ class Patterns:
         # A run of spelled-number atoms, glued ("zweihundertsechs") or spaced/hyphened
         # ("twenty-one thousand"); ``tail`` holds letters glued after it ("dreiminütigen").
         self.word_run = re.compile(
-            rf"(?<![\w-])(?:{start_alt})(?:(?:\s*+-\s*+|\s++|)(?:{atom_alt}))*(?P<tail>[^\W\d_]*+)", _I
+            rf"(?<![\w-])(?:{start_alt})(?:(?:\s*+-\s*+|\s++|)(?:{atom_alt}))*(?P<tail>[^\W\d_]*+)",
+            _I,
         )
         self.scale_after = re.compile(
             rf"(?P<space>\s?)(?P<scale>{phrase_alternation(lex.scales)})(?![\w])", _I
         )
-        self.half_before = re.compile(
-            rf"(?<![\w])(?:{phrase_alternation(lex.half_words)})\s+$", _I
-        )
+        self.half_before = re.compile(rf"(?<![\w])(?:{phrase_alternation(lex.half_words)})\s+$", _I)
         self.article_before = re.compile(
             rf"(?<![\w])(?:{phrase_alternation(lex.article_ones)})\s+$", _I
         )
@@ -127,9 +126,7 @@ class Patterns:
             rf"(?P<gap>\s*+)(?P<q>{phrase_alternation(suffix)})(?![\w])", _I
         )
         connectors = set().union(*lex.range_connectors.values()) if lex.range_connectors else set()
-        self.range_gap = re.compile(
-            rf"\s*(?P<conn>{phrase_alternation(connectors)})\s*$", _I
-        )
+        self.range_gap = re.compile(rf"\s*(?P<conn>{phrase_alternation(connectors)})\s*$", _I)
         self.bound_joiner = re.compile(rf"\s*(?:{phrase_alternation(lex.bound_joiners)})\s*", _I)
         openers = [o for o in lex.range_connectors if o]
         self.range_opener = _suffix_anchored(phrase_alternation(openers))
@@ -149,9 +146,7 @@ class Patterns:
             rf"(?:(?<![\w])|(?<=\d))(?P<sym>{phrase_alternation(lex.prefix_symbols)})\s?$", _I
         )
         self.event = re.compile(word_bounded(phrase_alternation(lex.events)), _I)
-        self.context_before = re.compile(
-            word_bounded(phrase_alternation(lex.context_before)), _I
-        )
+        self.context_before = re.compile(word_bounded(phrase_alternation(lex.context_before)), _I)
 
     def _build_context(self, lex: Lexicon) -> None:
         self.hedge = re.compile(word_bounded(phrase_alternation(lex.hedges)), _I)
@@ -162,9 +157,7 @@ class Patterns:
         )
         self.months = re.compile(word_bounded(phrase_alternation(lex.months)), _I)
         self.month_before = _suffix_anchored(phrase_alternation(lex.months | lex.weekdays))
-        self.month_after = re.compile(
-            rf"\.?\s*(?:{phrase_alternation(lex.months)})(?![\w])", _I
-        )
+        self.month_after = re.compile(rf"\.?\s*(?:{phrase_alternation(lex.months)})(?![\w])", _I)
         self.year_word_before = _suffix_anchored(phrase_alternation(lex.year_words))
         self.date_word_set = PhraseSet(lex.months | lex.weekdays)
         self.year_word_set = PhraseSet(lex.year_words)
@@ -179,11 +172,7 @@ class Patterns:
             rf"(?:{phrase_alternation(lex.counter_links)})\s*$",
             _I,
         )
-        self.counter_after = re.compile(
-            rf"\s*(?:{phrase_alternation(lex.counter_links)})\s*\d", _I
-        )
-        self.time_after = re.compile(
-            rf"\s*(?:{phrase_alternation(lex.time_words)})(?![\w])", _I
-        )
+        self.counter_after = re.compile(rf"\s*(?:{phrase_alternation(lex.counter_links)})\s*\d", _I)
+        self.time_after = re.compile(rf"\s*(?:{phrase_alternation(lex.time_words)})(?![\w])", _I)
         self.age_after = re.compile(rf"\s*(?:{phrase_alternation(lex.age_after)})", _I)
         self.age_before = _suffix_anchored(phrase_alternation(lex.age_before))

@@ -1,4 +1,4 @@
-"""Conformance with peer extractors' test suites (../shared/peer-suites), shared by the test and CLI.
+"""Conformance with peer extractors' test suites (../shared/peer-suites), for the test and CLI.
 
 "Exactly right" for one case means the *set of values* our claims state equals the set the
 peer expects (relative tolerance 1e-6), nothing missing and nothing extra:
@@ -128,7 +128,9 @@ def score_recognizers(shared: Path, lang: str, model: str) -> SuiteScore:
         score.right += ok
         if not ok:
             got = [(c.text, c.low, c.high, c.unit) for c in claims]
-            score.failures.append({"input": case["input"], "expected": case["expected"], "got": got})
+            score.failures.append(
+                {"input": case["input"], "expected": case["expected"], "got": got}
+            )
     return score
 
 

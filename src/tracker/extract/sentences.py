@@ -15,6 +15,7 @@ from tracker.extract.lexicon import Lexicon
 # End punctuation, closing quotes/brackets, then space and something that can start a sentence.
 _BOUNDARY = re.compile(r"[.!?…]++[\"“”»«’')\]]*+(?=\s+[\"„“»«(\[]?[A-ZÄÖÜ0-9])|\n[ \t]*\n\s*")
 MAX_SENTENCE_CHARS = 2000
+_INNER_STOP = re.compile(r"[.!?…]\s|\n")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"„“»«(\[]?([\w-]+)")
@@ -45,6 +46,8 @@ def _is_false_stop(text: str, stop: int, lex: Lexicon) -> bool:
 
 def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     """Sentences as offsets into ``text`` (whitespace trimmed), each with its paragraph number."""
+    if not _INNER_STOP.search(text.rstrip()):
+        return _single(text)
     para_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
     sentences: list[Sentence] = []
     start = 0
@@ -57,9 +60,14 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     return sentences
 
 
-def _append(
-    text: str, start: int, end: int, out: list[Sentence], para_starts: list[int]
-) -> None:
+def _single(text: str) -> list[Sentence]:
+    """A text without inner sentence punctuation or line breaks (the common short input)."""
+    out: list[Sentence] = []
+    _append(text, 0, len(text), out, [0])
+    return out
+
+
+def _append(text: str, start: int, end: int, out: list[Sentence], para_starts: list[int]) -> None:
     """Add a sentence; an overlong one (a table, garbage) is cut at spaces into bounded pieces,
     so that per-sentence work stays linear in the size of the text."""
     while start < end:

@@ -13,6 +13,12 @@ _CONTEXT_REACH = 160
 _WORD_AT = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)")
 _CLAUSE_END = re.compile(r"[,;:]")
+_SPACES = re.compile(r"\s+")
+
+
+def _normal(phrase: str) -> str:
+    """A matched phrase as it is written in the data: single spaces."""
+    return _SPACES.sub(" ", phrase) if " " in phrase or "\n" in phrase else phrase
 
 
 @dataclass(slots=True)
@@ -64,7 +70,7 @@ def _directly_after(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
     if not m or "\n\n" in m.group("gap"):
         return None
     form = m.group("unit")
-    unit = lex.unit_forms[re.sub(r"\s+", " ", form.lower())]
+    unit = lex.unit_forms[_normal(form.lower())]
     if not form[0].isalpha():
         return UnitMatch(unit, None, m.end())
     end = _genitive_end(text, m.end(), lex)
@@ -72,7 +78,7 @@ def _directly_after(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
 
 
 def _after_adjectives(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
-    """"10.000 nordkoreanische Soldaten", "1,000 North Korean troops"."""
+    """ "10.000 nordkoreanische Soldaten", "1,000 North Korean troops"."""
     first = None
     for _ in range(_MAX_ADJECTIVES + 1):
         word = _WORD_AT.match(text, pos)
@@ -104,22 +110,22 @@ def _unknown_noun(text: str, first: int, word: re.Match[str], lex: Lexicon) -> U
 
 
 def _event_unit(text: str, start: int, end: int, limit: int, lex: Lexicon) -> str | None:
-    """"50 Menschen wurden getötet" counts deaths: an event word in the clause re-labels it."""
+    """ "50 Menschen wurden getötet" counts deaths: an event word in the clause re-labels it."""
     reach = min(limit, end + _EVENT_REACH)
     clause_end = _CLAUSE_END.search(text, end, reach)
     after = lex.regexes.event.search(text, end, clause_end.start() if clause_end else reach)
     if after:
-        return lex.events[re.sub(r"\s+", " ", after.group().lower())]
+        return lex.events[_normal(after.group().lower())]
     return None
 
 
 def _context_unit(text: str, sentence_start: int, start: int, lex: Lexicon) -> str | None:
-    """"Die Zahl der Toten stieg auf 47": the last count phrase before the number."""
+    """ "Die Zahl der Toten stieg auf 47": the last count phrase before the number."""
     last = None
     window_start = max(sentence_start, start - _CONTEXT_REACH)
     for m in lex.regexes.context_before.finditer(text, window_start, start):
         last = m
-    return lex.context_before[re.sub(r"\s+", " ", last.group().lower())] if last else None
+    return lex.context_before[_normal(last.group().lower())] if last else None
 
 
 def find_unit(
