@@ -30,6 +30,7 @@ Q = "query-params"  # widgets bound to the URL
 HEDGED = {"any": "all claims", "only": "hedged only", "exclude": "firm only"}
 ROWS = {"outlet": "per outlet", "source": "per source"}
 QUOTES_SHOWN = 50
+TABLE_ROWS = 1000  # claims shown in the table; Export writes every claim of the view
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -117,6 +118,8 @@ def show_compare(view: QuantityView, label: str, by: str) -> None:
         range_chart(view.range_rows, view.agreed, f"Range comparison: {label} ({ROWS[by]})"),
         width="stretch",
     )
+    for note in view.notes:
+        st.caption(note)
     latest = view.latest.select(
         pl.col(by if by == "outlet" else "source_key").alias(by), "published", "best",
         "open_bound", "hedged", "outlier", "days_since",
@@ -129,8 +132,10 @@ def show_compare(view: QuantityView, label: str, by: str) -> None:
 
 def show_claims(view: QuantityView, quantity: str) -> None:
     table = view.table
+    if table.height > TABLE_ROWS:
+        st.caption(f"The newest {TABLE_ROWS:,} of {table.height:,} claims; Export has them all.")
     st.dataframe(
-        table.drop("title"),
+        table.head(TABLE_ROWS).drop("title"),
         hide_index=True,
         column_config={"link": st.column_config.LinkColumn("article"),
                        "quote_in_context": st.column_config.TextColumn("quote in context")},
@@ -144,11 +149,15 @@ def show_claims(view: QuantityView, quantity: str) -> None:
 
 
 def show_export(table: pl.DataFrame, quantity: str) -> None:
-    buffer = io.BytesIO()
-    table.write_parquet(buffer)
+    def parquet() -> bytes:
+        buffer = io.BytesIO()
+        table.write_parquet(buffer)
+        return buffer.getvalue()
+
+    # Callables: the files are only written when a button is clicked, not on every rerun.
     left, right = st.columns(2)
-    left.download_button("Export CSV", table.write_csv(), f"{quantity}.csv", "text/csv")
-    right.download_button("Export Parquet", buffer.getvalue(), f"{quantity}.parquet",
+    left.download_button("Export CSV", table.write_csv, f"{quantity}.csv", "text/csv")
+    right.download_button("Export Parquet", parquet, f"{quantity}.parquet",
                           "application/octet-stream")
 
 

@@ -103,7 +103,7 @@ def test_timeline_chart_has_revisions_and_consensus(fixture_db: Path) -> None:
     assert marks == ["area", "line", "rule", "line", "point"]
     assert spec["layer"][3]["mark"]["interpolate"] == "step-after"  # a step line per source
     nis = view.timeline_rows.filter(view.timeline_rows["source_label"] == "NIS (South Korea)")
-    assert nis["best"].to_list() == [1500, 10900, 10900, 12000]
+    assert nis["best"].to_list() == [1500, 10900, 12000]  # the bbc.co.uk relay drawn once
 
 
 def test_claims_table_marks_the_number_and_keeps_only_safe_links(fixture_db: Path) -> None:
@@ -301,3 +301,35 @@ def test_app_shows_new_claims_after_a_write(fixture_db: Path) -> None:
         con.close()
     app.run()
     assert len(app.dataframe[-1].value) == before + 1
+
+
+def test_big_views_are_capped_and_say_so() -> None:
+    import polars as pl
+
+    from tracker.dashboard.view import MAX_RANGE_ROWS, MAX_TIMELINE_SOURCES
+
+    many = pl.DataFrame(
+        {
+            "claim_id": [f"c{i}" for i in range(120)],
+            "outlet": [f"outlet{i % 60}.com" for i in range(120)],
+            "published": [date(2025, 1, 1 + i % 28) for i in range(120)],
+            "source": [f"Source {i % 30}" for i in range(120)],
+            "low": [1000.0 + i for i in range(120)],
+            "high": [1000.0 + i for i in range(120)],
+            "kind": ["point"] * 120,
+            "hedged": [False] * 120,
+            "sentence": [f"Sentence {i}" for i in range(120)],
+            "quote": [str(1000 + i) for i in range(120)],
+            "url": ["https://example.com"] * 120,
+            "title": ["t"] * 120,
+            "lang": ["en"] * 120,
+            "review": [None] * 120,
+        },
+        schema_overrides={"review": pl.String},
+    )
+    view = build_view(many, {})
+    assert view.range_rows.height == MAX_RANGE_ROWS
+    assert view.timeline_rows["source_label"].n_unique() == MAX_TIMELINE_SOURCES
+    assert len(view.notes) == 2 and "of 60" in view.notes[0] and "of 30" in view.notes[1]
+    assert view.agreed.sources == 30  # the consensus still uses every source
+    assert view.table.height == 120

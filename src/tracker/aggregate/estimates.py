@@ -65,13 +65,12 @@ def add_values(df: pl.DataFrame) -> pl.DataFrame:
 
 def sentence_key(sentence: pl.Expr) -> pl.Expr:
     """A sentence reduced to its folded words, so copies with other punctuation compare equal."""
+    # No accent folding: copies of one sentence keep their accents, and folding 200,000
+    # sentences would cost more than the rest of the relay search.
     return (
         sentence.fill_null("")
         .str.to_lowercase()
-        .str.normalize("NFKD")
-        .str.replace_all(r"\p{Mn}", "")
-        .str.replace_all("ß", "ss")
-        .str.replace_all(r"[^a-z0-9]+", " ")
+        .str.replace_all(r"[^\p{L}\p{N}]+", " ")
         .str.strip_chars()
     )
 
@@ -89,11 +88,12 @@ def mark_relays(df: pl.DataFrame, window_days: int = RELAY_WINDOW_DAYS) -> pl.Da
         )
     ordered = df.sort(["published", "claim_id"], nulls_last=True).with_row_index("_row")
     ordered = ordered.with_columns(
+        _sentence=sentence_key(pl.col("sentence")), _source_run=_source_value_runs(window_days)
+    ).with_columns(
         # an empty sentence says nothing about being a copy: give it a key of its own
-        _sentence=pl.when(sentence_key(pl.col("sentence")) == "")
+        _sentence=pl.when(pl.col("_sentence") == "")
         .then(pl.lit("#") + pl.col("_row").cast(pl.String))
-        .otherwise(sentence_key(pl.col("sentence"))),
-        _source_run=_source_value_runs(window_days),
+        .otherwise(pl.col("_sentence")),
     )
     label = _propagate_labels(ordered)
     first = pl.col("claim_id").sort_by("_row").first().over(label)

@@ -109,25 +109,15 @@ def count_claims(db: Path) -> int:
 
 
 def load_filter_options(db: Path, quantity: str) -> dict[str, Any]:
-    """Outlets, languages and the date range present for one quantity."""
+    """Outlets, languages and the date range present for one quantity (one scan)."""
     with read_only(db) as con:
-        outlets = con.execute(
-            "SELECT DISTINCT outlet FROM claims WHERE quantity = ? AND outlet IS NOT NULL"
-            " ORDER BY outlet",
+        [(outlets, langs, first, last)] = con.execute(
+            "SELECT list_sort(list(DISTINCT outlet) FILTER (outlet IS NOT NULL)),"
+            " list_sort(list(DISTINCT lang)), min(published), max(published)"
+            " FROM claims WHERE quantity = ?",
             [quantity],
         ).fetchall()
-        langs = con.execute(
-            "SELECT DISTINCT lang FROM claims WHERE quantity = ? ORDER BY lang", [quantity]
-        ).fetchall()
-        [(first, last)] = con.execute(
-            "SELECT min(published), max(published) FROM claims WHERE quantity = ?", [quantity]
-        ).fetchall()
-    return {
-        "outlets": [r[0] for r in outlets],
-        "langs": [r[0] for r in langs],
-        "first": first,
-        "last": last,
-    }
+    return {"outlets": outlets or [], "langs": langs or [], "first": first, "last": last}
 
 
 def filter_sql(quantity: str, filters: Filters) -> tuple[str, list[Any]]:

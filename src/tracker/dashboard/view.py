@@ -10,9 +10,11 @@ import polars as pl
 from tracker.aggregate.consensus import Consensus, consensus_over_time, source_table, spread
 from tracker.aggregate.estimates import history, independent_latest, prepare
 from tracker.dashboard.charts import chart_rows
-from tracker.dashboard.text import bracket_quote, safe_url
+from tracker.dashboard.text import bracket_quote_expr, safe_url_expr
 
 GROUPINGS = {"outlet": "outlet", "source": "source_key"}
+MAX_RANGE_ROWS = 40  # rows of the range chart: the outlets (or sources) with most claims
+MAX_TIMELINE_SOURCES = 12  # sources drawn on the timeline: those with most estimates
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class QuantityView:
     timeline_rows: pl.DataFrame  # chart rows for the timeline (every estimate)
     over_time: pl.DataFrame  # consensus after each date
     agreed: Consensus
+    notes: tuple[str, ...]  # what the charts leave out, said under them
     spread: float | None
     table: pl.DataFrame  # the claims table (also what Export writes)
 
@@ -49,32 +52,59 @@ def build_view(
         prepared = prepared.filter(pl.col("source_key").is_in(list(sources)))
     group = GROUPINGS.get(by, "outlet")
     latest, agreed = source_table(prepared, rule, as_of, by=group)
-    timeline = history(prepared, "source_key")
+    shown, range_note = _most_claims(latest, prepared, group, MAX_RANGE_ROWS, by + "s")
+    timeline, timeline_note = _timeline_estimates(prepared)
     return QuantityView(
         prepared=prepared,
         latest=latest,
-        range_rows=chart_rows(latest, group),
+        range_rows=chart_rows(shown, group),
         timeline_rows=chart_rows(timeline, "source_key"),
         over_time=consensus_over_time(prepared, rule),
         agreed=agreed,
         spread=spread(independent_latest(prepared)) if prepared.height else None,
         table=claims_table(prepared),
+        notes=tuple(n for n in (range_note, timeline_note) if n),
     )
+
+
+def _most_claims(
+    rows: pl.DataFrame, prepared: pl.DataFrame, group: str, limit: int, what: str
+) -> tuple[pl.DataFrame, str]:
+    """The ``limit`` rows whose group has most claims, and a note when some were left out."""
+    if rows.height <= limit:
+        return rows, ""
+    counts = prepared.group_by(group).agg(claims=pl.len())
+    top = counts.sort(["claims", group], descending=[True, False]).head(limit)[group]
+    note = f"Range chart: the {limit} {what} with most claims of {rows.height}; filter for others."
+    return rows.filter(pl.col(group).is_in(top.implode())), note
+
+
+def _timeline_estimates(prepared: pl.DataFrame) -> tuple[pl.DataFrame, str]:
+    """Each source's estimates (relays and same-day repeats once) for its busiest sources."""
+    estimates = prepared.filter(~pl.col("is_relay")).unique(
+        ["source_key", "published", "best"], keep="first", maintain_order=True
+    )
+    sources = estimates["source_key"].n_unique()
+    if sources <= MAX_TIMELINE_SOURCES:
+        return history(estimates, "source_key"), ""
+    counts = estimates.group_by("source_key").agg(n=pl.len())
+    top = counts.sort(["n", "source_key"], descending=[True, False]).head(MAX_TIMELINE_SOURCES)
+    note = (
+        f"Timeline: the {MAX_TIMELINE_SOURCES} sources with most estimates of {sources}; "
+        "the consensus line uses all."
+    )
+    kept = estimates.filter(pl.col("source_key").is_in(top["source_key"].implode()))
+    return history(kept, "source_key"), note
 
 
 def claims_table(prepared: pl.DataFrame) -> pl.DataFrame:
     """Outlet, date, source, value, the quote in its sentence with the number marked, a link."""
     if prepared.is_empty():
         return pl.DataFrame()
-    marked = [
-        bracket_quote(sentence or "", quote or "")
-        for sentence, quote in prepared.select("sentence", "quote").iter_rows()
-    ]
-    links = [safe_url(u) for u in prepared["url"].to_list()]
     return (
         prepared.with_columns(
-            quote_in_context=pl.Series(marked, dtype=pl.String),
-            link=pl.Series(links, dtype=pl.String),
+            quote_in_context=bracket_quote_expr(pl.col("sentence"), pl.col("quote")),
+            link=safe_url_expr(pl.col("url")),
         )
         .select(
             "outlet",
