@@ -45,7 +45,8 @@ def _snapshot(db: Path) -> dict[str, list[tuple]]:
         "articles": run_readonly_sql(db, "select article_id, outlet, url, published, lang, text "
                                          "from articles order by article_id")[1],
         "claims": run_readonly_sql(db, "select claim_id, article_id, quote, low, high, kind, "
-                                       "\"start\", \"end\" from claims order by claim_id")[1],
+                                       "quantity, \"start\", \"end\" from claims "
+                                       "order by claim_id")[1],
         "duplicates": run_readonly_sql(
             db, "select (select count(*) - count(distinct article_id) from store.articles) + "
                 "(select count(*) - count(distinct claim_id) from store.claims)")[1],
