@@ -7,6 +7,8 @@ one transaction. Loading is idempotent: loading the same folder twice adds nothi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,7 +96,33 @@ def load_parquet(con: duckdb.DuckDBPyConnection, folder: str | Path) -> LoadCoun
     Articles already stored are skipped; an article in several partitions is taken from the
     first partition (by file name, i.e. input order), and its claims from that same partition.
     """
+    folder = Path(folder)
     articles_glob, claims_glob = partition_globs(folder)
+    with _bulk_settings(con):
+        return _load(con, folder, articles_glob, claims_glob)
+
+
+@contextmanager
+def _bulk_settings(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Row order in the tables is not part of the interface: letting DuckDB insert in parallel
+    halves the time of a million-row load. No progress bar: the CLI owns the terminal."""
+    settings = {"preserve_insertion_order": "false", "enable_progress_bar": "false"}
+    before = {
+        name: con.execute(f"SELECT current_setting('{name}')").fetchall()[0][0]
+        for name in settings
+    }
+    for name, value in settings.items():
+        con.execute(f"SET {name} = {value}")
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            con.execute(f"SET {name} = {bool(value)}")
+
+
+def _load(
+    con: duckdb.DuckDBPyConnection, folder: Path, articles_glob: str, claims_glob: str
+) -> LoadCounts:
     con.begin()
     try:
         counts = _load_in_transaction(con, articles_glob, claims_glob)
