@@ -268,3 +268,17 @@ def test_detect_language() -> None:
     assert detect_language("Selon les services de renseignement, la Corée du Nord a envoyé "
                            "environ 11 000 soldats en Russie pour combattre.") == "und"
     assert detect_language("11.000") == "und"
+
+
+def test_header_ignores_unknown_keys_and_needs_its_end_line(tmp_path: Path) -> None:
+    with_author = tmp_path / "a.txt"
+    with_author.write_text("Author: A. Writer\nURL: https://www.zeit.de/x\n---\n" + GERMAN)
+    article = _one_article(with_author)
+    assert (article.url, article.text) == ("https://www.zeit.de/x", GERMAN)
+    no_header = tmp_path / "b.txt"
+    no_header.write_text("Seoul: " + GERMAN + "\nurl: not a header without its end line\n")
+    article = _one_article(no_header)
+    assert article.text.startswith("Seoul: Nach Angaben") and article.url is None
+    unknown_only = tmp_path / "c.txt"
+    unknown_only.write_text("Kicker: Nordkorea\n---\n" + GERMAN)
+    assert _one_article(unknown_only).text.startswith("Kicker: Nordkorea")

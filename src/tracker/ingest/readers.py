@@ -9,7 +9,7 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,6 @@ class Meta:
     published: Any = None
     title: str | None = None
     language: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def build_article(text: str, meta: Meta, overrides: Overrides, source: str, path: str) -> Article:
@@ -66,22 +65,26 @@ def build_article(text: str, meta: Meta, overrides: Overrides, source: str, path
     )
 
 
-def split_header(lines: Iterator[str], source: str) -> tuple[Meta, list[str]]:
-    """Read an optional ``key: value`` header ended by ``---``; return it and the lines consumed
-    that belong to the body (none when a header was found)."""
+def split_header(lines: Iterator[str]) -> tuple[Meta, list[str]]:
+    """Read an optional header of ``key: value`` lines ended by a ``---`` line (it may also open
+    with one). Keys other than HEADER_KEYS are ignored, but at least one must be known.
+    Returns the metadata and the lines read that belong to the body (none after a header)."""
     seen: list[str] = []
-    meta = Meta()
+    meta, known = Meta(), 0
     for line in lines:
         seen.append(line)
         stripped = line.strip()
         if stripped == _HEADER_END:
             if len(seen) == 1:  # front matter that opens with '---'
                 continue
-            return meta, []
+            return (meta, []) if known else (Meta(), seen)
         match = _HEADER_LINE.match(line)
-        if not stripped or not match or match.group(1).lower() not in HEADER_KEYS:
+        if not stripped or not match:
             return Meta(), seen
-        setattr(meta, HEADER_KEYS[match.group(1).lower()], match.group(2) or None)
+        key = match.group(1).lower()
+        if key in HEADER_KEYS:
+            setattr(meta, HEADER_KEYS[key], match.group(2) or None)
+            known += 1
     return Meta(), seen
 
 
@@ -89,7 +92,7 @@ def read_text_file(path: Path, overrides: Overrides) -> Iterator[Article]:
     """A .txt/.md article: optional header, then print text (normalised, split when huge)."""
     source = str(path)
     with open_text(path) as handle:
-        meta, body_start = split_header(iter(handle), source)
+        meta, body_start = split_header(iter(handle))
         normalizer = PrintNormalizer()
         paragraphs = normalizer.paragraphs(chain(body_start, handle))
         parts = _parts(paragraphs, MAX_ARTICLE_CHARS)
@@ -112,7 +115,7 @@ def _numbered_parts(
     for number, text in enumerate(parts, start=1):
         part_meta = Meta(meta.url, meta.outlet, meta.published, f"{title} (part {number})",
                          meta.language)
-        yield build_article(text, part_meta, Overrides(**{**overrides.__dict__, "title": None}),
+        yield build_article(text, part_meta, replace(overrides, title=None),
                             f"{source} part {number}", source)
 
 
