@@ -217,7 +217,8 @@ def test_csv_batch(tmp_path: Path) -> None:
 
 def test_discover_recurses_sorted_and_reports_missing(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
-    for name in ("b/z.txt", "a.md", "b/c.html", "skip.docx", ".hidden.txt"):
+    for name in ("b/z.txt", "a.md", "b/c.html", "skip.docx", ".hidden.txt", "README.md",
+                 "b/LICENSE.txt"):
         (tmp_path / name).write_text("x")
     errors: list[InputError] = []
     found = list(discover([tmp_path, tmp_path / "missing.txt"], errors))

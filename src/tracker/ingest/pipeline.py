@@ -39,9 +39,9 @@ def supported(path: Path) -> bool:
 def discover(
     paths: Iterable[str | PathLike[str]], errors: list[InputError] | None = None
 ) -> Iterator[Path]:
-    """Files to read: given files as they are, folders searched recursively (supported types,
-    hidden entries skipped), in sorted order. A missing path raises InputError, or is appended
-    to ``errors`` (and skipped) when that list is given."""
+    """Files to read: given files as they are, folders searched recursively (supported types;
+    hidden entries and README/LICENSE-like files skipped), in sorted order. A missing path
+    raises InputError, or is appended to ``errors`` (and skipped) when that list is given."""
     for given in paths:
         path = Path(given)
         problem = _path_problem(path)
@@ -50,13 +50,22 @@ def discover(
                 raise problem
             errors.append(problem)
         elif path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and supported(p)
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            yield from sorted(p for p in path.rglob("*") if _is_article_file(p, path))
         else:
             yield path
+
+
+# Documentation that sits next to articles in a folder; still read when named explicitly.
+NOT_ARTICLES = ("readme", "license", "licence", "changelog", "contributing")
+
+
+def _is_article_file(path: Path, root: Path) -> bool:
+    return (
+        path.is_file()
+        and supported(path)
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        and path.stem.lower() not in NOT_ARTICLES
+    )
 
 
 def _path_problem(path: Path) -> InputError | None:
