@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -45,21 +46,37 @@ def tree_rss(proc: psutil.Process) -> int:
 
 
 def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
-    """Run ``cmd``; return wall seconds and the peak RSS of its process tree in MB."""
+    """Run ``cmd``; return wall seconds, CPU seconds of the whole process tree, the peak RSS of
+    the tree, and the peak over the middle of the run (10-90 % of the wall time: the streaming
+    phase, without start-up and the final whole-database statements) in MB."""
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     proc = psutil.Popen(
         cmd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True,
     )
-    peak = 0
+    samples: list[tuple[float, int]] = []
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc))
+        samples.append((time.perf_counter() - started, tree_rss(proc)))
         time.sleep(SAMPLE_SECONDS)
     seconds = time.perf_counter() - started
     stdout, stderr = proc.communicate()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
-    return {"seconds": seconds, "peak_rss_mb": peak / 1e6, "log": (stdout + stderr).strip()[-400:]}
+    middle = [rss for t, rss in samples if 0.1 * seconds <= t <= 0.9 * seconds] or [0]
+    return {
+        "seconds": seconds,
+        "cpu_seconds": _children_cpu() - cpu_before,
+        "peak_rss_mb": max((rss for _, rss in samples), default=0) / 1e6,
+        "steady_rss_mb": max(middle) / 1e6,
+        "log": (stdout + stderr).strip()[-400:],
+    }
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of all finished (waited-for) descendants of this process."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def corpus(articles: int) -> tuple[Path, int]:
@@ -80,11 +97,14 @@ def ingest_run(name: str, folder: Path, size: int, articles: int, extra: list[st
                            *extra], env)
     result.update(name=name, articles=articles, mb=size / 1e6,
                   articles_per_s=articles / result["seconds"],
-                  mb_per_s=size / 1e6 / result["seconds"])
+                  mb_per_s=size / 1e6 / result["seconds"],
+                  cpu_ms_per_article=1000 * result["cpu_seconds"] / articles)
     if not keep:
         db.unlink(missing_ok=True)
     print(f"{name}: {result['seconds']:.1f} s, {result['articles_per_s']:.0f} articles/s, "
-          f"{result['mb_per_s']:.2f} MB/s, peak {result['peak_rss_mb']:.0f} MB", flush=True)
+          f"{result['mb_per_s']:.2f} MB/s, {result['cpu_ms_per_article']:.2f} CPU ms/article, "
+          f"peak {result['peak_rss_mb']:.0f} MB (steady {result['steady_rss_mb']:.0f} MB)",
+          flush=True)
     return result
 
 
@@ -108,15 +128,20 @@ def bench_memory(articles: int) -> dict:
     return ingest_run(f"memory-{articles}", folder, size, articles, [])
 
 
-def bench_load(articles: int) -> dict:
+def bench_load(articles: int, reuse: bool = False, previous: dict | None = None) -> dict:
     """Parquet partitions from ``tracker ingest --dask local --out`` over a synthetic corpus big
     enough for about a million claims, then ``tracker load`` into a new database (timed inside
-    the command, which prints its own duration), then the same load again (idempotent)."""
+    the command, which prints its own duration), then the same load again (idempotent).
+    ``reuse`` keeps the partitions of an earlier run (and its production numbers)."""
+    previous = previous or {}
     folder, size = corpus(articles)
     parts = OUT / f"parts-{articles}"
-    shutil.rmtree(parts, ignore_errors=True)
-    produce = ingest_run(f"dask-out-{articles}", folder, size, articles,
-                         ["--dask", "local", "--out", str(parts)])
+    if reuse and (parts / "claims").is_dir():
+        produce = previous.get("produce", {})
+    else:
+        shutil.rmtree(parts, ignore_errors=True)
+        produce = ingest_run(f"dask-out-{articles}", folder, size, articles,
+                             ["--dask", "local", "--out", str(parts)])
     inside = timed_parquet_load(parts, OUT / "load-inprocess.duckdb")
     print(f"load_parquet: {inside}", flush=True)
     db = load_db(articles)
@@ -154,6 +179,8 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=100_000, help="corpus for the memory run")
     parser.add_argument("--load-articles", type=int, default=140_000,
                         help="corpus whose Parquet partitions feed load + dashboard (~1M claims)")
+    parser.add_argument("--reuse-parts", action="store_true",
+                        help="load the Parquet partitions of an earlier run, do not remake them")
     parser.add_argument("--only", default="ingest,memory,load,dashboard",
                         help="comma-separated parts to run")
     args = parser.parse_args()
@@ -169,7 +196,8 @@ def main() -> None:
             args.articles)
         results["memory_big"] = bench_memory(args.big)
     if "load" in parts:
-        results["load"] = bench_load(args.load_articles)
+        results["load"] = bench_load(args.load_articles, args.reuse_parts,
+                                     results.get("load"))
     if "dashboard" in parts:
         results["dashboard"] = dashboard_timings(load_db(args.load_articles))
     results_file.write_text(json.dumps(results, indent=2, default=str))

@@ -119,26 +119,28 @@ def render_table(results: dict[str, Any]) -> str:
     def ratio(a: dict, b: dict) -> float | None:
         return a["articles_per_s"] / b["articles_per_s"] if a and b else None
 
+    def speed(run: dict) -> str:
+        return (f"{_fmt(run.get('articles_per_s'), ',.0f')} articles/s, "
+                f"{_fmt(run.get('mb_per_s'), '.2f')} MB/s "
+                f"({_fmt(run.get('cpu_ms_per_article'), '.2f')} CPU ms/article)")
+
+    def memory(run: dict) -> str:
+        return (f"{_fmt(run.get('peak_rss_mb'), ',.0f')} MB peak, "
+                f"{_fmt(run.get('steady_rss_mb'), ',.0f')} MB while streaming")
+
     rows = [
-        ("Ingest, 1 worker (`--workers 1`)", "—",
-         f"{_fmt(w1.get('articles_per_s'), ',.0f')} articles/s, "
-         f"{_fmt(w1.get('mb_per_s'), '.2f')} MB/s"),
+        ("Ingest, 1 worker (`--workers 1`)", "—", speed(w1)),
         (f"Ingest, all cores (`--workers {ing.get('cores', '?')}`)", "≥ 1,000 articles/s",
-         f"{_fmt(wall.get('articles_per_s'), ',.0f')} articles/s, "
-         f"{_fmt(wall.get('mb_per_s'), '.2f')} MB/s"),
-        ("Ingest, `--dask local`, 1 worker", "—",
-         f"{_fmt(d1.get('articles_per_s'), ',.0f')} articles/s"),
-        ("Ingest, `--dask local`, 2 workers", "—",
-         f"{_fmt(d2.get('articles_per_s'), ',.0f')} articles/s, "
-         f"{_fmt(d2.get('mb_per_s'), '.2f')} MB/s"),
+         speed(wall)),
+        ("Ingest, `--dask local`, 1 worker", "—", speed(d1)),
+        ("Ingest, `--dask local`, 2 workers", "—", speed(d2)),
         ("Speed-up, 2 pool workers over 1", "≥ 1.7×", f"{_fmt(ratio(wall, w1), '.2f')}×"),
         ("Speed-up, Dask 2 workers over `--workers 1`", "≥ 1.7×",
          f"{_fmt(ratio(d2, w1), '.2f')}×"),
         ("Speed-up, Dask 2 workers over Dask 1 worker", "≥ 1.7×",
          f"{_fmt(ratio(d2, d1), '.2f')}×"),
         (f"`--dask local --out`, {_fmt(produce.get('articles'), ',')} articles to Parquet",
-         "—", f"{_fmt(produce.get('articles_per_s'), ',.0f')} articles/s, "
-         f"peak {_fmt(produce.get('peak_rss_mb'), ',.0f')} MB"),
+         "—", f"{speed(produce)}; {memory(produce)}"),
         (f"Bulk load of {_fmt(load.get('claims'), ',')} claims from Parquet: insert "
          "(`load_parquet`, one transaction)", "< 5 s",
          f"{_fmt(load.get('insert_s'), '.2f')} s "
@@ -146,11 +148,10 @@ def render_table(results: dict[str, Any]) -> str:
         ("… the whole `tracker load` command (start-up, insert, quantity assignment)", "—",
          f"{_fmt(load.get('command_seconds'), '.2f')} s (assignment alone "
          f"{_fmt(load.get('assign_s'), '.2f')} s)"),
-        (f"Peak memory, ingest of {_fmt(small.get('articles'), ',')} articles", "flat",
-         f"{_fmt(small.get('peak_rss_mb'), ',.0f')} MB"),
-        (f"Peak memory, ingest of {_fmt(big.get('articles'), ',')} articles", "flat",
-         f"{_fmt(big.get('peak_rss_mb'), ',.0f')} MB "
-         f"({_fmt(big.get('articles_per_s'), ',.0f')} articles/s)"),
+        (f"Memory, ingest of {_fmt(small.get('articles'), ',')} articles (all cores)", "flat",
+         memory(small)),
+        (f"Memory, ingest of {_fmt(big.get('articles'), ',')} articles (all cores)", "flat",
+         f"{memory(big)}; {_fmt(big.get('articles_per_s'), ',.0f')} articles/s"),
         (f"Dashboard first render, {_fmt(funcs.get('claims'), ',')} claims (AppTest)", "< 1 s",
          f"{_fmt(app.get('first_render_s'), '.2f')} s"),
         ("Dashboard filter change: language (AppTest)", "< 1 s",
