@@ -283,3 +283,30 @@ def test_header_ignores_unknown_keys_and_needs_its_end_line(tmp_path: Path) -> N
     unknown_only = tmp_path / "c.txt"
     unknown_only.write_text("Kicker: Nordkorea\n---\n" + GERMAN)
     assert _one_article(unknown_only).text.startswith("Kicker: Nordkorea")
+
+
+def test_file_results_cross_process_boundaries(tmp_path: Path) -> None:
+    """process_file runs in process pools and Dask workers: its result, errors included, pickles."""
+    import pickle
+
+    (tmp_path / "batch.jsonl").write_text(json.dumps({"text": ENGLISH}) + "\n{broken\n")
+    result = process_file(tmp_path / "batch.jsonl")
+    copy = pickle.loads(pickle.dumps(result))
+    assert copy.articles == result.articles and copy.articles[0].claims
+    assert [str(e) for e in copy.errors] == [str(e) for e in result.errors]
+    assert (copy.errors[0].source, copy.errors[0].reason) == (
+        f"{tmp_path / 'batch.jsonl'}:2", result.errors[0].reason)
+
+
+def test_pool_reports_failures_like_one_process(tmp_path: Path, db_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ENGLISH)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "batch.jsonl").write_text(json.dumps({"text": GERMAN}) + "\n{broken\n")
+    outcomes = []
+    for workers in ("2", "1"):
+        db = tmp_path / f"w{workers}.duckdb"
+        result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(db),
+                                          "--workers", workers])
+        outcomes.append((result.exit_code, sorted(result.stderr.splitlines()[:-1])))
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][0] == 1 and len(outcomes[0][1]) == 2

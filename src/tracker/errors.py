@@ -15,6 +15,10 @@ class InputError(TrackerError):
         self.reason = reason
         super().__init__(f"{source}: {reason}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Crosses process boundaries (ingest's process pool, Dask workers) inside FileResults.
+        return (type(self), (self.source, self.reason))
+
 
 class StoreError(TrackerError):
     """The database cannot be used: not DuckDB, newer schema, locked by another process."""
