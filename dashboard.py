@@ -43,7 +43,9 @@ def cached_options(db: str, signature: tuple, quantity: str) -> dict:
     return data.load_filter_options(Path(db), quantity)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+# cache_resource, not cache_data: the view holds frames of up to 200,000 rows, and cache_data
+# would unpickle a copy on every rerun. Views are never modified after they are built.
+@st.cache_resource(show_spinner=False, max_entries=16)
 def cached_view(
     db: str, signature: tuple, quantities_file: str, quantity: str, sql_filters: tuple,
     rule: str, by: str, sources: tuple[str, ...],
@@ -164,6 +166,7 @@ def show_export(table: pl.DataFrame, quantity: str) -> None:
 def flash(message: str) -> None:
     """After a write: drop cached loads and draw the page again, then show ``message``."""
     st.cache_data.clear()
+    cached_view.clear()
     st.session_state["flash"] = message
     st.rerun()
 
@@ -208,8 +211,9 @@ def show_review(db: Path, view: QuantityView, quantity_ids: list[str]) -> None:
     if view.table.is_empty():
         st.write("No claims in this view.")
         return
-    labels = {r["claim_id"]: f"{r['outlet']} · {r['published']} · {r['quote']}"
-              for r in view.table.iter_rows(named=True)}
+    shown = view.table.head(TABLE_ROWS).select("claim_id", "outlet", "published", "quote")
+    labels = {cid: f"{outlet} · {published} · {quote}" for cid, outlet, published, quote
+              in shown.iter_rows()}
     with st.form("review"):
         claim_id = st.selectbox("Claim", list(labels), format_func=labels.get)
         verdict = st.radio("Verdict", VERDICTS, horizontal=True)
