@@ -18,7 +18,6 @@ import json
 import os
 import platform
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -36,20 +35,24 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from scale_parts import dashboard_timings, render_table, timed_parquet_load  # noqa: E402
 
 
-def tree_rss(proc: psutil.Process) -> int:
-    """RSS of a process and all its descendants (0 for those that vanished meanwhile)."""
+def tree_sample(proc: psutil.Process, cpu: dict[int, float]) -> int:
+    """RSS of a process and all its descendants; records each one's CPU seconds in ``cpu``
+    (by pid, latest value), since pool and forkserver processes are not reaped by us."""
     total = 0
     for member in [proc, *proc.children(recursive=True)]:
         with contextlib.suppress(psutil.Error):
             total += member.memory_info().rss
+            times = member.cpu_times()
+            cpu[member.pid] = times.user + times.system
     return total
 
 
 def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
-    """Run ``cmd``; return wall seconds, CPU seconds of the whole process tree, the peak RSS of
-    the tree, and the peak over the middle of the run (10-90 % of the wall time: the streaming
-    phase, without start-up and the final whole-database statements) in MB."""
-    cpu_before = _children_cpu()
+    """Run ``cmd``; return wall seconds, CPU seconds of the process tree (sampled, so the last
+    20 ms of each process are missed), the peak RSS of the tree, and the peak over the middle
+    of the run (10-90 % of the wall time: the streaming phase, without start-up and the final
+    whole-database statements) in MB."""
+    cpu: dict[int, float] = {}
     started = time.perf_counter()
     proc = psutil.Popen(
         cmd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
@@ -57,7 +60,7 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str,
     )
     samples: list[tuple[float, int]] = []
     while proc.poll() is None:
-        samples.append((time.perf_counter() - started, tree_rss(proc)))
+        samples.append((time.perf_counter() - started, tree_sample(proc, cpu)))
         time.sleep(SAMPLE_SECONDS)
     seconds = time.perf_counter() - started
     stdout, stderr = proc.communicate()
@@ -66,17 +69,11 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str,
     middle = [rss for t, rss in samples if 0.1 * seconds <= t <= 0.9 * seconds] or [0]
     return {
         "seconds": seconds,
-        "cpu_seconds": _children_cpu() - cpu_before,
+        "cpu_seconds": sum(cpu.values()),
         "peak_rss_mb": max((rss for _, rss in samples), default=0) / 1e6,
         "steady_rss_mb": max(middle) / 1e6,
         "log": (stdout + stderr).strip()[-400:],
     }
-
-
-def _children_cpu() -> float:
-    """User + system CPU seconds of all finished (waited-for) descendants of this process."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def corpus(articles: int) -> tuple[Path, int]:
