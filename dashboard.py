@@ -60,7 +60,7 @@ def cached_view(
 def explain_empty(db: Path, missing: bool) -> None:
     what = "does not exist yet" if missing else "holds no claims assigned to a tracked quantity"
     st.info(
-        f"The database `{html.escape(str(db))}` {what}.\n\n"
+        f"The database `{db}` {what}.\n\n"
         "Ingest articles, then refresh this page:\n\n"
         f"```\ntracker ingest data/articles --db {db}\n```\n\n"
         "If claims are stored but none belongs to a quantity, check `data/quantities.toml` "

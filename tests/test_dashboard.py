@@ -333,3 +333,35 @@ def test_big_views_are_capped_and_say_so() -> None:
     assert len(view.notes) == 2 and "of 60" in view.notes[0] and "of 30" in view.notes[1]
     assert view.agreed.sources == 30  # the consensus still uses every source
     assert view.table.height == 120
+
+
+def test_app_add_an_article_shows_claims_and_saves_them(fixture_db: Path) -> None:
+    app = run_app()
+    text = (
+        "Nordkorea hat nach Angaben des Pentagons rund 12.000 Soldaten nach Russland geschickt.\n"
+        "<script>alert(1)</script> Das berichtete die Zeitung am Montag."
+    )
+    app.text_area(key="add_text").input(text)
+    app.text_input(key="add_outlet").input("example.org")
+    app.button(key="add_extract").click().run()
+    assert not app.exception and not app.error
+    shown = " ".join(m.value for m in app.markdown if "<mark>" in m.value)
+    assert "<mark>rund 12.000 Soldaten</mark>" in shown or "<mark>12.000</mark>" in shown
+    assert "&lt;script&gt;" in shown and "<script>" not in shown
+    app.button(key="add_save").click().run()
+    assert any("Saved: 1 new article" in s.value for s in app.success)
+    con = duckdb.connect(str(fixture_db), read_only=True)
+    try:
+        stored = con.execute(
+            "SELECT count(*) FROM claims WHERE outlet = 'example.org'"
+            " AND quantity = 'nk_troops_russia'"
+        ).fetchall()
+    finally:
+        con.close()
+    assert stored == [(1,)]
+
+
+def test_app_export_buttons_are_there(fixture_db: Path) -> None:
+    app = run_app()
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert labels == ["Export CSV", "Export Parquet"]
