@@ -46,6 +46,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, url: str 
     """Store the articles in PATH... (files or folders: .txt .md .html .htm .pdf .jsonl .csv)
     and the numeric claims found in them. Re-ingesting the same text changes nothing.
     Folders are searched recursively; hidden files and README/LICENSE files are skipped.
+    An http(s) address is downloaded (the only time tracker uses the network) and read by type.
 
     Exit code 0 when every input was read, 1 when some failed, 2 when nothing could be read."""
     from tracker.ingest import Overrides

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from os import PathLike
 
+from tracker.ingest.fetch import is_url
 from tracker.ingest.pipeline import (
     BatchWriter,
     default_workers,
@@ -36,7 +37,8 @@ def ingest(
     workers: int | None = None,
     progress: bool = True,
 ) -> IngestSummary:
-    """Store the articles in ``paths`` (files or folders) and their claims in ``db``.
+    """Store the articles in ``paths`` (files, folders, or http(s) addresses to download) and
+    their claims in ``db``.
 
     Bad inputs are counted and listed in the summary, never raised; a database that cannot be
     used raises StoreError before anything is read.
@@ -46,13 +48,16 @@ def ingest(
     with open_store(db):  # fail fast: not DuckDB, newer schema, locked for too long
         pass
     summary = IngestSummary()
-    files = list(discover(paths, summary.errors))
+    paths = list(paths)
+    urls = [str(p) for p in paths if is_url(p)]
+    files = list(discover([p for p in paths if not is_url(p)], summary.errors))
     summary.failed = len(summary.errors)
-    summary.files = len(files)
+    summary.files = len(files) + len(urls)
     writer = BatchWriter(db, summary)
-    show = progress and len(files) >= PROGRESS_MIN_FILES
-    with progress_bar(len(files), show) as advance:
-        for result, file_done in iter_results(files, overrides, workers or default_workers()):
+    show = progress and summary.files >= PROGRESS_MIN_FILES
+    results = iter_results(files, overrides, workers or default_workers(), urls)
+    with progress_bar(summary.files, show) as advance:
+        for result, file_done in results:
             writer.add(result)
             if file_done:
                 advance()

@@ -138,8 +138,13 @@ def _file_done(path: str) -> FileResult:
 Task = tuple[Callable[..., FileResult], tuple[Any, ...], bool]
 
 
-def _tasks(files: list[Path], overrides: Overrides) -> Iterator[Task]:
-    """Small files are one task each; a large file is read here as a stream, one task per part."""
+def _tasks(files: list[Path], overrides: Overrides, urls: list[str]) -> Iterator[Task]:
+    """Small files and web addresses are one task each; a large file is read here as a stream,
+    one task per part."""
+    from tracker.ingest.fetch import process_url
+
+    for url in urls:
+        yield process_url, (url, overrides), True
     for path in files:
         if _file_size(path) <= LARGE_FILE_BYTES:
             yield process_file, (path, overrides), True
@@ -157,11 +162,14 @@ def _file_size(path: Path) -> int:
 
 
 def iter_results(
-    files: list[Path], overrides: Overrides, workers: int
+    files: list[Path], overrides: Overrides, workers: int, urls: list[str] | None = None
 ) -> Iterator[tuple[FileResult, bool]]:
-    """(result, file_done) pairs, in this process or a pool of ``workers`` processes."""
-    tasks = _tasks(files, overrides)
-    if workers <= 1 or len(files) <= 1 and _file_size(files[0]) <= LARGE_FILE_BYTES:
+    """(result, input_done) pairs, in this process or a pool of ``workers`` processes."""
+    urls = urls or []
+    tasks = _tasks(files, overrides, urls)
+    one_small_input = len(files) + len(urls) <= 1 and not any(
+        _file_size(path) > LARGE_FILE_BYTES for path in files)
+    if workers <= 1 or one_small_input:
         return ((function(*args), done) for function, args, done in tasks)
     return _pooled(tasks, workers)
 
