@@ -121,7 +121,8 @@ def show_compare(view: QuantityView, label: str, by: str) -> None:
         width="stretch",
     )
     for note in view.notes:
-        st.caption(note)
+        if note.startswith("Range"):
+            st.caption(note)
     latest = view.latest.select(
         pl.col(by if by == "outlet" else "source_key").alias(by), "published", "best",
         "open_bound", "hedged", "outlier", "days_since",
@@ -130,6 +131,9 @@ def show_compare(view: QuantityView, label: str, by: str) -> None:
         st.dataframe(latest, hide_index=True)
     st.altair_chart(timeline_chart(view.timeline_rows, view.over_time, f"Timeline: {label}"),
                     width="stretch")
+    for note in view.notes:
+        if note.startswith("Timeline"):
+            st.caption(note)
 
 
 def show_claims(view: QuantityView, quantity: str) -> None:

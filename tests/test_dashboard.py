@@ -14,7 +14,7 @@ from test_aggregate_fixtures import QUANTITIES, REPO, build_db
 
 from tracker.aggregate.quantities import load_quantities
 from tracker.dashboard import data
-from tracker.dashboard.charts import range_chart, timeline_chart
+from tracker.dashboard.charts import range_chart, timeline_chart, with_arrow_tips
 from tracker.dashboard.text import bracket_quote, highlight, highlight_spans, safe_url
 from tracker.dashboard.view import build_view
 from tracker.errors import StoreError
@@ -86,13 +86,15 @@ def test_range_chart_draws_band_bars_points_and_marks_bounds(fixture_db: Path) -
     view = troops_view(fixture_db)
     spec = range_chart(view.range_rows, view.agreed, "Range comparison: troops").to_dict()
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["rect", "rule", "rule", "point"]
+    assert marks == ["rect", "rule", "rule", "rule", "point"]  # band, best, bars, arrows, points
     assert spec["title"] == "Range comparison: troops"
     rows = {r["row"]: r for r in view.range_rows.iter_rows(named=True)}
     assert rows["spiegel.de"]["marker"] == "at least"  # "Mehr als 10.000": an open bound
     assert rows["spiegel.de"]["style"] == "hedged"
+    tips = dict(with_arrow_tips(view.range_rows).select("row", "tip").iter_rows())
+    assert tips["spiegel.de"] > 10000 and tips["defense.gov"] == 3000  # arrow only for bounds
     assert rows["rp-online.de"]["value_text"] == "10,000–12,000"
-    tooltip_fields = {t["field"] for t in spec["layer"][3]["encoding"]["tooltip"]}
+    tooltip_fields = {t["field"] for t in spec["layer"][4]["encoding"]["tooltip"]}
     assert {"quote", "source_label", "outlet", "date"} <= tooltip_fields
 
 

@@ -15,6 +15,7 @@ MARKERS = ("estimate", "at least", "at most")
 MARKER_SHAPES = ("circle", "triangle-right", "triangle-left")
 STYLES = ("firm", "hedged")
 ROW_HEIGHT = 28
+ARROW_SHARE = 0.05  # length of an open bound's arrow, as a share of the largest value
 TOOLTIP = [
     alt.Tooltip("quote:N", title="quote"),
     alt.Tooltip("value_text:N", title="value"),
@@ -72,6 +73,21 @@ def _value_text(low: float | None, high: float | None, bound: str | None) -> str
     return _fmt(low)
 
 
+def with_arrow_tips(rows: pl.DataFrame, share: float = ARROW_SHARE) -> pl.DataFrame:
+    """Add ``tip``: where a point is drawn. Open bounds point ``share`` of the axis beyond."""
+    if rows.is_empty():
+        return rows.with_columns(tip=pl.lit(None, dtype=pl.Float64))
+    length = (rows["high_value"].max() or 0) * share
+    marker = pl.col("marker")
+    return rows.with_columns(
+        tip=pl.when(marker == "at least")
+        .then(pl.col("best") + length)
+        .when(marker == "at most")
+        .then(pl.col("best") - length)
+        .otherwise(pl.col("best"))
+    )
+
+
 def _consensus_frame(agreed: Consensus) -> pl.DataFrame:
     return pl.DataFrame(
         [{"low": agreed.low, "best": agreed.best, "high": agreed.high, "rule": agreed.rule}],
@@ -104,6 +120,7 @@ def range_chart(rows: pl.DataFrame, agreed: Consensus, title: str) -> alt.LayerC
         tooltip=["rule:N", "low:Q", "best:Q", "high:Q"],
     )
     center = alt.Chart(band_data).mark_rule(color="#3182bd", strokeDash=[6, 3]).encode(x="best:Q")
+    rows = with_arrow_tips(rows)
     base = alt.Chart(rows).encode(y=y, tooltip=TOOLTIP)
     bars = base.mark_rule(strokeWidth=4, color="#636363").encode(
         x="low_value:Q",
@@ -111,12 +128,18 @@ def range_chart(rows: pl.DataFrame, agreed: Consensus, title: str) -> alt.LayerC
         strokeDash=alt.StrokeDash("style:N", scale=scales["dash"], title="claim"),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], legend=None),
     )
-    points = base.mark_point(size=140, filled=True, color="#d62728").encode(
+    # an open bound is an arrow: a line from the bound, a head pointing where it is open
+    arrows = base.mark_rule(strokeWidth=2, color="#d62728").encode(
         x="best:Q",
+        x2="tip:Q",
+        opacity=alt.Opacity("style:N", scale=scales["opacity"], legend=None),
+    )
+    points = base.mark_point(size=140, filled=True, color="#d62728").encode(
+        x="tip:Q",
         shape=alt.Shape("marker:N", scale=scales["shape"], title="value"),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], legend=None),
     )
-    return alt.layer(band, center, bars, points).properties(
+    return alt.layer(band, center, bars, arrows, points).properties(
         title=title, height=alt.Step(ROW_HEIGHT), width="container"
     )
 
