@@ -68,13 +68,17 @@ def _is_article_file(path: Path, root: Path) -> bool:
     )
 
 
+def _unsupported(path: Path) -> InputError:
+    kinds = ", ".join(sorted(READERS))
+    return InputError(str(path), f"unsupported file type {path.suffix or '(none)'!r} "
+                                 f"(supported: {kinds})")
+
+
 def _path_problem(path: Path) -> InputError | None:
     if not path.exists():
         return InputError(str(path), "no such file or folder")
     if path.is_file() and not supported(path):
-        kinds = ", ".join(sorted(READERS))
-        return InputError(str(path), f"unsupported file type {path.suffix or '(none)'!r} "
-                                     f"(supported: {kinds})")
+        return _unsupported(path)
     return None
 
 
@@ -85,7 +89,7 @@ def read_path(
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        yield InputError(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+        yield _unsupported(path)
         return
     try:
         yield from reader(path, overrides)
