@@ -43,6 +43,7 @@ def insert_frames(
     con: duckdb.DuckDBPyConnection, articles: pl.DataFrame, claims: pl.DataFrame
 ) -> LoadCounts:
     """Insert storage-shaped frames (``article_frames`` output) in one transaction."""
+    offered = articles.height
     articles = articles.unique("article_id", keep="first", maintain_order=True)
     claims = claims.unique("claim_id", keep="first", maintain_order=True)
     # Registered under their own names: a replacement scan of "claims" would find the view.
@@ -70,7 +71,7 @@ def insert_frames(
     finally:
         con.unregister("scale_incoming_articles")
         con.unregister("scale_incoming_claims")
-    return LoadCounts(new_articles, new_claims, articles.height - new_articles)
+    return LoadCounts(new_articles, new_claims, offered - new_articles)
 
 
 def partition_globs(folder: str | Path) -> tuple[str, str]:
