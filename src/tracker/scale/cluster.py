@@ -155,6 +155,8 @@ def dask_ingest(
         _prepare_out(out_dir)
     else:
         _check_store(db)
+    if not files:
+        return summary  # nothing to read: no cluster to start
     with dask_client(address, workers) as client, progress_bar(len(files), progress) as advance:
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})))
         results = run_partitions(
