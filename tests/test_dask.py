@@ -38,7 +38,7 @@ def scheduler() -> Iterator[str]:
 def corpus(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Path:
     """Synthetic articles (with syndicated copies), the bundled corpus when present, bad files."""
     root = tmp_path_factory.mktemp("corpus")
-    write_corpus(root / "synth", 150, seed=11)
+    write_corpus(root / "synth", 80, seed=11)
     bundled = repo_root / "data" / "articles"
     if bundled.is_dir():
         shutil.copytree(bundled, root / "bundled")
@@ -156,7 +156,7 @@ def test_cli_ingest_on_a_local_cluster_and_to_parquet(corpus: Path, tmp_path: Pa
     args = ["ingest", str(small), "--db", str(db), "--no-progress", "--workers", "2"]
     result = runner.invoke(cli, [*args, "--dask", "local"])
     assert result.exit_code == 0, result.output
-    assert "150 files: " in result.output
+    assert "80 files: " in result.output
     assert rows(db, "SELECT count(*) AS n FROM articles")["n"][0] > 0
     lonely = runner.invoke(cli, [*args, "--out", str(tmp_path / "parts")])
     assert lonely.exit_code == 2 and "--out needs --dask ADDRESS" in lonely.output
