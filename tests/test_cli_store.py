@@ -133,6 +133,9 @@ REFUSED = [
     "select * from '/etc/passwd'",
     "select * from glob('/etc/*')",
     "select * from read_parquet('https://example.com/x.parquet')",
+    "select * from query('drop view claims')",
+    "explain analyze delete from store.claims",  # passes the parser check; read-only stops it
+    "summarize select * from read_csv('/etc/passwd')",
     "",
     "selec nonsense",
 ]
