@@ -108,14 +108,20 @@ class Store:
                            claims=int(claims or 0))
 
 
+_SCHEMA_APPLIED: set[str] = set()
+
+
 def open_store(db: str | PathLike[str] | None = None, *, read_only: bool = False) -> Store:
     """Open the tracker database (``--db``, else $TRACKER_DB, else data/tracker.duckdb)."""
     path = resolve_db_path(db)
     con = connect(path, read_only=read_only)
     try:
-        check_version(con, path, read_only=read_only)
-        if not read_only:
-            ensure_schema(con)
+        version = check_version(con, path, read_only=read_only)
+        # Views and comments are rewritten once per process and file (ingest reopens per batch).
+        key = str(path.resolve())
+        if not read_only and (version != SCHEMA_VERSION or key not in _SCHEMA_APPLIED):
+            ensure_schema(con, version)
+            _SCHEMA_APPLIED.add(key)
     except BaseException:
         con.close()
         raise

@@ -99,8 +99,9 @@ def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Any = None) -> Any:
     return rows[0][0] if rows else None
 
 
-def check_version(con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool) -> None:
-    """Refuse a file written by a newer tracker; a read-only open also needs a tracker database."""
+def check_version(con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool) -> int | None:
+    """The file's schema version. Refuse a file written by a newer tracker; a read-only open
+    also needs a tracker database."""
     version = stored_version(con)
     if version is not None and version > SCHEMA_VERSION:
         raise StoreError(
@@ -109,11 +110,12 @@ def check_version(con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool
         )
     if version is None and read_only:
         raise StoreError(f"{path}: a DuckDB file but not a tracker database (no store schema)")
+    return version
 
 
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create or migrate the tables, recreate the views, record the version (one transaction)."""
-    version = stored_version(con)
+def ensure_schema(con: duckdb.DuckDBPyConnection, version: int | None) -> None:
+    """Create or migrate the tables from ``version``, recreate the views, record the version
+    (one transaction)."""
     con.begin()
     try:
         for step in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
