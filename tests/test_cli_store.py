@@ -190,3 +190,20 @@ def test_export_to_missing_folder(filled_db: Path, tmp_path: Path) -> None:
     code, _, err = run("export", "--db", str(filled_db), "--format", "csv", "--out",
                        str(tmp_path / "no" / "x.csv"))
     assert code == 2 and "does not exist" in err
+
+
+def test_bundled_corpus_acceptance(repo_root: Path, tmp_path: Path) -> None:
+    """Issue #2's check: ingest data/, at least 6 outlets; a second ingest changes no count."""
+    db = tmp_path / "corpus.duckdb"
+    counts = "select (select count(*) from articles), (select count(*) from claims)"
+    code, _, err = run("ingest", str(repo_root / "data"), "--db", str(db))
+    assert code == 0, err
+    first = run_readonly_sql(db, counts)[1]
+    _, outlets = run_readonly_sql(db, "select outlet, count(*) from claims group by 1")
+    assert len(outlets) >= 6
+    langs = dict(run_readonly_sql(db, "select lang, count(*) from articles group by 1")[1])
+    assert langs.get("de", 0) >= 6 and langs.get("en", 0) >= 6
+    assert run_readonly_sql(db, "select count(*) from articles where outlet is null")[1] == [(0,)]
+    code, _, err = run("ingest", str(repo_root / "data"), "--db", str(db))
+    assert code == 0 and " 0 new," in err
+    assert run_readonly_sql(db, counts)[1] == first
