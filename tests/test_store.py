@@ -61,8 +61,9 @@ def test_write_is_idempotent_by_text(db_path: Path) -> None:
 def test_article_and_claims_commit_together(db_path: Path) -> None:
     broken = _article()
     broken.lang = None  # violates NOT NULL on store.articles, after its claims were inserted
-    with open_store(db_path) as store, pytest.raises(duckdb.ConstraintException):
+    with open_store(db_path) as store, pytest.raises(StoreError, match="nothing of it") as err:
         store.write_articles([_article("Gute 11.000 Soldaten."), broken])
+    assert isinstance(err.value.__cause__, duckdb.ConstraintException)
     assert _count(db_path, "store.claims") == 0
     assert _count(db_path, "store.articles") == 0
 

@@ -16,6 +16,7 @@ import duckdb
 import polars as pl
 
 from tracker.config import resolve_db_path
+from tracker.errors import StoreError
 from tracker.models import Article
 from tracker.store.connection import (
     SCHEMA_VERSION,
@@ -101,8 +102,12 @@ class Store:
                 "ANTI JOIN store.articles USING (article_id)",
             )
             con.commit()
-        except BaseException:
+        except BaseException as err:
             con.rollback()
+            if isinstance(err, duckdb.Error):  # disk full, read-only file, a broken row
+                reason = str(err).strip().splitlines()[0]
+                raise StoreError(f"{self.path}: writing a batch failed, nothing of it was "
+                                 f"stored ({reason})") from err
             raise
         return WriteCounts(new=int(new or 0), unchanged=offered - int(new or 0),
                            claims=int(claims or 0))
