@@ -196,3 +196,13 @@ def test_50mb_text_file_is_ingested_in_bounded_memory(tmp_path: Path) -> None:
         "select count(*), sum(length(text)), (select count(*) from claims) from articles")
     assert articles >= 50 and chars > 50_000_000 * 0.95
     assert claims > 0
+
+
+def test_mostly_utf8_with_a_broken_byte_stays_utf8(tmp_path: Path, db_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    text = "Südkoreas Geheimdienst schätzt, dass rund 11.000 Soldaten für Russland kämpfen."
+    path.write_bytes(text.encode("utf-8") + b" Kaputt: \xff. " + text.encode("utf-8"))
+    code, _ = ingest(path, "--db", db_path)
+    assert code == 0
+    [(stored,)] = rows(db_path, "select text from articles")
+    assert stored == f"{text} Kaputt: \ufffd. {text}"

@@ -44,12 +44,16 @@ def _looks_binary(sample: bytes) -> bool:
 
 
 def _is_utf8(sample: bytes) -> bool:
+    """UTF-8, or mostly UTF-8 with a few broken bytes (those become U+FFFD rather than turning
+    every umlaut of the file into cp1252 mojibake)."""
     # The sample may end inside a multi-byte character: an incremental decoder tolerates that.
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=len(sample) < SAMPLE_BYTES)
-    except UnicodeDecodeError:
-        return False
-    return True
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    text = decoder.decode(sample, final=len(sample) < SAMPLE_BYTES)
+    broken = text.count("\ufffd")
+    if not broken:
+        return True
+    multibyte = sum(1 for char in text if char > "\x7f") - broken
+    return multibyte >= 4 * broken
 
 
 def open_text(path: Path) -> TextIO:
