@@ -23,6 +23,28 @@ except ImportError:  # the checks below still run from tests without the fuzz ex
 
 SUFFIXES = (".txt", ".md", ".html", ".pdf", ".jsonl", ".csv")
 _WORKDIR = Path(tempfile.mkdtemp(prefix="tracker-fuzz-"))
+REPO = Path(__file__).resolve().parents[2]
+
+# The first byte picks the reader: 0 txt, 1 md, 2 html, 3 pdf, 4 jsonl, 5 csv.
+SEEDS = [
+    b"\x00" + b"url: x\ntitle: \n---\n",
+    b"\x00" + "Rund 10.000.000.000.000.000.000 Soldaten, ١٢٣ und ½ davon".encode(),
+    b"\x00" + b"1-\n\n2-\n\n-\n\nhttps://\n\nSeite 1 von\n",
+    b"\x01" + b"# 12\n- 3\n> 4 %\n|5|",
+    b"\x00" + "zwischen 12.000 und 10.000 und 5 bis 3 Mio.\u2028e\u0301 9".encode(),
+    b"\x00" + b"\xff\xfe" + "1.000 Soldaten".encode("utf-16-le"),
+    b"\x00" + b"\xc3\x28 invalid utf-8 then cp1252 \xe4\xf6\xfc 1.500",
+    b"\x02" + b"<html><body><p>" + b"<b>" * 500 + b"1,000 troops</p></body></html>",
+    b"\x02" + b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'aaaa'>]><x>&a;&a; 12</x>",
+    b"\x03" + b"%PDF-1.7\n%%EOF",
+    b"\x03" + b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\ntrailer << /Root 1 0 "
+              b"R >>\n%%EOF",
+    b"\x04" + b'[1, 2]\n"text"\n{"text": 5}\n{"text": "12 Soldaten", "published": "2024-02-30"}\n',
+    b"\x04" + b'{"text": "a", "url": ["x"]}\n{"text": "\\ud800 12"}\n',
+    b"\x05" + b'text,url\n"unterminated, 12\n',
+    b"\x05" + b"url\nhttps://x.de\n",
+    b"\x05" + b'text\n"' + b"9" * 5000 + b'"\n',
+]
 
 
 def _check_claims(text: str, claims: list) -> None:
@@ -58,9 +80,21 @@ def check(data: bytes) -> None:
         _check_claims(text, extract(text, lang))
 
 
+def _seed_corpus() -> str:
+    """A temporary corpus folder with SEEDS and a few bundled articles (libFuzzer adds to it)."""
+    folder = Path(tempfile.mkdtemp(prefix="tracker-fuzz-corpus-"))
+    articles = sorted((REPO / "data" / "articles").glob("*.txt"))[:4]
+    seeds = SEEDS + [b"\x00" + path.read_bytes() for path in articles]
+    for number, seed in enumerate(seeds):
+        (folder / f"seed-{number:03d}").write_bytes(seed)
+    return str(folder)
+
+
 def main() -> None:
     if atheris is None:
         sys.exit("atheris is not installed: pip install -e '.[fuzz]' (or run `make fuzz`)")
+    if not any(not arg.startswith("-") for arg in sys.argv[1:]):
+        sys.argv.append(_seed_corpus())
     with atheris.instrument_imports(include=["tracker"]):
         import tracker.extract  # noqa: F401
         import tracker.ingest  # noqa: F401
