@@ -22,7 +22,7 @@ from tracker.ingest.metadata import (
     outlet_from_url,
     parse_date,
 )
-from tracker.ingest.normalize import PrintNormalizer
+from tracker.ingest.normalize import PrintNormalizer, normalize_print_text
 from tracker.ingest.records import Overrides
 from tracker.ingest.textio import open_text
 from tracker.models import Article
@@ -226,7 +226,7 @@ def _batch_article(
         if value is not None and not isinstance(value, str):
             raise InputError(source, f"field {name!r} must be a string")
         setattr(meta, name, value or None)
-    body = "\n\n".join(PrintNormalizer().paragraphs(text.splitlines()))
+    body = normalize_print_text(text)
     if not body:
         raise InputError(source, "'text' holds no text")
     return build_article(body, meta, overrides, source, path)
