@@ -19,6 +19,7 @@ import streamlit as st
 from tracker.aggregate.consensus import RULES
 from tracker.aggregate.quantities import QuantityConfig, load_quantities
 from tracker.aggregate.review import VERDICTS
+from tracker.aggregate.suggest import suggestion_toml
 from tracker.config import resolve_db_path
 from tracker.dashboard import actions, data
 from tracker.dashboard.charts import range_chart, timeline_chart
@@ -30,12 +31,18 @@ Q = "query-params"  # widgets bound to the URL
 HEDGED = {"any": "all claims", "only": "hedged only", "exclude": "firm only"}
 ROWS = {"outlet": "per outlet", "source": "per source"}
 QUOTES_SHOWN = 50
+SUGGESTIONS_SHOWN = 20
 TABLE_ROWS = 1000  # claims shown in the table; Export writes every claim of the view
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def cached_overview(db: str, signature: tuple) -> pl.DataFrame:
     return data.load_overview(Path(db))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def cached_suggestions(db: str, signature: tuple, ignore: frozenset[str]) -> list:
+    return data.load_suggestions(Path(db), ignore)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -211,6 +218,21 @@ def show_add_article(db: Path) -> None:
             flash(f"Saved: {counts['new']} new article(s), {counts['claims']} claims.")
 
 
+def show_suggestions(db: Path, signature: tuple, config: QuantityConfig) -> None:
+    st.write(
+        "Claims no quantity takes, grouped by unit and their most common entity terms. To track "
+        "one, paste its entry into the quantities file, edit it, and run `tracker assign`."
+    )
+    groups = cached_suggestions(str(db), signature, config.ignore_terms)
+    if not groups:
+        st.write("No groups of untracked claims.")
+    for number, group in enumerate(groups[:SUGGESTIONS_SHOWN], 1):
+        with st.expander(group.title):
+            st.caption(f"For example: {group.example}")
+            label = " ".join(group.terms) or group.unit or "untracked"
+            st.code(suggestion_toml(group, f"suggested_{number}", label), language="toml")
+
+
 def show_review(db: Path, view: QuantityView, quantity_ids: list[str]) -> None:
     if view.table.is_empty():
         st.write("No claims in this view.")
@@ -274,7 +296,9 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
     if view.empty:
         st.warning("No claims match these filters.")
         return
-    compare, claims, add, review = st.tabs(["Compare", "Claims", "Add an article", "Review"])
+    compare, claims, add, review, untracked = st.tabs(
+        ["Compare", "Claims", "Add an article", "Review", "Untracked claims"]
+    )
     with compare:
         show_compare(view, config.label(quantity), by)
     with claims:
@@ -283,6 +307,8 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
         show_add_article(db)
     with review:
         show_review(db, view, overview["quantity"].to_list())
+    with untracked:
+        show_suggestions(db, signature, config)
     st.caption(f"Database: {db} · as of {date.today()}")
 
 

@@ -367,3 +367,10 @@ def test_app_export_buttons_are_there(fixture_db: Path) -> None:
     app = run_app()
     labels = [b.proto.label for b in app.get("download_button")]
     assert labels == ["Export CSV", "Export Parquet"]
+
+
+def test_app_suggests_a_quantity_for_untracked_claims(fixture_db: Path) -> None:
+    app = run_app()
+    titles = [e.label for e in app.expander]
+    assert any("3 claims: building: hauser, not tracked" in t for t in titles)
+    assert any('near_all_of = [["hauser"]]' in c.value for c in app.code)

@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from tracker.aggregate.suggest import Suggestion, load_unassigned, suggest_groups
 from tracker.errors import StoreError
 
 LOCK_RETRIES = 4
@@ -161,3 +162,12 @@ def load_article(db: Path, article_id: str) -> dict[str, Any] | None:
             params=[article_id],
         ).pl()
     return rows.row(0, named=True) if rows.height else None
+
+
+def load_suggestions(db: Path, ignore: frozenset[str], min_claims: int = 3) -> list[Suggestion]:
+    """Groups of claims no quantity takes (see ``tracker.aggregate.suggest``)."""
+    with read_only(db) as con:
+        if not has_claims_view(con):
+            return []
+        unassigned = load_unassigned(con)
+    return suggest_groups(unassigned, ignore, min_claims)
