@@ -223,6 +223,9 @@ def show_suggestions(db: Path, signature: tuple, config: QuantityConfig) -> None
         "Claims no quantity takes, grouped by unit and their most common entity terms. To track "
         "one, paste its entry into the quantities file, edit it, and run `tracker assign`."
     )
+    # on request only: grouping the untracked claims of a big database takes seconds
+    if not st.toggle("Find groups of untracked claims", key="suggest"):
+        return
     groups = cached_suggestions(str(db), signature, config.ignore_terms)
     if not groups:
         st.write("No groups of untracked claims.")

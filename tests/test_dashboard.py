@@ -371,6 +371,8 @@ def test_app_export_buttons_are_there(fixture_db: Path) -> None:
 
 def test_app_suggests_a_quantity_for_untracked_claims(fixture_db: Path) -> None:
     app = run_app()
+    assert not any("hauser" in e.label for e in app.expander)  # only on request
+    app.toggle(key="suggest").set_value(True).run()
     titles = [e.label for e in app.expander]
     assert any("3 claims: building: hauser, not tracked" in t for t in titles)
     assert any('near_all_of = [["hauser"]]' in c.value for c in app.code)

@@ -40,6 +40,19 @@ def entity_terms(entity: str | None, ignore: frozenset[str]) -> list[str]:
     return list(dict.fromkeys(kept))
 
 
+def entity_terms_expr(entity: pl.Expr) -> pl.Expr:
+    """``entity_terms`` for a whole column (ignored words are removed by the caller)."""
+    folded = (
+        entity.fill_null("")
+        .str.to_lowercase()
+        .str.normalize("NFKD")
+        .str.replace_all(r"\p{Mn}", "")
+        .str.replace_all("ß", "ss")
+    )
+    words = folded.str.extract_all(_WORD.pattern)
+    return words.list.eval(pl.element().filter(pl.element().str.len_chars() >= MIN_TERM_LENGTH))
+
+
 def suggest_groups(
     unassigned: pl.DataFrame, ignore: frozenset[str] = frozenset(), min_claims: int = 3
 ) -> list[Suggestion]:
@@ -51,12 +64,13 @@ def suggest_groups(
     """
     if unassigned.is_empty():
         return []
-    words = unassigned.select(
-        "claim_id",
-        term=pl.col("entity").map_elements(
-            lambda e: entity_terms(e, ignore), return_dtype=pl.List(pl.String)
-        ),
-    ).explode("term").drop_nulls("term")
+    words = (
+        unassigned.select("claim_id", term=entity_terms_expr(pl.col("entity")))
+        .explode("term")
+        .drop_nulls("term")
+        .filter(~pl.col("term").is_in(sorted(ignore)))
+        .unique(["claim_id", "term"], maintain_order=True)
+    )
     # Only recurring terms can name a group: a word in fewer claims than a group needs is noise.
     frequency = words.group_by("term").agg(df=pl.len()).filter(pl.col("df") >= min_claims)
     top = (

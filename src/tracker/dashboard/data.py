@@ -21,6 +21,7 @@ from tracker.aggregate.suggest import Suggestion, load_unassigned, suggest_group
 from tracker.errors import StoreError
 
 LOCK_RETRIES = 4
+SUGGEST_ROWS = 50_000  # untracked claims sampled for suggestions (the groups stay the same)
 MAX_ROWS = 200_000  # rows of one quantity handed to polars; more is cut, newest first
 CLAIM_COLUMNS = (
     "claim_id, article_id, outlet, url, title, published, lang, low, high, kind, approximate,"
@@ -169,5 +170,5 @@ def load_suggestions(db: Path, ignore: frozenset[str], min_claims: int = 3) -> l
     with read_only(db) as con:
         if not has_claims_view(con):
             return []
-        unassigned = load_unassigned(con)
+        unassigned = load_unassigned(con, limit=SUGGEST_ROWS)
     return suggest_groups(unassigned, ignore, min_claims)
