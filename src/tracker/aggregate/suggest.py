@@ -12,8 +12,6 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-from tracker.aggregate.quantities import fold
-
 MIN_TERM_LENGTH = 4
 _WORD = re.compile(r"[a-z][a-z\-]+")
 
@@ -33,15 +31,9 @@ class Suggestion:
         return f"{self.claims} claims: {unit}: {what}, not tracked"
 
 
-def entity_terms(entity: str | None, ignore: frozenset[str]) -> list[str]:
-    """Content words of an entity, folded, in order, without ignored words or duplicates."""
-    words = _WORD.findall(fold(entity or ""))
-    kept = [w for w in words if len(w) >= MIN_TERM_LENGTH and w not in ignore]
-    return list(dict.fromkeys(kept))
-
-
 def entity_terms_expr(entity: pl.Expr) -> pl.Expr:
-    """``entity_terms`` for a whole column (ignored words are removed by the caller)."""
+    """Content words of each entity: folded (lower case, no accents, ß as ss), at least
+    MIN_TERM_LENGTH letters. Ignored words and repeats are removed by the caller."""
     folded = (
         entity.fill_null("")
         .str.to_lowercase()
