@@ -172,7 +172,7 @@ def _range_core(a: Numeral, b: Numeral, text: str, lex: Lexicon) -> _Core:
     if a.scale == 1 and not a.spelled and b.value:
         if b.scale > 1 and a.value * b.scale <= b.value:
             a.value *= b.scale
-        elif b.grouped and a.value < 1000 and a.value * 1000 <= b.value < a.value * 10000:
+        elif b.grouped and a.value < 1000 and a.value * 1000 < b.value < a.value * 10000:
             a.value *= 1000
     start = a.start
     opener = lex.regexes.opener_set.ending(tail_tokens(text, max(0, a.start - _LOOKBACK), a.start))

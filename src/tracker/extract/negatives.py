@@ -6,7 +6,7 @@ import enum
 import re
 
 from tracker.extract.lexicon import Lexicon
-from tracker.extract.numerals import Numeral
+from tracker.extract.numerals import Numeral, Spans
 from tracker.extract.patterns import (
     CLOCK,
     NUMERIC_DATE,
@@ -18,21 +18,8 @@ from tracker.extract.patterns import (
 )
 
 _WINDOW = 40
-_MASK_REACH = 30  # how far around a number a phone number or clock time is looked for
-_CHUNK_LIMIT = 300  # longest run without spaces examined as a URL or date
-_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
-
-
 # Letters glued to the number, or joined by a hyphen: "Su-34", "G7", "COVID-19" (not "5k-20k").
 _DESIGNATION_BEFORE = re.compile(r"(?<![\w])[^\W\d_]+-?$")
-
-
-def _first_space(text: str, start: int, limit: int) -> int:
-    m = _SPACE.search(text, start, limit)
-    return m.start() if m else limit
-
-
-_SPACE = re.compile(r"\s")
 
 
 class Reason(enum.Enum):
@@ -48,27 +35,39 @@ class Reason(enum.Enum):
     VAGUE = "vague amount"
 
 
+_URL_HINTS = ("://", "www.", "@", ".de", ".com", ".org", ".net", ".htm", ".php")
+# (reason, regex, chars looked at before and after the number, characters the match needs)
+_LOCAL_MASKS = (
+    (Reason.DATE, NUMERIC_DATE, 11, 11, "./-"),
+    (Reason.PHONE, PHONE, 30, 30, "+("),
+    (Reason.TIME, CLOCK, 6, 12, ":."),
+)
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
+
+
 class NegativeFilter:
     """Judges each number of one text by its shape and the words around it."""
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text, self.lex, self.pats = text, lex, lex.regexes
+        # URLs are rare in a sentence: one pass over the text, only when a cheap test finds a hint.
+        has_url = any(hint in text for hint in _URL_HINTS)
+        self.urls = Spans([m.span() for m in URL.finditer(text)] if has_url else [])
 
     def _masked(self, num: Numeral) -> Reason | None:
-        """URLs, ids, dates, phone numbers and clock times around the number (local look-ups,
-        so the cost per number is constant whatever the length of the text)."""
+        """URLs, ids, dates, phone numbers and clock times around the number. Apart from URLs
+        the look-ups are local, so the cost per number does not grow with the text."""
         text, start, end = self.text, num.start, num.end
-        left = max(0, start - _CHUNK_LIMIT)
-        chunk_start = max(text.rfind(" ", left, start), text.rfind("\n", left, start)) + 1
-        chunk_end = _first_space(text, end, min(len(text), end + _CHUNK_LIMIT))
-        for reason, rx, lo, hi in (
-            (Reason.URL, URL, chunk_start, chunk_end),
-            (Reason.DATE, NUMERIC_DATE, chunk_start, chunk_end),
-            (Reason.PHONE, PHONE, start - _MASK_REACH, end + _MASK_REACH),
-            (Reason.TIME, CLOCK, start - 6, end + 12),
-        ):
-            for m in rx.finditer(text, max(0, lo), hi):
-                if m.start() < end and start < m.end():
+        if self.urls.overlaps(start, end):
+            return Reason.URL
+        for reason, rx, reach_before, reach_after, hints in _LOCAL_MASKS:
+            lo, hi = max(0, start - reach_before), end + reach_after
+            if not any(h in text[lo:hi] for h in hints):
+                continue
+            for m in rx.finditer(text, lo, hi):
+                if m.start() >= end:
+                    break
+                if start < m.end():
                     return reason
         return None
 
