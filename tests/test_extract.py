@@ -273,6 +273,19 @@ def test_english_qualifiers(qualifier: str, kind: str) -> None:
     assert claim.kind == kind and claim.text.lower().startswith(qualifier)
 
 
+def test_sign_words_and_unit_first_percentages() -> None:
+    assert one("Die Rendite lag bei minus 5 Prozent.", "de").low == -5
+    assert one("They need minus five percent.", "en").text == "minus five percent"
+    assert one("It was per cent of twenty-two.", "en").unit == "percent"
+    claims = extract("Some 30 per cent of 1,000 voters said no.", "en")
+    assert [(c.low, c.unit) for c in claims] == [(30, "percent"), (1000, "person")]
+
+
+def test_or_less_before_a_comparison_belongs_to_the_next_number() -> None:
+    claims = extract("His score is equal to 5000 or less than 6000.", "en")
+    assert [(c.low, c.high) for c in claims] == [(5000, 5000), (None, 6000)]
+
+
 def test_plus_suffix_is_a_lower_bound() -> None:
     claim = one("They fielded 50+ tanks.", "en")
     assert (claim.kind, claim.low, claim.high) == ("lower_bound", 50, None)

@@ -41,6 +41,8 @@ def reasons(text: str, lang: str) -> dict[str, Reason]:
         ("F-16 jets flew.", "en", "16", Reason.DESIGNATION),
         ("Mehrere hundert Menschen kamen.", "de", "hundert", Reason.VAGUE),
         ("Several hundred people came.", "en", "hundred", Reason.VAGUE),
+        ("Es gab drei halbe Schweine.", "de", "drei", Reason.FRACTION),
+        ("Two thirds of the troops left.", "en", "Two", Reason.FRACTION),
     ],
 )
 def test_not_a_claim_and_why(text: str, lang: str, number: str, reason: Reason) -> None:

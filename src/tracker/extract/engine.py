@@ -19,6 +19,7 @@ from tracker.models import Claim
 _MAX_GAP = 16
 _LOOKBACK = 40
 _SPACE = re.compile(r"\s+")
+_WORD_START = re.compile(r"(?<![\w])\w")
 _NUMBER_NEXT = re.compile(r"\s*[-−]?[\d$€£]")
 
 
@@ -186,8 +187,9 @@ def _qualify(core: _Core, ctx: _Context, limit: int) -> None:
     text, pats = ctx.text, ctx.lex.regexes
     first = core.numerals[0]
     if first.start == core.start:
-        symbol = pats.symbol_set.ending(tail_tokens(text, max(limit, first.start - 6), first.start))
-        if symbol and not text[symbol[1] - 1 : symbol[1]].isalpha():
+        before = tail_tokens(text, max(limit, first.start - 20), first.start)
+        symbol = pats.symbol_set.ending(before)
+        if symbol and _prefix_unit_applies(symbol, before, text):
             core.prefix_unit = ctx.lex.prefix_symbols[symbol[0]]
             core.start = symbol[1]
     tokens = tail_tokens(text, max(limit, core.start - _LOOKBACK), core.start)
@@ -197,6 +199,17 @@ def _qualify(core: _Core, ctx: _Context, limit: int) -> None:
         if not _means_about(word, tokens, start, ctx):
             _set_kind(core, ctx.lex.prefix_qualifiers[word])
             core.start = start
+
+
+def _prefix_unit_applies(symbol: tuple[str, int], before: Tokens, text: str) -> bool:
+    """ "$5" always; a word form ("per cent of 22") only when no number comes right before it,
+    since "30 per cent of 1,000 voters" counts voters."""
+    if text[symbol[1] - 1 : symbol[1]].isalpha():
+        return False
+    if not symbol[0][0].isalpha():
+        return True
+    head = [t for t, start in before if start < symbol[1]]
+    return not (head and (head[-1][0].isdigit() or head[-1] in ("%",)))
 
 
 def _means_about(word: str, tokens: Tokens, start: int, ctx: _Context) -> bool:
@@ -227,8 +240,19 @@ def _suffix(core: _Core, ctx: _Context, pos: int, limit: int) -> int:
         ctx.text, m.end() + 1
     ):
         return pos  # "above 1000 and below 1500": the words belong to the next number
+    if _starts_longer_qualifier(m, ctx):
+        return pos  # "5000 or less than 6000": "less than" qualifies the next number
     _set_kind(core, ctx.lex.suffix_qualifiers[_SPACE.sub(" ", m.group("q").lower())])
     return m.end()
+
+
+def _starts_longer_qualifier(m: re.Match[str], ctx: _Context) -> bool:
+    at = ctx.lex.regexes.qualifier_at
+    for word in _WORD_START.finditer(ctx.text, m.start("q"), m.end()):
+        longer = at.match(ctx.text, word.start())
+        if longer and longer.end() > m.end():
+            return True
+    return False
 
 
 def _values(core: _Core) -> tuple[float | None, float | None]:

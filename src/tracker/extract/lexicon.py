@@ -172,6 +172,8 @@ class Lexicon:
     age_after: tuple[str, ...]
     age_before: tuple[str, ...]
     vague: frozenset[str]
+    fractions: frozenset[str]
+    sign_words: frozenset[str]
     sentence_starters: frozenset[str]
     pronoun_one_after: frozenset[str]
     pronoun_one_before: tuple[str, ...]
@@ -268,7 +270,9 @@ def load_lexicon(code: str) -> Lexicon:
         time_words=frozenset(neg.words("time_words")),
         age_after=tuple(neg.words("age_after")),
         age_before=tuple(neg.words("age_before")),
-        vague=frozenset(neg.words("vague") + neg.words("fractions")),
+        vague=frozenset(neg.words("vague")),
+        fractions=frozenset(neg.words("fractions")),
+        sign_words=frozenset(num.words("rules.sign_words")),
         sentence_starters=frozenset(neg.words("sentence_starters")),
         pronoun_one_after=frozenset(neg.words("pronoun_one_after")),
         pronoun_one_before=tuple(neg.words("pronoun_one_before")),

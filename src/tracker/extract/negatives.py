@@ -33,6 +33,7 @@ class Reason(enum.Enum):
     LABEL = "label or counter"
     DESIGNATION = "designation"
     VAGUE = "vague amount"
+    FRACTION = "fraction"
 
 
 _URL_HINTS = ("://", "www.", "@", ".de", ".com", ".org", ".net", ".htm", ".php")
@@ -76,6 +77,8 @@ class NegativeFilter:
         masked = self._masked(num)
         if masked:
             return masked
+        if self.pats.fraction_after.match(self.text, num.end):
+            return Reason.FRACTION
         before = self.text[max(0, num.start - _WINDOW) : num.start]
         if num.spelled:
             return self._spelled_reason(num, before)

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from tracker.extract.lexicon import Lexicon
-from tracker.extract.patterns import DIGITS
+from tracker.extract.patterns import DIGITS, tail_tokens
 
 _SIGNS = "-−"
 _UNIT, _TEEN, _TENS, _HUNDRED, _SCALE, _FRACTION = (
@@ -80,6 +80,16 @@ def parse_digits(raw: str, lex: Lexicon) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _sign_word(num: Numeral, text: str, lex: Lexicon) -> None:
+    """ "minus 5 Prozent", "negative ten": a sign word right before the number."""
+    if not lex.sign_words:
+        return
+    sign = lex.regexes.sign_set.ending(tail_tokens(text, max(0, num.start - 12), num.start))
+    if sign:
+        num.start = sign[1]
+        num.value = -num.value
+
+
 def _signed(text: str, start: int) -> bool:
     """A minus sign right before a number that is not the dash of a range ("10-12")."""
     if start == 0 or text[start - 1] not in _SIGNS:
@@ -104,6 +114,8 @@ def _digit_numerals(text: str, lex: Lexicon) -> list[Numeral]:
         if _signed(text, num.start):
             num.start -= 1
             num.value = -num.value
+        else:
+            _sign_word(num, text, lex)
         found.append(num)
     return found
 
@@ -275,6 +287,8 @@ def find_numerals(text: str, lex: Lexicon) -> list[Numeral]:
             for n in _spelled_numerals(text, lex)
             if not taken.overlaps(n.start, n.end) and _apply_prefix_words(n, text, lex)
         ]
+        for n in spelled:
+            _sign_word(n, text, lex)
         found.extend(spelled)
         found.sort(key=lambda n: n.start)
     return found

@@ -108,6 +108,10 @@ class Patterns:
         self.pronoun_one_after = re.compile(
             rf"(?<![\w])(?:{phrase_alternation(lex.pronoun_one_after)})\s+$", _I
         )
+        self.sign_set = PhraseSet(lex.sign_words)
+        self.fraction_after = re.compile(
+            rf"[\s-]*(?:{phrase_alternation(lex.fractions)})(?![\w])", _I
+        )
         self.pronoun_one_before = re.compile(
             rf"\s*(?:{phrase_alternation(lex.pronoun_one_before)})(?![\w])", _I
         )
@@ -132,6 +136,7 @@ class Patterns:
         self.range_opener = _suffix_anchored(phrase_alternation(openers))
         self.opener_set = PhraseSet(openers)
         self.qualifier_set = PhraseSet(prefix)
+        self.qualifier_at = re.compile(rf"(?:{phrase_alternation(prefix)})(?![\w])", _I)
         self.about_set = PhraseSet(lex.about_after)
         about = sorted(lex.about_after)
         self.about_context = _suffix_anchored(phrase_alternation(about)) if about else None
