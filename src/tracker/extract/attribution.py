@@ -10,6 +10,7 @@ from tracker.extract.lexicon import Lexicon
 from tracker.extract.patterns import WORD
 
 _MAX_WORDS = 8
+_REACH = 160  # characters around a cue that can hold its source phrase
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])\w\.$")
 
 
@@ -92,12 +93,14 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     ]
     if not found:
         return []
-    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
-    walker = _Walker(tokens, lex)
-    starts = [t[1] for t in tokens]
     cues: list[Cue] = []
     for cue_start, cue_end, step in found:
-        _add(cues, text, walker, starts, cue_start, cue_end, step, end)
+        # a source phrase has at most _MAX_WORDS words: tokenise only that far from the cue
+        lo = max(start, cue_start - _REACH) if step < 0 else cue_end
+        hi = cue_start if step < 0 else min(end, cue_end + _REACH)
+        tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, lo, hi)]
+        walker = _Walker(tokens, lex)
+        _add(cues, text, walker, [t[1] for t in tokens], cue_start, cue_end, step, end)
     cues.sort(key=lambda c: c.start)
     return cues
 

@@ -39,9 +39,9 @@ class Reason(enum.Enum):
 _URL_HINTS = ("://", "www.", "@", ".de", ".com", ".org", ".net", ".htm", ".php")
 # (reason, regex, chars looked at before and after the number, characters the match needs)
 _LOCAL_MASKS = (
-    (Reason.DATE, NUMERIC_DATE, 11, 11, "./-"),
-    (Reason.PHONE, PHONE, 30, 30, "+("),
-    (Reason.TIME, CLOCK, 6, 12, ":."),
+    (Reason.DATE, NUMERIC_DATE, 11, 11, re.compile(r"\d[./-]\d")),
+    (Reason.PHONE, PHONE, 30, 30, re.compile(r"[+(]")),
+    (Reason.TIME, CLOCK, 6, 12, re.compile(r"\d[:.]\d")),
 )
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 
@@ -63,7 +63,7 @@ class NegativeFilter:
             return Reason.URL
         for reason, rx, reach_before, reach_after, hints in _LOCAL_MASKS:
             lo, hi = max(0, start - reach_before), end + reach_after
-            if not any(h in text[lo:hi] for h in hints):
+            if not hints.search(text, lo, hi):
                 continue
             for m in rx.finditer(text, lo, hi):
                 if m.start() >= end:

@@ -82,9 +82,10 @@ def parse_digits(raw: str, lex: Lexicon) -> float | None:
 
 def _sign_word(num: Numeral, text: str, lex: Lexicon) -> None:
     """ "minus 5 Prozent", "negative ten": a sign word right before the number."""
-    if not lex.sign_words:
+    lo = max(0, num.start - 12)
+    if not lex.sign_words or not lex.regexes.sign_hint.search(text, lo, num.start):
         return
-    sign = lex.regexes.sign_set.ending(tail_tokens(text, max(0, num.start - 12), num.start))
+    sign = lex.regexes.sign_set.ending(tail_tokens(text, lo, num.start))
     if sign:
         num.start = sign[1]
         num.value = -num.value

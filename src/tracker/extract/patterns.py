@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -38,9 +39,28 @@ _TOKEN = re.compile(r"\w+\.?|[^\w\s]")
 Tokens = list[tuple[str, int]]
 
 
+_TAIL = 48  # every look-behind window in the engine is at most this long
+
+
 def tail_tokens(text: str, start: int, end: int) -> Tokens:
-    """Lower-cased tokens of ``text[start:end]`` with their offsets, for phrase look-ups."""
-    return [(m.group().lower(), m.start()) for m in _TOKEN.finditer(text, start, end)]
+    """Lower-cased tokens of ``text[start:end]`` with their offsets, for phrase look-ups.
+
+    The windows before one number are asked for several times (negatives, sign, currency,
+    qualifier, range opener): short windows are cut from one cached window per position.
+    """
+    if end - start > _TAIL:
+        return [(m.group().lower(), m.start()) for m in _TOKEN.finditer(text, start, end)]
+    return [t for t in _window_tokens(text, end) if t[1] >= start]
+
+
+@functools.lru_cache(maxsize=256)
+def _window_tokens(text: str, end: int) -> tuple[tuple[str, int], ...]:
+    start = max(0, end - _TAIL)
+    tokens = tuple((m.group().lower(), m.start()) for m in _TOKEN.finditer(text, start, end))
+    # a token cut by the window edge is not a word of its own
+    if tokens and tokens[0][1] == start and start > 0 and text[start - 1].isalnum():
+        tokens = tokens[1:]
+    return tokens
 
 
 class PhraseSet:
@@ -109,6 +129,7 @@ class Patterns:
             rf"(?<![\w])(?:{phrase_alternation(lex.pronoun_one_after)})\s+$", _I
         )
         self.sign_set = PhraseSet(lex.sign_words)
+        self.sign_hint = re.compile(phrase_alternation(lex.sign_words), _I)
         self.fraction_after = re.compile(
             rf"[\s-]*(?:{phrase_alternation(lex.fractions)})(?![\w])", _I
         )
