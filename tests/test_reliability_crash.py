@@ -89,3 +89,39 @@ def test_sigkill_halfway_then_rerun_equals_clean_run(tmp_path: Path) -> None:
     assert recovered["duplicates"] == [(0,)]
     assert recovered["articles"] == clean["articles"]
     assert recovered["claims"] == clean["claims"]
+
+
+@pytest.mark.slow
+def test_a_killed_worker_is_reported_and_a_rerun_finishes(tmp_path: Path) -> None:
+    """The OOM killer takes one worker of the pool: one clear line, exit 2, nothing lost."""
+    psutil = pytest.importorskip("psutil")
+    folder = tmp_path / "corpus"
+    _write_folder(folder)
+    db = tmp_path / "pool.duckdb"
+    command = _ingest_cmd(folder, db)
+    command[command.index("--workers") + 1] = "2"
+    process = subprocess.Popen(command, env=_env(), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    victim = None
+    deadline = time.monotonic() + 60
+    while victim is None and time.monotonic() < deadline and process.poll() is None:
+        # Workers are forked by the forkserver, the ingest's child: its grandchildren.
+        for child in psutil.Process(process.pid).children():
+            workers = child.children()
+            if workers:
+                victim = workers[0]
+                break
+        time.sleep(0.05)
+    assert victim is not None, "no worker process seen"
+    victim.kill()
+    _, err = process.communicate(timeout=120)
+    if process.returncode == 0:
+        pytest.skip("the ingest finished before the worker was killed")
+    assert process.returncode == 2
+    assert err.strip().splitlines() == [
+        "Error: a worker process died (killed, or out of memory?); what was stored is kept: "
+        "run the same command again to finish"]
+    rerun = subprocess.run(_ingest_cmd(folder, db), env=_env(), capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _snapshot(db)["duplicates"] == [(0,)]
+    assert len(_snapshot(db)["articles"]) == FILES

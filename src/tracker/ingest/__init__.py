@@ -56,12 +56,14 @@ def ingest(
     writer = BatchWriter(db, summary)
     show = progress and summary.files >= PROGRESS_MIN_FILES
     results = iter_results(files, overrides, workers or default_workers(), urls)
-    with progress_bar(summary.files, show) as advance:
-        for result, file_done in results:
-            writer.add(result)
-            if file_done:
-                advance()
-    writer.flush()
+    try:
+        with progress_bar(summary.files, show) as advance:
+            for result, file_done in results:
+                writer.add(result)
+                if file_done:
+                    advance()
+    finally:
+        writer.flush()  # also on Ctrl-C or a dead worker: keep what was read
     if summary.read:
         assign_quantities(db)
     return summary

@@ -12,12 +12,13 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from tracker.errors import ConfigError, InputError
+from tracker.errors import ConfigError, InputError, TrackerError
 from tracker.ingest.readers import READERS
 from tracker.ingest.records import NO_OVERRIDES, FileResult, IngestSummary, Overrides
 from tracker.models import Article
@@ -178,6 +179,10 @@ def iter_results(
     return _pooled(tasks, workers)
 
 
+WORKER_DIED = ("a worker process died (killed, or out of memory?); what was stored is kept: "
+               "run the same command again to finish")
+
+
 def _pooled(tasks: Iterator[Task], workers: int) -> Iterator[tuple[FileResult, bool]]:
     # forkserver: workers do not inherit this process's threads (progress bar) or open files.
     context = multiprocessing.get_context("forkserver")
@@ -195,7 +200,11 @@ def _pooled(tasks: Iterator[Task], workers: int) -> Iterator[tuple[FileResult, b
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                yield future.result(), pending.pop(future)
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    raise TrackerError(WORKER_DIED) from None
+                yield result, pending.pop(future)
             refill()
 
 
@@ -233,12 +242,12 @@ class BatchWriter:
             return
         from tracker.store import open_store
 
+        batch, self.batch, self.chars = self.batch, [], 0  # a failed write is not retried
         with open_store(self.db) as store:
-            counts = store.write_articles(self.batch)
+            counts = store.write_articles(batch)
         self.summary.new += counts.new
         self.summary.unchanged += counts.unchanged
         self.summary.claims += counts.claims
-        self.batch, self.chars = [], 0
 
 
 @contextmanager
