@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import polars as pl
@@ -207,3 +208,11 @@ def test_bundled_corpus_acceptance(repo_root: Path, tmp_path: Path) -> None:
     code, _, err = run("ingest", str(repo_root / "data"), "--db", str(db))
     assert code == 0 and " 0 new," in err
     assert run_readonly_sql(db, counts)[1] == first
+
+
+def test_readonly_sql_has_a_time_limit(shared_db: Path) -> None:
+    started = time.monotonic()
+    with pytest.raises(QueryError, match=r"stopped after 0.5 s \(time limit\)"):
+        run_readonly_sql(shared_db, "select sum(a.range * b.range) from range(100000) a, "
+                                    "range(100000) b", timeout=0.5)
+    assert time.monotonic() - started < 10
