@@ -213,6 +213,15 @@ def test_an_approximate_range_keeps_its_kind() -> None:
     assert (claim.kind, claim.approximate, claim.low, claim.high) == ("range", True, 3000, 4000)
 
 
+def test_both_ends_of_a_time_or_age_range_are_not_claims() -> None:
+    text = "Offen zwischen 10 und 12 Uhr, 40 Menschen warteten; 2000 bis 3000 Soldaten kamen."
+    assert values(text, "de") == [(40, 40), (2000, 3000)]
+    assert values("Volunteers aged 18 to 25 and 300 soldiers came on 3 to 5 May.", "en") == [
+        (300, 300)
+    ]
+    assert not one("300 soldiers came on 5 May.", "en").hedged
+
+
 def test_different_units_are_not_a_range() -> None:
     assert values("Shares fell 7.3% to $18.40.", "en") == [(7.3, 7.3), (18.4, 18.4)]
 
@@ -380,6 +389,32 @@ def test_english_sources(text: str, source: str) -> None:
 def test_a_paragraph_final_attribution_covers_the_paragraph() -> None:
     text = "Das Treffen dauerte mehr als zwei Stunden. Kim lobte Russland, berichtet KCNA."
     assert one(text, "de").source == "KCNA"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        (
+            "Dabei wurden 50 Soldaten getötet. Das teilte das Ministerium mit.",
+            "de",
+            "das Ministerium",
+        ),
+        ("At least 50 soldiers died. That is according to the ministry.", "en", "the ministry"),
+        ("Laut Polizei gab es neue Zahlen. Demnach wurden 120 Menschen verletzt.", "de", "Polizei"),
+        (
+            "Der Sprecher erklärte am Abend vieles. Er sagte, 30 Häuser seien zerstört.",
+            "de",
+            "Der Sprecher",
+        ),
+        (
+            "The spokesman told reporters that talks failed. He said 30 homes burned.",
+            "en",
+            "The spokesman",
+        ),
+    ],
+)
+def test_sources_from_adjacent_sentences(text: str, lang: str, source: str) -> None:
+    assert one(text, lang).source == source
 
 
 def test_no_source_when_none_is_named() -> None:

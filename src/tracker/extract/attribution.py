@@ -32,6 +32,8 @@ class _Walker:
 
     def _accepts(self, word: str) -> bool:
         lower = word.lower()
+        if lower in self.lex.source_pronouns:
+            return True  # "er sagte": resolved to the previous sentence's source later
         if (
             not word[0].isalnum()
             or lower in self.lex.source_stop_words
@@ -147,4 +149,9 @@ def pick_source(
 
 
 def is_hedged(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    return lex.regexes.hedge.search(text, start, end) is not None
+    """A hedge word in the sentence; a capitalised month inside it ("5 May") is not "may"."""
+    for m in lex.regexes.hedge.finditer(text, start, end):
+        word = m.group()
+        if not (m.start() > start and word[0].isupper() and word.lower() in lex.months):
+            return True
+    return False

@@ -19,6 +19,7 @@ from tracker.models import Claim
 _MAX_GAP = 16
 _LOOKBACK = 40
 _SPACE = re.compile(r"\s+")
+DIGIT = re.compile(r"\d")
 _WORD_START = re.compile(r"(?<![\w])\w")
 _NUMBER_NEXT = re.compile(r"\s*[-−]?[\d$€£]")
 
@@ -81,12 +82,36 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     if not numerals:
         return []
     negatives = NegativeFilter(text, lex)
-    kept = [n for n in numerals if negatives.reason(n) is None]
+    reasons = _share_range_reasons(numerals, [negatives.reason(n) for n in numerals], text, lex)
+    kept = [n for n, reason in zip(numerals, reasons, strict=True) if reason is None]
     if not kept:
         return []
     sentences = split_sentences(text, lex)
     ctx = _Context(text, lex, sentences, [s.start for s in sentences])
     return _join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], ctx)
+
+
+_SHARED_REASONS = {Reason.TIME, Reason.DATE, Reason.AGE}
+
+
+def _share_range_reasons(
+    nums: list[Numeral], reasons: list[Reason | None], text: str, lex: Lexicon
+) -> list[Reason | None]:
+    """ "zwischen 10 und 12 Uhr", "aged 18 to 25": both ends of a range are times (ages, dates);
+    "2000 bis 3000 Soldaten" is a count, not a year. Decided from the numbers' own reasons."""
+    shared = list(reasons)
+    for i in range(len(nums) - 1):
+        a, b = nums[i], nums[i + 1]
+        if b.start - a.end > _MAX_GAP or not lex.regexes.range_gap.fullmatch(text, a.end, b.start):
+            continue
+        if reasons[i] is Reason.YEAR and reasons[i + 1] is None:
+            if lex.regexes.unit_phrase.match(text, b.end):
+                shared[i] = None
+            continue
+        for own, other in ((i, i + 1), (i + 1, i)):
+            if reasons[own] in _SHARED_REASONS and reasons[other] is None:
+                shared[other] = reasons[own]
+    return shared
 
 
 def _join_bounds(claims: list[Claim], ctx: _Context) -> list[Claim]:
@@ -268,17 +293,44 @@ def _values(core: _Core) -> tuple[float | None, float | None]:
 
 
 def _source(ctx: _Context, index: int, start: int, end: int) -> str | None:
-    """A cue in the claim's sentence; else a paragraph-final attribution ("..., berichtet X.")."""
+    """A cue in the claim's sentence; else one in an adjacent sentence that clearly covers it:
+    "Demnach ..." refers back, "Das teilte X mit." follows up, "..., berichtet X." closes the
+    paragraph. A pronoun source ("er sagte") is the previous sentence's source."""
     sentence = ctx.sentences[index]
     cue = pick_source(ctx.cues_of(index), start, end, ctx.text, sentence.end)
+    if cue is None and ctx.lex.regexes.refers_back.search(ctx.text, sentence.start, sentence.end):
+        previous = _previous_source(ctx, index)
+        if previous:
+            return previous
     if cue is None:
-        cue = _paragraph_final_cue(ctx, index)
+        cue = _follow_up_cue(ctx, index) or _paragraph_final_cue(ctx, index)
     if cue is None:
         return None
-    if cue.source.lower() in ctx.lex.source_pronouns and index > 0:
-        previous = pick_source(ctx.cues_of(index - 1), ctx.sentences[index - 1].end, 10**18)
-        return previous.source if previous else None
+    if cue.source.lower() in ctx.lex.source_pronouns:
+        return _previous_source(ctx, index)
     return cue.source
+
+
+def _previous_source(ctx: _Context, index: int) -> str | None:
+    """The last source named in the previous sentence of the same paragraph."""
+    if index == 0 or ctx.sentences[index - 1].paragraph != ctx.sentences[index].paragraph:
+        return None
+    cues = [c for c in ctx.cues_of(index - 1) if c.source.lower() not in ctx.lex.source_pronouns]
+    return cues[-1].source if cues else None
+
+
+def _follow_up_cue(ctx: _Context, index: int) -> Cue | None:
+    """ "50 Soldaten wurden getötet. Das teilte das Ministerium mit." """
+    nxt = index + 1
+    if nxt >= len(ctx.sentences) or ctx.sentences[nxt].paragraph != ctx.sentences[index].paragraph:
+        return None
+    sentence = ctx.sentences[nxt]
+    if not ctx.lex.regexes.follow_up.match(ctx.text, sentence.start, sentence.end):
+        return None
+    if DIGIT.search(ctx.text, sentence.start, sentence.end):
+        return None  # it has figures of its own: its source is theirs
+    cues = ctx.cues_of(nxt)
+    return cues[0] if cues else None
 
 
 def _paragraph_final_cue(ctx: _Context, index: int) -> Cue | None:

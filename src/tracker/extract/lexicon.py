@@ -156,6 +156,8 @@ class Lexicon:
     source_phrase_words: frozenset[str]
     source_stop_words: frozenset[str]
     source_pronouns: frozenset[str]
+    refers_back: tuple[str, ...]
+    follow_up: tuple[str, ...]
     source_lowercase: re.Pattern[str]
     source_strip_after_cue: frozenset[str]
     source_head_capitalized: bool
@@ -255,6 +257,8 @@ def load_lexicon(code: str) -> Lexicon:
         source_phrase_words=frozenset(src.words("phrase_words")),
         source_stop_words=frozenset(src.words("stop_words")),
         source_pronouns=frozenset(src.words("pronouns")),
+        refers_back=tuple(src.words("refers_back")),
+        follow_up=tuple(src.words("follow_up")),
         source_lowercase=src.pattern("lowercase_word"),
         source_strip_after_cue=frozenset(src.words("strip_after_cue")),
         source_head_capitalized=src.flag("head_capitalized"),

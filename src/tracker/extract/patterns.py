@@ -176,6 +176,10 @@ class Patterns:
 
     def _build_context(self, lex: Lexicon) -> None:
         self.hedge = re.compile(word_bounded(phrase_alternation(lex.hedges)), _I)
+        self.refers_back = re.compile(word_bounded(phrase_alternation(lex.refers_back)), _I)
+        self.follow_up = re.compile(
+            rf"[\"„“»«(]?(?:{phrase_alternation(lex.follow_up)})(?![\w])", _I
+        )
         self.before_source = re.compile(word_bounded(phrase_alternation(lex.before_source)), _I)
         self.after_source = re.compile(word_bounded(phrase_alternation(lex.after_source)), _I)
         self.inverted_source = re.compile(
