@@ -332,6 +332,9 @@ def test_a_lower_and_an_upper_bound_side_by_side_are_a_range() -> None:
         ("Es dauerte 3 Stunden.", "de", "hour"),
         ("It took 3 hours.", "en", "hour"),
         ("Die Zahl der Toten stieg auf 47.", "de", "death"),
+        ("Die Zahl der Binnenflüchtlinge stieg auf 3,7 Millionen.", "de", "refugee"),
+        ("The strike killed seven people.", "en", "death"),
+        ("Russian forces wounded 25 civilians.", "en", "wounded"),
         ("The death toll rose to 47.", "en", "death"),
     ],
 )
@@ -361,6 +364,8 @@ def test_entity_includes_adjectives_and_genitive() -> None:
         ("Das Ministerium geht von 500 Toten aus.", "Das Ministerium"),
         ("Es fielen 500 Soldaten, berichtet die Agentur Tass.", "die Agentur Tass"),
         ("Es fielen 500 Soldaten, schätzt das Institut ISW.", "das Institut ISW"),
+        ("Nach UN-Angaben fielen 500 Soldaten.", "UN"),
+        ("Laut Polizeiangaben kamen 500 Menschen.", "Polizei"),
     ],
 )
 def test_german_sources(text: str, source: str) -> None:

@@ -93,9 +93,15 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         for m in rx.finditer(text, start, end)
         if m.start() not in taken
     ]
+    cues: list[Cue] = [
+        Cue(m.start(), m.end(), m.group("source"))
+        for m in pats.compound_cue.finditer(text, start, end)
+        if len(m.group("source")) > 1
+    ]
+    compound_starts = {c.start for c in cues}
+    found = [f for f in found if f[0] not in compound_starts]
     if not found:
-        return []
-    cues: list[Cue] = []
+        return cues
     for cue_start, cue_end, step in found:
         # a source phrase has at most _MAX_WORDS words: tokenise only that far from the cue
         lo = max(start, cue_start - _REACH) if step < 0 else cue_end

@@ -149,9 +149,12 @@ class Lexicon:
     compound_suffixes: dict[str, str]
     events: dict[str, str]
     context_before: dict[str, str]
+    count_phrases: frozenset[str]
     event_targets: frozenset[str]
     before_source: tuple[str, ...]
     after_source: tuple[str, ...]
+    compound_cue_prepositions: tuple[str, ...]
+    compound_cue_nouns: tuple[str, ...]
     inverted_source: tuple[str, ...]
     source_phrase_words: frozenset[str]
     source_stop_words: frozenset[str]
@@ -250,9 +253,12 @@ def load_lexicon(code: str) -> Lexicon:
         ),
         events=_invert(units.word_table("events"), units, "events"),
         context_before=_invert(units.word_table("context_before"), units, "context_before"),
+        count_phrases=frozenset(units.words("entity.count_phrases")),
         event_targets=frozenset(units.words("event_targets.units")),
         before_source=tuple(src.words("before_source")),
         after_source=tuple(src.words("after_source")),
+        compound_cue_prepositions=tuple(src.words("compound_cue_prepositions")),
+        compound_cue_nouns=tuple(src.words("compound_cue_nouns")),
         inverted_source=tuple(src.words("inverted")),
         source_phrase_words=frozenset(src.words("phrase_words")),
         source_stop_words=frozenset(src.words("stop_words")),

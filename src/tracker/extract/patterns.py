@@ -172,7 +172,9 @@ class Patterns:
             rf"(?:(?<![\w])|(?<=\d))(?P<sym>{phrase_alternation(lex.prefix_symbols)})\s?$", _I
         )
         self.event = re.compile(word_bounded(phrase_alternation(lex.events)), _I)
-        self.context_before = re.compile(word_bounded(phrase_alternation(lex.context_before)), _I)
+        self.context_before = re.compile(
+            word_bounded(phrase_alternation(set(lex.context_before) | lex.count_phrases)), _I
+        )
 
     def _build_context(self, lex: Lexicon) -> None:
         self.hedge = re.compile(word_bounded(phrase_alternation(lex.hedges)), _I)
@@ -181,6 +183,12 @@ class Patterns:
             rf"[\"„“»«(]?(?:{phrase_alternation(lex.follow_up)})(?![\w])", _I
         )
         self.before_source = re.compile(word_bounded(phrase_alternation(lex.before_source)), _I)
+        # "nach UN-Angaben": the source is the start of the compound
+        self.compound_cue = re.compile(
+            rf"(?<![\w])(?:{phrase_alternation(lex.compound_cue_prepositions)})\s+"
+            rf"(?P<source>[^\W\d_][\w]*?)-?(?:{phrase_alternation(lex.compound_cue_nouns)})(?![\w])",
+            _I,
+        )
         self.after_source = re.compile(word_bounded(phrase_alternation(lex.after_source)), _I)
         self.inverted_source = re.compile(
             rf",\s*(?P<cue>{phrase_alternation(lex.inverted_source)})(?![\w])", _I

@@ -10,6 +10,7 @@ from tracker.extract.lexicon import Lexicon
 _MAX_ADJECTIVES = 3
 _EVENT_REACH = 80
 _CONTEXT_REACH = 160
+_EVENT_BEFORE = 30
 _WORD_AT = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)")
 _CLAUSE_END = re.compile(r"[,;:]")
@@ -109,9 +110,20 @@ def _unknown_noun(text: str, first: int, word: re.Match[str], lex: Lexicon) -> U
     return UnitMatch(None, text[first:end], word.end())
 
 
-def _event_unit(text: str, start: int, end: int, limit: int, lex: Lexicon) -> str | None:
-    """ "50 Menschen wurden getötet" counts deaths: an event word in the clause re-labels it."""
-    reach = min(limit, end + _EVENT_REACH)
+def _event_unit(
+    text: str, start: int, end: int, sentence: tuple[int, int], lex: Lexicon
+) -> str | None:
+    """ "50 Menschen wurden getötet", "the strike killed seven people": an event word in the
+    number's clause, after it or right before it, says what happened to the counted people."""
+    lo = max(sentence[0], start - _EVENT_BEFORE)
+    before = None
+    for m in lex.regexes.event.finditer(text, lo, start):
+        before = m  # the verb right before the number governs it: "wounded 25 and killed 3"
+    if before and not _CLAUSE_END.search(text, before.end(), start):
+        gap_words = {w.lower() for w in text[before.end() : start].split()}
+        if not gap_words & lex.connectors:  # "getötet und 25 weitere verletzt": a new clause
+            return lex.events[_normal(before.group().lower())]
+    reach = min(sentence[1], end + _EVENT_REACH)
     clause_end = _CLAUSE_END.search(text, end, reach)
     after = lex.regexes.event.search(text, end, clause_end.start() if clause_end else reach)
     if after:
@@ -125,7 +137,13 @@ def _context_unit(text: str, sentence_start: int, start: int, lex: Lexicon) -> s
     window_start = max(sentence_start, start - _CONTEXT_REACH)
     for m in lex.regexes.context_before.finditer(text, window_start, start):
         last = m
-    return lex.context_before[_normal(last.group().lower())] if last else None
+    if last is None:
+        return None
+    phrase = _normal(last.group().lower())
+    if phrase in lex.count_phrases:  # "Zahl der Binnenflüchtlinge": the noun decides
+        noun = _WORD_AT.match(text, last.end())
+        return _lemma_of(noun.group(1), lex) if noun else None
+    return lex.context_before[phrase]
 
 
 def find_unit(
@@ -139,7 +157,7 @@ def find_unit(
     if found.unit is None:
         found.unit = _context_unit(text, sentence_start, pos if start is None else start, lex)
     if found.unit is None or found.unit in lex.event_targets:
-        event = _event_unit(text, pos, found.end or pos, sentence_end, lex)
+        event = _event_unit(text, pos if start is None else start, found.end or pos, sentence, lex)
         if event:
             found.unit = event
     return found
