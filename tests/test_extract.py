@@ -141,6 +141,8 @@ def test_german_numerals(text: str, value: float) -> None:
         ("a dozen tanks", 12),
         ("one hundred and sixty-one people", 161),
         ("$4.2 billion", 4.2e9),
+        ("$1.2m", 1.2e6),
+        ("£340m", 3.4e8),
         ("€100bn", 1e11),
         ("5k fans", 5000),
         ("2.5 million people", 2.5e6),
@@ -340,6 +342,14 @@ def test_a_lower_and_an_upper_bound_side_by_side_are_a_range() -> None:
 )
 def test_units_are_english_lemmas_by_meaning(text: str, lang: str, unit: str) -> None:
     assert one(text, lang).unit == unit
+
+
+def test_unknown_counted_nouns_keep_their_entity() -> None:
+    claim = one("Es kamen 300 Feuerwehrleute und Helfer.", "de")
+    assert claim.entity == "Feuerwehrleute"
+    claim = one("There were 500 football fans.", "en")
+    assert (claim.unit, claim.entity) == (None, "football fans")
+    assert one("The track is 1.2m wide.", "en").unit == "metre"
 
 
 def test_entity_includes_adjectives_and_genitive() -> None:

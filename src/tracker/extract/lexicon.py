@@ -132,6 +132,7 @@ class Lexicon:
     decimal_words: frozenset[str]
     words: dict[str, float]
     scales: dict[str, float]
+    currency_scales: dict[str, float]
     article_ones: frozenset[str]
     connectors: frozenset[str]
     half_words: frozenset[str]
@@ -231,6 +232,7 @@ def load_lexicon(code: str) -> Lexicon:
         decimal_words=frozenset(num.words("separators.decimal_words")),
         words=num.numbers("words"),
         scales=num.numbers("scales"),
+        currency_scales=num.numbers("currency_scales"),
         article_ones=frozenset(num.words("rules.article_ones")),
         connectors=frozenset(num.words("rules.connectors")),
         half_words=frozenset(num.words("rules.half_words")),

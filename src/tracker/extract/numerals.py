@@ -80,6 +80,17 @@ def parse_digits(raw: str, lex: Lexicon) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _currency_scale(num: Numeral, text: str, lex: Lexicon) -> None:
+    """ "$1.2m": a scale letter glued to an amount that a currency symbol opens."""
+    pats = lex.regexes
+    glued = pats.currency_scale.match(text, num.end)
+    if not glued or not pats.symbol_set.ending(tail_tokens(text, max(0, num.start - 6), num.start)):
+        return
+    num.scale = lex.currency_scales[glued.group().lower()]
+    num.value *= num.scale
+    num.end = glued.end()
+
+
 def _sign_word(num: Numeral, text: str, lex: Lexicon) -> None:
     """ "minus 5 Prozent", "negative ten": a sign word right before the number."""
     lo = max(0, num.start - 12)
@@ -112,6 +123,8 @@ def _digit_numerals(text: str, lex: Lexicon) -> list[Numeral]:
             num.scale = lex.scales[scale.group("scale").lower().replace("\n", " ")]
             num.value *= num.scale
             num.end = scale.end()
+        if num.scale == 1 and lex.currency_scales:
+            _currency_scale(num, text, lex)
         if _signed(text, num.start):
             num.start -= 1
             num.value = -num.value

@@ -118,6 +118,9 @@ class Patterns:
         self.scale_after = re.compile(
             rf"(?P<space>\s?)(?P<scale>{phrase_alternation(lex.scales)})(?![\w])", _I
         )
+        self.currency_scale = re.compile(
+            rf"(?:{phrase_alternation(lex.currency_scales)})(?![\w])", _I
+        )
         self.half_before = re.compile(rf"(?<![\w])(?:{phrase_alternation(lex.half_words)})\s+$", _I)
         self.article_before = re.compile(
             rf"(?<![\w])(?:{phrase_alternation(lex.article_ones)})\s+$", _I

@@ -80,11 +80,11 @@ def _directly_after(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
 
 def _after_adjectives(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
     """ "10.000 nordkoreanische Soldaten", "1,000 North Korean troops"."""
-    first = None
+    first, walked = None, []
     for _ in range(_MAX_ADJECTIVES + 1):
         word = _WORD_AT.match(text, pos)
         if not word or word.group(1).lower() in lex.entity_stop_words:
-            return None
+            break
         if first is None:
             first = word.start(1)
         token = word.group(1)
@@ -94,20 +94,32 @@ def _after_adjectives(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
             return UnitMatch(unit, text[first:end], word.end())
         if not lex.entity_adjective.fullmatch(token):
             return _unknown_noun(text, first, word, lex)
+        walked.append(word)
         pos = word.end()
-    return None
+    return _plural_noun(text, first, walked, lex)
 
 
 def _unknown_noun(text: str, first: int, word: re.Match[str], lex: Lexicon) -> UnitMatch | None:
-    """A counted noun the lexicon does not know: the entity is kept, the unit stays unknown.
-
-    Only where nouns are recognisable by their capital (German): "300 Feuerwehrleute".
-    """
-    token = word.group(1)
-    if not (lex.source_head_capitalized and token[0].isupper()):
+    """A counted noun the lexicon does not know, recognised by its capital (German nouns):
+    "300 Feuerwehrleute". The entity is kept, the unit stays unknown."""
+    if not (lex.source_head_capitalized and word.group(1)[0].isupper()):
         return None
     end = _genitive_end(text, word.end(), lex)
     return UnitMatch(None, text[first:end], word.end())
+
+
+def _plural_noun(
+    text: str, first: int | None, walked: list[re.Match[str]], lex: Lexicon
+) -> UnitMatch | None:
+    """Where nouns have no capital (English), the first plural-looking word is the counted noun:
+    "1,200 Russians", "500 football fans". The unit stays unknown."""
+    if lex.source_head_capitalized or first is None:
+        return None
+    for word in walked:
+        token = word.group(1)
+        if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+            return UnitMatch(None, text[first : word.end()], word.end())
+    return None
 
 
 def _event_unit(
