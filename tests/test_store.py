@@ -106,6 +106,13 @@ def test_read_only_needs_a_tracker_database(tmp_path: Path) -> None:
     duckdb.connect(str(other)).close()
     with pytest.raises(StoreError, match="not a tracker database"):
         open_store(other, read_only=True)
+    with duckdb.connect(str(other)) as con:
+        con.execute("CREATE TABLE budget (amount INTEGER)")
+    with pytest.raises(StoreError, match="not a tracker database"):
+        open_store(other)  # someone else's data: tracker does not add its tables to it
+    with duckdb.connect(str(other), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'store'"
+                           ).fetchall() == [(0,)]
 
 
 def test_db_path_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

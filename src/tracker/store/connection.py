@@ -108,9 +108,15 @@ def check_version(con: duckdb.DuckDBPyConnection, path: Path, *, read_only: bool
             f"{path} was written by schema version {version}; this tracker supports up to "
             f"{SCHEMA_VERSION} — upgrade tracker"
         )
-    if version is None and read_only:
+    if version is None and (read_only or _has_other_objects(con)):
         raise StoreError(f"{path}: a DuckDB file but not a tracker database (no store schema)")
     return version
+
+
+def _has_other_objects(con: duckdb.DuckDBPyConnection) -> bool:
+    """Tables or views someone else made: tracker will not add its schema to their file."""
+    return bool(scalar(con, "SELECT (SELECT count(*) FROM duckdb_tables() WHERE NOT internal) + "
+                            "(SELECT count(*) FROM duckdb_views() WHERE NOT internal)"))
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection, version: int | None) -> None:
