@@ -36,7 +36,7 @@ MIN_FUNCTION_WORD_SHARE = 0.08
 LANGUAGE_SAMPLE_CHARS = 4000
 
 
-def normalise_lang(value: str | None, source: str = "language") -> str:
+def normalise_lang(value: str | None) -> str:
     """'de' / 'en' from common spellings; anything else is 'und' (no extraction rules for it)."""
     if not value:
         return UNDETERMINED

@@ -68,9 +68,3 @@ def open_text(path: Path) -> TextIO:
         raise InputError(str(path), f"cannot read ({err.strerror or err})") from None
     codec = detect_encoding(sample, str(path))
     return path.open("r", encoding=codec, errors="replace", newline=None)
-
-
-def decode_text(data: bytes, source: str) -> str:
-    """Decode an in-memory text (a batch field, a fetched page) with the same rules."""
-    codec = detect_encoding(data[:SAMPLE_BYTES], source)
-    return data.decode(codec, errors="replace")
