@@ -279,7 +279,10 @@ def main() -> None:
         with st.expander("Add an article"):
             show_add_article(db)
         return
-    render(db, signature, config, overview)
+    try:
+        render(db, signature, config, overview)
+    except TrackerError as err:  # e.g. `tracker ingest` holds the file: one line, no traceback
+        st.error(str(err))
 
 
 def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.DataFrame) -> None:

@@ -376,3 +376,29 @@ def test_app_suggests_a_quantity_for_untracked_claims(fixture_db: Path) -> None:
     titles = [e.label for e in app.expander]
     assert any("3 claims: building: hauser, not tracked" in t for t in titles)
     assert any('near_all_of = [["hauser"]]' in c.value for c in app.code)
+
+
+def test_app_says_so_in_one_line_while_a_writer_holds_the_file(fixture_db: Path) -> None:
+    import subprocess
+    import sys
+
+    app = run_app()  # first load works and is cached; the quantity view is not for "de"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True);"
+            " time.sleep(30)",
+            str(fixture_db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout and holder.stdout.readline().strip() == "ok"
+        app.sidebar.multiselect(key="lang").set_value(["de"]).run()
+        assert not app.exception
+        assert "another process" in app.error[0].value
+    finally:
+        holder.kill()
+        holder.wait()
