@@ -10,7 +10,8 @@ from tracker.extract.lexicon import Lexicon
 from tracker.extract.patterns import WORD
 
 _MAX_WORDS = 8
-_REACH = 160  # characters around a cue that can hold its source phrase
+_REACH = 110  # characters around a cue that can hold its source phrase
+_SPACES = re.compile(r"\s+")
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])\w\.$")
 
 
@@ -83,21 +84,23 @@ class _Walker:
 def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """Attribution cues in ``text[start:end]`` (one sentence) with the source each names."""
     pats = lex.regexes
-    inverted = [
-        (m.start("cue"), m.end(), 1) for m in pats.inverted_source.finditer(text, start, end)
-    ]
-    taken = {s for s, _, _ in inverted}
-    found = inverted + [
-        (m.start(), m.end(), step)
-        for rx, step in ((pats.before_source, 1), (pats.after_source, -1))
-        for m in rx.finditer(text, start, end)
-        if m.start() not in taken
-    ]
-    cues: list[Cue] = [
-        Cue(m.start(), m.end(), m.group("source"))
-        for m in pats.compound_cue.finditer(text, start, end)
-        if len(m.group("source")) > 1
-    ]
+    found: list[tuple[int, int, int]] = []
+    for m in pats.any_cue.finditer(text, start, end):
+        if m.group("inv"):
+            found.append((m.start("inv"), m.end(), 1))
+            continue
+        phrase = _SPACES.sub(" ", m.group("word").lower())
+        if phrase in lex.before_source_set:
+            found.append((m.start(), m.end(), 1))
+        if phrase in lex.after_source_set:
+            found.append((m.start(), m.end(), -1))
+    cues: list[Cue] = []
+    if lex.compound_cue_nouns:
+        cues = [
+            Cue(m.start(), m.end(), m.group("source"))
+            for m in pats.compound_cue.finditer(text, start, end)
+            if len(m.group("source")) > 1
+        ]
     compound_starts = {c.start for c in cues}
     found = [f for f in found if f[0] not in compound_starts]
     if not found:

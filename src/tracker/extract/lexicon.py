@@ -186,6 +186,14 @@ class Lexicon:
     abbreviations: frozenset[str]
 
     @functools.cached_property
+    def before_source_set(self) -> frozenset[str]:
+        return frozenset(self.before_source)
+
+    @functools.cached_property
+    def after_source_set(self) -> frozenset[str]:
+        return frozenset(self.after_source)
+
+    @functools.cached_property
     def regexes(self) -> Any:
         from tracker.extract.patterns import Patterns
 

@@ -18,8 +18,19 @@ from tracker.extract.patterns import (
 )
 
 _WINDOW = 40
-# Letters glued to the number, or joined by a hyphen: "Su-34", "G7", "COVID-19" (not "5k-20k").
-_DESIGNATION_BEFORE = re.compile(r"(?<![\w])[^\W\d_]+-?$")
+
+
+def _designation_before(text: str, start: int) -> bool:
+    """Letters glued to the number, or joined by a hyphen: "Su-34", "G7", "COVID-19"; not the
+    second number of "5k-20k" (the letters there belong to a number)."""
+    i = start - 1
+    if i >= 0 and text[i] == "-":
+        i -= 1
+    if i < 0 or not text[i].isalpha():
+        return False
+    while i >= 0 and text[i].isalpha():
+        i -= 1
+    return i < 0 or not (text[i].isalnum() or text[i] == "_")
 
 
 class Reason(enum.Enum):
@@ -77,30 +88,30 @@ class NegativeFilter:
         masked = self._masked(num)
         if masked:
             return masked
-        if self.pats.fraction_after.match(self.text, num.end):
-            return Reason.FRACTION
+        after = self.pats.after_number.match(self.text, num.end)
+        follows = Reason[after.lastgroup] if after and after.lastgroup else None
+        if follows is Reason.FRACTION:
+            return follows
         before = self.text[max(0, num.start - _WINDOW) : num.start]
         if num.spelled:
-            return self._spelled_reason(num, before)
+            return self._spelled_reason(num, before, follows)
         tokens = tail_tokens(self.text, num.start - len(before), num.start)
         return (
             self._shape_reason(num, before)
-            or self._context_reason(num, tokens)
+            or self._context_reason(tokens, follows)
             or self._year_reason(num, tokens)
         )
 
-    def _spelled_reason(self, num: Numeral, before: str) -> Reason | None:
+    def _spelled_reason(self, num: Numeral, before: str, follows: Reason | None) -> Reason | None:
         word = self.text[num.start : num.end].lower()
         if word in self.lex.scales and self.pats.vague_before.search(before):
             return Reason.VAGUE
-        if self.pats.age_after.match(self.text, num.end):
-            return Reason.AGE
-        return None
+        return Reason.AGE if follows is Reason.AGE else None
 
     def _shape_reason(self, num: Numeral, before: str) -> Reason | None:
         """Su-34, G7, 3rd, 528. Pionierregiment, 1/12."""
         text, end = self.text, num.end
-        if _DESIGNATION_BEFORE.search(before):
+        if _designation_before(text, num.start):
             return Reason.DESIGNATION
         after = text[end : end + 1]
         if after.isalpha():
@@ -126,13 +137,13 @@ class NegativeFilter:
             return None
         return Reason.ORDINAL
 
-    def _context_reason(self, num: Numeral, tokens: Tokens) -> Reason | None:
-        pats, text, end = self.pats, self.text, num.end
-        if pats.date_word_set.ending(tokens) or pats.month_after.match(text, end):
+    def _context_reason(self, tokens: Tokens, follows: Reason | None) -> Reason | None:
+        pats = self.pats
+        if follows is Reason.DATE or pats.date_word_set.ending(tokens):
             return Reason.DATE
-        if pats.time_after.match(text, end):
+        if follows is Reason.TIME:
             return Reason.TIME
-        if pats.age_after.match(text, end) or pats.age_before_set.ending(tokens):
+        if follows is Reason.AGE or pats.age_before_set.ending(tokens):
             return Reason.AGE
         if pats.label_set.ending(tokens) or self._counter(tokens):
             return Reason.LABEL

@@ -295,12 +295,14 @@ def find_numerals(text: str, lex: Lexicon) -> list[Numeral]:
     """All numbers in ``text`` in order of position, digits and spelled forms merged."""
     found = _digit_numerals(text, lex)
     if lex.words:
-        taken = Spans([(n.start, n.end) for n in found])
-        spelled = [
-            n
-            for n in _spelled_numerals(text, lex)
-            if not taken.overlaps(n.start, n.end) and _apply_prefix_words(n, text, lex)
-        ]
+        spelled = _spelled_numerals(text, lex)
+        if spelled:
+            taken = Spans([(n.start, n.end) for n in found])
+            spelled = [
+                n
+                for n in spelled
+                if not taken.overlaps(n.start, n.end) and _apply_prefix_words(n, text, lex)
+            ]
         for n in spelled:
             _sign_word(n, text, lex)
         found.extend(spelled)

@@ -88,11 +88,6 @@ class PhraseSet:
         return None
 
 
-def _suffix_anchored(alternation: str) -> re.Pattern[str]:
-    """A phrase that must end right at the end of the searched window."""
-    return re.compile(rf"(?:(?<![\w])(?:{alternation}))\s*$", _I)
-
-
 class Patterns:
     """Compiled regexes for one language, built from the data in its folder."""
 
@@ -133,22 +128,12 @@ class Patterns:
         )
         self.sign_set = PhraseSet(lex.sign_words)
         self.sign_hint = re.compile(phrase_alternation(lex.sign_words), _I)
-        self.fraction_after = re.compile(
-            rf"[\s-]*(?:{phrase_alternation(lex.fractions)})(?![\w])", _I
-        )
         self.pronoun_one_before = re.compile(
             rf"\s*(?:{phrase_alternation(lex.pronoun_one_before)})(?![\w])", _I
         )
 
     def _build_qualifiers(self, lex: Lexicon) -> None:
         prefix = lex.prefix_qualifiers
-        words = [p for p in prefix if p[0].isalpha()]
-        symbols = [p for p in prefix if not p[0].isalpha()]
-        self.prefix_qualifier = re.compile(
-            rf"(?:(?<![\w])(?P<word>{phrase_alternation(words)})\s+"
-            rf"|(?<![<>=])(?P<sym>{phrase_alternation(symbols)})\s*)$",
-            _I,
-        )
         suffix = lex.suffix_qualifiers
         self.suffix_qualifier = re.compile(
             rf"(?P<gap>\s*+)(?P<q>{phrase_alternation(suffix)})(?![\w])", _I
@@ -157,13 +142,10 @@ class Patterns:
         self.range_gap = re.compile(rf"\s*(?P<conn>{phrase_alternation(connectors)})\s*$", _I)
         self.bound_joiner = re.compile(rf"\s*(?:{phrase_alternation(lex.bound_joiners)})\s*", _I)
         openers = [o for o in lex.range_connectors if o]
-        self.range_opener = _suffix_anchored(phrase_alternation(openers))
         self.opener_set = PhraseSet(openers)
         self.qualifier_set = PhraseSet(prefix)
         self.qualifier_at = re.compile(rf"(?:{phrase_alternation(prefix)})(?![\w])", _I)
         self.about_set = PhraseSet(lex.about_after)
-        about = sorted(lex.about_after)
-        self.about_context = _suffix_anchored(phrase_alternation(about)) if about else None
 
     def _build_units(self, lex: Lexicon) -> None:
         forms = list(lex.unit_forms)
@@ -185,35 +167,30 @@ class Patterns:
         self.follow_up = re.compile(
             rf"[\"„“»«(]?(?:{phrase_alternation(lex.follow_up)})(?![\w])", _I
         )
-        self.before_source = re.compile(word_bounded(phrase_alternation(lex.before_source)), _I)
         # "nach UN-Angaben": the source is the start of the compound
         self.compound_cue = re.compile(
             rf"(?<![\w])(?:{phrase_alternation(lex.compound_cue_prepositions)})\s+"
             rf"(?P<source>[^\W\d_][\w]*?)-?(?:{phrase_alternation(lex.compound_cue_nouns)})(?![\w])",
             _I,
         )
-        self.after_source = re.compile(word_bounded(phrase_alternation(lex.after_source)), _I)
-        self.inverted_source = re.compile(
-            rf",\s*(?P<cue>{phrase_alternation(lex.inverted_source)})(?![\w])", _I
+        # one pass finds every cue: inverted ones after a comma, then any cue word
+        self.any_cue = re.compile(
+            rf",\s*(?P<inv>{phrase_alternation(lex.inverted_source)})(?![\w])"
+            rf"|(?<![\w])(?P<word>{phrase_alternation(lex.before_source + lex.after_source)})"
+            rf"(?![\w])",
+            _I,
         )
         self.months = re.compile(word_bounded(phrase_alternation(lex.months)), _I)
-        self.month_before = _suffix_anchored(phrase_alternation(lex.months | lex.weekdays))
-        self.month_after = re.compile(rf"\.?\s*(?:{phrase_alternation(lex.months)})(?![\w])", _I)
-        self.year_word_before = _suffix_anchored(phrase_alternation(lex.year_words))
         self.date_word_set = PhraseSet(lex.months | lex.weekdays)
         self.year_word_set = PhraseSet(lex.year_words)
         self.label_set = PhraseSet(lex.label_words)
         self.link_set = PhraseSet(lex.counter_links)
         self.age_before_set = PhraseSet(lex.age_before)
-        self.label_before = re.compile(
-            rf"(?:(?<![\w])(?:{phrase_alternation(lex.label_words)}))\s*:?\s*$", _I
-        )
-        self.label_counter_before = re.compile(
-            rf"(?:(?<![\w])(?:{phrase_alternation(lex.label_words)}))\s*:?\s*\d+\s*"
-            rf"(?:{phrase_alternation(lex.counter_links)})\s*$",
+        # what follows a number, in one match: a fraction, a month, a clock word or an age
+        self.after_number = re.compile(
+            rf"(?P<FRACTION>[\s-]*(?:{phrase_alternation(lex.fractions)})(?![\w]))"
+            rf"|(?P<DATE>\.?\s*(?:{phrase_alternation(lex.months)})(?![\w]))"
+            rf"|(?P<TIME>\s*(?:{phrase_alternation(lex.time_words)})(?![\w]))"
+            rf"|(?P<AGE>\s*(?:{phrase_alternation(lex.age_after)}))",
             _I,
         )
-        self.counter_after = re.compile(rf"\s*(?:{phrase_alternation(lex.counter_links)})\s*\d", _I)
-        self.time_after = re.compile(rf"\s*(?:{phrase_alternation(lex.time_words)})(?![\w])", _I)
-        self.age_after = re.compile(rf"\s*(?:{phrase_alternation(lex.age_after)})", _I)
-        self.age_before = _suffix_anchored(phrase_alternation(lex.age_before))
