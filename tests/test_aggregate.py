@@ -342,3 +342,17 @@ def test_on_one_date_the_lead_figure_is_the_latest() -> None:
         ALIASES,
     )
     assert latest_by(same_day, "source_key")["best"].to_list() == [2000]
+
+
+def test_near_identical_sentences_differ_in_small_words_and_punctuation_only() -> None:
+    frame = mark_relays(
+        normalise_sources(
+            claims(
+                point(3000, outlet="a.com", sentence="Seoul said on Monday 3,000 troops had left."),
+                point(3000, outlet="b.com", sentence="Seoul said Monday: 3,000 troops left!"),
+                point(3000, outlet="c.com", sentence="Seoul said on Monday 3,000 troops had died."),
+            ),
+            {},
+        )
+    )
+    assert frame.filter(pl.col("is_relay"))["claim_id"].to_list() == ["c1"]

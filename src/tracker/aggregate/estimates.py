@@ -64,13 +64,17 @@ def add_values(df: pl.DataFrame) -> pl.DataFrame:
 
 
 def sentence_key(sentence: pl.Expr) -> pl.Expr:
-    """A sentence reduced to its folded words, so copies with other punctuation compare equal."""
-    # No accent folding: copies of one sentence keep their accents, and folding 200,000
-    # sentences would cost more than the rest of the relay search.
+    """A sentence reduced to its words of 4+ letters, lower-cased, in order.
+
+    Copies of one wire sentence then compare equal despite other punctuation or small words
+    ("said on Monday" / "said Monday"). No accent folding: copies keep their accents, and
+    folding 200,000 sentences would cost more than the rest of the relay search.
+    """
     return (
         sentence.fill_null("")
         .str.to_lowercase()
         .str.replace_all(r"[^\p{L}\p{N}]+", " ")
+        .str.replace_all(r"(^| )[\p{L}\p{N}]{1,3}( [\p{L}\p{N}]{1,3})*( |$)", " ")
         .str.strip_chars()
     )
 
@@ -79,8 +83,9 @@ def mark_relays(df: pl.DataFrame, window_days: int = RELAY_WINDOW_DAYS) -> pl.Da
     """Group relayed copies of one estimate: add ``estimate_id``, ``is_relay``, ``relays``.
 
     Two claims are the same estimate when they have the same source and value and were published
-    within ``window_days`` of each other, or when their sentences are the same words with the
-    same value. The earliest claim of a group is the estimate; the others are its relays.
+    within ``window_days`` of each other, or when their sentences are near-identical (the same
+    words of 4+ letters, see ``sentence_key``) with the same value. The earliest claim of a
+    group is the estimate; the others are its relays.
     """
     if df.is_empty():
         return df.with_columns(
