@@ -299,7 +299,7 @@ def test_or_less_before_a_comparison_belongs_to_the_next_number() -> None:
 
 def test_plus_suffix_is_a_lower_bound() -> None:
     claim = one("They fielded 50+ tanks.", "en")
-    assert (claim.kind, claim.low, claim.high) == ("lower_bound", 50, None)
+    assert (claim.kind, claim.low, claim.high, claim.unit) == ("lower_bound", 50, None, "tank")
 
 
 def test_ueber_after_a_noun_of_knowledge_means_about() -> None:

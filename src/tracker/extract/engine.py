@@ -20,6 +20,7 @@ _MAX_GAP = 16
 _LOOKBACK = 40
 _SPACE = re.compile(r"\s+")
 DIGIT = re.compile(r"\d")
+_GLUED_SUFFIX = re.compile(r"[^\w\s]")
 _WORD_START = re.compile(r"(?<![\w])\w")
 _NUMBER_NEXT = re.compile(r"\s*[-−]?[\d$€£]")
 
@@ -347,14 +348,20 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
     limit_start, limit_end = sentence.start, max(sentence.end, core.end)
     _qualify(core, ctx, limit_start)
     last = core.numerals[-1]
+    # a glued sign suffix comes before the unit: "20,000+ drones"
+    glued_end = (
+        _suffix(core, ctx, last.end, limit_end)
+        if _GLUED_SUFFIX.match(ctx.text, last.end)
+        else last.end
+    )
     found = (
         UnitMatch(last.compound_unit, None, last.end)
         if last.compound_unit
-        else find_unit(ctx.text, last.end, (limit_start, limit_end), ctx.lex, core.start)
+        else find_unit(ctx.text, glued_end, (limit_start, limit_end), ctx.lex, core.start)
     )
     unit = core.prefix_unit or found.unit
-    end = _suffix(core, ctx, max(core.end, found.end), limit_end)
-    end = max(end, found.end)
+    end = _suffix(core, ctx, max(core.end, found.end, glued_end), limit_end)
+    end = max(end, found.end, glued_end)
     low, high = _values(core)
     text = ctx.text
     return Claim(
