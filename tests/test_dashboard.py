@@ -402,3 +402,21 @@ def test_app_says_so_in_one_line_while_a_writer_holds_the_file(fixture_db: Path)
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_uploaded_html_is_read_like_ingest_and_bad_types_are_refused() -> None:
+    from tracker.dashboard.actions import read_article
+    from tracker.errors import InputError
+
+    page = (
+        b"<html><head><title>Kursk</title></head><body><article><h1>Kursk</h1>"
+        b"<p>North Korea has sent about 11,000 troops to Russia, the Pentagon said on Monday. "
+        b"Officials in Washington repeated the figure later in the week.</p>"
+        b"<p>The deployment began in October and continued through the winter months.</p>"
+        b"</article></body></html>"
+    )
+    [article] = read_article("story.html", page, url="https://example.com/kursk")
+    assert article.url == "https://example.com/kursk"
+    assert any(c.low == 11000 for c in article.claims)
+    with pytest.raises(InputError, match="unsupported file type"):
+        read_article("virus.exe", b"MZ")
