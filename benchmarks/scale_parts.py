@@ -119,20 +119,24 @@ def render_table(results: dict[str, Any]) -> str:
     def ratio(a: dict, b: dict) -> float | None:
         return a["articles_per_s"] / b["articles_per_s"] if a and b else None
 
-    def speed(run: dict) -> str:
-        return (f"{_fmt(run.get('articles_per_s'), ',.0f')} articles/s, "
-                f"{_fmt(run.get('mb_per_s'), '.2f')} MB/s "
-                f"({_fmt(run.get('cpu_ms_per_article'), '.2f')} CPU ms/article)")
+    def speed(run: dict, cores: int = 2) -> str:
+        cpu_ms = run.get("cpu_ms_per_article")
+        text = (f"{_fmt(run.get('articles_per_s'), ',.0f')} articles/s, "
+                f"{_fmt(run.get('mb_per_s'), '.2f')} MB/s; {_fmt(cpu_ms, '.2f')} CPU ms/article")
+        if cpu_ms and cores:
+            plural = "s" if cores > 1 else ""
+            text += f", so at most {1000 * cores / cpu_ms:,.0f}/s on {cores} idle core{plural}"
+        return text
 
     def memory(run: dict) -> str:
         return (f"{_fmt(run.get('peak_rss_mb'), ',.0f')} MB peak, "
                 f"{_fmt(run.get('steady_rss_mb'), ',.0f')} MB while streaming")
 
     rows = [
-        ("Ingest, 1 worker (`--workers 1`)", "—", speed(w1)),
+        ("Ingest, 1 worker (`--workers 1`)", "—", speed(w1, 1)),
         (f"Ingest, all cores (`--workers {ing.get('cores', '?')}`)", "≥ 1,000 articles/s",
          speed(wall)),
-        ("Ingest, `--dask local`, 1 worker", "—", speed(d1)),
+        ("Ingest, `--dask local`, 1 worker", "—", speed(d1, 0)),
         ("Ingest, `--dask local`, 2 workers", "—", speed(d2)),
         ("Speed-up, 2 pool workers over 1", "≥ 1.7×", f"{_fmt(ratio(wall, w1), '.2f')}×"),
         ("Speed-up, Dask 2 workers over `--workers 1`", "≥ 1.7×",
