@@ -352,6 +352,16 @@ def test_unknown_counted_nouns_keep_their_entity() -> None:
     assert one("The track is 1.2m wide.", "en").unit == "metre"
 
 
+def test_a_bare_number_counts_what_its_neighbour_counts() -> None:
+    assert [c.unit for c in extract("They shot down 23 of 29 drones.", "en")] == ["drone"] * 2
+    claims = extract("14 people were injured, three of them seriously.", "en")
+    assert [c.unit for c in claims] == ["wounded", "wounded"]
+    claims = extract("Es waren mehr als 1.000 Drohnen, im Vorjahr waren es 800.", "de")
+    assert [c.unit for c in claims] == ["drone", "drone"]
+    claims = extract("The population grew by 3.4% to 1.9 million.", "en")
+    assert [c.unit for c in claims] == ["percent", None]
+
+
 def test_entity_includes_adjectives_and_genitive() -> None:
     assert one("Es kamen 10.000 nordkoreanische Soldaten.", "de").entity == (
         "nordkoreanische Soldaten"

@@ -14,7 +14,7 @@ from tracker.extract.engine import extract_claims
 from tracker.extract.lexicon import load_lexicon, supported_languages
 from tracker.models import Claim
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 
 CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "text": pl.String(),

@@ -89,7 +89,8 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
         return []
     sentences = split_sentences(text, lex)
     ctx = _Context(text, lex, sentences, [s.start for s in sentences])
-    return _join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], ctx)
+    claims = _join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], ctx)
+    return _inherit_units(claims, ctx)
 
 
 _SHARED_REASONS = {Reason.TIME, Reason.DATE, Reason.AGE}
@@ -113,6 +114,35 @@ def _share_range_reasons(
             if reasons[own] in _SHARED_REASONS and reasons[other] is None:
                 shared[other] = reasons[own]
     return shared
+
+
+_NOT_INHERITED = {"percent", "percentage_point", "basis_point"}
+_OF_LINK = re.compile(r"\s+(?:of|von|out of|aus)\s+(?:the\s+|den\s+)?$", re.IGNORECASE)
+
+
+def _inherit_units(claims: list[Claim], ctx: _Context) -> list[Claim]:
+    """A bare number counts what its neighbour in the sentence counts: "23 of 29 drones",
+    "14 people were injured, three of them seriously", "Russia claimed 10,000". Shares
+    (percent) are not passed on: "3.4% to 1.9 million" is not 1.9 million percent."""
+    out = list(claims)
+    for i, claim in enumerate(out):
+        if claim.unit is not None or claim.entity is not None:
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        prev = out[i - 1] if i > 0 else None
+        if nxt and _same_sentence(claim, nxt) and _OF_LINK.search(ctx.text[claim.end : nxt.start]):
+            donor = nxt
+        elif prev and _same_sentence(claim, prev):
+            donor = prev
+        else:
+            continue
+        if donor.unit and donor.unit not in _NOT_INHERITED:
+            out[i] = dataclasses.replace(claim, unit=donor.unit)
+    return out
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.sentence_start == b.sentence_start
 
 
 def _join_bounds(claims: list[Claim], ctx: _Context) -> list[Claim]:
