@@ -386,6 +386,7 @@ def test_entity_includes_adjectives_and_genitive() -> None:
         ("Es fielen 500 Soldaten, schätzt das Institut ISW.", "das Institut ISW"),
         ("Nach UN-Angaben fielen 500 Soldaten.", "UN"),
         ("Laut Polizeiangaben kamen 500 Menschen.", "Polizei"),
+        ("Die Ukraine hat nach eigenen Angaben 31 Panzer erhalten.", "Die Ukraine"),
     ],
 )
 def test_german_sources(text: str, source: str) -> None:

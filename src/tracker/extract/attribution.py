@@ -101,6 +101,8 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             for m in pats.compound_cue.finditer(text, start, end)
             if len(m.group("source")) > 1
         ]
+    if lex.self_reference:
+        cues.extend(_self_references(text, start, end, lex))
     compound_starts = {c.start for c in cues}
     found = [f for f in found if f[0] not in compound_starts]
     if not found:
@@ -114,6 +116,17 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         _add(cues, text, walker, [t[1] for t in tokens], cue_start, cue_end, step, end)
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
+    """ "Die Ukraine hat nach eigenen Angaben ...": the sentence's opening subject is the source."""
+    out = []
+    for m in lex.regexes.self_reference.finditer(text, start, end):
+        tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, start, m.start())]
+        span = _Walker(tokens, lex).walk(0, 1) if tokens else None
+        if span:
+            out.append(Cue(m.start(), m.end(), text[span[0] : span[1]]))
+    return out
 
 
 def _add(

@@ -156,6 +156,7 @@ class Lexicon:
     after_source: tuple[str, ...]
     compound_cue_prepositions: tuple[str, ...]
     compound_cue_nouns: tuple[str, ...]
+    self_reference: tuple[str, ...]
     inverted_source: tuple[str, ...]
     source_phrase_words: frozenset[str]
     source_stop_words: frozenset[str]
@@ -269,6 +270,7 @@ def load_lexicon(code: str) -> Lexicon:
         after_source=tuple(src.words("after_source")),
         compound_cue_prepositions=tuple(src.words("compound_cue_prepositions")),
         compound_cue_nouns=tuple(src.words("compound_cue_nouns")),
+        self_reference=tuple(src.words("self_reference")),
         inverted_source=tuple(src.words("inverted")),
         source_phrase_words=frozenset(src.words("phrase_words")),
         source_stop_words=frozenset(src.words("stop_words")),

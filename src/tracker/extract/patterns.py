@@ -168,6 +168,7 @@ class Patterns:
             rf"[\"„“»«(]?(?:{phrase_alternation(lex.follow_up)})(?![\w])", _I
         )
         # "nach UN-Angaben": the source is the start of the compound
+        self.self_reference = re.compile(word_bounded(phrase_alternation(lex.self_reference)), _I)
         self.compound_cue = re.compile(
             rf"(?<![\w])(?:{phrase_alternation(lex.compound_cue_prepositions)})\s+"
             rf"(?P<source>[^\W\d_][\w]*?)-?(?:{phrase_alternation(lex.compound_cue_nouns)})(?![\w])",
