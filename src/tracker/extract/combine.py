@@ -1,0 +1,72 @@
+"""Claim-level steps after each claim is read: joining bounds into ranges, shared units."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from tracker.extract.lexicon import Lexicon
+from tracker.models import Claim
+
+_NOT_INHERITED = {"percent", "percentage_point", "basis_point"}
+_OF_LINK = re.compile(r"\s+(?:of|von|out of|aus)\s+(?:the\s+|den\s+)?$", re.IGNORECASE)
+
+
+def inherit_units(claims: list[Claim], text: str) -> list[Claim]:
+    """A bare number counts what its neighbour in the sentence counts: "23 of 29 drones",
+    "14 people were injured, three of them seriously", "Russia claimed 10,000". Shares
+    (percent) are not passed on: "3.4% to 1.9 million" is not 1.9 million percent."""
+    out = list(claims)
+    for i, claim in enumerate(out):
+        if claim.unit is not None or claim.entity is not None:
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        prev = out[i - 1] if i > 0 else None
+        if nxt and _same_sentence(claim, nxt) and _OF_LINK.search(text[claim.end : nxt.start]):
+            donor = nxt
+        elif prev and _same_sentence(claim, prev):
+            donor = prev
+        else:
+            continue
+        if donor.unit and donor.unit not in _NOT_INHERITED:
+            out[i] = dataclasses.replace(claim, unit=donor.unit)
+    return out
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.sentence_start == b.sentence_start
+
+
+def join_bounds(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
+    """ "above 1000 and below 1500": a lower and an upper bound side by side are one range."""
+    out: list[Claim] = []
+    for claim in claims:
+        prev = out[-1] if out else None
+        if prev and _bounds_pair(prev, claim, text, lex):
+            low_side, high_side = (prev, claim) if prev.kind == "lower_bound" else (claim, prev)
+            out[-1] = dataclasses.replace(
+                prev,
+                text=text[prev.start : claim.end],
+                end=claim.end,
+                low=low_side.low,
+                high=high_side.high,
+                kind="range",
+                unit=prev.unit or claim.unit,
+                entity=prev.entity or claim.entity,
+                approximate=prev.approximate or claim.approximate,
+            )
+        else:
+            out.append(claim)
+    return out
+
+
+def _bounds_pair(a: Claim, b: Claim, text: str, lex: Lexicon) -> bool:
+    if {a.kind, b.kind} != {"lower_bound", "upper_bound"} or a.sentence_start != b.sentence_start:
+        return False
+    if a.entity is not None or a.unit not in (None, b.unit):
+        return False  # "knapp 3.000 Tote, gut 500 Verletzte" are two claims
+    if not lex.regexes.bound_joiner.fullmatch(text, a.end, b.start):
+        return False
+    low = a.low if a.kind == "lower_bound" else b.low
+    high = b.high if b.kind == "upper_bound" else a.high
+    return low is not None and high is not None and low < high
