@@ -50,14 +50,7 @@ def consensus_of(latest: pl.DataFrame, rule: str = "median") -> Consensus:
     _check_rule(rule)
     if latest.is_empty():
         return Consensus(rule, None, None, None, 0)
-    best = pl.col("best")
-    if rule == "median":
-        exprs = [best.quantile(0.25, "linear"), best.median(), best.quantile(0.75, "linear")]
-    elif rule == "envelope":
-        exprs = [pl.col("low_value").min(), best.median(), pl.col("high_value").max()]
-    else:
-        exprs = [pl.col("low_value").min(), best.min(), pl.col("high_value").min()]
-    low, mid, high = latest.select(*[e.alias(str(i)) for i, e in enumerate(exprs)]).row(0)
+    low, mid, high = latest.select(*_rule_exprs(rule)).row(0)
     return Consensus(rule, low, mid, high, latest.height)
 
 
@@ -67,7 +60,12 @@ def consensus(prepared: pl.DataFrame, rule: str = "median") -> Consensus:
 
 
 def consensus_over_time(prepared: pl.DataFrame, rule: str = "median") -> pl.DataFrame:
-    """The consensus as it stood after each publication date (at most ~200 points)."""
+    """The consensus as it stood after each publication date (at most ~200 points).
+
+    Vectorised: each source's latest estimate as of every picked date comes from one as-of join,
+    then one group-by computes the rule per date (the same values as ``consensus`` on the claims
+    published up to that date, without re-sorting the claims 200 times).
+    """
     _check_rule(rule)
     dated = prepared.filter(pl.col("published").is_not_null() & ~pl.col("is_relay"))
     dates = dated["published"].unique().sort()
@@ -75,19 +73,59 @@ def consensus_over_time(prepared: pl.DataFrame, rule: str = "median") -> pl.Data
         step = len(dates) / MAX_TIMELINE_POINTS
         picks = sorted({int(i * step) for i in range(MAX_TIMELINE_POINTS)} | {len(dates) - 1})
         dates = dates.gather(picks)
-    rows = []
-    for day in dates:
-        found = consensus(dated.filter(pl.col("published") <= day), rule)
-        rows.append({"published": day, **found.as_dict()})
-    schema = {
-        "published": pl.Date,
-        "rule": pl.String,
-        "low": pl.Float64,
-        "best": pl.Float64,
-        "high": pl.Float64,
-        "sources": pl.Int64,
-    }
-    return pl.DataFrame(rows, schema=schema)
+    if dated.is_empty():
+        return pl.DataFrame(schema=_OVER_TIME_SCHEMA)
+    # Per source and day, the estimate ``latest_by`` would pick on that day; as of a later day
+    # a source's latest is its last such day.
+    daily = _daily_latest(dated)
+    grid = pl.DataFrame({"as_of": dates}).join(
+        daily.select("source_key").unique(), how="cross"
+    ).sort("as_of")
+    state = grid.join_asof(
+        daily.sort("published"), left_on="as_of", right_on="published", by="source_key",
+        strategy="backward", check_sortedness=False,  # both sorted just above
+    ).filter(pl.col("published").is_not_null())
+    return (
+        state.group_by("as_of")
+        .agg(*_rule_exprs(rule), sources=pl.len().cast(pl.Int64))
+        .sort("as_of")
+        .select(pl.col("as_of").alias("published"), rule=pl.lit(rule), low="low", best="best",
+                high="high", sources="sources")
+        .cast(_OVER_TIME_SCHEMA)
+    )
+
+
+_OVER_TIME_SCHEMA = {
+    "published": pl.Date,
+    "rule": pl.String,
+    "low": pl.Float64,
+    "best": pl.Float64,
+    "high": pl.Float64,
+    "sources": pl.Int64,
+}
+
+
+def _rule_exprs(rule: str) -> list[pl.Expr]:
+    """low, best, high of one rule as aggregations (the same as ``consensus_of``)."""
+    best = pl.col("best")
+    if rule == "median":
+        exprs = [best.quantile(0.25, "linear"), best.median(), best.quantile(0.75, "linear")]
+    elif rule == "envelope":
+        exprs = [pl.col("low_value").min(), best.median(), pl.col("high_value").max()]
+    else:
+        exprs = [pl.col("low_value").min(), best.min(), pl.col("high_value").min()]
+    return [e.alias(name) for e, name in zip(exprs, ("low", "best", "high"), strict=True)]
+
+
+def _daily_latest(dated: pl.DataFrame) -> pl.DataFrame:
+    """For each source and publication day, the row ``latest_by`` ranks last on that day."""
+    keys, descending = ["published"], [False]
+    if "start" in dated.columns:
+        keys, descending = [*keys, "start"], [*descending, True]
+    ranked = dated.select(
+        "source_key", *keys, "claim_id", "best", "low_value", "high_value"
+    ).sort([*keys, "claim_id"], descending=[*descending, True], nulls_last=False)
+    return ranked.group_by(["source_key", "published"], maintain_order=True).last()
 
 
 def spread(latest: pl.DataFrame) -> float | None:

@@ -6,6 +6,7 @@ Pure polars functions, frames in and frames out. The input is one quantity's row
 
 from __future__ import annotations
 
+import functools
 import re
 
 import polars as pl
@@ -22,9 +23,15 @@ def canonical_source(source: str | None, aliases: dict[str, tuple[str, ...]]) ->
         return None
     folded = fold(source)
     for name, terms in aliases.items():
-        if re.search(terms_regex(terms), folded):
+        if _alias_pattern(terms).search(folded):
             return name
     return source.strip()
+
+
+@functools.lru_cache(maxsize=1024)
+def _alias_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Compiled once per alias list: compiling them per source was a third of a rerun's time."""
+    return re.compile(terms_regex(terms))
 
 
 def normalise_sources(df: pl.DataFrame, aliases: dict[str, tuple[str, ...]]) -> pl.DataFrame:
@@ -124,14 +131,22 @@ def _source_value_runs(window_days: int) -> pl.Expr:
 
 
 def _propagate_labels(ordered: pl.DataFrame) -> pl.Series:
-    """Connected components of the two "same estimate" rules, by repeated min-label passes."""
-    by_source = [pl.col("source_name"), pl.col("low"), pl.col("high"), pl.col("_source_run")]
-    by_sentence = [pl.col("_sentence"), pl.col("low"), pl.col("high")]
-    frame = ordered.select(*by_source, *by_sentence[:1], label=pl.col("_row"))
+    """Connected components of the two "same estimate" rules, by repeated min-label passes.
+
+    Each rule's groups are numbered once (the group's first row), so the passes compare one
+    integer column instead of hashing strings and floats on every pass.
+    """
+    by_source = ["source_name", "low", "high", "_source_run"]
+    by_sentence = ["_sentence", "low", "high"]
+    frame = ordered.select(
+        source_group=pl.col("_row").min().over(by_source),
+        sentence_group=pl.col("_row").min().over(by_sentence),
+        label=pl.col("_row"),
+    )
     for _ in range(20):
         before = frame["label"]
-        frame = frame.with_columns(label=pl.col("label").min().over(by_source))
-        frame = frame.with_columns(label=pl.col("label").min().over(by_sentence))
+        frame = frame.with_columns(label=pl.col("label").min().over("source_group"))
+        frame = frame.with_columns(label=pl.col("label").min().over("sentence_group"))
         if frame["label"].equals(before):
             break
     return frame["label"]

@@ -25,6 +25,7 @@ from typing import Any
 
 import duckdb
 
+from tracker.aggregate.summary import rebuild_summary
 from tracker.errors import ConfigError
 
 QUANTITIES_ENV = "TRACKER_QUANTITIES"
@@ -295,6 +296,7 @@ def assign_all(con: duckdb.DuckDBPyConnection, config: QuantityConfig | None = N
             sql, params = assignment_sql(config)
             con.execute(f"INSERT INTO store.assignments {sql}", params)
         [(count,)] = con.execute("SELECT count(*) FROM store.assignments").fetchall()
+        rebuild_summary(con)  # the dashboard reads it instead of joining every claim
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -13,6 +13,7 @@ from typing import Any
 
 from tracker.aggregate.quantities import assign_all
 from tracker.aggregate.review import add_review
+from tracker.aggregate.summary import add_reviewed_claim
 from tracker.errors import InputError
 from tracker.models import Article
 
@@ -64,4 +65,6 @@ def save_review(db: Path, claim_id: str, verdict: str, **fields: Any) -> str:
     from tracker.store import open_store
 
     with open_store(db) as store:
-        return add_review(store.con, claim_id, verdict, **fields)
+        review_id = add_review(store.con, claim_id, verdict, **fields)
+        add_reviewed_claim(store.con, claim_id)  # keeps the dashboard's summary usable
+        return review_id

@@ -53,11 +53,14 @@ def chart_rows(prepared: pl.DataFrame, row_label: str) -> pl.DataFrame:
         .then(pl.col("relays").cast(pl.String) + pl.lit(" other outlet(s)"))
         .otherwise(pl.lit("")),
     )
-    value_text = [
-        _value_text(low, high, bound)
-        for low, high, bound in rows.select("low", "high", "open_bound").iter_rows()
-    ]
-    return rows.with_columns(value_text=pl.Series(value_text, dtype=pl.String)).select(
+    # formatted once per distinct value: many claims repeat a figure
+    values = rows.select("low", "high", "open_bound").unique()
+    texts = values.with_columns(value_text=pl.Series(
+        [_value_text(low, high, bound) for low, high, bound in values.iter_rows()],
+        dtype=pl.String,
+    ))
+    keys = ["low", "high", "open_bound"]
+    return rows.join(texts, on=keys, how="left", nulls_equal=True, maintain_order="left").select(
         "row", "claim_id", "best", "low_value", "high_value", "marker", "style", "quote",
         "value_text", "source_label", "outlet", "date", "relay_text",
     )

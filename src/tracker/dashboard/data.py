@@ -18,6 +18,7 @@ import duckdb
 import polars as pl
 
 from tracker.aggregate.suggest import Suggestion, load_unassigned, suggest_groups
+from tracker.aggregate.summary import summary_claims_sql, summary_is_fresh
 from tracker.errors import StoreError
 
 LOCK_RETRIES = 4
@@ -85,17 +86,23 @@ def has_claims_view(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(found)
 
 
+def claims_relation(con: duckdb.DuckDBPyConnection) -> str:
+    """What to read claims from: the per-quantity summary while it is up to date (a scan of the
+    tracked claims only), else the ``claims`` view (a join over every claim)."""
+    return f"({summary_claims_sql()})" if summary_is_fresh(con) else "claims"
+
+
 def load_overview(db: Path) -> pl.DataFrame:
     """Per quantity: claims, independent voices (source, else outlet), outlets; empty if none."""
     with read_only(db) as con:
         if not has_claims_view(con):
             return pl.DataFrame()
         return con.sql(
-            """
+            f"""
             SELECT quantity, count(*) AS claims,
                    count(DISTINCT coalesce(source, outlet || ' (own figure)')) AS voices,
                    count(DISTINCT outlet) AS outlets
-            FROM claims
+            FROM {claims_relation(con)}
             WHERE quantity IS NOT NULL AND coalesce(review, '') <> 'wrong'
             GROUP BY quantity ORDER BY voices DESC, claims DESC, quantity
             """
@@ -116,7 +123,7 @@ def load_filter_options(db: Path, quantity: str) -> dict[str, Any]:
         [(outlets, langs, first, last)] = con.execute(
             "SELECT list_sort(list(DISTINCT outlet) FILTER (outlet IS NOT NULL)),"
             " list_sort(list(DISTINCT lang)), min(published), max(published)"
-            " FROM claims WHERE quantity = ?",
+            f" FROM {claims_relation(con)} WHERE quantity = ?",
             [quantity],
         ).fetchall()
     return {"outlets": outlets or [], "langs": langs or [], "first": first, "last": last}
@@ -149,7 +156,7 @@ def load_quantity_claims(db: Path, quantity: str, filters: Filters = Filters()) 
     where, params = filter_sql(quantity, filters)
     with read_only(db) as con:
         return con.sql(
-            f"SELECT {CLAIM_COLUMNS} FROM claims WHERE {where}"
+            f"SELECT {CLAIM_COLUMNS} FROM {claims_relation(con)} WHERE {where}"
             " ORDER BY published DESC NULLS LAST, claim_id LIMIT ?",
             params=[*params, MAX_ROWS],
         ).pl()

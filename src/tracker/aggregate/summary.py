@@ -1,0 +1,110 @@
+"""A per-quantity summary table so that the dashboard never joins a million claims per click.
+
+``store.quantity_claims`` holds the claims view's columns for every claim that has a tracked
+quantity or a review (a review can move a claim into a quantity), articles already joined,
+sorted by quantity and date. ``assign_all`` rebuilds it after every assignment, i.e. at the end
+of every ingest and load. Reviews are *not* baked in: readers apply the latest review at query
+time (``summary_claims_sql``), exactly as the ``claims`` view does, so a review shows at once.
+
+``store.quantity_claims_meta`` records the row counts the table was built from. A reader uses
+the table only while those counts still hold and every reviewed claim is in it
+(``summary_is_fresh``); otherwise it falls back to the ``claims`` view (correct, slower).
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+SUMMARY = "store.quantity_claims"
+META = "store.quantity_claims_meta"
+
+# The stored columns; low/high/kind/unit/source/quantity are the extracted (unreviewed) values.
+_BASE_COLUMNS = (
+    "c.claim_id, c.article_id, a.outlet, a.url, a.title, a.published, a.lang, c.low, c.high,"
+    ' c.kind, c.approximate, c.unit, c.entity, c.source, c.hedged, c.quote, c.sentence, c."start",'
+    ' c."end", q.quantity AS assigned'
+)
+
+_COUNTS = (
+    "(SELECT count(*) FROM store.claims) AS claims,"
+    " (SELECT count(*) FROM store.articles) AS articles,"
+    " (SELECT count(*) FROM store.assignments) AS assignments"
+)
+
+
+def rebuild_summary(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)write the summary table and its counts; call inside the assignment's transaction."""
+    con.execute(
+        f"""
+        CREATE OR REPLACE TABLE {SUMMARY} AS
+        SELECT {_BASE_COLUMNS}
+        FROM store.claims c
+        JOIN store.articles a USING (article_id)
+        LEFT JOIN store.assignments q USING (claim_id)
+        WHERE q.quantity IS NOT NULL OR c.claim_id IN (SELECT claim_id FROM store.reviews)
+        ORDER BY assigned NULLS LAST, a.published DESC NULLS LAST, c.claim_id
+        """
+    )
+    con.execute(f"CREATE OR REPLACE TABLE {META} AS SELECT {_COUNTS}")
+
+
+def add_reviewed_claim(con: duckdb.DuckDBPyConnection, claim_id: str) -> None:
+    """Put a newly reviewed claim into the summary (a review may give it a quantity)."""
+    if not has_summary(con):
+        return
+    con.execute(
+        f"""
+        INSERT INTO {SUMMARY}
+        SELECT {_BASE_COLUMNS}
+        FROM store.claims c
+        JOIN store.articles a USING (article_id)
+        LEFT JOIN store.assignments q USING (claim_id)
+        WHERE c.claim_id = ? AND c.claim_id NOT IN (SELECT claim_id FROM {SUMMARY})
+        """,
+        [claim_id],
+    )
+
+
+def has_summary(con: duckdb.DuckDBPyConnection) -> bool:
+    [(found,)] = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'store'"
+        " AND table_name IN ('quantity_claims', 'quantity_claims_meta')"
+    ).fetchall()
+    return found == 2
+
+
+def summary_is_fresh(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the summary matches the store: same counts, every reviewed claim inside."""
+    if not has_summary(con):
+        return False
+    [now] = con.execute(f"SELECT {_COUNTS}").fetchall()
+    built = con.execute(f"SELECT claims, articles, assignments FROM {META}").fetchall()
+    if built != [now]:
+        return False
+    [(missing,)] = con.execute(
+        f"SELECT count(*) FROM store.reviews r ANTI JOIN {SUMMARY} s USING (claim_id)"
+    ).fetchall()
+    return missing == 0
+
+
+def summary_claims_sql() -> str:
+    """A SELECT with the ``claims`` view's columns over the summary, latest reviews applied.
+
+    Only valid while ``summary_is_fresh``; its ``quantity`` is never NULL for a claim in a
+    tracked quantity, exactly as in the view.
+    """
+    return f"""
+        SELECT s.claim_id, s.article_id, s.outlet, s.url, s.title, s.published, s.lang,
+               coalesce(r.low, s.low) AS low, coalesce(r.high, s.high) AS high,
+               coalesce(r.kind, s.kind) AS kind, s.approximate,
+               coalesce(r.unit, s.unit) AS unit, s.entity,
+               coalesce(r.source, s.source) AS source, s.hedged, s.quote, s.sentence,
+               s."start", s."end", coalesce(r.quantity, s.assigned) AS quantity,
+               r.verdict AS review
+        FROM {SUMMARY} s
+        LEFT JOIN (
+            SELECT * FROM store.reviews
+            QUALIFY row_number() OVER (PARTITION BY claim_id
+                                       ORDER BY reviewed_at DESC, review_id DESC) = 1
+        ) r USING (claim_id)
+    """
