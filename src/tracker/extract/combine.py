@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from tracker.extract.lexicon import Lexicon
 from tracker.models import Claim
 
 _NOT_INHERITED = {"percent", "percentage_point", "basis_point"}
-_OF_LINK = re.compile(r"\s+(?:of|von|out of|aus)\s+(?:the\s+|den\s+)?$", re.IGNORECASE)
 
 
-def inherit_units(claims: list[Claim], text: str) -> list[Claim]:
+def inherit_units(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     """A bare number counts what its neighbour in the sentence counts: "23 of 29 drones",
     "14 people were injured, three of them seriously", "Russia claimed 10,000". Shares
     (percent) are not passed on: "3.4% to 1.9 million" is not 1.9 million percent."""
@@ -22,7 +20,11 @@ def inherit_units(claims: list[Claim], text: str) -> list[Claim]:
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
         prev = out[i - 1] if i > 0 else None
-        if nxt and _same_sentence(claim, nxt) and _OF_LINK.search(text[claim.end : nxt.start]):
+        if (
+            nxt
+            and _same_sentence(claim, nxt)
+            and lex.regexes.part_link.fullmatch(text, claim.end, nxt.start)
+        ):
             donor = nxt
         elif prev and _same_sentence(claim, prev):
             donor = prev

@@ -90,7 +90,7 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     sentences = split_sentences(text, lex)
     ctx = _Context(text, lex, sentences, [s.start for s in sentences])
     claims = join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], text, lex)
-    return inherit_units(claims, text)
+    return inherit_units(claims, text, lex)
 
 
 _SHARED_REASONS = {Reason.TIME, Reason.DATE, Reason.AGE}

@@ -151,6 +151,7 @@ class Lexicon:
     events: dict[str, str]
     context_before: dict[str, str]
     count_phrases: frozenset[str]
+    part_links: frozenset[str]
     event_targets: frozenset[str]
     before_source: tuple[str, ...]
     after_source: tuple[str, ...]
@@ -265,6 +266,7 @@ def load_lexicon(code: str) -> Lexicon:
         events=_invert(units.word_table("events"), units, "events"),
         context_before=_invert(units.word_table("context_before"), units, "context_before"),
         count_phrases=frozenset(units.words("entity.count_phrases")),
+        part_links=frozenset(units.words("entity.part_links")),
         event_targets=frozenset(units.words("event_targets.units")),
         before_source=tuple(src.words("before_source")),
         after_source=tuple(src.words("after_source")),

@@ -153,6 +153,7 @@ class Patterns:
             rf"(?P<gap>\s*+-?\s*+)(?P<unit>{phrase_alternation(forms)})(?![\w])", _I
         )
         self.symbol_set = PhraseSet(lex.prefix_symbols)
+        self.part_link = re.compile(rf"\s+(?:{phrase_alternation(lex.part_links)})\s+", _I)
         self.prefix_symbol = re.compile(
             rf"(?:(?<![\w])|(?<=\d))(?P<sym>{phrase_alternation(lex.prefix_symbols)})\s?$", _I
         )
