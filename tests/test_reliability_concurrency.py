@@ -37,9 +37,10 @@ def _ingest(folder: Path, db: Path, **env: str) -> subprocess.Popen[str]:
 READER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
+    from tracker.errors import StoreError
     from tracker.store import open_store
     db, expected, how = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-    limit, reads, seen = time.monotonic() + 120, 0, set()
+    limit, reads, refused, seen = time.monotonic() + 120, 0, 0, set()
 
     def count():
         if how == "dashboard":   # the dashboard's own loader, as the page runs it
@@ -49,17 +50,21 @@ READER = textwrap.dedent("""
             return int(store.query("select count(*) as n from articles")["n"][0])
 
     while expected not in seen and time.monotonic() < limit:   # until the ingest is complete
-        seen.add(count())
+        try:
+            seen.add(count())
+        except StoreError as err:   # a typed one-line message ("refresh in a moment")
+            assert "\\n" not in str(err), str(err)
+            refused += 1
         reads += 1
         time.sleep(0.05)
-    print(reads, len(seen), max(seen))
+    print(reads, refused, len(seen), max(seen))
 """)
 
 
-@pytest.mark.slow
-# "store": open_store's reads (they wait up to TRACKER_LOCK_TIMEOUT) against small, frequent
-# write batches. "dashboard": the dashboard's own loader, which retries for about a second only,
-# against ingest's default batches (300 articles; the lock is held well under a second each).
+# "store": open_store's reads wait up to TRACKER_LOCK_TIMEOUT, so every read succeeds even
+# against small, frequent write batches. "dashboard": the dashboard's own loader retries for about
+# a second and then asks the user to refresh; against ingest's default batches (300 articles)
+# nearly all of its reads succeed, and none fails with a raw DuckDB error.
 @pytest.mark.parametrize(("how", "articles", "batch"), [("store", 150, "10"),
                                                         ("dashboard", 700, "")])
 def test_reader_and_writer_both_succeed(
@@ -78,9 +83,13 @@ def test_reader_and_writer_both_succeed(
     out, reader_err = reader.communicate(timeout=200)
     assert writer.returncode == 0, err
     assert reader.returncode == 0, reader_err
-    reads, distinct_counts, last = map(int, out.split())
+    reads, refused, distinct_counts, last = map(int, out.split())
     assert last == articles
     assert distinct_counts >= 2  # the reader saw the table grow: it read between batches
+    if how == "store":
+        assert refused == 0
+    else:
+        assert refused * 4 <= reads, (refused, reads)
     assert run_readonly_sql(db, "select count(*) from articles")[1] == [(articles,)]
 
 
