@@ -289,7 +289,7 @@ def test_sign_words_and_unit_first_percentages() -> None:
     assert one("They need minus five percent.", "en").text == "minus five percent"
     assert one("It was per cent of twenty-two.", "en").unit == "percent"
     claims = extract("Some 30 per cent of 1,000 voters said no.", "en")
-    assert [(c.low, c.unit) for c in claims] == [(30, "percent"), (1000, "person")]
+    assert [(c.low, c.unit) for c in claims] == [(30, "percent"), (1000, "voter")]
 
 
 def test_or_less_before_a_comparison_belongs_to_the_next_number() -> None:
@@ -348,7 +348,7 @@ def test_unknown_counted_nouns_keep_their_entity() -> None:
     claim = one("Es kamen 300 Feuerwehrleute und Helfer.", "de")
     assert claim.entity == "Feuerwehrleute"
     claim = one("There were 500 football fans.", "en")
-    assert (claim.unit, claim.entity) == (None, "football fans")
+    assert (claim.unit, claim.entity) == ("fan", "football fans")
     assert one("The track is 1.2m wide.", "en").unit == "metre"
 
 

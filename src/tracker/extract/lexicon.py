@@ -115,6 +115,12 @@ class _Data:
             out[word.lower()] = float(value)
         return out
 
+    def string_table(self, key: str) -> dict[str, str]:
+        table = self.get(key)
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise self._fail(key, "must be a table of text = text")
+        return {k.lower(): v.lower() for k, v in table.items()}
+
     def word_table(self, key: str) -> dict[str, list[str]]:
         table = self.get(key)
         if not isinstance(table, dict):
@@ -153,6 +159,11 @@ class Lexicon:
     count_phrases: frozenset[str]
     part_links: frozenset[str]
     event_targets: frozenset[str]
+    per_words: frozenset[str]
+    compound_measures: frozenset[str]
+    plural_endings: tuple[tuple[str, str], ...]
+    not_plural: tuple[str, ...]
+    plural_stop: frozenset[str]
     before_source: tuple[str, ...]
     after_source: tuple[str, ...]
     compound_cue_prepositions: tuple[str, ...]
@@ -213,6 +224,16 @@ def _invert(table: dict[str, list[str]], data: _Data, key: str) -> dict[str, str
     return out
 
 
+def _known_lemmas(data: _Data, key: str, unit_forms: dict[str, str]) -> frozenset[str]:
+    """Unit lemmas named in a list; each must be a key of [nouns]."""
+    names = data.words(key)
+    known = set(unit_forms.values())
+    for name in names:
+        if name not in known:
+            raise data._fail(key, f"names {name!r}, which is not a unit in [nouns]")
+    return frozenset(names)
+
+
 def _qualifier_table(data: _Data, key: str) -> dict[str, str]:
     table = data.word_table(key)
     unknown = set(table) - set(BOUND_KINDS)
@@ -268,6 +289,13 @@ def load_lexicon(code: str) -> Lexicon:
         count_phrases=frozenset(units.words("entity.count_phrases")),
         part_links=frozenset(units.words("entity.part_links")),
         event_targets=frozenset(units.words("event_targets.units")),
+        per_words=frozenset(units.words("compound.per_words")),
+        compound_measures=_known_lemmas(units, "compound.measures", unit_forms),
+        plural_endings=tuple(
+            sorted(units.string_table("plurals.endings").items(), key=lambda e: -len(e[0]))
+        ),
+        not_plural=tuple(units.words("plurals.not_plural")),
+        plural_stop=frozenset(units.words("plurals.stop")),
         before_source=tuple(src.words("before_source")),
         after_source=tuple(src.words("after_source")),
         compound_cue_prepositions=tuple(src.words("compound_cue_prepositions")),

@@ -13,6 +13,7 @@ _CONTEXT_REACH = 160
 _EVENT_BEFORE = 30
 _WORD_AT = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)")
+_PER_WORD = re.compile(r"\s*(/|[^\W\d_]+)")
 _CLAUSE_END = re.compile(r"[,;:]")
 _SPACES = re.compile(r"\s+")
 
@@ -74,8 +75,22 @@ def _directly_after(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
     unit = lex.unit_forms[_normal(form.lower())]
     if not form[0].isalpha():
         return UnitMatch(unit, None, m.end())
-    end = _genitive_end(text, m.end(), lex)
-    return UnitMatch(unit, text[m.start("unit") : end], m.end())
+    unit, unit_end = _per_unit(text, m.end(), unit, lex)
+    end = _genitive_end(text, unit_end, lex)
+    return UnitMatch(unit, text[m.start("unit") : end], unit_end)
+
+
+def _per_unit(text: str, pos: int, unit: str, lex: Lexicon) -> tuple[str, int]:
+    """ "Liter pro Quadratmeter", "litres per square metre": a measure per another unit."""
+    if unit not in lex.compound_measures:
+        return unit, pos
+    per = _PER_WORD.match(text, pos)
+    if not per or per.group(1).lower() not in lex.per_words:
+        return unit, pos
+    second = lex.regexes.unit_phrase.match(text, per.end())
+    if not second or "\n" in second.group("gap"):
+        return unit, pos
+    return f"{unit}_per_{lex.unit_forms[_normal(second.group('unit').lower())]}", second.end()
 
 
 def _after_adjectives(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
@@ -108,17 +123,29 @@ def _unknown_noun(text: str, first: int, word: re.Match[str], lex: Lexicon) -> U
     return UnitMatch(None, text[first:end], word.end())
 
 
+def singular(word: str, lex: Lexicon) -> str | None:
+    """The singular lemma of a regular plural from the data's endings ("families" -> "family"),
+    or None when the word does not look like a plural ("crisis", "was")."""
+    lower = word.lower()
+    if len(lower) < 4 or lower in lex.plural_stop or lower.endswith(lex.not_plural):
+        return None
+    for ending, replacement in lex.plural_endings:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            return lower[: len(lower) - len(ending)] + replacement
+    return None
+
+
 def _plural_noun(
     text: str, first: int | None, walked: list[re.Match[str]], lex: Lexicon
 ) -> UnitMatch | None:
-    """Where nouns have no capital (English), the first plural-looking word is the counted noun:
-    "1,200 Russians", "500 football fans". The unit stays unknown."""
+    """Where nouns have no capital (English), the first plural-looking word is the counted noun
+    and its singular the unit: "500 football fans" -> "fan", "12 hospital beds" -> "bed"."""
     if lex.source_head_capitalized or first is None:
         return None
     for word in walked:
-        token = word.group(1)
-        if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
-            return UnitMatch(None, text[first : word.end()], word.end())
+        lemma = singular(word.group(1), lex)
+        if lemma:
+            return UnitMatch(lemma, text[first : word.end()], word.end())
     return None
 
 
