@@ -21,6 +21,7 @@ Prints a markdown table against the 1 s target; the median of ``--repeat`` runs.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -138,17 +139,15 @@ def apptest_runs(db: Path) -> dict[str, tuple[float, float]]:
     return steps
 
 
+PARTS = ("apptest_runs", "data_function_runs")
+
+
 def measure_in_subprocess(db: Path, part: str) -> dict[str, tuple[float, float]]:
     """One part in a fresh interpreter, so 'first render' really starts cold."""
-    import json
-
-    code = (
-        "import json, sys; sys.path.insert(0, %r); import bench_dashboard as b; "
-        "from pathlib import Path; print(json.dumps(b.%s(Path(%r))))"
-    ) % (str(Path(__file__).parent), part, str(db))
-    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                          text=True, cwd=REPO)
-    return {k: tuple(v) for k, v in json.loads(done.stdout.strip().splitlines()[-1]).items()}
+    done = subprocess.run([sys.executable, __file__, "--db", str(db), "--part", part],
+                          check=True, capture_output=True, text=True, cwd=REPO)
+    last_line = done.stdout.strip().splitlines()[-1]
+    return {name: (wall, cpu) for name, (wall, cpu) in json.loads(last_line).items()}
 
 
 def median_runs(runs: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float, float]]:
@@ -176,7 +175,11 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=140_000,
                         help="synthetic articles when building (~7 claims each)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--part", choices=PARTS, help=argparse.SUPPRESS)  # one run, as JSON
     args = parser.parse_args()
+    if args.part:
+        print(json.dumps(globals()[args.part](args.db)))
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     db = args.db or build_database(args.articles)
     ensure_summary(db)

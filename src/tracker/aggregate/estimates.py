@@ -99,9 +99,12 @@ def mark_relays(df: pl.DataFrame, window_days: int = RELAY_WINDOW_DAYS) -> pl.Da
             estimate_id=pl.col("claim_id"), is_relay=pl.lit(False), relays=pl.lit(0, pl.UInt32)
         )
     ordered = df.sort(["published", "claim_id"], nulls_last=True).with_row_index("_row")
+    # a loader may hand over the key precomputed (tracker.aggregate.summary): same values
+    key = pl.col("sentence_key") if "sentence_key" in df.columns else sentence_key(
+        pl.col("sentence"))
     ordered = ordered.with_columns(
-        _sentence=sentence_key(pl.col("sentence")), _source_run=_source_value_runs(window_days)
-    ).with_columns(
+        _sentence=key.fill_null(""), _source_run=_source_value_runs(window_days)
+    ).drop("sentence_key", strict=False).with_columns(
         # an empty sentence says nothing about being a copy: give it a key of its own
         _sentence=pl.when(pl.col("_sentence") == "")
         .then(pl.lit("#") + pl.col("_row").cast(pl.String))
@@ -147,6 +150,9 @@ def _propagate_labels(ordered: pl.DataFrame) -> pl.Series:
         before = frame["label"]
         frame = frame.with_columns(label=pl.col("label").min().over("source_group"))
         frame = frame.with_columns(label=pl.col("label").min().over("sentence_group"))
+        # a label is a row of the same component: taking that row's label shortens chains
+        # (pointer jumping), so long chains of copies converge in a few passes
+        frame = frame.with_columns(label=pl.col("label").gather(pl.col("label")))
         if frame["label"].equals(before):
             break
     return frame["label"]

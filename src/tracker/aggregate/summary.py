@@ -18,11 +18,20 @@ import duckdb
 SUMMARY = "store.quantity_claims"
 META = "store.quantity_claims_meta"
 
+def sentence_key_sql(column: str) -> str:
+    """``tracker.aggregate.estimates.sentence_key`` in SQL (RE2 and polars' regex engine agree
+    on these patterns; tested): computed once per build instead of on every filter change."""
+    return (
+        rf"trim(regexp_replace(regexp_replace(lower({column}), '[^\pL\pN]+', ' ', 'g'),"
+        r" '(^| )[\pL\pN]{1,3}( [\pL\pN]{1,3})*( |$)', ' ', 'g'))"
+    )
+
+
 # The stored columns; low/high/kind/unit/source/quantity are the extracted (unreviewed) values.
 _BASE_COLUMNS = (
     "c.claim_id, c.article_id, a.outlet, a.url, a.title, a.published, a.lang, c.low, c.high,"
     ' c.kind, c.approximate, c.unit, c.entity, c.source, c.hedged, c.quote, c.sentence, c."start",'
-    ' c."end", q.quantity AS assigned'
+    f' c."end", q.quantity AS assigned, {sentence_key_sql("c.sentence")} AS sentence_key'
 )
 
 _COUNTS = (
@@ -88,7 +97,8 @@ def summary_is_fresh(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def summary_claims_sql() -> str:
-    """A SELECT with the ``claims`` view's columns over the summary, latest reviews applied.
+    """A SELECT with the ``claims`` view's columns over the summary, latest reviews applied,
+    plus ``sentence_key`` (see ``tracker.aggregate.estimates.sentence_key``).
 
     Only valid while ``summary_is_fresh``; its ``quantity`` is never NULL for a claim in a
     tracked quantity, exactly as in the view.
@@ -100,7 +110,7 @@ def summary_claims_sql() -> str:
                coalesce(r.unit, s.unit) AS unit, s.entity,
                coalesce(r.source, s.source) AS source, s.hedged, s.quote, s.sentence,
                s."start", s."end", coalesce(r.quantity, s.assigned) AS quantity,
-               r.verdict AS review
+               r.verdict AS review, s.sentence_key
         FROM {SUMMARY} s
         LEFT JOIN (
             SELECT * FROM store.reviews

@@ -155,8 +155,10 @@ def load_quantity_claims(db: Path, quantity: str, filters: Filters = Filters()) 
     """One quantity's claims under the SQL-side filters (review 'wrong' rows included)."""
     where, params = filter_sql(quantity, filters)
     with read_only(db) as con:
+        relation = claims_relation(con)
+        extra = ", sentence_key" if relation != "claims" else ""  # precomputed for relays
         return con.sql(
-            f"SELECT {CLAIM_COLUMNS} FROM {claims_relation(con)} WHERE {where}"
+            f"SELECT {CLAIM_COLUMNS}{extra} FROM {relation} WHERE {where}"
             " ORDER BY published DESC NULLS LAST, claim_id LIMIT ?",
             params=[*params, MAX_ROWS],
         ).pl()
