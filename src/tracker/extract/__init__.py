@@ -10,7 +10,7 @@ import polars as pl
 
 from tracker.errors import ConfigError
 from tracker.extract.detect import UNDETERMINED, detect_language
-from tracker.extract.engine import extract_claims
+from tracker.extract.engine import NumberMention, extract_claims, number_mentions
 from tracker.extract.lexicon import load_lexicon, supported_languages
 from tracker.models import Claim
 
@@ -56,10 +56,26 @@ def extract(text: str, lang: str | None = None) -> list[Claim]:
         return []
 
 
+def find_numbers(text: str, lang: str | None = None) -> list[NumberMention]:
+    """The number layer: every number in ``text`` (fractions, powers, the article "one"
+    included) with its value and, in ``reason``, why it is not a claim (None: a candidate)."""
+    if not isinstance(text, str) or not text:
+        return []
+    return number_mentions(text, load_lexicon(resolve_language(text, lang)))
+
+
 def extract_frame(text: str, lang: str | None = None) -> pl.DataFrame:
     """One row per claim with the Claim fields as columns (an empty frame keeps the schema)."""
     rows = [claim.to_dict() for claim in extract(text, lang)]
     return pl.DataFrame(rows, schema=CLAIM_SCHEMA, orient="row" if not rows else None)
 
 
-__all__ = ["CLAIM_SCHEMA", "EXTRACTOR_VERSION", "extract", "extract_frame", "resolve_language"]
+__all__ = [
+    "CLAIM_SCHEMA",
+    "EXTRACTOR_VERSION",
+    "NumberMention",
+    "extract",
+    "extract_frame",
+    "find_numbers",
+    "resolve_language",
+]

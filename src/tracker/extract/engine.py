@@ -10,6 +10,7 @@ from tracker.extract.attribution import Cue, find_cues, is_hedged, pick_source
 from tracker.extract.combine import inherit_units, join_bounds
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.negatives import NegativeFilter, Reason
+from tracker.extract.number_layer import layer_numerals
 from tracker.extract.numerals import Numeral, find_numerals
 from tracker.extract.patterns import Tokens, tail_tokens
 from tracker.extract.sentences import Sentence, split_sentences
@@ -75,6 +76,32 @@ def discarded(text: str, lex: Lexicon) -> list[tuple[str, int, Reason]]:
         reason = negatives.reason(num)
         if reason is not None:
             out.append((text[num.start : num.end], num.start, reason))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """One number as written and read, claim or not; ``reason`` says why it is not a claim
+    candidate (None when the claim layer may build a claim from it)."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    reason: Reason | None
+
+
+_LAYER_REASONS = {"fraction": Reason.FRACTION, "power": Reason.POWER, "article": Reason.ARTICLE}
+
+
+def number_mentions(text: str, lex: Lexicon) -> list[NumberMention]:
+    """The number layer: every number the language data can read, fractions and the article
+    "one" included, each with the reason the claim layer would reject it."""
+    negatives = NegativeFilter(text, lex)
+    out = []
+    for num, tag in layer_numerals(text, lex):
+        reason = _LAYER_REASONS[tag] if tag else negatives.reason(num)
+        out.append(NumberMention(text[num.start : num.end], num.start, num.end, num.value, reason))
     return out
 
 

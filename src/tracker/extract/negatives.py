@@ -45,6 +45,8 @@ class Reason(enum.Enum):
     DESIGNATION = "designation"
     VAGUE = "vague amount"
     FRACTION = "fraction"
+    POWER = "power of ten or exponent"
+    ARTICLE = "article or pronoun 'one'"
 
 
 _URL_HINTS = ("://", "www.", "@", ".de", ".com", ".org", ".net", ".htm", ".php")

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import dataclass
 
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.patterns import DIGITS, tail_tokens
 
 _SIGNS = "-−"
+_MIXED_GAP = re.compile(r"[ \t]+(?:(?P<word>[^\W\d_]+)[ \t]+)?")
 _UNIT, _TEEN, _TENS, _HUNDRED, _SCALE, _FRACTION = (
     "unit",
     "teen",
@@ -91,7 +93,7 @@ def _currency_scale(num: Numeral, text: str, lex: Lexicon) -> None:
     num.end = glued.end()
 
 
-def _sign_word(num: Numeral, text: str, lex: Lexicon) -> None:
+def sign_word(num: Numeral, text: str, lex: Lexicon) -> None:
     """ "minus 5 Prozent", "negative ten": a sign word right before the number."""
     lo = max(0, num.start - 12)
     if not lex.sign_words or not lex.regexes.sign_hint.search(text, lo, num.start):
@@ -129,7 +131,7 @@ def _digit_numerals(text: str, lex: Lexicon) -> list[Numeral]:
             num.start -= 1
             num.value = -num.value
         else:
-            _sign_word(num, text, lex)
+            sign_word(num, text, lex)
         found.append(num)
     return found
 
@@ -304,7 +306,32 @@ def find_numerals(text: str, lex: Lexicon) -> list[Numeral]:
                 if not taken.overlaps(n.start, n.end) and _apply_prefix_words(n, text, lex)
             ]
         for n in spelled:
-            _sign_word(n, text, lex)
+            sign_word(n, text, lex)
         found.extend(spelled)
         found.sort(key=lambda n: n.start)
-    return found
+    return _join_mixed(found, text, lex) if len(found) > 1 else found
+
+
+def _join_mixed(nums: list[Numeral], text: str, lex: Lexicon) -> list[Numeral]:
+    """ "4 thousand 3 hundred and 21": digits with a scale word, then smaller parts, one number.
+    Only a hundred takes "and" ("2 million and 500 thousand" may be two ends of a range) or
+    bare digits after it ("10 million 2019" is an amount and a year)."""
+    out: list[Numeral] = []
+    for num in nums:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.scale > 1
+            and not prev.spelled
+            and 0 < num.value < prev.scale
+            and num.scale < prev.scale
+            and (num.scale > 1 or prev.scale == 100)
+        ):
+            gap = _MIXED_GAP.fullmatch(text, prev.end, num.start)
+            word = gap.group("word") if gap else None
+            if gap and (word is None or (word.lower() in lex.connectors and prev.scale == 100)):
+                prev.value, prev.end, prev.scale = prev.value + num.value, num.end, num.scale
+                continue
+        out.append(num)
+    return out
+

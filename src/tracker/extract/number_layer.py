@@ -1,0 +1,268 @@
+"""The number layer: every number the language data can read, including those that are never
+claims (fractions, powers, the article "one"). ``find_numerals`` gives the claim candidates;
+this module adds the rest and tags each addition with why the claim layer leaves it out.
+
+Its extra knowledge is in ``lang/<code>/numbers.toml``: ``[fractions]`` (fraction words and
+their denominators) and ``[number_layer]`` (fraction links, articles, joining words).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from tracker.extract.lexicon import LANG_DIR, Lexicon, _Data, phrase_alternation
+from tracker.extract.numerals import Numeral, Spans, find_numerals, sign_word
+
+Tagged = tuple[Numeral, str | None]  # tag: None (a claim candidate), "fraction", "power", "article"
+
+_DIGIT_FRACTION = re.compile(
+    r"(?<![\w/.,+-])(?:(?P<sign>[-−]\s*)?(?P<whole>\d+)\s+)?(?P<neg>[-−])?(?P<num>\d+)\s*/\s*"
+    r"(?P<den>\d+)(?![\w/]|[.,]\d)"
+)
+_VULGAR = re.compile(r"(?P<whole>\d+)?(?P<frac>[¼½¾⅐-⅞])")
+_EXPONENT = re.compile(
+    r"(?:e(?P<e>[+-]?\d+)|\^(?P<p>[+-]*\d+)|\s*[x×]\s*10\^(?P<x>[+-]?\d+))(?![\w.])", re.I
+)
+_BARE_DECIMAL = re.compile(r"(?<![\w.,])\.\d+(?![\w.,])")
+_LAST_WORD = re.compile(r"(?<!\w)[^\W\d_]+$")
+_BIG_SCALE = 1000  # "six million and two thirds" is 6 2/3 million; "hundred" is not such a scale
+
+
+@dataclass(frozen=True, slots=True)
+class LayerData:
+    """The number layer's extra language data, compiled once per language."""
+
+    denominators: dict[str, float]
+    fraction_articles: frozenset[str]
+    alone: frozenset[str]
+    fraction_word: re.Pattern[str]
+    link: re.Pattern[str] | None
+    whole_and: re.Pattern[str] | None
+    article_one: re.Pattern[str] | None
+
+
+_LAYER_DATA: dict[str, LayerData] = {}
+
+
+def layer_data(lex: Lexicon) -> LayerData:
+    """Read once per language (the lexicon itself is cached per language too)."""
+    if lex.code not in _LAYER_DATA:
+        _LAYER_DATA[lex.code] = _read_layer_data(lex)
+    return _LAYER_DATA[lex.code]
+
+
+def _optional(words: list[str], template: str) -> re.Pattern[str] | None:
+    return re.compile(template.format(phrase_alternation(words)), re.I) if words else None
+
+
+def _read_layer_data(lex: Lexicon) -> LayerData:
+    data = _Data(LANG_DIR / lex.code / "numbers.toml")
+    dens = data.numbers("fractions")
+    # an article is the number 1 when it is a number word or inflects one ("einer" from "ein")
+    one_words = [w for w, v in lex.words.items() if v == 1]
+    ones = [a for a in lex.article_ones if any(a.startswith(w) for w in one_words)]
+    return LayerData(
+        dens,
+        frozenset(data.words("number_layer.fraction_articles")),
+        frozenset(data.words("number_layer.alone")),
+        re.compile(rf"[\s-]*({phrase_alternation(dens) if dens else '(?!)'})(?!\w)", re.I),
+        _optional(data.words("number_layer.fraction_links"), r"\s+(?:{})\s+"),
+        _optional(data.words("number_layer.whole_and"), r"\s+(?:{})\s+"),
+        _optional(ones, r"(?<![\w-])(?:{})(?![\w-])"),
+    )
+
+
+def layer_numerals(text: str, lex: Lexicon) -> list[Tagged]:
+    """Every number in ``text`` in order, tagged None when the claim layer sees it too."""
+    data = layer_data(lex)
+    base = _exponents(find_numerals(text, lex), text)
+    extra = _digit_fractions(text)
+    taken = Spans([(n.start, n.end) for n in extra])
+    tagged: list[Tagged] = [
+        (n, "power" if _EXPONENT.search(text, n.start, n.end) else None)
+        for n in base
+        if not taken.overlaps(n.start, n.end)
+    ]
+    tagged += _article_ones(tagged, text, lex, data)
+    tagged += [(n, None) for n in _bare_decimals(text, lex)]
+    tagged.sort(key=lambda pair: pair[0].start)
+    tagged = _linked_fractions(_spelled_fractions(tagged, text, lex, data), text, data)
+    return sorted(tagged + [(n, "fraction") for n in extra], key=lambda pair: pair[0].start)
+
+
+def _exponents(nums: list[Numeral], text: str) -> list[Numeral]:
+    """ "1e10", "1.1^23", "6.23x10^-4": a power written right after a digit numeral (the
+    digits of the power are part of it, not numbers of their own)."""
+    out: list[Numeral] = []
+    for num in nums:
+        if out and num.start < out[-1].end:
+            continue
+        out.append(num)
+        m = None if num.spelled else _EXPONENT.match(text, num.end)
+        if m:
+            power = m.group("e") or m.group("x") or m.group("p")
+            exp = (-1 if power.count("-") % 2 else 1) * int(power.lstrip("+-"))
+            try:
+                if m.group("p") is None:
+                    num.value *= 10.0**exp
+                else:
+                    num.value = (-1 if num.value < 0 else 1) * abs(num.value) ** exp
+            except (OverflowError, ZeroDivisionError):
+                continue
+            num.end = m.end()
+    return out
+
+
+def _digit_fractions(text: str) -> list[Numeral]:
+    """ "3/4", "-4/5", "2 1/4" and the vulgar fraction characters "½", "1¾"."""
+    found = []
+    for m in _DIGIT_FRACTION.finditer(text):
+        if int(m.group("den")):
+            value = int(m.group("whole") or 0) + int(m.group("num")) / int(m.group("den"))
+            negative = bool(m.group("sign") or m.group("neg"))
+            found.append(Numeral(m.start(), m.end(), -value if negative else value))
+    for m in _VULGAR.finditer(text):
+        value = float(m.group("whole") or 0) + unicodedata.numeric(m.group("frac"))
+        found.append(Numeral(m.start(), m.end(), value))
+    return found
+
+
+def _bare_decimals(text: str, lex: Lexicon) -> list[Numeral]:
+    """ ".08": a decimal without its leading zero (only where "." is the decimal mark)."""
+    if lex.decimal != "." or "." not in text:
+        return []
+    return [Numeral(m.start(), m.end(), float(m.group())) for m in _BARE_DECIMAL.finditer(text)]
+
+
+def _article_ones(tagged: list[Tagged], text: str, lex: Lexicon, data: LayerData) -> list[Tagged]:
+    """ "one last time", "in einer Familie": the article or "one" as the number 1, but not the
+    pronoun ("which one", "the one you mentioned")."""
+    if data.article_one is None:
+        return []
+    have = Spans([(n.start, n.end) for n, _ in tagged])
+    pats, out = lex.regexes, []
+    for m in data.article_one.finditer(text):
+        if have.overlaps(m.start(), m.end()):
+            continue
+        window = text[max(0, m.start() - 30) : m.start()]
+        if pats.pronoun_one_after.search(window) or pats.pronoun_one_before.match(text, m.end()):
+            continue
+        num = Numeral(m.start(), m.end(), 1.0, spelled=True)
+        sign_word(num, text, lex)
+        out.append((num, "article"))
+    return out
+
+
+def _scale_of(num: Numeral, text: str, lex: Lexicon) -> float:
+    """The big scale a number ends with ("six million", "3 million"), else 1."""
+    if num.scale >= _BIG_SCALE:
+        return num.scale
+    last = _LAST_WORD.search(text, num.start, num.end)
+    scale = lex.scales.get(last.group().lower(), 1.0) if last else 1.0
+    return scale if scale >= _BIG_SCALE else 1.0
+
+
+def _mixed(num: Numeral, den: float, text: str, lex: Lexicon, data: LayerData) -> float:
+    """ "one hundred and three quarters" is 100 3/4 (a whole and a proper fraction), while
+    "one hundred and thirty-two fifths" is 132/5: split at the last "and" when the part after
+    it is smaller than the denominator."""
+    joins = list(data.whole_and.finditer(text, num.start, num.end)) if data.whole_and else []
+    if num.spelled and joins:
+        head = find_numerals(text[num.start : joins[-1].start()], lex)
+        tail_text = text[joins[-1].end() : num.end]
+        tail = [n.value for n in find_numerals(tail_text, lex)] or [
+            _numerator(tail_text.strip(), lex, data)
+        ]
+        if len(head) == 1 and len(tail) == 1 and 0 < tail[0] < den:
+            whole = Numeral(num.start, joins[-1].start(), head[0].value, scale=head[0].scale)
+            return _add_fraction(whole, tail[0] / den, text, lex)
+    return num.value / den
+
+
+def _numerator(word: str, lex: Lexicon, data: LayerData) -> float:
+    """ "a half", "one-eighth": an article or number word that no numeral covers, else 0."""
+    word = word.lower()
+    return 1.0 if word in data.fraction_articles else lex.words.get(word, 0.0)
+
+
+def _add_fraction(whole: Numeral, fraction: float, text: str, lex: Lexicon) -> float:
+    """ "six million and two thirds" is 6 2/3 million; "forty two and a third" is 42 1/3."""
+    return whole.value + fraction * _scale_of(whole, text, lex)
+
+
+def _spelled_fractions(
+    tagged: list[Tagged], text: str, lex: Lexicon, data: LayerData
+) -> list[Tagged]:
+    """ "two thirds", "a half", "drei halbe", then "five and a quarter" as one number."""
+    ends = {n.end: k for k, (n, _) in enumerate(tagged)}
+    used: set[int] = set()
+    alone: list[Numeral] = []
+    for m in data.fraction_word.finditer(text):
+        den = data.denominators[m.group(1).lower()]
+        k = ends.get(m.start())
+        before = _LAST_WORD.search(text, max(0, m.start() - 4), m.start())
+        if k is not None and k not in used and not tagged[k][0].compound_unit:
+            num = tagged[k][0]
+            num.value, num.end = _mixed(num, den, text, lex, data), m.end()
+            used.add(k)
+        elif any(n.start <= m.start(1) < n.end for n, _ in tagged):
+            continue  # "a half million" is already one number
+        elif before and _numerator(before.group(), lex, data):
+            value = _numerator(before.group(), lex, data) / den
+            alone.append(Numeral(before.start(), m.end(), value, spelled=True))
+        elif m.group(1).lower() in data.alone:
+            alone.append(Numeral(m.start(1), m.end(), 1 / den, spelled=True))
+    fractions = [tagged[k][0] for k in used] + alone
+    rest = [pair for k, pair in enumerate(tagged) if k not in used]
+    merged = sorted(rest + [(n, "fraction") for n in fractions], key=lambda p: p[0].start)
+    return _scaled_fractions(_join_whole_and_fraction(merged, text, lex, data), text, lex)
+
+
+def _join_whole_and_fraction(
+    tagged: list[Tagged], text: str, lex: Lexicon, data: LayerData
+) -> list[Tagged]:
+    """ "five and a quarter", "3 million and a half": a whole, "and", a fraction below one."""
+    out: list[Tagged] = []
+    for num, tag in tagged:
+        if out and tag == "fraction" and out[-1][1] in (None, "article") and data.whole_and:
+            whole = out[-1][0]
+            if data.whole_and.fullmatch(text, whole.end, num.start) and 0 < num.value < 1:
+                whole.value, whole.end = _add_fraction(whole, num.value, text, lex), num.end
+                out[-1] = (whole, "fraction")
+                continue
+        out.append((num, tag))
+    return out
+
+
+def _scaled_fractions(tagged: list[Tagged], text: str, lex: Lexicon) -> list[Tagged]:
+    """ "drei Viertel Milliarde" is 0.75e9; "one billion and three quarters million" adds
+    0.75e6 to the billion (the scale word applies to the part below it)."""
+    out: list[Tagged] = []
+    for num, tag in tagged:
+        prev = out[-1][0] if out and out[-1][1] == "fraction" else None
+        scale = lex.scales.get(text[num.start : num.end].lower(), 0.0) if num.spelled else 0.0
+        if prev and scale >= _BIG_SCALE and not text[prev.end : num.start].strip():
+            whole = float(int(prev.value)) if abs(prev.value) >= scale else 0.0
+            prev.value, prev.end = whole + (prev.value - whole) * scale, num.end
+            continue
+        out.append((num, tag))
+    return out
+
+
+def _linked_fractions(tagged: list[Tagged], text: str, data: LayerData) -> list[Tagged]:
+    """ "one over three", "two out of five hundred": a proper fraction written with a link word
+    ("12 out of 10" is two counts, not a fraction)."""
+    if data.link is None:
+        return tagged
+    out: list[Tagged] = []
+    for num, tag in tagged:
+        if out and 0 < abs(out[-1][0].value) <= abs(num.value):
+            top = out[-1][0]
+            if data.link.fullmatch(text, top.end, num.start):
+                top.value, top.end = top.value / num.value, num.end
+                out[-1] = (top, "fraction")
+                continue
+        out.append((num, tag))
+    return out
