@@ -63,10 +63,17 @@ class _Walker:
 
     def walk(self, index: int, step: int) -> tuple[int, int] | None:
         picked: list[int] = []
-        i = index
+        i = self._skip_near_cue(index, step)
         while 0 <= i < len(self.tokens) and len(picked) < _MAX_WORDS:
             word = self.tokens[i][0]
-            if not self._accepts(word) or (step > 0 and picked and self._after_head(picked, word)):
+            lower = word.lower()
+            if lower in self.lex.source_pronouns:
+                if not picked:  # "er sagte": the pronoun alone, resolved later
+                    picked.append(i)
+                break
+            if lower in self.lex.not_source or not self._accepts(word):
+                break
+            if step > 0 and picked and self._after_head(picked, word):
                 break
             picked.append(i)
             i += step
@@ -74,11 +81,38 @@ class _Walker:
         if step > 0:
             while picked and self.tokens[picked[0]][0].lower() in self.lex.source_strip_after_cue:
                 picked.pop(0)
+        while picked and self.tokens[picked[0]][0].lower() in self.lex.source_strip_leading:
+            picked.pop(0)  # "raising Ukraine's", "the": no verb or article opens a source
         while picked and not self._is_head(self.tokens[picked[-1]][0]):
             picked.pop()
-        if not picked:
+        if not picked or not self._names_someone([self.tokens[k][0] for k in picked]):
             return None
         return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
+
+    def _skip_near_cue(self, index: int, step: int) -> int:
+        """ "Zelensky had earlier said", "said Monday that": auxiliaries, adverbs and time words
+        between a cue and its source are passed over."""
+        i = index
+        while 0 <= i < len(self.tokens) and self.tokens[i][0].lower() in self.lex.skip_near_cue:
+            i += step
+        return i
+
+    def _names_someone(self, words: list[str]) -> bool:
+        """A source is a noun phrase naming someone: not a possessive fragment ("Ukraine's"), not
+        only generic words ("den Angaben"); in English a lower-case phrase ends on a known
+        source noun ("officials") or opens with an article ("the general")."""
+        lowers = [w.lower() for w in words]
+        last = lowers[-1]
+        if last.endswith(("'s", "’s")) and not self.lex.source_head_capitalized:
+            return False
+        content = [w for w in lowers if w not in self.lex.source_phrase_words]
+        if not content or all(w in self.lex.generic_sources for w in content):
+            return False
+        if len(words) == 1 and last in self.lex.source_pronouns:
+            return True
+        if self.lex.source_head_capitalized or any(w[0].isupper() for w in words):
+            return True
+        return last in self.lex.source_head_nouns or lowers[0] in self.lex.source_phrase_words
 
 
 def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:

@@ -178,6 +178,11 @@ class Lexicon:
     source_lowercase: re.Pattern[str]
     source_strip_after_cue: frozenset[str]
     source_head_capitalized: bool
+    skip_near_cue: frozenset[str]
+    not_source: frozenset[str]
+    source_strip_leading: frozenset[str]
+    generic_sources: frozenset[str]
+    source_head_nouns: frozenset[str]
     entity_links: frozenset[str]
     entity_adjective: re.Pattern[str]
     entity_stop_words: frozenset[str]
@@ -310,6 +315,11 @@ def load_lexicon(code: str) -> Lexicon:
         source_lowercase=src.pattern("lowercase_word"),
         source_strip_after_cue=frozenset(src.words("strip_after_cue")),
         source_head_capitalized=src.flag("head_capitalized"),
+        skip_near_cue=frozenset(src.words("skip_near_cue")),
+        not_source=frozenset(src.words("not_source")),
+        source_strip_leading=frozenset(src.words("strip_leading")),
+        generic_sources=frozenset(src.words("generic")),
+        source_head_nouns=frozenset(src.words("head_nouns")),
         entity_links=frozenset(units.words("entity.links")),
         entity_adjective=units.pattern("entity.adjective"),
         entity_stop_words=frozenset(units.words("entity.stop_words")),
