@@ -71,6 +71,9 @@ class _Walker:
                 if not picked:  # "er sagte": the pronoun alone, resolved later
                     picked.append(i)
                 break
+            if word == "." and self._ends_abbreviation(picked, i):
+                i += step  # "U.S. officials": the period belongs to the abbreviation
+                continue
             if lower in self.lex.not_source or not self._accepts(word):
                 break
             if step > 0 and picked and self._after_head(picked, word):
@@ -88,6 +91,12 @@ class _Walker:
         if not picked or not self._names_someone([self.tokens[k][0] for k in picked]):
             return None
         return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
+
+    def _ends_abbreviation(self, picked: list[int], i: int) -> bool:
+        if not picked or i == 0:
+            return False
+        before = self.tokens[i - 1]
+        return before[2] == self.tokens[i][1] and before[0].lower() in self.lex.abbreviations
 
     def _skip_near_cue(self, index: int, step: int) -> int:
         """ "Zelensky had earlier said", "said Monday that": auxiliaries, adverbs and time words
