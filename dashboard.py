@@ -8,6 +8,7 @@ the filters live in the URL's query string, so a view can be shared as a link.
 
 from __future__ import annotations
 
+import copy
 import html
 import io
 from datetime import date
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import polars as pl
 import streamlit as st
+from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as altair_to_spec
 
 from tracker.aggregate.consensus import RULES
 from tracker.aggregate.quantities import QuantityConfig, load_quantities
@@ -122,11 +124,22 @@ def _num(value: float | None) -> str:
     return "–" if value is None else f"{value:,.0f}"
 
 
-def show_compare(view: QuantityView, label: str, by: str) -> None:
-    st.altair_chart(
-        range_chart(view.range_rows, view.agreed, f"Range comparison: {label} ({ROWS[by]})"),
-        width="stretch",
+# Building an Altair chart and turning it into a Vega-Lite spec costs ~0.2 s per rerun (schema
+# validation); a view's specs never change, so they are made once per view. Streamlit's own
+# converter (what st.altair_chart calls) keeps the data as Arrow exactly as before.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def cached_chart_specs(_view: QuantityView, view_key: tuple, label: str, by: str) -> tuple:
+    range_title = f"Range comparison: {label} ({ROWS[by]})"
+    return (
+        altair_to_spec(range_chart(_view.range_rows, _view.agreed, range_title)),
+        altair_to_spec(timeline_chart(_view.timeline_rows, _view.over_time, f"Timeline: {label}")),
     )
+
+
+def show_compare(view: QuantityView, view_key: tuple, label: str, by: str) -> None:
+    range_spec, timeline_spec = cached_chart_specs(view, view_key, label, by)
+    # a copy: Streamlit moves the datasets out of the spec it is given
+    st.vega_lite_chart(spec=copy.deepcopy(range_spec), width="stretch")
     for note in view.notes:
         if note.startswith("Range"):
             st.caption(note)
@@ -136,19 +149,18 @@ def show_compare(view: QuantityView, label: str, by: str) -> None:
     )
     with st.expander("Latest estimates: outliers and staleness"):
         st.dataframe(latest, hide_index=True)
-    st.altair_chart(timeline_chart(view.timeline_rows, view.over_time, f"Timeline: {label}"),
-                    width="stretch")
+    st.vega_lite_chart(spec=copy.deepcopy(timeline_spec), width="stretch")
     for note in view.notes:
         if note.startswith("Timeline"):
             st.caption(note)
 
 
 def show_claims(view: QuantityView, quantity: str) -> None:
-    table = view.table
-    if table.height > TABLE_ROWS:
-        st.caption(f"The newest {TABLE_ROWS:,} of {table.height:,} claims; Export has them all.")
+    total = view.prepared.height  # the table has a row per prepared claim
+    if total > TABLE_ROWS:
+        st.caption(f"The newest {TABLE_ROWS:,} of {total:,} claims; Export has them all.")
     st.dataframe(
-        table.head(TABLE_ROWS).drop("title"),
+        view.table_head(TABLE_ROWS).drop("title"),
         hide_index=True,
         column_config={"link": st.column_config.LinkColumn("article"),
                        "quote_in_context": st.column_config.TextColumn("quote in context")},
@@ -158,18 +170,22 @@ def show_claims(view: QuantityView, quantity: str) -> None:
             who = html.escape(f"{row['outlet']} · {row['published']} · {row['source_key']}")
             marked = highlight(row["sentence"] or "", row["quote"] or "")
             st.markdown(f"<p><small>{who}</small><br>{marked}</p>", unsafe_allow_html=True)
-    show_export(table, quantity)
+    show_export(view, quantity)
 
 
-def show_export(table: pl.DataFrame, quantity: str) -> None:
+def show_export(view: QuantityView, quantity: str) -> None:
+    def csv() -> str:
+        return view.table.write_csv()
+
     def parquet() -> bytes:
         buffer = io.BytesIO()
-        table.write_parquet(buffer)
+        view.table.write_parquet(buffer)
         return buffer.getvalue()
 
-    # Callables: the files are only written when a button is clicked, not on every rerun.
+    # Callables: the table and the files are only built when a button is clicked, not on
+    # every rerun (the full table of 100,000+ claims costs more than the rest of the page).
     left, right = st.columns(2)
-    left.download_button("Export CSV", table.write_csv, f"{quantity}.csv", "text/csv")
+    left.download_button("Export CSV", csv, f"{quantity}.csv", "text/csv")
     right.download_button("Export Parquet", parquet, f"{quantity}.parquet",
                           "application/octet-stream")
 
@@ -178,6 +194,7 @@ def flash(message: str) -> None:
     """After a write: drop cached loads and draw the page again, then show ``message``."""
     st.cache_data.clear()
     cached_view.clear()
+    cached_chart_specs.clear()
     st.session_state["flash"] = message
     st.rerun()
 
@@ -237,10 +254,10 @@ def show_suggestions(db: Path, signature: tuple, config: QuantityConfig) -> None
 
 
 def show_review(db: Path, view: QuantityView, quantity_ids: list[str]) -> None:
-    if view.table.is_empty():
+    if view.empty:
         st.write("No claims in this view.")
         return
-    shown = view.table.head(TABLE_ROWS).select("claim_id", "outlet", "published", "quote")
+    shown = view.table_head(TABLE_ROWS).select("claim_id", "outlet", "published", "quote")
     labels = {cid: f"{outlet} · {published} · {quote}" for cid, outlet, published, quote
               in shown.iter_rows()}
     with st.form("review"):
@@ -296,8 +313,8 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
     known_sources = sorted(unfiltered.prepared["source_key"].unique().to_list()) \
         if unfiltered.prepared.height else []
     sources = st.sidebar.multiselect("Source", known_sources, key="source", bind=Q)
-    view = unfiltered if not sources else cached_view(
-        str(db), signature, qfile, quantity, sql_filters, rule, by, tuple(sources))
+    view_key = (str(db), signature, qfile, quantity, sql_filters, rule, by, tuple(sources))
+    view = unfiltered if not sources else cached_view(*view_key)
     show_summary(view, config, quantity)
     if view.empty:
         st.warning("No claims match these filters.")
@@ -306,7 +323,7 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
         ["Compare", "Claims", "Add an article", "Review", "Untracked claims"]
     )
     with compare:
-        show_compare(view, config.label(quantity), by)
+        show_compare(view, view_key, config.label(quantity), by)
     with claims:
         show_claims(view, quantity)
     with add:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,11 +28,19 @@ class QuantityView:
     agreed: Consensus
     notes: tuple[str, ...]  # what the charts leave out, said under them
     spread: float | None
-    table: pl.DataFrame  # the claims table (also what Export writes)
 
     @property
     def empty(self) -> bool:
         return self.prepared.is_empty()
+
+    @functools.cached_property
+    def table(self) -> pl.DataFrame:
+        """The claims table, every claim (what Export writes): built on first use only."""
+        return claims_table(self.prepared)
+
+    def table_head(self, rows: int) -> pl.DataFrame:
+        """The table's first ``rows`` rows, without building the rest (what the page shows)."""
+        return claims_table(self.prepared, limit=rows)
 
 
 def build_view(
@@ -62,7 +71,6 @@ def build_view(
         over_time=consensus_over_time(prepared, rule),
         agreed=agreed,
         spread=spread(independent_latest(prepared)) if prepared.height else None,
-        table=claims_table(prepared),
         notes=tuple(n for n in (range_note, timeline_note) if n),
     )
 
@@ -97,34 +105,26 @@ def _timeline_estimates(prepared: pl.DataFrame) -> tuple[pl.DataFrame, str]:
     return history(kept, "source_key"), note
 
 
-def claims_table(prepared: pl.DataFrame) -> pl.DataFrame:
-    """Outlet, date, source, value, the quote in its sentence with the number marked, a link."""
+def claims_table(prepared: pl.DataFrame, limit: int | None = None) -> pl.DataFrame:
+    """Outlet, date, source, value, the quote in its sentence with the number marked, a link.
+
+    Newest first; ``limit`` keeps the first rows before the text columns are built.
+    """
     if prepared.is_empty():
         return pl.DataFrame()
-    return (
-        prepared.with_columns(
-            quote_in_context=bracket_quote_expr(pl.col("sentence"), pl.col("quote")),
-            link=safe_url_expr(pl.col("url")),
-        )
-        .select(
-            "outlet",
-            "published",
-            pl.col("source_key").alias("source"),
-            "low",
-            "high",
-            "best",
-            "kind",
-            "open_bound",
-            "hedged",
-            "is_relay",
-            "relays",
-            "quote",
-            "quote_in_context",
-            "lang",
-            "link",
-            "title",
-            "claim_id",
-            "review",
-        )
-        .sort(["published", "outlet"], descending=[True, False], nulls_last=True)
+    columns = ["outlet", "published", "source_key", "low", "high", "best", "kind", "open_bound",
+               "hedged", "is_relay", "relays", "quote", "lang", "title", "claim_id", "review",
+               "sentence", "url"]
+    ordered = prepared.select(columns).sort(
+        ["published", "outlet"], descending=[True, False], nulls_last=True
+    )
+    if limit is not None:
+        ordered = ordered.head(limit)
+    return ordered.with_columns(
+        quote_in_context=bracket_quote_expr(pl.col("sentence"), pl.col("quote")),
+        link=safe_url_expr(pl.col("url")),
+    ).select(
+        "outlet", "published", pl.col("source_key").alias("source"), "low", "high", "best",
+        "kind", "open_bound", "hedged", "is_relay", "relays", "quote", "quote_in_context", "lang",
+        "link", "title", "claim_id", "review",
     )
