@@ -18,7 +18,11 @@ from test_aggregate_fixtures import QUANTITIES, build_db
 from tracker.aggregate.consensus import RULES, consensus, consensus_over_time
 from tracker.aggregate.estimates import prepare, sentence_key
 from tracker.aggregate.quantities import load_quantities
-from tracker.aggregate.summary import sentence_key_sql, summary_is_fresh
+from tracker.aggregate.summary import (
+    sentence_key_sql,
+    stored_overview_is_fresh,
+    summary_is_fresh,
+)
 from tracker.dashboard import actions, data
 from tracker.dashboard.view import build_view
 
@@ -127,3 +131,24 @@ def test_sql_sentence_key_matches_polars(fixture_db: Path) -> None:
                .fetchall()]
     expected = pl.DataFrame({"s": sentences}).select(sentence_key(pl.col("s")))["s"].to_list()
     assert got == expected
+
+
+def test_stored_overview_matches_the_live_one(
+    fixture_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with duckdb.connect(str(fixture_db), read_only=True) as con:
+        assert stored_overview_is_fresh(con)
+    stored = data.load_overview(fixture_db)
+    with monkeypatch.context() as patch:
+        patch.setattr(data, "stored_overview_is_fresh", lambda con: False)
+        assert data.load_overview(fixture_db).equals(stored)
+        patch.setattr(data, "summary_is_fresh", lambda con: False)  # the claims view itself
+        assert data.load_overview(fixture_db).equals(stored)
+    quantity = stored["quantity"][0]
+    assert stored["claims"][0] > 1
+    claim_id = data.load_quantity_claims(fixture_db, quantity)["claim_id"][0]
+    actions.save_review(fixture_db, claim_id, "wrong")
+    with duckdb.connect(str(fixture_db), read_only=True) as con:
+        assert not stored_overview_is_fresh(con)  # a review since: computed again
+    after = data.load_overview(fixture_db).filter(pl.col("quantity") == quantity)
+    assert after["claims"][0] == stored["claims"][0] - 1

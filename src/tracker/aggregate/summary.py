@@ -17,6 +17,19 @@ import duckdb
 
 SUMMARY = "store.quantity_claims"
 META = "store.quantity_claims_meta"
+OVERVIEW = "store.quantity_overview"
+# Per quantity: claims, independent voices (source, else outlet), outlets; over a relation
+# with the claims view's columns.
+OVERVIEW_SQL = """
+    SELECT quantity, count(*) AS claims,
+           count(DISTINCT coalesce(source, outlet || ' (own figure)')) AS voices,
+           count(DISTINCT outlet) AS outlets
+    FROM {relation}
+    WHERE quantity IS NOT NULL AND coalesce(review, '') <> 'wrong'
+    GROUP BY quantity
+"""
+OVERVIEW_ORDER = "ORDER BY voices DESC, claims DESC, quantity"
+_REVIEWS = "SELECT count(*), max(reviewed_at) FROM store.reviews"
 
 def sentence_key_sql(column: str) -> str:
     """``tracker.aggregate.estimates.sentence_key`` in SQL (RE2 and polars' regex engine agree
@@ -54,7 +67,13 @@ def rebuild_summary(con: duckdb.DuckDBPyConnection) -> None:
         ORDER BY assigned NULLS LAST, a.published DESC NULLS LAST, c.claim_id
         """
     )
-    con.execute(f"CREATE OR REPLACE TABLE {META} AS SELECT {_COUNTS}")
+    con.execute(
+        f"CREATE OR REPLACE TABLE {META} AS SELECT {_COUNTS}, r.* FROM ({_REVIEWS}) r(reviews,"
+        " last_review)"
+    )
+    # the overview as of these reviews (a new review makes readers compute it again)
+    overview = OVERVIEW_SQL.format(relation=f"({summary_claims_sql()})")
+    con.execute(f"CREATE OR REPLACE TABLE {OVERVIEW} AS {overview}")
 
 
 def add_reviewed_claim(con: duckdb.DuckDBPyConnection, claim_id: str) -> None:
@@ -94,6 +113,20 @@ def summary_is_fresh(con: duckdb.DuckDBPyConnection) -> bool:
         f"SELECT count(*) FROM store.reviews r ANTI JOIN {SUMMARY} s USING (claim_id)"
     ).fetchall()
     return missing == 0
+
+
+def stored_overview_is_fresh(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when ``store.quantity_overview`` still holds: summary fresh, no review since."""
+    if not summary_is_fresh(con):
+        return False
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'store'"
+        " AND table_name = 'quantity_overview'"
+    ).fetchall()
+    if found != [(1,)]:
+        return False
+    built = con.execute(f"SELECT reviews, last_review FROM {META}").fetchall()
+    return built == con.execute(_REVIEWS).fetchall()
 
 
 def summary_claims_sql() -> str:

@@ -18,7 +18,14 @@ import duckdb
 import polars as pl
 
 from tracker.aggregate.suggest import Suggestion, load_unassigned, suggest_groups
-from tracker.aggregate.summary import summary_claims_sql, summary_is_fresh
+from tracker.aggregate.summary import (
+    OVERVIEW,
+    OVERVIEW_ORDER,
+    OVERVIEW_SQL,
+    stored_overview_is_fresh,
+    summary_claims_sql,
+    summary_is_fresh,
+)
 from tracker.errors import StoreError
 
 LOCK_RETRIES = 4
@@ -97,16 +104,10 @@ def load_overview(db: Path) -> pl.DataFrame:
     with read_only(db) as con:
         if not has_claims_view(con):
             return pl.DataFrame()
-        return con.sql(
-            f"""
-            SELECT quantity, count(*) AS claims,
-                   count(DISTINCT coalesce(source, outlet || ' (own figure)')) AS voices,
-                   count(DISTINCT outlet) AS outlets
-            FROM {claims_relation(con)}
-            WHERE quantity IS NOT NULL AND coalesce(review, '') <> 'wrong'
-            GROUP BY quantity ORDER BY voices DESC, claims DESC, quantity
-            """
-        ).pl()
+        if stored_overview_is_fresh(con):  # made by the last assignment
+            return con.sql(f"SELECT * FROM {OVERVIEW} {OVERVIEW_ORDER}").pl()
+        overview = OVERVIEW_SQL.format(relation=claims_relation(con))
+        return con.sql(f"{overview} {OVERVIEW_ORDER}").pl()
 
 
 def count_claims(db: Path) -> int:
