@@ -130,7 +130,7 @@ def singular(word: str, lex: Lexicon) -> str | None:
     if len(lower) < 4 or lower in lex.plural_stop or lower.endswith(lex.not_plural):
         return None
     for ending, replacement in lex.plural_endings:
-        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+        if lower.endswith(ending) and len(lower) >= len(ending) + 2:
             return lower[: len(lower) - len(ending)] + replacement
     return None
 
