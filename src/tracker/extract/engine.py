@@ -10,7 +10,7 @@ from tracker.extract.attribution import Cue, find_cues, is_hedged, pick_source
 from tracker.extract.combine import inherit_units, join_bounds
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.negatives import NegativeFilter, Reason
-from tracker.extract.number_layer import layer_numerals
+from tracker.extract.number_layer import fractions_and_powers, layer_numerals
 from tracker.extract.numerals import Numeral, find_numerals
 from tracker.extract.patterns import Tokens, tail_tokens
 from tracker.extract.sentences import Sentence, split_sentences
@@ -91,7 +91,12 @@ class NumberMention:
     reason: Reason | None
 
 
-_LAYER_REASONS = {"fraction": Reason.FRACTION, "power": Reason.POWER, "article": Reason.ARTICLE}
+_LAYER_REASONS = {
+    "fraction": Reason.FRACTION,
+    "mixed": Reason.FRACTION,
+    "power": Reason.POWER,
+    "article": Reason.ARTICLE,
+}
 
 
 def number_mentions(text: str, lex: Lexicon) -> list[NumberMention]:
@@ -109,6 +114,7 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     numerals = find_numerals(text, lex)
     if not numerals:
         return []
+    numerals = _apply_fractions(numerals, text, lex)
     negatives = NegativeFilter(text, lex)
     reasons = _share_range_reasons(numerals, [negatives.reason(n) for n in numerals], text, lex)
     kept = [n for n, reason in zip(numerals, reasons, strict=True) if reason is None]
@@ -118,6 +124,23 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     ctx = _Context(text, lex, sentences, [s.start for s in sentences])
     claims = join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], text, lex)
     return inherit_units(claims, text, lex)
+
+
+def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[Numeral]:
+    """A mixed number ("2 1/4", "fünf und drei Viertel Milliarde") or a power ("1.3e6") that
+    starts at a numeral is that numeral's value; the numbers inside a fraction ("two thirds",
+    "one over three", "34/23") are not claims (issue #3)."""
+    layer = fractions_and_powers(text, lex)
+    if not layer:
+        return numerals
+    out = []
+    for num in numerals:
+        found = next((f for f in layer if f[0].start < num.end and num.start < f[0].end), None)
+        if found is None:
+            out.append(num)
+        elif found[0].start == num.start and found[1] in ("mixed", "power"):
+            out.append(found[0])
+    return out
 
 
 _SHARED_REASONS = {Reason.TIME, Reason.DATE, Reason.AGE}

@@ -12,10 +12,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tracker.extract.lexicon import LANG_DIR, Lexicon, _Data, phrase_alternation
+from tracker.extract import lexicon as lexicon_module
+from tracker.extract.lexicon import Lexicon, _Data, phrase_alternation
 from tracker.extract.numerals import Numeral, Spans, find_numerals, sign_word
 
-Tagged = tuple[Numeral, str | None]  # tag: None (a claim candidate), "fraction", "power", "article"
+# tag: None (a claim candidate), "fraction" (proper or improper), "mixed" (a whole number and a
+# fraction: "2 1/4", "five and a quarter"), "power" ("1e10") or "article" (the article "one")
+Tagged = tuple[Numeral, str | None]
+FRACTION_TAGS = ("fraction", "mixed")
 
 _DIGIT_FRACTION = re.compile(
     r"(?<![\w/.,+-])(?:(?P<sign>[-−]\s*)?(?P<whole>\d+)\s+)?(?P<neg>[-−])?(?P<num>\d+)\s*/\s*"
@@ -25,6 +29,8 @@ _VULGAR = re.compile(r"(?P<whole>\d+)?(?P<frac>[¼½¾⅐-⅞])")
 _EXPONENT = re.compile(
     r"(?:e(?P<e>[+-]?\d+)|\^(?P<p>[+-]*\d+)|\s*[x×]\s*10\^(?P<x>[+-]?\d+))(?![\w.])", re.I
 )
+# Cheap test for anything the layer could change about the claim layer's numbers.
+_DIGIT_HINT = re.compile(r"\d\s*/\s*\d|[¼½¾⅐-⅞]|\d(?:e[+-]?\d|\^|\s*[x×]\s*10\^)", re.I)
 _BARE_DECIMAL = re.compile(r"(?<![\w.,])\.\d+(?![\w.,])")
 _LAST_WORD = re.compile(r"(?<!\w)[^\W\d_]+$")
 _BIG_SCALE = 1000  # "six million and two thirds" is 6 2/3 million; "hundred" is not such a scale
@@ -43,14 +49,15 @@ class LayerData:
     article_one: re.Pattern[str] | None
 
 
-_LAYER_DATA: dict[str, LayerData] = {}
+_LAYER_DATA: dict[tuple[int, str], LayerData] = {}
 
 
 def layer_data(lex: Lexicon) -> LayerData:
-    """Read once per language (the lexicon itself is cached per language too)."""
-    if lex.code not in _LAYER_DATA:
-        _LAYER_DATA[lex.code] = _read_layer_data(lex)
-    return _LAYER_DATA[lex.code]
+    """Read once per language and lexicon (the lexicon itself is cached per language too)."""
+    key = (id(lex), lex.code)
+    if key not in _LAYER_DATA:
+        _LAYER_DATA[key] = _read_layer_data(lex)
+    return _LAYER_DATA[key]
 
 
 def _optional(words: list[str], template: str) -> re.Pattern[str] | None:
@@ -58,7 +65,7 @@ def _optional(words: list[str], template: str) -> re.Pattern[str] | None:
 
 
 def _read_layer_data(lex: Lexicon) -> LayerData:
-    data = _Data(LANG_DIR / lex.code / "numbers.toml")
+    data = _Data(lexicon_module.LANG_DIR / lex.code / "numbers.toml")
     dens = data.numbers("fractions")
     # an article is the number 1 when it is a number word or inflects one ("einer" from "ein")
     one_words = [w for w, v in lex.words.items() if v == 1]
@@ -74,12 +81,25 @@ def _read_layer_data(lex: Lexicon) -> LayerData:
     )
 
 
+def fractions_and_powers(text: str, lex: Lexicon) -> list[Tagged]:
+    """The fractions and powers of ``text`` (for the claim layer: a mixed number such as "2 1/4"
+    or "five and a quarter" is an amount, a proper fraction is not a claim)."""
+    data = layer_data(lex)
+    if not (
+        _DIGIT_HINT.search(text)
+        or data.fraction_word.search(text)
+        or (data.link and data.link.search(text))
+    ):
+        return []
+    return [(n, tag) for n, tag in layer_numerals(text, lex) if tag in (*FRACTION_TAGS, "power")]
+
+
 def layer_numerals(text: str, lex: Lexicon) -> list[Tagged]:
     """Every number in ``text`` in order, tagged None when the claim layer sees it too."""
     data = layer_data(lex)
     base = _exponents(find_numerals(text, lex), text)
     extra = _digit_fractions(text)
-    taken = Spans([(n.start, n.end) for n in extra])
+    taken = Spans([(n.start, n.end) for n, _ in extra])
     tagged: list[Tagged] = [
         (n, "power" if _EXPONENT.search(text, n.start, n.end) else None)
         for n in base
@@ -89,7 +109,7 @@ def layer_numerals(text: str, lex: Lexicon) -> list[Tagged]:
     tagged += [(n, None) for n in _bare_decimals(text, lex)]
     tagged.sort(key=lambda pair: pair[0].start)
     tagged = _linked_fractions(_spelled_fractions(tagged, text, lex, data), text, data)
-    return sorted(tagged + [(n, "fraction") for n in extra], key=lambda pair: pair[0].start)
+    return sorted(tagged + extra, key=lambda pair: pair[0].start)
 
 
 def _exponents(nums: list[Numeral], text: str) -> list[Numeral]:
@@ -115,17 +135,20 @@ def _exponents(nums: list[Numeral], text: str) -> list[Numeral]:
     return out
 
 
-def _digit_fractions(text: str) -> list[Numeral]:
+def _digit_fractions(text: str) -> list[Tagged]:
     """ "3/4", "-4/5", "2 1/4" and the vulgar fraction characters "½", "1¾"."""
     found = []
     for m in _DIGIT_FRACTION.finditer(text):
         if int(m.group("den")):
             value = int(m.group("whole") or 0) + int(m.group("num")) / int(m.group("den"))
             negative = bool(m.group("sign") or m.group("neg"))
-            found.append(Numeral(m.start(), m.end(), -value if negative else value))
+            num = Numeral(m.start(), m.end(), -value if negative else value)
+            found.append((num, "mixed" if m.group("whole") else "fraction"))
     for m in _VULGAR.finditer(text):
         value = float(m.group("whole") or 0) + unicodedata.numeric(m.group("frac"))
-        found.append(Numeral(m.start(), m.end(), value))
+        found.append(
+            (Numeral(m.start(), m.end(), value), "mixed" if m.group("whole") else "fraction")
+        )
     return found
 
 
@@ -164,7 +187,7 @@ def _scale_of(num: Numeral, text: str, lex: Lexicon) -> float:
     return scale if scale >= _BIG_SCALE else 1.0
 
 
-def _mixed(num: Numeral, den: float, text: str, lex: Lexicon, data: LayerData) -> float:
+def _mixed(num: Numeral, den: float, text: str, lex: Lexicon, data: LayerData) -> tuple[float, str]:
     """ "one hundred and three quarters" is 100 3/4 (a whole and a proper fraction), while
     "one hundred and thirty-two fifths" is 132/5: split at the last "and" when the part after
     it is smaller than the denominator."""
@@ -177,8 +200,8 @@ def _mixed(num: Numeral, den: float, text: str, lex: Lexicon, data: LayerData) -
         ]
         if len(head) == 1 and len(tail) == 1 and 0 < tail[0] < den:
             whole = Numeral(num.start, joins[-1].start(), head[0].value, scale=head[0].scale)
-            return _add_fraction(whole, tail[0] / den, text, lex)
-    return num.value / den
+            return _add_fraction(whole, tail[0] / den, text, lex), "mixed"
+    return num.value / den, "fraction"
 
 
 def _numerator(word: str, lex: Lexicon, data: LayerData) -> float:
@@ -197,16 +220,15 @@ def _spelled_fractions(
 ) -> list[Tagged]:
     """ "two thirds", "a half", "drei halbe", then "five and a quarter" as one number."""
     ends = {n.end: k for k, (n, _) in enumerate(tagged)}
-    used: set[int] = set()
+    tags: dict[int, str] = {}  # index in ``tagged`` of a numerator -> its new tag
     alone: list[Numeral] = []
     for m in data.fraction_word.finditer(text):
         den = data.denominators[m.group(1).lower()]
         k = ends.get(m.start())
         before = _LAST_WORD.search(text, max(0, m.start() - 4), m.start())
-        if k is not None and k not in used and not tagged[k][0].compound_unit:
+        if k is not None and k not in tags and not tagged[k][0].compound_unit:
             num = tagged[k][0]
-            num.value, num.end = _mixed(num, den, text, lex, data), m.end()
-            used.add(k)
+            (num.value, tags[k]), num.end = _mixed(num, den, text, lex, data), m.end()
         elif any(n.start <= m.start(1) < n.end for n, _ in tagged):
             continue  # "a half million" is already one number
         elif before and _numerator(before.group(), lex, data):
@@ -214,9 +236,9 @@ def _spelled_fractions(
             alone.append(Numeral(before.start(), m.end(), value, spelled=True))
         elif m.group(1).lower() in data.alone:
             alone.append(Numeral(m.start(1), m.end(), 1 / den, spelled=True))
-    fractions = [tagged[k][0] for k in used] + alone
-    rest = [pair for k, pair in enumerate(tagged) if k not in used]
-    merged = sorted(rest + [(n, "fraction") for n in fractions], key=lambda p: p[0].start)
+    fractions = [(tagged[k][0], tag) for k, tag in tags.items()] + [(n, "fraction") for n in alone]
+    rest = [pair for k, pair in enumerate(tagged) if k not in tags]
+    merged = sorted(rest + fractions, key=lambda p: p[0].start)
     return _scaled_fractions(_join_whole_and_fraction(merged, text, lex, data), text, lex)
 
 
@@ -226,11 +248,11 @@ def _join_whole_and_fraction(
     """ "five and a quarter", "3 million and a half": a whole, "and", a fraction below one."""
     out: list[Tagged] = []
     for num, tag in tagged:
-        if out and tag == "fraction" and out[-1][1] in (None, "article") and data.whole_and:
+        if out and tag in FRACTION_TAGS and out[-1][1] in (None, "article") and data.whole_and:
             whole = out[-1][0]
             if data.whole_and.fullmatch(text, whole.end, num.start) and 0 < num.value < 1:
                 whole.value, whole.end = _add_fraction(whole, num.value, text, lex), num.end
-                out[-1] = (whole, "fraction")
+                out[-1] = (whole, "mixed")
                 continue
         out.append((num, tag))
     return out
@@ -241,7 +263,7 @@ def _scaled_fractions(tagged: list[Tagged], text: str, lex: Lexicon) -> list[Tag
     0.75e6 to the billion (the scale word applies to the part below it)."""
     out: list[Tagged] = []
     for num, tag in tagged:
-        prev = out[-1][0] if out and out[-1][1] == "fraction" else None
+        prev = out[-1][0] if out and out[-1][1] in FRACTION_TAGS else None
         scale = lex.scales.get(text[num.start : num.end].lower(), 0.0) if num.spelled else 0.0
         if prev and scale >= _BIG_SCALE and not text[prev.end : num.start].strip():
             whole = float(int(prev.value)) if abs(prev.value) >= scale else 0.0

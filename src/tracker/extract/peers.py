@@ -1,11 +1,21 @@
 """Conformance with peer extractors' test suites (../shared/peer-suites), for the test and CLI.
 
-"Exactly right" for one case means the *set of values* our claims state equals the set the
-peer expects (relative tolerance 1e-6), nothing missing and nothing extra:
-- Number / Percentage / Currency / Dimension: each expected value must be the low or high of
-  some claim, and every claim's low/high must be an expected value. A peer "number" is a bare
-  number, so a claim counts whatever its unit; Percentage cases also need the unit "percent" (or
-  "percentage_point"). A case whose expected value is null ("a small percent") cannot be right.
+Two layers are scored, each on the suites that test what it does:
+- Number is scored on the *number layer* (``find_numbers``): Recognizers-Text's Number model
+  is a number recognizer, and it expects numbers that issue #3 says are not claims (fractions
+  such as "two thirds" or "1/2", "ein"/"one" as 1, powers such as "1e10"). The number layer
+  reads them and tags them with a reason; the claim layer (``extract``) leaves them out. Every
+  mention counts except ordinals ("the May 4th"), which the peer does not report either.
+- Percentage, NumberRange, Currency and Dimension are scored on the *claim layer* (``extract``):
+  percentages, ranges and amounts are claims.
+
+"Exactly right" for one case means the *set of values* we state equals the set the peer
+expects (relative tolerance 1e-6), nothing missing and nothing extra:
+- Number: the values of the number mentions equal the expected values.
+- Percentage / Currency / Dimension: each expected value must be the low or high of some claim,
+  and every claim's low/high must be an expected value. Percentage cases also need the unit
+  "percent" (or "percentage_point"). A case whose expected value is null ("a small percent")
+  cannot be right.
 - NumberRange: the (low, high) pairs of our claims equal the expected intervals, read without
   their open/closed brackets: "[20,30)" is the range 20-30, "(30,)" a lower bound of 30,
   "[170,170]" the point 170.
@@ -24,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tracker.extract import extract
+from tracker.extract import extract, find_numbers
+from tracker.extract.negatives import Reason
 from tracker.models import Claim
 
 TARGETS = {
@@ -42,6 +53,7 @@ INFORMATIONAL = [
     ("en", "Dimension"),
 ]
 PERCENT_UNITS = {"percent", "percentage_point"}
+NOT_COUNTED_AS_NUMBERS = {Reason.ORDINAL}
 
 
 @dataclass
@@ -88,16 +100,31 @@ def _claim_values(claims: list[Claim]) -> list[float]:
     return [v for c in claims for v in (c.low, c.high) if v is not None]
 
 
-def _value_case(case: dict[str, Any], claims: list[Claim], model: str) -> bool:
+def _expected_values(case: dict[str, Any]) -> list[float | None]:
+    """The values a case expects; None stands for a value the peer leaves null."""
     want: list[float | None] = []
     for exp in case["expected"]:
         value = exp["resolution"].get("value")
         if value is None or value == "null":
-            return False
-        if value[:1] in "[(":
+            want.append(None)
+        elif value[:1] in "[(":
             want.extend(v for v in _interval(value) if v is not None)
         else:
             want.append(_number(value, case["lang"]))
+    return want
+
+
+def _number_case(case: dict[str, Any]) -> tuple[bool, list[Any]]:
+    """A Number case on the number layer: (right?, what was found)."""
+    found = find_numbers(case["input"], case["lang"])
+    mentions = [m for m in found if m.reason not in NOT_COUNTED_AS_NUMBERS]
+    want = _expected_values(case)
+    ok = None not in want and _same_set([m.value for m in mentions], want, _close)
+    return ok, [(m.text, m.value, m.reason.name if m.reason else None) for m in mentions]
+
+
+def _value_case(case: dict[str, Any], claims: list[Claim], model: str) -> bool:
+    want = _expected_values(case)
     if model == "Percentage":
         claims = [c for c in claims if c.unit in PERCENT_UNITS]
     return None not in want and _same_set(_claim_values(claims), want, _close)
@@ -118,16 +145,19 @@ def score_recognizers(shared: Path, lang: str, model: str) -> SuiteScore:
     score = SuiteScore(f"{lang}-{model}")
     for line in path.read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
-        claims = extract(case["input"], lang)
-        ok = (
-            _range_case(case, claims)
-            if model == "NumberRange"
-            else _value_case(case, claims, model)
-        )
+        if model == "Number":
+            ok, got = _number_case(case)
+        else:
+            claims = extract(case["input"], lang)
+            ok = (
+                _range_case(case, claims)
+                if model == "NumberRange"
+                else _value_case(case, claims, model)
+            )
+            got = [(c.text, c.low, c.high, c.unit) for c in claims]
         score.cases += 1
         score.right += ok
         if not ok:
-            got = [(c.text, c.low, c.high, c.unit) for c in claims]
             score.failures.append(
                 {"input": case["input"], "expected": case["expected"], "got": got}
             )
