@@ -71,6 +71,10 @@ class _Walker:
                 if not picked:  # "er sagte": the pronoun alone, resolved later
                     picked.append(i)
                 break
+            if lower in self.lex.place_links and self._links_place(picked, i, step):
+                picked.append(i)  # "the Intelligence Service in Seoul"
+                i += step
+                continue
             if word == "." and self._ends_abbreviation(picked, i):
                 i += step  # "U.S. officials": the period belongs to the abbreviation
                 continue
@@ -91,6 +95,13 @@ class _Walker:
         if not picked or not self._names_someone([self.tokens[k][0] for k in picked]):
             return None
         return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
+
+    def _links_place(self, picked: list[int], i: int, step: int) -> bool:
+        """ "in" between a named body and a capitalised place belongs to the source."""
+        if not picked or not 0 <= i + step < len(self.tokens):
+            return False
+        before, after = sorted((self.tokens[picked[-1]][0], self.tokens[i + step][0]))
+        return before[0].isupper() and after[0].isupper()
 
     def _ends_abbreviation(self, picked: list[int], i: int) -> bool:
         if not picked or i == 0:

@@ -164,6 +164,7 @@ class Lexicon:
     plural_endings: tuple[tuple[str, str], ...]
     not_plural: tuple[str, ...]
     plural_stop: frozenset[str]
+    capitalized_plural_unit: str | None
     before_source: tuple[str, ...]
     after_source: tuple[str, ...]
     compound_cue_prepositions: tuple[str, ...]
@@ -183,6 +184,7 @@ class Lexicon:
     source_strip_leading: frozenset[str]
     generic_sources: frozenset[str]
     source_head_nouns: frozenset[str]
+    place_links: frozenset[str]
     entity_links: frozenset[str]
     entity_adjective: re.Pattern[str]
     entity_stop_words: frozenset[str]
@@ -301,6 +303,7 @@ def load_lexicon(code: str) -> Lexicon:
         ),
         not_plural=tuple(units.words("plurals.not_plural")),
         plural_stop=frozenset(units.words("plurals.stop")),
+        capitalized_plural_unit=units.string("plurals.capitalized") or None,
         before_source=tuple(src.words("before_source")),
         after_source=tuple(src.words("after_source")),
         compound_cue_prepositions=tuple(src.words("compound_cue_prepositions")),
@@ -320,6 +323,7 @@ def load_lexicon(code: str) -> Lexicon:
         source_strip_leading=frozenset(src.words("strip_leading")),
         generic_sources=frozenset(src.words("generic")),
         source_head_nouns=frozenset(src.words("head_nouns")),
+        place_links=frozenset(src.words("place_links")),
         entity_links=frozenset(units.words("entity.links")),
         entity_adjective=units.pattern("entity.adjective"),
         entity_stop_words=frozenset(units.words("entity.stop_words")),

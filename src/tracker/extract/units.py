@@ -144,6 +144,8 @@ def _plural_noun(
         return None
     for word in walked:
         lemma = singular(word.group(1), lex)
+        if lemma and word.group(1)[0].isupper() and lex.capitalized_plural_unit:
+            lemma = lex.capitalized_plural_unit  # "4,700 North Koreans" are people
         if lemma:
             return UnitMatch(lemma, text[first : word.end()], word.end())
     return None
