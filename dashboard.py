@@ -26,7 +26,7 @@ from tracker.config import resolve_db_path
 from tracker.dashboard import actions, data
 from tracker.dashboard.charts import range_chart, timeline_chart
 from tracker.dashboard.text import highlight, highlight_spans
-from tracker.dashboard.view import QuantityView, build_view
+from tracker.dashboard.view import TABLE_ROWS, QuantityView, build_view
 from tracker.errors import TrackerError
 
 Q = "query-params"  # widgets bound to the URL
@@ -34,7 +34,6 @@ HEDGED = {"any": "all claims", "only": "hedged only", "exclude": "firm only"}
 ROWS = {"outlet": "per outlet", "source": "per source"}
 QUOTES_SHOWN = 50
 SUGGESTIONS_SHOWN = 20
-TABLE_ROWS = 1000  # claims shown in the table; Export writes every claim of the view
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -160,7 +159,7 @@ def show_claims(view: QuantityView, quantity: str) -> None:
     if total > TABLE_ROWS:
         st.caption(f"The newest {TABLE_ROWS:,} of {total:,} claims; Export has them all.")
     st.dataframe(
-        view.table_head(TABLE_ROWS).drop("title"),
+        view.table_shown.drop("title"),
         hide_index=True,
         column_config={"link": st.column_config.LinkColumn("article"),
                        "quote_in_context": st.column_config.TextColumn("quote in context")},
@@ -257,7 +256,7 @@ def show_review(db: Path, view: QuantityView, quantity_ids: list[str]) -> None:
     if view.empty:
         st.write("No claims in this view.")
         return
-    shown = view.table_head(TABLE_ROWS).select("claim_id", "outlet", "published", "quote")
+    shown = view.table_shown.select("claim_id", "outlet", "published", "quote")
     labels = {cid: f"{outlet} · {published} · {quote}" for cid, outlet, published, quote
               in shown.iter_rows()}
     with st.form("review"):

@@ -16,6 +16,7 @@ from tracker.dashboard.text import bracket_quote_expr, safe_url_expr
 GROUPINGS = {"outlet": "outlet", "source": "source_key"}
 MAX_RANGE_ROWS = 40  # rows of the range chart: the outlets (or sources) with most claims
 MAX_TIMELINE_SOURCES = 12  # sources drawn on the timeline: those with most estimates
+TABLE_ROWS = 1000  # claims shown in the table; Export writes every claim of the view
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,11 @@ class QuantityView:
         """The claims table, every claim (what Export writes): built on first use only."""
         return claims_table(self.prepared)
 
-    def table_head(self, rows: int) -> pl.DataFrame:
-        """The table's first ``rows`` rows, without building the rest (what the page shows)."""
-        return claims_table(self.prepared, limit=rows)
+    @functools.cached_property
+    def table_shown(self) -> pl.DataFrame:
+        """The table's first ``TABLE_ROWS`` rows, without building the rest (what the page
+        shows; the Claims and Review tabs share it)."""
+        return claims_table(self.prepared, limit=TABLE_ROWS)
 
 
 def build_view(
