@@ -139,3 +139,25 @@ def test_listed_irregular_plural_wins_over_rules() -> None:
 def test_singular_fallback_needs_plural_shape() -> None:
     (claim,) = extract("The crisis lasted 3 long weeks.", "en")
     assert claim.unit == "week"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unit", "entity"),
+    [
+        (
+            "Die Zahl der Binnenflüchtlinge stieg auf 3,7 Millionen.",
+            "de",
+            "refugee",
+            "Binnenflüchtlinge",
+        ),
+        (
+            "The number of stranded passengers rose to 4,000.",
+            "en",
+            "passenger",
+            "stranded passengers",
+        ),
+    ],
+)
+def test_count_phrase_noun_is_unit_and_entity(text: str, lang: str, unit: str, entity: str) -> None:
+    (claim,) = extract(text, lang)
+    assert (claim.unit, claim.entity) == (unit, entity)

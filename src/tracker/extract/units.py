@@ -172,19 +172,22 @@ def _event_unit(
     return None
 
 
-def _context_unit(text: str, sentence_start: int, start: int, lex: Lexicon) -> str | None:
-    """ "Die Zahl der Toten stieg auf 47": the last count phrase before the number."""
+def _context_unit(text: str, sentence_start: int, start: int, lex: Lexicon) -> UnitMatch:
+    """ "Die Zahl der Toten stieg auf 47": the last count phrase before the number. After "Zahl
+    der", "number of" the counted noun phrase itself decides the unit and is the entity."""
     last = None
     window_start = max(sentence_start, start - _CONTEXT_REACH)
     for m in lex.regexes.context_before.finditer(text, window_start, start):
         last = m
     if last is None:
-        return None
+        return UnitMatch()
     phrase = _normal(last.group().lower())
-    if phrase in lex.count_phrases:  # "Zahl der Binnenflüchtlinge": the noun decides
-        noun = _WORD_AT.match(text, last.end())
-        return _lemma_of(noun.group(1), lex) if noun else None
-    return lex.context_before[phrase]
+    if phrase in lex.count_phrases:
+        counted = _after_adjectives(text, last.end(), lex)
+        if counted is None or counted.end > start:
+            return UnitMatch()
+        return UnitMatch(counted.unit, counted.entity)
+    return UnitMatch(lex.context_before[phrase])
 
 
 def find_unit(
@@ -196,7 +199,9 @@ def find_unit(
     if found.end > sentence_end:
         found = UnitMatch()
     if found.unit is None:
-        found.unit = _context_unit(text, sentence_start, pos if start is None else start, lex)
+        context = _context_unit(text, sentence_start, pos if start is None else start, lex)
+        found.unit = context.unit
+        found.entity = found.entity or context.entity
     if found.unit is None or found.unit in lex.event_targets:
         event = _event_unit(text, pos if start is None else start, found.end or pos, sentence, lex)
         if event:
