@@ -12,13 +12,15 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+# `tracker.extract` is both a subpackage and the main function. Importing the function here,
+# eagerly, makes the name `tracker.extract` the function (the import system binds the subpackage
+# first, this line rebinds it), so `tracker.extract(text)` and `from tracker import extract` work.
+from tracker.extract import EXTRACTOR_VERSION, extract, extract_frame  # noqa: E402
+
 # name -> module that defines it; imported on first use so `import tracker` stays light.
 _API = {
     "Claim": "tracker.models",
     "Article": "tracker.models",
-    "extract": "tracker.extract",
-    "extract_frame": "tracker.extract",
-    "EXTRACTOR_VERSION": "tracker.extract",
     "read_path": "tracker.ingest",
     "ingest": "tracker.ingest",
     "open_store": "tracker.store",
@@ -35,4 +37,18 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'tracker' has no attribute {name!r}")
 
 
-__all__ = sorted(_API) + ["__version__"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Article",
+    "Claim",
+    "InputError",
+    "QueryError",
+    "StoreError",
+    "TrackerError",
+    "__version__",
+    "extract",
+    "extract_frame",
+    "ingest",
+    "open_store",
+    "read_path",
+]
