@@ -130,7 +130,7 @@ def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[N
     """A mixed number ("2 1/4", "fünf und drei Viertel Milliarde") or a power ("1.3e6") that
     starts at a numeral is that numeral's value; the numbers inside a fraction ("two thirds",
     "one over three", "34/23") are not claims (issue #3)."""
-    layer = fractions_and_powers(text, lex)
+    layer = fractions_and_powers(text, lex, numerals)
     if not layer:
         return numerals
     out = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.extract import lexicon as lexicon_module
 from tracker.extract.lexicon import Lexicon, _Data, phrase_alternation
@@ -29,8 +29,6 @@ _VULGAR = re.compile(r"(?P<whole>\d+)?(?P<frac>[¼½¾⅐-⅞])")
 _EXPONENT = re.compile(
     r"(?:e(?P<e>[+-]?\d+)|\^(?P<p>[+-]*\d+)|\s*[x×]\s*10\^(?P<x>[+-]?\d+))(?![\w.])", re.I
 )
-# Cheap test for anything the layer could change about the claim layer's numbers.
-_DIGIT_HINT = re.compile(r"\d\s*/\s*\d|[¼½¾⅐-⅞]|\d(?:e[+-]?\d|\^|\s*[x×]\s*10\^)", re.I)
 _BARE_DECIMAL = re.compile(r"(?<![\w.,])\.\d+(?![\w.,])")
 _LAST_WORD = re.compile(r"(?<!\w)[^\W\d_]+$")
 _BIG_SCALE = 1000  # "six million and two thirds" is 6 2/3 million; "hundred" is not such a scale
@@ -47,6 +45,8 @@ class LayerData:
     link: re.Pattern[str] | None
     whole_and: re.Pattern[str] | None
     article_one: re.Pattern[str] | None
+    after_numeral: re.Pattern[str]  # what, right after a numeral, may start a fraction or power
+    before_numeral: re.Pattern[str] | None  # a link word ending right before a numeral
 
 
 _LAYER_DATA: dict[tuple[int, str], LayerData] = {}
@@ -70,34 +70,44 @@ def _read_layer_data(lex: Lexicon) -> LayerData:
     # an article is the number 1 when it is a number word or inflects one ("einer" from "ein")
     one_words = [w for w, v in lex.words.items() if v == 1]
     ones = [a for a in lex.article_ones if any(a.startswith(w) for w in one_words)]
+    links = data.words("number_layer.fraction_links")
+    joins = data.words("number_layer.whole_and")
+    next_words = [*dens, *(link.split()[0] for link in links), *joins]
+    hint_words = rf"|(?:{phrase_alternation(next_words)})(?!\w)" if next_words else ""
     return LayerData(
         dens,
         frozenset(data.words("number_layer.fraction_articles")),
         frozenset(data.words("number_layer.alone")),
         re.compile(rf"[\s-]*({phrase_alternation(dens) if dens else '(?!)'})(?!\w)", re.I),
-        _optional(data.words("number_layer.fraction_links"), r"\s+(?:{})\s+"),
+        _optional(links, r"\s+(?:{})\s+"),
         _optional(data.words("number_layer.whole_and"), r"\s+(?:{})\s+"),
         _optional(ones, r"(?<![\w-])(?:{})(?![\w-])"),
+        re.compile(rf"[\s-]*(?:[e^x×¼½¾⅐-⅞]{hint_words})", re.I),
+        _optional(links, r"(?<!\w)(?:{})\s+$"),
     )
 
 
-def fractions_and_powers(text: str, lex: Lexicon) -> list[Tagged]:
+def fractions_and_powers(text: str, lex: Lexicon, numerals: list[Numeral]) -> list[Tagged]:
     """The fractions and powers of ``text`` (for the claim layer: a mixed number such as "2 1/4"
-    or "five and a quarter" is an amount, a proper fraction is not a claim)."""
+    or "five and a quarter" is an amount, a proper fraction is not a claim). ``numerals`` are
+    ``find_numerals(text, lex)``, read already; they are not changed."""
     data = layer_data(lex)
+    after, before = data.after_numeral, data.before_numeral
     if not (
-        _DIGIT_HINT.search(text)
-        or data.fraction_word.search(text)
-        or (data.link and data.link.search(text))
+        "/" in text
+        or any(after.match(text, n.end) for n in numerals)
+        or (before and any(before.search(text, max(0, n.start - 12), n.start) for n in numerals))
     ):
         return []
-    return [(n, tag) for n, tag in layer_numerals(text, lex) if tag in (*FRACTION_TAGS, "power")]
+    copies = [replace(n) for n in numerals]
+    tagged = layer_numerals(text, lex, copies)
+    return [(n, tag) for n, tag in tagged if tag in (*FRACTION_TAGS, "power")]
 
 
-def layer_numerals(text: str, lex: Lexicon) -> list[Tagged]:
+def layer_numerals(text: str, lex: Lexicon, base: list[Numeral] | None = None) -> list[Tagged]:
     """Every number in ``text`` in order, tagged None when the claim layer sees it too."""
     data = layer_data(lex)
-    base = _exponents(find_numerals(text, lex), text)
+    base = _exponents(find_numerals(text, lex) if base is None else base, text)
     extra = _digit_fractions(text)
     taken = Spans([(n.start, n.end) for n, _ in extra])
     tagged: list[Tagged] = [

@@ -56,7 +56,7 @@ def tail_tokens(text: str, start: int, end: int) -> Tokens:
 @functools.lru_cache(maxsize=256)
 def _window_tokens(text: str, end: int) -> tuple[tuple[str, int], ...]:
     start = max(0, end - _TAIL)
-    tokens = tuple((m.group().lower(), m.start()) for m in _TOKEN.finditer(text, start, end))
+    tokens = tuple([(m.group().lower(), m.start()) for m in _TOKEN.finditer(text, start, end)])
     # a token cut by the window edge is not a word of its own
     if tokens and tokens[0][1] == start and start > 0 and text[start - 1].isalnum():
         tokens = tokens[1:]
