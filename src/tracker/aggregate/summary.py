@@ -2,13 +2,14 @@
 
 ``store.quantity_claims`` holds the claims view's columns for every claim that has a tracked
 quantity or a review (a review can move a claim into a quantity), articles already joined,
-sorted by quantity and date. ``assign_all`` rebuilds it after every assignment, i.e. at the end
-of every ingest and load. Reviews are *not* baked in: readers apply the latest review at query
+plus each sentence's relay key. ``assign_all`` rebuilds it after every assignment, i.e. at the
+end of every ingest and load. Reviews are *not* baked in: readers apply the latest review at query
 time (``summary_claims_sql``), exactly as the ``claims`` view does, so a review shows at once.
 
 ``store.quantity_claims_meta`` records the row counts the table was built from. A reader uses
 the table only while those counts still hold and every reviewed claim is in it
 (``summary_is_fresh``); otherwise it falls back to the ``claims`` view (correct, slower).
+``store.quantity_overview`` holds the per-quantity counts as of the build's reviews.
 """
 
 from __future__ import annotations
@@ -44,8 +45,34 @@ def sentence_key_sql(column: str) -> str:
 _BASE_COLUMNS = (
     "c.claim_id, c.article_id, a.outlet, a.url, a.title, a.published, a.lang, c.low, c.high,"
     ' c.kind, c.approximate, c.unit, c.entity, c.source, c.hedged, c.quote, c.sentence, c."start",'
-    f' c."end", q.quantity AS assigned, {sentence_key_sql("c.sentence")} AS sentence_key'
+    ' c."end", q.quantity AS assigned'
 )
+
+
+def _summary_rows_sql(where: str) -> str:
+    """The summary's rows (claims with a quantity or a review) that ``where`` keeps; the sentence
+    key is computed once per distinct sentence (copies and repeated sentences are common)."""
+    return f"""
+        WITH base AS (
+            SELECT {_BASE_COLUMNS}
+            FROM store.assignments q
+            JOIN store.claims c USING (claim_id)
+            JOIN store.articles a USING (article_id)
+            WHERE {where}
+            UNION ALL  -- reviewed claims without a quantity: a review may give them one
+            SELECT {_BASE_COLUMNS}
+            FROM (SELECT * FROM store.claims
+                  WHERE claim_id IN (SELECT claim_id FROM store.reviews)) c
+            JOIN store.articles a USING (article_id)
+            LEFT JOIN store.assignments q USING (claim_id)
+            WHERE q.claim_id IS NULL AND {where}
+        ), keys AS (
+            SELECT sentence, {sentence_key_sql("sentence")} AS sentence_key
+            FROM (SELECT DISTINCT sentence FROM base)
+        )
+        SELECT base.*, keys.sentence_key FROM base LEFT JOIN keys USING (sentence)
+    """
+
 
 _COUNTS = (
     "(SELECT count(*) FROM store.claims) AS claims,"
@@ -59,12 +86,7 @@ def rebuild_summary(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         f"""
         CREATE OR REPLACE TABLE {SUMMARY} AS
-        SELECT {_BASE_COLUMNS}
-        FROM store.claims c
-        JOIN store.articles a USING (article_id)
-        LEFT JOIN store.assignments q USING (claim_id)
-        WHERE q.quantity IS NOT NULL OR c.claim_id IN (SELECT claim_id FROM store.reviews)
-        ORDER BY assigned NULLS LAST, a.published DESC NULLS LAST, c.claim_id
+        {_summary_rows_sql("true")}
         """
     )
     con.execute(
@@ -80,14 +102,11 @@ def add_reviewed_claim(con: duckdb.DuckDBPyConnection, claim_id: str) -> None:
     """Put a newly reviewed claim into the summary (a review may give it a quantity)."""
     if not has_summary(con):
         return
+    new = SUMMARY
     con.execute(
         f"""
-        INSERT INTO {SUMMARY}
-        SELECT {_BASE_COLUMNS}
-        FROM store.claims c
-        JOIN store.articles a USING (article_id)
-        LEFT JOIN store.assignments q USING (claim_id)
-        WHERE c.claim_id = ? AND c.claim_id NOT IN (SELECT claim_id FROM {SUMMARY})
+        INSERT INTO {SUMMARY} BY NAME
+        {_summary_rows_sql(f"c.claim_id = $1 AND c.claim_id NOT IN (SELECT claim_id FROM {new})")}
         """,
         [claim_id],
     )
