@@ -64,6 +64,24 @@ def _optional(words: list[str], template: str) -> re.Pattern[str] | None:
     return re.compile(template.format(phrase_alternation(words)), re.I) if words else None
 
 
+def _after_numeral(dens: list[str], links: list[str], joins: list[str]) -> re.Pattern[str]:
+    """Matches right after a numeral that a fraction or power may continue: a glued power
+    ("1e10", "2^3", "1.3 x 10^6"), a vulgar fraction ("1½"), a fraction word ("two thirds"),
+    "and" before one ("five and a quarter") or a link word ("one over three")."""
+    alternatives = [r"e[+-]?\d|\^|\s*[x×]\s*10\^|[¼½¾⅐-⅞]"]
+    if dens:
+        den_alt = phrase_alternation(dens)
+        alternatives.append(rf"[\s-]+(?:{den_alt})(?!\w)")
+        if joins:
+            join_alt = phrase_alternation(joins)
+            alternatives.append(
+                rf"\s+(?:{join_alt})\s+(?:[^\W\d_]+[\s-]+){{1,2}}(?:{den_alt})(?!\w)"
+            )
+    if links:
+        alternatives.append(rf"\s+(?:{phrase_alternation(links)})(?!\w)")
+    return re.compile("|".join(alternatives), re.I)
+
+
 def _read_layer_data(lex: Lexicon) -> LayerData:
     data = _Data(lexicon_module.LANG_DIR / lex.code / "numbers.toml")
     dens = data.numbers("fractions")
@@ -72,8 +90,7 @@ def _read_layer_data(lex: Lexicon) -> LayerData:
     ones = [a for a in lex.article_ones if any(a.startswith(w) for w in one_words)]
     links = data.words("number_layer.fraction_links")
     joins = data.words("number_layer.whole_and")
-    next_words = [*dens, *(link.split()[0] for link in links), *joins]
-    hint_words = rf"|(?:{phrase_alternation(next_words)})(?!\w)" if next_words else ""
+    after = _after_numeral(list(dens), [link.split()[0] for link in links], joins)
     return LayerData(
         dens,
         frozenset(data.words("number_layer.fraction_articles")),
@@ -82,7 +99,7 @@ def _read_layer_data(lex: Lexicon) -> LayerData:
         _optional(links, r"\s+(?:{})\s+"),
         _optional(data.words("number_layer.whole_and"), r"\s+(?:{})\s+"),
         _optional(ones, r"(?<![\w-])(?:{})(?![\w-])"),
-        re.compile(rf"[\s-]*(?:[e^x×¼½¾⅐-⅞]{hint_words})", re.I),
+        after,
         _optional(links, r"(?<!\w)(?:{})\s+$"),
     )
 
