@@ -97,3 +97,11 @@ def test_a_link_word_makes_a_fraction_only_when_proper() -> None:
 def test_strange_input_gives_no_numbers() -> None:
     assert find_numbers("", "en") == []
     assert find_numbers(None, "en") == []  # type: ignore[arg-type]
+
+
+def test_a_dangling_longer_qualifier_leaves_the_suffix_bound() -> None:
+    """ "or greater than" with no number after it bounds the number before it."""
+    (claim,) = extract("His score is 200 or greater than", "en")
+    assert (claim.low, claim.high, claim.kind) == (200, None, "lower_bound")
+    first, second = extract("5000 or less than 6000 people", "en")
+    assert (first.kind, second.kind, second.high) == ("point", "upper_bound", 6000)

@@ -29,8 +29,10 @@ NOT_MET = {
     "('180ml'), IP addresses, digit lists ('22,24,26'), Indian grouping ('12,34,567.89')",
     ("en", "Percentage"): "the 3 failing cases expect a percentage without any number ('a small "
     "percent', 'the % of increase'), which is not a numeric claim",
-    ("en", "NumberRange"): "compounds like '200 or greater than 190', ages kept out ('over "
-    "thirty years old'), fractions ('more than 1/2') and ratios ('2 in 5')",
+    ("en", "NumberRange"): "ages are kept out of claims ('over thirty years old'), fractions "
+    "('more than 1/2', 'above one quarter') and ordinals ('between the tenth and the fifteenth') "
+    "are not claims by design (issue #3); ratios ('2 in 5'), malformed operators ('<>30') and "
+    "'200 or greater than 190' read as two claims",
 }
 
 

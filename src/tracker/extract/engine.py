@@ -289,11 +289,16 @@ def _suffix(core: _Core, ctx: _Context, pos: int, limit: int) -> int:
 
 
 def _starts_longer_qualifier(m: re.Match[str], ctx: _Context) -> bool:
+    """ "5000 or less than 6000": a longer qualifier that a number follows; "200 or greater
+    than" at the end qualifies nothing after it, so "or greater" is the suffix of 200."""
     at = ctx.lex.regexes.qualifier_at
     for word in _WORD_START.finditer(ctx.text, m.start("q"), m.end()):
         longer = at.match(ctx.text, word.start())
         if longer and longer.end() > m.end():
-            return True
+            return bool(
+                _NUMBER_NEXT.match(ctx.text, longer.end())
+                or ctx.lex.regexes.word_run.match(ctx.text, longer.end() + 1)
+            )
     return False
 
 
