@@ -177,8 +177,13 @@ def latest_by(df: pl.DataFrame, by: str) -> pl.DataFrame:
     keys, descending = ["published"], [False]
     if "start" in df.columns:
         keys, descending = [*keys, "start"], [*descending, True]
-    ranked = df.sort([*keys, "claim_id"], descending=[*descending, True], nulls_last=False)
-    return ranked.group_by(by, maintain_order=True).last().sort("best")
+    # rank on the key columns only, then gather the winning rows: sorting every column of a
+    # 100,000-row frame three times per page cost more than the rest of the aggregation
+    ranked = df.select(by, *keys, "claim_id", _at=pl.int_range(pl.len(), dtype=pl.UInt32)).sort(
+        [*keys, "claim_id"], descending=[*descending, True], nulls_last=False
+    )
+    winners = ranked.group_by(by, maintain_order=True).agg(pl.col("_at").last())["_at"]
+    return df[winners].select(by, pl.exclude(by)).sort("best")  # columns as group_by gives
 
 
 def history(df: pl.DataFrame, by: str) -> pl.DataFrame:
