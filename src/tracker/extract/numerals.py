@@ -334,4 +334,3 @@ def _join_mixed(nums: list[Numeral], text: str, lex: Lexicon) -> list[Numeral]:
                 continue
         out.append(num)
     return out
-
