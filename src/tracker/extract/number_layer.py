@@ -8,6 +8,7 @@ their denominators) and ``[number_layer]`` (fraction links, articles, joining wo
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -162,12 +163,22 @@ def _exponents(nums: list[Numeral], text: str) -> list[Numeral]:
     return out
 
 
+def _fraction_value(whole: str | None, num: str, den: str) -> float | None:
+    """whole + num/den, or None when it is no finite number (a zero denominator, or digits
+    beyond what a float holds: the extractor never raises on strange text)."""
+    try:
+        value = float(whole or 0) + float(num) / float(den)
+    except (OverflowError, ZeroDivisionError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
+
+
 def _digit_fractions(text: str) -> list[Tagged]:
     """ "3/4", "-4/5", "2 1/4" and the vulgar fraction characters "½", "1¾"."""
     found = []
     for m in _DIGIT_FRACTION.finditer(text):
-        if int(m.group("den")):
-            value = int(m.group("whole") or 0) + int(m.group("num")) / int(m.group("den"))
+        value = _fraction_value(m.group("whole"), m.group("num"), m.group("den"))
+        if value is not None:
             negative = bool(m.group("sign") or m.group("neg"))
             num = Numeral(m.start(), m.end(), -value if negative else value)
             found.append((num, "mixed" if m.group("whole") else "fraction"))
