@@ -95,7 +95,7 @@ def mark_relays(df: pl.DataFrame, window_days: int = RELAY_WINDOW_DAYS) -> pl.Da
     group is the estimate; the others are its relays.
     """
     if df.is_empty():
-        return df.with_columns(
+        return df.drop("sentence_key", strict=False).with_columns(
             estimate_id=pl.col("claim_id"), is_relay=pl.lit(False), relays=pl.lit(0, pl.UInt32)
         )
     ordered = df.sort(["published", "claim_id"], nulls_last=True).with_row_index("_row")
