@@ -5,4 +5,5 @@
 - ``consensus``: consensus rules, spread, outliers, staleness.
 - ``suggest``: groups of claims no quantity takes.
 - ``review``: corrections as new rows.
+- ``summary``: the per-quantity summary tables ``assign_all`` writes for the dashboard.
 """
