@@ -25,6 +25,7 @@ _FIRST_BACKOFF = 0.05
 _MAX_BACKOFF = 1.0
 
 _LOCK_MARKERS = ("Could not set lock", "Conflicting lock")
+_NOT_DUCKDB = "not a valid DuckDB database"
 _PID = re.compile(r"PID (\d+)")
 
 
@@ -45,6 +46,9 @@ def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"{path}: no database here yet; run `tracker ingest` first")
     if not read_only and path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
+    # A file that did not exist when we started and is "not valid" now is being created by
+    # another process (its header is not written yet): wait for it like for a lock.
+    creating = not path.exists()
     deadline = time.monotonic() + lock_timeout()
     delay = _FIRST_BACKOFF
     while True:
@@ -52,7 +56,8 @@ def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
             return duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as err:
             message = str(err)
-            if not any(marker in message for marker in _LOCK_MARKERS):
+            busy = any(marker in message for marker in _LOCK_MARKERS)
+            if not busy and not (creating and _NOT_DUCKDB in message):
                 raise _open_error(path, message) from None
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -71,7 +76,7 @@ def _lock_error(path: Path, message: str) -> StoreError:
 
 
 def _open_error(path: Path, message: str) -> StoreError:
-    if "not a valid DuckDB database" in message:
+    if _NOT_DUCKDB in message:
         return StoreError(f"{path}: not a DuckDB database file")
     if "version number" in message or "storage version" in message.lower():
         return StoreError(f"{path}: written by a different DuckDB version ({_first_line(message)})")
