@@ -28,7 +28,7 @@ def scheduler() -> Iterator[str]:
     """One LocalCluster for the module: 2 worker processes, loopback only, no dashboard."""
     cluster = distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address=":0",
     )
     with cluster:
         yield cluster.scheduler_address

@@ -49,7 +49,7 @@ def dask_client(address: str, workers: int | None = None) -> Iterator[Client]:
         try:
             cluster = LocalCluster(
                 n_workers=n_workers, threads_per_worker=1, processes=True,
-                host="127.0.0.1", dashboard_address=None,
+                host="127.0.0.1", dashboard_address=":0",  # a free port: never clash on 8787
             )
         except Exception as err:  # noqa: BLE001 - any start failure is reported in one line
             raise ClusterError(f"local Dask cluster did not start: {err}") from err
