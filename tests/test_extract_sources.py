@@ -83,7 +83,9 @@ def test_time_words_are_never_a_source() -> None:
 HEDGED = [
     ("Up to 3,000 people could be affected.", "en", True),
     ("The blast reportedly killed 12 workers.", "en", True),
-    ("An estimated 4,000 homes lost power.", "en", True),
+    # "an estimated" is an approximator (issue #3), not a hedge: approximate, not hedged
+    ("An estimated 4,000 homes lost power.", "en", False),
+    ("Schätzungsweise 4.000 Haushalte waren ohne Strom.", "de", False),
     ("About 80 fighters are believed to remain in the town.", "en", True),
     ("The figure of 50 deaths could not be independently verified.", "en", True),
     ("Some 20 people were feared dead.", "en", True),
@@ -101,3 +103,13 @@ HEDGED = [
 @pytest.mark.parametrize(("text", "lang", "hedged"), HEDGED)
 def test_hedges(text: str, lang: str, hedged: bool) -> None:
     assert first(text, lang).hedged is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("An estimated 4,000 homes lost power.", "en"),
+     ("Schätzungsweise 4.000 Haushalte waren ohne Strom.", "de")],
+)
+def test_estimates_are_approximate(text: str, lang: str) -> None:
+    claim = first(text, lang)
+    assert claim.approximate and claim.low == claim.high == 4000
