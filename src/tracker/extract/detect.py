@@ -11,8 +11,9 @@ _MIN_LETTERS = 12
 
 
 @functools.cache
-def _detector() -> Any:
-    """Built for German and English only: ~0.2 s and ~110 MB (all languages take ~13 s, 0.9 GB)."""
+def lingua_detector() -> Any:
+    """The one lingua detector of the process (ingest uses it too), built for German and English
+    only: ~0.2 s and ~110 MB (all languages take ~13 s, 0.9 GB)."""
     from lingua import Language, LanguageDetectorBuilder
 
     return LanguageDetectorBuilder.from_languages(Language.GERMAN, Language.ENGLISH).build()
@@ -23,7 +24,7 @@ def detect_language(text: str) -> str:
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
         return UNDETERMINED
-    confidences = _detector().compute_language_confidence_values(sample)
+    confidences = lingua_detector().compute_language_confidence_values(sample)
     if not confidences or confidences[0].value < 0.5:
         return UNDETERMINED
     return confidences[0].language.iso_code_639_1.name.lower()

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from tracker.errors import InputError
+from tracker.extract.detect import lingua_detector
 
 LANGS = ("de", "en")
 UNDETERMINED = "und"
@@ -90,13 +91,6 @@ def date_from_url(url: str | None) -> date | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _language_detector() -> Any:
-    from lingua import Language, LanguageDetectorBuilder
-
-    return LanguageDetectorBuilder.from_languages(Language.GERMAN, Language.ENGLISH).build()
-
-
 def detect_language(text: str) -> str:
     """'de' or 'en' when the text clearly is one of them, else 'und' (short or other language)."""
     sample = text[:LANGUAGE_SAMPLE_CHARS]
@@ -106,7 +100,7 @@ def detect_language(text: str) -> str:
     share = sum(1 for w in words if w in _FUNCTION_WORDS) / len(words)
     if share < MIN_FUNCTION_WORD_SHARE:
         return UNDETERMINED
-    language = _language_detector().detect_language_of(sample)
+    language = lingua_detector().detect_language_of(sample)
     if language is None:
         return UNDETERMINED
     return {"GERMAN": "de", "ENGLISH": "en"}.get(language.name, UNDETERMINED)
