@@ -14,7 +14,7 @@ from tracker.extract.engine import NumberMention, extract_claims, number_mention
 from tracker.extract.lexicon import load_lexicon, supported_languages
 from tracker.models import Claim
 
-EXTRACTOR_VERSION = "1.5.0"
+EXTRACTOR_VERSION = "1.6.0"
 
 CLAIM_SCHEMA: dict[str, pl.DataType] = {
     "text": pl.String(),

@@ -139,6 +139,7 @@ class Lexicon:
     words: dict[str, float]
     scales: dict[str, float]
     currency_scales: dict[str, float]
+    glued_scale_measures: frozenset[str]
     article_ones: frozenset[str]
     connectors: frozenset[str]
     half_words: frozenset[str]
@@ -197,6 +198,10 @@ class Lexicon:
     time_words: frozenset[str]
     age_after: tuple[str, ...]
     age_before: tuple[str, ...]
+    age_groups: frozenset[str]
+    age_bounds: tuple[str, ...]
+    age_units: frozenset[str]
+    age_apposition: bool
     vague: frozenset[str]
     fractions: frozenset[str]
     sign_words: frozenset[str]
@@ -271,6 +276,7 @@ def load_lexicon(code: str) -> Lexicon:
         words=num.numbers("words"),
         scales=num.numbers("scales"),
         currency_scales=num.numbers("currency_scales"),
+        glued_scale_measures=frozenset(num.words("rules.glued_scale_measures")),
         article_ones=frozenset(num.words("rules.article_ones")),
         connectors=frozenset(num.words("rules.connectors")),
         half_words=frozenset(num.words("rules.half_words")),
@@ -336,6 +342,10 @@ def load_lexicon(code: str) -> Lexicon:
         time_words=frozenset(neg.words("time_words")),
         age_after=tuple(neg.words("age_after")),
         age_before=tuple(neg.words("age_before")),
+        age_groups=frozenset(neg.words("age_groups")),
+        age_bounds=tuple(neg.words("age_bounds")),
+        age_units=frozenset(neg.words("age_units")),
+        age_apposition=neg.flag("age_apposition"),
         vague=frozenset(neg.words("vague")),
         fractions=frozenset(neg.words("fractions")),
         sign_words=frozenset(num.words("rules.sign_words")),

@@ -18,6 +18,10 @@ from tracker.extract.patterns import (
 )
 
 _WINDOW = 40
+_OLDEST_AGE = 120  # a bound or bracketed number above this is no person's age
+# "The defendant, 52, denied": a word, a comma, the number, a comma
+_APPOSITION_BEFORE = re.compile(r"[^\W\d_],\s$")
+_APPOSITION_AFTER = re.compile(r",(?:\s|$)")
 
 
 def _designation_before(text: str, start: int) -> bool:
@@ -101,6 +105,7 @@ class NegativeFilter:
         return (
             self._shape_reason(num, before)
             or self._context_reason(tokens, follows)
+            or self._age_reason(num, tokens)
             or self._year_reason(num, tokens)
         )
 
@@ -150,6 +155,29 @@ class NegativeFilter:
         if pats.label_set.ending(tokens) or self._counter(tokens):
             return Reason.LABEL
         return None
+
+    def _age_reason(self, num: Numeral, tokens: Tokens) -> Reason | None:
+        """ "people over 65", "Kinder unter 12 Jahren", "his neighbour, 81,": a person's age."""
+        if num.scale != 1 or num.value != int(num.value) or not 0 < num.value <= _OLDEST_AGE:
+            return None
+        if self._apposition(num):
+            return Reason.AGE
+        bound = self.pats.age_bound_set.ending(tokens)
+        if not bound or not self.pats.age_group_set.ending([t for t in tokens if t[1] < bound[1]]):
+            return None
+        unit = self.pats.unit_phrase.match(self.text, num.end)
+        if unit and self.lex.unit_forms.get(unit.group("unit").lower()) not in self.lex.age_units:
+            return None
+        return Reason.AGE
+
+    def _apposition(self, num: Numeral) -> bool:
+        text = self.text
+        return (
+            self.lex.age_apposition
+            and not num.grouped
+            and bool(_APPOSITION_BEFORE.search(text, max(0, num.start - 3), num.start))
+            and bool(_APPOSITION_AFTER.match(text, num.end))
+        )
 
     def _counter(self, tokens: Tokens) -> bool:
         """The second number of "Seite 3 von 10" / "page 4 of 12"."""

@@ -82,11 +82,29 @@ def parse_digits(raw: str, lex: Lexicon) -> float | None:
     return value if math.isfinite(value) else None
 
 
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+
+
+def _glued_count(num: Numeral, text: str, end: int, lex: Lexicon) -> bool:
+    """ "6.8m people": without a currency sign a glued letter is a scale only when a word
+    follows that is no length context ("the 100m final", "5m tall") and no article stands
+    right before the number ("a 5m wall", "a 100m-long bridge")."""
+    if not lex.glued_scale_measures or not _WORD_AFTER.match(text, end):
+        return False
+    if lex.regexes.glued_measure.match(text, end):
+        return False
+    before = tail_tokens(text, max(0, num.start - 6), num.start)
+    return not (before and before[-1][0] in lex.article_ones)
+
+
 def _currency_scale(num: Numeral, text: str, lex: Lexicon) -> None:
-    """ "$1.2m": a scale letter glued to an amount that a currency symbol opens."""
+    """ "$1.2m", "6.8m people": a scale letter glued to an amount of money or a count."""
     pats = lex.regexes
     glued = pats.currency_scale.match(text, num.end)
-    if not glued or not pats.symbol_set.ending(tail_tokens(text, max(0, num.start - 6), num.start)):
+    if not glued:
+        return
+    money = pats.symbol_set.ending(tail_tokens(text, max(0, num.start - 6), num.start))
+    if not money and not _glued_count(num, text, glued.end(), lex):
         return
     num.scale = lex.currency_scales[glued.group().lower()]
     num.value *= num.scale

@@ -116,6 +116,10 @@ class Patterns:
         self.currency_scale = re.compile(
             rf"(?:{phrase_alternation(lex.currency_scales)})(?![\w])", _I
         )
+        # after a glued "100m": a word that keeps it a length ("100m final", "a 100m-long")
+        self.glued_measure = re.compile(
+            rf"(?:\s+|-)(?:{phrase_alternation(lex.glued_scale_measures)})(?![\w])", _I
+        )
         self.half_before = re.compile(rf"(?<![\w])(?:{phrase_alternation(lex.half_words)})\s+$", _I)
         self.article_before = re.compile(
             rf"(?<![\w])(?:{phrase_alternation(lex.article_ones)})\s+$", _I
@@ -188,6 +192,8 @@ class Patterns:
         self.label_set = PhraseSet(lex.label_words)
         self.link_set = PhraseSet(lex.counter_links)
         self.age_before_set = PhraseSet(lex.age_before)
+        self.age_bound_set = PhraseSet(lex.age_bounds)
+        self.age_group_set = PhraseSet(lex.age_groups)
         # what follows a number, in one match: a fraction, a month, a clock word or an age
         self.after_number = re.compile(
             rf"(?P<FRACTION>[\s-]*(?:{phrase_alternation(lex.fractions)})(?![\w]))"
