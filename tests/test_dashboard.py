@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -143,28 +147,31 @@ def test_the_database_is_not_held_between_loads(fixture_db: Path) -> None:
     writer.close()
 
 
-def test_a_writer_holding_the_file_gives_a_friendly_error(fixture_db: Path) -> None:
-    import subprocess
-    import sys
-
+@contextmanager
+def another_process_writing(db: Path) -> Iterator[None]:
+    """Another process holds ``db`` open read-write (DuckDB's write lock) while the block runs."""
     holder = subprocess.Popen(
         [
             sys.executable,
             "-c",
             "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True);"
             " time.sleep(30)",
-            str(fixture_db),
+            str(db),
         ],
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
         assert holder.stdout and holder.stdout.readline().strip() == "ok"
-        with pytest.raises(StoreError, match="another process"):
-            data.load_overview(fixture_db)
+        yield
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_writer_holding_the_file_gives_a_friendly_error(fixture_db: Path) -> None:
+    with another_process_writing(fixture_db), pytest.raises(StoreError, match="another process"):
+        data.load_overview(fixture_db)
 
 
 # --- AppTest on dashboard.py ------------------------------------------------------------------
@@ -379,29 +386,11 @@ def test_app_suggests_a_quantity_for_untracked_claims(fixture_db: Path) -> None:
 
 
 def test_app_says_so_in_one_line_while_a_writer_holds_the_file(fixture_db: Path) -> None:
-    import subprocess
-    import sys
-
     app = run_app()  # first load works and is cached; the quantity view is not for "de"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True);"
-            " time.sleep(30)",
-            str(fixture_db),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout and holder.stdout.readline().strip() == "ok"
+    with another_process_writing(fixture_db):
         app.sidebar.multiselect(key="lang").set_value(["de"]).run()
         assert not app.exception
         assert "another process" in app.error[0].value
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_uploaded_html_is_read_like_ingest_and_bad_types_are_refused() -> None:
