@@ -82,9 +82,9 @@ def database_facts(db: Path) -> dict[str, Any]:
 
 def data_function_runs(db: Path) -> dict[str, tuple[float, float]]:
     """Each loader and the view builder, called directly (no cache): wall and CPU seconds."""
+    from tracker.aggregate.compare import build_view
     from tracker.aggregate.quantities import load_quantities
     from tracker.dashboard import data
-    from tracker.dashboard.view import build_view
 
     aliases = load_quantities(REPO / "data" / "quantities.toml").sources
     steps: dict[str, tuple[float, float]] = {}

@@ -18,8 +18,8 @@ def _timed(fn: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:
 
 def data_function_timings(db: Path) -> dict[str, Any]:
     """The dashboard's loaders and view builder, called directly (no Streamlit cache)."""
+    from tracker.aggregate.compare import build_view
     from tracker.dashboard import data
-    from tracker.dashboard.view import build_view
 
     aliases: dict[str, tuple[str, ...]] = {}
     try:
@@ -64,7 +64,7 @@ def apptest_timings(db: Path) -> dict[str, Any]:
         result["filter_lang_s"], _ = _timed(lang.set_value([lang.options[0]]).run)
     hedged = next((w for w in app.radio if w.key == "hedged"), None)
     if hedged is not None:
-        # the radio's values are tracker.dashboard.data.Filters.hedged values, shown formatted
+        # the radio's values are tracker.aggregate.compare.Filters.hedged values, shown formatted
         result["filter_hedged_s"], _ = _timed(hedged.set_value("exclude").run)
     rerun_s, _ = _timed(app.run)
     result["cached_rerun_s"] = rerun_s
@@ -82,7 +82,7 @@ def timed_parquet_load(parts: Path, db: Path) -> dict[str, Any]:
     with open_store(db) as store:
         insert_s, counts = _timed(load_parquet, store.con, parts)
     assign_s, _ = _timed(assign_quantities, db)
-    return {"insert_s": insert_s, "claims": counts.claims, "articles": counts.articles,
+    return {"insert_s": insert_s, "claims": counts.claims, "articles": counts.new,
             "assign_s": assign_s, "rows_per_s": counts.claims / insert_s}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from click.testing import CliRunner
-from test_aggregate_fixtures import QUANTITIES, REPO, build_db
+from test_aggregate_fixtures import QUANTITIES, build_db
 
 from tracker.cli import cli
 from tracker.cli.aggregate_cmds import dashboard_script
@@ -75,7 +75,12 @@ def test_suggest_lists_groups_and_prints_toml(db: Path) -> None:
 
 
 def test_dashboard_command_finds_the_script() -> None:
-    assert dashboard_script() == REPO / "dashboard.py"
+    # the app inside the package, not a file of the checkout: works from an installed wheel
+    import tracker.dashboard
+
+    script = dashboard_script()
+    assert script == Path(tracker.dashboard.__file__).parent / "app.py"
+    assert script.is_file()
 
 
 def test_commands_on_a_missing_database_say_so(tmp_path: Path) -> None:

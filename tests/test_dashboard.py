@@ -16,11 +16,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_aggregate_fixtures import QUANTITIES, REPO, build_db
 
+from tracker.aggregate.compare import build_view
 from tracker.aggregate.quantities import load_quantities
 from tracker.dashboard import data
 from tracker.dashboard.charts import range_chart, timeline_chart, with_arrow_tips
 from tracker.dashboard.text import bracket_quote, highlight, highlight_spans, safe_url
-from tracker.dashboard.view import build_view
 from tracker.errors import StoreError
 
 ALIASES = load_quantities(QUANTITIES).sources
@@ -315,7 +315,7 @@ def test_app_shows_new_claims_after_a_write(fixture_db: Path) -> None:
 def test_big_views_are_capped_and_say_so() -> None:
     import polars as pl
 
-    from tracker.dashboard.view import MAX_RANGE_ROWS, MAX_TIMELINE_SOURCES
+    from tracker.aggregate.compare import MAX_RANGE_ROWS, MAX_TIMELINE_SOURCES
 
     many = pl.DataFrame(
         {

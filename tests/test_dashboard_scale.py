@@ -15,6 +15,8 @@ import polars as pl
 import pytest
 from test_aggregate_fixtures import QUANTITIES, build_db
 
+from tracker.aggregate import compare
+from tracker.aggregate.compare import build_view
 from tracker.aggregate.consensus import RULES, consensus, consensus_over_time
 from tracker.aggregate.estimates import prepare, sentence_key
 from tracker.aggregate.quantities import load_quantities
@@ -24,7 +26,6 @@ from tracker.aggregate.summary import (
     summary_is_fresh,
 )
 from tracker.dashboard import actions, data
-from tracker.dashboard.view import build_view
 
 ALIASES = load_quantities(QUANTITIES).sources
 FILTERS = [data.Filters(), data.Filters(langs=("de",)), data.Filters(hedged="exclude")]
@@ -43,7 +44,7 @@ def fresh(db: Path) -> bool:
 
 def from_view(db: Path, monkeypatch: pytest.MonkeyPatch, *args) -> pl.DataFrame:
     with monkeypatch.context() as patch:
-        patch.setattr(data, "summary_is_fresh", lambda con: False)
+        patch.setattr(compare, "summary_is_fresh", lambda con: False)
         return data.load_quantity_claims(db, *args)
 
 
@@ -142,7 +143,7 @@ def test_stored_overview_matches_the_live_one(
     with monkeypatch.context() as patch:
         patch.setattr(data, "stored_overview_is_fresh", lambda con: False)
         assert data.load_overview(fixture_db).equals(stored)
-        patch.setattr(data, "summary_is_fresh", lambda con: False)  # the claims view itself
+        patch.setattr(compare, "summary_is_fresh", lambda con: False)  # the claims view itself
         assert data.load_overview(fixture_db).equals(stored)
     quantity = stored["quantity"][0]
     assert stored["claims"][0] > 1

@@ -11,13 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 import polars as pl
 
 from tracker.aggregate.estimates import independent_latest, latest_by
 from tracker.errors import ConfigError
 
-RULES: tuple[str, ...] = ("median", "envelope", "conservative")
+
+class Rule(StrEnum):
+    """The consensus rules (see the module docstring)."""
+
+    MEDIAN = "median"
+    ENVELOPE = "envelope"
+    CONSERVATIVE = "conservative"
+
+
+RULES: tuple[str, ...] = tuple(rule.value for rule in Rule)
 OUTLIER_FACTOR = 2.0
 MAX_TIMELINE_POINTS = 200
 

@@ -10,9 +10,14 @@ from pathlib import Path
 
 import click
 
+from tracker.aggregate.compare import Grouping
+from tracker.aggregate.consensus import RULES, Rule
+from tracker.aggregate.review import VERDICTS
 from tracker.cli.base import OUTPUT_FORMATS, cli, db_option, write_rows
 from tracker.config import DB_ENV, resolve_db_path
 from tracker.errors import ConfigError
+
+APP_MODULE = "tracker.dashboard.app"
 
 quantities_option = click.option(
     "--quantities",
@@ -93,25 +98,27 @@ def suggest(db: str | None, quantities_file: str | None, min_claims: int, as_tom
 @click.argument("quantity")
 @db_option
 @quantities_option
-@click.option("--rule", type=click.Choice(["median", "envelope", "conservative"]),
-              default="median", show_default=True, help="Consensus rule.")
-@click.option("--by", type=click.Choice(["source", "outlet"]), default="source",
-              show_default=True, help="One row per source or per outlet.")
+@click.option("--rule", type=click.Choice(RULES), default=Rule.MEDIAN.value, show_default=True,
+              help="Consensus rule.")
+@click.option("--by", type=click.Choice([g.value for g in Grouping]),
+              default=Grouping.SOURCE.value, show_default=True,
+              help="One row per source or per outlet.")
 @format_option
 def compare(quantity: str, db: str | None, quantities_file: str | None, rule: str, by: str,
             fmt: str) -> None:
     """Latest estimate per source (or outlet) of QUANTITY, with the consensus."""
+    from tracker.aggregate.compare import build_view, quantity_claims
     from tracker.aggregate.quantities import load_quantities
-    from tracker.dashboard.data import load_quantity_claims
-    from tracker.dashboard.view import build_view
+    from tracker.store import open_store
 
     config = load_quantities(quantities_file)
     if config.quantities and not config.get(quantity):
         known = ", ".join(q.id for q in config.quantities)
         raise ConfigError(f"quantity {quantity!r}: not in the quantities file (known: {known})")
-    claims = load_quantity_claims(resolve_db_path(db), quantity)
+    with open_store(db, read_only=True) as store:
+        claims = quantity_claims(store.con, quantity)
     view = build_view(claims, config.sources, rule=rule, by=by)
-    key = "outlet" if by == "outlet" else "source_key"
+    key = "outlet" if by == Grouping.OUTLET else "source_key"
     columns = [key, "published", "low", "high", "best", "open_bound", "hedged", "outlier",
                "days_since"]
     rows = view.latest.select(columns).rows() if view.latest.height else []
@@ -126,7 +133,7 @@ def compare(quantity: str, db: str | None, quantities_file: str | None, rule: st
 
 @cli.command()
 @click.argument("claim_id")
-@click.argument("verdict", type=click.Choice(["correct", "wrong", "corrected"]))
+@click.argument("verdict", type=click.Choice(VERDICTS))
 @db_option
 @click.option("--low", type=float, help="Corrected low value.")
 @click.option("--high", type=float, help="Corrected high value.")
@@ -136,22 +143,20 @@ def compare(quantity: str, db: str | None, quantities_file: str | None, rule: st
 @click.option("--note", help="Why.")
 def review(claim_id: str, verdict: str, db: str | None, **fields: object) -> None:
     """Mark CLAIM_ID correct or wrong, or correct its values (stored as a new review row)."""
-    from tracker.aggregate.review import add_review
-    from tracker.store import open_store
+    from tracker.aggregate.curate import review_claim
 
-    with open_store(db) as store:
-        review_id = add_review(store.con, claim_id, verdict, **fields)  # type: ignore[arg-type]
+    review_id = review_claim(db, claim_id, verdict, **fields)
     click.echo(f"review {review_id} stored for {claim_id}", err=True)
 
 
 def dashboard_script() -> Path:
-    """dashboard.py at the root of the checkout (the package is installed from ``src/``)."""
-    import tracker
+    """The app's file inside the installed package (found without importing Streamlit)."""
+    from importlib.util import find_spec
 
-    script = Path(tracker.__file__).resolve().parents[2] / "dashboard.py"
-    if not script.is_file():
-        raise ConfigError(f"{script}: dashboard.py not found (run from a checkout of tracker)")
-    return script
+    spec = find_spec(APP_MODULE)
+    if spec is None or spec.origin is None or not Path(spec.origin).is_file():
+        raise ConfigError(f"{APP_MODULE}: the dashboard app is not installed")
+    return Path(spec.origin)
 
 
 @cli.command()
@@ -164,9 +169,9 @@ def dashboard(db: str | None, port: int, address: str) -> None:
 
     script = dashboard_script()
     env = {**os.environ, DB_ENV: str(resolve_db_path(db).resolve())}
-    bundled = script.parent / "data" / "quantities.toml"
-    if quantities_path() is None and bundled.is_file():  # started outside the checkout
-        env[QUANTITIES_ENV] = str(bundled)
+    found = quantities_path()  # resolved here, so the app reads the same file from any cwd
+    if found is not None:
+        env[QUANTITIES_ENV] = str(found.resolve())
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless", "true", "--server.address", address, "--server.port", str(port),

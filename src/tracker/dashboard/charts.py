@@ -1,10 +1,14 @@
 """Pure Altair chart builders: polars frames in, ``alt.Chart`` out (no Streamlit here).
 
-The frames come from ``tracker.aggregate``: prepared claims (``best``, ``low_value``,
-``high_value``, ``open_bound``, ``source_key``, ...) and consensus rows.
+The frames are a ``tracker.aggregate.compare.QuantityView``'s chart rows (``row``, ``best``,
+``low_value``, ``high_value``, ``marker``, ``style``, tooltip texts) and consensus rows.
 """
 
 from __future__ import annotations
+
+import hashlib
+import threading
+from typing import Any
 
 import altair as alt
 import polars as pl
@@ -24,56 +28,6 @@ TOOLTIP = [
     alt.Tooltip("date:N", title="date"),
     alt.Tooltip("relay_text:N", title="relayed by"),
 ]
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-
-
-def chart_rows(prepared: pl.DataFrame, row_label: str) -> pl.DataFrame:
-    """Columns the charts draw: ``row`` (the y label), marker, style, texts for tooltips."""
-    if prepared.is_empty():
-        return pl.DataFrame()
-    marker = (
-        pl.when(pl.col("open_bound") == "lower")
-        .then(pl.lit("at least"))
-        .when(pl.col("open_bound") == "upper")
-        .then(pl.lit("at most"))
-        .otherwise(pl.lit("estimate"))
-    )
-    rows = prepared.with_columns(
-        row=pl.col(row_label).fill_null("unknown"),
-        marker=marker,
-        style=pl.when(pl.col("hedged")).then(pl.lit("hedged")).otherwise(pl.lit("firm")),
-        source_label=pl.col("source_key"),
-        date=pl.col("published").dt.to_string("%Y-%m-%d").fill_null("undated"),
-        relay_text=pl.when(pl.col("relays") > 0)
-        .then(pl.col("relays").cast(pl.String) + pl.lit(" other outlet(s)"))
-        .otherwise(pl.lit("")),
-    )
-    # formatted once per distinct value: many claims repeat a figure
-    values = rows.select("low", "high", "open_bound").unique()
-    texts = values.with_columns(value_text=pl.Series(
-        [_value_text(low, high, bound) for low, high, bound in values.iter_rows()],
-        dtype=pl.String,
-    ))
-    keys = ["low", "high", "open_bound"]
-    return rows.join(texts, on=keys, how="left", nulls_equal=True, maintain_order="left").select(
-        "row", "claim_id", "best", "low_value", "high_value", "marker", "style", "quote",
-        "value_text", "source_label", "outlet", "date", "relay_text",
-    )
-
-
-def _value_text(low: float | None, high: float | None, bound: str | None) -> str:
-    if bound == "lower":
-        return f"at least {_fmt(low)}"
-    if bound == "upper":
-        return f"at most {_fmt(high)}"
-    if low is not None and high is not None and low != high:
-        return f"{_fmt(low)}–{_fmt(high)}"
-    return _fmt(low)
 
 
 def with_arrow_tips(rows: pl.DataFrame, share: float = ARROW_SHARE) -> pl.DataFrame:
@@ -177,3 +131,40 @@ def timeline_chart(
     return alt.layer(band, line, errors, steps, points).properties(
         title=title, height=360, width="container"
     )
+
+
+# Altair's data transformer and theme are process-wide settings: one conversion at a time.
+_CONVERTING = threading.Lock()
+TRANSFORMER = "tracker_named_frames"
+
+
+def _named_frame(data: Any, datasets: dict[str, Any]) -> dict[str, str]:
+    """An Altair data transformer: keep the frame as it is, under a name derived from its content,
+    instead of inlining every row as JSON values."""
+    frame = data if isinstance(data, pl.DataFrame) else pl.DataFrame(data)
+    digest = hashlib.sha1(
+        repr((frame.schema, frame.height, int(frame.hash_rows(seed=0).sum()))).encode()
+    ).hexdigest()[:16]
+    name = f"data-{digest}"
+    datasets[name] = frame
+    return {"name": name}
+
+
+def vega_lite_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's Vega-Lite spec, its data as frames under ``datasets`` (what
+    ``st.vega_lite_chart`` sends to the page as Arrow), without Altair's default theme.
+
+    Building the spec (schema validation included) is the slow part of drawing a chart; the
+    spec of a view never changes, so the app makes it once per view and keeps it.
+    """
+    datasets: dict[str, Any] = {}
+    alt.data_transformers.register(TRANSFORMER, _named_frame)
+    with _CONVERTING, alt.data_transformers.enable(TRANSFORMER, datasets=datasets):
+        if alt.theme.active == "default":  # its width/height defaults fight the page layout
+            with alt.theme.enable("none"):
+                spec = chart.to_dict()
+        else:
+            spec = chart.to_dict()
+    spec["datasets"] = {**spec.get("datasets", {}), **datasets}
+    return spec
+

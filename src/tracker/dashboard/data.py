@@ -6,47 +6,34 @@ dashboard never holds the file while idle and ``tracker ingest`` can write in be
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
+
+import time
 
 import duckdb
 import polars as pl
 
+from tracker.aggregate.compare import (
+    NO_FILTERS,
+    Filters,
+    claims_relation,
+    quantity_claims,
+)
 from tracker.aggregate.suggest import Suggestion, load_unassigned, suggest_groups
 from tracker.aggregate.summary import (
     OVERVIEW,
     OVERVIEW_ORDER,
     OVERVIEW_SQL,
     stored_overview_is_fresh,
-    summary_claims_sql,
-    summary_is_fresh,
 )
 from tracker.errors import StoreError
 
 LOCK_RETRIES = 4
+LOCK_TIMEOUT = 1.0  # seconds a page waits for a writer before asking to refresh
 SUGGEST_ROWS = 50_000  # untracked claims sampled for suggestions (the groups stay the same)
-MAX_ROWS = 200_000  # rows of one quantity handed to polars; more is cut, newest first
-CLAIM_COLUMNS = (
-    "claim_id, article_id, outlet, url, title, published, lang, low, high, kind, approximate,"
-    ' unit, entity, source, hedged, quote, sentence, "start", "end", quantity, review'
-)
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the user narrowed the view to; empty tuples mean "all"."""
-
-    date_from: date | None = None
-    date_to: date | None = None
-    langs: tuple[str, ...] = ()
-    outlets: tuple[str, ...] = ()
-    hedged: str = "any"  # "any" | "only" | "exclude"
-    sources: tuple[str, ...] = field(default=())  # canonical names, applied after aggregation prep
 
 
 def db_signature(db: Path) -> tuple[str, int, int, int] | None:
@@ -93,12 +80,6 @@ def has_claims_view(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(found)
 
 
-def claims_relation(con: duckdb.DuckDBPyConnection) -> str:
-    """What to read claims from: the per-quantity summary while it is up to date (a scan of the
-    tracked claims only), else the ``claims`` view (a join over every claim)."""
-    return f"({summary_claims_sql()})" if summary_is_fresh(con) else "claims"
-
-
 def load_overview(db: Path) -> pl.DataFrame:
     """Per quantity: claims, independent voices (source, else outlet), outlets; empty if none."""
     with read_only(db) as con:
@@ -130,49 +111,10 @@ def load_filter_options(db: Path, quantity: str) -> dict[str, Any]:
     return {"outlets": outlets or [], "langs": langs or [], "first": first, "last": last}
 
 
-def filter_sql(quantity: str, filters: Filters) -> tuple[str, list[Any]]:
-    """WHERE clause and parameters for one quantity under ``filters`` (values never inlined)."""
-    clauses, params = ["quantity = ?"], [quantity]
-    if filters.date_from:
-        clauses.append("published >= ?")
-        params.append(filters.date_from)
-    if filters.date_to:
-        clauses.append("published <= ?")
-        params.append(filters.date_to)
-    if filters.langs:
-        clauses.append("list_contains(?, lang)")
-        params.append(list(filters.langs))
-    if filters.outlets:
-        clauses.append("list_contains(?, outlet)")
-        params.append(list(filters.outlets))
-    if filters.hedged == "only":
-        clauses.append("hedged")
-    elif filters.hedged == "exclude":
-        clauses.append("NOT hedged")
-    return " AND ".join(clauses), params
-
-
-def load_quantity_claims(db: Path, quantity: str, filters: Filters = Filters()) -> pl.DataFrame:
-    """One quantity's claims under the SQL-side filters (review 'wrong' rows included)."""
-    where, params = filter_sql(quantity, filters)
+def load_quantity_claims(db: Path, quantity: str, filters: Filters = NO_FILTERS) -> pl.DataFrame:
+    """One quantity's claims under the SQL-side filters (see ``tracker.aggregate.compare``)."""
     with read_only(db) as con:
-        relation = claims_relation(con)
-        extra = ", sentence_key" if relation != "claims" else ""  # precomputed for relays
-        return con.sql(
-            f"SELECT {CLAIM_COLUMNS}{extra} FROM {relation} WHERE {where}"
-            " ORDER BY published DESC NULLS LAST, claim_id LIMIT ?",
-            params=[*params, MAX_ROWS],
-        ).pl()
-
-
-def load_article(db: Path, article_id: str) -> dict[str, Any] | None:
-    with read_only(db) as con:
-        rows = con.sql(
-            "SELECT article_id, outlet, url, title, published, lang, text FROM articles"
-            " WHERE article_id = ?",
-            params=[article_id],
-        ).pl()
-    return rows.row(0, named=True) if rows.height else None
+        return quantity_claims(con, quantity, filters)
 
 
 def load_suggestions(db: Path, ignore: frozenset[str], min_claims: int = 3) -> list[Suggestion]:

@@ -6,11 +6,6 @@ import html
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-import polars as pl
-
-# scheme http(s), then a host: what ``safe_url`` accepts, as a polars test for whole columns
-_HTTP_URL = r"^\s*https?://[^/?#\s]+"
-
 
 def safe_url(url: str | None) -> str | None:
     """``url`` when it is an http(s) address with a host, else None (no javascript:, file:, ...)."""
@@ -59,19 +54,3 @@ def bracket_quote(sentence: str, quote: str) -> str:
         return sentence
     return f"{sentence[:at]}⟦{quote}⟧{sentence[at + len(quote):]}"
 
-
-def safe_url_expr(url: pl.Expr) -> pl.Expr:
-    """``safe_url`` for a whole column: the address when it is http(s), else null."""
-    return pl.when(url.str.contains(_HTTP_URL)).then(url.str.strip_chars()).otherwise(None)
-
-
-def bracket_quote_expr(sentence: pl.Expr, quote: pl.Expr) -> pl.Expr:
-    """``bracket_quote`` for whole columns (the first occurrence of the quote is marked)."""
-    # character offset of the quote: the length of what precedes it (str.find counts bytes)
-    at = sentence.str.split(quote).list.first().str.len_chars()
-    end = at + quote.str.len_chars()
-    marked = pl.concat_str(
-        [sentence.str.slice(0, at), pl.lit("⟦"), quote, pl.lit("⟧"), sentence.str.slice(end)]
-    )
-    found = quote.is_not_null() & (quote != "") & sentence.str.contains(quote, literal=True)
-    return pl.when(found).then(marked).otherwise(sentence)

@@ -5,6 +5,7 @@ Public API (the CLI, the dashboard and the Dask path call only these)::
     discover(paths) -> Iterator[Path]
     read_path(path, overrides) -> Iterator[Article | InputError]
     process_file(path, overrides) -> FileResult
+    process_bytes(data, name, overrides) -> FileResult   # a download or an upload, read by name
     ingest(paths, db, overrides=..., workers=..., progress=...) -> IngestSummary
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from os import PathLike
 
+from tracker.ingest.buffers import process_bytes
 from tracker.ingest.fetch import is_url
 from tracker.ingest.pipeline import (
     BatchWriter,
@@ -70,11 +72,8 @@ def ingest(
 
 
 def assign_quantities(db: str | PathLike[str] | None) -> None:
-    """Let the aggregation layer (re)assign claims to tracked quantities, when it is installed."""
-    try:
-        from tracker.aggregate.quantities import assign_all
-    except ImportError:
-        return
+    """Let the aggregation layer (re)assign the stored claims to tracked quantities."""
+    from tracker.aggregate.quantities import assign_all
     from tracker.store import open_store
 
     with open_store(db) as store:
@@ -87,6 +86,7 @@ __all__ = [
     "Overrides",
     "discover",
     "ingest",
+    "process_bytes",
     "process_file",
     "read_path",
 ]

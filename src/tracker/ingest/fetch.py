@@ -3,10 +3,8 @@ makes. The page is downloaded once and read like a file of its type."""
 
 from __future__ import annotations
 
-import tempfile
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 from tracker.errors import InputError
 from tracker.ingest.metadata import date_from_url, outlet_from_url
@@ -48,16 +46,13 @@ def _suffix(body: bytes, content_type: str) -> str:
 
 def process_url(url: str, overrides: Overrides) -> FileResult:
     """Download ``url`` and read it like a file; the address fills in what the page leaves open."""
-    from tracker.ingest.pipeline import process_file
+    from tracker.ingest.buffers import process_bytes
 
     try:
         body, content_type = download(url)
     except InputError as err:
         return FileResult(url, errors=[err])
-    with tempfile.TemporaryDirectory(prefix="tracker-fetch-") as folder:
-        page = Path(folder) / f"page{_suffix(body, content_type)}"
-        page.write_bytes(body)
-        result = process_file(page, overrides)
+    result = process_bytes(body, f"page{_suffix(body, content_type)}", overrides)
     for article in result.articles:
         article.path = url
         if article.url is None:

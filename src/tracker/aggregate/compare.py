@@ -1,0 +1,291 @@
+"""The comparison of one tracked quantity: its claims -> latest estimates, consensus, spread,
+relays, the rows the charts draw and the claims table (pure polars; no Streamlit).
+
+``tracker compare`` and the dashboard both call this module:
+
+    claims = quantity_claims(con, quantity, Filters(...))   # SQL-side filters, parameterised
+    view = build_view(claims, aliases, rule=..., by=...)     # a QuantityView
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from tracker.aggregate.consensus import Consensus, consensus_over_time, source_table, spread
+from tracker.aggregate.estimates import history, independent_latest, prepare
+from tracker.aggregate.summary import summary_claims_sql, summary_is_fresh
+
+
+class Grouping(StrEnum):
+    """What one row of the comparison is: an outlet or a (canonical) source."""
+
+    OUTLET = "outlet"
+    SOURCE = "source"
+
+
+class Hedged(StrEnum):
+    """Which claims a view keeps by their hedging."""
+
+    ANY = "any"
+    ONLY = "only"
+    EXCLUDE = "exclude"
+
+
+GROUPINGS = {Grouping.OUTLET.value: "outlet", Grouping.SOURCE.value: "source_key"}
+MAX_RANGE_ROWS = 40  # rows of the range chart: the outlets (or sources) with most claims
+MAX_TIMELINE_SOURCES = 12  # sources drawn on the timeline: those with most estimates
+TABLE_ROWS = 1000  # claims shown in the table; Export writes every claim of the view
+MAX_ROWS = 200_000  # rows of one quantity handed to polars; more is cut, newest first
+CLAIM_COLUMNS = (
+    "claim_id, article_id, outlet, url, title, published, lang, low, high, kind, approximate,"
+    ' unit, entity, source, hedged, quote, sentence, "start", "end", quantity, review'
+)
+# scheme http(s), then a host: the links the claims table keeps (as ``safe_url`` does per value)
+_HTTP_URL = r"^\s*https?://[^/?#\s]+"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user narrowed the view to in SQL; empty tuples mean "all"."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    langs: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    hedged: str = Hedged.ANY.value
+
+
+NO_FILTERS = Filters()
+
+def filter_sql(quantity: str, filters: Filters) -> tuple[str, list[Any]]:
+    """WHERE clause and parameters for one quantity under ``filters`` (values never inlined)."""
+    clauses, params = ["quantity = ?"], [quantity]
+    if filters.date_from:
+        clauses.append("published >= ?")
+        params.append(filters.date_from)
+    if filters.date_to:
+        clauses.append("published <= ?")
+        params.append(filters.date_to)
+    if filters.langs:
+        clauses.append("list_contains(?, lang)")
+        params.append(list(filters.langs))
+    if filters.outlets:
+        clauses.append("list_contains(?, outlet)")
+        params.append(list(filters.outlets))
+    if filters.hedged == Hedged.ONLY:
+        clauses.append("hedged")
+    elif filters.hedged == Hedged.EXCLUDE:
+        clauses.append("NOT hedged")
+    return " AND ".join(clauses), params
+
+
+def claims_relation(con: duckdb.DuckDBPyConnection) -> str:
+    """What to read claims from: the per-quantity summary while it is up to date (a scan of the
+    tracked claims only), else the ``claims`` view (a join over every claim)."""
+    return f"({summary_claims_sql()})" if summary_is_fresh(con) else "claims"
+
+
+def quantity_claims(
+    con: duckdb.DuckDBPyConnection, quantity: str, filters: Filters = NO_FILTERS
+) -> pl.DataFrame:
+    """One quantity's claims under the SQL-side filters (review 'wrong' rows included), newest
+    first, at most ``MAX_ROWS``."""
+    where, params = filter_sql(quantity, filters)
+    relation = claims_relation(con)
+    extra = ", sentence_key" if relation != "claims" else ""  # precomputed for relays
+    return con.sql(
+        f"SELECT {CLAIM_COLUMNS}{extra} FROM {relation} WHERE {where}"
+        " ORDER BY published DESC NULLS LAST, claim_id LIMIT ?",
+        params=[*params, MAX_ROWS],
+    ).pl()
+
+
+@dataclass(frozen=True)
+class QuantityView:
+    prepared: pl.DataFrame  # every claim kept, with source names, values and relay marks
+    latest: pl.DataFrame  # latest estimate per outlet or source, with outlier and staleness
+    range_rows: pl.DataFrame  # chart rows for the range comparison
+    timeline_rows: pl.DataFrame  # chart rows for the timeline (every estimate)
+    over_time: pl.DataFrame  # consensus after each date
+    agreed: Consensus
+    notes: tuple[str, ...]  # what the charts leave out, said under them
+    spread: float | None
+
+    @property
+    def empty(self) -> bool:
+        return self.prepared.is_empty()
+
+    @functools.cached_property
+    def table(self) -> pl.DataFrame:
+        """The claims table, every claim (what Export writes): built on first use only."""
+        return claims_table(self.prepared)
+
+    @functools.cached_property
+    def table_shown(self) -> pl.DataFrame:
+        """The table's first ``TABLE_ROWS`` rows, without building the rest (what the page
+        shows; the Claims and Review tabs share it)."""
+        return claims_table(self.prepared, limit=TABLE_ROWS)
+
+
+def build_view(
+    claims: pl.DataFrame,
+    aliases: dict[str, tuple[str, ...]],
+    *,
+    rule: str = "median",
+    by: str = "outlet",
+    sources: tuple[str, ...] = (),
+    as_of: date | None = None,
+) -> QuantityView:
+    """Aggregate one quantity's (already SQL-filtered) claims for the charts and the table.
+
+    ``sources`` narrows to canonical source names (known only after normalisation, hence here).
+    """
+    prepared = prepare(claims, aliases)
+    if sources:
+        prepared = prepared.filter(pl.col("source_key").is_in(list(sources)))
+    group = GROUPINGS.get(by, "outlet")
+    latest, agreed = source_table(prepared, rule, as_of, by=group)
+    shown, range_note = _most_claims(latest, prepared, group, MAX_RANGE_ROWS, by + "s")
+    timeline, timeline_note = _timeline_estimates(prepared)
+    return QuantityView(
+        prepared=prepared,
+        latest=latest,
+        range_rows=chart_rows(shown, group),
+        timeline_rows=chart_rows(timeline, "source_key"),
+        over_time=consensus_over_time(prepared, rule),
+        agreed=agreed,
+        spread=spread(independent_latest(prepared)) if prepared.height else None,
+        notes=tuple(n for n in (range_note, timeline_note) if n),
+    )
+
+
+def _most_claims(
+    rows: pl.DataFrame, prepared: pl.DataFrame, group: str, limit: int, what: str
+) -> tuple[pl.DataFrame, str]:
+    """The ``limit`` rows whose group has most claims, and a note when some were left out."""
+    if rows.height <= limit:
+        return rows, ""
+    counts = prepared.group_by(group).agg(claims=pl.len())
+    top = counts.sort(["claims", group], descending=[True, False]).head(limit)[group]
+    note = f"Range chart: the {limit} {what} with most claims of {rows.height}; filter for others."
+    return rows.filter(pl.col(group).is_in(top.implode())), note
+
+
+def _timeline_estimates(prepared: pl.DataFrame) -> tuple[pl.DataFrame, str]:
+    """Each source's estimates (relays and same-day repeats once) for its busiest sources."""
+    estimates = prepared.filter(~pl.col("is_relay")).unique(
+        ["source_key", "published", "best"], keep="first", maintain_order=True
+    )
+    sources = estimates["source_key"].n_unique()
+    if sources <= MAX_TIMELINE_SOURCES:
+        return history(estimates, "source_key"), ""
+    counts = estimates.group_by("source_key").agg(n=pl.len())
+    top = counts.sort(["n", "source_key"], descending=[True, False]).head(MAX_TIMELINE_SOURCES)
+    note = (
+        f"Timeline: the {MAX_TIMELINE_SOURCES} sources with most estimates of {sources}; "
+        "the consensus line uses all."
+    )
+    kept = estimates.filter(pl.col("source_key").is_in(top["source_key"].implode()))
+    return history(kept, "source_key"), note
+
+
+def claims_table(prepared: pl.DataFrame, limit: int | None = None) -> pl.DataFrame:
+    """Outlet, date, source, value, the quote in its sentence with the number marked, a link.
+
+    Newest first; ``limit`` keeps the first rows before the text columns are built.
+    """
+    if prepared.is_empty():
+        return pl.DataFrame()
+    columns = ["outlet", "published", "source_key", "low", "high", "best", "kind", "open_bound",
+               "hedged", "is_relay", "relays", "quote", "lang", "title", "claim_id", "review",
+               "sentence", "url"]
+    ordered = prepared.select(columns).sort(
+        ["published", "outlet"], descending=[True, False], nulls_last=True
+    )
+    if limit is not None:
+        ordered = ordered.head(limit)
+    return ordered.with_columns(
+        quote_in_context=bracket_quote_expr(pl.col("sentence"), pl.col("quote")),
+        link=safe_url_expr(pl.col("url")),
+    ).select(
+        "outlet", "published", pl.col("source_key").alias("source"), "low", "high", "best",
+        "kind", "open_bound", "hedged", "is_relay", "relays", "quote", "quote_in_context", "lang",
+        "link", "title", "claim_id", "review",
+    )
+
+
+# --- rows the charts draw and the table's columns ---------------------------------------------
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def chart_rows(prepared: pl.DataFrame, row_label: str) -> pl.DataFrame:
+    """Columns the charts draw: ``row`` (the y label), marker, style, texts for tooltips."""
+    if prepared.is_empty():
+        return pl.DataFrame()
+    marker = (
+        pl.when(pl.col("open_bound") == "lower")
+        .then(pl.lit("at least"))
+        .when(pl.col("open_bound") == "upper")
+        .then(pl.lit("at most"))
+        .otherwise(pl.lit("estimate"))
+    )
+    rows = prepared.with_columns(
+        row=pl.col(row_label).fill_null("unknown"),
+        marker=marker,
+        style=pl.when(pl.col("hedged")).then(pl.lit("hedged")).otherwise(pl.lit("firm")),
+        source_label=pl.col("source_key"),
+        date=pl.col("published").dt.to_string("%Y-%m-%d").fill_null("undated"),
+        relay_text=pl.when(pl.col("relays") > 0)
+        .then(pl.col("relays").cast(pl.String) + pl.lit(" other outlet(s)"))
+        .otherwise(pl.lit("")),
+    )
+    # formatted once per distinct value: many claims repeat a figure
+    values = rows.select("low", "high", "open_bound").unique()
+    texts = values.with_columns(value_text=pl.Series(
+        [_value_text(low, high, bound) for low, high, bound in values.iter_rows()],
+        dtype=pl.String,
+    ))
+    keys = ["low", "high", "open_bound"]
+    return rows.join(texts, on=keys, how="left", nulls_equal=True, maintain_order="left").select(
+        "row", "claim_id", "best", "low_value", "high_value", "marker", "style", "quote",
+        "value_text", "source_label", "outlet", "date", "relay_text",
+    )
+
+
+def _value_text(low: float | None, high: float | None, bound: str | None) -> str:
+    if bound == "lower":
+        return f"at least {_fmt(low)}"
+    if bound == "upper":
+        return f"at most {_fmt(high)}"
+    if low is not None and high is not None and low != high:
+        return f"{_fmt(low)}–{_fmt(high)}"
+    return _fmt(low)
+
+
+def safe_url_expr(url: pl.Expr) -> pl.Expr:
+    """``safe_url`` for a whole column: the address when it is http(s), else null."""
+    return pl.when(url.str.contains(_HTTP_URL)).then(url.str.strip_chars()).otherwise(None)
+
+
+def bracket_quote_expr(sentence: pl.Expr, quote: pl.Expr) -> pl.Expr:
+    """``bracket_quote`` for whole columns (the first occurrence of the quote is marked)."""
+    # character offset of the quote: the length of what precedes it (str.find counts bytes)
+    at = sentence.str.split(quote).list.first().str.len_chars()
+    end = at + quote.str.len_chars()
+    marked = pl.concat_str(
+        [sentence.str.slice(0, at), pl.lit("⟦"), quote, pl.lit("⟧"), sentence.str.slice(end)]
+    )
+    found = quote.is_not_null() & (quote != "") & sentence.str.contains(quote, literal=True)
+    return pl.when(found).then(marked).otherwise(sentence)
