@@ -14,10 +14,13 @@ from tracker.extract.lexicon import DATA_FILES, LANG_DIR, load_lexicon
 
 
 def test_every_language_folder_has_the_same_files() -> None:
+    """The lexicon's files, and any other data file (read by another package), in every folder."""
     folders = [p for p in LANG_DIR.iterdir() if p.is_dir()]
     assert {p.name for p in folders} >= {"de", "en", "und"}
+    expected = sorted(p.stem for p in folders[0].glob("*.toml"))
+    assert set(expected) >= set(DATA_FILES)
     for folder in folders:
-        assert sorted(p.stem for p in folder.glob("*.toml")) == sorted(DATA_FILES), folder
+        assert sorted(p.stem for p in folder.glob("*.toml")) == expected, folder
 
 
 @pytest.mark.parametrize("code", ["de", "en", "und"])
@@ -55,6 +58,13 @@ def _edit(path: Path, old: str, new: str) -> None:
         ("units.toml", 'child = ["kinder"', 'child = ["soldaten"', "nouns.child"),
         ("units.toml", 'adjective = "[a-z', 'adjective = "(?P<[a-z', "entity.adjective"),
         ("hedges.toml", "words = [", "woerter = [", "words"),
+        # the number layer's tables are validated at load too, not on first use
+        ("numbers.toml", "halbe = 2", "halbe = -2", "fractions.halbe"),
+        ("numbers.toml", "fraction_links = []", "fraction_links = [1]",
+         "number_layer.fraction_links"),
+        ("numbers.toml", 'group = [".",', 'group = ["..",', "separators.group"),
+        ("negatives.toml", "clock_after = 'Uhr", "clock_after = '(Uhr", "clock_after"),
+        ("language.toml", "function_words = [", "function_woerter = [", "function_words"),
     ],
 )
 def test_a_bad_entry_names_file_and_key(
@@ -90,3 +100,9 @@ def test_a_new_language_is_a_data_folder(lang_copy: Path) -> None:
         (2.5, "lower_bound", "percent"),
         (3.0, "point", None),
     ]
+
+
+def test_the_number_layer_reads_the_validated_lexicon(lang_copy: Path) -> None:
+    """[fractions] comes from the loaded record: a change in the file shows after a reload."""
+    _edit(lang_copy / "de" / "numbers.toml", "halbe = 2", "halbe = 2\nfuenftel = 5")
+    assert load_lexicon("de").numbers.fractions["fuenftel"] == 5.0

@@ -33,31 +33,31 @@ class _Walker:
 
     def _accepts(self, word: str) -> bool:
         lower = word.lower()
-        if lower in self.lex.source_pronouns:
+        if lower in self.lex.sources.pronouns:
             return True  # "er sagte": resolved to the previous sentence's source later
         if (
             not word[0].isalnum()
-            or lower in self.lex.source_stop_words
-            and (lower not in self.lex.source_phrase_words)
+            or lower in self.lex.sources.stop_words
+            and (lower not in self.lex.sources.phrase_words)
         ):
             return False
         return (
             word[0].isupper()
-            or lower in self.lex.source_phrase_words
-            or bool(self.lex.source_lowercase.fullmatch(word))
+            or lower in self.lex.sources.phrase_words
+            or bool(self.lex.sources.lowercase_word.fullmatch(word))
         )
 
     def _is_head(self, word: str) -> bool:
         """A word a source phrase may end on (not an article or a bare adjective in German)."""
-        if word.lower() in self.lex.source_phrase_words:
+        if word.lower() in self.lex.sources.phrase_words:
             return False
-        return word[0].isupper() or not self.lex.source_head_capitalized
+        return word[0].isupper() or not self.lex.sources.head_capitalized
 
     def _after_head(self, picked: list[int], word: str) -> bool:
         """German "des Ministeriums wurden": a lower-case word after a noun starts the verb."""
-        if not self.lex.source_head_capitalized or word[0].isupper():
+        if not self.lex.sources.head_capitalized or word[0].isupper():
             return False
-        if word.lower() in self.lex.source_phrase_words:
+        if word.lower() in self.lex.sources.phrase_words:
             return False
         return self.tokens[picked[-1]][0][0].isupper()
 
@@ -67,18 +67,18 @@ class _Walker:
         while 0 <= i < len(self.tokens) and len(picked) < _MAX_WORDS:
             word = self.tokens[i][0]
             lower = word.lower()
-            if lower in self.lex.source_pronouns:
+            if lower in self.lex.sources.pronouns:
                 if not picked:  # "er sagte": the pronoun alone, resolved later
                     picked.append(i)
                 break
-            if lower in self.lex.place_links and self._links_place(picked, i, step):
+            if lower in self.lex.sources.place_links and self._links_place(picked, i, step):
                 picked.append(i)  # "the Intelligence Service in Seoul"
                 i += step
                 continue
             if word == "." and self._ends_abbreviation(picked, i):
                 i += step  # "U.S. officials": the period belongs to the abbreviation
                 continue
-            if lower in self.lex.not_source or not self._accepts(word):
+            if lower in self.lex.sources.not_source or not self._accepts(word):
                 break
             if step > 0 and picked and self._after_head(picked, word):
                 break
@@ -86,9 +86,9 @@ class _Walker:
             i += step
         picked.sort()
         if step > 0:
-            while picked and self.tokens[picked[0]][0].lower() in self.lex.source_strip_after_cue:
+            while picked and self.tokens[picked[0]][0].lower() in self.lex.sources.strip_after_cue:
                 picked.pop(0)
-        while picked and self.tokens[picked[0]][0].lower() in self.lex.source_strip_leading:
+        while picked and self.tokens[picked[0]][0].lower() in self.lex.sources.strip_leading:
             picked.pop(0)  # "raising Ukraine's", "the": no verb or article opens a source
         while picked and not self._is_head(self.tokens[picked[-1]][0]):
             picked.pop()
@@ -107,13 +107,14 @@ class _Walker:
         if not picked or i == 0:
             return False
         before = self.tokens[i - 1]
-        return before[2] == self.tokens[i][1] and before[0].lower() in self.lex.abbreviations
+        abbreviations = self.lex.sentences.abbreviations
+        return before[2] == self.tokens[i][1] and before[0].lower() in abbreviations
 
     def _skip_near_cue(self, index: int, step: int) -> int:
         """ "Zelensky had earlier said", "said Monday that": auxiliaries, adverbs and time words
         between a cue and its source are passed over."""
-        i = index
-        while 0 <= i < len(self.tokens) and self.tokens[i][0].lower() in self.lex.skip_near_cue:
+        i, skip = index, self.lex.sources.skip_near_cue
+        while 0 <= i < len(self.tokens) and self.tokens[i][0].lower() in skip:
             i += step
         return i
 
@@ -123,16 +124,16 @@ class _Walker:
         source noun ("officials") or opens with an article ("the general")."""
         lowers = [w.lower() for w in words]
         last = lowers[-1]
-        if last.endswith(("'s", "’s")) and not self.lex.source_head_capitalized:
+        if last.endswith(("'s", "’s")) and not self.lex.sources.head_capitalized:
             return False
-        content = [w for w in lowers if w not in self.lex.source_phrase_words]
-        if not content or all(w in self.lex.generic_sources for w in content):
+        content = [w for w in lowers if w not in self.lex.sources.phrase_words]
+        if not content or all(w in self.lex.sources.generic for w in content):
             return False
-        if len(words) == 1 and last in self.lex.source_pronouns:
+        if len(words) == 1 and last in self.lex.sources.pronouns:
             return True
-        if self.lex.source_head_capitalized or any(w[0].isupper() for w in words):
+        if self.lex.sources.head_capitalized or any(w[0].isupper() for w in words):
             return True
-        return last in self.lex.source_head_nouns or lowers[0] in self.lex.source_phrase_words
+        return last in self.lex.sources.head_nouns or lowers[0] in self.lex.sources.phrase_words
 
 
 def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
@@ -144,18 +145,18 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             found.append((m.start("inv"), m.end(), 1))
             continue
         phrase = _SPACES.sub(" ", m.group("word").lower())
-        if phrase in lex.before_source_set:
+        if phrase in lex.sources.before_source_set:
             found.append((m.start(), m.end(), 1))
-        if phrase in lex.after_source_set:
+        if phrase in lex.sources.after_source_set:
             found.append((m.start(), m.end(), -1))
     cues: list[Cue] = []
-    if lex.compound_cue_nouns:
+    if lex.sources.compound_cue_nouns:
         cues = [
             Cue(m.start(), m.end(), m.group("source"))
             for m in pats.compound_cue.finditer(text, start, end)
             if len(m.group("source")) > 1
         ]
-    if lex.self_reference:
+    if lex.sources.self_reference:
         cues.extend(_self_references(text, start, end, lex))
     compound_starts = {c.start for c in cues}
     found = [f for f in found if f[0] not in compound_starts]
@@ -228,6 +229,6 @@ def is_hedged(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """A hedge word in the sentence; a capitalised month inside it ("5 May") is not "may"."""
     for m in lex.regexes.hedge.finditer(text, start, end):
         word = m.group()
-        if not (m.start() > start and word[0].isupper() and word.lower() in lex.months):
+        if not (m.start() > start and word[0].isupper() and word.lower() in lex.negatives.months):
             return True
     return False

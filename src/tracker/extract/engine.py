@@ -204,9 +204,9 @@ def _range_between(a: Numeral, b: Numeral, text: str, lex: Lexicon) -> bool:
         return False
     connector = _SPACE.sub(" ", conn.group("conn").lower())
     opener = pats.opener_set.ending(tail_tokens(text, max(0, a.start - _LOOKBACK), a.start))
-    allowed = set(lex.range_connectors.get("", ()))
+    allowed = set(lex.qualifiers.range_connectors.get("", ()))
     if opener:
-        allowed |= lex.range_connectors.get(opener[0], set())
+        allowed |= lex.qualifiers.range_connectors.get(opener[0], set())
     return connector in allowed
 
 
@@ -232,14 +232,14 @@ def _qualify(core: _Core, ctx: _Context, limit: int) -> None:
         before = tail_tokens(text, max(limit, first.start - 20), first.start)
         symbol = pats.symbol_set.ending(before)
         if symbol and _prefix_unit_applies(symbol, before, text):
-            core.prefix_unit = ctx.lex.prefix_symbols[symbol[0]]
+            core.prefix_unit = ctx.lex.units.prefix_symbols[symbol[0]]
             core.start = symbol[1]
     tokens = tail_tokens(text, max(limit, core.start - _LOOKBACK), core.start)
     found = pats.qualifier_set.ending(tokens)
     if found:
         word, start = found
         if not _means_about(word, tokens, start, ctx):
-            _set_kind(core, ctx.lex.prefix_qualifiers[word])
+            _set_kind(core, ctx.lex.qualifiers.prefix[word])
             core.start = start
 
 
@@ -256,7 +256,7 @@ def _prefix_unit_applies(symbol: tuple[str, int], before: Tokens, text: str) -> 
 
 def _means_about(word: str, tokens: Tokens, start: int, ctx: _Context) -> bool:
     """ "Erkenntnisse über 3.000 Soldaten": the bound word means "about" after such nouns."""
-    if word != ctx.lex.about_word:
+    if word != ctx.lex.qualifiers.about_word:
         return False
     return bool(ctx.lex.regexes.about_set.ending([t for t in tokens if t[1] < start]))
 
@@ -284,7 +284,7 @@ def _suffix(core: _Core, ctx: _Context, pos: int, limit: int) -> int:
         return pos  # "above 1000 and below 1500": the words belong to the next number
     if _starts_longer_qualifier(m, ctx):
         return pos  # "5000 or less than 6000": "less than" qualifies the next number
-    _set_kind(core, ctx.lex.suffix_qualifiers[_SPACE.sub(" ", m.group("q").lower())])
+    _set_kind(core, ctx.lex.qualifiers.suffix[_SPACE.sub(" ", m.group("q").lower())])
     return m.end()
 
 
@@ -328,7 +328,7 @@ def _source(ctx: _Context, index: int, start: int, end: int) -> str | None:
         cue = _follow_up_cue(ctx, index) or _paragraph_final_cue(ctx, index)
     if cue is None:
         return None
-    if cue.source.lower() in ctx.lex.source_pronouns:
+    if cue.source.lower() in ctx.lex.sources.pronouns:
         return _previous_source(ctx, index)
     return cue.source
 
@@ -337,7 +337,7 @@ def _previous_source(ctx: _Context, index: int) -> str | None:
     """The last source named in the previous sentence of the same paragraph."""
     if index == 0 or ctx.sentences[index - 1].paragraph != ctx.sentences[index].paragraph:
         return None
-    cues = [c for c in ctx.cues_of(index - 1) if c.source.lower() not in ctx.lex.source_pronouns]
+    cues = [c for c in ctx.cues_of(index - 1) if c.source.lower() not in ctx.lex.sources.pronouns]
     return cues[-1].source if cues else None
 
 

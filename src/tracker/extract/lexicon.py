@@ -1,30 +1,42 @@
 """Language knowledge, loaded from ``extract/lang/<code>/*.toml`` and validated once.
 
-Every language folder has the same file names and keys; the engine only ever sees a ``Lexicon``.
+Every language folder has the same file names and keys. Each file is read into one frozen
+record (``Numbers``, ``Qualifiers``, ``Units``, ``Sources``, ``Hedges``, ``Negatives``,
+``Sentences``, ``LanguageNames``) by its own small builder, and a ``Lexicon`` holds one of each:
+the engine reads ``lex.numbers.scales``, ``lex.sources.before_source``, ``lex.units.nouns``.
 A bad or missing entry raises ``ConfigError`` naming the file and the key, at load time.
+Other files in a folder are left to whoever reads them.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tracker.errors import ConfigError
+from tracker.extract.datafile import DataFile
 
 LANG_DIR = Path(__file__).parent / "lang"
-DATA_FILES = ("numbers", "qualifiers", "units", "sources", "hedges", "negatives", "sentences")
+UNDETERMINED = "und"
+DATA_FILES = (
+    "numbers", "qualifiers", "units", "sources", "hedges", "negatives", "sentences", "language",
+)
 BOUND_KINDS = ("lower_bound", "upper_bound", "approx")
+# Digits are grouped by "." or "," in any language ("1,234,567" in German text too): which one is
+# the decimal point is decided from the language and the digits, not by stripping.
+_POSITIONAL_SEPARATORS = frozenset({".", ","})
 
 
 @functools.cache
 def supported_languages() -> tuple[str, ...]:
     """Language folders with data, except the neutral fallback ``und``."""
-    return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and p.name != "und"))
+    return tuple(
+        sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and p.name != UNDETERMINED)
+    )
 
 
 def phrase_alternation(phrases: Iterable[str], *, flexible_space: bool = True) -> str:
@@ -57,145 +69,250 @@ def word_bounded(alternation: str) -> str:
     return rf"(?<![\w])(?:{alternation})(?![\w])"
 
 
-class _Data:
-    """One TOML file's content with typed, validated access (errors name file and key)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            self.raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError(f"{path}: language data file is missing") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-            raise ConfigError(f"{path}: not valid TOML ({err})") from None
-
-    def _fail(self, key: str, reason: str) -> ConfigError:
-        return ConfigError(f"{self.path}: key {key!r} {reason}")
-
-    def get(self, key: str) -> Any:
-        node: Any = self.raw
-        for part in key.split("."):
-            if not isinstance(node, dict) or part not in node:
-                raise self._fail(key, "is missing")
-            node = node[part]
-        return node
-
-    def words(self, key: str) -> list[str]:
-        value = self.get(key)
-        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
-            raise self._fail(key, "must be a list of non-empty strings")
-        return [w.lower() for w in value]
-
-    def string(self, key: str) -> str:
-        value = self.get(key)
-        if not isinstance(value, str):
-            raise self._fail(key, "must be a string")
-        return value
-
-    def flag(self, key: str) -> bool:
-        value = self.get(key)
-        if not isinstance(value, bool):
-            raise self._fail(key, "must be true or false")
-        return value
-
-    def pattern(self, key: str) -> re.Pattern[str]:
-        try:
-            return re.compile(self.string(key))
-        except re.error as err:
-            raise self._fail(key, f"is not a valid regex ({err})") from None
-
-    def numbers(self, key: str) -> dict[str, float]:
-        table = self.get(key)
-        if not isinstance(table, dict):
-            raise self._fail(key, "must be a table of word = number")
-        out = {}
-        for word, value in table.items():
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                raise self._fail(f"{key}.{word}", "must be a non-negative number")
-            out[word.lower()] = float(value)
-        return out
-
-    def string_table(self, key: str) -> dict[str, str]:
-        table = self.get(key)
-        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-            raise self._fail(key, "must be a table of text = text")
-        return {k.lower(): v.lower() for k, v in table.items()}
-
-    def word_table(self, key: str) -> dict[str, list[str]]:
-        table = self.get(key)
-        if not isinstance(table, dict):
-            raise self._fail(key, "must be a table of name = [words]")
-        return {name: self.words(f"{key}.{name}") for name in table}
+# --- numbers.toml --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """Everything the engine knows about one language, with its regexes compiled once."""
+class Numbers:
+    """``numbers.toml``: how numbers are written, and the number layer's fractions."""
 
-    code: str
-    decimal: str
-    groups: frozenset[str]
+    decimal: str  # [separators] decimal
+    group_separators: frozenset[str]  # [separators] group
+    stripped_separators: tuple[str, ...]  # the group separators other than "." and ","
     decimal_words: frozenset[str]
     words: dict[str, float]
     scales: dict[str, float]
     currency_scales: dict[str, float]
-    glued_scale_measures: frozenset[str]
+    sign_words: frozenset[str]  # [rules]
     article_ones: frozenset[str]
     connectors: frozenset[str]
     half_words: frozenset[str]
     compound_only: frozenset[str]
+    glued_scale_measures: frozenset[str]
     vague_before_scale: frozenset[str]
-    prefix_qualifiers: dict[str, str]
-    suffix_qualifiers: dict[str, str]
-    range_connectors: dict[str, frozenset[str]]
+    fractions: dict[str, float]  # [fractions]: fraction word = denominator
+    fraction_articles: frozenset[str]  # [number_layer]
+    fraction_links: tuple[str, ...]
+    alone: frozenset[str]
+    whole_and: tuple[str, ...]
+
+
+def _separators(f: DataFile) -> tuple[str, frozenset[str]]:
+    decimal = f.string("separators.decimal")
+    if len(decimal) != 1:
+        raise f.fail("separators.decimal", "must be one character")
+    raw = f.get("separators.group")
+    if not isinstance(raw, list) or not all(isinstance(s, str) and len(s) == 1 for s in raw):
+        raise f.fail("separators.group", "must be a list of single characters")
+    return decimal, frozenset(raw) - {decimal}  # "," groups digits unless it is the decimal
+
+
+def _numbers(f: DataFile) -> Numbers:
+    decimal, groups = _separators(f)
+    return Numbers(
+        decimal=decimal,
+        group_separators=groups,
+        stripped_separators=tuple(sorted(groups - _POSITIONAL_SEPARATORS)),
+        decimal_words=f.word_set("separators.decimal_words"),
+        words=f.numbers("words"),
+        scales=f.numbers("scales"),
+        currency_scales=f.numbers("currency_scales"),
+        sign_words=f.word_set("rules.sign_words"),
+        article_ones=f.word_set("rules.article_ones"),
+        connectors=f.word_set("rules.connectors"),
+        half_words=f.word_set("rules.half_words"),
+        compound_only=f.word_set("rules.compound_only"),
+        glued_scale_measures=f.word_set("rules.glued_scale_measures"),
+        vague_before_scale=f.word_set("rules.vague_before_scale"),
+        fractions=f.numbers("fractions"),
+        fraction_articles=f.word_set("number_layer.fraction_articles"),
+        fraction_links=f.word_tuple("number_layer.fraction_links"),
+        alone=f.word_set("number_layer.alone"),
+        whole_and=f.word_tuple("number_layer.whole_and"),
+    )
+
+
+# --- qualifiers.toml -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """``qualifiers.toml``: bound and approximation words, ranges, "about"."""
+
+    prefix: dict[str, str]  # phrase before the number -> one of BOUND_KINDS
+    suffix: dict[str, str]  # phrase after the number -> one of BOUND_KINDS
+    range_connectors: dict[str, frozenset[str]]  # opener ("" for none) -> connectors
     bound_joiners: frozenset[str]
     about_word: str
     about_after: frozenset[str]
-    unit_forms: dict[str, str]
-    unit_suffixes: tuple[tuple[str, str], ...]
+
+
+def _bound_kinds(f: DataFile, key: str) -> dict[str, str]:
+    unknown = set(f.word_table(key)) - set(BOUND_KINDS)
+    if unknown:
+        raise f.fail(f"{key}.{sorted(unknown)[0]}", f"is not one of {BOUND_KINDS}")
+    return f.inverted(key)
+
+
+def _qualifiers(f: DataFile) -> Qualifiers:
+    return Qualifiers(
+        prefix=_bound_kinds(f, "prefix"),
+        suffix=_bound_kinds(f, "suffix"),
+        range_connectors={
+            opener: frozenset(conns) for opener, conns in f.word_table("ranges.connectors").items()
+        },
+        bound_joiners=f.word_set("ranges.bound_joiners"),
+        about_word=f.string("about.word").lower(),
+        about_after=f.word_set("about.after"),
+    )
+
+
+# --- units.toml ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Units:
+    """``units.toml``: unit nouns and symbols (as English lemmas), counted-noun phrases."""
+
+    nouns: dict[str, str]  # form -> unit lemma
+    noun_suffixes: tuple[tuple[str, str], ...]  # "*truppen" forms: compound ending -> lemma
     prefix_symbols: dict[str, str]
     compound_suffixes: dict[str, str]
     events: dict[str, str]
     context_before: dict[str, str]
-    count_phrases: frozenset[str]
-    part_links: frozenset[str]
     event_targets: frozenset[str]
-    per_words: frozenset[str]
-    compound_measures: frozenset[str]
-    plural_endings: tuple[tuple[str, str], ...]
-    not_plural: tuple[str, ...]
-    plural_stop: frozenset[str]
-    capitalized_plural_unit: str | None
-    before_source: tuple[str, ...]
-    after_source: tuple[str, ...]
-    compound_cue_prepositions: tuple[str, ...]
-    compound_cue_nouns: tuple[str, ...]
-    self_reference: tuple[str, ...]
-    inverted_source: tuple[str, ...]
-    source_phrase_words: frozenset[str]
-    source_stop_words: frozenset[str]
-    source_pronouns: frozenset[str]
-    refers_back: tuple[str, ...]
-    follow_up: tuple[str, ...]
-    source_lowercase: re.Pattern[str]
-    source_strip_after_cue: frozenset[str]
-    source_head_capitalized: bool
-    skip_near_cue: frozenset[str]
-    not_source: frozenset[str]
-    source_strip_leading: frozenset[str]
-    generic_sources: frozenset[str]
-    source_head_nouns: frozenset[str]
-    place_links: frozenset[str]
+    count_phrases: frozenset[str]  # [entity]
+    part_links: frozenset[str]
     entity_links: frozenset[str]
     entity_adjective: re.Pattern[str]
     entity_stop_words: frozenset[str]
-    hedges: tuple[str, ...]
+    per_words: frozenset[str]  # [compound]
+    compound_measures: frozenset[str]
+    plural_endings: tuple[tuple[str, str], ...]  # [plurals], longest ending first
+    not_plural: tuple[str, ...]
+    plural_stop: frozenset[str]
+    capitalized_plural_unit: str | None
+
+
+def _known_lemmas(f: DataFile, key: str, lemmas: set[str]) -> frozenset[str]:
+    """Unit lemmas named in a list; each must be a key of [nouns]."""
+    names = f.words(key)
+    for name in names:
+        if name not in lemmas:
+            raise f.fail(key, f"names {name!r}, which is not a unit in [nouns]")
+    return frozenset(names)
+
+
+def _units(f: DataFile) -> Units:
+    forms = f.inverted("nouns")
+    endings = f.string_table("plurals.endings").items()
+    return Units(
+        nouns={form: lemma for form, lemma in forms.items() if not form.startswith("*")},
+        noun_suffixes=tuple((fm[1:], lemma) for fm, lemma in forms.items() if fm.startswith("*")),
+        prefix_symbols=f.inverted("prefix_symbols"),
+        compound_suffixes=f.inverted("compound_suffixes"),
+        events=f.inverted("events"),
+        context_before=f.inverted("context_before"),
+        event_targets=f.word_set("event_targets.units"),
+        count_phrases=f.word_set("entity.count_phrases"),
+        part_links=f.word_set("entity.part_links"),
+        entity_links=f.word_set("entity.links"),
+        entity_adjective=f.pattern("entity.adjective"),
+        entity_stop_words=f.word_set("entity.stop_words"),
+        per_words=f.word_set("compound.per_words"),
+        compound_measures=_known_lemmas(f, "compound.measures", set(forms.values())),
+        plural_endings=tuple(sorted(endings, key=lambda e: -len(e[0]))),
+        not_plural=f.word_tuple("plurals.not_plural"),
+        plural_stop=f.word_set("plurals.stop"),
+        capitalized_plural_unit=f.string("plurals.capitalized") or None,
+    )
+
+
+# --- sources.toml --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sources:
+    """``sources.toml``: attribution cues and what a source phrase may consist of."""
+
+    before_source: tuple[str, ...]  # cue, then the source: "according to", "nach Angaben"
+    after_source: tuple[str, ...]  # source, then the cue: "said", "sagte"
+    before_source_set: frozenset[str]
+    after_source_set: frozenset[str]
+    inverted: tuple[str, ...]
+    compound_cue_prepositions: tuple[str, ...]
+    compound_cue_nouns: tuple[str, ...]
+    self_reference: tuple[str, ...]
+    refers_back: tuple[str, ...]
+    follow_up: tuple[str, ...]
+    phrase_words: frozenset[str]
+    stop_words: frozenset[str]
+    pronouns: frozenset[str]
+    lowercase_word: re.Pattern[str]
+    strip_after_cue: frozenset[str]
+    strip_leading: frozenset[str]
+    head_capitalized: bool
+    head_nouns: frozenset[str]
+    skip_near_cue: frozenset[str]
+    not_source: frozenset[str]
+    generic: frozenset[str]
+    place_links: frozenset[str]
+
+
+def _sources(f: DataFile) -> Sources:
+    before, after = f.word_tuple("before_source"), f.word_tuple("after_source")
+    return Sources(
+        before_source=before,
+        after_source=after,
+        before_source_set=frozenset(before),
+        after_source_set=frozenset(after),
+        inverted=f.word_tuple("inverted"),
+        compound_cue_prepositions=f.word_tuple("compound_cue_prepositions"),
+        compound_cue_nouns=f.word_tuple("compound_cue_nouns"),
+        self_reference=f.word_tuple("self_reference"),
+        refers_back=f.word_tuple("refers_back"),
+        follow_up=f.word_tuple("follow_up"),
+        phrase_words=f.word_set("phrase_words"),
+        stop_words=f.word_set("stop_words"),
+        pronouns=f.word_set("pronouns"),
+        lowercase_word=f.pattern("lowercase_word"),
+        strip_after_cue=f.word_set("strip_after_cue"),
+        strip_leading=f.word_set("strip_leading"),
+        head_capitalized=f.flag("head_capitalized"),
+        head_nouns=f.word_set("head_nouns"),
+        skip_near_cue=f.word_set("skip_near_cue"),
+        not_source=f.word_set("not_source"),
+        generic=f.word_set("generic"),
+        place_links=f.word_set("place_links"),
+    )
+
+
+# --- hedges.toml, negatives.toml, sentences.toml, language.toml ------------------------------
+
+
+@dataclass(frozen=True)
+class Hedges:
+    """``hedges.toml``: words that mark a number as uncertain."""
+
+    words: tuple[str, ...]
+
+
+def _hedges(f: DataFile) -> Hedges:
+    return Hedges(words=f.word_tuple("words"))
+
+
+@dataclass(frozen=True)
+class Negatives:
+    """``negatives.toml``: what makes a number no claim (dates, times, ages, labels, ...)."""
+
     months: frozenset[str]
     weekdays: frozenset[str]
     year_words: frozenset[str]
     label_words: frozenset[str]
     counter_links: frozenset[str]
     time_words: frozenset[str]
+    clock_after: str  # regex: what makes "10.30" a clock time ("Uhr", "a.m."); "" for none
+    ordinal_suffixes: frozenset[str]  # letters glued to an ordinal: "3rd", "3te"
     age_after: tuple[str, ...]
     age_before: tuple[str, ...]
     age_groups: frozenset[str]
@@ -204,19 +321,76 @@ class Lexicon:
     age_apposition: bool
     vague: frozenset[str]
     fractions: frozenset[str]
-    sign_words: frozenset[str]
     sentence_starters: frozenset[str]
     pronoun_one_after: frozenset[str]
     pronoun_one_before: tuple[str, ...]
+
+
+def _negatives(f: DataFile) -> Negatives:
+    clock_after = f.string("clock_after")
+    f.pattern("clock_after")  # validated here, compiled with the other regexes
+    return Negatives(
+        months=f.word_set("months"),
+        weekdays=f.word_set("weekdays"),
+        year_words=f.word_set("year_words"),
+        label_words=f.word_set("label_words"),
+        counter_links=f.word_set("counter_links"),
+        time_words=f.word_set("time_words"),
+        clock_after=clock_after,
+        ordinal_suffixes=f.word_set("ordinal_suffixes"),
+        age_after=f.word_tuple("age_after"),
+        age_before=f.word_tuple("age_before"),
+        age_groups=f.word_set("age_groups"),
+        age_bounds=f.word_tuple("age_bounds"),
+        age_units=f.word_set("age_units"),
+        age_apposition=f.flag("age_apposition"),
+        vague=f.word_set("vague"),
+        fractions=f.word_set("fractions"),
+        sentence_starters=f.word_set("sentence_starters"),
+        pronoun_one_after=f.word_set("pronoun_one_after"),
+        pronoun_one_before=f.word_tuple("pronoun_one_before"),
+    )
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """``sentences.toml``: abbreviations whose period ends no sentence."""
+
     abbreviations: frozenset[str]
 
-    @functools.cached_property
-    def before_source_set(self) -> frozenset[str]:
-        return frozenset(self.before_source)
 
-    @functools.cached_property
-    def after_source_set(self) -> frozenset[str]:
-        return frozenset(self.after_source)
+def _sentences(f: DataFile) -> Sentences:
+    return Sentences(abbreviations=f.word_set("abbreviations"))
+
+
+@dataclass(frozen=True)
+class LanguageNames:
+    """``language.toml``: how the language is named and recognised."""
+
+    names: frozenset[str]  # other spellings of the code in metadata: "deutsch", "eng"
+    function_words: frozenset[str]  # frequent short words: a text without them is not this
+
+
+def _language(f: DataFile) -> LanguageNames:
+    return LanguageNames(names=f.word_set("names"), function_words=f.word_set("function_words"))
+
+
+# --- the lexicon ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the engine knows about one language, with its regexes compiled once."""
+
+    code: str
+    numbers: Numbers
+    qualifiers: Qualifiers
+    units: Units
+    sources: Sources
+    hedges: Hedges
+    negatives: Negatives
+    sentences: Sentences
+    language: LanguageNames
 
     @functools.cached_property
     def regexes(self) -> Any:
@@ -225,132 +399,41 @@ class Lexicon:
         return Patterns(self)
 
 
-def _invert(table: dict[str, list[str]], data: _Data, key: str) -> dict[str, str]:
-    """{lemma: [forms]} -> {form: lemma}; a form listed under two lemmas is an error."""
-    out: dict[str, str] = {}
-    for lemma, forms in table.items():
-        for form in forms:
-            if out.get(form, lemma) != lemma:
-                raise data._fail(f"{key}.{lemma}", f"repeats {form!r}, already under {out[form]!r}")
-            out[form] = lemma
-    return out
-
-
-def _known_lemmas(data: _Data, key: str, unit_forms: dict[str, str]) -> frozenset[str]:
-    """Unit lemmas named in a list; each must be a key of [nouns]."""
-    names = data.words(key)
-    known = set(unit_forms.values())
-    for name in names:
-        if name not in known:
-            raise data._fail(key, f"names {name!r}, which is not a unit in [nouns]")
-    return frozenset(names)
-
-
-def _qualifier_table(data: _Data, key: str) -> dict[str, str]:
-    table = data.word_table(key)
-    unknown = set(table) - set(BOUND_KINDS)
-    if unknown:
-        raise data._fail(f"{key}.{sorted(unknown)[0]}", f"is not one of {BOUND_KINDS}")
-    return _invert(table, data, key)
-
-
 @functools.cache
 def load_lexicon(code: str) -> Lexicon:
     """Load and validate ``lang/<code>/``; cached, so each language is read once per process."""
     folder = LANG_DIR / code
     if not folder.is_dir():
         raise ConfigError(f"{folder}: no language data folder for {code!r}")
-    d = {name: _Data(folder / f"{name}.toml") for name in DATA_FILES}
-    num, qual, units, src, neg = (
-        d[k] for k in ("numbers", "qualifiers", "units", "sources", "negatives")
-    )
-    decimal = num.string("separators.decimal")
-    if len(decimal) != 1:
-        raise num._fail("separators.decimal", "must be one character")
-    unit_forms = _invert(units.word_table("nouns"), units, "nouns")
+
+    def read(name: str) -> DataFile:
+        return DataFile(folder / f"{name}.toml")
+
     return Lexicon(
         code=code,
-        decimal=decimal,
-        groups=frozenset(num.words("separators.group")) - {decimal},
-        decimal_words=frozenset(num.words("separators.decimal_words")),
-        words=num.numbers("words"),
-        scales=num.numbers("scales"),
-        currency_scales=num.numbers("currency_scales"),
-        glued_scale_measures=frozenset(num.words("rules.glued_scale_measures")),
-        article_ones=frozenset(num.words("rules.article_ones")),
-        connectors=frozenset(num.words("rules.connectors")),
-        half_words=frozenset(num.words("rules.half_words")),
-        compound_only=frozenset(num.words("rules.compound_only")),
-        vague_before_scale=frozenset(num.words("rules.vague_before_scale")),
-        prefix_qualifiers=_qualifier_table(qual, "prefix"),
-        suffix_qualifiers=_qualifier_table(qual, "suffix"),
-        range_connectors={
-            opener: frozenset(conns)
-            for opener, conns in qual.word_table("ranges.connectors").items()
-        },
-        bound_joiners=frozenset(qual.words("ranges.bound_joiners")),
-        about_word=qual.string("about.word").lower(),
-        about_after=frozenset(qual.words("about.after")),
-        unit_forms={f: lem for f, lem in unit_forms.items() if not f.startswith("*")},
-        unit_suffixes=tuple((f[1:], lem) for f, lem in unit_forms.items() if f.startswith("*")),
-        prefix_symbols=_invert(units.word_table("prefix_symbols"), units, "prefix_symbols"),
-        compound_suffixes=_invert(
-            units.word_table("compound_suffixes"), units, "compound_suffixes"
-        ),
-        events=_invert(units.word_table("events"), units, "events"),
-        context_before=_invert(units.word_table("context_before"), units, "context_before"),
-        count_phrases=frozenset(units.words("entity.count_phrases")),
-        part_links=frozenset(units.words("entity.part_links")),
-        event_targets=frozenset(units.words("event_targets.units")),
-        per_words=frozenset(units.words("compound.per_words")),
-        compound_measures=_known_lemmas(units, "compound.measures", unit_forms),
-        plural_endings=tuple(
-            sorted(units.string_table("plurals.endings").items(), key=lambda e: -len(e[0]))
-        ),
-        not_plural=tuple(units.words("plurals.not_plural")),
-        plural_stop=frozenset(units.words("plurals.stop")),
-        capitalized_plural_unit=units.string("plurals.capitalized") or None,
-        before_source=tuple(src.words("before_source")),
-        after_source=tuple(src.words("after_source")),
-        compound_cue_prepositions=tuple(src.words("compound_cue_prepositions")),
-        compound_cue_nouns=tuple(src.words("compound_cue_nouns")),
-        self_reference=tuple(src.words("self_reference")),
-        inverted_source=tuple(src.words("inverted")),
-        source_phrase_words=frozenset(src.words("phrase_words")),
-        source_stop_words=frozenset(src.words("stop_words")),
-        source_pronouns=frozenset(src.words("pronouns")),
-        refers_back=tuple(src.words("refers_back")),
-        follow_up=tuple(src.words("follow_up")),
-        source_lowercase=src.pattern("lowercase_word"),
-        source_strip_after_cue=frozenset(src.words("strip_after_cue")),
-        source_head_capitalized=src.flag("head_capitalized"),
-        skip_near_cue=frozenset(src.words("skip_near_cue")),
-        not_source=frozenset(src.words("not_source")),
-        source_strip_leading=frozenset(src.words("strip_leading")),
-        generic_sources=frozenset(src.words("generic")),
-        source_head_nouns=frozenset(src.words("head_nouns")),
-        place_links=frozenset(src.words("place_links")),
-        entity_links=frozenset(units.words("entity.links")),
-        entity_adjective=units.pattern("entity.adjective"),
-        entity_stop_words=frozenset(units.words("entity.stop_words")),
-        hedges=tuple(d["hedges"].words("words")),
-        months=frozenset(neg.words("months")),
-        weekdays=frozenset(neg.words("weekdays")),
-        year_words=frozenset(neg.words("year_words")),
-        label_words=frozenset(neg.words("label_words")),
-        counter_links=frozenset(neg.words("counter_links")),
-        time_words=frozenset(neg.words("time_words")),
-        age_after=tuple(neg.words("age_after")),
-        age_before=tuple(neg.words("age_before")),
-        age_groups=frozenset(neg.words("age_groups")),
-        age_bounds=tuple(neg.words("age_bounds")),
-        age_units=frozenset(neg.words("age_units")),
-        age_apposition=neg.flag("age_apposition"),
-        vague=frozenset(neg.words("vague")),
-        fractions=frozenset(neg.words("fractions")),
-        sign_words=frozenset(num.words("rules.sign_words")),
-        sentence_starters=frozenset(neg.words("sentence_starters")),
-        pronoun_one_after=frozenset(neg.words("pronoun_one_after")),
-        pronoun_one_before=tuple(neg.words("pronoun_one_before")),
-        abbreviations=frozenset(d["sentences"].words("abbreviations")),
+        numbers=_numbers(read("numbers")),
+        qualifiers=_qualifiers(read("qualifiers")),
+        units=_units(read("units")),
+        sources=_sources(read("sources")),
+        hedges=_hedges(read("hedges")),
+        negatives=_negatives(read("negatives")),
+        sentences=_sentences(read("sentences")),
+        language=_language(read("language")),
     )
+
+
+@functools.cache
+def language_names() -> dict[str, str]:
+    """Every spelling of a supported language (its code and its ``names``) -> its code."""
+    out: dict[str, str] = {}
+    for code in supported_languages():
+        for name in (code, *load_lexicon(code).language.names):
+            out.setdefault(name, code)
+    return out
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    """The function words of every supported language (for language detection)."""
+    languages = [load_lexicon(code).language for code in supported_languages()]
+    return frozenset().union(*(language.function_words for language in languages))

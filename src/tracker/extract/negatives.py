@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.numerals import Numeral, Spans
-from tracker.extract.patterns import (
-    CLOCK,
-    NUMERIC_DATE,
-    ORDINAL_SUFFIX,
-    PHONE,
-    URL,
-    Tokens,
-    tail_tokens,
-)
+from tracker.extract.patterns import NUMERIC_DATE, PHONE, URL, Patterns, Tokens, tail_tokens
 
 _WINDOW = 40
 _OLDEST_AGE = 120  # a bound or bracketed number above this is no person's age
@@ -54,12 +47,22 @@ class Reason(enum.Enum):
 
 
 _URL_HINTS = ("://", "www.", "@", ".de", ".com", ".org", ".net", ".htm", ".php")
-# (reason, regex, chars looked at before and after the number, characters the match needs)
-_LOCAL_MASKS = (
-    (Reason.DATE, NUMERIC_DATE, 11, 11, re.compile(r"\d[./-]\d")),
-    (Reason.PHONE, PHONE, 30, 30, re.compile(r"[+(]")),
-    (Reason.TIME, CLOCK, 6, 12, re.compile(r"\d[:.]\d")),
-)
+_DATE_HINT, _PHONE_HINT, _CLOCK_HINT = (re.compile(r"\d[./-]\d"), re.compile(r"[+(]"),
+                                        re.compile(r"\d[:.]\d"))
+Mask = tuple[Reason, re.Pattern[str], int, int, re.Pattern[str]]
+
+
+@functools.cache
+def _local_masks(pats: Patterns) -> tuple[Mask, ...]:
+    """(reason, regex, chars looked at before and after the number, characters the match needs);
+    the clock regex is the language's ("10.30 Uhr", "10.30 a.m.")."""
+    return (
+        (Reason.DATE, NUMERIC_DATE, 11, 11, _DATE_HINT),
+        (Reason.PHONE, PHONE, 30, 30, _PHONE_HINT),
+        (Reason.TIME, pats.clock, 6, 12, _CLOCK_HINT),
+    )
+
+
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 
 
@@ -68,6 +71,7 @@ class NegativeFilter:
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text, self.lex, self.pats = text, lex, lex.regexes
+        self.masks = _local_masks(self.pats)
         # URLs are rare in a sentence: one pass over the text, only when a cheap test finds a hint.
         has_url = any(hint in text for hint in _URL_HINTS)
         self.urls = Spans([m.span() for m in URL.finditer(text)] if has_url else [])
@@ -78,7 +82,7 @@ class NegativeFilter:
         text, start, end = self.text, num.start, num.end
         if self.urls.overlaps(start, end):
             return Reason.URL
-        for reason, rx, reach_before, reach_after, hints in _LOCAL_MASKS:
+        for reason, rx, reach_before, reach_after, hints in self.masks:
             lo, hi = max(0, start - reach_before), end + reach_after
             if not hints.search(text, lo, hi):
                 continue
@@ -111,7 +115,7 @@ class NegativeFilter:
 
     def _spelled_reason(self, num: Numeral, before: str, follows: Reason | None) -> Reason | None:
         word = self.text[num.start : num.end].lower()
-        if word in self.lex.scales and self.pats.vague_before.search(before):
+        if word in self.lex.numbers.scales and self.pats.vague_before.search(before):
             return Reason.VAGUE
         return Reason.AGE if follows is Reason.AGE else None
 
@@ -122,13 +126,13 @@ class NegativeFilter:
             return Reason.DESIGNATION
         after = text[end : end + 1]
         if after.isalpha():
-            if ORDINAL_SUFFIX.match(text, end):
+            if self.pats.ordinal_suffix.match(text, end):
                 return Reason.ORDINAL
             if not self.pats.unit_phrase.match(text, end) and not num.compound_unit:
                 return Reason.DESIGNATION
         if after == "/" and text[end + 1 : end + 2].isdigit() or before.endswith("/"):
             return Reason.LABEL
-        if after == "." and num.scale == 1 and self.lex.sentence_starters:
+        if after == "." and num.scale == 1 and self.lex.negatives.sentence_starters:
             return self._dotted_ordinal(end)
         return None
 
@@ -140,7 +144,7 @@ class NegativeFilter:
         word = nxt.group(1).lower()
         if self.pats.months.match(self.text, nxt.start(1)):
             return Reason.DATE
-        if word in self.lex.sentence_starters:
+        if word in self.lex.negatives.sentence_starters:
             return None
         return Reason.ORDINAL
 
@@ -166,14 +170,15 @@ class NegativeFilter:
         if not bound or not self.pats.age_group_set.ending([t for t in tokens if t[1] < bound[1]]):
             return None
         unit = self.pats.unit_phrase.match(self.text, num.end)
-        if unit and self.lex.unit_forms.get(unit.group("unit").lower()) not in self.lex.age_units:
+        lemma = self.lex.units.nouns.get(unit.group("unit").lower()) if unit else None
+        if unit and lemma not in self.lex.negatives.age_units:
             return None
         return Reason.AGE
 
     def _apposition(self, num: Numeral) -> bool:
         text = self.text
         return (
-            self.lex.age_apposition
+            self.lex.negatives.age_apposition
             and not num.grouped
             and bool(_APPOSITION_BEFORE.search(text, max(0, num.start - 3), num.start))
             and bool(_APPOSITION_AFTER.match(text, num.end))

@@ -13,8 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from tracker.extract import lexicon as lexicon_module
-from tracker.extract.lexicon import Lexicon, _Data, phrase_alternation
+from tracker.extract.lexicon import Lexicon, phrase_alternation
 from tracker.extract.numerals import Numeral, Spans, find_numerals, sign_word
 
 # tag: None (a claim candidate), "fraction" (proper or improper), "mixed" (a whole number and a
@@ -84,21 +83,21 @@ def _after_numeral(dens: list[str], links: list[str], joins: list[str]) -> re.Pa
 
 
 def _read_layer_data(lex: Lexicon) -> LayerData:
-    data = _Data(lexicon_module.LANG_DIR / lex.code / "numbers.toml")
-    dens = data.numbers("fractions")
+    data = lex.numbers  # [fractions] and [number_layer], validated with the rest at load
+    dens = data.fractions
     # an article is the number 1 when it is a number word or inflects one ("einer" from "ein")
-    one_words = [w for w, v in lex.words.items() if v == 1]
-    ones = [a for a in lex.article_ones if any(a.startswith(w) for w in one_words)]
-    links = data.words("number_layer.fraction_links")
-    joins = data.words("number_layer.whole_and")
+    one_words = [w for w, v in data.words.items() if v == 1]
+    ones = [a for a in data.article_ones if any(a.startswith(w) for w in one_words)]
+    links = list(data.fraction_links)
+    joins = list(data.whole_and)
     after = _after_numeral(list(dens), [link.split()[0] for link in links], joins)
     return LayerData(
         dens,
-        frozenset(data.words("number_layer.fraction_articles")),
-        frozenset(data.words("number_layer.alone")),
+        data.fraction_articles,
+        data.alone,
         re.compile(rf"[\s-]*({phrase_alternation(dens) if dens else '(?!)'})(?!\w)", re.I),
         _optional(links, r"\s+(?:{})\s+"),
-        _optional(data.words("number_layer.whole_and"), r"\s+(?:{})\s+"),
+        _optional(joins, r"\s+(?:{})\s+"),
         _optional(ones, r"(?<![\w-])(?:{})(?![\w-])"),
         after,
         _optional(links, r"(?<!\w)(?:{})\s+$"),
@@ -192,7 +191,7 @@ def _digit_fractions(text: str) -> list[Tagged]:
 
 def _bare_decimals(text: str, lex: Lexicon) -> list[Numeral]:
     """ ".08": a decimal without its leading zero (only where "." is the decimal mark)."""
-    if lex.decimal != "." or "." not in text:
+    if lex.numbers.decimal != "." or "." not in text:
         return []
     return [Numeral(m.start(), m.end(), float(m.group())) for m in _BARE_DECIMAL.finditer(text)]
 
@@ -221,7 +220,7 @@ def _scale_of(num: Numeral, text: str, lex: Lexicon) -> float:
     if num.scale >= _BIG_SCALE:
         return num.scale
     last = _LAST_WORD.search(text, num.start, num.end)
-    scale = lex.scales.get(last.group().lower(), 1.0) if last else 1.0
+    scale = lex.numbers.scales.get(last.group().lower(), 1.0) if last else 1.0
     return scale if scale >= _BIG_SCALE else 1.0
 
 
@@ -245,7 +244,7 @@ def _mixed(num: Numeral, den: float, text: str, lex: Lexicon, data: LayerData) -
 def _numerator(word: str, lex: Lexicon, data: LayerData) -> float:
     """ "a half", "one-eighth": an article or number word that no numeral covers, else 0."""
     word = word.lower()
-    return 1.0 if word in data.fraction_articles else lex.words.get(word, 0.0)
+    return 1.0 if word in data.fraction_articles else lex.numbers.words.get(word, 0.0)
 
 
 def _add_fraction(whole: Numeral, fraction: float, text: str, lex: Lexicon) -> float:
@@ -300,9 +299,10 @@ def _scaled_fractions(tagged: list[Tagged], text: str, lex: Lexicon) -> list[Tag
     """ "drei Viertel Milliarde" is 0.75e9; "one billion and three quarters million" adds
     0.75e6 to the billion (the scale word applies to the part below it)."""
     out: list[Tagged] = []
+    scales = lex.numbers.scales
     for num, tag in tagged:
         prev = out[-1][0] if out and out[-1][1] in FRACTION_TAGS else None
-        scale = lex.scales.get(text[num.start : num.end].lower(), 0.0) if num.spelled else 0.0
+        scale = scales.get(text[num.start : num.end].lower(), 0.0) if num.spelled else 0.0
         if prev and scale >= _BIG_SCALE and not text[prev.end : num.start].strip():
             whole = float(int(prev.value)) if abs(prev.value) >= scale else 0.0
             prev.value, prev.end = whole + (prev.value - whole) * scale, num.end

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.extract.lexicon import Lexicon
-from tracker.extract.patterns import DIGITS, tail_tokens
+from tracker.extract.patterns import tail_tokens
 
 _SIGNS = "-−"
 _MIXED_GAP = re.compile(r"[ \t]+(?:(?P<word>[^\W\d_]+)[ \t]+)?")
@@ -60,15 +60,15 @@ class Numeral:
 
 def parse_digits(raw: str, lex: Lexicon) -> float | None:
     """Value of a digit numeral; the language decides what a lone "1.000" or "1,5" means."""
-    for space in (" ", "\u00a0", "\u202f", "'", "’"):
-        raw = raw.replace(space, "")
+    for separator in lex.numbers.stripped_separators:
+        raw = raw.replace(separator, "")
     dots, commas = raw.count("."), raw.count(",")
     if dots and commas:
         decimal = "." if raw.rfind(".") > raw.rfind(",") else ","
     elif dots + commas == 1:
         sep = "." if dots else ","
         decimals = len(raw) - raw.find(sep) - 1
-        decimal = sep if (sep == lex.decimal or decimals != 3) else ""
+        decimal = sep if (sep == lex.numbers.decimal or decimals != 3) else ""
     else:
         decimal = ""  # several identical separators are always thousands groups
     if decimal:
@@ -89,12 +89,12 @@ def _glued_count(num: Numeral, text: str, end: int, lex: Lexicon) -> bool:
     """ "6.8m people": without a currency sign a glued letter is a scale only when a word
     follows that is no length context ("the 100m final", "5m tall") and no article stands
     right before the number ("a 5m wall", "a 100m-long bridge")."""
-    if not lex.glued_scale_measures or not _WORD_AFTER.match(text, end):
+    if not lex.numbers.glued_scale_measures or not _WORD_AFTER.match(text, end):
         return False
     if lex.regexes.glued_measure.match(text, end):
         return False
     before = tail_tokens(text, max(0, num.start - 6), num.start)
-    return not (before and before[-1][0] in lex.article_ones)
+    return not (before and before[-1][0] in lex.numbers.article_ones)
 
 
 def _currency_scale(num: Numeral, text: str, lex: Lexicon) -> None:
@@ -106,7 +106,7 @@ def _currency_scale(num: Numeral, text: str, lex: Lexicon) -> None:
     money = pats.symbol_set.ending(tail_tokens(text, max(0, num.start - 6), num.start))
     if not money and not _glued_count(num, text, glued.end(), lex):
         return
-    num.scale = lex.currency_scales[glued.group().lower()]
+    num.scale = lex.numbers.currency_scales[glued.group().lower()]
     num.value *= num.scale
     num.end = glued.end()
 
@@ -114,7 +114,7 @@ def _currency_scale(num: Numeral, text: str, lex: Lexicon) -> None:
 def sign_word(num: Numeral, text: str, lex: Lexicon) -> None:
     """ "minus 5 Prozent", "negative ten": a sign word right before the number."""
     lo = max(0, num.start - 12)
-    if not lex.sign_words or not lex.regexes.sign_hint.search(text, lo, num.start):
+    if not lex.numbers.sign_words or not lex.regexes.sign_hint.search(text, lo, num.start):
         return
     sign = lex.regexes.sign_set.ending(tail_tokens(text, lo, num.start))
     if sign:
@@ -133,17 +133,17 @@ def _signed(text: str, start: int) -> bool:
 def _digit_numerals(text: str, lex: Lexicon) -> list[Numeral]:
     pats = lex.regexes
     found = []
-    for m in DIGITS.finditer(text):
+    for m in lex.regexes.digits.finditer(text):
         value = parse_digits(m.group(), lex)
         if value is None:
             continue
         num = Numeral(m.start(), m.end(), value, grouped=m.group("sep") is not None)
         scale = pats.scale_after.match(text, m.end())
         if scale and not (len(scale.group("scale")) == 1 and scale.group("space")):
-            num.scale = lex.scales[scale.group("scale").lower().replace("\n", " ")]
+            num.scale = lex.numbers.scales[scale.group("scale").lower().replace("\n", " ")]
             num.value *= num.scale
             num.end = scale.end()
-        if num.scale == 1 and lex.currency_scales:
+        if num.scale == 1 and lex.numbers.currency_scales:
             _currency_scale(num, text, lex)
         if _signed(text, num.start):
             num.start -= 1
@@ -155,10 +155,10 @@ def _digit_numerals(text: str, lex: Lexicon) -> list[Numeral]:
 
 
 def _kind(word: str, lex: Lexicon) -> tuple[str, float]:
-    if word in lex.scales:
-        value = lex.scales[word]
+    if word in lex.numbers.scales:
+        value = lex.numbers.scales[word]
         return (_HUNDRED if value == 100 else _SCALE), value
-    value = lex.words[word]
+    value = lex.numbers.words[word]
     if value != int(value):
         return _FRACTION, value
     if value < 10:
@@ -174,7 +174,7 @@ class _Reader:
 
     def _connector_ok(self, k: int, last: str | None) -> bool:
         """ "einundzwanzig" (glued, unit + tens) or "hundred and six" (spaced, after a hundred)."""
-        if k + 1 >= len(self.atoms) or self.atoms[k + 1][2] in self.lex.connectors:
+        if k + 1 >= len(self.atoms) or self.atoms[k + 1][2] in self.lex.numbers.connectors:
             return False
         glued = (
             self.atoms[k - 1][1] == self.atoms[k][0] and self.atoms[k][1] == self.atoms[k + 1][0]
@@ -189,12 +189,12 @@ class _Reader:
         total, current, last, last_scale, k, end = 0.0, 0.0, None, float("inf"), i, i
         while k < len(self.atoms):
             word = self.atoms[k][2]
-            if word in self.lex.connectors:
+            if word in self.lex.numbers.connectors:
                 if last is None or not self._connector_ok(k, last):
                     break
                 k += 1
                 continue
-            if word in self.lex.decimal_words:
+            if word in self.lex.numbers.decimal_words:
                 return self._decimals(k, end, total + current) if last else (end, 0.0)
             kind, value = _kind(word, self.lex)
             if kind in (_UNIT, _TEEN, _TENS, _FRACTION):
@@ -222,13 +222,13 @@ class _Reader:
     def _glued_und(self, k: int) -> bool:
         return (
             k >= 2
-            and self.atoms[k - 1][2] in self.lex.connectors
+            and self.atoms[k - 1][2] in self.lex.numbers.connectors
             and (self.atoms[k - 2][1] == self.atoms[k - 1][0])
         )
 
     def _decimals(self, k: int, end: int, whole: float) -> tuple[int, float]:
         digits, j = "", k + 1
-        while j < len(self.atoms) and self.atoms[j][2] in self.lex.words:
+        while j < len(self.atoms) and self.atoms[j][2] in self.lex.numbers.words:
             nxt, value = self._read_small(j)
             if nxt == j:
                 break
@@ -244,7 +244,7 @@ class _Reader:
         if kind == _TENS and j + 1 < len(self.atoms):
             nkind, nval = (
                 _kind(self.atoms[j + 1][2], self.lex)
-                if (self.atoms[j + 1][2] not in self.lex.connectors)
+                if (self.atoms[j + 1][2] not in self.lex.numbers.connectors)
                 else ("", 0.0)
             )
             if nkind == _UNIT:
@@ -278,7 +278,7 @@ def _spelled_numerals(text: str, lex: Lexicon) -> list[Numeral]:
 
 def _attach_tail(found: list[Numeral], tail: str, end: int, lex: Lexicon) -> None:
     """Glued letters after a spelled number: a known compound unit, or not a number at all."""
-    unit = lex.compound_suffixes.get(tail)
+    unit = lex.units.compound_suffixes.get(tail)
     if unit is None:
         found.pop()
         return
@@ -292,7 +292,7 @@ def _apply_prefix_words(num: Numeral, text: str, lex: Lexicon) -> bool:
     origin = max(0, num.start - 30)
     window = text[origin : num.start]
     word = text[num.start : num.end].lower()
-    if word in lex.scales:
+    if word in lex.numbers.scales:
         half = pats.half_before.search(window)
         if half:
             num.value *= 0.5
@@ -303,7 +303,7 @@ def _apply_prefix_words(num: Numeral, text: str, lex: Lexicon) -> bool:
         if article:
             num.start = origin + article.start()
         return True
-    if word in lex.article_ones:
+    if word in lex.numbers.article_ones:
         return False
     return not (
         num.value == 1
@@ -314,7 +314,7 @@ def _apply_prefix_words(num: Numeral, text: str, lex: Lexicon) -> bool:
 def find_numerals(text: str, lex: Lexicon) -> list[Numeral]:
     """All numbers in ``text`` in order of position, digits and spelled forms merged."""
     found = _digit_numerals(text, lex)
-    if lex.words:
+    if lex.numbers.words:
         spelled = _spelled_numerals(text, lex)
         if spelled:
             taken = Spans([(n.start, n.end) for n in found])
@@ -347,7 +347,8 @@ def _join_mixed(nums: list[Numeral], text: str, lex: Lexicon) -> list[Numeral]:
         ):
             gap = _MIXED_GAP.fullmatch(text, prev.end, num.start)
             word = gap.group("word") if gap else None
-            if gap and (word is None or (word.lower() in lex.connectors and prev.scale == 100)):
+            joined = word is None or (word.lower() in lex.numbers.connectors and prev.scale == 100)
+            if gap and joined:
                 prev.value, prev.end, prev.scale = prev.value + num.value, num.end, num.scale
                 continue
         out.append(num)

@@ -36,11 +36,11 @@ def _is_false_stop(text: str, stop: int, lex: Lexicon) -> bool:
     if not head:
         return False
     word = head.group(1).lower()
-    if word in lex.abbreviations or (len(word) == 1 and word.isalpha()):
+    if word in lex.sentences.abbreviations or (len(word) == 1 and word.isalpha()):
         return True
-    if word.isdigit() and lex.sentence_starters:
+    if word.isdigit() and lex.negatives.sentence_starters:
         nxt = _NEXT_WORD.match(text, stop + 1)
-        return bool(nxt) and nxt.group(1).lower() not in lex.sentence_starters
+        return bool(nxt) and nxt.group(1).lower() not in lex.negatives.sentence_starters
     return False
 
 

@@ -33,10 +33,10 @@ class UnitMatch:
 def _lemma_of(word: str, lex: Lexicon) -> str | None:
     """A noun's unit: a listed form, or a listed ending of a compound ("Bodentruppen")."""
     lower = word.lower()
-    found = lex.unit_forms.get(lower)
+    found = lex.units.nouns.get(lower)
     if found:
         return found
-    for suffix, lemma in lex.unit_suffixes:
+    for suffix, lemma in lex.units.noun_suffixes:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             return lemma
     return None
@@ -45,7 +45,7 @@ def _lemma_of(word: str, lex: Lexicon) -> str | None:
 def _genitive_end(text: str, end: int, lex: Lexicon) -> int:
     """Extend "Soldaten" to "Soldaten des Nordens" (links from the data)."""
     link = _WORD_AT.match(text, end)
-    if not link or link.group(1).lower() not in lex.entity_links:
+    if not link or link.group(1).lower() not in lex.units.entity_links:
         return end
     pos = link.end()
     for _ in range(2):
@@ -54,7 +54,7 @@ def _genitive_end(text: str, end: int, lex: Lexicon) -> int:
             return end
         if word.group(1)[0].isupper():
             return word.end()
-        if not lex.entity_adjective.fullmatch(word.group(1)):
+        if not lex.units.entity_adjective.fullmatch(word.group(1)):
             return end
         pos = word.end()
     return end
@@ -65,14 +65,14 @@ def _directly_after(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
     hyphen = _HYPHEN_WORD.match(text, pos)
     if hyphen:
         tail = hyphen.group(1).lower()
-        unit = lex.compound_suffixes.get(tail) or lex.unit_forms.get(tail)
+        unit = lex.units.compound_suffixes.get(tail) or lex.units.nouns.get(tail)
         if unit:
             return UnitMatch(unit, None, hyphen.end())
     m = lex.regexes.unit_phrase.match(text, pos)
     if not m or "\n\n" in m.group("gap"):
         return None
     form = m.group("unit")
-    unit = lex.unit_forms[_normal(form.lower())]
+    unit = lex.units.nouns[_normal(form.lower())]
     if not form[0].isalpha():
         return UnitMatch(unit, None, m.end())
     unit, unit_end = _per_unit(text, m.end(), unit, lex)
@@ -82,15 +82,15 @@ def _directly_after(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
 
 def _per_unit(text: str, pos: int, unit: str, lex: Lexicon) -> tuple[str, int]:
     """ "Liter pro Quadratmeter", "litres per square metre": a measure per another unit."""
-    if unit not in lex.compound_measures:
+    if unit not in lex.units.compound_measures:
         return unit, pos
     per = _PER_WORD.match(text, pos)
-    if not per or per.group(1).lower() not in lex.per_words:
+    if not per or per.group(1).lower() not in lex.units.per_words:
         return unit, pos
     second = lex.regexes.unit_phrase.match(text, per.end())
     if not second or "\n" in second.group("gap"):
         return unit, pos
-    return f"{unit}_per_{lex.unit_forms[_normal(second.group('unit').lower())]}", second.end()
+    return f"{unit}_per_{lex.units.nouns[_normal(second.group('unit').lower())]}", second.end()
 
 
 def _after_adjectives(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
@@ -98,7 +98,7 @@ def _after_adjectives(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
     first, walked = None, []
     for _ in range(_MAX_ADJECTIVES + 1):
         word = _WORD_AT.match(text, pos)
-        if not word or word.group(1).lower() in lex.entity_stop_words:
+        if not word or word.group(1).lower() in lex.units.entity_stop_words:
             break
         if first is None:
             first = word.start(1)
@@ -107,7 +107,7 @@ def _after_adjectives(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
         if unit:
             end = _genitive_end(text, word.end(), lex)
             return UnitMatch(unit, text[first:end], word.end())
-        if not lex.entity_adjective.fullmatch(token):
+        if not lex.units.entity_adjective.fullmatch(token):
             return _unknown_noun(text, first, word, lex)
         walked.append(word)
         pos = word.end()
@@ -117,7 +117,7 @@ def _after_adjectives(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
 def _unknown_noun(text: str, first: int, word: re.Match[str], lex: Lexicon) -> UnitMatch | None:
     """A counted noun the lexicon does not know, recognised by its capital (German nouns):
     "300 Feuerwehrleute". The entity is kept, the unit stays unknown."""
-    if not (lex.source_head_capitalized and word.group(1)[0].isupper()):
+    if not (lex.sources.head_capitalized and word.group(1)[0].isupper()):
         return None
     end = _genitive_end(text, word.end(), lex)
     return UnitMatch(None, text[first:end], word.end())
@@ -127,9 +127,9 @@ def singular(word: str, lex: Lexicon) -> str | None:
     """The singular lemma of a regular plural from the data's endings ("families" -> "family"),
     or None when the word does not look like a plural ("crisis", "was")."""
     lower = word.lower()
-    if len(lower) < 4 or lower in lex.plural_stop or lower.endswith(lex.not_plural):
+    if len(lower) < 4 or lower in lex.units.plural_stop or lower.endswith(lex.units.not_plural):
         return None
-    for ending, replacement in lex.plural_endings:
+    for ending, replacement in lex.units.plural_endings:
         if lower.endswith(ending) and len(lower) >= len(ending) + 2:
             return lower[: len(lower) - len(ending)] + replacement
     return None
@@ -140,12 +140,12 @@ def _plural_noun(
 ) -> UnitMatch | None:
     """Where nouns have no capital (English), the first plural-looking word is the counted noun
     and its singular the unit: "500 football fans" -> "fan", "12 hospital beds" -> "bed"."""
-    if lex.source_head_capitalized or first is None:
+    if lex.sources.head_capitalized or first is None:
         return None
     for word in walked:
         lemma = singular(word.group(1), lex)
-        if lemma and word.group(1)[0].isupper() and lex.capitalized_plural_unit:
-            lemma = lex.capitalized_plural_unit  # "4,700 North Koreans" are people
+        if lemma and word.group(1)[0].isupper() and lex.units.capitalized_plural_unit:
+            lemma = lex.units.capitalized_plural_unit  # "4,700 North Koreans" are people
         if lemma:
             return UnitMatch(lemma, text[first : word.end()], word.end())
     return None
@@ -162,13 +162,14 @@ def _event_unit(
         before = m  # the verb right before the number governs it: "wounded 25 and killed 3"
     if before and not _CLAUSE_END.search(text, before.end(), start):
         gap_words = {w.lower() for w in text[before.end() : start].split()}
-        if not gap_words & lex.connectors:  # "getötet und 25 weitere verletzt": a new clause
-            return lex.events[_normal(before.group().lower())]
+        # "getötet und 25 weitere verletzt": a new clause
+        if not gap_words & lex.numbers.connectors:
+            return lex.units.events[_normal(before.group().lower())]
     reach = min(sentence[1], end + _EVENT_REACH)
     clause_end = _CLAUSE_END.search(text, end, reach)
     after = lex.regexes.event.search(text, end, clause_end.start() if clause_end else reach)
     if after:
-        return lex.events[_normal(after.group().lower())]
+        return lex.units.events[_normal(after.group().lower())]
     return None
 
 
@@ -182,12 +183,12 @@ def _context_unit(text: str, sentence_start: int, start: int, lex: Lexicon) -> U
     if last is None:
         return UnitMatch()
     phrase = _normal(last.group().lower())
-    if phrase in lex.count_phrases:
+    if phrase in lex.units.count_phrases:
         counted = _after_adjectives(text, last.end(), lex)
         if counted is None or counted.end > start:
             return UnitMatch()
         return UnitMatch(counted.unit, counted.entity)
-    return UnitMatch(lex.context_before[phrase])
+    return UnitMatch(lex.units.context_before[phrase])
 
 
 def find_unit(
@@ -202,7 +203,7 @@ def find_unit(
         context = _context_unit(text, sentence_start, pos if start is None else start, lex)
         found.unit = context.unit
         found.entity = found.entity or context.entity
-    if found.unit is None or found.unit in lex.event_targets:
+    if found.unit is None or found.unit in lex.units.event_targets:
         event = _event_unit(text, pos if start is None else start, found.end or pos, sentence, lex)
         if event:
             found.unit = event
