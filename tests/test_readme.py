@@ -55,3 +55,55 @@ def test_every_readme_command_parses(args: list[str]) -> None:
             assert token.split("=", 1)[0] in known, f"tracker {sub}: no option {token}"
     result = CliRunner().invoke(cli, [sub, "--help"])
     assert result.exit_code == 0, result.output
+
+
+def _settings_table() -> list[tuple[str, str]]:
+    section = README.split("## Settings", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([A-Z_]+)` \| `([^`]*)` \|", section, flags=re.M)
+    assert rows, "README: no settings table"
+    return rows
+
+
+def test_the_settings_table_matches_the_settings_record() -> None:
+    from tracker.config import SETTINGS
+
+    assert _settings_table() == [(s.name, s.default) for s in SETTINGS]
+
+
+def test_the_documented_defaults_are_the_ones_in_effect(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tracker.config import SETTINGS, settings
+
+    monkeypatch.chdir(tmp_path)  # no data/quantities.toml here
+    documented = dict(_settings_table())
+    actual = settings({})
+    assert str(actual.db) == documented["TRACKER_DB"]
+    assert actual.lock_timeout == float(documented["TRACKER_LOCK_TIMEOUT"])
+    assert actual.batch_size == int(documented["TRACKER_BATCH_SIZE"])
+    assert actual.dask_timeout == float(documented["TRACKER_DASK_TIMEOUT"])
+    assert actual.dask_workers is None and documented["TRACKER_DASK_WORKERS"] == "all cores"
+    assert actual.quantities is None  # the documented default file is absent in tmp_path
+    (tmp_path / "data").mkdir()
+    (tmp_path / documented["TRACKER_QUANTITIES"]).write_text("", encoding="utf-8")
+    assert str(settings({}).quantities) == documented["TRACKER_QUANTITIES"]
+    # every variable set is read: a value that differs from the default shows up
+    given = {s.name: "7" for s in SETTINGS}
+    read = settings(given)
+    assert (str(read.db), str(read.quantities), read.lock_timeout, read.batch_size,
+            read.dask_workers, read.dask_timeout) == ("7", "7", 7.0, 7, 7, 7.0)
+
+
+def test_only_the_settings_module_reads_the_environment() -> None:
+    """Every environment variable goes through tracker.config (and so into the table above)."""
+    import ast
+
+    readers = []
+    for path in sorted((REPO / "src" / "tracker").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv") \
+                    and isinstance(node.value, ast.Name) and node.value.id == "os":
+                readers.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    allowed = {"src/tracker/config.py"}
+    # the dashboard command passes the whole environment on to the Streamlit process it starts
+    allowed_lines = {"src/tracker/cli/aggregate_cmds.py"}
+    assert [r for r in readers if r.split(":")[0] not in allowed | allowed_lines] == []

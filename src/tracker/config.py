@@ -1,17 +1,102 @@
-"""Settings in one place: where the database lives."""
+"""Settings in one place: every environment variable tracker reads, with its default.
+
+``SETTINGS`` is the record (name, default, meaning); the README's settings table is checked
+against it by a test. Code reads a setting through ``settings()`` (or the helpers below), never
+through ``os.environ`` directly, so a bad value fails with one line naming the variable.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+from tracker.errors import ConfigError
+
 DEFAULT_DB = Path("data") / "tracker.duckdb"
+DEFAULT_QUANTITIES = Path("data") / "quantities.toml"
 DB_ENV = "TRACKER_DB"
+QUANTITIES_ENV = "TRACKER_QUANTITIES"
+LOCK_TIMEOUT_ENV = "TRACKER_LOCK_TIMEOUT"
+BATCH_SIZE_ENV = "TRACKER_BATCH_SIZE"
+DASK_WORKERS_ENV = "TRACKER_DASK_WORKERS"
+DASK_TIMEOUT_ENV = "TRACKER_DASK_TIMEOUT"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable: its name, its default as documented, what it sets."""
+
+    name: str
+    default: str
+    meaning: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(DB_ENV, str(DEFAULT_DB), "the database file (`--db` wins)"),
+    Setting(QUANTITIES_ENV, str(DEFAULT_QUANTITIES),
+            "the tracked quantities (`--quantities` wins; no file means no quantities)"),
+    Setting(LOCK_TIMEOUT_ENV, "30",
+            "seconds a command retries a database another process holds"),
+    Setting(BATCH_SIZE_ENV, "300", "articles per write transaction of `tracker ingest`"),
+    Setting(DASK_WORKERS_ENV, "all cores",
+            "worker processes of `tracker ingest --dask local` (`--workers` wins)"),
+    Setting(DASK_TIMEOUT_ENV, "10", "seconds to wait for a remote Dask scheduler"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The values in effect (read from the environment when ``settings()`` is called)."""
+
+    db: Path = DEFAULT_DB
+    quantities: Path | None = None  # None: no quantities file given and none in data/
+    lock_timeout: float = 30.0
+    batch_size: int = 300
+    dask_workers: int | None = None  # None: all cores
+    dask_timeout: float = 10.0
+
+
+def settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read every setting from ``environ`` (default: the process environment) and check it.
+
+    An unset or empty variable means its default; a bad value raises ConfigError."""
+    env = os.environ if environ is None else environ
+    quantities = env.get(QUANTITIES_ENV)
+    return Settings(
+        db=Path(env.get(DB_ENV) or DEFAULT_DB),
+        quantities=Path(quantities) if quantities else (
+            DEFAULT_QUANTITIES if DEFAULT_QUANTITIES.is_file() else None),
+        lock_timeout=max(0.0, _seconds(env, LOCK_TIMEOUT_ENV, 30.0)),
+        batch_size=_count(env, BATCH_SIZE_ENV) or 300,
+        dask_workers=_count(env, DASK_WORKERS_ENV, zero_ok=True),
+        dask_timeout=_seconds(env, DASK_TIMEOUT_ENV, 10.0),
+    )
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a number of seconds") from None
+
+
+def _count(env: Mapping[str, str], name: str, *, zero_ok: bool = False) -> int | None:
+    """A positive whole number, or None when unset (or 0, where 0 means "the default")."""
+    raw = env.get(name, "")
+    if not raw or (zero_ok and raw == "0"):
+        return None
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"{name}={raw!r} is not a positive whole number")
+    return int(raw)
 
 
 def resolve_db_path(db: str | os.PathLike[str] | None = None) -> Path:
     """``db`` if given, else ``$TRACKER_DB``, else ``data/tracker.duckdb``."""
     if db:
         return Path(db)
-    env = os.environ.get(DB_ENV)
-    return Path(env) if env else DEFAULT_DB
+    return settings().db

@@ -26,10 +26,9 @@ from typing import Any
 import duckdb
 
 from tracker.aggregate.summary import rebuild_summary
+from tracker.config import DEFAULT_QUANTITIES, QUANTITIES_ENV, settings  # noqa: F401 (re-exported)
 from tracker.errors import ConfigError
 
-QUANTITIES_ENV = "TRACKER_QUANTITIES"
-DEFAULT_QUANTITIES = Path("data") / "quantities.toml"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 NEAR_AFTER = 60  # characters after a quote that still count as near the number
 _RULE_KEYS = ("all_of", "none_of", "near_all_of", "near_none_of")
@@ -75,10 +74,7 @@ def fold(text: str) -> str:
 
 def quantities_path() -> Path | None:
     """``$TRACKER_QUANTITIES``, else ``data/quantities.toml`` in the cwd, else None."""
-    env = os.environ.get(QUANTITIES_ENV)
-    if env:
-        return Path(env)
-    return DEFAULT_QUANTITIES if DEFAULT_QUANTITIES.is_file() else None
+    return settings().quantities
 
 
 def load_quantities(path: str | os.PathLike[str] | None = None) -> QuantityConfig:

@@ -18,15 +18,15 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from tracker.errors import ConfigError, InputError, TrackerError
+from tracker.config import settings
+from tracker.errors import InputError, TrackerError
 from tracker.ingest.readers import READERS
 from tracker.ingest.records import NO_OVERRIDES, FileResult, IngestSummary, Overrides
 from tracker.models import Article
 
 # Files larger than this are read as a stream here, their parts extracted and written one by one.
 LARGE_FILE_BYTES = 8 << 20
-BATCH_ARTICLES = 300
-BATCH_ENV = "TRACKER_BATCH_SIZE"  # articles per transaction, when set
+BATCH_ARTICLES = 300  # articles per transaction: the default of $TRACKER_BATCH_SIZE
 # Characters per batch, counting each claim's sentence too (it is stored with the claim): bounds
 # the memory of a batch's frames whatever the article sizes.
 BATCH_CHARS = 3_000_000
@@ -210,12 +210,7 @@ def _pooled(tasks: Iterator[Task], workers: int) -> Iterator[tuple[FileResult, b
 
 def batch_size() -> int:
     """Articles per write transaction: $TRACKER_BATCH_SIZE, else BATCH_ARTICLES."""
-    raw = os.environ.get(BATCH_ENV, "")
-    if not raw:
-        return BATCH_ARTICLES
-    if not raw.isdigit() or int(raw) < 1:
-        raise ConfigError(f"{BATCH_ENV}={raw!r} is not a positive whole number")
-    return int(raw)
+    return settings().batch_size
 
 
 class BatchWriter:

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker.config import settings
 from tracker.errors import InputError, TrackerError
 from tracker.ingest import IngestSummary, assign_quantities
 from tracker.scale.load import insert_frames
@@ -30,9 +31,6 @@ if TYPE_CHECKING:
 LOCAL = "local"
 DEFAULT_PARTITION_FILES = 100
 ARTICLES_PER_WRITE = 1000  # the client writes once this many articles have come back
-LOCAL_WORKERS_ENV = "TRACKER_DASK_WORKERS"
-CONNECT_TIMEOUT_ENV = "TRACKER_DASK_TIMEOUT"  # seconds to wait for a remote scheduler
-DEFAULT_CONNECT_TIMEOUT = 10.0
 
 
 class ClusterError(TrackerError):
@@ -45,7 +43,7 @@ def dask_client(address: str, workers: int | None = None) -> Iterator[Client]:
     from distributed import Client, LocalCluster
 
     if address == LOCAL:
-        n_workers = workers or int(os.environ.get(LOCAL_WORKERS_ENV, 0)) or os.cpu_count() or 1
+        n_workers = workers or settings().dask_workers or os.cpu_count() or 1
         try:
             cluster = LocalCluster(
                 n_workers=n_workers, threads_per_worker=1, processes=True,
@@ -65,11 +63,7 @@ def dask_client(address: str, workers: int | None = None) -> Iterator[Client]:
 
 
 def _connect_timeout() -> float:
-    raw = os.environ.get(CONNECT_TIMEOUT_ENV)
-    try:
-        return float(raw) if raw else DEFAULT_CONNECT_TIMEOUT
-    except ValueError:
-        raise ClusterError(f"{CONNECT_TIMEOUT_ENV}={raw!r} is not a number of seconds") from None
+    return settings().dask_timeout
 
 
 def _prepare_out(out: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from importlib import resources
@@ -31,13 +30,9 @@ _PID = re.compile(r"PID (\d+)")
 
 def lock_timeout() -> float:
     """Seconds to keep retrying a database locked by another process ($TRACKER_LOCK_TIMEOUT)."""
-    raw = os.environ.get(LOCK_TIMEOUT_ENV)
-    if not raw:
-        return DEFAULT_LOCK_TIMEOUT
-    try:
-        return max(0.0, float(raw))
-    except ValueError:
-        raise StoreError(f"{LOCK_TIMEOUT_ENV}={raw!r} is not a number of seconds") from None
+    from tracker.config import settings
+
+    return settings().lock_timeout
 
 
 def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
