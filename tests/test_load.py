@@ -74,9 +74,9 @@ def test_loading_twice_adds_nothing(tmp_path: Path, articles: list[Article]) -> 
     db = tmp_path / "db.duckdb"
     first = load_partitions(tmp_path / "parts", db)
     second = load_partitions(tmp_path / "parts", db)
-    assert first.articles == len({a.article_id for a in articles}) and first.claims > 0
-    assert second.articles == 0 and second.claims == 0
-    assert second.unchanged == first.articles + first.unchanged
+    assert first.new == len({a.article_id for a in articles}) and first.claims > 0
+    assert second.new == 0 and second.claims == 0
+    assert second.unchanged == first.new + first.unchanged
     counts = rows(db, "SELECT count(*) AS n, count(DISTINCT claim_id) AS d FROM store.claims")
     assert counts["n"][0] == counts["d"][0] == first.claims
 
@@ -88,7 +88,7 @@ def test_an_article_in_two_partitions_is_stored_once_from_the_first(
     write_partitions(tmp_path / "parts", [articles[:10], [repeated, *articles[10:20]]])
     db = tmp_path / "db.duckdb"
     counts = load_partitions(tmp_path / "parts", db)
-    assert counts.articles == 20 and counts.unchanged == 1
+    assert counts.new == 20 and counts.unchanged == 1
     stored = rows(db, f"SELECT path FROM articles WHERE article_id = '{articles[3].article_id}'")
     assert stored["path"].to_list() == [articles[3].path]
     dup = rows(db, "SELECT claim_id FROM store.claims GROUP BY claim_id HAVING count(*) > 1")
@@ -106,7 +106,7 @@ def test_a_copy_inside_one_partition_is_stored_once(
     write_partitions(tmp_path / "parts", [[*articles[:5], repeated]])
     db = tmp_path / "db.duckdb"
     counts = load_partitions(tmp_path / "parts", db)
-    assert (counts.articles, counts.unchanged) == (5, 1)
+    assert (counts.new, counts.unchanged) == (5, 1)
     assert counts.claims == sum(len(a.claims) for a in articles[:5])
     distinct = rows(db, "SELECT count(DISTINCT claim_id) AS n FROM store.claims")["n"][0]
     assert distinct == counts.claims
@@ -119,7 +119,7 @@ def test_articles_already_stored_are_skipped(tmp_path: Path, articles: list[Arti
     write_partitions(tmp_path / "parts", [articles[10:40]])
     with open_store(db) as store:
         counts = load_parquet(store.con, tmp_path / "parts")
-    assert (counts.articles, counts.unchanged) == (20, 10)
+    assert (counts.new, counts.unchanged) == (20, 10)
     assert rows(db, "SELECT count(*) AS n FROM articles")["n"][0] == 40
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+import types
+import typing
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
+from functools import cache
 from typing import Any, Literal
 
 Kind = Literal["point", "range", "lower_bound", "upper_bound", "approx"]
@@ -44,6 +47,31 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@cache
+def claim_fields() -> dict[str, type]:
+    """The ``Claim`` fields in declaration order with their value type (``None`` dropped from an
+    optional one): the single declaration every claim schema (polars, Arrow, storage) derives from.
+    """
+    hints = typing.get_type_hints(Claim)
+    return {f.name: _value_type(hints[f.name]) for f in fields(Claim)}
+
+
+def _value_type(hint: Any) -> type:
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        [value] = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return value
+    return hint
+
+
+def claim_polars_schema(ints: Any = None) -> dict[str, Any]:
+    """The ``Claim`` fields as a polars schema (``ints``: the integer dtype, Int64 by default)."""
+    import polars as pl
+
+    dtypes = {str: pl.String(), float: pl.Float64(), bool: pl.Boolean(),
+              int: ints if ints is not None else pl.Int64()}
+    return {name: dtypes[value] for name, value in claim_fields().items()}
 
 
 def text_id(text: str) -> str:

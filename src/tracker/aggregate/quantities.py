@@ -9,8 +9,9 @@ Terms match at the start of a word, case- and accent-insensitively ("soldat" mat
 "Soldaten", "sudkorea" matches "Südkorea"). Quantities are tried in file order; the first
 whose rules hold takes the claim.
 
-Assignment runs in DuckDB (one ``INSERT ... SELECT`` with parameterised regular expressions), so
-it rewrites ``store.assignments`` for a million claims in seconds.
+Assignment runs in DuckDB (one SELECT with parameterised regular expressions, written by
+``tracker.store.replace_assignments``), so it rewrites ``store.assignments`` for a million claims
+in seconds.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from typing import Any
 
 import duckdb
 
-from tracker.aggregate.summary import rebuild_summary
+from tracker.aggregate.summary import summary_queries
 from tracker.config import DEFAULT_QUANTITIES, QUANTITIES_ENV, settings  # noqa: F401 (re-exported)
 from tracker.errors import ConfigError
+from tracker.store import replace_assignments
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 NEAR_AFTER = 60  # characters after a quote that still count as near the number
@@ -285,19 +287,10 @@ def assign_all(con: duckdb.DuckDBPyConnection, config: QuantityConfig | None = N
     ``data/quantities.toml``, else none: then every assignment is removed).
     """
     config = config if config is not None else load_quantities()
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute("DELETE FROM store.assignments")
-        if config.quantities:
-            sql, params = assignment_sql(config)
-            con.execute(f"INSERT INTO store.assignments {sql}", params)
-        [(count,)] = con.execute("SELECT count(*) FROM store.assignments").fetchall()
-        rebuild_summary(con)  # the dashboard reads it instead of joining every claim
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return int(count)
+    sql, params = assignment_sql(config) if config.quantities else (None, [])
+    # the summary is rebuilt in the same transaction: the dashboard reads it instead of joining
+    # every claim
+    return replace_assignments(con, sql, params, summary=summary_queries())
 
 
 def quantity_counts(con: duckdb.DuckDBPyConnection, config: QuantityConfig) -> list[dict[str, Any]]:

@@ -1,4 +1,5 @@
-"""Reviews: a correction is a new row in ``store.reviews``; the original claim is never changed.
+"""Reviews: a correction is a new row in ``store.reviews`` (written by
+``tracker.store.write_reviews``); the original claim is never changed.
 
 The ``claims`` view applies the latest review of each claim; aggregation leaves out claims whose
 latest verdict is ``wrong``.
@@ -14,6 +15,7 @@ import duckdb
 
 from tracker.errors import InputError
 from tracker.models import KINDS
+from tracker.store import write_reviews
 
 VERDICTS: tuple[str, ...] = ("correct", "wrong", "corrected")
 
@@ -53,16 +55,12 @@ def add_review(
         raise InputError(f"review of {claim_id}", "no such claim")
     # Time first, so reviews stored in the same microsecond still sort in the order made.
     review_id = f"{time.time_ns():x}{uuid.uuid4().hex[:4]}"
-    con.execute(
-        "INSERT INTO store.reviews (review_id, claim_id, verdict, low, high, kind, unit, source,"
-        " quantity, note, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            review_id,
-            claim_id,
-            verdict,
-            *(changed.get(k) for k in ("low", "high", "kind", "unit", "source", "quantity")),
-            note or None,
-            datetime.now(UTC).replace(tzinfo=None),
-        ],
-    )
+    write_reviews(con, [{
+        "review_id": review_id,
+        "claim_id": claim_id,
+        "verdict": verdict,
+        **changed,
+        "note": note or None,
+        "reviewed_at": datetime.now(UTC).replace(tzinfo=None),
+    }])
     return review_id

@@ -3,7 +3,9 @@
 ``store.quantity_claims`` holds the claims view's columns for every claim that has a tracked
 quantity or a review (a review can move a claim into a quantity), articles already joined,
 plus each sentence's relay key. ``assign_all`` rebuilds it after every assignment, i.e. at the
-end of every ingest and load. Reviews are *not* baked in: readers apply the latest review at query
+end of every ingest and load. The tables are declared in store/schema.sql; this module computes
+their rows (SQL text) and ``tracker.store`` writes them (``replace_assignments``,
+``add_summary_rows``). Reviews are *not* baked in: readers apply the latest review at query
 time (``summary_claims_sql``), exactly as the ``claims`` view does, so a review shows at once.
 
 ``store.quantity_claims_meta`` records the row counts the table was built from. A reader uses
@@ -15,6 +17,8 @@ the table only while those counts still hold and every reviewed claim is in it
 from __future__ import annotations
 
 import duckdb
+
+from tracker.store import SummaryQueries, add_summary_rows
 
 SUMMARY = "store.quantity_claims"
 META = "store.quantity_claims_meta"
@@ -45,7 +49,7 @@ def sentence_key_sql(column: str) -> str:
 _BASE_COLUMNS = (
     "c.claim_id, c.article_id, a.outlet, a.url, a.title, a.published, a.lang, c.low, c.high,"
     ' c.kind, c.approximate, c.unit, c.entity, c.source, c.hedged, c.quote, c.sentence, c."start",'
-    ' c."end", q.quantity AS assigned'
+    ' c."end", c.extractor_version, q.quantity AS assigned'
 )
 
 
@@ -81,43 +85,38 @@ _COUNTS = (
 )
 
 
-def rebuild_summary(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)write the summary table and its counts; call inside the assignment's transaction."""
-    con.execute(
-        f"""
-        CREATE OR REPLACE TABLE {SUMMARY} AS
-        {_summary_rows_sql("true")}
-        """
+def summary_queries() -> SummaryQueries:
+    """The rows of the three summary tables, as of the store's current claims, assignments and
+    reviews (written by ``tracker.store.replace_assignments`` in the assignment's transaction)."""
+    return SummaryQueries(
+        claims=_summary_rows_sql("true"),
+        meta=f"SELECT {_COUNTS}, r.* FROM ({_REVIEWS}) r(reviews, last_review)",
+        # the overview as of these reviews (a new review makes readers compute it again)
+        overview=OVERVIEW_SQL.format(relation=f"({summary_claims_sql()})"),
     )
-    con.execute(
-        f"CREATE OR REPLACE TABLE {META} AS SELECT {_COUNTS}, r.* FROM ({_REVIEWS}) r(reviews,"
-        " last_review)"
-    )
-    # the overview as of these reviews (a new review makes readers compute it again)
-    overview = OVERVIEW_SQL.format(relation=f"({summary_claims_sql()})")
-    con.execute(f"CREATE OR REPLACE TABLE {OVERVIEW} AS {overview}")
 
 
 def add_reviewed_claim(con: duckdb.DuckDBPyConnection, claim_id: str) -> None:
     """Put a newly reviewed claim into the summary (a review may give it a quantity)."""
     if not has_summary(con):
         return
-    new = SUMMARY
-    con.execute(
-        f"""
-        INSERT INTO {SUMMARY} BY NAME
-        {_summary_rows_sql(f"c.claim_id = $1 AND c.claim_id NOT IN (SELECT claim_id FROM {new})")}
-        """,
-        [claim_id],
-    )
+    where = f"c.claim_id = $1 AND c.claim_id NOT IN (SELECT claim_id FROM {SUMMARY})"
+    add_summary_rows(con, _summary_rows_sql(where), [claim_id])
 
 
 def has_summary(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the summary tables exist in this shape (schema version 2; a version-1 file
+    opened read-only may lack them or their extractor_version) and have been built."""
     [(found,)] = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'store'"
-        " AND table_name IN ('quantity_claims', 'quantity_claims_meta')"
+        "SELECT (SELECT count(*) FROM duckdb_columns() WHERE schema_name = 'store'"
+        " AND table_name = 'quantity_claims' AND column_name = 'extractor_version')"
+        " + (SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'store'"
+        " AND table_name IN ('quantity_claims_meta', 'quantity_overview'))"
     ).fetchall()
-    return found == 2
+    if found != 3:
+        return False
+    [(built,)] = con.execute(f"SELECT count(*) FROM {META}").fetchall()
+    return built == 1
 
 
 def summary_is_fresh(con: duckdb.DuckDBPyConnection) -> bool:
@@ -138,12 +137,6 @@ def stored_overview_is_fresh(con: duckdb.DuckDBPyConnection) -> bool:
     """True when ``store.quantity_overview`` still holds: summary fresh, no review since."""
     if not summary_is_fresh(con):
         return False
-    found = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'store'"
-        " AND table_name = 'quantity_overview'"
-    ).fetchall()
-    if found != [(1,)]:
-        return False
     built = con.execute(f"SELECT reviews, last_review FROM {META}").fetchall()
     return built == con.execute(_REVIEWS).fetchall()
 
@@ -162,7 +155,7 @@ def summary_claims_sql() -> str:
                coalesce(r.unit, s.unit) AS unit, s.entity,
                coalesce(r.source, s.source) AS source, s.hedged, s.quote, s.sentence,
                s."start", s."end", coalesce(r.quantity, s.assigned) AS quantity,
-               r.verdict AS review, s.sentence_key
+               r.verdict AS review, s.extractor_version, s.sentence_key
         FROM {SUMMARY} s
         LEFT JOIN (
             SELECT * FROM store.reviews

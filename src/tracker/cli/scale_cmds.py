@@ -47,7 +47,7 @@ def load(folder: str, db: str | None) -> None:
     counts = load_partitions(folder, db)
     seconds = time.perf_counter() - started
     click.echo(
-        f"Loaded {counts.articles:,} new articles and {counts.claims:,} claims "
+        f"Loaded {counts.new:,} new articles and {counts.claims:,} claims "
         f"({counts.unchanged:,} articles already present) in {seconds:.1f} s"
     )
 

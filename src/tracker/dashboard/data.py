@@ -11,8 +11,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import time
-
 import duckdb
 import polars as pl
 
@@ -30,8 +28,8 @@ from tracker.aggregate.summary import (
     stored_overview_is_fresh,
 )
 from tracker.errors import StoreError
+from tracker.store import StoreBusyError, open_store
 
-LOCK_RETRIES = 4
 LOCK_TIMEOUT = 1.0  # seconds a page waits for a writer before asking to refresh
 SUGGEST_ROWS = 50_000  # untracked claims sampled for suggestions (the groups stay the same)
 
@@ -48,28 +46,16 @@ def db_signature(db: Path) -> tuple[str, int, int, int] | None:
 
 @contextmanager
 def read_only(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection, retried briefly while another process holds the write lock."""
-    if not db.is_file():
-        raise StoreError(f"{db}: no database here yet; run `tracker ingest` first")
-    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
-    for attempt in range(LOCK_RETRIES):
-        try:
-            con = duckdb.connect(str(db), read_only=True, config=config)
-            break
-        except duckdb.IOException as err:
-            if "lock" not in str(err).lower():
-                raise StoreError(f"{db}: cannot open the database ({err})") from None
-            if attempt == LOCK_RETRIES - 1:
-                raise StoreError(
-                    f"{db}: another process (tracker ingest?) is writing; refresh in a moment"
-                ) from None
-            time.sleep(0.15 * 2**attempt)
-        except duckdb.Error as err:
-            raise StoreError(f"{db}: not a tracker database ({err})") from None
+    """A read-only connection through ``open_store`` (its retry policy and schema-version check),
+    waiting at most LOCK_TIMEOUT seconds for a writer: a page asks to refresh rather than hang."""
     try:
-        yield con
-    finally:
-        con.close()
+        store = open_store(db, read_only=True, lock_timeout=LOCK_TIMEOUT)
+    except StoreBusyError:
+        raise StoreError(
+            f"{db}: another process (tracker ingest?) is writing; refresh in a moment"
+        ) from None
+    with store:
+        yield store.con
 
 
 def has_claims_view(con: duckdb.DuckDBPyConnection) -> bool:

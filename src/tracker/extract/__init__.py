@@ -12,26 +12,18 @@ from tracker.errors import ConfigError
 from tracker.extract.detect import UNDETERMINED, detect_language
 from tracker.extract.engine import NumberMention, extract_claims, number_mentions
 from tracker.extract.lexicon import load_lexicon, supported_languages
-from tracker.models import Claim
+from tracker.models import Claim, claim_polars_schema
 
 EXTRACTOR_VERSION = "1.6.0"
 
-CLAIM_SCHEMA: dict[str, pl.DataType] = {
-    "text": pl.String(),
-    "start": pl.Int64(),
-    "end": pl.Int64(),
-    "low": pl.Float64(),
-    "high": pl.Float64(),
-    "kind": pl.String(),
-    "approximate": pl.Boolean(),
-    "unit": pl.String(),
-    "entity": pl.String(),
-    "source": pl.String(),
-    "hedged": pl.Boolean(),
-    "sentence": pl.String(),
-    "sentence_start": pl.Int64(),
-    "lang": pl.String(),
-}
+# The Claim dataclass's fields, in order (tracker.models declares them once).
+CLAIM_SCHEMA: dict[str, pl.DataType] = claim_polars_schema()
+
+
+def languages() -> tuple[str, ...]:
+    """The languages with rules: one folder each in ``lang/`` ("und", the neutral fallback for
+    any other language, is not one of them)."""
+    return supported_languages()
 
 
 def resolve_language(text: str, lang: str | None) -> str:
@@ -41,7 +33,7 @@ def resolve_language(text: str, lang: str | None) -> str:
 
 
 def extract(text: str, lang: str | None = None) -> list[Claim]:
-    """Every numeric claim in ``text``; ``lang`` is "de", "en" or None to detect it.
+    """Every numeric claim in ``text``; ``lang`` is one of ``languages()`` or None to detect it.
 
     Never raises on strange text: anything that is not a str is treated as empty.
     """
@@ -77,5 +69,6 @@ __all__ = [
     "extract",
     "extract_frame",
     "find_numbers",
+    "languages",
     "resolve_language",
 ]

@@ -17,7 +17,6 @@ _EXPORTS = {
     "ClusterError": "tracker.scale.cluster",
     "load_partitions": "tracker.scale.load",
     "load_parquet": "tracker.scale.load",
-    "LoadCounts": "tracker.scale.load",
 }
 
 

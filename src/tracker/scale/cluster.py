@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from tracker.config import settings
 from tracker.errors import InputError, TrackerError
 from tracker.ingest import IngestSummary, assign_quantities
-from tracker.scale.load import insert_frames
 from tracker.scale.partitions import PartitionResult, partition_paths, process_partition
 
 if TYPE_CHECKING:
@@ -204,8 +203,8 @@ class _StoreWriter:
         claims = pl.concat([r.claims for r in self.waiting])
         self.waiting = []
         with open_store(self.db) as store:
-            counts = insert_frames(store.con, articles, claims)
-        self.summary.new += counts.articles
+            counts = store.write_frames(articles, claims)
+        self.summary.new += counts.new
         self.summary.unchanged += counts.unchanged
         self.summary.claims += counts.claims
 

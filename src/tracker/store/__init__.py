@@ -6,7 +6,6 @@ creates or migrates the schema when writable and refuses files it cannot use, ea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 from types import TracebackType
@@ -16,27 +15,27 @@ import duckdb
 import polars as pl
 
 from tracker.config import resolve_db_path
-from tracker.errors import StoreError
 from tracker.models import Article
 from tracker.store.connection import (
     SCHEMA_VERSION,
+    StoreBusyError,
     check_version,
     connect,
     ensure_schema,
-    scalar,
 )
 from tracker.store.export import export_table
 from tracker.store.frames import article_frames
 from tracker.store.guard import run_readonly_sql
-
-
-@dataclass(frozen=True)
-class WriteCounts:
-    """What one ``write_articles`` call stored: new articles, already-present ones, new claims."""
-
-    new: int = 0
-    unchanged: int = 0
-    claims: int = 0
+from tracker.store.writes import (
+    SummaryQueries,
+    WriteCounts,
+    add_summary_rows,
+    load_parquet,
+    replace_assignments,
+    replace_summaries,
+    write_frames,
+    write_reviews,
+)
 
 
 class Store:
@@ -73,53 +72,31 @@ class Store:
         """
         if not articles:
             return WriteCounts()
-        incoming_articles, incoming_claims = article_frames(articles)
-        # The same text twice in one batch is one article (claim ids derive from its id).
-        incoming_articles = incoming_articles.unique("article_id", keep="first")
-        incoming_claims = incoming_claims.unique("claim_id", keep="first")
-        self.con.register("incoming_articles", incoming_articles.to_arrow())
-        self.con.register("incoming_claims", incoming_claims.to_arrow())
-        try:
-            return self._insert_new(len(articles))
-        finally:
-            self.con.unregister("incoming_articles")
-            self.con.unregister("incoming_claims")
+        return self.write_frames(*article_frames(articles))
 
-    def _insert_new(self, offered: int) -> WriteCounts:
-        con = self.con
-        con.begin()
-        try:
-            # Claims first: "new" is decided against store.articles before this batch lands.
-            claims = scalar(
-                con,
-                "INSERT INTO store.claims BY NAME SELECT c.* FROM incoming_claims c "
-                "WHERE c.article_id IN (SELECT article_id FROM incoming_articles "
-                "ANTI JOIN store.articles USING (article_id))",
-            )
-            new = scalar(
-                con,
-                "INSERT INTO store.articles BY NAME SELECT i.* FROM incoming_articles i "
-                "ANTI JOIN store.articles USING (article_id)",
-            )
-            con.commit()
-        except BaseException as err:
-            con.rollback()
-            if isinstance(err, duckdb.Error):  # disk full, read-only file, a broken row
-                reason = str(err).strip().splitlines()[0]
-                raise StoreError(f"{self.path}: writing a batch failed, nothing of it was "
-                                 f"stored ({reason})") from err
-            raise
-        return WriteCounts(new=int(new or 0), unchanged=offered - int(new or 0),
-                           claims=int(claims or 0))
+    def write_frames(self, articles: pl.DataFrame, claims: pl.DataFrame) -> WriteCounts:
+        """As ``write_articles`` for storage-shaped frames (``article_frames`` output)."""
+        return write_frames(self.con, articles, claims, path=self.path)
 
 
 _SCHEMA_APPLIED: set[str] = set()
 
 
-def open_store(db: str | PathLike[str] | None = None, *, read_only: bool = False) -> Store:
-    """Open the tracker database (``--db``, else $TRACKER_DB, else data/tracker.duckdb)."""
+def open_store(
+    db: str | PathLike[str] | None = None,
+    *,
+    read_only: bool = False,
+    lock_timeout: float | None = None,
+) -> Store:
+    """Open the tracker database (``--db``, else $TRACKER_DB, else data/tracker.duckdb).
+
+    The one way in, for the CLI, the dashboard and the scale-out alike: while another process
+    holds the file's lock it retries with backoff for ``lock_timeout`` seconds (default
+    $TRACKER_LOCK_TIMEOUT, 30 s) and then raises ``StoreBusyError``; it refuses a file of a newer
+    schema version, and a writable open creates the schema or migrates an older one.
+    """
     path = resolve_db_path(db)
-    con = connect(path, read_only=read_only)
+    con = connect(path, read_only=read_only, timeout=lock_timeout)
     try:
         version = check_version(con, path, read_only=read_only)
         # Views and comments are rewritten once per process and file (ingest reopens per batch).
@@ -136,9 +113,17 @@ def open_store(db: str | PathLike[str] | None = None, *, read_only: bool = False
 __all__ = [
     "SCHEMA_VERSION",
     "Store",
+    "StoreBusyError",
+    "SummaryQueries",
     "WriteCounts",
+    "add_summary_rows",
     "article_frames",
     "export_table",
+    "load_parquet",
     "open_store",
+    "replace_assignments",
+    "replace_summaries",
     "run_readonly_sql",
+    "write_frames",
+    "write_reviews",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,9 +15,9 @@ from tracker.errors import StoreError
 
 # Version of the storage layout this code writes. Bump it (and add a step to MIGRATIONS) when a
 # storage table changes shape; views are recreated from schema.sql on every writable open.
-SCHEMA_VERSION = 1
-# version -> SQL that lifts a database from that version to the next one.
-MIGRATIONS: dict[int, str] = {}
+# 1: articles, claims, reviews, assignments (the summary tables were made outside schema.sql).
+# 2: the summary tables (store.quantity_*) declared in schema.sql, with extractor_version.
+SCHEMA_VERSION = 2
 
 LOCK_TIMEOUT_ENV = "TRACKER_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT = 30.0
@@ -28,6 +29,10 @@ _NOT_DUCKDB = "not a valid DuckDB database"
 _PID = re.compile(r"PID (\d+)")
 
 
+class StoreBusyError(StoreError):
+    """Another process held the database's lock for longer than the caller would wait."""
+
+
 def lock_timeout() -> float:
     """Seconds to keep retrying a database locked by another process ($TRACKER_LOCK_TIMEOUT)."""
     from tracker.config import settings
@@ -35,8 +40,15 @@ def lock_timeout() -> float:
     return settings().lock_timeout
 
 
-def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """Open ``path``; retry with backoff while another process holds its lock, then fail."""
+def connect(
+    path: Path, *, read_only: bool, timeout: float | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Open ``path``; retry with backoff while another process holds its lock, for ``timeout``
+    seconds (default: $TRACKER_LOCK_TIMEOUT), then fail with a ``StoreBusyError``.
+
+    A read-only connection never installs or loads DuckDB extensions."""
+    timeout = lock_timeout() if timeout is None else max(0.0, timeout)
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     if read_only and not path.exists():
         raise StoreError(f"{path}: no database here yet; run `tracker ingest` first")
     if not read_only and path.parent and not path.parent.exists():
@@ -44,11 +56,13 @@ def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
     # A file that did not exist when we started and is "not valid" now is being created by
     # another process (its header is not written yet): wait for it like for a lock.
     creating = not path.exists()
-    deadline = time.monotonic() + lock_timeout()
+    deadline = time.monotonic() + timeout
     delay = _FIRST_BACKOFF
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            if read_only:
+                return duckdb.connect(str(path), read_only=True, config=config)
+            return duckdb.connect(str(path))
         except duckdb.Error as err:
             message = str(err)
             busy = any(marker in message for marker in _LOCK_MARKERS)
@@ -56,16 +70,16 @@ def connect(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
                 raise _open_error(path, message) from None
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise _lock_error(path, message) from None
+                raise _lock_error(path, message, timeout) from None
         time.sleep(min(delay, remaining))  # the last try lands on the deadline
         delay = min(delay * 2, _MAX_BACKOFF)
 
 
-def _lock_error(path: Path, message: str) -> StoreError:
+def _lock_error(path: Path, message: str, timeout: float) -> StoreBusyError:
     pid = _PID.search(message)
     holder = f"process {pid.group(1)}" if pid else "another process"
-    return StoreError(
-        f"{path}: the database is in use by {holder}; gave up after {lock_timeout():g} s "
+    return StoreBusyError(
+        f"{path}: the database is in use by {holder}; gave up after {timeout:g} s "
         f"(wait for it to finish or raise {LOCK_TIMEOUT_ENV})"
     )
 
@@ -119,13 +133,34 @@ def _has_other_objects(con: duckdb.DuckDBPyConnection) -> bool:
                             "(SELECT count(*) FROM duckdb_views() WHERE NOT internal)"))
 
 
+def table_exists(con: duckdb.DuckDBPyConnection, table: str, schema: str = "store") -> bool:
+    return bool(scalar(con, "SELECT count(*) FROM duckdb_tables() "
+                       "WHERE schema_name = ? AND table_name = ?", [schema, table]))
+
+
+def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 1 made the summary tables outside schema.sql (CREATE TABLE AS, when quantities were
+    first assigned) and left out the claims' extractor_version: add it and fill it in, keeping
+    every row; a file that never had them gets them from schema.sql."""
+    if table_exists(con, "quantity_claims"):
+        con.execute("ALTER TABLE store.quantity_claims "
+                    "ADD COLUMN IF NOT EXISTS extractor_version VARCHAR")
+        con.execute("UPDATE store.quantity_claims s SET extractor_version = c.extractor_version "
+                    "FROM store.claims c WHERE s.claim_id = c.claim_id")
+
+
+# version -> the step that lifts a database from that version to the next one (inside the
+# transaction of ensure_schema, before schema.sql adds what is missing).
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _migrate_1_to_2}
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection, version: int | None) -> None:
     """Create or migrate the tables from ``version``, recreate the views, record the version
     (one transaction)."""
     con.begin()
     try:
         for step in range(version or SCHEMA_VERSION, SCHEMA_VERSION):
-            con.execute(MIGRATIONS[step])
+            MIGRATIONS[step](con)
         con.execute(schema_sql())
         if version != SCHEMA_VERSION:
             con.execute("INSERT INTO store.schema_version (version) VALUES (?)", [SCHEMA_VERSION])

@@ -1,5 +1,8 @@
 -- Storage tables live in schema `store`; the public interface is the views in `main`
--- (`articles`, `claims`, `claim_reviews`). Applied idempotently by tracker.store.schema.
+-- (`articles`, `claims`, `claim_reviews`). Applied idempotently by tracker.store.connection on
+-- every writable open; a change to a table's shape bumps SCHEMA_VERSION and adds a migration.
+-- Every table tracker writes is declared here (tests/test_store_layout.py checks that no other
+-- module creates one).
 
 CREATE SCHEMA IF NOT EXISTS store;
 
@@ -59,6 +62,53 @@ CREATE TABLE IF NOT EXISTS store.reviews (
 CREATE TABLE IF NOT EXISTS store.assignments (
     claim_id VARCHAR NOT NULL,
     quantity VARCHAR NOT NULL
+);
+
+-- The per-quantity summary the dashboard reads instead of joining every claim (schema version 2).
+-- Rebuilt with the assignments (tracker.aggregate.summary computes the rows, the store writes
+-- them): the claims of a tracked quantity or with a review, articles joined, unreviewed values,
+-- `assigned` the quantity of store.assignments, plus each sentence's relay key.
+CREATE TABLE IF NOT EXISTS store.quantity_claims (
+    claim_id          VARCHAR NOT NULL,
+    article_id        VARCHAR NOT NULL,
+    outlet            VARCHAR,
+    url               VARCHAR,
+    title             VARCHAR,
+    published         DATE,
+    lang              VARCHAR,
+    low               DOUBLE,
+    high              DOUBLE,
+    kind              VARCHAR,
+    approximate       BOOLEAN,
+    unit              VARCHAR,
+    entity            VARCHAR,
+    source            VARCHAR,
+    hedged            BOOLEAN,
+    quote             VARCHAR,
+    sentence          VARCHAR,
+    "start"           INTEGER,
+    "end"             INTEGER,
+    assigned          VARCHAR,
+    sentence_key      VARCHAR,
+    extractor_version VARCHAR
+);
+
+-- The row counts the summary was built from (one row; none before the first build): readers use
+-- the summary only while these still hold.
+CREATE TABLE IF NOT EXISTS store.quantity_claims_meta (
+    claims      BIGINT,
+    articles    BIGINT,
+    assignments BIGINT,
+    reviews     BIGINT,
+    last_review TIMESTAMP
+);
+
+-- Per quantity: claims, independent voices, outlets, as of the summary's build.
+CREATE TABLE IF NOT EXISTS store.quantity_overview (
+    quantity VARCHAR,
+    claims   BIGINT,
+    voices   BIGINT,
+    outlets  BIGINT
 );
 
 CREATE OR REPLACE VIEW articles AS
