@@ -104,6 +104,41 @@ def test_sql_json_and_table_formats(filled_db: Path) -> None:
     assert code == 0 and "│ 3" in out
 
 
+def test_sql_jsonl_and_csv_share_the_one_format_vocabulary(filled_db: Path) -> None:
+    query = "select outlet, low from claims where low in (8000, 1500) order by low"
+    code, out, _ = run("sql", query, "--db", str(filled_db), "--format", "jsonl")
+    assert code == 0
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {"outlet": "tagesschau.de", "low": 1500.0}, {"outlet": "bbc.co.uk", "low": 8000.0}]
+    code, out, _ = run("sql", query, "--db", str(filled_db), "--format", "csv")
+    assert out.splitlines() == ["outlet,low", "tagesschau.de,1500.0", "bbc.co.uk,8000.0"]
+
+
+def test_sql_caps_the_rows_and_says_so(filled_db: Path) -> None:
+    query = "select range as n from range(2500)"
+    code, out, err = run("sql", query, "--db", str(filled_db), "--format", "jsonl")
+    assert code == 0 and len(out.splitlines()) == 1000  # the default cap
+    assert "only the first 1000 rows" in err
+    code, out, err = run("sql", query, "--db", str(filled_db), "--format", "csv", "--limit", "3")
+    assert out.splitlines() == ["n", "0", "1", "2"] and "first 3 rows" in err
+    code, out, err = run("sql", query, "--db", str(filled_db), "--format", "csv", "--limit", "0")
+    assert len(out.splitlines()) == 2501 and err == ""
+    code, out, err = run("sql", "select 1 as n", "--db", str(filled_db), "--limit", "1")
+    assert code == 0 and err == ""  # nothing was cut: no note
+
+
+def test_extract_prints_every_format(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("About 8,000 soldiers, the Pentagon said.", encoding="utf-8")
+    outputs = {fmt: run("extract", str(text), "--lang", "en", "--format", fmt)
+               for fmt in ("jsonl", "json", "csv", "table")}
+    assert all(code == 0 for code, _, _ in outputs.values())
+    [line] = outputs["jsonl"][1].splitlines()
+    assert json.loads(outputs["json"][1]) == [json.loads(line)]
+    assert outputs["csv"][1].splitlines()[0].startswith("path,")
+    assert "8000" in outputs["table"][1]
+
+
 def test_sql_uses_tracker_db_env(filled_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRACKER_DB", str(filled_db))
     code, out, _ = run("sql", "select count(*) as n from articles", "--format", "csv")

@@ -13,7 +13,7 @@ import click
 from tracker.aggregate.compare import Grouping
 from tracker.aggregate.consensus import RULES, Rule
 from tracker.aggregate.review import VERDICTS
-from tracker.cli.base import OUTPUT_FORMATS, cli, db_option, write_rows
+from tracker.cli.base import cli, db_option, format_option, write_rows
 from tracker.config import DB_ENV, resolve_db_path
 from tracker.errors import ConfigError
 
@@ -26,16 +26,12 @@ quantities_option = click.option(
     default=None,
     help="Quantities file (default: $TRACKER_QUANTITIES, else data/quantities.toml).",
 )
-format_option = click.option(
-    "--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table", show_default=True,
-    help="Output format.",
-)
 
 
 @cli.command()
 @db_option
 @quantities_option
-@format_option
+@format_option()
 def quantities(db: str | None, quantities_file: str | None, fmt: str) -> None:
     """List the tracked quantities with their claim, source and outlet counts."""
     from tracker.aggregate.quantities import load_quantities, quantity_counts
@@ -73,7 +69,7 @@ def assign(db: str | None, quantities_file: str | None) -> None:
               help="Smallest group worth suggesting.")
 @click.option("--toml", "as_toml", is_flag=True,
               help="Print each suggestion as a [[quantity]] entry to paste into the file.")
-@format_option
+@format_option()
 def suggest(db: str | None, quantities_file: str | None, min_claims: int, as_toml: bool,
             fmt: str) -> None:
     """Suggest quantities: groups of claims no quantity takes, by unit and entity terms."""
@@ -103,7 +99,7 @@ def suggest(db: str | None, quantities_file: str | None, min_claims: int, as_tom
 @click.option("--by", type=click.Choice([g.value for g in Grouping]),
               default=Grouping.SOURCE.value, show_default=True,
               help="One row per source or per outlet.")
-@format_option
+@format_option()
 def compare(quantity: str, db: str | None, quantities_file: str | None, rule: str, by: str,
             fmt: str) -> None:
     """Latest estimate per source (or outlet) of QUANTITY, with the consensus."""

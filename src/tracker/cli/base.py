@@ -14,7 +14,17 @@ import click
 from tracker import __version__
 from tracker.errors import TrackerError
 
-OUTPUT_FORMATS = ("table", "csv", "json")
+# The one output vocabulary of every command that prints rows (each offers those that apply).
+OUTPUT_FORMATS = ("table", "csv", "json", "jsonl")
+
+
+def format_option(default: str = "table", formats: tuple[str, ...] = OUTPUT_FORMATS) -> Any:
+    """``--format``: table (aligned, for people), csv (with a header row), json (one array of
+    objects) or jsonl (one object per line)."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(formats), default=default, show_default=True,
+        help="Output: " + ", ".join(formats) + ".",
+    )
 
 
 class TrackerGroup(click.Group):
@@ -55,7 +65,8 @@ def _cell(value: Any) -> str:
 def write_rows(
     columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, out: Any = None
 ) -> None:
-    """Print rows as an aligned table, CSV with a header row, or a JSON array of objects."""
+    """Print rows as an aligned table, CSV with a header row, a JSON array of objects or JSON
+    lines (one object per row)."""
     out = out or sys.stdout
     rows = list(rows)
     if fmt == "csv":
@@ -65,6 +76,10 @@ def write_rows(
     elif fmt == "json":
         records = [dict(zip(columns, row, strict=True)) for row in rows]
         out.write(json.dumps(records, ensure_ascii=False, default=str, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            record = dict(zip(columns, row, strict=True))
+            out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
     else:
         from rich.console import Console
         from rich.table import Table

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.base import cli, write_rows
+from tracker.cli.base import cli, format_option, write_rows
 from tracker.errors import TrackerError
 
 SCORE_COLUMNS = (
@@ -74,9 +74,7 @@ def _json_counts(counts: Any) -> dict[str, Any]:
     "--errors", "show_errors", is_flag=True, help="List every error with document id and span."
 )
 @click.option("--by-tag", is_flag=True, help="Also show scores per tag (table format).")
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option(formats=("table", "json"))
 @click.option(
     "--check-floors",
     is_flag=True,

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.base import cli, write_rows
+from tracker.cli.base import cli, format_option, write_rows
 from tracker.errors import InputError
 from tracker.extract import extract
 
@@ -75,14 +75,7 @@ def claim_records(
     show_default=True,
     help="Language rules to use; auto detects German or English per document.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "table"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one JSON object per claim; table: an aligned summary.",
-)
+@format_option(default="jsonl")
 @click.option("--lines", "by_line", is_flag=True, help="Treat each input line as its own document.")
 def extract_command(paths: tuple[str, ...], lang: str, fmt: str, by_line: bool) -> None:
     """Print the numeric claims in PATH... (``-`` reads standard input).
@@ -90,9 +83,14 @@ def extract_command(paths: tuple[str, ...], lang: str, fmt: str, by_line: bool) 
     Offsets (start, end) refer to the text as read, or to the line with --lines.
     """
     records = claim_records(paths, None if lang == "auto" else lang, by_line)
-    if fmt == "jsonl":
+    if fmt == "jsonl":  # streamed: one line per claim as it is found
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))
         return
-    rows = [[record.get(column) for column in TABLE_COLUMNS] for record in records]
-    write_rows(TABLE_COLUMNS, rows, "table")
+    if fmt == "table":  # a summary for people
+        rows = [[record.get(column) for column in TABLE_COLUMNS] for record in records]
+        write_rows(TABLE_COLUMNS, rows, "table")
+        return
+    records = list(records)
+    columns = list(dict.fromkeys(key for record in records for key in record))
+    write_rows(columns, [[record.get(c) for c in columns] for record in records], fmt)

@@ -6,12 +6,13 @@ import datetime as dt
 
 import click
 
-from tracker.cli.base import OUTPUT_FORMATS, cli, db_option, write_rows
+from tracker.cli.base import cli, db_option, format_option, write_rows
 from tracker.config import resolve_db_path
 from tracker.errors import InputError
 
 # How many individual failures the ingest summary lists before it only counts them.
 MAX_LISTED_FAILURES = 50
+SQL_ROW_LIMIT = 1000  # rows `tracker sql` prints unless --limit says otherwise
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -84,16 +85,21 @@ def _report_failures(errors: list[InputError]) -> None:
 @cli.command()
 @click.argument("query")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
-              show_default=True, help="Output format.")
-def sql(query: str, db: str | None, fmt: str) -> None:
+@format_option()
+@click.option("--limit", type=click.IntRange(min=0), default=SQL_ROW_LIMIT, show_default=True,
+              help="Print at most this many rows (0: all); stderr says when rows were cut.")
+def sql(query: str, db: str | None, fmt: str, limit: int) -> None:
     """Run one read-only SQL QUERY against the views (articles, claims, claim_reviews).
 
     Statements that write, attach, copy, set options, load extensions or read files are refused."""
     from tracker.store import run_readonly_sql
 
-    columns, rows = run_readonly_sql(db, query)
-    write_rows(columns, rows, fmt)
+    columns, rows = run_readonly_sql(db, query, max_rows=limit or None)
+    cut = bool(limit) and len(rows) > limit
+    write_rows(columns, rows[:limit] if cut else rows, fmt)
+    if cut:
+        click.echo(f"Note: only the first {limit} rows are shown; use --limit N (0: all) or "
+                   "narrow the query", err=True)
 
 
 @cli.command()

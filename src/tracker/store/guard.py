@@ -1,4 +1,4 @@
-"""Read-only SQL for users (``tracker sql``, the dashboard's SQL box).
+"""Read-only SQL for users (``tracker sql``; any future SQL entry box must use it too).
 
 Three layers, so one slip does not open a hole: the statement must parse as a single SELECT/WITH
 (or EXPLAIN of one); the file is opened read-only; and the connection has file and network access,
@@ -51,8 +51,10 @@ def run_readonly_sql(
     params: Any = None,
     *,
     timeout: float | None = DEFAULT_QUERY_TIMEOUT,
+    max_rows: int | None = None,
 ) -> tuple[list[str], list[tuple]]:
-    """Run one guarded read-only query; return column names and rows."""
+    """Run one guarded read-only query; return column names and rows (at most ``max_rows``
+    + 1 of them when given, so the caller can tell that rows were cut)."""
     check_readonly_sql(sql)
     path = resolve_db_path(db)
     con = connect(path, read_only=True)
@@ -65,7 +67,8 @@ def run_readonly_sql(
             timer.start()
         cursor = con.execute(sql, params)
         columns = [d[0] for d in cursor.description or []]
-        return columns, cursor.fetchall()
+        rows = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows + 1)
+        return columns, rows
     except duckdb.Error as err:
         raise _query_error(err, timeout) from None
     finally:
