@@ -1,9 +1,9 @@
 """Conformance with peer extractors' test suites in ../shared/peer-suites (skipped without it).
 
-"Exactly right" is defined in ``tracker.extract.peers`` (same set of values as the peer expects,
+"Exactly right" is defined in ``tracker.evaluate.peers`` (same set of values as the peer expects,
 nothing missing, nothing extra; ranges compared without their open/closed brackets). Number
 suites are scored on the number layer (``find_numbers``), the others on claims (``extract``).
-Print the full table with ``python -m tracker.extract.peers``.
+Print the full table with ``python -m tracker.evaluate.peers``.
 
 Targets from issue #3: >= 95% on de/en Number and de/en Percentage, >= 90% on en NumberRange.
 A target the extractor does not meet yet is an expected failure (xfail) whose message gives the
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.extract import peers
+from tracker.evaluate import peers
 
 pytestmark = pytest.mark.peers
 

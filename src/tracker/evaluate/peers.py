@@ -21,7 +21,7 @@ expects (relative tolerance 1e-6), nothing missing and nothing extra:
   "[170,170]" the point 170.
 - quantulum3 (informational): each expected value (the midpoint for a range) must be the
   midpoint/bound of a claim, extras allowed, since quantulum3 also reports unit-less quantities.
-Run ``python -m tracker.extract.peers [SHARED_DIR]`` to print the table.
+Run ``python -m tracker.evaluate.peers [SHARED_DIR]`` to print the table.
 """
 
 from __future__ import annotations

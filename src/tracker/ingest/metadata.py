@@ -1,4 +1,5 @@
-"""Metadata inferred offline: outlet from the address, date from the address, language from text."""
+"""Metadata inferred offline: outlet from the address, date from the address, language from text
+(the extractor's detector, ``tracker.extract.detect.detect_language``)."""
 
 from __future__ import annotations
 
@@ -8,40 +9,20 @@ from functools import lru_cache
 from typing import Any
 
 from tracker.errors import InputError
-from tracker.extract.detect import lingua_detector
+from tracker.extract import detect
+from tracker.extract.lexicon import UNDETERMINED, language_names
 
-LANGS = ("de", "en")
-UNDETERMINED = "und"
-_LANG_ALIASES = {
-    "de": "de", "deu": "de", "ger": "de", "german": "de", "deutsch": "de",
-    "en": "en", "eng": "en", "english": "en", "englisch": "en",
-}
 _DATE_IN_URL = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)"
 )
-# Function words: a text with few of them is neither German nor English, whatever lingua says
-# when it may only choose between the two.
-_FUNCTION_WORDS = frozenset(
-    {
-        "der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "dem", "des", "ein",
-        "eine", "einer", "zu", "im", "sich", "auf", "für", "auch", "als", "wie", "bei", "nach",
-        "aus", "wird", "hat", "sind", "wurde", "werden", "noch", "nur", "oder", "aber", "dass",
-        "the", "of", "and", "to", "in", "is", "that", "for", "it", "as", "was", "with", "be", "by",
-        "on", "not", "are", "from", "at", "this", "have", "has", "had", "were", "which", "an", "or",
-        "but", "their", "they", "been", "will", "would", "its", "said"
-    }
-)
-_WORD = re.compile(r"[^\W\d_]+")
-MIN_WORDS_FOR_LANGUAGE = 5
-MIN_FUNCTION_WORD_SHARE = 0.08
-LANGUAGE_SAMPLE_CHARS = 4000
 
 
 def normalise_lang(value: str | None) -> str:
-    """'de' / 'en' from common spellings; anything else is 'und' (no extraction rules for it)."""
+    """A supported language's code from its code or a spelling listed in its language.toml
+    ("deutsch", "eng"); anything else is 'und' (no extraction rules for it)."""
     if not value:
         return UNDETERMINED
-    return _LANG_ALIASES.get(value.strip().lower(), UNDETERMINED)
+    return language_names().get(value.strip().lower(), UNDETERMINED)
 
 
 @lru_cache(maxsize=1)
@@ -92,15 +73,16 @@ def date_from_url(url: str | None) -> date | None:
 
 
 def detect_language(text: str) -> str:
-    """'de' or 'en' when the text clearly is one of them, else 'und' (short or other language)."""
-    sample = text[:LANGUAGE_SAMPLE_CHARS]
-    words = [w.lower() for w in _WORD.findall(sample)]
-    if len(words) < MIN_WORDS_FOR_LANGUAGE:
-        return UNDETERMINED
-    share = sum(1 for w in words if w in _FUNCTION_WORDS) / len(words)
-    if share < MIN_FUNCTION_WORD_SHARE:
-        return UNDETERMINED
-    language = lingua_detector().detect_language_of(sample)
-    if language is None:
-        return UNDETERMINED
-    return {"GERMAN": "de", "ENGLISH": "en"}.get(language.name, UNDETERMINED)
+    """The language of an article (any language may come in): the extractor's detector, strict;
+    'und' for short texts and for languages without rules."""
+    return detect.detect_language(text, strict=True)
+
+
+__all__ = [
+    "UNDETERMINED",
+    "date_from_url",
+    "detect_language",
+    "normalise_lang",
+    "outlet_from_url",
+    "parse_date",
+]
