@@ -8,9 +8,8 @@ import typing
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from functools import cache
-from typing import Any, Literal
+from typing import Any
 
-Kind = Literal["point", "range", "lower_bound", "upper_bound", "approx"]
 KINDS: tuple[str, ...] = ("point", "range", "lower_bound", "upper_bound", "approx")
 
 

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from tracker.errors import InputError
-from tracker.scale import phrases as P
+from tracker.synth import phrases as P
 
 FIRST_DAY = date(2024, 1, 1)
 DAYS = 731  # two years: 2024-01-01 .. 2025-12-31
