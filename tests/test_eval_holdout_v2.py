@@ -1,4 +1,4 @@
-"""Holdout v2 (evaluate/holdout_v2/) validates: at least 150 claims per language, with hard negatives.
+"""Holdout v2 (evaluate/holdout_v2/) validates: >= 150 claims per language, with hard negatives.
 
 Written for issue #12 on 2026-12-05 from docs/evaluation.md alone, before the extraction work it
 judges, without reading or running the extractor. Its first-contact score (extractor 1.6.0, value
