@@ -12,7 +12,7 @@ import click
 
 from tracker.cli.base import cli, format_option, write_rows
 from tracker.errors import InputError
-from tracker.extract import extract
+from tracker.extract import extract, languages
 
 TABLE_COLUMNS = (
     "path",
@@ -70,7 +70,7 @@ def claim_records(
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--lang",
-    type=click.Choice(["auto", "de", "en"]),
+    type=click.Choice(["auto", *languages()]),
     default="auto",
     show_default=True,
     help="Language rules to use; auto detects German or English per document.",

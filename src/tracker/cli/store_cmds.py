@@ -9,6 +9,7 @@ import click
 from tracker.cli.base import cli, db_option, format_option, write_rows
 from tracker.config import resolve_db_path
 from tracker.errors import InputError
+from tracker.extract import languages
 
 # How many individual failures the ingest summary lists before it only counts them.
 MAX_LISTED_FAILURES = 50
@@ -31,7 +32,7 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--outlet", help="Outlet (default: the registered domain of the address).")
 @click.option("--date", "published", callback=_parse_date, metavar="YYYY-MM-DD",
               help="Publication date.")
-@click.option("--lang", type=click.Choice(["de", "en"]), help="Language (default: detected).")
+@click.option("--lang", type=click.Choice(languages()), help="Language (default: detected).")
 @click.option("--title", help="Title of the article.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores; 1 = in this process).")
