@@ -43,11 +43,8 @@ def write_partitions(out: Path, parts: list[list[Article]]) -> None:
 
 
 def rows(db: Path, sql: str) -> pl.DataFrame:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.sql(sql).pl()
-    finally:
-        con.close()
+    with open_store(db, read_only=True) as store:
+        return store.query(sql)
 
 
 @pytest.fixture(scope="module")
