@@ -1,0 +1,141 @@
+"""Phrase index over one gazetteer: every alias, country word, type head, title and cue word in
+its normalised token form, so a name is labelled by longest match in one pass."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import IntEnum
+
+from tracker.claimants.gazetteer import Claimant, Gazetteer, load_all
+from tracker.claimants.normalize import norms
+from tracker.errors import ConfigError
+
+
+class Kind(IntEnum):
+    """What a phrase is; a lower value wins when one phrase is several things."""
+
+    ALIAS = 0
+    TYPE = 1
+    COUNTRY = 2
+    TITLE = 3
+    OFFICIAL = 4
+    GENERIC = 5
+    CONNECTOR = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: Kind
+    value: str  # claimant id, type id, ISO code, a typed title's type ("" for a plain role)
+    source: str  # the phrase as written in the data file (for error messages)
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    gazetteer: Gazetteer
+    phrases: dict[tuple[str, ...], Entry]
+    longest: int
+    leading: frozenset[tuple[str, ...]]
+    trailing: frozenset[tuple[str, ...]]
+    org_words: frozenset[str]
+    name_particles: frozenset[str]
+    title_suffixes: tuple[tuple[str, Entry], ...]
+    by_country_type: dict[tuple[str | None, str], tuple[Claimant, ...]]
+
+    def claimant(self, cid: str) -> Claimant:
+        return self.gazetteer.claimants[cid]
+
+
+class _Builder:
+    def __init__(self, g: Gazetteer) -> None:
+        self.g = g
+        self.phrases: dict[tuple[str, ...], Entry] = {}
+
+    def add(self, phrase: str, entry: Entry, key: str) -> None:
+        tokens = norms(phrase, self.g.lang)
+        if not tokens:
+            raise ConfigError(f"{self.g.path}: key {key!r}: {phrase!r} is empty once normalised")
+        old = self.phrases.get(tokens)
+        if old is None or entry.kind < old.kind:
+            self.phrases[tokens] = entry
+        elif old.kind == entry.kind and old.value != entry.value and entry.kind in _EXCLUSIVE:
+            raise ConfigError(
+                f"{self.g.path}: key {key!r}: {phrase!r} reads the same as {old.source!r}"
+                f" of {old.value!r}"
+            )
+
+
+_EXCLUSIVE = {Kind.ALIAS, Kind.TYPE, Kind.COUNTRY}
+
+
+def _add_claimants(b: _Builder, g: Gazetteer) -> None:
+    for c in g.claimants.values():
+        for alias in dict.fromkeys((c.name, *c.aliases)):
+            b.add(alias, Entry(Kind.ALIAS, c.id, alias), f"claimants.{c.id}.aliases")
+
+
+def _add_vocabulary(b: _Builder, g: Gazetteer) -> None:
+    for t in g.types.values():
+        for head in t.heads:
+            b.add(head, Entry(Kind.TYPE, t.id, head), f"types.{t.id}.heads")
+    for country in g.countries.values():
+        for field in ("names", "adjectives", "capitals"):
+            for word in getattr(country, field):
+                b.add(
+                    word, Entry(Kind.COUNTRY, country.iso, word), f"countries.{country.iso}.{field}"
+                )
+    for role in g.roles:
+        b.add(role, Entry(Kind.TITLE, "", role), "titles.roles")
+    for tid, titles in g.typed_titles.items():
+        for title in titles:
+            b.add(title, Entry(Kind.TITLE, tid, title), f"titles.typed.{tid}")
+    for name, kind in (
+        ("official", Kind.OFFICIAL),
+        ("generic", Kind.GENERIC),
+        ("connectors", Kind.CONNECTOR),
+    ):
+        for word in g.words[name]:
+            b.add(word, Entry(kind, "", word), f"words.{name}")
+
+
+def _phrase_set(g: Gazetteer, name: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(t for w in g.words[name] if (t := norms(w, g.lang)))
+
+
+def _group(g: Gazetteer) -> dict[tuple[str | None, str], tuple[Claimant, ...]]:
+    groups: dict[tuple[str | None, str], list[Claimant]] = defaultdict(list)
+    for c in g.claimants.values():
+        groups[(c.country, c.type)].append(c)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+def build_index(g: Gazetteer) -> PhraseIndex:
+    """Index one gazetteer; an alias, type head or country word that reads the same as another
+    one of a different id is a ``ConfigError``."""
+    b = _Builder(g)
+    _add_claimants(b, g)
+    _add_vocabulary(b, g)
+    suffixes = tuple(
+        (p[0], e)
+        for p, e in b.phrases.items()
+        if e.kind == Kind.TITLE and len(p) == 1 and len(p[0]) >= 4
+    )
+    return PhraseIndex(
+        gazetteer=g,
+        phrases=b.phrases,
+        longest=max((len(p) for p in b.phrases), default=1),
+        leading=_phrase_set(g, "leading"),
+        trailing=_phrase_set(g, "trailing"),
+        org_words=frozenset(w for x in g.words["org_words"] for w in norms(x, g.lang)),
+        name_particles=frozenset(w.casefold() for w in g.words["name_particles"]),
+        title_suffixes=tuple(sorted(suffixes, key=lambda s: -len(s[0]))),
+        by_country_type=_group(g),
+    )
+
+
+@functools.cache
+def index_for(data_lang: str) -> PhraseIndex:
+    """The phrase index of a data language (built once per process)."""
+    return build_index(load_all()[data_lang])

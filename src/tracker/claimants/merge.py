@@ -1,0 +1,133 @@
+"""Corpus-level merging of the keys ``resolve`` gives to names the gazetteer does not know.
+
+Within one article an acronym meets its long form through ``find_acronyms``; across articles
+the same body appears as "name:kr:foo-institute" and "name:foo-institute", as "KDI" and
+"Korea Development Institute", or as "person-lee-seong-kwon" and "person-lee-seongkwon".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+_NAME = re.compile(r"^name:(?:([a-z]{2}):)?(.+)$")
+_MINOR = {
+    "of",
+    "the",
+    "for",
+    "and",
+    "on",
+    "in",
+    "at",
+    "to",
+    "fuer",
+    "der",
+    "des",
+    "die",
+    "das",
+    "und",
+    "de",
+    "du",
+    "la",
+    "le",
+    "von",
+    "vom",
+    "zur",
+    "zum",
+}
+
+
+class _Groups:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _is_unknown(key: str) -> bool:
+    return key.startswith(("name:", "person-", "type:"))
+
+
+def _initials(slug: str) -> set[str]:
+    words = slug.split("-")
+    return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _MINOR)}
+
+
+def _link_names(keys: list[str], groups: _Groups) -> None:
+    by_slug: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+    for key in keys:
+        m = _NAME.match(key)
+        if m:
+            by_slug[m.group(2).replace("-", "")].append((m.group(1), key))
+    for variants in by_slug.values():
+        countries = {c for c, _ in variants if c}
+        for country, key in variants:
+            # One country among the variants: the bare name is that country's body.
+            if country or len(countries) == 1:
+                same = [k for c, k in variants if c == country or (not c and len(countries) == 1)]
+                for other in same:
+                    groups.union(other, key)
+    long_forms: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        m = _NAME.match(key)
+        if m and "-" in m.group(2):
+            for initials in _initials(m.group(2)):
+                long_forms[initials].append(key)
+    for key in keys:
+        m = _NAME.match(key)
+        if m and "-" not in m.group(2) and len(m.group(2)) <= 6:
+            targets = {groups.find(k) for k in long_forms.get(m.group(2), [])}
+            if len(targets) == 1:
+                groups.union(key, targets.pop())
+
+
+def _link_persons(keys: list[str], groups: _Groups) -> None:
+    compact: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        if key.startswith("person-"):
+            compact[key.replace("-", "")].append(key)
+    for variants in compact.values():
+        for other in variants[1:]:
+            groups.union(other, variants[0])
+
+
+def _preference(key: str, count: int) -> tuple[bool, bool, bool, int, int, str]:
+    """Gazetteer ids first, then names with a country, long forms over acronyms, frequent ones."""
+    m = _NAME.match(key)
+    no_country = m is None or m.group(1) is None
+    acronym = m is not None and "-" not in m.group(2)
+    return (_is_unknown(key), no_country, acronym, -count, len(key), key)
+
+
+def merge_variants(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Map every claimant key to the representative of its group. ``pairs`` are (claimant key,
+    name as written) for the claims of a corpus; the representative is a gazetteer id when the
+    group has one, else the most frequent key (then the shortest, then the first in order)."""
+    counts: Counter[str] = Counter()
+    for key, _name in pairs:
+        if key:
+            counts[key] += 1
+    keys = sorted(counts)
+    groups = _Groups()
+    for key in keys:
+        groups.find(key)
+    _link_names(keys, groups)
+    _link_persons(keys, groups)
+    members: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        members[groups.find(key)].append(key)
+    result: dict[str, str] = {}
+    for group in members.values():
+        best = min(group, key=lambda k: _preference(k, counts[k]))
+        for key in group:
+            result[key] = best
+    return result

@@ -1,0 +1,322 @@
+"""Resolve a source as written ("des südkoreanischen Geheimdienstes", "Seoul's spy agency",
+"Pentagon spokesman Major General Pat Ryder") to one claimant.
+
+Steps: normalise and tokenise (``normalize``), strip cue words and articles at both ends, label
+every span by longest match against the gazetteer (alias, country, institution type, title, cue
+words), then decide: a person (with the organisation kept as affiliation), a known alias, a
+country with an institution type, a bare country (its government), or an unknown name with a
+deterministic key. Generic nouns alone ("Behörde", "officials") name nobody: the caller resolves
+them in context.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from tracker.claimants.gazetteer import Claimant, data_language
+from tracker.claimants.index import Entry, Kind, PhraseIndex, index_for
+from tracker.claimants.normalize import (
+    SEPARATOR,
+    Token,
+    norm_word,
+    normalize_typography,
+    slug,
+    tokenize,
+)
+
+WORD = None  # label kind of a token the gazetteer does not know
+ACRONYM = "acronym"  # label value marking a token defined as an acronym in the text
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Who a source names. ``claimant`` is a gazetteer id when ``known``; otherwise a
+    deterministic key ("person-lee-seong-kwon", "name:institut-fuer-meeresforschung",
+    "name:kr:...", "type:ru-intelligence"), or None when the source names nobody by itself."""
+
+    claimant: str | None
+    label: str
+    person: str | None = None
+    affiliation: str | None = None
+    known: bool = False
+    country: str | None = None
+    type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    entry: Entry | None  # None: a word the gazetteer does not know
+    tokens: tuple[Token, ...]
+
+    @property
+    def kind(self) -> Kind | None:
+        return self.entry.kind if self.entry else None
+
+
+def _strip(tokens: tuple[Token, ...], ix: PhraseIndex) -> tuple[Token, ...]:
+    """Drop separators, cue words, articles at both ends ("nach Angaben des", "according to the",
+    "..., said")."""
+    changed = True
+    while tokens and changed:
+        changed = False
+        while tokens and tokens[0].norm == SEPARATOR:
+            tokens, changed = tokens[1:], True
+        while tokens and tokens[-1].norm == SEPARATOR:
+            tokens, changed = tokens[:-1], True
+        for n in range(min(len(tokens), 4), 0, -1):
+            if tuple(t.norm for t in tokens[:n]) in ix.leading:
+                tokens, changed = tokens[n:], True
+                break
+        for n in range(min(len(tokens), 4), 0, -1):
+            if tuple(t.norm for t in tokens[-n:]) in ix.trailing:
+                tokens, changed = tokens[:-n], True
+                break
+    return tokens
+
+
+def _split_compound_title(token: Token, ix: PhraseIndex, lang: str) -> list[_Span] | None:
+    """German compounds ending in a title: "Pentagonsprecher" -> "Pentagon" + title."""
+    if lang != "de":
+        return None
+    for suffix, entry in ix.title_suffixes:
+        if token.norm.endswith(suffix) and len(token.norm) - len(suffix) >= 3:
+            cut = len(token.text) - len(token.text) * len(suffix) // len(token.norm)
+            prefix = token.text[: max(cut, 3)]
+            for candidate in (prefix, prefix[:-1] if prefix.endswith("s") else None):
+                if candidate:
+                    found = ix.phrases.get(
+                        (norm_word(candidate[:1].upper() + candidate[1:], lang),)
+                    )
+                    if found and found.kind in (Kind.ALIAS, Kind.TYPE, Kind.COUNTRY, Kind.OFFICIAL):
+                        return [_Span(found, (token,)), _Span(entry, ())]
+            return [_Span(entry, (token,))]
+    return None
+
+
+def _label(
+    tokens: tuple[Token, ...], ix: PhraseIndex, lang: str, acronyms: frozenset[str]
+) -> list[_Span]:
+    spans: list[_Span] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].norm == SEPARATOR:
+            spans.append(_Span(Entry(Kind.CONNECTOR, SEPARATOR, ","), (tokens[i],)))
+            i += 1
+            continue
+        if tokens[i].text in acronyms:
+            spans.append(_Span(Entry(Kind.ALIAS, ACRONYM, tokens[i].text), (tokens[i],)))
+            i += 1
+            continue
+        for n in range(min(ix.longest, len(tokens) - i), 0, -1):
+            window = tokens[i : i + n]
+            if any(t.norm == SEPARATOR for t in window):
+                continue
+            entry = ix.phrases.get(tuple(t.norm for t in window))
+            if entry is not None:
+                spans.append(_Span(entry, window))
+                i += n
+                break
+        else:
+            spans.extend(_split_compound_title(tokens[i], ix, lang) or [_Span(None, (tokens[i],))])
+            i += 1
+    return spans
+
+
+def _written(tokens: tuple[Token, ...] | list[Token]) -> str:
+    """The words as written, hyphenated words joined again."""
+    words: dict[int, list[str]] = {}
+    for t in tokens:
+        if t.norm != SEPARATOR:
+            words.setdefault(t.word, []).append(t.text)
+    return " ".join("-".join(parts) for parts in words.values())
+
+
+def _name_run(spans: list[_Span], ix: PhraseIndex) -> list[Token]:
+    """The longest run of unknown capitalised words (name particles allowed inside): a person's
+    name once titles and organisations are labelled. Ties go to the last run."""
+    best: list[Token] = []
+    run: list[Token] = []
+    for span in [*spans, _Span(Entry(Kind.CONNECTOR, SEPARATOR, ","), ())]:
+        token = span.tokens[0] if len(span.tokens) == 1 else None
+        is_name = span.kind is WORD and token is not None and token.capitalized
+        is_particle = (
+            token is not None
+            and run
+            and token.text.casefold() in ix.name_particles
+            and span.kind in (WORD, Kind.CONNECTOR)
+        )
+        if is_name or is_particle:
+            run.append(token)
+            continue
+        while run and run[-1].text.casefold() in ix.name_particles:
+            run.pop()
+        if run and len(run) >= len(best):
+            best = run
+        run = []
+    return best
+
+
+def compose(ix: PhraseIndex, country: str, type_id: str) -> Claimant | None:
+    """The one claimant of a country and institution type (or a narrower type): the only
+    candidate, else the primary one among those of exactly that type, else among all."""
+    wanted = ix.gazetteer.narrower_types(type_id)
+    candidates = [c for t in wanted for c in ix.by_country_type.get((country, t), ())]
+    if len(candidates) == 1:
+        return candidates[0]
+    exact = [c for c in candidates if c.type == type_id and c.primary]
+    if len(exact) == 1:
+        return exact[0]
+    primary = [c for c in candidates if c.primary]
+    return primary[0] if len(primary) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Org:
+    claimant: str | None
+    known: bool
+    country: str | None
+    type: str | None
+    label: str | None = None
+
+
+def _org(
+    spans: list[_Span],
+    ix: PhraseIndex,
+    lang: str,
+    acronyms: tuple[tuple[str, str], ...],
+    exclude: frozenset[int],
+) -> _Org | None:
+    """The organisation a list of labelled spans names (persons' tokens excluded)."""
+    countries = [s.entry.value for s in spans if s.kind == Kind.COUNTRY]
+    country = countries[0] if countries else None
+    types = [s.entry.value for s in spans if s.kind == Kind.TYPE]
+    typed_titles = [s.entry.value for s in spans if s.kind == Kind.TITLE and s.entry.value]
+    type_id = types[0] if types else (typed_titles[0] if typed_titles else None)
+    for span in spans:
+        if span.kind != Kind.ALIAS or id(span) in exclude:
+            continue
+        if span.entry.value == ACRONYM:
+            found = _resolve(dict(acronyms)[span.tokens[0].text], lang, ())
+            if found.claimant is not None:
+                return _Org(found.claimant, found.known, found.country, found.type, found.label)
+            continue
+        c = ix.claimant(span.entry.value)
+        if c.is_person:
+            continue
+        if country and c.country and country != c.country:
+            other = compose(ix, country, c.type)
+            if other is not None:
+                return _Org(other.id, True, country, other.type)
+        return _Org(c.id, True, c.country, c.type)
+    names = [
+        s.tokens[0]
+        for s in spans
+        if s.kind is WORD and id(s) not in exclude and s.tokens and s.tokens[0].capitalized
+    ]
+    if names:
+        words = [
+            t
+            for s in spans
+            if s.kind != Kind.COUNTRY and id(s) not in exclude
+            for t in s.tokens
+            if t.norm != SEPARATOR
+        ]
+        key = slug([t.norm for t in words])
+        prefix = f"name:{country.lower()}:" if country else "name:"
+        return _Org(prefix + key, False, country, type_id, _written(words))
+    if type_id and country:
+        found = compose(ix, country, type_id)
+        if found is not None:
+            return _Org(found.id, True, country, found.type)
+        return _Org(f"type:{country.lower()}-{type_id}", False, country, type_id)
+    if country:
+        found = compose(ix, country, "government")
+        if found is not None:
+            return _Org(found.id, True, country, found.type)
+        return _Org(f"type:{country.lower()}-government", False, country, "government")
+    if type_id:
+        return _Org(None, False, None, type_id)
+    return None
+
+
+def _person(
+    spans: list[_Span], ix: PhraseIndex, lang: str, acronyms: tuple[tuple[str, str], ...]
+) -> Resolution | None:
+    known = next(
+        (
+            s
+            for s in spans
+            if s.kind == Kind.ALIAS
+            and s.entry.value != ACRONYM
+            and ix.claimant(s.entry.value).is_person
+        ),
+        None,
+    )
+    has_title = any(s.kind == Kind.TITLE for s in spans)
+    org_positions = [i for i, s in enumerate(spans) if s.kind in (Kind.ALIAS, Kind.COUNTRY)]
+    has_org_words = any(
+        t.norm in ix.org_words or s.kind == Kind.TYPE for s in spans for t in s.tokens
+    )
+    run = _name_run(spans, ix)
+    run_ids = {id(t) for t in run}
+    exclude = frozenset(id(s) for s in spans if s.tokens and id(s.tokens[0]) in run_ids)
+    if known is not None:
+        exclude |= {id(known)}
+    org = _org(spans, ix, lang, acronyms, exclude)
+    if known is not None:
+        person = ix.claimant(known.entry.value)
+        affiliation = org.claimant if org and org.claimant else person.affiliation
+        return Resolution(
+            person.id, person.name, person.name, affiliation, True, person.country, person.type
+        )
+    run_start = next(
+        (i for i, s in enumerate(spans) if run and s.tokens and s.tokens[0] is run[0]), -1
+    )
+    # Without a title, a name counts as a person's only when nothing marks an organisation:
+    # "Lee Seong Kwon", or after a named body ("Director of National Intelligence Tulsi Gabbard").
+    plain = not has_org_words and 2 <= len(run) <= 4
+    after_org = plain and bool(org_positions) and run_start > max(org_positions)
+    alone = plain and all(s.kind in (WORD, Kind.CONNECTOR) for s in spans)
+    if run and (has_title or after_org or alone):
+        name = _written(run)
+        affiliation = org.claimant if org else None
+        return Resolution(
+            "person-" + slug([t.text for t in run]),
+            name,
+            name,
+            affiliation,
+            False,
+            org.country if org else None,
+            "person",
+        )
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _resolve(source: str, lang: str, acronyms: tuple[tuple[str, str], ...]) -> Resolution:
+    data_lang = data_language(lang)
+    ix = index_for(data_lang)
+    tokens = _strip(tokenize(source, data_lang), ix)
+    spans = _label(tokens, ix, data_lang, frozenset(a for a, _ in acronyms))
+    written = _written(tokens)
+    person = _person(spans, ix, data_lang, acronyms)
+    if person is not None:
+        return person
+    org = _org(spans, ix, data_lang, acronyms, frozenset())
+    if org is None or org.claimant is None:
+        return Resolution(
+            None, written or normalize_typography(source).strip(), type=org.type if org else None
+        )
+    label = ix.claimant(org.claimant).name if org.known else (org.label or written)
+    return Resolution(org.claimant, label, None, None, org.known, org.country, org.type)
+
+
+def resolve(source: str, lang: str, *, acronyms: dict[str, str] | None = None) -> Resolution:
+    """Resolve a source as written in a text of language ``lang``. ``acronyms`` are the text's
+    own definitions (``find_acronyms``); they win over the gazetteer's aliases. Cached per
+    (source, lang, the definitions that occur in the source)."""
+    relevant: tuple[tuple[str, str], ...] = ()
+    if acronyms:
+        relevant = tuple(sorted((a, long) for a, long in acronyms.items() if a in source))
+    return _resolve(source, lang, relevant)
