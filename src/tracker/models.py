@@ -36,6 +36,19 @@ class Claim:
     sentence: str = ""
     sentence_start: int = 0
     lang: str = "und"
+    # Attribution (issue #10): where the source mention stands in the text (it may be in another
+    # sentence), who passes the figure on as written ("Yonhap, citing the NIS" -> "Yonhap"), and
+    # the canonical keys of the original claimant and of the relay (tracker.claimants).
+    source_start: int | None = None
+    source_end: int | None = None
+    via_source: str | None = None
+    claimant: str | None = None
+    via: str | None = None
+    # What the claim counts, as meaning (issue #11): the counted concept ("soldier"), the actor or
+    # owner ("KP" for North Korea), the state or event ("killed", "deployed").
+    concept: str | None = None
+    actor: str | None = None
+    state: str | None = None
 
     @property
     def best(self) -> float | None:

@@ -24,15 +24,25 @@ import polars as pl
 
 from tracker.ingest.records import Overrides
 from tracker.models import Article
+from tracker.store.frames import CLAIM_SCHEMA
 
 ARTICLE_COLUMNS = (
     "article_id", "outlet", "url", "title", "published", "lang", "text", "ingested_at", "path",
 )
-# The claims view's columns (store.claims joined with its article), then what only the store has.
-CLAIM_COLUMNS = (
+# The claims view's columns (store.claims joined with its article: the base columns, the further
+# stored claim fields such as attribution and meaning, the assignment's reason), then what only
+# the store has.
+_BASE_VIEW_COLUMNS = (
     "claim_id", "article_id", "outlet", "url", "title", "published", "lang", "low", "high",
     "kind", "approximate", "unit", "entity", "source", "hedged", "quote", "sentence", "start",
-    "end", "quantity", "review", "extractor_version", "ordinal", "sentence_start",
+    "end", "quantity", "review", "extractor_version",
+)
+_STORE_ONLY = ("ordinal", "sentence_start")
+CLAIM_COLUMNS = (
+    _BASE_VIEW_COLUMNS
+    + tuple(n for n in CLAIM_SCHEMA if n not in _BASE_VIEW_COLUMNS and n not in _STORE_ONLY)
+    + ("reason",)
+    + _STORE_ONLY
 )
 ARTICLE_METADATA = ("article_id", "outlet", "url", "title", "published", "lang")
 
@@ -69,6 +79,7 @@ def view_shaped_claims(articles: pl.DataFrame, claims: pl.DataFrame) -> pl.DataF
     return joined.with_columns(
         pl.lit(None, dtype=pl.String).alias("quantity"),
         pl.lit(None, dtype=pl.String).alias("review"),
+        pl.lit(None, dtype=pl.String).alias("reason"),
     ).select(CLAIM_COLUMNS)
 
 

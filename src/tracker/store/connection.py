@@ -17,7 +17,7 @@ from tracker.errors import StoreError
 # storage table changes shape; views are recreated from schema.sql on every writable open.
 # 1: articles, claims, reviews, assignments (the summary tables were made outside schema.sql).
 # 2: the summary tables (store.quantity_*) declared in schema.sql, with extractor_version.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 LOCK_TIMEOUT_ENV = "TRACKER_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT = 30.0
@@ -149,9 +149,33 @@ def _migrate_1_to_2(con: duckdb.DuckDBPyConnection) -> None:
                     "FROM store.claims c WHERE s.claim_id = c.claim_id")
 
 
+_V3_COLUMNS = {
+    "claims": ["source_start INTEGER", "source_end INTEGER", "via_source VARCHAR",
+               "claimant VARCHAR", "via VARCHAR", "concept VARCHAR", "actor VARCHAR",
+               "state VARCHAR"],
+    "assignments": ["reason VARCHAR"],
+}
+
+
+def _migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 3 adds attribution (source offsets, relay, claimant) and meaning (concept, actor,
+    state) to the claims, a reason to assignments and new tables (schema.sql creates those).
+    Existing claims keep their rows with NULL in the new columns until re-extracted; the summary
+    is dropped and rebuilt by the next assignment, since its columns follow the claims view."""
+    for table, columns in _V3_COLUMNS.items():
+        for column in columns:
+            con.execute(f"ALTER TABLE store.{table} ADD COLUMN IF NOT EXISTS {column}")
+    if table_exists(con, "quantity_claims"):
+        con.execute("DROP TABLE store.quantity_claims")
+        con.execute("DELETE FROM store.quantity_claims_meta")
+
+
 # version -> the step that lifts a database from that version to the next one (inside the
 # transaction of ensure_schema, before schema.sql adds what is missing).
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+}
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection, version: int | None) -> None:

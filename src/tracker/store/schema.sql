@@ -40,7 +40,16 @@ CREATE TABLE IF NOT EXISTS store.claims (
     hedged            BOOLEAN NOT NULL,
     sentence          VARCHAR NOT NULL,
     sentence_start    INTEGER NOT NULL,
-    extractor_version VARCHAR NOT NULL
+    extractor_version VARCHAR NOT NULL,
+    -- schema version 3: attribution (issue #10) and meaning (issue #11)
+    source_start      INTEGER,           -- offsets of the source mention in articles.text
+    source_end        INTEGER,
+    via_source        VARCHAR,           -- who passes the figure on, as written
+    claimant          VARCHAR,           -- canonical key of the original claimant (in-article)
+    via               VARCHAR,           -- canonical key of the relay
+    concept           VARCHAR,           -- what is counted ("soldier")
+    actor             VARCHAR,           -- whose / which country's ("KP")
+    state             VARCHAR            -- state or event ("killed", "deployed")
 );
 
 -- A review never edits a claim: it is a new row; the latest review of a claim wins.
@@ -61,7 +70,40 @@ CREATE TABLE IF NOT EXISTS store.reviews (
 -- Which tracked quantity (data/quantities.toml) a claim belongs to; rewritten by `tracker assign`.
 CREATE TABLE IF NOT EXISTS store.assignments (
     claim_id VARCHAR NOT NULL,
-    quantity VARCHAR NOT NULL
+    quantity VARCHAR NOT NULL,
+    reason   VARCHAR               -- why it was assigned ("soldier · KP · deployed"), version 3
+);
+
+-- The corpus pass over claimants (schema version 3): each in-article claimant key mapped to the
+-- canonical claimant it is merged into across articles; rewritten by `tracker claimants --resolve`.
+CREATE TABLE IF NOT EXISTS store.claimant_groups (
+    claimant  VARCHAR NOT NULL,
+    canonical VARCHAR NOT NULL,
+    label     VARCHAR
+);
+
+-- A reviewer's merge or split of claimants (schema version 3): rows, never edits; applied in
+-- order of edited_at on top of store.claimant_groups.
+CREATE TABLE IF NOT EXISTS store.claimant_edits (
+    edit_id   VARCHAR   NOT NULL,
+    action    VARCHAR   NOT NULL,  -- 'merge' (claimant into target) | 'split' (name out of claimant)
+    claimant  VARCHAR   NOT NULL,
+    target    VARCHAR,
+    name      VARCHAR,             -- for a split: the source as written that leaves the claimant
+    note      VARCHAR,
+    edited_at TIMESTAMP NOT NULL
+);
+
+-- Tracked quantities in the database (schema version 3): every create, rename or retire is a new
+-- row; the latest row per quantity is its definition. data/quantities.toml seeds a new database
+-- and is the import/export format.
+CREATE TABLE IF NOT EXISTS store.quantity_defs (
+    quantity   VARCHAR   NOT NULL,
+    label      VARCHAR,
+    definition VARCHAR   NOT NULL,  -- JSON: the definition as in data/quantities.toml
+    status     VARCHAR   NOT NULL,  -- 'active' | 'retired'
+    origin     VARCHAR,             -- 'toml' | 'suggestion' | 'dashboard' | 'cli'
+    defined_at TIMESTAMP NOT NULL
 );
 
 -- The per-quantity summary the dashboard reads instead of joining every claim (schema version 2).
@@ -90,7 +132,16 @@ CREATE TABLE IF NOT EXISTS store.quantity_claims (
     "end"             INTEGER,
     assigned          VARCHAR,
     sentence_key      VARCHAR,
-    extractor_version VARCHAR
+    extractor_version VARCHAR,
+    source_start      INTEGER,
+    source_end        INTEGER,
+    via_source        VARCHAR,
+    claimant          VARCHAR,
+    via               VARCHAR,
+    concept           VARCHAR,
+    actor             VARCHAR,
+    state             VARCHAR,
+    reason            VARCHAR
 );
 
 -- The row counts the summary was built from (one row; none before the first build): readers use
@@ -146,11 +197,22 @@ SELECT
     c."end",
     coalesce(r.quantity, q.quantity) AS quantity,
     r.verdict                        AS review,
-    c.extractor_version
+    c.extractor_version,
+    c.source_start,
+    c.source_end,
+    c.via_source,
+    coalesce(g.canonical, c.claimant) AS claimant,
+    coalesce(gv.canonical, c.via)     AS via,
+    c.concept,
+    c.actor,
+    c.state,
+    q.reason
 FROM store.claims c
 JOIN store.articles a USING (article_id)
 LEFT JOIN latest_review r USING (claim_id)
-LEFT JOIN store.assignments q USING (claim_id);
+LEFT JOIN store.assignments q USING (claim_id)
+LEFT JOIN store.claimant_groups g ON g.claimant = c.claimant
+LEFT JOIN store.claimant_groups gv ON gv.claimant = c.via;
 
 -- Documentation of the public views, readable from SQL (duckdb_views(), duckdb_columns()).
 -- docs/schema.md says the same with examples; tests/test_store_docs.py keeps the two in step.
@@ -188,6 +250,15 @@ COMMENT ON COLUMN claims."end" IS 'Offset just after the quote (end exclusive).'
 COMMENT ON COLUMN claims.quantity IS 'Tracked quantity (data/quantities.toml) the claim belongs to, or a review''s choice.';
 COMMENT ON COLUMN claims.review IS 'Verdict of the latest review (correct, wrong, corrected), NULL when unreviewed.';
 COMMENT ON COLUMN claims.extractor_version IS 'Version of the extractor that found the claim.';
+COMMENT ON COLUMN claims.source_start IS 'Offset of the source mention in articles.text (it may stand in another sentence), NULL without a source.';
+COMMENT ON COLUMN claims.source_end IS 'Offset just after the source mention (end exclusive).';
+COMMENT ON COLUMN claims.via_source IS 'Who passes the figure on, as written ("Yonhap" in "Yonhap, citing the NIS"), when the text names a relay.';
+COMMENT ON COLUMN claims.claimant IS 'Canonical key of the original claimant (kr-nis, us-pentagon, person-pat-ryder, ...), merged across articles; NULL for the outlet''s own figure.';
+COMMENT ON COLUMN claims.via IS 'Canonical key of the relay (agency-yonhap), when there is one.';
+COMMENT ON COLUMN claims.concept IS 'What is counted, as an English lemma across languages (soldier, person, euro), when found.';
+COMMENT ON COLUMN claims.actor IS 'Whose it is: the actor or owner (a country code such as KP, or a name), when stated.';
+COMMENT ON COLUMN claims.state IS 'The state or event counted (killed, wounded, casualties, deployed, displaced, ...), when stated.';
+COMMENT ON COLUMN claims.reason IS 'Why the claim is in its quantity (the matching concept, actor and state, or the rule).';
 
 COMMENT ON VIEW claim_reviews IS 'Every review of a claim; the latest per claim is applied in the claims view.';
 COMMENT ON COLUMN claim_reviews.review_id IS 'Id of the review.';
