@@ -240,6 +240,13 @@ def _org(
     return None
 
 
+def _is_org_word(norm: str, ix: PhraseIndex, lang: str) -> bool:
+    """"Institut", "Bank", and in German compounds ending in one ("Stadtwerke", "Ärztekammer")."""
+    if norm in ix.org_words:
+        return True
+    return lang == "de" and any(norm.endswith(w) for w in ix.org_words if len(w) >= 4)
+
+
 def _person(
     spans: list[_Span], ix: PhraseIndex, lang: str, acronyms: tuple[tuple[str, str], ...]
 ) -> Resolution | None:
@@ -256,7 +263,7 @@ def _person(
     has_title = any(s.kind == Kind.TITLE for s in spans)
     org_positions = [i for i, s in enumerate(spans) if s.kind in (Kind.ALIAS, Kind.COUNTRY)]
     has_org_words = any(
-        t.norm in ix.org_words or s.kind == Kind.TYPE for s in spans for t in s.tokens
+        s.kind == Kind.TYPE or _is_org_word(t.norm, ix, lang) for s in spans for t in s.tokens
     )
     run = _name_run(spans, ix)
     run_ids = {id(t) for t in run}
