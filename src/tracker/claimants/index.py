@@ -42,6 +42,8 @@ class PhraseIndex:
     org_words: frozenset[str]
     name_particles: frozenset[str]
     title_suffixes: tuple[tuple[str, Entry], ...]
+    title_suffix_words: tuple[str, ...]
+    org_suffixes: tuple[str, ...]
     by_country_type: dict[tuple[str | None, str], tuple[Claimant, ...]]
 
     def claimant(self, cid: str) -> Claimant:
@@ -131,6 +133,10 @@ def build_index(g: Gazetteer) -> PhraseIndex:
         org_words=frozenset(w for x in g.words["org_words"] for w in norms(x, g.lang)),
         name_particles=frozenset(w.casefold() for w in g.words["name_particles"]),
         title_suffixes=tuple(sorted(suffixes, key=lambda s: -len(s[0]))),
+        title_suffix_words=tuple(s for s, _ in suffixes),
+        org_suffixes=tuple(
+            w for x in g.words["org_words"] for w in norms(x, g.lang) if len(w) >= 4
+        ),
         by_country_type=_group(g),
     )
 

@@ -77,7 +77,7 @@ def _strip(tokens: tuple[Token, ...], ix: PhraseIndex) -> tuple[Token, ...]:
 
 def _split_compound_title(token: Token, ix: PhraseIndex, lang: str) -> list[_Span] | None:
     """German compounds ending in a title: "Pentagonsprecher" -> "Pentagon" + title."""
-    if lang != "de":
+    if lang != "de" or not token.norm.endswith(ix.title_suffix_words):
         return None
     for suffix, entry in ix.title_suffixes:
         if token.norm.endswith(suffix) and len(token.norm) - len(suffix) >= 3:
@@ -241,10 +241,10 @@ def _org(
 
 
 def _is_org_word(norm: str, ix: PhraseIndex, lang: str) -> bool:
-    """"Institut", "Bank", and in German compounds ending in one ("Stadtwerke", "Ärztekammer")."""
+    """ "Institut", "Bank", and in German compounds ending in one ("Stadtwerke", "Ärztekammer")."""
     if norm in ix.org_words:
         return True
-    return lang == "de" and any(norm.endswith(w) for w in ix.org_words if len(w) >= 4)
+    return lang == "de" and norm.endswith(ix.org_suffixes)
 
 
 def _person(
