@@ -82,6 +82,9 @@ def test_the_documented_defaults_are_the_ones_in_effect(tmp_path: Path,
     assert actual.batch_size == int(documented["TRACKER_BATCH_SIZE"])
     assert actual.dask_timeout == float(documented["TRACKER_DASK_TIMEOUT"])
     assert actual.dask_workers is None and documented["TRACKER_DASK_WORKERS"] == "all cores"
+    assert actual.read_memory_limit == documented["TRACKER_READ_MEMORY_LIMIT"]
+    assert actual.read_threads == int(documented["TRACKER_READ_THREADS"])
+    assert actual.write_memory_limit == documented["TRACKER_WRITE_MEMORY_LIMIT"]
     assert actual.quantities is None  # the documented default file is absent in tmp_path
     (tmp_path / "data").mkdir()
     (tmp_path / documented["TRACKER_QUANTITIES"]).write_text("", encoding="utf-8")
@@ -90,7 +93,8 @@ def test_the_documented_defaults_are_the_ones_in_effect(tmp_path: Path,
     given = {s.name: "7" for s in SETTINGS}
     read = settings(given)
     assert (str(read.db), str(read.quantities), read.lock_timeout, read.batch_size,
-            read.dask_workers, read.dask_timeout) == ("7", "7", 7.0, 7, 7, 7.0)
+            read.dask_workers, read.dask_timeout, read.read_memory_limit, read.read_threads,
+            read.write_memory_limit) == ("7", "7", 7.0, 7, 7, 7.0, "7B", 7, "7B")
 
 
 def test_only_the_settings_module_reads_the_environment() -> None:

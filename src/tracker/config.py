@@ -8,6 +8,7 @@ through ``os.environ`` directly, so a bad value fails with one line naming the v
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,13 @@ LOCK_TIMEOUT_ENV = "TRACKER_LOCK_TIMEOUT"
 BATCH_SIZE_ENV = "TRACKER_BATCH_SIZE"
 DASK_WORKERS_ENV = "TRACKER_DASK_WORKERS"
 DASK_TIMEOUT_ENV = "TRACKER_DASK_TIMEOUT"
+READ_MEMORY_ENV = "TRACKER_READ_MEMORY_LIMIT"
+READ_THREADS_ENV = "TRACKER_READ_THREADS"
+WRITE_MEMORY_ENV = "TRACKER_WRITE_MEMORY_LIMIT"
+DEFAULT_READ_MEMORY = "1GB"
+DEFAULT_READ_THREADS = 2
+DEFAULT_WRITE_MEMORY = "4GB"
+_SIZE = re.compile(r"\d+(\.\d+)?\s*([kmgt]i?b|b)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(DASK_WORKERS_ENV, "all cores",
             "worker processes of `tracker ingest --dask local` (`--workers` wins)"),
     Setting(DASK_TIMEOUT_ENV, "10", "seconds to wait for a remote Dask scheduler"),
+    Setting(READ_MEMORY_ENV, DEFAULT_READ_MEMORY,
+            "memory one read-only connection may use (`tracker sql`, the dashboard); a query "
+            "that needs more stops with one line"),
+    Setting(READ_THREADS_ENV, str(DEFAULT_READ_THREADS),
+            "threads one read-only connection may use"),
+    Setting(WRITE_MEMORY_ENV, DEFAULT_WRITE_MEMORY,
+            "memory the writing connection may use (ingest, load, assign)"),
 )
 
 
@@ -56,6 +71,9 @@ class Settings:
     batch_size: int = 300
     dask_workers: int | None = None  # None: all cores
     dask_timeout: float = 10.0
+    read_memory_limit: str = DEFAULT_READ_MEMORY
+    read_threads: int = DEFAULT_READ_THREADS
+    write_memory_limit: str = DEFAULT_WRITE_MEMORY
 
 
 def settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -72,7 +90,20 @@ def settings(environ: Mapping[str, str] | None = None) -> Settings:
         batch_size=_count(env, BATCH_SIZE_ENV) or 300,
         dask_workers=_count(env, DASK_WORKERS_ENV, zero_ok=True),
         dask_timeout=_seconds(env, DASK_TIMEOUT_ENV, 10.0),
+        read_memory_limit=_size(env, READ_MEMORY_ENV, DEFAULT_READ_MEMORY),
+        read_threads=_count(env, READ_THREADS_ENV) or DEFAULT_READ_THREADS,
+        write_memory_limit=_size(env, WRITE_MEMORY_ENV, DEFAULT_WRITE_MEMORY),
     )
+
+
+def _size(env: Mapping[str, str], name: str, default: str) -> str:
+    """A memory size as DuckDB reads it ("512MB", "2GB", "1.5GiB"; a bare number is bytes)."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    if not _SIZE.fullmatch(raw):
+        raise ConfigError(f"{name}={raw!r} is not a memory size such as 512MB or 2GB")
+    return raw if not raw.isdigit() else f"{raw}B"
 
 
 def _seconds(env: Mapping[str, str], name: str, default: float) -> float:

@@ -46,9 +46,18 @@ def connect(
     """Open ``path``; retry with backoff while another process holds its lock, for ``timeout``
     seconds (default: $TRACKER_LOCK_TIMEOUT), then fail with a ``StoreBusyError``.
 
-    A read-only connection never installs or loads DuckDB extensions."""
-    timeout = lock_timeout() if timeout is None else max(0.0, timeout)
-    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    A read-only connection never installs or loads DuckDB extensions. Every connection is bounded
+    in memory (and a read-only one in threads) by the settings, so a runaway query stops with
+    an out-of-memory error instead of taking the machine."""
+    from tracker.config import settings
+
+    limits = settings()
+    timeout = limits.lock_timeout if timeout is None else max(0.0, timeout)
+    config: dict[str, Any] = {"autoinstall_known_extensions": False,
+                              "autoload_known_extensions": False,
+                              "memory_limit": limits.read_memory_limit,
+                              "threads": limits.read_threads}
+    write_config = {"memory_limit": limits.write_memory_limit}
     if read_only and not path.exists():
         raise StoreError(f"{path}: no database here yet; run `tracker ingest` first")
     if not read_only and path.parent and not path.parent.exists():
@@ -62,7 +71,7 @@ def connect(
         try:
             if read_only:
                 return duckdb.connect(str(path), read_only=True, config=config)
-            return duckdb.connect(str(path))
+            return duckdb.connect(str(path), config=write_config)
         except duckdb.Error as err:
             message = str(err)
             busy = any(marker in message for marker in _LOCK_MARKERS)
