@@ -13,7 +13,7 @@ from tracker.cli import cli
 from tracker.store import open_store, run_readonly_sql
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
-VIEWS = ("articles", "claims", "claim_reviews")
+VIEWS = ("articles", "claims", "claimants", "claim_reviews")
 
 
 def _examples() -> list[str]:

@@ -23,11 +23,11 @@ from tracker.store import SummaryQueries, add_summary_rows
 SUMMARY = "store.quantity_claims"
 META = "store.quantity_claims_meta"
 OVERVIEW = "store.quantity_overview"
-# Per quantity: claims, independent voices (source, else outlet), outlets; over a relation
-# with the claims view's columns.
+# Per quantity: claims, independent voices (claimant, else the source as written, else the
+# outlet), outlets; over a relation with the claims view's columns.
 OVERVIEW_SQL = """
     SELECT quantity, count(*) AS claims,
-           count(DISTINCT coalesce(source, outlet || ' (own figure)')) AS voices,
+           count(DISTINCT coalesce(claimant, source, outlet || ' (own figure)')) AS voices,
            count(DISTINCT outlet) AS outlets
     FROM {relation}
     WHERE quantity IS NOT NULL AND coalesce(review, '') <> 'wrong'
@@ -35,6 +35,8 @@ OVERVIEW_SQL = """
 """
 OVERVIEW_ORDER = "ORDER BY voices DESC, claims DESC, quantity"
 _REVIEWS = "SELECT count(*), max(reviewed_at) FROM store.reviews"
+MOVED = "moved"  # a review verdict: the claim moves to the review's quantity (NULL = none)
+MOVED_REASON = "moved by a reviewer"  # as in the claims view (store/schema.sql)
 
 def sentence_key_sql(column: str) -> str:
     """``tracker.aggregate.estimates.sentence_key`` in SQL (RE2 and polars' regex engine agree
@@ -49,7 +51,8 @@ def sentence_key_sql(column: str) -> str:
 _BASE_COLUMNS = (
     "c.claim_id, c.article_id, a.outlet, a.url, a.title, a.published, a.lang, c.low, c.high,"
     ' c.kind, c.approximate, c.unit, c.entity, c.source, c.hedged, c.quote, c.sentence, c."start",'
-    ' c."end", c.extractor_version, q.quantity AS assigned'
+    ' c."end", c.extractor_version, q.quantity AS assigned, c.source_start, c.source_end,'
+    " c.via_source, c.claimant, c.via, c.concept, c.actor, c.state, q.reason"
 )
 
 
@@ -105,11 +108,11 @@ def add_reviewed_claim(con: duckdb.DuckDBPyConnection, claim_id: str) -> None:
 
 
 def has_summary(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when the summary tables exist in this shape (schema version 2; a version-1 file
-    opened read-only may lack them or their extractor_version) and have been built."""
+    """True when the summary tables exist in this shape (schema version 3; an older file
+    opened read-only may lack them or their claimant columns) and have been built."""
     [(found,)] = con.execute(
         "SELECT (SELECT count(*) FROM duckdb_columns() WHERE schema_name = 'store'"
-        " AND table_name = 'quantity_claims' AND column_name = 'extractor_version')"
+        " AND table_name = 'quantity_claims' AND column_name = 'claimant')"
         " + (SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'store'"
         " AND table_name IN ('quantity_claims_meta', 'quantity_overview'))"
     ).fetchall()
@@ -154,9 +157,21 @@ def summary_claims_sql() -> str:
                coalesce(r.kind, s.kind) AS kind, s.approximate,
                coalesce(r.unit, s.unit) AS unit, s.entity,
                coalesce(r.source, s.source) AS source, s.hedged, s.quote, s.sentence,
-               s."start", s."end", coalesce(r.quantity, s.assigned) AS quantity,
-               r.verdict AS review, s.extractor_version, s.sentence_key
+               s."start", s."end",
+               CASE WHEN r.verdict = '{MOVED}' THEN r.quantity
+                    ELSE coalesce(r.quantity, s.assigned) END AS quantity,
+               r.verdict AS review, s.extractor_version, s.source_start, s.source_end,
+               s.via_source, coalesce(gn.canonical, g.canonical, s.claimant) AS claimant,
+               coalesce(gv.canonical, s.via) AS via, s.concept, s.actor, s.state,
+               CASE WHEN r.verdict = '{MOVED}' THEN '{MOVED_REASON}' ELSE s.reason END AS reason,
+               s.sentence_key
         FROM {SUMMARY} s
+        -- claimants as the claims view has them: the stored keys, merged at read time, so a
+        -- reviewer's merge or split shows without a rebuild
+        LEFT JOIN store.claimant_groups g ON g.claimant = s.claimant
+        LEFT JOIN store.claimant_groups gn
+               ON gn.claimant = coalesce(s.claimant, '') || '|' || s.source
+        LEFT JOIN store.claimant_groups gv ON gv.claimant = s.via
         LEFT JOIN (
             SELECT * FROM store.reviews
             QUALIFY row_number() OVER (PARTITION BY claim_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tracker.cli import (  # noqa: F401
     aggregate_cmds,
+    claimant_cmds,
     eval_cmds,
     extract_cmds,
     scale_cmds,

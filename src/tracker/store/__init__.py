@@ -23,6 +23,7 @@ from tracker.store.connection import (
     connect,
     ensure_schema,
 )
+from tracker.store.definitions import latest_quantity_defs, write_quantity_defs
 from tracker.store.export import export_table
 from tracker.store.frames import article_frames
 from tracker.store.guard import run_readonly_sql
@@ -32,7 +33,9 @@ from tracker.store.writes import (
     add_summary_rows,
     load_parquet,
     replace_assignments,
+    replace_claimant_groups,
     replace_summaries,
+    write_claimant_edits,
     write_frames,
     write_reviews,
 )
@@ -119,11 +122,15 @@ __all__ = [
     "add_summary_rows",
     "article_frames",
     "export_table",
+    "latest_quantity_defs",
     "load_parquet",
     "open_store",
     "replace_assignments",
+    "replace_claimant_groups",
     "replace_summaries",
     "run_readonly_sql",
+    "write_claimant_edits",
     "write_frames",
+    "write_quantity_defs",
     "write_reviews",
 ]

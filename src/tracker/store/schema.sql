@@ -56,7 +56,7 @@ CREATE TABLE IF NOT EXISTS store.claims (
 CREATE TABLE IF NOT EXISTS store.reviews (
     review_id   VARCHAR   NOT NULL,
     claim_id    VARCHAR   NOT NULL,
-    verdict     VARCHAR   NOT NULL,  -- 'correct' | 'wrong' | 'corrected'
+    verdict     VARCHAR   NOT NULL,  -- 'correct' | 'wrong' | 'corrected' | 'moved'
     low         DOUBLE,
     high        DOUBLE,
     kind        VARCHAR,
@@ -76,6 +76,8 @@ CREATE TABLE IF NOT EXISTS store.assignments (
 
 -- The corpus pass over claimants (schema version 3): each in-article claimant key mapped to the
 -- canonical claimant it is merged into across articles; rewritten by `tracker claimants --resolve`.
+-- A row keyed 'claimant|source as written' maps one name of a claimant (a split, a user alias, a
+-- name the extractor left unresolved: '|source') and wins over the claimant's own row.
 CREATE TABLE IF NOT EXISTS store.claimant_groups (
     claimant  VARCHAR NOT NULL,
     canonical VARCHAR NOT NULL,
@@ -86,7 +88,8 @@ CREATE TABLE IF NOT EXISTS store.claimant_groups (
 -- order of edited_at on top of store.claimant_groups.
 CREATE TABLE IF NOT EXISTS store.claimant_edits (
     edit_id   VARCHAR   NOT NULL,
-    action    VARCHAR   NOT NULL,  -- 'merge' (claimant into target) | 'split' (name out of claimant)
+    action    VARCHAR   NOT NULL,  -- 'merge' (claimant into target) | 'split' (name out of
+                                   -- claimant) | 'undo' (target = the edit_id undone)
     claimant  VARCHAR   NOT NULL,
     target    VARCHAR,
     name      VARCHAR,             -- for a split: the source as written that leaves the claimant
@@ -195,24 +198,48 @@ SELECT
     c.sentence,
     c."start",
     c."end",
-    coalesce(r.quantity, q.quantity) AS quantity,
+    -- a 'moved' review sets the quantity, NULL moving the claim out of every quantity
+    CASE WHEN r.verdict = 'moved' THEN r.quantity ELSE coalesce(r.quantity, q.quantity) END AS quantity,
     r.verdict                        AS review,
     c.extractor_version,
     c.source_start,
     c.source_end,
     c.via_source,
-    coalesce(g.canonical, c.claimant) AS claimant,
+    coalesce(gn.canonical, g.canonical, c.claimant) AS claimant,
     coalesce(gv.canonical, c.via)     AS via,
     c.concept,
     c.actor,
     c.state,
-    q.reason
+    CASE WHEN r.verdict = 'moved' THEN 'moved by a reviewer' ELSE q.reason END AS reason
 FROM store.claims c
 JOIN store.articles a USING (article_id)
 LEFT JOIN latest_review r USING (claim_id)
 LEFT JOIN store.assignments q USING (claim_id)
 LEFT JOIN store.claimant_groups g ON g.claimant = c.claimant
+-- a row keyed 'claimant|source as written' (a split, a user alias, a name the extractor left
+-- unresolved) wins over the claimant's own row
+LEFT JOIN store.claimant_groups gn ON gn.claimant = coalesce(c.claimant, '') || '|' || c.source
 LEFT JOIN store.claimant_groups gv ON gv.claimant = c.via;
+
+-- One row per claimant (canonical, after the corpus pass and reviewers' edits) over the claims
+-- view; the label is the corpus pass's, else the name it is most often written as.
+CREATE OR REPLACE VIEW claimants AS
+WITH labels AS (
+    SELECT canonical, min(label) AS label FROM store.claimant_groups
+    WHERE label IS NOT NULL GROUP BY canonical
+)
+SELECT
+    c.claimant,
+    coalesce(any_value(l.label), mode(c.source), c.claimant)             AS label,
+    list_sort(list(DISTINCT c.source) FILTER (WHERE c.source IS NOT NULL)) AS names,
+    count(*)                                                               AS claims,
+    count(DISTINCT c.outlet)                                               AS outlets,
+    min(c.published)                                                       AS first_seen,
+    max(c.published)                                                       AS last_seen
+FROM claims c
+LEFT JOIN labels l ON l.canonical = c.claimant
+WHERE c.claimant IS NOT NULL
+GROUP BY c.claimant;
 
 -- Documentation of the public views, readable from SQL (duckdb_views(), duckdb_columns()).
 -- docs/schema.md says the same with examples; tests/test_store_docs.py keeps the two in step.
@@ -248,7 +275,7 @@ COMMENT ON COLUMN claims.sentence IS 'The sentence the claim is in.';
 COMMENT ON COLUMN claims."start" IS 'Offset of the quote in articles.text (0-based, characters).';
 COMMENT ON COLUMN claims."end" IS 'Offset just after the quote (end exclusive).';
 COMMENT ON COLUMN claims.quantity IS 'Tracked quantity (data/quantities.toml) the claim belongs to, or a review''s choice.';
-COMMENT ON COLUMN claims.review IS 'Verdict of the latest review (correct, wrong, corrected), NULL when unreviewed.';
+COMMENT ON COLUMN claims.review IS 'Verdict of the latest review (correct, wrong, corrected, moved), NULL when unreviewed.';
 COMMENT ON COLUMN claims.extractor_version IS 'Version of the extractor that found the claim.';
 COMMENT ON COLUMN claims.source_start IS 'Offset of the source mention in articles.text (it may stand in another sentence), NULL without a source.';
 COMMENT ON COLUMN claims.source_end IS 'Offset just after the source mention (end exclusive).';
@@ -260,15 +287,24 @@ COMMENT ON COLUMN claims.actor IS 'Whose it is: the actor or owner (a country co
 COMMENT ON COLUMN claims.state IS 'The state or event counted (killed, wounded, casualties, deployed, displaced, ...), when stated.';
 COMMENT ON COLUMN claims.reason IS 'Why the claim is in its quantity (the matching concept, actor and state, or the rule).';
 
+COMMENT ON VIEW claimants IS 'One row per claimant (claims.claimant): its label, the names it was written as, its claims, outlets and dates.';
+COMMENT ON COLUMN claimants.claimant IS 'Canonical key of the claimant (kr-nis, us-pentagon, person-pat-ryder, name:...), as in claims.claimant.';
+COMMENT ON COLUMN claimants.label IS 'Name to show: the gazetteer''s or a user alias''s label, else the name it is most often written as.';
+COMMENT ON COLUMN claimants.names IS 'Every distinct source as written (claims.source) of its claims, sorted.';
+COMMENT ON COLUMN claimants.claims IS 'Claims it made (relayed ones included; as via they do not count).';
+COMMENT ON COLUMN claimants.outlets IS 'Distinct outlets that reported its claims.';
+COMMENT ON COLUMN claimants.first_seen IS 'Earliest publication date of its claims.';
+COMMENT ON COLUMN claimants.last_seen IS 'Latest publication date of its claims.';
+
 COMMENT ON VIEW claim_reviews IS 'Every review of a claim; the latest per claim is applied in the claims view.';
 COMMENT ON COLUMN claim_reviews.review_id IS 'Id of the review.';
 COMMENT ON COLUMN claim_reviews.claim_id IS 'The reviewed claim (claims.claim_id).';
-COMMENT ON COLUMN claim_reviews.verdict IS 'correct, wrong or corrected.';
+COMMENT ON COLUMN claim_reviews.verdict IS 'correct, wrong, corrected, or moved (to the review''s quantity; NULL = to none).';
 COMMENT ON COLUMN claim_reviews.low IS 'Corrected lower value, or NULL to keep the extracted one.';
 COMMENT ON COLUMN claim_reviews.high IS 'Corrected upper value, or NULL to keep the extracted one.';
 COMMENT ON COLUMN claim_reviews.kind IS 'Corrected kind, or NULL.';
 COMMENT ON COLUMN claim_reviews.unit IS 'Corrected unit, or NULL.';
 COMMENT ON COLUMN claim_reviews.source IS 'Corrected source, or NULL.';
-COMMENT ON COLUMN claim_reviews.quantity IS 'Tracked quantity chosen by the reviewer, or NULL.';
+COMMENT ON COLUMN claim_reviews.quantity IS 'Tracked quantity chosen by the reviewer, or NULL (for moved: no quantity).';
 COMMENT ON COLUMN claim_reviews.note IS 'Free-text note of the reviewer.';
 COMMENT ON COLUMN claim_reviews.reviewed_at IS 'When the review was made (UTC).';

@@ -238,3 +238,46 @@ def add_summary_rows(con: duckdb.DuckDBPyConnection, rows_sql: str, params: Sequ
                      ) -> None:
     """Append the rows of ``rows_sql`` to store.quantity_claims (a newly reviewed claim)."""
     con.execute(f"INSERT INTO store.quantity_claims BY NAME {rows_sql}", list(params))
+
+
+CLAIMANT_GROUP_COLUMNS = ("claimant", "canonical", "label")
+CLAIMANT_EDIT_COLUMNS = ("edit_id", "action", "claimant", "target", "name", "note", "edited_at")
+
+
+def replace_claimant_groups(con: duckdb.DuckDBPyConnection, rows: pl.DataFrame) -> int:
+    """Rewrite store.claimant_groups with ``rows`` (columns claimant, canonical, label; one row
+    per claimant key) in one transaction; returns how many rows were stored. The rows are
+    computed by tracker.aggregate.claimants (the corpus pass)."""
+    frame = rows.select(
+        [pl.col(name).cast(pl.String) for name in CLAIMANT_GROUP_COLUMNS]
+    ) if rows.width else pl.DataFrame(schema=dict.fromkeys(CLAIMANT_GROUP_COLUMNS, pl.String))
+    if frame["claimant"].is_duplicated().any():
+        raise StoreError("claimant groups: a claimant key appears twice (nothing was stored)")
+    con.register("tracker_incoming_groups", frame.to_arrow())
+    try:
+        with _transaction(con):
+            con.execute("DELETE FROM store.claimant_groups")
+            con.execute("INSERT INTO store.claimant_groups BY NAME "
+                        "SELECT * FROM tracker_incoming_groups")
+    finally:
+        con.unregister("tracker_incoming_groups")
+    return frame.height
+
+
+def write_claimant_edits(
+    con: duckdb.DuckDBPyConnection, edits: Sequence[dict[str, Any]]
+) -> int:
+    """Append reviewer edits of claimants (dicts by column of store.claimant_edits; a missing
+    column is NULL) in one statement; returns how many were stored. Edits are never changed:
+    a later row undoes or overrides an earlier one."""
+    if not edits:
+        return 0
+    schema = {name: pl.String for name in CLAIMANT_EDIT_COLUMNS} | {"edited_at": pl.Datetime("us")}
+    frame = pl.DataFrame([{k: e.get(k) for k in CLAIMANT_EDIT_COLUMNS} for e in edits],
+                         schema=schema)
+    con.register("tracker_incoming_edits", frame.to_arrow())
+    try:
+        return int(scalar(con, "INSERT INTO store.claimant_edits BY NAME "
+                               "SELECT * FROM tracker_incoming_edits") or 0)
+    finally:
+        con.unregister("tracker_incoming_edits")
