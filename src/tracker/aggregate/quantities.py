@@ -1,13 +1,26 @@
 """Tracked quantities: which claims are about the same thing.
 
-A quantity is defined in a TOML file (``data/quantities.toml`` for the bundled corpus) by keyword
-rules: ``all_of`` over the claim's entity, sentence and article title (the topic), ``none_of``
-over its entity and sentence, and ``near_all_of``/``near_none_of`` over its entity and the words
-near the number (from the quote, or the sentence start for a sentence's first number, to the
-next number), so "300 killed and 2,700 wounded" keeps the two apart.
-Terms match at the start of a word, case- and accent-insensitively ("soldat" matches
-"Soldaten", "sudkorea" matches "Südkorea"). Quantities are tried in file order; the first
-whose rules hold takes the claim.
+A quantity is defined by **meaning**: the counted ``concept`` (``soldier``), the ``actor``
+(``KP``) and the ``state`` (``killed``), each a list of accepted values of the claim's columns
+(``""`` = not stated; a field left out accepts any value). Claims about another concept, actor
+or state do not enter. Optional refinements apply to every claim the quantity takes: ``place``
+(any-of terms over the sentence and title), ``keywords`` (any-of groups near the number) and
+``exclude`` (no such term near the number).
+
+The keyword rules of before stay for claims the extractor gave no meaning (concept, actor and
+state all NULL), and for quantities without a meaning: ``all_of`` over the claim's entity,
+sentence and article title, ``near_all_of`` over its entity and the words near the number (from
+the quote, or the sentence start for a sentence's first number, to the next number), so "300
+killed and 2,700 wounded" keeps the two apart, ``units``, and the exclusions ``none_of``
+(entity and sentence) and ``near_none_of`` (near the number). Terms match at the start of a
+word, case- and accent-insensitively ("soldat" matches "Soldaten", "sudkorea" "Südkorea").
+
+When several quantities match, the most specific wins (more meaning fields and refinements),
+then the one defined first. Each assignment keeps its reason: the claim's meaning
+("soldier · KP · deployed") or "keyword rules".
+
+Where the definitions live (the database's ``store.quantity_defs``, seeded from this file) is
+``tracker.aggregate.tracking``; this module parses and assigns.
 
 Assignment runs in DuckDB (one SELECT with parameterised regular expressions, written by
 ``tracker.store.replace_assignments``), so it rewrites ``store.assignments`` for a million claims
@@ -34,6 +47,10 @@ from tracker.store import replace_assignments
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 NEAR_AFTER = 60  # characters after a quote that still count as near the number
 _RULE_KEYS = ("all_of", "none_of", "near_all_of", "near_none_of")
+MEANING_KEYS = ("concept", "actor", "state")
+_REFINE_KEYS = ("place", "keywords", "exclude")
+KEYWORD_REASON = "keyword rules"
+NO_VALUE = "–"  # a meaning field the claim does not state, in a reason or label
 
 
 @dataclass(frozen=True)
@@ -49,6 +66,26 @@ class Quantity:
     near_none_of: tuple[str, ...] = ()
     units: tuple[str, ...] = ()  # claim units accepted ("" = none found); empty tuple = any
     description: str = ""
+    concept: tuple[str, ...] = ()  # meaning: accepted values ("" = not stated); empty = any
+    actor: tuple[str, ...] = ()
+    state: tuple[str, ...] = ()
+    place: tuple[str, ...] = ()  # refinement: any of these terms in the sentence or title
+    keywords: tuple[tuple[str, ...], ...] = ()  # refinement: any-of groups near the number
+    exclude: tuple[str, ...] = ()  # exclusion: none of these terms near the number
+
+    @property
+    def has_meaning(self) -> bool:
+        return bool(self.concept or self.actor or self.state)
+
+    @property
+    def has_keyword_rules(self) -> bool:
+        return bool(self.all_of or self.near_all_of or self.units)  # exclusions alone take none
+
+    @property
+    def specificity(self) -> int:
+        """How narrow the definition is: meaning fields set plus refinements."""
+        meaning = sum(1 for f in (self.concept, self.actor, self.state) if f)
+        return meaning + bool(self.place) + len(self.keywords) + bool(self.exclude)
 
 
 @dataclass(frozen=True)
@@ -120,7 +157,9 @@ def _parse_quantity(entry: Any, where: str, index: int) -> Quantity:
     if not isinstance(qid, str) or not _ID.match(qid):
         raise ConfigError(f"{where}: quantity[{index}].id: must be a lower-case identifier")
     key = f"{where}: quantity[{qid}]"
-    unknown = set(entry) - {"id", "label", "unit", "units", "description", *_RULE_KEYS}
+    known = {"id", "label", "unit", "units", "description", *_RULE_KEYS, *MEANING_KEYS,
+             *_REFINE_KEYS}
+    unknown = set(entry) - known
     if unknown:
         raise ConfigError(f"{key}: unknown key {sorted(unknown)[0]!r}")
     for name in ("label", "unit"):
@@ -128,8 +167,13 @@ def _parse_quantity(entry: Any, where: str, index: int) -> Quantity:
             raise ConfigError(f"{key}.{name}: required, a non-empty string")
     all_of = _groups(entry.get("all_of", []), f"{key}.all_of")
     near_all_of = _groups(entry.get("near_all_of", []), f"{key}.near_all_of")
-    if not all_of and not near_all_of:
-        raise ConfigError(f"{key}: needs at least one all_of or near_all_of group")
+    meaning = {name: _meaning(entry.get(name, []), f"{key}.{name}") for name in MEANING_KEYS}
+    units = _units(entry.get("units", []), f"{key}.units")
+    if not all_of and not near_all_of and not units and not any(meaning.values()):
+        raise ConfigError(
+            f"{key}: needs at least one all_of or near_all_of group, a unit or a meaning "
+            "(concept, actor, state)"
+        )
     return Quantity(
         id=qid,
         label=entry["label"],
@@ -138,9 +182,24 @@ def _parse_quantity(entry: Any, where: str, index: int) -> Quantity:
         none_of=_terms(entry.get("none_of", []), f"{key}.none_of"),
         near_all_of=near_all_of,
         near_none_of=_terms(entry.get("near_none_of", []), f"{key}.near_none_of"),
-        units=_units(entry.get("units", []), f"{key}.units"),
+        units=units,
         description=str(entry.get("description", "")),
+        place=_terms(entry.get("place", []), f"{key}.place"),
+        keywords=_groups(entry.get("keywords", []), f"{key}.keywords"),
+        exclude=_terms(entry.get("exclude", []), f"{key}.exclude"),
+        **meaning,
     )
+
+
+def _meaning(value: Any, key: str) -> tuple[str, ...]:
+    """Accepted values of a meaning column: a string or a list ("" = not stated). Concept and
+    state are lower-case lemmas; an actor is a country code (KP) or a name, compared
+    case-insensitively."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key}: must be a string or a list of strings (\"\" = not stated)")
+    return tuple(dict.fromkeys(v.strip().lower() for v in value))
 
 
 def _terms(value: Any, key: str) -> tuple[str, ...]:
@@ -209,43 +268,95 @@ def sql_terms_regex(terms: set[str]) -> str:
     return rf"(^|[^\pL\pN])({alternatives})"
 
 
-def _rule_sql(q: Quantity, params: list[Any]) -> str:
-    """A SQL boolean for one quantity over the lower-cased texts ``near``, ``ctx``, ``title``."""
+def _found(column: str, terms: tuple[str, ...], params: list[Any]) -> str:
+    params.append(sql_terms_regex(set(terms)))
+    return f"regexp_matches({column}, ?)"
+
+
+def _keyword_sql(q: Quantity, params: list[Any]) -> list[str]:
+    """The keyword rules of a quantity (units, near_all_of, all_of, exclusions) as SQL tests
+    over the lower-cased texts ``near``, ``ctx``, ``title``. Cheapest and most selective first:
+    DuckDB stops testing a row at its first false, and the near text is short."""
     parts: list[str] = []
-
-    def found(column: str, terms: tuple[str, ...]) -> str:
-        params.append(sql_terms_regex(set(terms)))
-        return f"regexp_matches({column}, ?)"
-
-    # Cheapest and most selective tests first: DuckDB stops testing a row at its first false,
-    # and the near text is short.
     if q.units:
         params.append(list(q.units))
         parts.append("list_contains(?, lower(coalesce(unit, '')))")
-    parts += [found("near", group) for group in q.near_all_of]
-    parts += [f"({found('ctx', group)} OR {found('title', group)})" for group in q.all_of]
+    parts += [_found("near", group, params) for group in q.near_all_of]
+    parts += [f"({_found('ctx', g, params)} OR {_found('title', g, params)})" for g in q.all_of]
     if q.near_none_of:
-        parts.append(f"NOT {found('near', q.near_none_of)}")
+        parts.append(f"NOT {_found('near', q.near_none_of, params)}")
     if q.none_of:
-        parts.append(f"NOT {found('ctx', q.none_of)}")
-    return " AND ".join(parts)
+        parts.append(f"NOT {_found('ctx', q.none_of, params)}")
+    return parts
+
+
+def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
+    """The claim's concept, actor and state must each be one the quantity accepts."""
+    parts = ["has_meaning"]
+    for name in MEANING_KEYS:
+        accepted = getattr(q, name)
+        if accepted:
+            params.append(list(accepted))
+            parts.append(f"list_contains(?, lower(coalesce({name}, '')))")
+    return parts
+
+
+def _refinement_sql(q: Quantity, params: list[Any]) -> list[str]:
+    """Refinements and exclusions, applied to every claim the quantity takes."""
+    parts: list[str] = []
+    if q.place:
+        parts.append(f"({_found('ctx', q.place, params)} OR {_found('title', q.place, params)})")
+    parts += [_found("near", group, params) for group in q.keywords]
+    if q.exclude:
+        parts.append(f"NOT {_found('near', q.exclude, params)}")
+    return parts
+
+
+def _meaning_when(q: Quantity, params: list[Any]) -> str:
+    """The CASE branch taking claims by meaning; it gives ``<id>|m``, so the reason is known
+    without testing the rules again."""
+    tests = _meaning_sql(q, params) + _refinement_sql(q, params)
+    params.append(f"{q.id}|m")
+    return f"WHEN {' AND '.join(tests)} THEN ?"
+
+
+def _keyword_when(q: Quantity, params: list[Any]) -> str:
+    """The CASE branch taking claims by keyword rules (claims without a meaning when the
+    quantity has one; every claim when it has none); it gives ``<id>|k``."""
+    tests = (["NOT has_meaning"] if q.has_meaning else []) + _keyword_sql(q, params)
+    tests += _refinement_sql(q, params)
+    params.append(f"{q.id}|k")
+    return f"WHEN {' AND '.join(tests)} THEN ?"
+
+
+def by_specificity(quantities: tuple[Quantity, ...]) -> list[Quantity]:
+    """The order quantities are tried in: most specific first, then as defined."""
+    return sorted(quantities, key=lambda q: -q.specificity)  # sorted() is stable
+
+
+def meaning_reason_sql() -> str:
+    """The reason of a meaning match: the claim's concept, actor and state ("soldier · KP ·
+    deployed"), a field not stated shown as NO_VALUE."""
+    fields = ", ".join(f"coalesce({name}, '{NO_VALUE}')" for name in MEANING_KEYS)
+    return f"concat_ws(' · ', {fields})"
 
 
 def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
-    """The SELECT (claim_id, quantity) that the rules give, with its parameters.
+    """The SELECT (claim_id, quantity, reason) that the definitions give, with its parameters.
 
     The texts are only lower-cased (folding accents of a million sentences costs more than all
     the matching); the term patterns absorb accents instead. Each rule is a chain of plain
     regular-expression tests, which DuckDB runs as DFAs and stops at the first that fails.
     """
     params: list[Any] = [NEAR_AFTER]
-    whens = []
-    for q in config.quantities:
-        whens.append(f"WHEN {_rule_sql(q, params)} THEN ?")
-        params.append(q.id)
+    # Meaning first, most specific first; then the keyword rules in the order defined, as
+    # before meanings existed (they mostly see claims without a meaning).
+    whens = [_meaning_when(q, params) for q in by_specificity(config.quantities) if q.has_meaning]
+    whens += [_keyword_when(q, params) for q in config.quantities if q.has_keyword_rules]
     sql = f"""
         WITH neighbours AS (
             SELECT c.claim_id, c.unit, c.entity, c.sentence, c.quote, a.title,
+                   c.concept, c.actor, c.state,
                    c."start" - c.sentence_start AS quote_at,
                    lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
                    lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
@@ -256,7 +367,7 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
             -- near: from the quote (or the sentence start, for a sentence's first number) to
             -- the next number, at most NEAR_AFTER characters past the quote; "X killed and
             -- Y wounded" gives "killed" to X only.
-            SELECT claim_id, unit, entity, sentence, title,
+            SELECT claim_id, unit, entity, sentence, title, concept, actor, state,
                    substr(sentence, window_from + 1, window_to - window_from) AS clause
             FROM (
                 SELECT *,
@@ -267,15 +378,21 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                 FROM neighbours
             )
         ), lowered AS (
-            SELECT claim_id, unit,
+            SELECT claim_id, unit, concept, actor, state,
+                   coalesce(concept, actor, state) IS NOT NULL AS has_meaning,
                    lower(coalesce(entity, '') || ' ' || clause) AS near,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
                    lower(coalesce(title, '')) AS title
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
-            SELECT claim_id, CASE {" ".join(whens)} END AS quantity FROM lowered
+            SELECT claim_id, concept, actor, state,
+                   CASE {" ".join(whens) or "WHEN false THEN NULL"} END AS decision
+            FROM lowered
         )
-        SELECT claim_id, quantity FROM decided WHERE quantity IS NOT NULL
+        SELECT claim_id, split_part(decision, '|', 1) AS quantity,
+               CASE WHEN split_part(decision, '|', 2) = 'm' THEN {meaning_reason_sql()}
+                    ELSE '{KEYWORD_REASON}' END AS reason
+        FROM decided WHERE decision IS NOT NULL
     """
     return sql, params
 
@@ -283,10 +400,15 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
 def assign_all(con: duckdb.DuckDBPyConnection, config: QuantityConfig | None = None) -> int:
     """Rewrite ``store.assignments`` for every claim; returns how many claims got a quantity.
 
-    ``config`` defaults to the quantities file (``$TRACKER_QUANTITIES``, else
-    ``data/quantities.toml``, else none: then every assignment is removed).
+    ``config`` defaults to the database's tracked quantities (``store.quantity_defs``; a
+    database without any takes those of the quantities file, ``$TRACKER_QUANTITIES``, else
+    ``data/quantities.toml``; no file: no quantities, and every assignment is removed).
     """
-    config = config if config is not None else load_quantities()
+    if config is None:
+        from tracker.aggregate.tracking import database_config, seed_from_file
+
+        seed_from_file(con)
+        config = database_config(con)
     sql, params = assignment_sql(config) if config.quantities else (None, [])
     # the summary is rebuilt in the same transaction: the dashboard reads it instead of joining
     # every claim

@@ -1,19 +1,163 @@
-"""Suggestions: claims no quantity takes, grouped by unit and their most telling entity terms.
+"""Suggestions: claims no quantity takes, grouped by what they count.
 
-A group such as "14 claims: soldier + nordkoreanisch" hints at a quantity nobody tracks yet;
-``suggestion_toml`` turns it into a ``[[quantity]]`` entry to paste into the quantities file.
+``discover`` groups untracked claims by their meaning (concept + actor + state, as the
+extractor reads it across languages and inflections: "nordkoreanische Soldaten getötet" and
+"North Korean troops killed" are both ``soldier · KP · killed``); a claim without a meaning
+falls back to its unit. Each ``Group`` has a stable ``id`` (a hash of its key), a readable
+label ("North Korea · soldier · killed"), counts of claims, claimants and outlets, the ids of
+its claims, and the definition that tracks it (``Group.definition``, used by ``tracker track``).
+
+The older grouping by entity terms (``suggest_groups``, ``suggestion_toml``) is kept for
+claims of databases written before the extractor read meanings.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import duckdb
 import polars as pl
 
 MIN_TERM_LENGTH = 4
 _WORD = re.compile(r"[a-z][a-z\-]+")
+MEANING = ("concept", "actor", "state")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Untracked claims that count the same thing."""
+
+    id: str
+    concept: str | None
+    actor: str | None
+    state: str | None
+    unit: str | None
+    label: str
+    claims: int
+    claimants: int
+    outlets: int
+    claim_ids: tuple[str, ...]
+    example: str
+
+    @property
+    def by_meaning(self) -> bool:
+        return any((self.concept, self.actor, self.state))
+
+    def definition(self, quantity_id: str, label: str | None = None) -> dict[str, Any]:
+        """A quantity definition (as in data/quantities.toml) taking exactly this group's kind
+        of claim: each meaning field as found ("" = not stated); for a group by unit, claims of
+        that unit without any meaning."""
+        meaning = {name: [getattr(self, name) or ""] for name in MEANING}
+        entry: dict[str, Any] = {
+            "id": quantity_id,
+            "label": label or self.label,
+            "unit": self.unit or self.concept or "count",
+            "description": f"Tracked from the suggestion {self.id} ({self.label}).",
+            **meaning,
+        }
+        if not self.by_meaning:
+            entry["units"] = [self.unit or ""]
+        return entry
+
+    def as_row(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "unit": self.unit, "claims": self.claims,
+                "claimants": self.claimants, "outlets": self.outlets, "concept": self.concept,
+                "actor": self.actor, "state": self.state, "example": self.example,
+                "claim_ids": list(self.claim_ids)}
+
+
+def group_id(key: tuple[str, ...]) -> str:
+    """A stable id for a grouping key: the same meaning gives the same id in every database."""
+    return "s" + hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:10]
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """ISO code -> English country name, from the claimant gazetteer."""
+    from tracker.claimants import load_gazetteer
+
+    return {iso: c.names[0] for iso, c in load_gazetteer("en").countries.items() if c.names}
+
+
+def actor_name(actor: str | None) -> str | None:
+    """"North Korea" for ``KP``; other actors (names) as they are."""
+    if not actor:
+        return None
+    return _country_names().get(actor.upper(), actor)
+
+
+def meaning_label(concept: str | None, actor: str | None, state: str | None) -> str:
+    """"North Korea · soldier · killed": the fields that are stated."""
+    return " · ".join(p for p in (actor_name(actor), concept, state) if p)
+
+
+def load_untracked(con: duckdb.DuckDBPyConnection, limit: int = 200_000) -> pl.DataFrame:
+    """Claims without a quantity (and not marked wrong), with their meaning and who made them
+    (the claimant, else the source as written)."""
+    return con.sql(
+        """
+        SELECT claim_id, unit, concept, actor, state, coalesce(claimant, source) AS claimant,
+               outlet, sentence
+        FROM claims
+        WHERE quantity IS NULL AND coalesce(review, '') <> 'wrong'
+        ORDER BY claim_id
+        LIMIT ?
+        """,
+        params=[limit],
+    ).pl()
+
+
+def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
+    """Groups of ``load_untracked`` rows by meaning (by unit when a claim has none), best
+    first: most outlets, then claimants, then claims. Claims with neither are left out."""
+    if untracked.is_empty():
+        return []
+    blank = {name: pl.col(name).fill_null("") for name in (*MEANING, "unit")}
+    has_meaning = pl.any_horizontal(pl.col(n).is_not_null() for n in MEANING)
+    keyed = untracked.with_columns(
+        by_meaning=has_meaning,
+        k_concept=pl.when(has_meaning).then(blank["concept"]).otherwise(pl.lit("")),
+        k_actor=pl.when(has_meaning).then(blank["actor"].str.to_uppercase()).otherwise(pl.lit("")),
+        k_state=pl.when(has_meaning).then(blank["state"]).otherwise(pl.lit("")),
+        k_unit=pl.when(has_meaning).then(pl.lit("")).otherwise(blank["unit"]),
+    ).filter(pl.col("by_meaning") | (pl.col("k_unit") != ""))
+    keys = ["k_concept", "k_actor", "k_state", "k_unit"]
+    grouped = (
+        keyed.group_by(keys)
+        .agg(
+            claims=pl.len(),
+            claimants=pl.col("claimant").n_unique(),
+            outlets=pl.col("outlet").drop_nulls().n_unique(),
+            unit=pl.col("unit").drop_nulls().mode().sort().first(),
+            claim_ids=pl.col("claim_id").sort(),
+            example=pl.col("sentence").sort_by("claim_id").first(),
+        )
+        .filter(pl.col("claims") >= min_claims)
+    )
+    groups = [_group(row) for row in grouped.iter_rows(named=True)]
+    return sorted(groups, key=lambda g: (-g.outlets, -g.claimants, -g.claims, g.label))
+
+
+def _group(row: dict[str, Any]) -> Group:
+    concept, actor, state = (row[k] or None for k in ("k_concept", "k_actor", "k_state"))
+    if any((concept, actor, state)):
+        key = ("m", row["k_concept"], row["k_actor"], row["k_state"])
+        label = meaning_label(concept, actor, state)
+    else:
+        key = ("u", row["k_unit"])
+        label = f"{row['k_unit']} (no meaning found)"
+    return Group(
+        id=group_id(key), concept=concept, actor=actor, state=state, unit=row["unit"],
+        label=label, claims=row["claims"], claimants=row["claimants"], outlets=row["outlets"],
+        claim_ids=tuple(row["claim_ids"]), example=row["example"] or "",
+    )
+
+
+# --- grouping by entity terms (databases without meanings) -----------------------------------
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""Commands for tracked quantities: ``quantities``, ``assign``, ``suggest``, ``compare``,
-``review`` and ``dashboard``. Each is a thin caller of ``tracker.aggregate``."""
+"""Commands for tracked quantities: ``quantities``, ``assign``, ``suggest``, ``track``,
+``move``, ``compare``, ``review`` and ``dashboard``. Each is a thin caller of
+``tracker.aggregate``."""
 
 from __future__ import annotations
 
@@ -31,15 +32,35 @@ quantities_option = click.option(
 @cli.command()
 @db_option
 @quantities_option
+@click.option("--import", "import_file", type=click.Path(dir_okay=False, exists=True),
+              help="Store the quantities of a quantities file in the database and reassign.")
+@click.option("--export", "export_file", type=click.Path(dir_okay=False),
+              help="Write the database's tracked quantities as a quantities file ('-' = stdout).")
 @format_option()
-def quantities(db: str | None, quantities_file: str | None, fmt: str) -> None:
-    """List the tracked quantities with their claim, source and outlet counts."""
+def quantities(db: str | None, quantities_file: str | None, import_file: str | None,
+               export_file: str | None, fmt: str) -> None:
+    """List the tracked quantities with their claim, source and outlet counts; import or
+    export them as a quantities file (the database holds them; the file seeds a new one)."""
     from tracker.aggregate.quantities import load_quantities, quantity_counts
+    from tracker.aggregate.tracking import database_config, export_toml
+    from tracker.aggregate.tracking import import_file as import_quantities_file
     from tracker.store import open_store
 
-    config = load_quantities(quantities_file)
+    if import_file:
+        written = import_quantities_file(db, import_file)
+        click.echo(f"{written} quantity definitions stored from {import_file}", err=True)
     with open_store(db, read_only=True) as store:
+        config = (load_quantities(quantities_file) if quantities_file
+                  else database_config(store.con))
         rows = quantity_counts(store.con, config)
+    if export_file:
+        text = export_toml(config)
+        if export_file == "-":
+            click.echo(text)
+        else:
+            Path(export_file).write_text(text, encoding="utf-8")
+            click.echo(f"{len(config.quantities)} quantities written to {export_file}", err=True)
+        return
     columns = ["id", "label", "unit", "claims", "sources", "outlets"]
     write_rows(columns, [[r[c] for c in columns] for r in rows], fmt)
 
@@ -48,46 +69,80 @@ def quantities(db: str | None, quantities_file: str | None, fmt: str) -> None:
 @db_option
 @quantities_option
 def assign(db: str | None, quantities_file: str | None) -> None:
-    """Reassign every stored claim to the quantities in the file (after editing it)."""
+    """Reassign every stored claim to the tracked quantities (with --quantities: to a file's)."""
     from tracker.aggregate.quantities import assign_all, load_quantities
+    from tracker.aggregate.tracking import database_config
     from tracker.store import open_store
 
-    config = load_quantities(quantities_file)
+    config = load_quantities(quantities_file) if quantities_file else None
     with open_store(db) as store:
         assigned = assign_all(store.con, config)
-    click.echo(
-        f"{assigned} claims assigned to {len(config.quantities)} quantities in "
-        f"{resolve_db_path(db)}",
-        err=True,
-    )
+        count = len((config or database_config(store.con)).quantities)
+    click.echo(f"{assigned} claims assigned to {count} quantities in {resolve_db_path(db)}",
+               err=True)
+
+
+SUGGEST_COLUMNS = ["id", "label", "unit", "claims", "claimants", "outlets", "example"]
 
 
 @cli.command()
 @db_option
-@quantities_option
 @click.option("--min-claims", type=click.IntRange(min=1), default=3, show_default=True,
               help="Smallest group worth suggesting.")
 @click.option("--toml", "as_toml", is_flag=True,
-              help="Print each suggestion as a [[quantity]] entry to paste into the file.")
+              help="Print each suggestion as the [[quantity]] entry that tracks it.")
 @format_option()
-def suggest(db: str | None, quantities_file: str | None, min_claims: int, as_toml: bool,
-            fmt: str) -> None:
-    """Suggest quantities: groups of claims no quantity takes, by unit and entity terms."""
-    from tracker.aggregate.quantities import load_quantities
-    from tracker.aggregate.suggest import load_unassigned, suggest_groups, suggestion_toml
+def suggest(db: str | None, min_claims: int, as_toml: bool, fmt: str) -> None:
+    """Suggest quantities: untracked claims grouped by meaning (concept, actor, state; the unit
+    when a claim has none), best first. `tracker track ID` tracks one; json/jsonl give the
+    claim_ids of each group."""
+    from tracker.aggregate.quantities import QuantityConfig, parse_quantities
+    from tracker.aggregate.suggest import discover, load_untracked
+    from tracker.aggregate.tracking import export_toml, new_quantity_id
     from tracker.store import open_store
 
-    config = load_quantities(quantities_file)
     with open_store(db, read_only=True) as store:
-        unassigned = load_unassigned(store.con)
-    groups = suggest_groups(unassigned, config.ignore_terms, min_claims)
+        groups = discover(load_untracked(store.con), min_claims)
     if as_toml:
-        for i, group in enumerate(groups, 1):
-            label = " ".join(group.terms) or group.unit or "untracked"
-            click.echo(suggestion_toml(group, f"suggested_{i}", label))
+        taken: set[str] = set()
+        entries = []
+        for group in groups:
+            taken.add(qid := new_quantity_id(group.label, taken))
+            entries.append(group.definition(qid))
+        click.echo(export_toml(QuantityConfig(parse_quantities({"quantity": entries}).quantities)))
         return
-    rows = [[g.claims, g.sources, g.unit, " + ".join(g.terms), g.example] for g in groups]
-    write_rows(["claims", "sources", "unit", "terms", "example"], rows, fmt)
+    columns = SUGGEST_COLUMNS + (["claim_ids"] if fmt in ("json", "jsonl") else [])
+    write_rows(columns, [[g.as_row()[c] for c in columns] for g in groups], fmt)
+
+
+@cli.command()
+@click.argument("suggestion_id")
+@db_option
+@click.option("--id", "quantity_id", help="Id of the new quantity (default: from the label).")
+@click.option("--label", help="Label of the new quantity (default: the suggestion's).")
+def track(suggestion_id: str, db: str | None, quantity_id: str | None, label: str | None) -> None:
+    """Track the suggested group SUGGESTION_ID (an id from `tracker suggest`) as a quantity, in
+    the database, and reassign every claim."""
+    from tracker.aggregate.tracking import track as track_suggestion
+
+    quantity = track_suggestion(db, suggestion_id, quantity_id, label, origin="cli")
+    click.echo(quantity.id)
+    click.echo(f"tracking {quantity.id!r} ({quantity.label}); `tracker compare {quantity.id}` "
+               "compares it", err=True)
+
+
+@cli.command()
+@click.argument("claim_id")
+@db_option
+@click.option("--to", "quantity_id", help="Quantity to move the claim to (default: none).")
+@click.option("--note", help="Why.")
+def move(claim_id: str, db: str | None, quantity_id: str | None, note: str | None) -> None:
+    """Move CLAIM_ID to another tracked quantity, or out of every quantity (a 'moved' review)."""
+    from tracker.aggregate.tracking import move_claim
+
+    review_id = move_claim(db, claim_id, quantity_id, note)
+    where = repr(quantity_id) if quantity_id else "no quantity"
+    click.echo(f"review {review_id}: {claim_id} moved to {where}", err=True)
 
 
 @cli.command()
@@ -105,13 +160,15 @@ def compare(quantity: str, db: str | None, quantities_file: str | None, rule: st
     """Latest estimate per source (or outlet) of QUANTITY, with the consensus."""
     from tracker.aggregate.compare import build_view, quantity_claims
     from tracker.aggregate.quantities import load_quantities
+    from tracker.aggregate.tracking import database_config
     from tracker.store import open_store
 
-    config = load_quantities(quantities_file)
-    if config.quantities and not config.get(quantity):
-        known = ", ".join(q.id for q in config.quantities)
-        raise ConfigError(f"quantity {quantity!r}: not in the quantities file (known: {known})")
     with open_store(db, read_only=True) as store:
+        config = (load_quantities(quantities_file) if quantities_file
+                  else database_config(store.con))
+        if config.quantities and not config.get(quantity):
+            known = ", ".join(q.id for q in config.quantities)
+            raise ConfigError(f"quantity {quantity!r}: not in the quantities file (known: {known})")
         claims = quantity_claims(store.con, quantity)
     view = build_view(claims, config.sources, rule=rule, by=by)
     key = "outlet" if by == Grouping.OUTLET else "source_key"
