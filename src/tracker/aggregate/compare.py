@@ -45,7 +45,13 @@ TABLE_ROWS = 1000  # claims shown in the table; Export writes every claim of the
 MAX_ROWS = 200_000  # rows of one quantity handed to polars; more is cut, newest first
 CLAIM_COLUMNS = (
     "claim_id, article_id, outlet, url, title, published, lang, low, high, kind, approximate,"
-    ' unit, entity, source, hedged, quote, sentence, "start", "end", quantity, review'
+    ' unit, entity, source, hedged, quote, sentence, "start", "end", quantity, review,'
+    " claimant, via"
+)
+# Each canonical claimant's label (the corpus pass's, tracker.aggregate.claimants).
+CLAIMANT_LABELS = (
+    "SELECT canonical AS claimant, min(label) AS claimant_label FROM store.claimant_groups"
+    " WHERE label IS NOT NULL GROUP BY canonical"
 )
 # scheme http(s), then a host: the links the claims table keeps (as ``safe_url`` does per value)
 _HTTP_URL = r"^\s*https?://[^/?#\s]+"
@@ -101,8 +107,10 @@ def quantity_claims(
     relation = claims_relation(con)
     extra = ", sentence_key" if relation != "claims" else ""  # precomputed for relays
     return con.sql(
-        f"SELECT {CLAIM_COLUMNS}{extra} FROM {relation} WHERE {where}"
-        " ORDER BY published DESC NULLS LAST, claim_id LIMIT ?",
+        f"SELECT x.*, l.claimant_label FROM (SELECT {CLAIM_COLUMNS}{extra} FROM {relation}"
+        f" WHERE {where} ORDER BY published DESC NULLS LAST, claim_id LIMIT ?) x"
+        f" LEFT JOIN ({CLAIMANT_LABELS}) l USING (claimant)"
+        " ORDER BY x.published DESC NULLS LAST, x.claim_id",
         params=[*params, MAX_ROWS],
     ).pl()
 
@@ -246,6 +254,8 @@ def chart_rows(prepared: pl.DataFrame, row_label: str) -> pl.DataFrame:
         marker=marker,
         style=pl.when(pl.col("hedged")).then(pl.lit("hedged")).otherwise(pl.lit("firm")),
         source_label=pl.col("source_key"),
+        names_text=pl.col("source_names").fill_null("")
+        if "source_names" in prepared.columns else pl.lit(""),
         date=pl.col("published").dt.to_string("%Y-%m-%d").fill_null("undated"),
         relay_text=pl.when(pl.col("relays") > 0)
         .then(pl.col("relays").cast(pl.String) + pl.lit(" other outlet(s)"))
@@ -260,7 +270,7 @@ def chart_rows(prepared: pl.DataFrame, row_label: str) -> pl.DataFrame:
     keys = ["low", "high", "open_bound"]
     return rows.join(texts, on=keys, how="left", nulls_equal=True, maintain_order="left").select(
         "row", "claim_id", "best", "low_value", "high_value", "marker", "style", "quote",
-        "value_text", "source_label", "outlet", "date", "relay_text",
+        "value_text", "source_label", "names_text", "outlet", "date", "relay_text",
     )
 
 

@@ -35,18 +35,30 @@ def _alias_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def normalise_sources(df: pl.DataFrame, aliases: dict[str, tuple[str, ...]]) -> pl.DataFrame:
-    """Add ``source_name`` (canonical) and ``source_key`` (the independent voice).
+    """Add ``source_name`` (canonical), ``source_key`` (the independent voice) and
+    ``source_names`` (the names it was written as, for tooltips).
 
-    A claim without a source is the outlet's own figure: its key is the outlet.
+    A claim with a ``claimant`` is that claimant's, named by ``claimant_label`` (else its key):
+    every name and relay of one claimant is one voice. A claim with only a source as written is
+    named by the alias tables; a claim without a source is the outlet's own figure.
     """
     names = {s: canonical_source(s, aliases) for s in df["source"].drop_nulls().unique()}
     mapping = pl.DataFrame(
         {"source": list(names), "source_name": list(names.values())},
         schema={"source": pl.String, "source_name": pl.String},
     )
-    out = df.drop("source_name", strict=False).join(mapping, on="source", how="left")
+    out = df.drop("source_name", "source_names", strict=False).join(
+        mapping, on="source", how="left")
+    if "claimant" in out.columns:
+        label = pl.col("claimant_label") if "claimant_label" in out.columns else pl.lit(None)
+        out = out.with_columns(source_name=pl.when(pl.col("claimant").is_not_null())
+                               .then(pl.coalesce(label, pl.col("claimant")))
+                               .otherwise(pl.col("source_name")))
     own = pl.concat_str([pl.col("outlet").fill_null("unknown outlet"), pl.lit(" " + UNATTRIBUTED)])
-    return out.with_columns(source_key=pl.coalesce(pl.col("source_name"), own))
+    out = out.with_columns(source_key=pl.coalesce(pl.col("source_name"), own))
+    seen = out.group_by("source_key").agg(
+        source_names=pl.col("source").drop_nulls().unique().sort().str.join("; "))
+    return out.join(seen, on="source_key", how="left", maintain_order="left")
 
 
 def add_values(df: pl.DataFrame) -> pl.DataFrame:

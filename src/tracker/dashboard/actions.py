@@ -52,3 +52,25 @@ def save_articles(db: Path, articles: list[Article]) -> dict[str, int]:
 def save_review(db: Path, claim_id: str, verdict: str, **fields: Any) -> str:
     """Store one review as a new row (the claim itself is never changed); as ``tracker review``."""
     return curate.review_claim(db, claim_id, verdict, **fields)
+
+
+def merge_claimants(db: Path, claimant: str, target: str, note: str | None = None) -> str:
+    """Merge one claimant into another, as ``tracker claimants merge`` (a new edit row)."""
+    from tracker.aggregate.claimants import merge_claimants as merge
+    from tracker.aggregate.claimants import user_aliases
+    from tracker.store import open_store
+
+    aliases = user_aliases()
+    with open_store(db) as store:
+        return merge(store.con, claimant, target, note=note or None, aliases=aliases)
+
+
+def split_claimant(db: Path, claimant: str, name: str, note: str | None = None) -> str:
+    """Split a name out of a claimant, as ``tracker claimants split`` (a new edit row)."""
+    from tracker.aggregate.claimants import split_claimant as split
+    from tracker.aggregate.claimants import user_aliases
+    from tracker.store import open_store
+
+    aliases = user_aliases()
+    with open_store(db) as store:
+        return split(store.con, claimant, name, note=note or None, aliases=aliases)

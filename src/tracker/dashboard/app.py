@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -306,6 +307,47 @@ def show_review(db: Path, view: QuantityView, quantity_ids: list[str]) -> None:
                 flash("Review saved; the view now uses it.")
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def cached_claimants(db: str, signature: tuple) -> pl.DataFrame:
+    return data.load_claimants(Path(db))
+
+
+def show_claimant_edits(db: Path, signature: tuple) -> None:
+    """Merge two claimants or split a name out of one: a new edit row, as `tracker claimants`."""
+    table = cached_claimants(str(db), signature)
+    if table.is_empty():
+        return
+    keys = table["claimant"].to_list()
+    labels = {k: f"{label} · {k} · {n} claims" for k, label, n
+              in table.select("claimant", "label", "claims").iter_rows()}
+    names = dict(zip(keys, table["names"].to_list(), strict=True))
+    with st.expander("Merge or split claimants"):
+        with st.form("claimant_merge"):
+            claimant = st.selectbox("Merge claimant", keys, format_func=labels.get)
+            target = st.selectbox("into", keys, index=min(1, len(keys) - 1),
+                                  format_func=labels.get)
+            note = st.text_input("Note", key="merge_note")
+            if st.form_submit_button("Merge"):
+                _claimant_edit(actions.merge_claimants, db, claimant, target, note)
+        claimant = st.selectbox("Split from claimant", keys, format_func=labels.get,
+                                key="split_claimant")
+        with st.form("claimant_split"):
+            name = st.selectbox("the name (as written)", names.get(claimant) or [])
+            note = st.text_input("Note", key="split_note")
+            if st.form_submit_button("Split") and name:
+                _claimant_edit(actions.split_claimant, db, claimant, name, note)
+
+
+def _claimant_edit(action: Callable[[Path, str, str, str | None], str], db: Path, first: str,
+                   second: str, note: str) -> None:
+    try:
+        action(db, first, second, note)
+    except TrackerError as err:
+        st.error(str(err))
+    else:
+        flash("Claimants updated; the view now counts them so.")
+
+
 def main() -> None:
     st.set_page_config(page_title="tracker: compare estimates", layout="wide")
     show_flash()
@@ -357,6 +399,7 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
         show_add_article(db)
     with review:
         show_review(db, view, overview["quantity"].to_list())
+        show_claimant_edits(db, signature)
     with untracked:
         show_suggestions(db, signature, config)
     st.caption(f"Database: {db} · as of {date.today()}")

@@ -24,6 +24,7 @@ TOOLTIP = [
     alt.Tooltip("quote:N", title="quote"),
     alt.Tooltip("value_text:N", title="value"),
     alt.Tooltip("source_label:N", title="source"),
+    alt.Tooltip("names_text:N", title="written as"),
     alt.Tooltip("outlet:N", title="outlet"),
     alt.Tooltip("date:N", title="date"),
     alt.Tooltip("relay_text:N", title="relayed by"),

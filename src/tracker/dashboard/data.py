@@ -110,3 +110,13 @@ def load_suggestions(db: Path, ignore: frozenset[str], min_claims: int = 3) -> l
             return []
         unassigned = load_unassigned(con, limit=SUGGEST_ROWS)
     return suggest_groups(unassigned, ignore, min_claims)
+
+
+def load_claimants(db: Path) -> pl.DataFrame:
+    """The ``claimants`` view, most claims first (empty for a file without it)."""
+    from tracker.aggregate.claimants import claimant_table
+
+    with read_only(db) as con:
+        [(found,)] = con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = "
+                                 "'claimants' AND schema_name = 'main'").fetchall()
+        return claimant_table(con) if found else pl.DataFrame()
