@@ -38,6 +38,7 @@ import duckdb
 import polars as pl
 
 from tracker.aggregate.quantities import QuantityConfig, fold, terms_regex
+from tracker.aggregate.summary import refresh_overview
 from tracker.claimants import load_all, merge_variants, resolve
 from tracker.errors import ConfigError, InputError
 from tracker.store import replace_claimant_groups, write_claimant_edits
@@ -356,6 +357,7 @@ def resolve_corpus(
     edits = stored_edits(con)
     rows = compute_groups(pairs, aliases, edits)
     stored = replace_claimant_groups(con, rows)
+    refresh_overview(con)  # the voices per quantity follow the claimants
     keys = pairs.filter(pl.col("claimant").is_not_null())["claimant"].n_unique()
     return CorpusSummary(keys=keys, claimants=rows["canonical"].n_unique(), rows=stored,
                          edits=edits.height)

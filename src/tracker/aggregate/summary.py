@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import duckdb
 
-from tracker.store import SummaryQueries, add_summary_rows
+from tracker.store import SummaryQueries, add_summary_rows, replace_quantity_overview
 
 SUMMARY = "store.quantity_claims"
 META = "store.quantity_claims_meta"
@@ -97,6 +97,13 @@ def summary_queries() -> SummaryQueries:
         # the overview as of these reviews (a new review makes readers compute it again)
         overview=OVERVIEW_SQL.format(relation=f"({summary_claims_sql()})"),
     )
+
+
+def refresh_overview(con: duckdb.DuckDBPyConnection) -> None:
+    """Recount the independent voices of ``store.quantity_overview`` from the summary (after the
+    claimants were merged or split); nothing to do while the summary is not fresh."""
+    if summary_is_fresh(con):
+        replace_quantity_overview(con, OVERVIEW_SQL.format(relation=f"({summary_claims_sql()})"))
 
 
 def add_reviewed_claim(con: duckdb.DuckDBPyConnection, claim_id: str) -> None:

@@ -72,15 +72,15 @@ def ingest(
 
 
 def assign_quantities(db: str | PathLike[str] | None) -> None:
-    """Let the aggregation layer (re)assign the stored claims to tracked quantities, then merge
-    claimants across the corpus (``tracker claimants --resolve``)."""
+    """Let the aggregation layer merge claimants across the corpus (``tracker claimants
+    --resolve``), then (re)assign the stored claims to tracked quantities."""
     from tracker.aggregate.claimants import resolve_corpus, user_aliases
     from tracker.aggregate.quantities import assign_all
     from tracker.store import open_store
 
     with open_store(db) as store:
+        resolve_corpus(store.con, user_aliases())  # first: the summary counts claimants
         assign_all(store.con)
-        resolve_corpus(store.con, user_aliases())
 
 
 __all__ = [

@@ -281,3 +281,11 @@ def write_claimant_edits(
                                "SELECT * FROM tracker_incoming_edits") or 0)
     finally:
         con.unregister("tracker_incoming_edits")
+
+
+def replace_quantity_overview(con: duckdb.DuckDBPyConnection, rows_sql: str) -> None:
+    """Rewrite store.quantity_overview from ``rows_sql`` in one transaction (after claimants
+    were merged or split: the independent voices changed, the claims did not)."""
+    with _transaction(con):
+        con.execute("DELETE FROM store.quantity_overview")
+        con.execute(f"INSERT INTO store.quantity_overview BY NAME {rows_sql}")
