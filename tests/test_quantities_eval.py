@@ -1,0 +1,32 @@
+"""CI gate for issue #11 point 6: assignment F1 with the bundled definitions and discovery F1
+from zero configuration on the gold labels of both bundled stories (evaluate/quantities).
+
+Floors are the measured values rounded down (2026-12-05, extractor with meanings in progress)
+and are only ever raised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracker.cli.quantity_eval import measure
+
+REPO = Path(__file__).resolve().parent.parent
+FLOORS = {
+    "nk": {"assignment_f1": 0.75, "discovery_f1": 0.58},
+    "quake": {"assignment_f1": 0.76, "discovery_f1": 0.81},
+}
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    return {row["story"]: row for row in measure(REPO)}
+
+
+@pytest.mark.parametrize("story", sorted(FLOORS))
+def test_scores_stay_above_their_floors(scores: dict[str, dict], story: str) -> None:
+    row = scores[story]
+    assert row["matched"] >= 0.95 * row["labels"]  # gold spans found among the claims
+    for metric, floor in FLOORS[story].items():
+        assert row[metric] >= floor, f"{story} {metric} {row[metric]} < floor {floor}"
