@@ -1,0 +1,455 @@
+"""What a claim counts, as meaning (issue #11): ``concept``, ``actor`` and ``state``.
+
+Read from the claim's own noun phrase and clause, never from the title: the unit and entity the
+engine found, the words of the clause around the number (up to a clause break or the
+neighbouring claim), lemmatised with simplemma. Language knowledge lives in
+``lang/<code>/concepts.toml`` (validated on load, merged over ``lang/und``) and in the claimant
+gazetteer's ``[countries]`` (names, adjectives, capitals); this module knows no word of any
+language. Meaning never changes a claim's value, unit or span.
+
+- ``concept``: an English lemma for what is counted ("soldier", "person", "building", "euro").
+- ``actor``: ISO 3166 alpha-2 code of the country that owns or does what is counted; countries
+  coordinated in one noun phrase ("Russian and North Korean soldiers") join sorted with "+"
+  ("KP+RU"), so a quantity about one of them does not take the claim.
+- ``state``: the state or event counted ("killed", "wounded", "casualties", "deployed", ...).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import simplemma
+
+from tracker.claimants import load_gazetteer
+from tracker.extract.datafile import DataFile
+from tracker.extract.lexicon import (
+    LANG_DIR,
+    UNDETERMINED,
+    Lexicon,
+    load_lexicon,
+    phrase_alternation,
+)
+from tracker.models import Claim
+
+FILE_NAME = "concepts.toml"
+COORDINATED = "+"
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_FIELDS = ("concept", "actor", "state")
+_PUNCTUATION = ".,;:!?\"'()[]«»„“”‚‘’–—-…"
+_NOUN_LOOKAHEAD = 6  # words after the number that may still belong to its noun phrase
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    concept: str | None = None
+    actor: str | None = None
+    state: str | None = None
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """``concepts.toml`` of one language, merged over ``lang/und``, with its regexes compiled."""
+
+    code: str
+    units: dict[str, tuple[str, str | None]]  # unit lemma -> (concept, state)
+    nouns: dict[str, str]  # form -> concept
+    noun_suffixes: tuple[tuple[str, str], ...]  # compound ending -> concept
+    state_words: dict[str, str]  # single word or lemma -> state
+    state_phrases: re.Pattern[str]  # phrases of several words
+    phrase_states: dict[str, str]
+    countries: re.Pattern[str]  # any way of naming a country (lower-cased)
+    country_forms: dict[str, str]  # lower-cased form -> ISO code
+    capitals_only: frozenset[str]  # forms written in capitals ("US", "DPRK"): only so
+    not_after: frozenset[str]
+    articles: frozenset[str]
+    coordinators: frozenset[str]
+    np_links: frozenset[str]  # words inside a noun phrase before its noun: "and", "of the"
+    located_concepts: frozenset[str]
+    located_state: str | None
+    no_state: frozenset[str]
+    clause_break: re.Pattern[str]
+    word_states: dict[str, str | None] = field(default_factory=dict, compare=False)
+    noun_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
+    entity_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
+
+    def state_of(self, lower: str) -> str | None:
+        """The state a lower-cased word names, as written or as its lemma; cached per process
+        (the lemmatizer is the slow part)."""
+        if lower in self.word_states:
+            return self.word_states[lower]
+        state = self.state_words.get(lower) or self.state_words.get(_lemmatize(lower, self.code))
+        self.word_states[lower] = state
+        return state
+
+
+def _lemmatize(word: str, code: str) -> str:
+    if code == UNDETERMINED:
+        return word
+    try:
+        return simplemma.lemmatize(word, lang=code).lower()
+    except ValueError:  # a language simplemma does not know: the word is its own lemma
+        return word
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def _unit_table(f: DataFile) -> dict[str, tuple[str, str | None]]:
+    table = f.get("units")
+    if not isinstance(table, dict):
+        raise f.fail("units", "must be a table of unit = { concept, state }")
+    out: dict[str, tuple[str, str | None]] = {}
+    for unit, entry in table.items():
+        key = f"units.{unit}"
+        if not isinstance(entry, dict) or set(entry) - {"concept", "state"}:
+            raise f.fail(key, "must be { concept = ..., state = ... } (state optional)")
+        concept, state = entry.get("concept"), entry.get("state")
+        if not isinstance(concept, str) or not concept:
+            raise f.fail(f"{key}.concept", "must be a non-empty string")
+        if state is not None and (not isinstance(state, str) or not state):
+            raise f.fail(f"{key}.state", "must be a non-empty string")
+        out[unit] = (concept, state)
+    return out
+
+
+def _states(f: DataFile, known: set[str] | None) -> tuple[dict[str, str], dict[str, str]]:
+    """[states] as (single words -> state, phrases -> state); state names are und's keys."""
+    words: dict[str, str] = {}
+    phrases: dict[str, str] = {}
+    for state, forms in f.word_table("states").items():
+        if known is not None and state not in known:
+            raise f.fail(f"states.{state}", "is not a state named in lang/und/concepts.toml")
+        for form in forms:
+            target = phrases if " " in form else words
+            if target.get(form, state) != state:
+                raise f.fail(f"states.{state}", f"repeats {form!r}, already under {target[form]!r}")
+            target[form] = state
+    return words, phrases
+
+
+def _country_forms(f: DataFile, code: str) -> dict[str, str]:
+    """Every way this language names a country: the gazetteer's names, adjectives (with the
+    inflection endings), capitals and derived or listed demonyms, each also as a possessive."""
+    countries = load_gazetteer(code).countries
+    endings = ("", *f.words("actor.adjective_endings"))
+    derive = f.word_table("actor.derive")
+    demonyms = f.word_table("actor.demonyms")
+    for iso in demonyms:
+        if iso not in countries:
+            raise f.fail(f"actor.demonyms.{iso}", "is not a country of claimants.toml")
+    forms: dict[str, str] = {}
+    for iso, country in countries.items():
+        bases = [*country.names, *country.capitals, *demonyms.get(iso, ())]
+        for adjective in country.adjectives:
+            bases += [adjective + ending for ending in endings]
+            for tail, made in derive.items():
+                if adjective.lower().endswith(tail):
+                    stem = adjective[: len(adjective) - len(tail)]
+                    bases += [stem + ending for ending in made]
+        for base in bases:
+            forms.setdefault(base, iso)
+    possessives = f.words("actor.possessives")
+    for base, iso in list(forms.items()):
+        for suffix in possessives:
+            forms.setdefault(base + suffix, iso)
+    return forms
+
+
+def _lower_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Whole-word phrases, matched in lower-cased text (an IGNORECASE trie is ~5x slower)."""
+    alternation = phrase_alternation(p.lower() for p in phrases)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
+
+
+def _clause_break(f: DataFile) -> re.Pattern[str]:
+    chars = "".join(re.escape(c) for c in f.words("rules.clause_breaks"))
+    if not chars:
+        return re.compile(r"(?!x)x")
+    return re.compile(f"[{chars}]")
+
+
+def _read(code: str) -> DataFile:
+    return DataFile(LANG_DIR / code / FILE_NAME)
+
+
+@functools.cache
+def load_concepts(code: str) -> Concepts:
+    """``lang/<code>/concepts.toml`` over ``lang/und/concepts.toml``; validated, cached."""
+    base = _read(UNDETERMINED)
+    known = set(base.word_table("states"))
+    f = base if code == UNDETERMINED else _read(code)
+    nouns = f.inverted("nouns")
+    words, phrases = _states(f, known)
+    forms = _country_forms(f, code)
+    located = f.string("rules.located_state") or None
+    if located is not None and located not in known:
+        raise f.fail("rules.located_state", "is not a state named in lang/und/concepts.toml")
+    return Concepts(
+        code=code,
+        units=_unit_table(base) | _unit_table(f),
+        nouns={form: concept for form, concept in nouns.items() if not form.startswith("*")},
+        noun_suffixes=tuple((fm[1:], c) for fm, c in nouns.items() if fm.startswith("*")),
+        state_words=words,
+        state_phrases=_lower_pattern(phrases),
+        phrase_states=phrases,
+        countries=_lower_pattern(forms),
+        country_forms={form.lower(): iso for form, iso in forms.items()},
+        capitals_only=frozenset(form.lower() for form in forms if form[:2].isupper()),
+        not_after=f.word_set("actor.not_after"),
+        articles=f.word_set("actor.articles"),
+        coordinators=f.word_set("actor.coordinators"),
+        np_links=f.word_set("actor.coordinators")
+        | f.word_set("actor.articles")
+        | {word for link in load_lexicon(code).units.part_links for word in link.split()},
+        located_concepts=f.word_set("rules.located_concepts"),
+        located_state=located,
+        no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),
+        clause_break=_clause_break(f),
+    )
+
+
+# --- reading a claim ---------------------------------------------------------------------------
+
+
+def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
+    """The claims with ``concept``, ``actor`` and ``state`` filled from their own clause.
+
+    The engine's claims are fresh and not yet shared, so the three fields are set in place:
+    rebuilding a 25-field frozen dataclass per claim cost more than reading its meaning."""
+    concepts = load_concepts(lex.code)
+    low = lower_text(text)
+    breaks = _breaks(text, concepts)
+    for i, claim in enumerate(claims):
+        prev = claims[i - 1] if i > 0 else None
+        nxt = claims[i + 1] if i + 1 < len(claims) else None
+        clause = _clause(claim, prev, nxt, breaks)
+        found = read_meaning(claim, (text, low), lex, concepts, clause)
+        for name in _FIELDS:
+            value = getattr(found, name)
+            if value is not None:
+                object.__setattr__(claim, name, value)
+    return claims
+
+
+def _breaks(text: str, concepts: Concepts) -> list[int]:
+    """Offsets of the clause breaks in ``text``; a separator between digits ("50,000") is part
+    of a number."""
+    out = []
+    for found in concepts.clause_break.finditer(text):
+        at = found.start()
+        if not (text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit()):
+            out.append(at)
+    return out
+
+
+def _clause(
+    claim: Claim, prev: Claim | None, nxt: Claim | None, breaks: list[int]
+) -> tuple[int, int]:
+    """The clause around the number: up to a clause break (``breaks``: their offsets in the
+    text, ascending), never past a neighbouring claim."""
+    start = claim.sentence_start
+    end = max(start + len(claim.sentence), claim.end)
+    if prev is not None and prev.sentence_start == claim.sentence_start:
+        start = max(start, min(prev.end, claim.start))
+    if nxt is not None and nxt.sentence_start == claim.sentence_start:
+        end = min(end, max(nxt.start, claim.end))
+    before = bisect.bisect_left(breaks, claim.start) - 1
+    if before >= 0 and breaks[before] >= start:
+        start = breaks[before] + 1
+    after = bisect.bisect_left(breaks, claim.end)
+    if after < len(breaks) and breaks[after] < end:
+        end = breaks[after]
+    return start, end
+
+
+def lower_text(text: str) -> str:
+    """``text`` lower-cased with the same offsets (a letter whose lower case is longer stays)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def read_meaning(
+    claim: Claim,
+    texts: tuple[str, str],
+    lex: Lexicon,
+    concepts: Concepts,
+    clause: tuple[int, int],
+) -> Meaning:
+    """The meaning of one claim whose clause is ``text[clause[0]:clause[1]]``; ``texts`` is the
+    text and its ``lower_text``."""
+    text, low = texts
+    start, end = clause
+    np_end, noun = _noun_phrase(claim, texts, lex, concepts, end)
+    unit_concept, unit_state = concepts.units.get(claim.unit or "", (claim.unit, None))
+    if unit_state is not None:  # the predicate made the unit: the counted noun is the concept
+        concept = noun or unit_concept
+    else:
+        concept = unit_concept if claim.unit is not None else noun
+    actor, places = _actor(claim, texts, concepts, clause, np_end)
+    state = unit_state
+    if state is None and (concept or "") not in concepts.no_state:
+        state = _clause_state(texts, concepts, clause, claim)
+        located = state is None and concept in concepts.located_concepts
+        if located and (
+            places - {actor} or (not actor and _unnamed_places(text, clause, claim, concepts))
+        ):
+            state = concepts.located_state
+    return Meaning(concept, actor, state)
+
+
+def _concept_of(word: str, lex: Lexicon, concepts: Concepts) -> str | None:
+    """A counted noun's concept: this file's [nouns], else the unit nouns mapped by [units]."""
+    lower = word.lower()
+    if lower in concepts.noun_concepts:
+        return concepts.noun_concepts[lower]
+    concept = concepts.noun_concepts[lower] = _lookup_concept(lower, lex, concepts)
+    return concept
+
+
+def _lookup_concept(lower: str, lex: Lexicon, concepts: Concepts) -> str | None:
+    found = concepts.nouns.get(lower) or lex.units.nouns.get(lower)
+    if found is None:
+        for suffix, lemma in (*concepts.noun_suffixes, *lex.units.noun_suffixes):
+            if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+                found = lemma
+                break
+    if found is None:
+        return None
+    return concepts.units.get(found, (found, None))[0]
+
+
+def _noun_phrase(
+    claim: Claim, texts: tuple[str, str], lex: Lexicon, concepts: Concepts, limit: int
+) -> tuple[int, str | None]:
+    """Where the claim's noun phrase ends, and the concept of its counted noun: the entity's
+    last noun with a concept, else the first such noun after the number when only country
+    words and coordinators stand between ("50,000 Russian and North Korean soldiers")."""
+    text, low = texts
+    if claim.entity:
+        at = text.find(
+            claim.entity, claim.sentence_start, max(limit, claim.end + len(claim.entity))
+        )
+        end = at + len(claim.entity) if at >= 0 else claim.end
+        if claim.entity not in concepts.entity_concepts:
+            words = reversed(_WORD.findall(claim.entity))
+            found = next((c for w in words if (c := _concept_of(w, lex, concepts))), None)
+            concepts.entity_concepts[claim.entity] = found
+        return max(end, claim.end), concepts.entity_concepts[claim.entity]
+    pos = claim.end
+    for _ in range(_NOUN_LOOKAHEAD):
+        country = concepts.countries.match(low, _skip_space(text, pos), limit)
+        if country is not None:
+            pos = country.end()
+            continue
+        word = _WORD.match(text, _skip_space(text, pos), limit)
+        if word is None:
+            break
+        if word.group().lower() not in concepts.np_links:
+            concept = _concept_of(word.group(), lex, concepts)
+            return (word.end(), concept) if concept is not None else (claim.end, None)
+        pos = word.end()
+    return claim.end, None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _actor(
+    claim: Claim, texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int], np_end: int
+) -> tuple[str | None, set[str]]:
+    """The actor, and the countries named as places ("in Russland"). Countries inside the noun
+    phrase (or just before the number: "Pyongyang's 11,000 troops") win over other countries
+    in the clause; a country after a place word is a place; one inside the source is not the
+    actor ("Ukraine says ...")."""
+    text, low = texts
+    start, end = clause
+    inside: set[str] = set()
+    around: set[str] = set()
+    places: set[str] = set()
+    for found in concepts.countries.finditer(low, start, end):
+        form = found.group()
+        iso = concepts.country_forms.get(" ".join(form.split()))
+        if iso is None or (form in concepts.capitals_only and not text[found.start()].isupper()):
+            continue
+        if _after_place_word(text, found.start(), start, concepts):
+            places.add(iso)
+        elif claim.source and text[found.start() : found.end()] in claim.source:
+            continue
+        elif claim.start <= found.start() < np_end or not text[found.end() : claim.start].strip():
+            inside.add(iso)
+        else:
+            around.add(iso)
+    chosen = inside or around
+    return (COORDINATED.join(sorted(chosen)) if chosen else None), places
+
+
+def _after_place_word(text: str, pos: int, start: int, concepts: Concepts) -> bool:
+    """ "in Russland", "to Russia", "in der Ukraine": a place word (and an article) before."""
+    before = _WORD.findall(text, max(start, pos - 30), pos)[-2:]
+    words = [w.lower() for w in before]
+    if words and words[-1] in concepts.articles:
+        words = words[:-1]
+    return bool(words) and words[-1] in concepts.not_after
+
+
+def _unnamed_places(
+    text: str, clause: tuple[int, int], claim: Claim, concepts: Concepts
+) -> set[str]:
+    """A capitalised word after a place word ("in Kursk") is a place even when it is no country
+    the gazetteer knows; returned as the word itself."""
+    out = set()
+    words = list(_WORD.finditer(text, claim.end, clause[1]))
+    for a, b in zip(words, words[1:], strict=False):
+        if a.group().lower() in concepts.not_after and b.group()[0].isupper():
+            out.add(b.group())
+    return out
+
+
+def _clause_state(
+    texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int], claim: Claim
+) -> str | None:
+    """The state word of the clause nearest to the number (in words); a phrase ("killed or
+    wounded") beats the words inside it."""
+    low = texts[1]
+    start, end = clause
+    before, after = low[start : claim.start], low[claim.end : end]
+    best: tuple[int, str] | None = None
+    for found in concepts.state_phrases.finditer(low, start, end):
+        state = concepts.phrase_states.get(" ".join(found.group().split()))
+        if state is None:
+            continue
+        if found.end() <= claim.start:
+            cut = found.start() - start
+            best = _nearer(best, len(before[found.end() - start :].split()), state)
+            before = (
+                before[:cut] + " " * (found.end() - found.start()) + before[found.end() - start :]
+            )
+        elif found.start() >= claim.end:
+            cut = found.start() - claim.end
+            best = _nearer(best, len(after[:cut].split()) + 1, state)
+            after = (
+                after[:cut] + " " * (found.end() - found.start()) + after[found.end() - claim.end :]
+            )
+    words = before.split()
+    for i, word in enumerate(words):
+        state = concepts.state_of(word.strip(_PUNCTUATION))
+        if state is not None:
+            best = _nearer(best, len(words) - i, state)
+    for i, word in enumerate(after.split()):
+        state = concepts.state_of(word.strip(_PUNCTUATION))
+        if state is not None:
+            return _nearer(best, i + 1, state)[1]
+    return best[1] if best else None
+
+
+def _nearer(best: tuple[int, str] | None, distance: int, state: str) -> tuple[int, str]:
+    return (distance, state) if best is None or distance < best[0] else best
