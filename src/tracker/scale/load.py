@@ -58,9 +58,12 @@ def load_partitions(folder: str | Path, db: str | Path | None = None) -> WriteCo
 
 
 def assign_quantities(con: duckdb.DuckDBPyConnection) -> None:
-    """As ``tracker ingest`` does: (re)assign claims to tracked quantities when available."""
+    """As ``tracker ingest`` does: merge claimants across the corpus, then (re)assign claims to
+    tracked quantities when available."""
     try:
+        from tracker.aggregate.claimants import resolve_corpus, user_aliases
         from tracker.aggregate.quantities import assign_all
     except ImportError:
         return
+    resolve_corpus(con, user_aliases())
     assign_all(con)
