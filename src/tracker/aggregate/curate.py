@@ -25,12 +25,15 @@ def review_claim(
 
 
 def save_articles(db: str | PathLike[str] | None, articles: list[Article]) -> dict[str, int]:
-    """Store the articles and their claims, then reassign quantities. Returns the counts."""
+    """Store the articles and their claims, merge claimants across the corpus, then reassign
+    quantities (as ``tracker ingest``). Returns the counts."""
+    from tracker.aggregate.claimants import resolve_corpus, user_aliases
     from tracker.aggregate.quantities import assign_all
     from tracker.store import open_store
 
     with open_store(db) as store:
         counts = store.write_articles(articles)
+        resolve_corpus(store.con, user_aliases())
         assigned = assign_all(store.con)
     return {"new": counts.new, "unchanged": counts.unchanged, "claims": counts.claims,
             "assigned": assigned}
