@@ -135,3 +135,28 @@ def test_quake_from_an_empty_database_to_a_comparison(tmp_path: Path,
     assert len(rows) >= 3 and "consensus" in compared.stderr
     quantities = run("quantities", "--db", db, "--format", "json").stdout
     assert json.loads(quantities)[0]["id"] == "deaths"
+
+
+def test_dashboard_tracks_a_suggestion_with_one_click(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TRACKER_QUANTITIES", raising=False)
+    db = tmp_path / "quake.duckdb"
+    run("ingest", str(QUAKE), "--db", str(db))
+    monkeypatch.setenv("TRACKER_DB", str(db))
+    app = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60).run()
+    assert not app.exception, app.exception
+    app.toggle(key="suggest").set_value(True).run()
+    with open_store(db, read_only=True) as store:
+        first = discover(load_untracked(store.con))[0]
+    app.button(key=f"track_{first.id}").click().run()
+    assert not app.exception, app.exception
+    with open_store(db, read_only=True) as store:
+        config = tracking.database_config(store.con)
+        assigned = store.con.execute("SELECT count(*) FROM claims WHERE quantity = ?",
+                                     [config.quantities[0].id]).fetchall()[0][0]
+    assert config.quantities[0].label == first.label
+    assert assigned == first.claims
+    assert app.title[0].value == first.label  # the page now compares it

@@ -74,3 +74,29 @@ def split_claimant(db: Path, claimant: str, name: str, note: str | None = None) 
     aliases = user_aliases()
     with open_store(db) as store:
         return split(store.con, claimant, name, note=note or None, aliases=aliases)
+
+
+def track_suggestion(db: Path, suggestion_id: str, label: str | None = None) -> str:
+    """Track a suggested group as a quantity and reassign; as ``tracker track``. Returns its id."""
+    from tracker.aggregate.tracking import track
+
+    return track(db, suggestion_id, label=label or None, origin="dashboard").id
+
+
+def rename_quantity(db: Path, quantity_id: str, label: str) -> None:
+    from tracker.aggregate.tracking import rename
+
+    rename(db, quantity_id, label, origin="dashboard")
+
+
+def retire_quantity(db: Path, quantity_id: str) -> None:
+    from tracker.aggregate.tracking import retire
+
+    retire(db, quantity_id, origin="dashboard")
+
+
+def move_claim(db: Path, claim_id: str, quantity_id: str | None, note: str | None = None) -> str:
+    """Move one claim to another quantity or to none (a 'moved' review); as ``tracker move``."""
+    from tracker.aggregate.tracking import move_claim as move
+
+    return move(db, claim_id, quantity_id, note)

@@ -33,7 +33,6 @@ from tracker.aggregate.compare import (
 from tracker.aggregate.consensus import RULES
 from tracker.aggregate.quantities import QuantityConfig, load_quantities
 from tracker.aggregate.review import VERDICTS
-from tracker.aggregate.suggest import suggestion_toml
 from tracker.config import resolve_db_path
 from tracker.dashboard import actions, data
 from tracker.dashboard.charts import range_chart, timeline_chart, vega_lite_spec
@@ -54,8 +53,8 @@ def cached_overview(db: str, signature: tuple) -> pl.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def cached_suggestions(db: str, signature: tuple, ignore: frozenset[str]) -> list:
-    return data.load_suggestions(Path(db), ignore)
+def cached_suggestions(db: str, signature: tuple) -> list:
+    return data.load_suggestions(Path(db))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -264,20 +263,50 @@ def show_add_article(db: Path) -> None:
 
 def show_suggestions(db: Path, signature: tuple, config: QuantityConfig) -> None:
     st.write(
-        "Claims no quantity takes, grouped by unit and their most common entity terms. To track "
-        "one, paste its entry into the quantities file, edit it, and run `tracker assign`."
+        "Claims no quantity takes, grouped by what they count (concept, actor, state; the unit "
+        "when the extractor found no meaning). **Track** makes a group a quantity at once."
     )
+    show_tracked(db, config)
     # on request only: grouping the untracked claims of a big database takes seconds
     if not st.toggle("Find groups of untracked claims", key="suggest"):
         return
-    groups = cached_suggestions(str(db), signature, config.ignore_terms)
+    groups = cached_suggestions(str(db), signature)
     if not groups:
         st.write("No groups of untracked claims.")
-    for number, group in enumerate(groups[:SUGGESTIONS_SHOWN], 1):
-        with st.expander(group.title):
+    for group in groups[:SUGGESTIONS_SHOWN]:
+        title = (f"{group.label}: {group.claims} claims, {group.claimants} claimants, "
+                 f"{group.outlets} outlets (unit: {group.unit or '–'})")
+        with st.expander(title):
             st.caption(f"For example: {group.example}")
-            label = " ".join(group.terms) or group.unit or "untracked"
-            st.code(suggestion_toml(group, f"suggested_{number}", label), language="toml")
+            label = st.text_input("Label", value=group.label, key=f"label_{group.id}")
+            if st.button("Track", key=f"track_{group.id}"):
+                run_action(lambda g=group, t=label: actions.track_suggestion(db, g.id, t),
+                           f"Tracking {label!r}.")
+
+
+def show_tracked(db: Path, config: QuantityConfig) -> None:
+    """Rename or retire a tracked quantity (a new definition row; claims reassigned at once)."""
+    if not config.quantities:
+        return
+    with st.expander("Tracked quantities: rename or retire"):
+        ids = [q.id for q in config.quantities]
+        chosen = st.selectbox("Quantity", ids, format_func=config.label, key="manage_quantity")
+        new_label = st.text_input("New label", key="manage_label")
+        left, right = st.columns(2)
+        if left.button("Rename", key="manage_rename") and new_label.strip():
+            run_action(lambda: actions.rename_quantity(db, chosen, new_label), "Renamed.")
+        if right.button("Retire", key="manage_retire"):
+            run_action(lambda: actions.retire_quantity(db, chosen),
+                       f"{config.label(chosen)!r} is no longer tracked.")
+
+
+def run_action(action: Callable[[], object], message: str) -> None:
+    try:
+        action()
+    except TrackerError as err:
+        st.error(str(err))
+    else:
+        flash(message)
 
 
 def show_review(db: Path, view: QuantityView, quantity_ids: list[str]) -> None:
@@ -353,7 +382,7 @@ def main() -> None:
     show_flash()
     db = resolve_db_path()
     try:
-        config = load_quantities()
+        config = data.load_config(db)
         signature = data.db_signature(db)
         overview = cached_overview(str(db), signature) if signature else pl.DataFrame()
     except TrackerError as err:
@@ -363,6 +392,9 @@ def main() -> None:
         explain_empty(db, missing=signature is None)
         with st.expander("Add an article"):
             show_add_article(db)
+        if signature:  # claims but no quantity yet: track one from the suggestions
+            st.subheader("Untracked claims")
+            show_suggestions(db, signature, config)
         return
     try:
         render(db, signature, config, overview)

@@ -20,7 +20,8 @@ from tracker.aggregate.compare import (
     claims_relation,
     quantity_claims,
 )
-from tracker.aggregate.suggest import Suggestion, load_unassigned, suggest_groups
+from tracker.aggregate.quantities import QuantityConfig, load_quantities
+from tracker.aggregate.suggest import Group, discover, load_untracked
 from tracker.aggregate.summary import (
     OVERVIEW,
     OVERVIEW_ORDER,
@@ -103,13 +104,23 @@ def load_quantity_claims(db: Path, quantity: str, filters: Filters = NO_FILTERS)
         return quantity_claims(con, quantity, filters)
 
 
-def load_suggestions(db: Path, ignore: frozenset[str], min_claims: int = 3) -> list[Suggestion]:
-    """Groups of claims no quantity takes (see ``tracker.aggregate.suggest``)."""
+def load_suggestions(db: Path, min_claims: int = 3) -> list[Group]:
+    """Groups of claims no quantity takes, by meaning (see ``tracker.aggregate.suggest``)."""
     with read_only(db) as con:
         if not has_claims_view(con):
             return []
-        unassigned = load_unassigned(con, limit=SUGGEST_ROWS)
-    return suggest_groups(unassigned, ignore, min_claims)
+        untracked = load_untracked(con, limit=SUGGEST_ROWS)
+    return discover(untracked, min_claims)
+
+
+def load_config(db: Path) -> QuantityConfig:
+    """The tracked quantities: the database's (``store.quantity_defs``), else the file's."""
+    from tracker.aggregate.tracking import database_config
+
+    if not db.is_file():
+        return load_quantities()
+    with read_only(db) as con:
+        return database_config(con)
 
 
 def load_claimants(db: Path) -> pl.DataFrame:
