@@ -80,6 +80,13 @@ def _json_counts(counts: Any) -> dict[str, Any]:
     is_flag=True,
     help="Exit 1 when a score is below its pinned floor (evaluate/floors.toml).",
 )
+@click.option(
+    "--quantities",
+    "quantities_eval",
+    is_flag=True,
+    help="Score quantity assignment (bundled definitions) and discovery (no configuration) on "
+    "the bundled stories' gold labels (evaluate/quantities).",
+)
 def eval_command(
     lang: str | None,
     gold_paths: tuple[str, ...],
@@ -87,6 +94,7 @@ def eval_command(
     by_tag: bool,
     fmt: str,
     check_floors: bool,
+    quantities_eval: bool,
 ) -> None:
     """Score the extractor on the gold corpus: value precision, recall and F1, and the accuracy
     of kind, unit, source, hedged, approximate and entity on correct values, per language."""
@@ -94,6 +102,11 @@ def eval_command(
 
     if check_floors and gold_paths:
         raise TrackerError("--check-floors: floors are pinned for the packaged corpus, not --gold")
+    if quantities_eval:
+        from tracker.cli.quantity_eval import print_scores
+
+        print_scores(fmt)
+        return
     report = evaluate(gold_paths or None, lang=lang)
     if fmt == "json":
         _print_json(report, show_errors)
