@@ -1,5 +1,7 @@
-"""Schema version 2: every table declared in schema.sql, and a real migration from version 1,
-tested on a version-1 file (tests/fixtures/store_v1.sql, the v1 layout as old files hold it)."""
+"""Schema versions: every table declared in schema.sql, and real migrations from version 1 (through
+2 to 3), tested on a version-1 file (tests/fixtures/store_v1.sql, the v1 layout as old files hold
+it). The summary tables are derived data: migrating to 3 empties them (their columns follow the
+claims view, which gained columns) and the next assignment rebuilds them."""
 
 from __future__ import annotations
 
@@ -13,8 +15,7 @@ from tracker.aggregate.summary import has_summary, summary_claims_sql, summary_i
 from tracker.store import SCHEMA_VERSION, open_store
 
 V1 = Path(__file__).resolve().parent / "fixtures" / "store_v1.sql"
-TABLES = ("articles", "claims", "reviews", "assignments", "quantity_claims",
-          "quantity_claims_meta", "quantity_overview")
+TABLES = ("articles", "claims", "reviews", "assignments")
 
 
 def _v1_file(path: Path, *, summary: bool = True) -> Path:
@@ -26,38 +27,47 @@ def _v1_file(path: Path, *, summary: bool = True) -> Path:
     return path
 
 
-def _rows(store, table: str) -> list[tuple]:
-    return store.con.execute(f"SELECT * EXCLUDE (extractor_version) FROM store.{table} "
-                             "ORDER BY ALL").fetchall() if table == "quantity_claims" else \
-        store.con.execute(f"SELECT * FROM store.{table} ORDER BY ALL").fetchall()
+def _columns(con, table: str) -> list[str]:
+    return [r[0] for r in con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'store' AND table_name = ? "
+        "ORDER BY column_index", [table]).fetchall()]
 
 
-def test_current_version_is_2() -> None:
-    assert SCHEMA_VERSION == 2
+def _rows(con, table: str, columns: list[str]) -> list[tuple]:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return con.execute(f"SELECT {names} FROM store.{table} ORDER BY ALL").fetchall()
+
+
+def test_current_version_is_3() -> None:
+    assert SCHEMA_VERSION == 3
 
 
 def test_a_version_1_file_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
     db = _v1_file(tmp_path / "v1.duckdb")
     with duckdb.connect(str(db), read_only=True) as con:
-        before = {t: con.execute(f"SELECT * FROM store.{t} ORDER BY ALL").fetchall()
-                  for t in TABLES}
+        old_columns = {t: _columns(con, t) for t in TABLES}
+        before = {t: _rows(con, t, old_columns[t]) for t in TABLES}
+        view_columns = [d[0] for d in con.execute("SELECT * FROM claims LIMIT 0").description]
         claims_before = con.execute("SELECT * FROM claims ORDER BY claim_id").fetchall()
-    assert len(before["claims"]) == 3 and len(before["quantity_claims"]) == 3
+    assert len(before["claims"]) == 3
 
     with open_store(db) as store:
         versions = store.query("SELECT version FROM store.schema_version ORDER BY applied_at")
-        assert versions["version"].to_list() == [1, 2]
-        for table in TABLES:
-            assert _rows(store, table) == before[table], table
-        # the summary gained the claims' extractor_version, filled in from store.claims
-        filled = store.con.execute(
-            "SELECT s.claim_id, s.extractor_version FROM store.quantity_claims s "
-            "ORDER BY claim_id").fetchall()
-        assert filled == [("a000000000000001-0", "1.5.0"), ("a000000000000002-0", "1.6.0"),
-                          ("a000000000000002-1", "1.6.0")]
-        assert store.con.execute("SELECT * FROM claims ORDER BY claim_id").fetchall() \
+        assert versions["version"].to_list() == [1, 3]
+        for table in TABLES:  # every row and value kept; new columns added
+            assert _rows(store.con, table, old_columns[table]) == before[table], table
+            assert set(_columns(store.con, table)) >= set(old_columns[table])
+        new = store.query("SELECT claimant, via, concept, actor, state FROM store.claims")
+        assert new.height == 3 and all(new[c].null_count() == 3 for c in new.columns)
+        names = ", ".join(f'"{c}"' for c in view_columns)
+        assert store.con.execute(f"SELECT {names} FROM claims ORDER BY claim_id").fetchall() \
             == claims_before
-        # still fresh: the counts it was built from hold, so readers keep using it
+        # the derived summary is emptied (not fresh: readers use the claims view) ...
+        assert not summary_is_fresh(store.con)
+        # ... and the next assignment rebuilds it with the claims view's columns
+        assign_all(store.con, parse_quantities({"quantity": [
+            {"id": "nk_troops_russia", "label": "NK troops", "unit": "soldiers",
+             "all_of": [["soldat"]]}]}))
         assert has_summary(store.con) and summary_is_fresh(store.con)
         from_summary = store.query(f"SELECT * EXCLUDE (sentence_key) FROM ({summary_claims_sql()})"
                                    " ORDER BY claim_id")
@@ -72,7 +82,7 @@ def test_a_version_1_file_is_migrated_and_keeps_its_data(tmp_path: Path) -> None
 def test_a_version_1_file_without_summary_tables_gets_them(tmp_path: Path) -> None:
     db = _v1_file(tmp_path / "v1.duckdb", summary=False)
     with open_store(db) as store:
-        assert store.query("SELECT max(version) AS v FROM store.schema_version")["v"][0] == 2
+        assert store.query("SELECT max(version) AS v FROM store.schema_version")["v"][0] == 3
         assert store.query("SELECT count(*) AS n FROM store.claims")["n"][0] == 3
         assert not has_summary(store.con)  # declared, not built yet
         config = parse_quantities({"quantity": [{"id": "nk_troops", "label": "NK troops",
