@@ -23,6 +23,9 @@ TABLE_COLUMNS = (
     "kind",
     "unit",
     "entity",
+    "concept",
+    "actor",
+    "state",
     "source",
     "hedged",
 )

@@ -228,11 +228,33 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         nxt = claims[i + 1] if i + 1 < len(claims) else None
         clause = _clause(claim, prev, nxt, breaks)
         found = read_meaning(claim, (text, low), lex, concepts, clause)
+        if prev is not None and _elided(claim, prev, clause, concepts):
+            found = _from_previous(found, prev, concepts)
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:
                 object.__setattr__(claim, name, value)
     return claims
+
+
+def _elided(claim: Claim, prev: Claim, clause: tuple[int, int], concepts: Concepts) -> bool:
+    """ "300 North Korean soldiers killed and 2,700 wounded": the second number's noun is
+    elided; it counts what the previous number of the sentence counts."""
+    if prev.sentence_start != claim.sentence_start or clause[0] < prev.end:
+        return False
+    event_concept, event = concepts.units.get(claim.unit or "", (None, None))
+    if claim.entity is None:
+        return claim.unit is None or event is not None
+    # "2,700 injured": the entity is the event word itself, no noun of its own
+    return event is not None and concepts.entity_concepts.get(claim.entity) == event_concept
+
+
+def _from_previous(found: Meaning, prev: Claim, concepts: Concepts) -> Meaning:
+    unit_concept = concepts.units.get(prev.unit or "", (None, None))[0]
+    concept = found.concept
+    if prev.concept is not None and prev.concept != unit_concept or concept is None:
+        concept = prev.concept
+    return Meaning(concept, found.actor or prev.actor, found.state)
 
 
 def _breaks(text: str, concepts: Concepts) -> list[int]:
@@ -367,9 +389,10 @@ def _actor(
     claim: Claim, texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int], np_end: int
 ) -> tuple[str | None, set[str]]:
     """The actor, and the countries named as places ("in Russland"). Countries inside the noun
-    phrase (or just before the number: "Pyongyang's 11,000 troops") win over other countries
-    in the clause; a country after a place word is a place; one inside the source is not the
-    actor ("Ukraine says ...")."""
+    phrase (or just before the number: "Pyongyang's 11,000 troops") win over a country earlier
+    in the clause (the subject: "Russia has amassed 50,000 soldiers"); a country later in the
+    clause is an object or a place, never the actor; a country after a place word is a place;
+    one inside the source is not the actor ("Ukraine says ...")."""
     text, low = texts
     start, end = clause
     inside: set[str] = set()
@@ -384,21 +407,24 @@ def _actor(
             places.add(iso)
         elif claim.source and text[found.start() : found.end()] in claim.source:
             continue
-        elif claim.start <= found.start() < np_end or not text[found.end() : claim.start].strip():
+        elif claim.start <= found.start() < np_end or (
+            found.end() <= claim.start and not text[found.end() : claim.start].strip()
+        ):
             inside.add(iso)
-        else:
+        elif found.end() <= claim.start:
             around.add(iso)
     chosen = inside or around
     return (COORDINATED.join(sorted(chosen)) if chosen else None), places
 
 
 def _after_place_word(text: str, pos: int, start: int, concepts: Concepts) -> bool:
-    """ "in Russland", "to Russia", "in der Ukraine": a place word (and an article) before."""
-    before = _WORD.findall(text, max(start, pos - 30), pos)[-2:]
+    """ "in Russland", "to Russia", "in der Ukraine", "in southern Turkey": a place word up to
+    two words before."""
+    before = _WORD.findall(text, max(start, pos - 40), pos)[-3:]
     words = [w.lower() for w in before]
     if words and words[-1] in concepts.articles:
         words = words[:-1]
-    return bool(words) and words[-1] in concepts.not_after
+    return any(word in concepts.not_after for word in words[-2:])
 
 
 def _unnamed_places(

@@ -1,0 +1,200 @@
+"""What a claim counts, as meaning (issue #11): concept, actor and state, German and English.
+
+Sentences written for these tests; each group covers a pattern (an adjective in the noun phrase,
+a possessive, a demonym, an event predicate, coordinated countries, a place that is no actor),
+not one sentence.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tracker.errors import ConfigError
+from tracker.extract import extract, meaning
+
+
+def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, ...]:
+    claim = extract(sentence, lang)[index]
+    return claim.concept, claim.actor, claim.state
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # a country adjective in the noun phrase, and a placing or sending predicate
+        (
+            "de",
+            "10.000 nordkoreanische Soldaten sind in Russland stationiert.",
+            ("soldier", "KP", "deployed"),
+        ),
+        (
+            "de",
+            "Pjöngjang hat 3.000 Soldaten nach Russland entsandt.",
+            ("soldier", "KP", "deployed"),
+        ),
+        ("en", "North Korea has sent 10,000 servicemen to Russia.", ("soldier", "KP", "deployed")),
+        (
+            "en",
+            "Pyongyang's 11,000 troops were deployed to the Kursk region.",
+            ("soldier", "KP", "deployed"),
+        ),
+        ("en", "The DPRK has dispatched about 3,000 troops.", ("soldier", "KP", "deployed")),
+        # the predicate makes the unit: the counted noun is the concept, the event the state
+        (
+            "en",
+            "More than 300 North Korean soldiers have been killed, officials said.",
+            ("soldier", "KP", "killed"),
+        ),
+        (
+            "de",
+            "Mindestens 300 nordkoreanische Soldaten sind gefallen.",
+            ("soldier", "KP", "killed"),
+        ),
+        (
+            "en",
+            "Some 200 North Korean soldiers were captured by Ukrainian forces.",
+            ("soldier", "KP", "captured"),
+        ),
+        ("de", "Rund 2.000 russische Soldaten wurden verwundet.", ("soldier", "RU", "wounded")),
+        # demonyms give the actor and the concept the data says (person)
+        ("de", "1.200 Nordkoreaner wurden getötet oder verwundet.", ("person", "KP", "casualties")),
+        ("en", "About 4,700 North Koreans were killed or wounded.", ("person", "KP", "casualties")),
+        # casualties as a noun
+        (
+            "de",
+            "Die nordkoreanischen Truppen erlitten 4.700 Verluste.",
+            ("person", "KP", "casualties"),
+        ),
+        (
+            "en",
+            "The White House said there were 1,000 North Korean casualties in a week.",
+            ("person", "KP", "casualties"),
+        ),
+        # disasters: no actor, the state from the predicate or the noun
+        ("de", "Bei dem Erdbeben gab es mindestens 480 Tote.", ("person", None, "killed")),
+        ("en", "The earthquake left 9,100 injured.", ("person", None, "wounded")),
+        ("de", "150.000 Menschen sind obdachlos.", ("person", None, "displaced")),
+        ("en", "Some 150,000 people were displaced by the quake.", ("person", None, "displaced")),
+        ("de", "Mehr als 200 Menschen werden noch vermisst.", ("person", None, "missing")),
+        ("de", "Rund 2.000 Gebäude stürzten ein.", ("building", None, "destroyed")),
+        ("en", "About 2,000 buildings collapsed.", ("building", None, "destroyed")),
+        # money carries no state; the owner is its actor
+        ("en", "The UK government pledged £5m in losses and aid.", ("pound", "GB", None)),
+        ("de", "Deutschland stellt 50 Millionen Euro bereit.", ("euro", "DE", None)),
+    ],
+)
+def test_meaning_patterns(lang: str, sentence: str, expected: tuple[str | None, ...]) -> None:
+    assert _meaning(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Russia has massed 50,000 Russian and North Korean soldiers in Kursk."),
+        ("de", "Dort stehen 50.000 russische und nordkoreanische Soldaten."),
+    ],
+)
+def test_coordinated_countries_join_sorted(lang: str, sentence: str) -> None:
+    """Coordinated countries are one actor "KP+RU": a quantity about KP alone does not take it."""
+    claim = extract(sentence, lang)[0]
+    assert (claim.concept, claim.actor) == ("soldier", "KP+RU")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Ukraine says 3,000 troops were killed near Kursk."),
+        ("de", "10.000 Soldaten sind in Russland stationiert."),
+        ("en", "About 10,000 soldiers have been sent to Russia."),
+        ("de", "Rund 3.000 Soldaten kämpfen für Russland gegen die Ukraine."),
+    ],
+)
+def test_a_place_or_the_source_is_no_actor(lang: str, sentence: str) -> None:
+    assert extract(sentence, lang)[0].actor is None
+
+
+def test_an_elided_noun_counts_what_the_previous_number_counts() -> None:
+    first, second = extract(
+        "About 300 North Korean soldiers have been killed and 2,700 injured.", "en"
+    )
+    assert (first.concept, first.actor, first.state) == ("soldier", "KP", "killed")
+    assert (second.concept, second.actor, second.state) == ("soldier", "KP", "wounded")
+    other = extract("300 Soldaten wurden getötet und 2700 Zivilisten verletzt.", "de")[1]
+    assert (other.concept, other.state) == ("civilian", "wounded")
+
+
+def test_each_number_reads_its_own_clause() -> None:
+    killed, wounded = extract("Es gab 300 Tote, außerdem wurden 2.700 Menschen verletzt.", "de")
+    assert (killed.state, wounded.state) == ("killed", "wounded")
+
+
+def test_meaning_leaves_values_and_spans_alone() -> None:
+    text = "Mindestens 300 nordkoreanische Soldaten sind gefallen, 2.700 wurden verwundet."
+    for claim in extract(text, "de"):
+        assert text[claim.start : claim.end] == claim.text
+    assert [c.low for c in extract(text, "de")] == [300, 2700]
+
+
+def test_undetermined_language_reads_units_only() -> None:
+    claim = extract("12 €", "und")[0]
+    assert (claim.concept, claim.actor, claim.state) == ("euro", None, None)
+
+
+def test_same_tables_in_every_language() -> None:
+    import tomllib
+
+    keys = {}
+    for code in ("und", "de", "en"):
+        raw = tomllib.loads((meaning.LANG_DIR / code / meaning.FILE_NAME).read_text("utf-8"))
+        keys[code] = {table: set(raw[table]) for table in ("actor", "rules")}
+        keys[code]["tables"] = set(raw)
+    assert keys["de"] == keys["en"] == keys["und"]
+    for code in ("de", "en"):
+        assert set(meaning.load_concepts(code).state_words.values()) <= set(
+            meaning.load_concepts("und").located_concepts | _states("und")
+        )
+
+
+def _states(code: str) -> set[str]:
+    import tomllib
+
+    raw = tomllib.loads((meaning.LANG_DIR / code / meaning.FILE_NAME).read_text("utf-8"))
+    return set(raw["states"])
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ('killed = ["kill"', 'slain_badly = ["kill"', "states.slain_badly"),
+        ('possessives = ["\'s"', "possessives = [1", "actor.possessives"),
+        ("demonyms = {}", 'demonyms = { XX = ["Xians"] }', "actor.demonyms.XX"),
+    ],
+)
+def test_bad_entry_fails_with_file_and_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, key: str
+) -> None:
+    for code in ("und", "en"):
+        (tmp_path / code).mkdir()
+        shutil.copy(meaning.LANG_DIR / code / meaning.FILE_NAME, tmp_path / code)
+    path = tmp_path / "en" / meaning.FILE_NAME
+    content = path.read_text("utf-8")
+    assert old in content
+    path.write_text(content.replace(old, new, 1), "utf-8")
+    monkeypatch.setattr(meaning, "LANG_DIR", tmp_path)
+    with pytest.raises(ConfigError) as err:
+        meaning.load_concepts.__wrapped__("en")
+    message = str(err.value)
+    assert "\n" not in message and str(path) in message and key in message
+
+
+def test_meaning_module_knows_no_words_of_a_language() -> None:
+    """The engine stays language-agnostic: the words are in concepts.toml."""
+    source = Path(meaning.__file__).read_text("utf-8")
+    code = "\n".join(
+        line for line in source.splitlines() if not line.lstrip().startswith(("#", '"', "-"))
+    )
+    for word in ("killed", "getötet", "soldier", "nordkoreanisch", "North Korea", "Russland"):
+        assert f'"{word}"' not in code
