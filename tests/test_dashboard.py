@@ -305,7 +305,8 @@ def test_app_shows_new_claims_after_a_write(fixture_db: Path) -> None:
             " claim_id || 'x' AS claim_id, 99 AS ordinal) FROM store.claims"
             " WHERE claim_id = 'a000-0'"
         )
-        con.execute("INSERT INTO store.assignments (claim_id, quantity) VALUES ('a000-0x', 'nk_troops_russia')")
+        con.execute("INSERT INTO store.assignments (claim_id, quantity)"
+                    " VALUES ('a000-0x', 'nk_troops_russia')")
     finally:
         con.close()
     app.run()
