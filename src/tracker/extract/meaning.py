@@ -318,9 +318,7 @@ def read_meaning(
     if state is None and (concept or "") not in concepts.no_state:
         state = _clause_state(texts, concepts, clause, claim)
         located = state is None and concept in concepts.located_concepts
-        if located and (
-            places - {actor} or (not actor and _unnamed_places(text, clause, claim, concepts))
-        ):
+        if located and (places | _places_after(text, clause, claim, concepts)) - {actor}:
             state = concepts.located_state
     return Meaning(concept, actor, state)
 
@@ -398,7 +396,7 @@ def _actor(
     inside: set[str] = set()
     around: set[str] = set()
     places: set[str] = set()
-    for found in concepts.countries.finditer(low, start, end):
+    for found in concepts.countries.finditer(low, start, max(np_end, claim.start)):
         form = found.group()
         iso = concepts.country_forms.get(" ".join(form.split()))
         if iso is None or (form in concepts.capitals_only and not text[found.start()].isupper()):
@@ -411,7 +409,7 @@ def _actor(
             found.end() <= claim.start and not text[found.end() : claim.start].strip()
         ):
             inside.add(iso)
-        elif found.end() <= claim.start:
+        else:
             around.add(iso)
     chosen = inside or around
     return (COORDINATED.join(sorted(chosen)) if chosen else None), places
@@ -427,16 +425,18 @@ def _after_place_word(text: str, pos: int, start: int, concepts: Concepts) -> bo
     return any(word in concepts.not_after for word in words[-2:])
 
 
-def _unnamed_places(
-    text: str, clause: tuple[int, int], claim: Claim, concepts: Concepts
-) -> set[str]:
-    """A capitalised word after a place word ("in Kursk") is a place even when it is no country
-    the gazetteer knows; returned as the word itself."""
+def _places_after(text: str, clause: tuple[int, int], claim: Claim, concepts: Concepts) -> set[str]:
+    """Places named after the number: a capitalised word after a place word (and an article):
+    "in Russland" (its ISO code), "in Kursk", "to the Kursk region" (the word itself)."""
     out = set()
-    words = list(_WORD.finditer(text, claim.end, clause[1]))
-    for a, b in zip(words, words[1:], strict=False):
-        if a.group().lower() in concepts.not_after and b.group()[0].isupper():
-            out.add(b.group())
+    words = [w.group() for w in _WORD.finditer(text, claim.end, clause[1])]
+    for i, word in enumerate(words[:-1]):
+        if word.lower() in concepts.not_after:
+            place = words[i + 1]
+            if place.lower() in concepts.articles and i + 2 < len(words):
+                place = words[i + 2]
+            if place[0].isupper():
+                out.add(concepts.country_forms.get(place.lower(), place))
     return out
 
 
