@@ -81,6 +81,12 @@ def _json_counts(counts: Any) -> dict[str, Any]:
     help="Exit 1 when a score is below its pinned floor (evaluate/floors.toml).",
 )
 @click.option(
+    "--attribution",
+    is_flag=True,
+    help="Score who states each claim instead: source span, claimant and claimant grouping "
+    "(default gold: evaluate/attribution/gold).",
+)
+@click.option(
     "--quantities",
     "quantities_eval",
     is_flag=True,
@@ -94,10 +100,12 @@ def eval_command(
     by_tag: bool,
     fmt: str,
     check_floors: bool,
+    attribution: bool,
     quantities_eval: bool,
 ) -> None:
     """Score the extractor on the gold corpus: value precision, recall and F1, and the accuracy
-    of kind, unit, source, hedged, approximate and entity on correct values, per language."""
+    of kind, unit, source, hedged, approximate and entity on correct values, per language.
+    With --attribution: source span accuracy, claimant accuracy and claimant pair-F1."""
     from tracker.evaluate import evaluate
 
     if check_floors and gold_paths:
@@ -106,6 +114,9 @@ def eval_command(
         from tracker.cli.quantity_eval import print_scores
 
         print_scores(fmt)
+        return
+    if attribution:
+        _attribution_command(gold_paths, lang, show_errors, fmt, check_floors)
         return
     report = evaluate(gold_paths or None, lang=lang)
     if fmt == "json":
@@ -150,3 +161,55 @@ def _exit_below_floors(scores: dict[str, dict[str, float]], lang: str | None) ->
         click.echo(f"below floor: {line}", err=True)
     if failures:
         sys.exit(1)
+
+
+ATTRIBUTION_COLUMNS = (
+    "docs",
+    "claims",
+    "with_source",
+    "source",
+    "claimant",
+    "pair_precision",
+    "pair_recall",
+    "pair_f1",
+)
+
+
+def _attribution_command(
+    gold_paths: tuple[str, ...], lang: str | None, show_errors: bool, fmt: str, check: bool
+) -> None:
+    """``tracker eval --attribution``: scores on value-correct matches of attribution gold."""
+    from tracker.evaluate import evaluate_attribution
+
+    report = evaluate_attribution(gold_paths or None, lang=lang)
+    scores = report.scores()
+    if fmt == "json":
+        payload: dict[str, Any] = {"attribution": scores}
+        if show_errors:
+            payload["errors"] = [
+                dict(zip(ERROR_COLUMNS, row, strict=True)) for row in _error_rows(report.errors)
+            ]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        rows = [
+            [group]
+            + [
+                f"{values[c]:.0f}" if c in ("docs", "claims", "with_source") else f"{values[c]:.3f}"
+                for c in ATTRIBUTION_COLUMNS
+            ]
+            for group, values in scores.items()
+        ]
+        write_rows(("lang", *ATTRIBUTION_COLUMNS), rows, "table")
+        if show_errors:
+            write_rows(ERROR_COLUMNS, _error_rows(report.errors), "table")
+    if check:
+        from tracker.evaluate.floors import below_floors, load_attribution_floors
+
+        floors = load_attribution_floors()
+        if lang is not None:
+            floors = {lang: floors[lang]}
+        failures = below_floors(scores, floors)
+        for line in failures:
+            click.echo(f"below floor: {line}", err=True)
+        if failures:
+            sys.exit(1)

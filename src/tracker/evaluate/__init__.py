@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from tracker.evaluate.gold import GoldClaim, GoldDoc, default_gold_paths, load_gold
-from tracker.evaluate.run import evaluate, predict
-from tracker.evaluate.score import ATTRIBUTES, Counts, EvalError, Report, score
+from tracker.evaluate.run import evaluate, evaluate_attribution, predict
+from tracker.evaluate.score import (
+    ATTRIBUTES,
+    AttributionReport,
+    Counts,
+    EvalError,
+    Report,
+    score,
+    score_attribution,
+)
 
 __all__ = [
     "ATTRIBUTES",
+    "AttributionReport",
     "Counts",
     "EvalError",
     "GoldClaim",
@@ -15,7 +24,9 @@ __all__ = [
     "Report",
     "default_gold_paths",
     "evaluate",
+    "evaluate_attribution",
     "load_gold",
     "predict",
     "score",
+    "score_attribution",
 ]

@@ -63,11 +63,14 @@ def _round_down(score: float) -> float:
     return math.floor(score * 100) / 100
 
 
-def format_floors(floors: Floors, header: str = "") -> str:
+def format_floors(floors: Floors, header: str = "", attribution: Floors | None = None) -> str:
     lines = [f"# {line}" for line in header.splitlines()]
     for group in GROUPS:
         lines += ["", f"[{group}]"]
         lines += [f"{name} = {floors[group][name]:.2f}" for name in SCORE_NAMES]
+    for group in GROUPS if attribution else ():
+        lines += ["", f"[attribution.{group}]"]
+        lines += [f"{name} = {attribution[group][name]:.2f}" for name in ATTRIBUTION_SCORES]
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
@@ -82,7 +85,10 @@ def main(argv: list[str]) -> int:
             "Pinned floors for the gold-corpus scores (tests/test_eval_gate.py).\n"
             "Raised with `python -m tracker.evaluate.floors --pin`; never lowered."
         )
-        FLOORS_PATH.write_text(format_floors(raised_floors(scores, current), header), "utf-8")
+        attribution = _raised_attribution_floors()
+        FLOORS_PATH.write_text(
+            format_floors(raised_floors(scores, current), header, attribution), "utf-8"
+        )
         print(f"wrote {FLOORS_PATH}")
         return 0
     if current is None:
@@ -95,3 +101,46 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+# --- attribution floors ([attribution.de], [attribution.en], [attribution.all]) -------------
+
+ATTRIBUTION_SCORES: tuple[str, ...] = ("source", "claimant", "pair_f1")
+
+
+def load_attribution_floors(path: Path = FLOORS_PATH) -> Floors:
+    """The floors of ``tracker eval --attribution`` on the attribution development gold."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8")).get("attribution")
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read floors ({err})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: [attribution.<group>] tables are missing")
+    for group in GROUPS:
+        table = data.get(group)
+        if not isinstance(table, dict) or set(table) != set(ATTRIBUTION_SCORES):
+            raise ConfigError(
+                f"{path}: [attribution.{group}] must set exactly {', '.join(ATTRIBUTION_SCORES)}"
+            )
+        for name, value in table.items():
+            if not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+                raise ConfigError(f"{path}: [attribution.{group}] {name} must be in [0, 1]")
+    return {group: {k: float(v) for k, v in data[group].items()} for group in GROUPS}
+
+
+def _raised_attribution_floors() -> Floors:
+    """Attribution floors raised to today's scores on the development gold (never lowered)."""
+    from tracker.evaluate.run import evaluate_attribution
+
+    scores = evaluate_attribution().scores()
+    try:
+        old = load_attribution_floors()
+    except ConfigError:
+        old = {}
+    return {
+        group: {
+            name: max(old.get(group, {}).get(name, 0.0), _round_down(scores[group][name]))
+            for name in ATTRIBUTION_SCORES
+        }
+        for group in GROUPS
+    }

@@ -46,6 +46,12 @@ class GoldClaim:
     entity: str | None
     source: str | None
     hedged: bool
+    # Attribution gold (evaluate/attribution/README.md); None in files without those fields.
+    source_start: int | None = None
+    source_end: int | None = None
+    claimant: str | None = None
+    via: str | None = None
+    has_attribution: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +139,7 @@ def _parse_claim(raw: Any, text: str, where: str) -> GoldClaim:
             f"{where}: span {raw['text']!r} (occurrence {occurrence}) not found in the text"
         )
     _check_value_shape(raw, where)
+    source_start = _source_start(raw, text, where)
     return GoldClaim(
         text=raw["text"],
         start=start,
@@ -145,7 +152,35 @@ def _parse_claim(raw: Any, text: str, where: str) -> GoldClaim:
         entity=raw["entity"],
         source=raw["source"],
         hedged=raw["hedged"],
+        source_start=source_start,
+        source_end=None if source_start is None else source_start + len(raw["source"]),
+        claimant=_optional_str(raw, "claimant", where),
+        via=_optional_str(raw, "via", where),
+        has_attribution="claimant" in raw,
     )
+
+
+def _source_start(raw: dict[str, Any], text: str, where: str) -> int | None:
+    """Offset of the labelled source mention (``source_occurrence``, counted like
+    ``occurrence``); None when the file has no source offsets or the source is null."""
+    occurrence = raw.get("source_occurrence")
+    if occurrence is None or raw["source"] is None:
+        return None
+    if not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1:
+        raise ConfigError(f"{where}: claim {raw['text']!r} has an invalid source_occurrence")
+    start = _find_occurrence(text, raw["source"], occurrence)
+    if start < 0:
+        raise ConfigError(
+            f"{where}: source {raw['source']!r} (occurrence {occurrence}) not found in the text"
+        )
+    return start
+
+
+def _optional_str(raw: dict[str, Any], name: str, where: str) -> str | None:
+    value = raw.get(name)
+    if value is not None and not isinstance(value, str):
+        raise ConfigError(f"{where}: claim {raw['text']!r} field {name!r} has wrong type")
+    return value
 
 
 def _find_occurrence(text: str, span: str, occurrence: int) -> int:

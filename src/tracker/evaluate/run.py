@@ -8,7 +8,13 @@ from typing import Any
 
 from tracker.errors import TrackerError
 from tracker.evaluate.gold import GoldDoc, load_gold
-from tracker.evaluate.score import EvalError, Report, score
+from tracker.evaluate.score import (
+    AttributionReport,
+    EvalError,
+    Report,
+    score,
+    score_attribution,
+)
 
 Extractor = Callable[[str, str | None], Sequence[Any]]
 
@@ -51,5 +57,31 @@ def evaluate(
             raise TrackerError(f"--lang {lang}: no gold documents in that language")
     predictions, crashes = predict(docs, extractor)
     report = score(docs, predictions)
+    report.errors[:0] = crashes
+    return report
+
+
+ATTRIBUTION_GOLD = Path(__file__).with_name("attribution") / "gold"
+
+
+def default_attribution_paths() -> list[Path]:
+    """The attribution development gold (evaluate/attribution/gold/{de,en}.jsonl)."""
+    return [ATTRIBUTION_GOLD / "de.jsonl", ATTRIBUTION_GOLD / "en.jsonl"]
+
+
+def evaluate_attribution(
+    gold_paths: Iterable[str | Path] | None = None,
+    lang: str | None = None,
+    extractor: Extractor | None = None,
+) -> AttributionReport:
+    """Source span, claimant and claimant-grouping scores on attribution gold (by default the
+    development set)."""
+    docs = load_gold(gold_paths or default_attribution_paths())
+    if lang is not None:
+        docs = [doc for doc in docs if doc.lang == lang]
+        if not docs:
+            raise TrackerError(f"--lang {lang}: no gold documents in that language")
+    predictions, crashes = predict(docs, extractor)
+    report = score_attribution(docs, predictions)
     report.errors[:0] = crashes
     return report

@@ -241,3 +241,149 @@ def score(docs: Sequence[GoldDoc], predictions: Mapping[str, Sequence[ClaimLike]
         for tag in doc.tags:
             by_tag.setdefault(tag, Counts()).add(counts)
     return Report(by_lang=by_lang, by_tag=dict(sorted(by_tag.items())), errors=errors)
+
+
+# --- Attribution (issue #10, evaluate/attribution/README.md) --------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionRecord:
+    """One value-correct match of an attribution-gold claim: the gold and predicted source
+    span and claimant."""
+
+    doc_id: str
+    lang: str
+    gold_span: tuple[int, int] | None
+    predicted_span: tuple[int, int] | None
+    gold_claimant: str | None
+    predicted_claimant: str | None
+
+    @property
+    def source_correct(self) -> bool:
+        """Spans overlap, or both are absent ("none when none")."""
+        if self.gold_span is None or self.predicted_span is None:
+            return self.gold_span is None and self.predicted_span is None
+        return min(self.gold_span[1], self.predicted_span[1]) > max(
+            self.gold_span[0], self.predicted_span[0]
+        )
+
+
+def _group_key(claimant: str | None, doc_id: str) -> str | tuple[str, str] | None:
+    """Anonymous voices ("anon-western-officials") group only within a document."""
+    if claimant is None:
+        return None
+    return (doc_id, claimant) if claimant.startswith("anon-") else claimant
+
+
+def _pairs(counts: Mapping[Any, int]) -> int:
+    return sum(n * (n - 1) // 2 for n in counts.values())
+
+
+def attribution_scores(records: Sequence[AttributionRecord]) -> dict[str, float]:
+    """Source accuracy (span overlap, none when none), claimant accuracy (each gold claimant
+    mapped to the predicted claimant most often given for it, many-to-one; none when none) and
+    pair precision/recall/F1 of claimant grouping across documents."""
+    votes: dict[str, dict[str, int]] = {}
+    for r in records:
+        if r.gold_claimant is not None and r.predicted_claimant is not None:
+            tally = votes.setdefault(r.gold_claimant, {})
+            tally[r.predicted_claimant] = tally.get(r.predicted_claimant, 0) + 1
+    mapping = {gold: max(sorted(t), key=t.__getitem__) for gold, t in votes.items()}
+    claimant_ok = sum(
+        (r.gold_claimant is None and r.predicted_claimant is None)
+        or (
+            r.predicted_claimant is not None
+            and mapping.get(r.gold_claimant or "") == r.predicted_claimant
+        )
+        for r in records
+    )
+    gold_groups: dict[Any, int] = {}
+    pred_groups: dict[Any, int] = {}
+    both: dict[Any, int] = {}
+    for r in records:
+        g, p = _group_key(r.gold_claimant, r.doc_id), _group_key(r.predicted_claimant, r.doc_id)
+        if g is not None:
+            gold_groups[g] = gold_groups.get(g, 0) + 1
+        if p is not None:
+            pred_groups[p] = pred_groups.get(p, 0) + 1
+        if g is not None and p is not None:
+            both[(g, p)] = both.get((g, p), 0) + 1
+    common, gold_pairs, pred_pairs = _pairs(both), _pairs(gold_groups), _pairs(pred_groups)
+    precision, recall = _ratio(common, pred_pairs), _ratio(common, gold_pairs)
+    return {
+        "claims": float(len(records)),
+        "with_source": float(sum(r.gold_span is not None for r in records)),
+        "source": _ratio(sum(r.source_correct for r in records), len(records)),
+        "claimant": _ratio(claimant_ok, len(records)),
+        "pair_precision": precision,
+        "pair_recall": recall,
+        "pair_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+    }
+
+
+@dataclass(slots=True)
+class AttributionReport:
+    records: list[AttributionRecord]
+    docs: dict[str, int]
+    errors: list[EvalError]
+
+    def scores(self) -> dict[str, dict[str, float]]:
+        """Per language plus ``all`` (grouping across languages)."""
+        result = {
+            lang: {
+                "docs": float(n),
+                **attribution_scores([r for r in self.records if r.lang == lang]),
+            }
+            for lang, n in sorted(self.docs.items())
+        }
+        result["all"] = {"docs": float(sum(self.docs.values())), **attribution_scores(self.records)}
+        return result
+
+
+def _predicted_span(p: Any) -> tuple[int, int] | None:
+    start, end = getattr(p, "source_start", None), getattr(p, "source_end", None)
+    return None if start is None or end is None else (start, end)
+
+
+def score_attribution(
+    docs: Sequence[GoldDoc], predictions: Mapping[str, Sequence[ClaimLike]]
+) -> AttributionReport:
+    """Attribution records for every value-correct match of claims that carry attribution gold."""
+    records: list[AttributionRecord] = []
+    errors: list[EvalError] = []
+    counted: dict[str, int] = {}
+    for doc in docs:
+        counted[doc.lang] = counted.get(doc.lang, 0) + 1
+        predicted = predictions.get(doc.doc_id, ())
+        for p_index, g_index in match_spans(predicted, doc.claims):
+            p, g = predicted[p_index], doc.claims[g_index]
+            if not g.has_attribution or not (
+                values_equal(p.low, g.low) and values_equal(p.high, g.high)
+            ):
+                continue
+            gold_span = None if g.source_start is None else (g.source_start, g.source_end or 0)
+            record = AttributionRecord(
+                doc.doc_id, doc.lang, gold_span, _predicted_span(p), g.claimant,
+                getattr(p, "claimant", None),
+            )  # fmt: skip
+            records.append(record)
+            if not record.source_correct:
+                errors.append(
+                    _error(
+                        doc,
+                        "wrong_source",
+                        g,
+                        _span_text(doc, gold_span),
+                        _span_text(doc, record.predicted_span),
+                        p.text,
+                    )
+                )
+            if record.gold_claimant != record.predicted_claimant:
+                errors.append(
+                    _error(doc, "claimant", g, g.claimant, record.predicted_claimant, p.text)
+                )
+    return AttributionReport(records, counted, errors)
+
+
+def _span_text(doc: GoldDoc, span: tuple[int, int] | None) -> str | None:
+    return None if span is None else f"{doc.text[span[0] : span[1]]}@{span[0]}"

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from tracker.extract.lexicon import Lexicon
+from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
 from tracker.extract.patterns import WORD
 
 _MAX_WORDS = 8
@@ -23,6 +23,9 @@ class Cue:
     end: int
     source: str
     sentence_final: bool = False
+    src_start: int = -1  # where the source phrase itself stands in the text
+    src_end: int = -1
+    phrase: str = ""  # the cue words as listed in sources.toml ("citing", "laut")
 
 
 class _Walker:
@@ -139,20 +142,20 @@ class _Walker:
 def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """Attribution cues in ``text[start:end]`` (one sentence) with the source each names."""
     pats = lex.regexes
-    found: list[tuple[int, int, int]] = []
+    found: list[tuple[int, int, int, str]] = []
     for m in pats.any_cue.finditer(text, start, end):
         if m.group("inv"):
-            found.append((m.start("inv"), m.end(), 1))
+            found.append((m.start("inv"), m.end(), 1, _SPACES.sub(" ", m.group("inv").lower())))
             continue
         phrase = _SPACES.sub(" ", m.group("word").lower())
         if phrase in lex.sources.before_source_set:
-            found.append((m.start(), m.end(), 1))
+            found.append((m.start(), m.end(), 1, phrase))
         if phrase in lex.sources.after_source_set:
-            found.append((m.start(), m.end(), -1))
+            found.append((m.start(), m.end(), -1, phrase))
     cues: list[Cue] = []
     if lex.sources.compound_cue_nouns:
         cues = [
-            Cue(m.start(), m.end(), m.group("source"))
+            Cue(m.start(), m.end(), m.group("source"), False, m.start("source"), m.end("source"))
             for m in pats.compound_cue.finditer(text, start, end)
             if len(m.group("source")) > 1
         ]
@@ -162,13 +165,13 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     found = [f for f in found if f[0] not in compound_starts]
     if not found:
         return cues
-    for cue_start, cue_end, step in found:
+    for cue_start, cue_end, step, phrase in found:
         # a source phrase has at most _MAX_WORDS words: tokenise only that far from the cue
         lo = max(start, cue_start - _REACH) if step < 0 else cue_end
         hi = cue_start if step < 0 else min(end, cue_end + _REACH)
         tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, lo, hi)]
         walker = _Walker(tokens, lex)
-        _add(cues, text, walker, [t[1] for t in tokens], cue_start, cue_end, step, end)
+        _add(cues, text, walker, [t[1] for t in tokens], (cue_start, cue_end, step, phrase), end)
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -180,7 +183,7 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
         tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, start, m.start())]
         span = _Walker(tokens, lex).walk(0, 1) if tokens else None
         if span:
-            out.append(Cue(m.start(), m.end(), text[span[0] : span[1]]))
+            out.append(Cue(m.start(), m.end(), text[span[0] : span[1]], False, *span))
     return out
 
 
@@ -189,11 +192,10 @@ def _add(
     text: str,
     walker: _Walker,
     starts: list[int],
-    cue_start: int,
-    cue_end: int,
-    step: int,
+    cue: tuple[int, int, int, str],
     sentence_end: int,
 ) -> None:
+    cue_start, cue_end, step, phrase = cue
     if step > 0:
         index = bisect.bisect_left(starts, cue_end)
     else:
@@ -205,7 +207,34 @@ def _add(
     if source.endswith(".") and not _ABBREVIATION_END.search(source):
         source = source[:-1]
     final = step > 0 and not text[span[0] + len(source) : sentence_end].strip(" .!?\"“”»«'’)")
-    cues.append(Cue(min(cue_start, span[0]), max(cue_end, span[1]), source, final))
+    cues.append(
+        Cue(
+            min(cue_start, span[0]),
+            max(cue_end, span[1]),
+            source,
+            final,
+            span[0],
+            span[0] + len(source),
+            phrase,
+        )
+    )
+
+
+def relay_holder(text: str, sentence_start: int, cue: Cue, lex: Lexicon) -> Cue | None:
+    """ "Yonhap news agency, citing the NIS, reported": who passes the figure on is the noun
+    phrase right before the relay cue (and its comma)."""
+    if cue.phrase not in lex.sources.relay:
+        return None
+    lo = max(sentence_start, cue.start - _REACH)
+    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, lo, cue.start)]
+    while tokens and tokens[-1][0] in ",(":
+        tokens.pop()
+    if not tokens:
+        return None
+    span = _Walker(tokens, lex).walk(len(tokens) - 1, -1)
+    if span is None:
+        return None
+    return Cue(span[0], cue.start, text[span[0] : span[1]], False, span[0], span[1])
 
 
 def pick_source(
@@ -232,3 +261,15 @@ def is_hedged(text: str, start: int, end: int, lex: Lexicon) -> bool:
         if not (m.start() > start and word[0].isupper() and word.lower() in lex.negatives.months):
             return True
     return False
+
+
+_REPORTED: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def reported_speech_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """Words that continue the previous attribution ("Es gebe", "He added that")."""
+    words = lex.sources.reported_speech
+    if words not in _REPORTED:
+        alternation = word_bounded(phrase_alternation(words)) if words else r"(?!x)x"
+        _REPORTED[words] = re.compile(alternation, re.I)
+    return _REPORTED[words]

@@ -6,8 +6,16 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from tracker.extract.attribution import Cue, find_cues, is_hedged, pick_source
+from tracker.extract.attribution import (
+    Cue,
+    find_cues,
+    is_hedged,
+    pick_source,
+    relay_holder,
+    reported_speech_pattern,
+)
 from tracker.extract.combine import inherit_units, join_bounds
+from tracker.extract.coreference import resolve_claimants
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.negatives import NegativeFilter, Reason
 from tracker.extract.number_layer import fractions_and_powers, layer_numerals
@@ -123,7 +131,16 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     sentences = split_sentences(text, lex)
     ctx = _Context(text, lex, sentences, [s.start for s in sentences])
     claims = join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], text, lex)
-    return inherit_units(claims, text, lex)
+    claims = inherit_units(claims, text, lex)
+    return resolve_claimants(claims, text, lex, _mentions(ctx, claims))
+
+
+def _mentions(ctx: _Context, claims: list[Claim]) -> list[tuple[int, str]]:
+    """Every source named up to the last claim's sentence: what a pronoun may point back to."""
+    if not any(c.source for c in claims):
+        return []
+    last = ctx.sentence_index(max(c.start for c in claims))
+    return [(c.src_start, c.source) for i in range(last + 1) for c in ctx.cues_of(i)]
 
 
 def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[Numeral]:
@@ -314,31 +331,66 @@ def _values(core: _Core) -> tuple[float | None, float | None]:
     return value, value
 
 
-def _source(ctx: _Context, index: int, start: int, end: int) -> str | None:
-    """A cue in the claim's sentence; else one in an adjacent sentence that clearly covers it:
-    "Demnach ..." refers back, "Das teilte X mit." follows up, "..., berichtet X." closes the
-    paragraph. A pronoun source ("er sagte") is the previous sentence's source."""
+def _source(ctx: _Context, index: int, start: int, end: int) -> tuple[Cue | None, Cue | None]:
+    """The mention that states a claim, and the one that relays it (or None).
+
+    A cue in the claim's sentence; else one in an adjacent sentence that clearly covers it:
+    "Demnach ..." and Konjunktiv I ("Es gebe ...") continue the previous attribution, "Das
+    teilte X mit." follows up, "..., berichtet X." closes the paragraph. A pronoun ("er
+    sagte", "the agency said") is the source as written; tracker.extract.coreference resolves
+    whom it points back to."""
     sentence = ctx.sentences[index]
-    cue = pick_source(ctx.cues_of(index), start, end, ctx.text, sentence.end)
-    if cue is None and ctx.lex.regexes.refers_back.search(ctx.text, sentence.start, sentence.end):
+    cues = ctx.cues_of(index)
+    cue = pick_source(cues, start, end, ctx.text, sentence.end)
+    if cue is None and _continues(ctx, index):
         previous = _previous_source(ctx, index)
         if previous:
             return previous
     if cue is None:
         cue = _follow_up_cue(ctx, index) or _paragraph_final_cue(ctx, index)
     if cue is None:
-        return None
-    if cue.source.lower() in ctx.lex.sources.pronouns:
-        return _previous_source(ctx, index)
-    return cue.source
+        return _previous_source(ctx, index) or (None, None)
+    return cue, _relay_of(ctx, index, cue, cues)
 
 
-def _previous_source(ctx: _Context, index: int) -> str | None:
-    """The last source named in the previous sentence of the same paragraph."""
-    if index == 0 or ctx.sentences[index - 1].paragraph != ctx.sentences[index].paragraph:
-        return None
-    cues = [c for c in ctx.cues_of(index - 1) if c.source.lower() not in ctx.lex.sources.pronouns]
-    return cues[-1].source if cues else None
+def _continues(ctx: _Context, index: int) -> bool:
+    """ "Demnach ...", "Den Angaben zufolge", Konjunktiv I "Es gebe ...", "He added that"."""
+    sentence = ctx.sentences[index]
+    pats = ctx.lex.regexes
+    if pats.refers_back.search(ctx.text, sentence.start, sentence.end):
+        return True
+    return bool(reported_speech_pattern(ctx.lex).search(ctx.text, sentence.start, sentence.end))
+
+
+def _relay_of(ctx: _Context, index: int, cue: Cue, cues: list[Cue]) -> Cue | None:
+    """ "Yonhap, citing the NIS": Yonhap relays; "Laut X schätzt der Geheimdienst": X relays."""
+    holder = relay_holder(ctx.text, ctx.sentences[index].start, cue, ctx.lex)
+    if holder is not None:
+        return holder
+    outer = [
+        c
+        for c in cues
+        if c.end <= cue.start
+        and c.phrase in ctx.lex.sources.relay_outer
+        and c.source != cue.source
+        and not c.src_start <= cue.src_start < c.src_end
+    ]
+    return outer[-1] if outer else None
+
+
+def _previous_source(ctx: _Context, index: int) -> tuple[Cue, Cue | None] | None:
+    """The last source (and its relay) named in the previous sentence of the same paragraph;
+    a pronoun there is itself continued from the sentence before (at most a few steps)."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        if ctx.sentences[back].paragraph != ctx.sentences[index].paragraph:
+            return None
+        cues = ctx.cues_of(back)
+        if cues:
+            cue = cues[-1]
+            return cue, _relay_of(ctx, back, cue, cues)
+        if not _continues(ctx, back):
+            return None
+    return None
 
 
 def _follow_up_cue(ctx: _Context, index: int) -> Cue | None:
@@ -385,6 +437,7 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
     end = max(end, found.end, glued_end)
     low, high = _values(core)
     text = ctx.text
+    source, via = _source(ctx, index, core.start, end)
     return Claim(
         text=text[core.start : end],
         start=core.start,
@@ -395,7 +448,10 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
         approximate=core.approximate,
         unit=unit,
         entity=found.entity if found.entity and found.entity[0].isalpha() else None,
-        source=_source(ctx, index, core.start, end),
+        source=source.source if source else None,
+        source_start=source.src_start if source else None,
+        source_end=source.src_end if source else None,
+        via_source=via.source if via else None,
         hedged=ctx.is_hedged(index),
         sentence=text[sentence.start : sentence.end],
         sentence_start=sentence.start,

@@ -257,6 +257,10 @@ class Sources:
     not_source: frozenset[str]
     generic: frozenset[str]
     place_links: frozenset[str]
+    relay: frozenset[str]  # "citing", "unter Berufung auf": the source is relayed by another
+    relay_outer: frozenset[str]  # "laut X schätzt Y": X relays Y
+    person_pronouns: frozenset[str]  # "he", "er": point back to a person
+    reported_speech: tuple[str, ...]  # "Es gebe ...": continues the previous attribution
 
 
 def _sources(f: DataFile) -> Sources:
@@ -284,6 +288,10 @@ def _sources(f: DataFile) -> Sources:
         not_source=f.word_set("not_source"),
         generic=f.word_set("generic"),
         place_links=f.word_set("place_links"),
+        relay=f.word_set("relay"),
+        relay_outer=f.word_set("relay_outer"),
+        person_pronouns=f.word_set("person_pronouns"),
+        reported_speech=f.word_tuple("reported_speech"),
     )
 
 
