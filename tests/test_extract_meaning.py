@@ -198,3 +198,43 @@ def test_meaning_module_knows_no_words_of_a_language() -> None:
     )
     for word in ("killed", "getötet", "soldier", "nordkoreanisch", "North Korea", "Russland"):
         assert f'"{word}"' not in code
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "state"),
+    [
+        # a change, a plan or forecast, a part: never an estimate of the total
+        ("en", "Belarus sent 2,000 additional soldiers to the border.", "added"),
+        ("de", "Belarus schickte 2.000 weitere Soldaten an die Grenze.", "added"),
+        ("en", "Up to 5,000 soldiers are expected to arrive in Serbia.", "expected"),
+        ("de", "Bis Dezember sollen 5.000 Soldaten in Serbien stationiert sein.", "expected"),
+        ("de", "Allein in der Hauptstadt starben 40 Menschen.", "part"),
+        ("en", "The army lost 200 soldiers killed in a single week.", "part"),
+    ],
+)
+def test_a_change_plan_or_part_overrides_the_state(lang: str, sentence: str, state: str) -> None:
+    assert _meaning(sentence, lang)[2] == state
+
+
+def test_a_casualty_phrase_over_the_unit_word_names_the_state() -> None:
+    assert _meaning("Die Armee meldete 900 Toten und Verwundeten.", "de")[2] == "casualties"
+    assert _meaning("The number of soldiers killed and wounded rose to 900.", "en")[2] == (
+        "casualties"
+    )
+
+
+def test_a_country_modifying_another_noun_is_no_actor() -> None:
+    # the agency reports the figure; whose dead they are is not said here
+    got = _meaning("Der polnische Geheimdienst ging von 120 Toten aus.", "de")
+    assert got[1] is None
+    assert _meaning("Poland's own estimate put the toll at 120 dead.", "en")[1] is None
+    # a counted noun after the country: it is the actor
+    assert _meaning("Polish troops suffered 120 casualties.", "en")[1] == "PL"
+
+
+def test_a_bare_figure_refers_back_to_the_last_one() -> None:
+    first, second = extract(
+        "Serbia has deployed 4,000 soldiers to the border. A week ago the figure was 2,500.", "en"
+    )
+    assert (second.concept, second.actor, second.state) == (
+        first.concept, first.actor, first.state)

@@ -63,6 +63,7 @@ class Concepts:
     phrase_states: dict[str, str]
     countries: re.Pattern[str]  # any way of naming a country (lower-cased)
     country_forms: dict[str, str]  # lower-cased form -> ISO code
+    modifier_forms: frozenset[str]  # adjectives and possessives: they modify the next noun
     capitals_only: frozenset[str]  # forms written in capitals ("US", "DPRK"): only so
     not_after: frozenset[str]
     articles: frozenset[str]
@@ -71,6 +72,8 @@ class Concepts:
     located_concepts: frozenset[str]
     located_state: str | None
     no_state: frozenset[str]
+    override_states: frozenset[str]  # a change, plan or part: wins over any other state
+    broader: dict[str, str]  # concept -> the broader concept it is a kind of (soldier -> person)
     clause_break: re.Pattern[str]
     word_states: dict[str, str | None] = field(default_factory=dict, compare=False)
     noun_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
@@ -131,9 +134,10 @@ def _states(f: DataFile, known: set[str] | None) -> tuple[dict[str, str], dict[s
     return words, phrases
 
 
-def _country_forms(f: DataFile, code: str) -> dict[str, str]:
+def _country_forms(f: DataFile, code: str) -> tuple[dict[str, str], set[str]]:
     """Every way this language names a country: the gazetteer's names, adjectives (with the
-    inflection endings), capitals and derived or listed demonyms, each also as a possessive."""
+    inflection endings), capitals and derived or listed demonyms, each also as a possessive;
+    and which of them are modifiers (adjectives, possessives) rather than nouns."""
     countries = load_gazetteer(code).countries
     endings = ("", *f.words("actor.adjective_endings"))
     derive = f.word_table("actor.derive")
@@ -142,10 +146,12 @@ def _country_forms(f: DataFile, code: str) -> dict[str, str]:
         if iso not in countries:
             raise f.fail(f"actor.demonyms.{iso}", "is not a country of claimants.toml")
     forms: dict[str, str] = {}
+    modifiers: set[str] = set()
     for iso, country in countries.items():
         bases = [*country.names, *country.capitals, *demonyms.get(iso, ())]
         for adjective in country.adjectives:
             bases += [adjective + ending for ending in endings]
+            modifiers.update((adjective + ending).lower() for ending in endings)
             for tail, made in derive.items():
                 if adjective.lower().endswith(tail):
                     stem = adjective[: len(adjective) - len(tail)]
@@ -156,7 +162,8 @@ def _country_forms(f: DataFile, code: str) -> dict[str, str]:
     for base, iso in list(forms.items()):
         for suffix in possessives:
             forms.setdefault(base + suffix, iso)
-    return forms
+            modifiers.add((base + suffix).lower())
+    return forms, modifiers
 
 
 def _lower_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -172,6 +179,14 @@ def _clause_break(f: DataFile) -> re.Pattern[str]:
     return re.compile(f"[{chars}]")
 
 
+def _override_states(base: DataFile, f: DataFile, known: set[str]) -> frozenset[str]:
+    """lang/und's override states and the language's own (both must be states of und)."""
+    states = base.word_set("rules.override_states") | f.word_set("rules.override_states")
+    for state in states - known:
+        raise f.fail("rules.override_states", f"{state!r} is not a state of lang/und's [states]")
+    return states
+
+
 def _read(code: str) -> DataFile:
     return DataFile(LANG_DIR / code / FILE_NAME)
 
@@ -184,7 +199,7 @@ def load_concepts(code: str) -> Concepts:
     f = base if code == UNDETERMINED else _read(code)
     nouns = f.inverted("nouns")
     words, phrases = _states(f, known)
-    forms = _country_forms(f, code)
+    forms, modifiers = _country_forms(f, code)
     located = f.string("rules.located_state") or None
     if located is not None and located not in known:
         raise f.fail("rules.located_state", "is not a state named in lang/und/concepts.toml")
@@ -198,6 +213,7 @@ def load_concepts(code: str) -> Concepts:
         phrase_states=phrases,
         countries=_lower_pattern(forms),
         country_forms={form.lower(): iso for form, iso in forms.items()},
+        modifier_forms=frozenset(modifiers),
         capitals_only=frozenset(form.lower() for form in forms if form[:2].isupper()),
         not_after=f.word_set("actor.not_after"),
         articles=f.word_set("actor.articles"),
@@ -208,6 +224,8 @@ def load_concepts(code: str) -> Concepts:
         located_concepts=f.word_set("rules.located_concepts"),
         located_state=located,
         no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),
+        override_states=_override_states(base, f, known),
+        broader=base.string_table("broader") | f.string_table("broader"),
         clause_break=_clause_break(f),
     )
 
@@ -223,6 +241,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     concepts = load_concepts(lex.code)
     low = lower_text(text)
     breaks = _breaks(text, concepts)
+    antecedent: Meaning | None = None  # the last claim's meaning with a concept and a state
     for i, claim in enumerate(claims):
         prev = claims[i - 1] if i > 0 else None
         nxt = claims[i + 1] if i + 1 < len(claims) else None
@@ -230,11 +249,25 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         found = read_meaning(claim, (text, low), lex, concepts, clause)
         if prev is not None and _elided(claim, prev, clause, concepts):
             found = _from_previous(found, prev, concepts)
+        elif _bare(claim, found) and antecedent is not None:
+            found = antecedent
+        if found.concept is not None and found.state is not None:
+            antecedent = found
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:
                 object.__setattr__(claim, name, value)
     return claims
+
+
+def _bare(claim: Claim, found: Meaning) -> bool:
+    """ "The Pentagon said its own estimate matched the figure of about 3,000", "Vergangene
+    Woche war noch von 1500 die Rede": a number with no unit, no noun and no state of its own
+    refers back to the figure the text spoke of last (a rule of discourse: the counted thing,
+    its actor and state come from the nearest earlier claim of the same text that had them)."""
+    return claim.unit is None and claim.entity is None and found.concept is None and (
+        found.state is None
+    )
 
 
 def _elided(claim: Claim, prev: Claim, clause: tuple[int, int], concepts: Concepts) -> bool:
@@ -307,20 +340,35 @@ def read_meaning(
     text and its ``lower_text``."""
     text, low = texts
     start, end = clause
-    np_end, noun = _noun_phrase(claim, texts, lex, concepts, end)
+    np_start, np_end, noun = _noun_phrase(claim, texts, lex, concepts, end)
     unit_concept, unit_state = concepts.units.get(claim.unit or "", (claim.unit, None))
     if unit_state is not None:  # the predicate made the unit: the counted noun is the concept
         concept = noun or unit_concept
     else:
         concept = unit_concept if claim.unit is not None else noun
-    actor, places = _actor(claim, texts, concepts, clause, np_end)
-    state = unit_state
-    if state is None and (concept or "") not in concepts.no_state:
-        state = _clause_state(texts, concepts, clause, claim)
-        located = state is None and concept in concepts.located_concepts
-        if located and (places | _places_after(text, clause, claim, concepts)) - {actor}:
-            state = concepts.located_state
+    counts_events = (concept or "") not in concepts.no_state
+    actor, places = _actor(claim, texts, concepts, clause, np_end, lex if counts_events else None)
+    if not counts_events:
+        return Meaning(concept, actor, unit_state)
+    # "4.700 Toten und Verwundeten": a phrase over the unit's word names the state
+    state = _phrase_over(low, concepts, clause, (np_start, np_end)) or unit_state
+    clause_state = _clause_state(texts, concepts, clause, claim)
+    if state is None or clause_state in concepts.override_states:
+        state = clause_state
+    located = state is None and concept in concepts.located_concepts
+    if located and (places | _places_after(text, clause, claim, concepts)) - {actor}:
+        state = concepts.located_state
     return Meaning(concept, actor, state)
+
+
+def _phrase_over(
+    low: str, concepts: Concepts, clause: tuple[int, int], span: tuple[int, int]
+) -> str | None:
+    """The state of a phrase of several words overlapping the noun phrase ``span``."""
+    for found in concepts.state_phrases.finditer(low, clause[0], clause[1]):
+        if found.start() < span[1] and found.end() > span[0]:
+            return concepts.phrase_states.get(" ".join(found.group().split()))
+    return None
 
 
 def _concept_of(word: str, lex: Lexicon, concepts: Concepts) -> str | None:
@@ -346,10 +394,10 @@ def _lookup_concept(lower: str, lex: Lexicon, concepts: Concepts) -> str | None:
 
 def _noun_phrase(
     claim: Claim, texts: tuple[str, str], lex: Lexicon, concepts: Concepts, limit: int
-) -> tuple[int, str | None]:
-    """Where the claim's noun phrase ends, and the concept of its counted noun: the entity's
-    last noun with a concept, else the first such noun after the number when only country
-    words and coordinators stand between ("50,000 Russian and North Korean soldiers")."""
+) -> tuple[int, int, str | None]:
+    """Where the claim's noun phrase starts and ends, and the concept of its counted noun: the
+    entity's last noun with a concept, else the first such noun after the number when only
+    country words and coordinators stand between ("50,000 Russian and North Korean soldiers")."""
     text, low = texts
     if claim.entity:
         at = text.find(
@@ -360,7 +408,8 @@ def _noun_phrase(
             words = reversed(_WORD.findall(claim.entity))
             found = next((c for w in words if (c := _concept_of(w, lex, concepts))), None)
             concepts.entity_concepts[claim.entity] = found
-        return max(end, claim.end), concepts.entity_concepts[claim.entity]
+        begin = min(at, claim.start) if at >= 0 else claim.start
+        return begin, max(end, claim.end), concepts.entity_concepts[claim.entity]
     pos = claim.end
     for _ in range(_NOUN_LOOKAHEAD):
         country = concepts.countries.match(low, _skip_space(text, pos), limit)
@@ -372,9 +421,11 @@ def _noun_phrase(
             break
         if word.group().lower() not in concepts.np_links:
             concept = _concept_of(word.group(), lex, concepts)
-            return (word.end(), concept) if concept is not None else (claim.end, None)
+            if concept is None:
+                break
+            return claim.start, word.end(), concept
         pos = word.end()
-    return claim.end, None
+    return claim.start, claim.end, None
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -384,13 +435,21 @@ def _skip_space(text: str, pos: int) -> int:
 
 
 def _actor(
-    claim: Claim, texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int], np_end: int
+    claim: Claim,
+    texts: tuple[str, str],
+    concepts: Concepts,
+    clause: tuple[int, int],
+    np_end: int,
+    lex: Lexicon | None,
 ) -> tuple[str | None, set[str]]:
     """The actor, and the countries named as places ("in Russland"). Countries inside the noun
     phrase (or just before the number: "Pyongyang's 11,000 troops") win over a country earlier
     in the clause (the subject: "Russia has amassed 50,000 soldiers"); a country later in the
     clause is an object or a place, never the actor; a country after a place word is a place;
-    one inside the source is not the actor ("Ukraine says ...")."""
+    one inside the source is not the actor ("Ukraine says ..."), nor an adjective or possessive
+    earlier in the clause that modifies a noun counting nothing ("der südkoreanische Geheimdienst
+    ging von 300 Toten aus", "Ukraine's own estimate put ... at 3,000"), when what is counted
+    can have a state (``lex`` given; money: "the UK government pledged £5m" keeps its payer)."""
     text, low = texts
     start, end = clause
     inside: set[str] = set()
@@ -409,10 +468,20 @@ def _actor(
             found.end() <= claim.start and not text[found.end() : claim.start].strip()
         ):
             inside.add(iso)
-        else:
+        elif lex is None or not _modifies_other_noun(found, texts, concepts, lex):
             around.add(iso)
     chosen = inside or around
     return (COORDINATED.join(sorted(chosen)) if chosen else None), places
+
+
+def _modifies_other_noun(
+    found: re.Match[str], texts: tuple[str, str], concepts: Concepts, lex: Lexicon
+) -> bool:
+    if found.group() not in concepts.modifier_forms:
+        return False
+    text = texts[0]
+    word = _WORD.match(text, _skip_space(text, found.end()))
+    return word is not None and _concept_of(word.group(), lex, concepts) is None
 
 
 def _after_place_word(text: str, pos: int, start: int, concepts: Concepts) -> bool:
@@ -444,38 +513,39 @@ def _clause_state(
     texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int], claim: Claim
 ) -> str | None:
     """The state word of the clause nearest to the number (in words); a phrase ("killed or
-    wounded") beats the words inside it."""
+    wounded") beats the words inside it; an override state (a change, plan or part: "additional",
+    "expected to", "allein") beats any other, wherever it stands in the clause."""
     low = texts[1]
     start, end = clause
     before, after = low[start : claim.start], low[claim.end : end]
-    best: tuple[int, str] | None = None
+    found_states: list[tuple[int, str]] = []
     for found in concepts.state_phrases.finditer(low, start, end):
         state = concepts.phrase_states.get(" ".join(found.group().split()))
         if state is None:
             continue
+        blank = " " * (found.end() - found.start())
         if found.end() <= claim.start:
             cut = found.start() - start
-            best = _nearer(best, len(before[found.end() - start :].split()), state)
-            before = (
-                before[:cut] + " " * (found.end() - found.start()) + before[found.end() - start :]
-            )
+            found_states.append((len(before[found.end() - start :].split()), state))
+            before = before[:cut] + blank + before[found.end() - start :]
         elif found.start() >= claim.end:
             cut = found.start() - claim.end
-            best = _nearer(best, len(after[:cut].split()) + 1, state)
-            after = (
-                after[:cut] + " " * (found.end() - found.start()) + after[found.end() - claim.end :]
-            )
+            found_states.append((len(after[:cut].split()) + 1, state))
+            after = after[:cut] + blank + after[found.end() - claim.end :]
     words = before.split()
     for i, word in enumerate(words):
         state = concepts.state_of(word.strip(_PUNCTUATION))
         if state is not None:
-            best = _nearer(best, len(words) - i, state)
+            found_states.append((len(words) - i, state))
     for i, word in enumerate(after.split()):
         state = concepts.state_of(word.strip(_PUNCTUATION))
         if state is not None:
-            return _nearer(best, i + 1, state)[1]
-    return best[1] if best else None
-
-
-def _nearer(best: tuple[int, str] | None, distance: int, state: str) -> tuple[int, str]:
-    return (distance, state) if best is None or distance < best[0] else best
+            found_states.append((i + 1, state))
+    overrides = concepts.override_states
+    for word in low[claim.start : claim.end].split():  # "2,000 additional soldiers"
+        state = concepts.state_of(word.strip(_PUNCTUATION))
+        if state in overrides:
+            found_states.append((0, state))
+    if not found_states:
+        return None
+    return min(found_states, key=lambda d_s: (d_s[1] not in overrides, d_s[0]))[1]
