@@ -160,3 +160,21 @@ def test_dashboard_tracks_a_suggestion_with_one_click(tmp_path: Path,
     assert config.quantities[0].label == first.label
     assert assigned == first.claims
     assert app.title[0].value == first.label  # the page now compares it
+
+
+def test_suggestions_join_unstated_actors_and_broader_concepts(meaning_db: Path) -> None:
+    with open_store(meaning_db) as store:
+        store.con.execute("UPDATE store.claims SET concept = 'soldier', actor = NULL, "
+                          "state = 'deployed' WHERE claim_id = 'a004-0'")
+        store.con.execute("UPDATE store.claims SET concept = 'person', actor = 'KP', "
+                          "state = 'deployed' WHERE claim_id = 'a005-0'")
+    with open_store(meaning_db, read_only=True) as store:
+        groups = {g.label: g for g in discover(load_untracked(store.con), min_claims=1)}
+    joined = groups["North Korea · soldier · deployed"]
+    assert {"a004-0", "a005-0"} <= set(joined.claim_ids)  # no actor stated; a broader concept
+    assert "Russia · soldier · deployed" in groups  # a stated other actor stays apart
+    entry = joined.definition("nk")
+    assert set(entry["actor"]) == {"KP", ""} and set(entry["concept"]) == {"soldier", "person"}
+    tracking.track(meaning_db, joined.id)
+    got = claims(meaning_db)
+    assert {cid for cid, (q, _) in got.items() if q} == set(joined.claim_ids)

@@ -42,6 +42,8 @@ class Group:
     outlets: int
     claim_ids: tuple[str, ...]
     example: str
+    concepts: tuple[str, ...] = ()  # every concept and actor among its claims ("" = not stated)
+    actors: tuple[str, ...] = ()
 
     @property
     def by_meaning(self) -> bool:
@@ -52,6 +54,10 @@ class Group:
         of claim: each meaning field as found ("" = not stated); for a group by unit, claims of
         that unit without any meaning."""
         meaning = {name: [getattr(self, name) or ""] for name in MEANING}
+        if self.concepts:
+            meaning["concept"] = list(self.concepts)
+        if self.actors:
+            meaning["actor"] = list(self.actors)
         entry: dict[str, Any] = {
             "id": quantity_id,
             "label": label or self.label,
@@ -113,7 +119,13 @@ def load_untracked(con: duckdb.DuckDBPyConnection, limit: int = 200_000) -> pl.D
 
 def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
     """Groups of ``load_untracked`` rows by meaning (by unit when a claim has none), best
-    first: most outlets, then claimants, then claims. Claims with neither are left out."""
+    first: most outlets, then claimants, then claims. Claims with neither are left out.
+
+    A concept groups with its broader one (``[broader]`` of lang/und/concepts.toml: soldiers
+    killed with people killed); a claim that does not state its concept joins the commonest
+    concept of its state, one that does not state its actor the commonest actor of its concept
+    and state: a story's figures often name the actor once, in the title or the first
+    sentence. Two stated actors are never merged."""
     if untracked.is_empty():
         return []
     blank = {name: pl.col(name).fill_null("") for name in (*MEANING, "unit")}
@@ -125,6 +137,11 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         k_state=pl.when(has_meaning).then(blank["state"]).otherwise(pl.lit("")),
         k_unit=pl.when(has_meaning).then(pl.lit("")).otherwise(blank["unit"]),
     ).filter(pl.col("by_meaning") | (pl.col("k_unit") != ""))
+    keyed = _fill_unstated(keyed.with_columns(
+        pl.col("k_concept").replace(_broader()),
+        o_concept=blank["concept"],
+        o_actor=blank["actor"].str.to_uppercase(),
+    ))
     keys = ["k_concept", "k_actor", "k_state", "k_unit"]
     grouped = (
         keyed.group_by(keys)
@@ -135,6 +152,10 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
             unit=pl.col("unit").drop_nulls().mode().sort().first(),
             claim_ids=pl.col("claim_id").sort(),
             example=pl.col("sentence").sort_by("claim_id").first(),
+            label_concept=pl.col("o_concept").filter(pl.col("o_concept") != "").mode().sort()
+            .first(),
+            concepts=pl.col("o_concept").unique().sort(),
+            actors=pl.col("o_actor").unique().sort(),
         )
         .filter(pl.col("claims") >= min_claims)
     )
@@ -142,11 +163,47 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
     return sorted(groups, key=lambda g: (-g.outlets, -g.claimants, -g.claims, g.label))
 
 
+@lru_cache(maxsize=1)
+def _broader() -> dict[str, str]:
+    from tracker.extract.meaning import load_concepts
+
+    return load_concepts("und").broader
+
+
+def _commonest(frame: pl.DataFrame, by: list[str], column: str) -> pl.DataFrame:
+    """Per ``by`` key, the commonest stated value of ``column`` (ties: alphabetical)."""
+    return (
+        frame.filter(pl.col(column) != "")
+        .group_by([*by, column])
+        .agg(n=pl.len())
+        .sort(["n", column], descending=[True, False])
+        .group_by(by, maintain_order=True)
+        .agg(pl.col(column).first().alias(f"{column}_fill"))
+    )
+
+
+def _fill_unstated(keyed: pl.DataFrame) -> pl.DataFrame:
+    """Unstated concepts (with a state) and unstated actors joined to the commonest ones."""
+    with_state = pl.col("by_meaning") & (pl.col("k_state") != "")
+    concepts = _commonest(keyed.filter(with_state), ["k_state"], "k_concept")
+    keyed = keyed.join(concepts, on="k_state", how="left").with_columns(
+        k_concept=pl.when(with_state & (pl.col("k_concept") == ""))
+        .then(pl.col("k_concept_fill").fill_null(""))
+        .otherwise(pl.col("k_concept"))
+    ).drop("k_concept_fill")
+    actors = _commonest(keyed.filter(pl.col("by_meaning")), ["k_concept", "k_state"], "k_actor")
+    return keyed.join(actors, on=["k_concept", "k_state"], how="left").with_columns(
+        k_actor=pl.when(pl.col("by_meaning") & (pl.col("k_actor") == ""))
+        .then(pl.col("k_actor_fill").fill_null(""))
+        .otherwise(pl.col("k_actor"))
+    ).drop("k_actor_fill")
+
+
 def _group(row: dict[str, Any]) -> Group:
     concept, actor, state = (row[k] or None for k in ("k_concept", "k_actor", "k_state"))
     if any((concept, actor, state)):
         key = ("m", row["k_concept"], row["k_actor"], row["k_state"])
-        label = meaning_label(concept, actor, state)
+        label = meaning_label(row["label_concept"] or concept, actor, state)
     else:
         key = ("u", row["k_unit"])
         label = f"{row['k_unit']} (no meaning found)"
@@ -154,6 +211,8 @@ def _group(row: dict[str, Any]) -> Group:
         id=group_id(key), concept=concept, actor=actor, state=state, unit=row["unit"],
         label=label, claims=row["claims"], claimants=row["claimants"], outlets=row["outlets"],
         claim_ids=tuple(row["claim_ids"]), example=row["example"] or "",
+        concepts=tuple(row["concepts"]) if any((concept, actor, state)) else (),
+        actors=tuple(row["actors"]) if any((concept, actor, state)) else (),
     )
 
 
