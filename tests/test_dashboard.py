@@ -277,6 +277,26 @@ def test_app_review_marks_a_claim_wrong_and_the_view_drops_it(fixture_db: Path) 
         con.close()
 
 
+def test_app_moves_a_claim_to_no_quantity_and_shows_the_reason(fixture_db: Path) -> None:
+    app = run_app()
+    assert any("reason" in frame.value.columns for frame in app.dataframe)  # the claims table
+    next(s for s in app.selectbox if s.label == "Claim to move").set_value("a000-0")
+    move_to = next(s for s in app.selectbox if s.label == "Move to")
+    move_to.set_value(move_to.options[0])  # none: not about a tracked quantity
+    next(b for b in app.button if b.label == "Move claim").click().run()
+    assert not app.exception
+    assert any("Claim moved" in s.value for s in app.success)
+    assert "defense.gov" not in range_rows(app)
+    con = duckdb.connect(str(fixture_db), read_only=True)
+    try:
+        assert con.execute("SELECT verdict, quantity FROM store.reviews").fetchall() == [
+            ("moved", None)]
+        assert con.execute("SELECT reason FROM claims WHERE claim_id = 'a000-0'").fetchall() == [
+            ("moved by a reviewer",)]
+    finally:
+        con.close()
+
+
 def test_app_explains_a_missing_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "none.duckdb"))
     app = run_app()

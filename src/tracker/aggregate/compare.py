@@ -46,7 +46,7 @@ MAX_ROWS = 200_000  # rows of one quantity handed to polars; more is cut, newest
 CLAIM_COLUMNS = (
     "claim_id, article_id, outlet, url, title, published, lang, low, high, kind, approximate,"
     ' unit, entity, source, hedged, quote, sentence, "start", "end", quantity, review,'
-    " claimant, via"
+    " claimant, via, reason"
 )
 # Each canonical claimant's label (the corpus pass's, tracker.aggregate.claimants).
 CLAIMANT_LABELS = (
@@ -214,7 +214,9 @@ def claims_table(prepared: pl.DataFrame, limit: int | None = None) -> pl.DataFra
     columns = ["outlet", "published", "source_key", "low", "high", "best", "kind", "open_bound",
                "hedged", "is_relay", "relays", "quote", "lang", "title", "claim_id", "review",
                "sentence", "url"]
-    ordered = prepared.select(columns).sort(
+    if "reason" not in prepared.columns:  # frames built without the assignment's reason
+        prepared = prepared.with_columns(reason=pl.lit(None, dtype=pl.String))
+    ordered = prepared.select(*columns, "reason").sort(
         ["published", "outlet"], descending=[True, False], nulls_last=True
     )
     if limit is not None:
@@ -225,7 +227,7 @@ def claims_table(prepared: pl.DataFrame, limit: int | None = None) -> pl.DataFra
     ).select(
         "outlet", "published", pl.col("source_key").alias("source"), "low", "high", "best",
         "kind", "open_bound", "hedged", "is_relay", "relays", "quote", "quote_in_context", "lang",
-        "link", "title", "claim_id", "review",
+        "link", "title", "claim_id", "review", "reason",
     )
 
 
@@ -260,6 +262,9 @@ def chart_rows(prepared: pl.DataFrame, row_label: str) -> pl.DataFrame:
         relay_text=pl.when(pl.col("relays") > 0)
         .then(pl.col("relays").cast(pl.String) + pl.lit(" other outlet(s)"))
         .otherwise(pl.lit("")),
+        # why the claim is in this quantity ("soldier · KP · deployed", "moved by a reviewer")
+        reason_text=pl.col("reason").fill_null("") if "reason" in prepared.columns
+        else pl.lit(""),
     )
     # formatted once per distinct value: many claims repeat a figure
     values = rows.select("low", "high", "open_bound").unique()
@@ -270,7 +275,7 @@ def chart_rows(prepared: pl.DataFrame, row_label: str) -> pl.DataFrame:
     keys = ["low", "high", "open_bound"]
     return rows.join(texts, on=keys, how="left", nulls_equal=True, maintain_order="left").select(
         "row", "claim_id", "best", "low_value", "high_value", "marker", "style", "quote",
-        "value_text", "source_label", "names_text", "outlet", "date", "relay_text",
+        "value_text", "source_label", "names_text", "outlet", "date", "relay_text", "reason_text",
     )
 
 

@@ -334,6 +334,25 @@ def show_review(db: Path, view: QuantityView, quantity_ids: list[str]) -> None:
                 st.error(str(err))
             else:
                 flash("Review saved; the view now uses it.")
+    show_move(db, labels, quantity_ids)
+
+
+NO_QUANTITY = "(none: not about a tracked quantity)"
+
+
+def show_move(db: Path, labels: dict[str, str], quantity_ids: list[str]) -> None:
+    """Move one claim to another tracked quantity or to none (a 'moved' review row, as
+    `tracker move`); the claims table's `reason` then says "moved by a reviewer"."""
+    with st.form("move"):
+        st.caption("Move a claim the assignment got wrong; it keeps the move until undone.")
+        claim_id = st.selectbox("Claim to move", list(labels), format_func=labels.get,
+                                key="move_claim")
+        target = st.selectbox("Move to", [NO_QUANTITY, *quantity_ids], key="move_target")
+        note = st.text_input("Note", key="move_note")
+        if st.form_submit_button("Move claim"):
+            quantity = None if target == NO_QUANTITY else target
+            run_action(lambda: actions.move_claim(db, claim_id, quantity, note or None),
+                       f"Claim moved to {target}.")
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

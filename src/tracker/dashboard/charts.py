@@ -27,6 +27,7 @@ TOOLTIP = [
     alt.Tooltip("names_text:N", title="written as"),
     alt.Tooltip("outlet:N", title="outlet"),
     alt.Tooltip("date:N", title="date"),
+    alt.Tooltip("reason_text:N", title="why this quantity"),
     alt.Tooltip("relay_text:N", title="relayed by"),
 ]
 
