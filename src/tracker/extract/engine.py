@@ -15,7 +15,7 @@ from tracker.extract.attribution import (
     reported_speech_pattern,
 )
 from tracker.extract.combine import inherit_units, join_bounds
-from tracker.extract.coreference import resolve_claimants
+from tracker.extract.coreference import Coreference
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.negatives import NegativeFilter, Reason
 from tracker.extract.number_layer import fractions_and_powers, layer_numerals
@@ -55,6 +55,7 @@ class _Context:
     cues: dict[int, list[Cue]] = field(default_factory=dict)
     hedged: dict[int, bool] = field(default_factory=dict)
     paragraph_last: dict[int, int] = field(default_factory=dict)
+    coreference: Coreference | None = None
 
     def __post_init__(self) -> None:
         for index, sentence in enumerate(self.sentences):
@@ -74,6 +75,16 @@ class _Context:
             s = self.sentences[index]
             self.cues[index] = find_cues(self.text, s.start, s.end, self.lex)
         return self.cues[index]
+
+    def mentions_until(self, pos: int) -> list[tuple[int, str]]:
+        """Source mentions (start, as written) of the sentences up to the one holding ``pos``."""
+        last = self.sentence_index(pos)
+        return [(c.src_start, c.source) for i in range(last + 1) for c in self.cues_of(i)]
+
+    def claimant(self, written: str, pos: int) -> str | None:
+        if self.coreference is None:
+            self.coreference = Coreference(self.text, self.lex, self.mentions_until)
+        return self.coreference.claimant(written, pos)
 
 
 def discarded(text: str, lex: Lexicon) -> list[tuple[str, int, Reason]]:
@@ -131,16 +142,7 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     sentences = split_sentences(text, lex)
     ctx = _Context(text, lex, sentences, [s.start for s in sentences])
     claims = join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], text, lex)
-    claims = inherit_units(claims, text, lex)
-    return resolve_claimants(claims, text, lex, _mentions(ctx, claims))
-
-
-def _mentions(ctx: _Context, claims: list[Claim]) -> list[tuple[int, str]]:
-    """Every source named up to the last claim's sentence: what a pronoun may point back to."""
-    if not any(c.source for c in claims):
-        return []
-    last = ctx.sentence_index(max(c.start for c in claims))
-    return [(c.src_start, c.source) for i in range(last + 1) for c in ctx.cues_of(i)]
+    return inherit_units(claims, text, lex)
 
 
 def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[Numeral]:
@@ -342,14 +344,14 @@ def _source(ctx: _Context, index: int, start: int, end: int) -> tuple[Cue | None
     sentence = ctx.sentences[index]
     cues = ctx.cues_of(index)
     cue = pick_source(cues, start, end, ctx.text, sentence.end)
-    if cue is None and _continues(ctx, index):
+    if cue is None and index > 0 and _continues(ctx, index):
         previous = _previous_source(ctx, index)
         if previous:
             return previous
     if cue is None:
         cue = _follow_up_cue(ctx, index) or _paragraph_final_cue(ctx, index)
     if cue is None:
-        return _previous_source(ctx, index) or (None, None)
+        return (_previous_source(ctx, index) if index else None) or (None, None)
     return cue, _relay_of(ctx, index, cue, cues)
 
 
@@ -438,6 +440,10 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
     low, high = _values(core)
     text = ctx.text
     source, via = _source(ctx, index, core.start, end)
+    claimant = ctx.claimant(source.source, source.src_start) if source else None
+    if claimant is None:
+        source = via = None  # a pronoun that points back to nothing names no one
+    via_key = ctx.claimant(via.source, source.src_start) if source and via else None
     return Claim(
         text=text[core.start : end],
         start=core.start,
@@ -452,6 +458,8 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
         source_start=source.src_start if source else None,
         source_end=source.src_end if source else None,
         via_source=via.source if via else None,
+        claimant=claimant,
+        via=via_key if via_key != claimant else None,
         hedged=ctx.is_hedged(index),
         sentence=text[sentence.start : sentence.end],
         sentence_start=sentence.start,
