@@ -349,7 +349,7 @@ def test_unknown_counted_nouns_keep_their_entity() -> None:
     assert claim.entity == "Feuerwehrleute"
     claim = one("There were 500 football fans.", "en")
     assert (claim.unit, claim.entity) == ("fan", "football fans")
-    assert one("The track is 1.2m wide.", "en").unit == "metre"
+    assert one("The track is 1.2m wide.", "en").unit == "meter"
 
 
 def test_a_bare_number_counts_what_its_neighbour_counts() -> None:

@@ -43,7 +43,7 @@ EN_COUNTED = [
     ("There were 500 football fans in the stands.", 500, "fan"),
     ("Two men were arrested.", 2, "man"),
     ("The country deployed 3,000 additional troops.", 3000, "soldier"),
-    ("Crews laid 80 kilometres of cable.", 80, "kilometre"),
+    ("Crews laid 80 kilometres of cable.", 80, "kilometer"),
     ("The crop covers 400 hectares.", 400, "hectare"),
 ]
 
@@ -95,10 +95,10 @@ def test_german_unknown_noun_keeps_entity_without_unit() -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "unit"),
     [
-        ("In der Nacht fielen 40 Liter pro Quadratmeter.", "de", "litre_per_square_metre"),
-        ("Up to 80 litres per square metre fell overnight.", "en", "litre_per_square_metre"),
+        ("In der Nacht fielen 40 Liter pro Quadratmeter.", "de", "liter_per_square_meter"),
+        ("Up to 80 litres per square metre fell overnight.", "en", "liter_per_square_meter"),
         ("The mill burns 12 tonnes per hour.", "en", "tonne_per_hour"),
-        ("Der Fluss führte 900 Kubikmeter pro Sekunde.", "de", "cubic_metre_per_second"),
+        ("Der Fluss führte 900 Kubikmeter pro Sekunde.", "de", "cubic_meter_per_second"),
     ],
 )
 def test_measure_per_unit_is_one_compound_unit(text: str, lang: str, unit: str) -> None:

@@ -5,7 +5,9 @@ nothing missing, nothing extra; ranges compared without their open/closed bracke
 suites are scored on the number layer (``find_numbers``), the others on claims (``extract``).
 Print the full table with ``python -m tracker.evaluate.peers``.
 
-Targets from issue #3: >= 95% on de/en Number and de/en Percentage, >= 90% on en NumberRange.
+Targets from issue #3: >= 95% on de/en Number and de/en Percentage, >= 90% on en NumberRange;
+from issue #12: >= 85% on de/en Currency and de/en Dimension (scored on claims of the model's
+kind in the unit vocabulary, and claims of unknown unit).
 A target the extractor does not meet yet is an expected failure (xfail) whose message gives the
 measured rate and what blocks it; once the target is met the test fails until the entry is
 removed from NOT_MET, so the note cannot outlive the gap. The targets themselves are never lowered.
@@ -33,6 +35,18 @@ NOT_MET = {
     "('more than 1/2', 'above one quarter') and ordinals ('between the tenth and the fifteenth') "
     "are not claims by design (issue #3); ratios ('2 in 5'), malformed operators ('<>30') and "
     "'200 or greater than 190' read as two claims",
+    ("de", "Currency"): "79.5% (31/39) at extractor 1.9.0: amounts in two units ('zwei Euro "
+    "fünfzig', '15 Dollar und 15 Cent' = 15.15), codes with '$' ('usd$ 15', 'cad$ 15'), "
+    "'einen Euro' (the article as 1)",
+    ("en", "Currency"): "67.2% (121/180) at extractor 1.9.0: amounts in two units ('3 dollars 50 "
+    "cents', '15 USD 50'), 'MUSD'/'MEUR' magnitudes, '75 USD million', Indian grouping, tokenised "
+    "decimals of the source corpus ('$ 46 . 8 million'), counts the peer leaves out",
+    ("de", "Dimension"): "60.7% (17/28) at extractor 1.9.0: 'Grad' as an angle (read as "
+    "temperature), 'Pfund' as a weight (read as sterling), kitchen units ('Teelöffel'), 'm^2', "
+    "'rad', 'Turn'",
+    ("en", "Dimension"): "66.0% (66/100) at extractor 1.9.0: compound lengths ('5 ft 2 in'), "
+    "'-foot'/'-ounce' compounds, kitchen units, fractions of a unit ('1/4 mile'), ids glued to "
+    "units ('24703 L-202'), counts the peer leaves out",
 }
 
 
@@ -49,7 +63,7 @@ def test_peer_target(shared_dir: Path, lang: str, model: str) -> None:
 
 @pytest.mark.parametrize(("lang", "model"), peers.INFORMATIONAL)
 def test_informational_suites_run(shared_dir: Path, lang: str, model: str) -> None:
-    """Currency, Dimension and German ranges are reported, not gated: they must run cleanly."""
+    """German ranges are reported, not gated: they must run cleanly."""
     score = peers.score_recognizers(shared_dir, lang, model)
     assert score.cases > 0 and 0 <= score.right <= score.cases
 

@@ -36,6 +36,7 @@ from typing import Any
 
 from tracker.extract import extract, find_numbers
 from tracker.extract.negatives import Reason
+from tracker.extract.vocabulary import load_vocabulary
 from tracker.models import Claim
 
 TARGETS = {
@@ -44,15 +45,21 @@ TARGETS = {
     ("de", "Percentage"): 0.95,
     ("en", "Percentage"): 0.95,
     ("en", "NumberRange"): 0.90,
+    ("de", "Currency"): 0.85,
+    ("en", "Currency"): 0.85,
+    ("de", "Dimension"): 0.85,
+    ("en", "Dimension"): 0.85,
 }
-INFORMATIONAL = [
-    ("de", "NumberRange"),
-    ("de", "Currency"),
-    ("en", "Currency"),
-    ("de", "Dimension"),
-    ("en", "Dimension"),
-]
+INFORMATIONAL = [("de", "NumberRange")]
 PERCENT_UNITS = {"percent", "percentage_point"}
+# Like the peer's models, a Currency case is scored on money claims and a Dimension case on
+# measures (length, area, volume, weight, speed, information, ...; not durations or
+# temperatures, which the peer has models of their own for), by the unit vocabulary's kinds;
+# claims of unknown unit are kept.
+MODEL_KINDS = {
+    "Currency": {"currency", "subunit"},
+    "Dimension": {"measure", "other_measure"},
+}
 NOT_COUNTED_AS_NUMBERS = {Reason.ORDINAL}
 
 
@@ -127,6 +134,11 @@ def _value_case(case: dict[str, Any], claims: list[Claim], model: str) -> bool:
     want = _expected_values(case)
     if model == "Percentage":
         claims = [c for c in claims if c.unit in PERCENT_UNITS]
+    elif model in MODEL_KINDS:
+        kind = load_vocabulary().kind
+        # a claim of a known other kind (a count, a percentage) is left out; an unknown unit
+        # ("30 kambodschanische Riel") is kept
+        claims = [c for c in claims if c.unit is None or kind(c.unit) in MODEL_KINDS[model]]
     return None not in want and _same_set(_claim_values(claims), want, _close)
 
 

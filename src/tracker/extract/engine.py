@@ -19,7 +19,7 @@ from tracker.extract.coreference import Coreference
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.negatives import NegativeFilter, Reason
 from tracker.extract.number_layer import fractions_and_powers, layer_numerals
-from tracker.extract.numerals import Numeral, find_numerals
+from tracker.extract.numerals import Numeral, exact_product, find_numerals
 from tracker.extract.patterns import Tokens, tail_tokens
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.units import UnitMatch, find_unit
@@ -205,6 +205,8 @@ def _range_between(a: Numeral, b: Numeral, text: str, lex: Lexicon) -> bool:
     pats = lex.regexes
     gap_start = a.end
     unit = pats.unit_phrase.match(text, a.end, b.start)
+    if unit and _symbol_before_both(unit, a, text, lex):
+        unit = None  # "$1.1bn-$1.4bn": the "$" of the gap is the second number's symbol
     if unit:
         # "10% bis 20%" repeats the unit; "7.3% to $18.40" joins two different quantities.
         again = pats.unit_phrase.match(text, b.end)
@@ -222,22 +224,40 @@ def _range_between(a: Numeral, b: Numeral, text: str, lex: Lexicon) -> bool:
     if not conn:
         return False
     connector = _SPACE.sub(" ", conn.group("conn").lower())
-    opener = pats.opener_set.ending(tail_tokens(text, max(0, a.start - _LOOKBACK), a.start))
+    opener = _opener(a, text, lex)
     allowed = set(lex.qualifiers.range_connectors.get("", ()))
     if opener:
         allowed |= lex.qualifiers.range_connectors.get(opener[0], set())
     return connector in allowed
 
 
+def _symbol_before_both(unit: re.Match[str], a: Numeral, text: str, lex: Lexicon) -> bool:
+    form = unit.group("unit").lower()
+    if form not in lex.units.prefix_symbols:
+        return False
+    first = lex.regexes.prefix_symbol.search(text, max(0, a.start - 6), a.start)
+    return bool(first and first.group("sym").lower() == form)
+
+
+def _opener(a: Numeral, text: str, lex: Lexicon) -> tuple[str, int] | None:
+    """The range opener before the first number, past a currency symbol: "between $3 billion
+    and $5 billion", "from €800m to €1.1bn"."""
+    tokens = tail_tokens(text, max(0, a.start - _LOOKBACK), a.start)
+    symbol = lex.regexes.symbol_set.ending(tokens)
+    if symbol:
+        tokens = [t for t in tokens if t[1] < symbol[1]]
+    return lex.regexes.opener_set.ending(tokens)
+
+
 def _range_core(a: Numeral, b: Numeral, text: str, lex: Lexicon) -> _Core:
     """A range; a bare first number shares the second's magnitude ("10 bis 12 Millionen")."""
     if a.scale == 1 and not a.spelled and b.value:
         if b.scale > 1 and a.value * b.scale <= b.value:
-            a.value *= b.scale
+            a.value = exact_product(a.value, b.scale)
         elif b.grouped and a.value < 1000 and a.value * 1000 < b.value < a.value * 10000:
-            a.value *= 1000
+            a.value = exact_product(a.value, 1000)
     start = a.start
-    opener = lex.regexes.opener_set.ending(tail_tokens(text, max(0, a.start - _LOOKBACK), a.start))
+    opener = _opener(a, text, lex)
     if opener:
         start = opener[1]
     return _Core([a, b], start, b.end, kind="range")
@@ -247,12 +267,13 @@ def _qualify(core: _Core, ctx: _Context, limit: int) -> None:
     """Currency symbols and bound/approximation words before and after the numbers."""
     text, pats = ctx.text, ctx.lex.regexes
     first = core.numerals[0]
-    if first.start == core.start:
-        before = tail_tokens(text, max(limit, first.start - 20), first.start)
-        symbol = pats.symbol_set.ending(before)
-        if symbol and _prefix_unit_applies(symbol, before, text):
-            core.prefix_unit = ctx.lex.units.prefix_symbols[symbol[0]]
-            core.start = symbol[1]
+    # "$3 billion", and after a range opener "between $3 billion and $5 billion"
+    lo = first.start - 20 if first.start == core.start else core.start
+    before = tail_tokens(text, max(limit, lo), first.start)
+    symbol = pats.symbol_set.ending(before)
+    if symbol and _prefix_unit_applies(symbol, before, text):
+        core.prefix_unit = ctx.lex.units.prefix_symbols[symbol[0]]
+        core.start = min(core.start, symbol[1])
     tokens = tail_tokens(text, max(limit, core.start - _LOOKBACK), core.start)
     found = pats.qualifier_set.ending(tokens)
     if found:

@@ -332,6 +332,13 @@ class Negatives:
     sentence_starters: frozenset[str]
     pronoun_one_after: frozenset[str]
     pronoun_one_before: tuple[str, ...]
+    name_before: frozenset[str]  # "S&P 500", "Boeing 737": names that contain numbers
+    name_after: frozenset[str]  # "the 90210 ZIP code"
+    event_units: frozenset[str]  # "the 100m final": distance lemmas that name a race ...
+    event_after: frozenset[str]  # ... with these words after them
+    event_before: frozenset[str]  # "Finale über 100 Meter"
+    result_before: frozenset[str]  # "won 3-1": a match result after these words
+    result_after: frozenset[str]  # "a 2-0 win"
 
 
 def _negatives(f: DataFile) -> Negatives:
@@ -357,6 +364,13 @@ def _negatives(f: DataFile) -> Negatives:
         sentence_starters=f.word_set("sentence_starters"),
         pronoun_one_after=f.word_set("pronoun_one_after"),
         pronoun_one_before=f.word_tuple("pronoun_one_before"),
+        name_before=f.word_set("name_before"),
+        name_after=f.word_set("name_after"),
+        event_units=f.word_set("event_units"),
+        event_after=f.word_set("event_after"),
+        event_before=f.word_set("event_before"),
+        result_before=f.word_set("result_before"),
+        result_after=f.word_set("result_after"),
     )
 
 

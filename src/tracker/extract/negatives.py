@@ -44,11 +44,15 @@ class Reason(enum.Enum):
     FRACTION = "fraction"
     POWER = "power of ten or exponent"
     ARTICLE = "article or pronoun 'one'"
+    RESULT = "match result"
 
 
 _URL_HINTS = ("://", "www.", "@", ".de", ".com", ".org", ".net", ".htm", ".php")
-_DATE_HINT, _PHONE_HINT, _CLOCK_HINT = (re.compile(r"\d[./-]\d"), re.compile(r"[+(]"),
-                                        re.compile(r"\d[:.]\d"))
+_DATE_HINT, _PHONE_HINT, _CLOCK_HINT = (
+    re.compile(r"\d[./-]\d"),
+    re.compile(r"[+(]"),
+    re.compile(r"\d[:.]\d"),
+)
 Mask = tuple[Reason, re.Pattern[str], int, int, re.Pattern[str]]
 
 
@@ -64,6 +68,8 @@ def _local_masks(pats: Patterns) -> tuple[Mask, ...]:
 
 
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
+# a match result: two small whole numbers joined by a dash or colon ("3-1", "2:0", "118-112")
+_RESULT = re.compile(r"(?<!\d)(?<!\d[.,])\d{1,3}\s?[-–:]\s?\d{1,3}(?!\d|[.,]\d|\s?%)")
 
 
 class NegativeFilter:
@@ -108,6 +114,7 @@ class NegativeFilter:
         tokens = tail_tokens(self.text, num.start - len(before), num.start)
         return (
             self._shape_reason(num, before)
+            or self._name_reason(num, tokens)
             or self._context_reason(tokens, follows)
             or self._age_reason(num, tokens)
             or self._year_reason(num, tokens)
@@ -122,7 +129,7 @@ class NegativeFilter:
     def _shape_reason(self, num: Numeral, before: str) -> Reason | None:
         """Su-34, G7, 3rd, 528. Pionierregiment, 1/12."""
         text, end = self.text, num.end
-        if _designation_before(text, num.start):
+        if _designation_before(text, num.start) and not num.glued_code:
             return Reason.DESIGNATION
         after = text[end : end + 1]
         if after.isalpha():
@@ -134,6 +141,32 @@ class NegativeFilter:
             return Reason.LABEL
         if after == "." and num.scale == 1 and self.lex.negatives.sentence_starters:
             return self._dotted_ordinal(end)
+        return None
+
+    def _name_reason(self, num: Numeral, tokens: Tokens) -> Reason | None:
+        """Names that contain numbers: "S&P 500", "Boeing 737", "the 90210 ZIP code", the race
+        "the 100m final" / "Finale über 100 Meter", and match results ("won 3-1", "a 2:0 win")."""
+        pats, text = self.pats, self.text
+        if pats.name_before_set.ending(tokens) or pats.name_after.match(text, num.end):
+            return Reason.DESIGNATION
+        if pats.event_before_set.ending(tokens) and pats.event_distance.match(text, num.end):
+            return Reason.DESIGNATION
+        return self._result_reason(num)
+
+    def _result_reason(self, num: Numeral) -> Reason | None:
+        if num.scale != 1 or num.value != int(num.value):
+            return None
+        around = self.text[max(0, num.start - 2) : num.start] + self.text[num.end : num.end + 2]
+        if not any(c in around for c in "-–:"):
+            return None
+        lo = max(0, num.start - 8)
+        for m in _RESULT.finditer(self.text, lo, num.end + 8):
+            if m.start() <= num.start and num.end <= m.end():
+                before = tail_tokens(self.text, max(0, m.start() - 30), m.start())
+                if self.pats.result_before_set.ending(before) or self.pats.result_after.match(
+                    self.text, m.end()
+                ):
+                    return Reason.RESULT
         return None
 
     def _dotted_ordinal(self, end: int) -> Reason | None:

@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from tracker.extract.lexicon import Lexicon, phrase_alternation
 from tracker.extract.numerals import Numeral, Spans, find_numerals, sign_word
@@ -26,9 +27,13 @@ _DIGIT_FRACTION = re.compile(
     r"(?P<den>\d+)(?![\w/]|[.,]\d)"
 )
 _VULGAR = re.compile(r"(?P<whole>\d+)?(?P<frac>[¼½¾⅐-⅞])")
+# "1e10", "2^3", scientific notation "2.998×10^8", "1.99×10−30", "6.6 x 10⁻³⁴"
 _EXPONENT = re.compile(
-    r"(?:e(?P<e>[+-]?\d+)|\^(?P<p>[+-]*\d+)|\s*[x×]\s*10\^(?P<x>[+-]?\d+))(?![\w.])", re.I
+    r"(?:e(?P<e>[+-]?\d+)|\^(?P<p>[+-]*\d+)|\s*[x×·]\s*10(?:\^\s*(?P<x>[+\-−]?\d+)"
+    r"|(?P<xm>[−-]\d+)|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)))(?!\w|\.\d)",
+    re.I,
 )
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−", "0123456789-+-")
 _BARE_DECIMAL = re.compile(r"(?<![\w.,])\.\d+(?![\w.,])")
 _LAST_WORD = re.compile(r"(?<!\w)[^\W\d_]+$")
 _BIG_SCALE = 1000  # "six million and two thirds" is 6 2/3 million; "hundred" is not such a scale
@@ -68,7 +73,7 @@ def _after_numeral(dens: list[str], links: list[str], joins: list[str]) -> re.Pa
     """Matches right after a numeral that a fraction or power may continue: a glued power
     ("1e10", "2^3", "1.3 x 10^6"), a vulgar fraction ("1½"), a fraction word ("two thirds"),
     "and" before one ("five and a quarter") or a link word ("one over three")."""
-    alternatives = [r"e[+-]?\d|\^|\s*[x×]\s*10\^|[¼½¾⅐-⅞]"]
+    alternatives = [r"e[+-]?\d|\^|\s*[x×·]\s*10(?:\^|[−-]\d|[⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹])|[¼½¾⅐-⅞]"]
     if dens:
         den_alt = phrase_alternation(dens)
         alternatives.append(rf"[\s-]+(?:{den_alt})(?!\w)")
@@ -149,17 +154,26 @@ def _exponents(nums: list[Numeral], text: str) -> list[Numeral]:
         out.append(num)
         m = None if num.spelled else _EXPONENT.match(text, num.end)
         if m:
-            power = m.group("e") or m.group("x") or m.group("p")
+            power = m.group("e") or m.group("x") or m.group("xm") or m.group("sup") or m.group("p")
+            power = power.translate(_SUPERSCRIPT)
             exp = (-1 if power.count("-") % 2 else 1) * int(power.lstrip("+-"))
             try:
                 if m.group("p") is None:
-                    num.value *= 10.0**exp
+                    num.value = _times_power_of_ten(num.value, exp)
                 else:
                     num.value = (-1 if num.value < 0 else 1) * abs(num.value) ** exp
             except (OverflowError, ZeroDivisionError):
                 continue
             num.end = m.end()
     return out
+
+
+def _times_power_of_ten(value: float, exp: int) -> float:
+    """``value`` × 10^exp in decimal: "1.99×10^-30" is exactly 1.99e-30."""
+    result = float(Decimal(repr(value)).scaleb(exp))
+    if not math.isfinite(result):
+        raise OverflowError
+    return result
 
 
 def _fraction_value(whole: str | None, num: str, den: str) -> float | None:

@@ -9,11 +9,14 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.patterns import tail_tokens
+from tracker.extract.units import counted_noun
 
 _SIGNS = "-−"
+_EXACT_INT = 2**53
 _MIXED_GAP = re.compile(r"[ \t]+(?:(?P<word>[^\W\d_]+)[ \t]+)?")
 _UNIT, _TEEN, _TENS, _HUNDRED, _SCALE, _FRACTION = (
     "unit",
@@ -56,6 +59,25 @@ class Numeral:
     grouped: bool = False
     scale: float = 1.0
     compound_unit: str | None = None
+    glued_code: bool = False  # the digits follow a currency code glued to them: "EUR45m"
+
+
+def exact_product(value: float, factor: float) -> float:
+    """``value * factor`` computed in decimal on the shortest digit strings of both, so that
+    "4.1 million" is exactly 4100000.0 (binary floats give 4099999.9999999995)."""
+    whole = float(value).is_integer() and float(factor).is_integer()
+    if whole and abs(value * factor) < _EXACT_INT:
+        return value * factor  # whole numbers below 2**53 multiply exactly in binary
+    try:
+        product = float(Decimal(repr(value)) * Decimal(repr(factor)))
+    except (InvalidOperation, OverflowError, ValueError):
+        return value * factor
+    return product if math.isfinite(product) else value * factor
+
+
+def exact_sum(whole: float, digits: str) -> float:
+    """``whole`` plus the decimal fraction "0.<digits>", computed in decimal."""
+    return float(Decimal(repr(whole)) + Decimal("0." + digits))
 
 
 def parse_digits(raw: str, lex: Lexicon) -> float | None:
@@ -86,15 +108,18 @@ _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
 
 
 def _glued_count(num: Numeral, text: str, end: int, lex: Lexicon) -> bool:
-    """ "6.8m people": without a currency sign a glued letter is a scale only when a word
-    follows that is no length context ("the 100m final", "5m tall") and no article stands
-    right before the number ("a 5m wall", "a 100m-long bridge")."""
+    """ "6.8m people": without a currency sign a glued letter is a scale only before a counted
+    noun; otherwise it is a length: "in 40m of water", "descended to 136m", "the 100m final",
+    "5m tall", and after an article ("a 5m wall", "a 100m-long bridge")."""
     if not lex.numbers.glued_scale_measures or not _WORD_AFTER.match(text, end):
         return False
     if lex.regexes.glued_measure.match(text, end):
         return False
     before = tail_tokens(text, max(0, num.start - 6), num.start)
-    return not (before and before[-1][0] in lex.numbers.article_ones)
+    if before and before[-1][0] in lex.numbers.article_ones:
+        return False
+    counted = counted_noun(text, end, lex)
+    return counted is not None and counted not in lex.numbers.glued_scale_measures
 
 
 def _currency_scale(num: Numeral, text: str, lex: Lexicon) -> None:
@@ -107,7 +132,7 @@ def _currency_scale(num: Numeral, text: str, lex: Lexicon) -> None:
     if not money and not _glued_count(num, text, glued.end(), lex):
         return
     num.scale = lex.numbers.currency_scales[glued.group().lower()]
-    num.value *= num.scale
+    num.value = exact_product(num.value, num.scale)
     num.end = glued.end()
 
 
@@ -116,7 +141,8 @@ def sign_word(num: Numeral, text: str, lex: Lexicon) -> None:
     lo = max(0, num.start - 12)
     if not lex.numbers.sign_words or not lex.regexes.sign_hint.search(text, lo, num.start):
         return
-    sign = lex.regexes.sign_set.ending(tail_tokens(text, lo, num.start))
+    end = num.start - 1 if text[num.start - 1 : num.start] in _SIGNS else num.start  # "minus-260"
+    sign = lex.regexes.sign_set.ending(tail_tokens(text, lo, end))
     if sign:
         num.start = sign[1]
         num.value = -num.value
@@ -130,18 +156,35 @@ def _signed(text: str, start: int) -> bool:
     return not before or (before[-1] in " \t\n(<>=" and not before.rstrip()[-1:].isdigit())
 
 
+def _digit_matches(text: str, lex: Lexicon) -> list[tuple[re.Match[str], bool]]:
+    """Digit numerals, and those glued to a currency code before them ("EUR45m", "USD1,700",
+    "RM4.85"), which the numeral regex leaves out as it reads no digits glued to letters."""
+    pats = lex.regexes
+    found = [(m, False) for m in pats.digits.finditer(text)]
+    glued = [
+        m
+        for code in pats.glued_code.finditer(text)
+        if code.group().lower() in pats.glued_codes
+        and (m := pats.digits_at.match(text, code.end()))
+    ]
+    if glued:
+        found = sorted(found + [(m, True) for m in glued], key=lambda pair: pair[0].start())
+    return found
+
+
 def _digit_numerals(text: str, lex: Lexicon) -> list[Numeral]:
     pats = lex.regexes
     found = []
-    for m in lex.regexes.digits.finditer(text):
+    for m, glued_code in _digit_matches(text, lex):
         value = parse_digits(m.group(), lex)
         if value is None:
             continue
         num = Numeral(m.start(), m.end(), value, grouped=m.group("sep") is not None)
+        num.glued_code = glued_code
         scale = pats.scale_after.match(text, m.end())
         if scale and not (len(scale.group("scale")) == 1 and scale.group("space")):
             num.scale = lex.numbers.scales[scale.group("scale").lower().replace("\n", " ")]
-            num.value *= num.scale
+            num.value = exact_product(num.value, num.scale)
             num.end = scale.end()
         if num.scale == 1 and lex.numbers.currency_scales:
             _currency_scale(num, text, lex)
@@ -235,7 +278,7 @@ class _Reader:
             digits, j = digits + str(int(value)), nxt
         if not digits:
             return end, whole
-        return j, whole + float("0." + digits)
+        return j, exact_sum(whole, digits)
 
     def _read_small(self, j: int) -> tuple[int, float]:
         kind, value = _kind(self.atoms[j][2], self.lex)

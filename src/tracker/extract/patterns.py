@@ -97,10 +97,12 @@ class Patterns:
         seps = sorted(num.group_separators | {".", ","})
         sep_class = re.escape("".join(seps))
         glued = re.escape("".join(s for s in seps if not s.isspace()))  # no number before these
-        self.digits = re.compile(
-            rf"(?<![\w{glued}])(?:\d{{1,3}}(?P<sep>[{sep_class}])\d{{3}}(?!\d)"
+        body = (
+            rf"(?:\d{{1,3}}(?P<sep>[{sep_class}])\d{{3}}(?!\d)"
             r"(?:(?P=sep)\d{3}(?!\d))*(?:[.,]\d++(?![.,]\d))?|\d++(?:[.,]\d++(?![.,]\d))?)"
         )
+        self.digits = re.compile(rf"(?<![\w{glued}]){body}")
+        self.digits_at = re.compile(body)  # right after a glued currency code: "EUR45m"
         alpha_scales = {w for w in num.scales if w.isalpha() and len(w) > 3}
         atoms = set(num.words) | alpha_scales | num.connectors | num.decimal_words
         starts = atoms - num.connectors - num.decimal_words - num.compound_only
@@ -123,9 +125,7 @@ class Patterns:
         self.glued_measure = re.compile(
             rf"(?:\s+|-)(?:{phrase_alternation(num.glued_scale_measures)})(?![\w])", _I
         )
-        self.half_before = re.compile(
-            rf"(?<![\w])(?:{phrase_alternation(num.half_words)})\s+$", _I
-        )
+        self.half_before = re.compile(rf"(?<![\w])(?:{phrase_alternation(num.half_words)})\s+$", _I)
         self.article_before = re.compile(
             rf"(?<![\w])(?:{phrase_alternation(num.article_ones)})\s+$", _I
         )
@@ -164,6 +164,9 @@ class Patterns:
             rf"(?P<gap>\s*+-?\s*+)(?P<unit>{phrase_alternation(forms)})(?![\w])", _I
         )
         self.symbol_set = PhraseSet(units.prefix_symbols)
+        # a currency code of letters glued to the digits after it: "EUR45m", "RM4.85"
+        self.glued_codes = frozenset(s for s in units.prefix_symbols if s[-1:].isalpha())
+        self.glued_code = re.compile(r"(?<![\w$])[^\W\d_]{2,4}(?=\d)")
         self.part_link = re.compile(rf"\s+(?:{phrase_alternation(units.part_links)})\s+", _I)
         self.prefix_symbol = re.compile(
             rf"(?:(?<![\w])|(?<=\d))(?P<sym>{phrase_alternation(units.prefix_symbols)})\s?$", _I
@@ -205,6 +208,22 @@ class Patterns:
         self.age_before_set = PhraseSet(neg.age_before)
         self.age_bound_set = PhraseSet(neg.age_bounds)
         self.age_group_set = PhraseSet(neg.age_groups)
+        self.name_before_set = PhraseSet(neg.name_before)
+        # after a number: "ZIP code" (a name) or a distance and a race word ("100m final",
+        # "200-m-Lauf", "100 Meter Freistil"), in one match
+        distances = [f for f, lemma in lex.units.nouns.items() if lemma in neg.event_units]
+        self.name_after = re.compile(
+            rf"\s*(?:{phrase_alternation(neg.name_after)})(?![\w])"
+            rf"|[\s-]*(?:{phrase_alternation(distances)})[\s-]*"
+            rf"(?:{phrase_alternation(neg.event_after)})(?![\w])",
+            _I,
+        )
+        self.event_distance = re.compile(rf"\s*(?:{phrase_alternation(distances)})(?![\w])", _I)
+        self.event_before_set = PhraseSet(neg.event_before)
+        self.result_before_set = PhraseSet(neg.result_before)
+        self.result_after = re.compile(
+            rf"[\s-]*(?:{phrase_alternation(neg.result_after)})(?![\w])", _I
+        )
         # what follows a number, in one match: a fraction, a month, a clock word or an age
         self.after_number = re.compile(
             rf"(?P<FRACTION>[\s-]*(?:{phrase_alternation(neg.fractions)})(?![\w]))"

@@ -73,11 +73,17 @@ def _directly_after(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
         return None
     form = m.group("unit")
     unit = lex.units.nouns[_normal(form.lower())]
-    if not form[0].isalpha():
+    if not form[0].isalpha() or _is_symbol(form, m.group("gap")):
         return UnitMatch(unit, None, m.end())
     unit, unit_end = _per_unit(text, m.end(), unit, lex)
     end = _genitive_end(text, unit_end, lex)
     return UnitMatch(unit, text[m.start("unit") : end], unit_end)
+
+
+def _is_symbol(form: str, gap: str) -> bool:
+    """A unit symbol is no counted noun, so no entity: glued ("24C", "512GB") or short with a
+    capital after its first letter ("GB", "mAh", "kW", "EUR"; German nouns start with one)."""
+    return not gap or (len(form) <= 4 and any(ch.isupper() for ch in form[1:]))
 
 
 def _per_unit(text: str, pos: int, unit: str, lex: Lexicon) -> tuple[str, int]:
@@ -112,6 +118,13 @@ def _after_adjectives(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
         walked.append(word)
         pos = word.end()
     return _plural_noun(text, first, walked, lex)
+
+
+def counted_noun(text: str, pos: int, lex: Lexicon) -> str | None:
+    """The unit of a counted noun right after ``pos`` ("1.3m people", "6.8m passengers",
+    "2m North Korean troops"), None when the words there name no count ("40m of water")."""
+    found = _after_adjectives(text, pos, lex)
+    return found.unit if found is not None else None
 
 
 def _unknown_noun(text: str, first: int, word: re.Match[str], lex: Lexicon) -> UnitMatch | None:
