@@ -14,7 +14,6 @@ from tracker.aggregate.consensus import (
     add_staleness,
     consensus,
     consensus_over_time,
-    flag_outliers,
     spread,
 )
 from tracker.aggregate.estimates import (
@@ -26,7 +25,9 @@ from tracker.aggregate.estimates import (
     mark_relays,
     normalise_sources,
     prepare,
+    trusted_latest,
 )
+from tracker.aggregate.outliers import Reference, flag_outliers, reference_of
 from tracker.aggregate.quantities import load_quantities
 from tracker.aggregate.review import add_review
 from tracker.aggregate.suggest import suggest_groups, suggestion_toml
@@ -51,6 +52,7 @@ def claims(*rows: dict) -> pl.DataFrame:
         "url": None,
         "lang": "en",
         "review": None,
+        "state": None,
     }
     filled = [{**base, "claim_id": f"c{i}", **row} for i, row in enumerate(rows)]
     schema = {
@@ -60,6 +62,7 @@ def claims(*rows: dict) -> pl.DataFrame:
         "source": pl.String,
         "review": pl.String,
         "url": pl.String,
+        "state": pl.String,
     }
     return pl.DataFrame(filled, schema_overrides=schema)
 
@@ -250,12 +253,63 @@ def test_consensus_over_time_follows_revisions(troops: pl.DataFrame) -> None:
 def test_spread_outliers_and_staleness(troops: pl.DataFrame) -> None:
     latest = independent_latest(troops)
     assert spread(latest) == pytest.approx(1.2)
-    agreed = consensus(troops)
     low_ball = pl.concat([latest, latest.head(1).with_columns(best=pl.lit(2000.0))])
-    flagged = flag_outliers(low_ball, agreed)
+    flagged = flag_outliers(low_ball, reference_of(latest))
     assert flagged["outlier"].to_list() == [False, False, False, True]
+    assert "1/6 the median (11,000) of 3 independent" in flagged["outlier_reason"][3]
     stale = add_staleness(latest, as_of=date(2025, 4, 22))
     assert dict(stale.select("source_key", "days_since").iter_rows())["Pentagon"] == 175
+    # without as_of, staleness counts from the newest date in the data, not from today
+    newest = dict(add_staleness(latest).select("source_key", "days_since").iter_rows())
+    assert newest["rp-online.de (own figure)"] == 0 and newest["Pentagon"] == 165
+
+
+def issue_cluster() -> pl.DataFrame:
+    """The issue's case: a cluster at 10,000-12,000 from many claimants, two misassigned claims
+    (300 killed, 50,000 Russian and North Korean troops) and an outlet's increase."""
+    cluster = [point(v, source=f"agency {i}", outlet=f"o{i}.com", sentence=f"s{i}")
+               for i, v in enumerate([10000, 11000, 11000, 12000, 10500, 11500, 12000])]
+    return prepare(claims(
+        *cluster,
+        point(300, source="ukrinform", outlet="ukrinform.de", sentence="killed"),
+        point(50000, source="ISW", outlet="isw.org", sentence="together"),
+        point(2000, source="agency 0", outlet="o0.com", sentence="risen by",
+              published=date(2024, 12, 1), state="added"),
+    ), {})
+
+
+def test_robust_outliers_are_flagged_with_a_reason_and_kept_in_the_data() -> None:
+    prepared = issue_cluster()
+    flagged = prepared.filter(pl.col("outlier"))
+    assert sorted(flagged["best"].to_list()) == [300, 50000]
+    assert prepared.height == 10  # kept
+    reason = flagged.filter(pl.col("best") == 50000)["outlier_reason"][0]
+    assert reason.startswith("4.5× the median (11,000) of 9 independent claimants")
+    # not an outlier: 15,000 is within 2x of the median
+    assert not flag_outliers(claims(point(15000)).with_columns(best=pl.lit(15000.0)),
+                             reference_of(independent_latest(prepared)))["outlier"][0]
+
+
+def test_spread_and_consensus_leave_outliers_and_non_totals_out() -> None:
+    prepared = issue_cluster()
+    assert spread(independent_latest(prepared)) == pytest.approx(50000 / 300)  # the issue's
+    assert spread(trusted_latest(prepared)) == pytest.approx(1.2)
+    assert consensus(prepared, "conservative").best == 10000  # not 300
+    assert consensus(prepared, "median").sources == 7
+    # the increase (state 'added') is not agency 0's latest estimate of the total
+    latest = independent_latest(prepared)
+    assert latest.filter(pl.col("source_key") == "agency 0")["best"].to_list() == [10000]
+    assert not prepared.filter(pl.col("state") == "added")["is_total"][0]
+
+
+def test_outliers_need_three_claimants_and_a_zero_mad_leaves_the_ratio_to_decide() -> None:
+    two = prepare(claims(point(10, source="a", sentence="a"), point(1000, source="b",
+                                                                    sentence="b")), {})
+    assert not two["outlier"].any()
+    assert reference_of(independent_latest(two)) is None
+    same = Reference(median=100.0, log_mad=0.0, sources=5)
+    frame = pl.DataFrame({"best": [100.0, 150.0, 250.0, 30.0]})
+    assert flag_outliers(frame, same)["outlier"].to_list() == [False, False, True, True]
 
 
 def test_empty_frames_give_empty_answers() -> None:

@@ -10,6 +10,7 @@ relays, the rows the charts draw and the claims table (pure polars; no Streamlit
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -18,8 +19,23 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from tracker.aggregate.consensus import Consensus, consensus_over_time, source_table, spread
-from tracker.aggregate.estimates import history, independent_latest, prepare
+from tracker.aggregate.consensus import (
+    Consensus,
+    consensus_over_time,
+    newest_date,
+    source_table,
+    spread,
+)
+from tracker.aggregate.estimates import (
+    history,
+    independent_latest,
+    prepare,
+    totals,
+    trusted_latest,
+    with_outliers,
+)
+from tracker.aggregate.formatting import number_formatter
+from tracker.aggregate.outliers import Reference, reference_of
 from tracker.aggregate.summary import summary_claims_sql, summary_is_fresh
 
 
@@ -46,7 +62,7 @@ MAX_ROWS = 200_000  # rows of one quantity handed to polars; more is cut, newest
 CLAIM_COLUMNS = (
     "claim_id, article_id, outlet, url, title, published, lang, low, high, kind, approximate,"
     ' unit, entity, source, hedged, quote, sentence, "start", "end", quantity, review,'
-    " claimant, via, reason"
+    " claimant, via, reason, state"
 )
 # Each canonical claimant's label (the corpus pass's, tracker.aggregate.claimants).
 CLAIMANT_LABELS = (
@@ -125,6 +141,24 @@ class QuantityView:
     agreed: Consensus
     notes: tuple[str, ...]  # what the charts leave out, said under them
     spread: float | None
+    reference: Reference | None = None  # what outliers are measured against
+    as_of: date | None = None  # the newest publication date: staleness counts from it
+    locale: str = "en"  # how numbers are written in the texts
+
+    @property
+    def undated(self) -> pl.DataFrame:
+        """The claims without a publication date (kept in the range chart and the table)."""
+        return self.prepared.filter(pl.col("published").is_null())
+
+    @property
+    def outliers(self) -> pl.DataFrame:
+        """The claims flagged as outliers, with their reason."""
+        return self.prepared.filter(pl.col("outlier"))
+
+    @property
+    def not_totals(self) -> int:
+        """Claims of a change, plan or part: in the table, not in the estimates."""
+        return self.prepared.height - totals(self.prepared).height
 
     @property
     def empty(self) -> bool:
@@ -133,13 +167,13 @@ class QuantityView:
     @functools.cached_property
     def table(self) -> pl.DataFrame:
         """The claims table, every claim (what Export writes): built on first use only."""
-        return claims_table(self.prepared)
+        return claims_table(self.prepared, fmt=number_formatter(self.locale))
 
     @functools.cached_property
     def table_shown(self) -> pl.DataFrame:
         """The table's first ``TABLE_ROWS`` rows, without building the rest (what the page
         shows; the Claims and Review tabs share it)."""
-        return claims_table(self.prepared, limit=TABLE_ROWS)
+        return claims_table(self.prepared, limit=TABLE_ROWS, fmt=number_formatter(self.locale))
 
 
 def build_view(
@@ -150,27 +184,35 @@ def build_view(
     by: str = "outlet",
     sources: tuple[str, ...] = (),
     as_of: date | None = None,
+    locale: str = "en",
 ) -> QuantityView:
     """Aggregate one quantity's (already SQL-filtered) claims for the charts and the table.
 
     ``sources`` narrows to canonical source names (known only after normalisation, hence here).
+    Staleness counts from ``as_of``, by default the newest publication date in the claims;
+    ``locale`` ("en", "de") writes the numbers of the texts.
     """
-    prepared = prepare(claims, aliases)
+    fmt = number_formatter(locale)
+    prepared = prepare(claims, aliases, fmt)
     if sources:
-        prepared = prepared.filter(pl.col("source_key").is_in(list(sources)))
+        prepared = with_outliers(prepared.filter(pl.col("source_key").is_in(list(sources))), fmt)
     group = GROUPINGS.get(by, "outlet")
+    as_of = as_of or newest_date(prepared)
     latest, agreed = source_table(prepared, rule, as_of, by=group)
     shown, range_note = _most_claims(latest, prepared, group, MAX_RANGE_ROWS, by + "s")
     timeline, timeline_note = _timeline_estimates(prepared)
     return QuantityView(
         prepared=prepared,
         latest=latest,
-        range_rows=chart_rows(shown, group),
-        timeline_rows=chart_rows(timeline, "source_key"),
+        range_rows=chart_rows(shown, group, fmt),
+        timeline_rows=chart_rows(timeline, "source_key", fmt),
         over_time=consensus_over_time(prepared, rule),
         agreed=agreed,
-        spread=spread(independent_latest(prepared)) if prepared.height else None,
+        spread=spread(trusted_latest(prepared)) if prepared.height else None,
         notes=tuple(n for n in (range_note, timeline_note) if n),
+        reference=reference_of(independent_latest(prepared)),
+        as_of=as_of,
+        locale=locale,
     )
 
 
@@ -187,8 +229,9 @@ def _most_claims(
 
 
 def _timeline_estimates(prepared: pl.DataFrame) -> tuple[pl.DataFrame, str]:
-    """Each source's estimates (relays and same-day repeats once) for its busiest sources."""
-    estimates = prepared.filter(~pl.col("is_relay")).unique(
+    """Each source's estimates of the total (relays and same-day repeats once) for its busiest
+    sources; undated claims too (the chart draws them apart)."""
+    estimates = totals(prepared).filter(~pl.col("is_relay")).unique(
         ["source_key", "published", "best"], keep="first", maintain_order=True
     )
     sources = estimates["source_key"].n_unique()
@@ -204,46 +247,77 @@ def _timeline_estimates(prepared: pl.DataFrame) -> tuple[pl.DataFrame, str]:
     return history(kept, "source_key"), note
 
 
-def claims_table(prepared: pl.DataFrame, limit: int | None = None) -> pl.DataFrame:
-    """Outlet, date, source, value, the quote in its sentence with the number marked, a link.
+TABLE_ORDER = (["published", "outlet", "claim_id"], [True, False, False])  # newest first
+QUOTE_CONTEXT = 70  # characters of the sentence kept either side of the number in the table
 
-    Newest first; ``limit`` keeps the first rows before the text columns are built.
+
+def claims_table(
+    prepared: pl.DataFrame,
+    limit: int | None = None,
+    fmt: Callable[[float | None], str] | None = None,
+) -> pl.DataFrame:
+    """Link, date, outlet, claimant, value, the quote in its sentence with the number marked
+    (cut around the number so that it stays visible), then the details.
+
+    Newest first, undated last (``TABLE_ORDER``; the quotes list uses the same order); ``limit``
+    keeps the first rows before the text columns are built.
     """
     if prepared.is_empty():
         return pl.DataFrame()
-    columns = ["outlet", "published", "source_key", "low", "high", "best", "kind", "open_bound",
-               "hedged", "is_relay", "relays", "quote", "lang", "title", "claim_id", "review",
-               "sentence", "url"]
-    if "reason" not in prepared.columns:  # frames built without the assignment's reason
-        prepared = prepared.with_columns(reason=pl.lit(None, dtype=pl.String))
-    ordered = prepared.select(*columns, "reason").sort(
-        ["published", "outlet"], descending=[True, False], nulls_last=True
-    )
+    fmt = fmt or number_formatter("en")
+    for column, dtype in (("reason", pl.String), ("outlier_reason", pl.String),
+                          ("outlier", pl.Boolean), ("is_total", pl.Boolean),
+                          ("source_names", pl.String), ("state", pl.String)):
+        if column not in prepared.columns:  # frames built before these columns
+            prepared = prepared.with_columns(pl.lit(None, dtype=dtype).alias(column))
+    ordered = prepared.sort(TABLE_ORDER[0], descending=TABLE_ORDER[1], nulls_last=True)
     if limit is not None:
         ordered = ordered.head(limit)
+    ordered = with_value_text(ordered, fmt)
     return ordered.with_columns(
-        quote_in_context=bracket_quote_expr(pl.col("sentence"), pl.col("quote")),
+        quote_in_context=bracket_quote_expr(pl.col("sentence"), pl.col("quote"),
+                                            QUOTE_CONTEXT),
         link=safe_url_expr(pl.col("url")),
+        date=pl.col("published").dt.to_string("%Y-%m-%d"),
     ).select(
-        "outlet", "published", pl.col("source_key").alias("source"), "low", "high", "best",
-        "kind", "open_bound", "hedged", "is_relay", "relays", "quote", "quote_in_context", "lang",
-        "link", "title", "claim_id", "review", "reason",
+        "link", "date", "outlet", pl.col("source_key").alias("claimant"), "value",
+        "quote_in_context", "outlier_reason", pl.col("source_names").alias("written_as"),
+        "published", pl.col("source_key").alias("source"), "low", "high", "best", "kind",
+        "open_bound", "hedged", "is_relay", "relays", "is_total", "state", "outlier", "quote",
+        "lang", "title", "claim_id", "review", "reason",
     )
 
 
 # --- rows the charts draw and the table's columns ---------------------------------------------
 
 
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+def with_value_text(rows: pl.DataFrame, fmt: Callable[[float | None], str]) -> pl.DataFrame:
+    """Add ``value``: the claim's value as text ("at least 10,000", "10,000–12,000"), formatted
+    once per distinct value (many claims repeat a figure)."""
+    keys = ["low", "high", "open_bound"]
+    values = rows.select(keys).unique()
+    texts = values.with_columns(value=pl.Series(
+        [_value_text(low, high, bound, fmt) for low, high, bound in values.iter_rows()],
+        dtype=pl.String,
+    ))
+    return rows.join(texts, on=keys, how="left", nulls_equal=True, maintain_order="left")
 
 
-def chart_rows(prepared: pl.DataFrame, row_label: str) -> pl.DataFrame:
-    """Columns the charts draw: ``row`` (the y label), marker, style, texts for tooltips."""
+def _blank_null(expr: pl.Expr) -> pl.Expr:
+    """Empty text as null: tooltips leave null fields out."""
+    return pl.when(expr.str.strip_chars() == "").then(None).otherwise(expr)
+
+
+def chart_rows(
+    prepared: pl.DataFrame,
+    row_label: str,
+    fmt: Callable[[float | None], str] | None = None,
+) -> pl.DataFrame:
+    """Columns the charts draw: ``row`` (the y label), marker, style, the outlier flag and the
+    tooltip texts (null when empty, so the tooltip leaves the field out)."""
     if prepared.is_empty():
         return pl.DataFrame()
+    fmt = fmt or number_formatter("en")
     marker = (
         pl.when(pl.col("open_bound") == "lower")
         .then(pl.lit("at least"))
@@ -251,42 +325,45 @@ def chart_rows(prepared: pl.DataFrame, row_label: str) -> pl.DataFrame:
         .then(pl.lit("at most"))
         .otherwise(pl.lit("estimate"))
     )
+    def optional(name: str) -> pl.Expr:
+        return pl.col(name) if name in prepared.columns else pl.lit(None, dtype=pl.String)
+
     rows = prepared.with_columns(
         row=pl.col(row_label).fill_null("unknown"),
         marker=marker,
         style=pl.when(pl.col("hedged")).then(pl.lit("hedged")).otherwise(pl.lit("firm")),
         source_label=pl.col("source_key"),
-        names_text=pl.col("source_names").fill_null("")
-        if "source_names" in prepared.columns else pl.lit(""),
+        names_text=_blank_null(optional("source_names")),
         date=pl.col("published").dt.to_string("%Y-%m-%d").fill_null("undated"),
         relay_text=pl.when(pl.col("relays") > 0)
         .then(pl.col("relays").cast(pl.String) + pl.lit(" other outlet(s)"))
-        .otherwise(pl.lit("")),
+        .otherwise(None),
         # why the claim is in this quantity ("soldier · KP · deployed", "moved by a reviewer")
-        reason_text=pl.col("reason").fill_null("") if "reason" in prepared.columns
-        else pl.lit(""),
+        reason_text=_blank_null(optional("reason")),
+        outlier=optional("outlier").cast(pl.Boolean).fill_null(False),
+        outlier_text=optional("outlier_reason"),
+        link=safe_url_expr(optional("url")),
+        title_text=_blank_null(optional("title")),
     )
-    # formatted once per distinct value: many claims repeat a figure
-    values = rows.select("low", "high", "open_bound").unique()
-    texts = values.with_columns(value_text=pl.Series(
-        [_value_text(low, high, bound) for low, high, bound in values.iter_rows()],
-        dtype=pl.String,
-    ))
-    keys = ["low", "high", "open_bound"]
-    return rows.join(texts, on=keys, how="left", nulls_equal=True, maintain_order="left").select(
+    rows = with_value_text(rows, fmt).rename({"value": "value_text"})
+    return rows.select(
         "row", "claim_id", "best", "low_value", "high_value", "marker", "style", "quote",
         "value_text", "source_label", "names_text", "outlet", "date", "relay_text", "reason_text",
+        "outlier", "outlier_text", "link", "title_text",
     )
 
 
-def _value_text(low: float | None, high: float | None, bound: str | None) -> str:
+def _value_text(
+    low: float | None, high: float | None, bound: str | None,
+    fmt: Callable[[float | None], str],
+) -> str:
     if bound == "lower":
-        return f"at least {_fmt(low)}"
+        return f"at least {fmt(low)}"
     if bound == "upper":
-        return f"at most {_fmt(high)}"
+        return f"at most {fmt(high)}"
     if low is not None and high is not None and low != high:
-        return f"{_fmt(low)}–{_fmt(high)}"
-    return _fmt(low)
+        return f"{fmt(low)}–{fmt(high)}"
+    return fmt(low)
 
 
 def safe_url_expr(url: pl.Expr) -> pl.Expr:
@@ -294,13 +371,19 @@ def safe_url_expr(url: pl.Expr) -> pl.Expr:
     return pl.when(url.str.contains(_HTTP_URL)).then(url.str.strip_chars()).otherwise(None)
 
 
-def bracket_quote_expr(sentence: pl.Expr, quote: pl.Expr) -> pl.Expr:
-    """``bracket_quote`` for whole columns (the first occurrence of the quote is marked)."""
+def bracket_quote_expr(sentence: pl.Expr, quote: pl.Expr, context: int | None = None
+                       ) -> pl.Expr:
+    """``bracket_quote`` for whole columns (the first occurrence of the quote is marked); with
+    ``context``, at most that many characters either side, cut at "…"."""
     # character offset of the quote: the length of what precedes it (str.find counts bytes)
     at = sentence.str.split(quote).list.first().str.len_chars()
     end = at + quote.str.len_chars()
-    marked = pl.concat_str(
-        [sentence.str.slice(0, at), pl.lit("⟦"), quote, pl.lit("⟧"), sentence.str.slice(end)]
-    )
+    before, after = sentence.str.slice(0, at), sentence.str.slice(end)
+    if context is not None:
+        before = pl.when(at > context).then(
+            pl.lit("…") + sentence.str.slice(at - context, context)).otherwise(before)
+        after = pl.when(after.str.len_chars() > context).then(
+            after.str.slice(0, context) + pl.lit("…")).otherwise(after)
+    marked = pl.concat_str([before, pl.lit("⟦"), quote, pl.lit("⟧"), after])
     found = quote.is_not_null() & (quote != "") & sentence.str.contains(quote, literal=True)
     return pl.when(found).then(marked).otherwise(sentence)

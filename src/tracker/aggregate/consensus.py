@@ -15,7 +15,7 @@ from enum import StrEnum
 
 import polars as pl
 
-from tracker.aggregate.estimates import independent_latest, latest_by
+from tracker.aggregate.estimates import latest_by, totals, trusted_latest
 from tracker.errors import ConfigError
 
 
@@ -28,7 +28,6 @@ class Rule(StrEnum):
 
 
 RULES: tuple[str, ...] = tuple(rule.value for rule in Rule)
-OUTLIER_FACTOR = 2.0
 MAX_TIMELINE_POINTS = 200
 
 
@@ -65,8 +64,9 @@ def consensus_of(latest: pl.DataFrame, rule: str = "median") -> Consensus:
 
 
 def consensus(prepared: pl.DataFrame, rule: str = "median") -> Consensus:
-    """Consensus of a quantity's prepared claims (see ``estimates.prepare``)."""
-    return consensus_of(independent_latest(prepared), rule)
+    """Consensus of a quantity's prepared claims (see ``estimates.prepare``): over the latest
+    estimate of the total of each independent source, outliers left out."""
+    return consensus_of(trusted_latest(prepared), rule)
 
 
 def consensus_over_time(prepared: pl.DataFrame, rule: str = "median") -> pl.DataFrame:
@@ -77,7 +77,9 @@ def consensus_over_time(prepared: pl.DataFrame, rule: str = "median") -> pl.Data
     published up to that date, without re-sorting the claims 200 times).
     """
     _check_rule(rule)
-    dated = prepared.filter(pl.col("published").is_not_null() & ~pl.col("is_relay"))
+    dated = totals(prepared).filter(pl.col("published").is_not_null() & ~pl.col("is_relay"))
+    if "outlier" in dated.columns:
+        dated = dated.filter(~pl.col("outlier"))
     dates = dated["published"].unique().sort()
     if len(dates) > MAX_TIMELINE_POINTS:  # keep the chart and the cost bounded on big corpora
         step = len(dates) / MAX_TIMELINE_POINTS
@@ -139,7 +141,8 @@ def _daily_latest(dated: pl.DataFrame) -> pl.DataFrame:
 
 
 def spread(latest: pl.DataFrame) -> float | None:
-    """Highest best estimate divided by the lowest (None when undefined)."""
+    """Highest best estimate divided by the lowest (None when undefined); pass
+    ``trusted_latest`` rows (independent claimants, outliers left out)."""
     if latest.is_empty():
         return None
     lowest, highest = latest.select(lo=pl.col("best").min(), hi=pl.col("best").max()).row(0)
@@ -148,19 +151,20 @@ def spread(latest: pl.DataFrame) -> float | None:
     return float(highest / lowest)
 
 
-def flag_outliers(
-    latest: pl.DataFrame, agreed: Consensus, factor: float = OUTLIER_FACTOR
-) -> pl.DataFrame:
-    """Add ``outlier``: the best value is more than ``factor`` times off the consensus best."""
-    if agreed.best is None or agreed.best <= 0:
-        return latest.with_columns(outlier=pl.lit(False))
-    ratio = pl.col("best") / agreed.best
-    return latest.with_columns(outlier=(ratio > factor) | (ratio < 1 / factor))
+def newest_date(prepared: pl.DataFrame) -> date | None:
+    """The newest publication date in the data: what staleness counts from (not today, so an
+    archive does not look stale as a whole)."""
+    if prepared.is_empty() or "published" not in prepared.columns:
+        return None
+    return prepared["published"].max()
 
 
 def add_staleness(latest: pl.DataFrame, as_of: date | None = None) -> pl.DataFrame:
-    """Add ``days_since``: days from a source's latest estimate to ``as_of`` (default today)."""
-    as_of = as_of or date.today()
+    """Add ``days_since``: days from a row's latest estimate to ``as_of`` (default: the newest
+    date in ``latest``)."""
+    as_of = as_of or newest_date(latest)
+    if as_of is None:
+        return latest.with_columns(days_since=pl.lit(None, dtype=pl.Int64))
     return latest.with_columns(
         days_since=(pl.lit(as_of) - pl.col("published")).dt.total_days().cast(pl.Int64)
     )
@@ -172,10 +176,11 @@ def source_table(
     as_of: date | None = None,
     by: str = "source_key",
 ) -> tuple[pl.DataFrame, Consensus]:
-    """Latest estimate per source (or outlet), with outlier and staleness flags, and the consensus.
+    """Latest estimate of the total per source (or outlet), with the claims' outlier flags and
+    staleness (from ``as_of``, default the newest date in ``prepared``), and the consensus.
 
     The consensus always counts independent sources once, whatever ``by`` groups the rows.
     """
     agreed = consensus(prepared, rule)
-    latest = latest_by(prepared, by)
-    return add_staleness(flag_outliers(latest, agreed), as_of), agreed
+    latest = latest_by(totals(prepared), by)
+    return add_staleness(latest, as_of or newest_date(prepared)), agreed

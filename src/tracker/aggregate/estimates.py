@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import polars as pl
 
+from tracker.aggregate.outliers import flag_outliers, reference_of
 from tracker.aggregate.quantities import fold, terms_regex
 
 RELAY_WINDOW_DAYS = 3
 UNATTRIBUTED = "(own figure)"
+# Claim states (Claim.state, tracker.extract.meaning) of figures that are not an estimate of the
+# total: a change ("risen by 2,000"), a plan or forecast, a part or a rate ("in one week alone").
+NOT_TOTAL_STATES = ("added", "expected", "part")
 
 
 def canonical_source(source: str | None, aliases: dict[str, tuple[str, ...]]) -> str | None:
@@ -170,12 +175,43 @@ def _propagate_labels(ordered: pl.DataFrame) -> pl.Series:
     return frame["label"]
 
 
-def prepare(df: pl.DataFrame, aliases: dict[str, tuple[str, ...]]) -> pl.DataFrame:
-    """Claims ready to aggregate: wrong claims dropped, sources named, values set, relays marked."""
+def prepare(
+    df: pl.DataFrame,
+    aliases: dict[str, tuple[str, ...]],
+    fmt: Callable[[float | None], str] | None = None,
+) -> pl.DataFrame:
+    """Claims ready to aggregate: wrong claims dropped, sources named, values set, relays marked,
+    ``is_total`` set (False for a change, plan or part) and outliers flagged (``with_outliers``;
+    ``fmt`` formats the numbers of their reasons)."""
     if "review" in df.columns:
         df = df.filter(pl.col("review").is_null() | (pl.col("review") != "wrong"))
     df = df.filter(pl.col("low").is_not_null() | pl.col("high").is_not_null())
-    return mark_relays(add_values(normalise_sources(df, aliases)))
+    state = pl.col("state") if "state" in df.columns else pl.lit(None, dtype=pl.String)
+    df = df.with_columns(is_total=state.is_null() | ~state.is_in(list(NOT_TOTAL_STATES)))
+    return with_outliers(mark_relays(add_values(normalise_sources(df, aliases))), fmt)
+
+
+def with_outliers(
+    prepared: pl.DataFrame, fmt: Callable[[float | None], str] | None = None
+) -> pl.DataFrame:
+    """(Re)flag ``outlier`` / ``outlier_reason`` against the median of the independent
+    claimants' latest estimates (``tracker.aggregate.outliers``).
+
+    Only current figures are flagged: a claim whose value is its claimant's latest estimate
+    (copies and relays included) or that has no date. An earlier figure a claimant has since
+    revised ("1,500" before "12,000") is history, not an outlier.
+    """
+    plain = prepared.drop("outlier", "outlier_reason", strict=False)
+    latest = independent_latest(plain)
+    flagged = flag_outliers(plain, reference_of(latest), fmt)
+    if not flagged["outlier"].any():
+        return flagged
+    current = pl.struct("source_key", "best").is_in(
+        latest.select(pl.struct("source_key", "best")).to_series().implode()
+    ) | pl.col("published").is_null()
+    outlier = pl.col("outlier") & current
+    return flagged.with_columns(outlier=outlier,
+                                outlier_reason=pl.when(outlier).then(pl.col("outlier_reason")))
 
 
 def latest_by(df: pl.DataFrame, by: str) -> pl.DataFrame:
@@ -208,6 +244,17 @@ def history(df: pl.DataFrame, by: str) -> pl.DataFrame:
     )
 
 
+def totals(df: pl.DataFrame) -> pl.DataFrame:
+    """The claims that estimate the quantity's total (changes, plans and parts left out)."""
+    return df.filter(pl.col("is_total")) if "is_total" in df.columns else df
+
+
 def independent_latest(df: pl.DataFrame) -> pl.DataFrame:
-    """The latest estimate of each independent source, relays left out."""
-    return latest_by(df.filter(~pl.col("is_relay")), "source_key")
+    """The latest estimate of the total of each independent source, relays left out."""
+    return latest_by(totals(df).filter(~pl.col("is_relay")), "source_key")
+
+
+def trusted_latest(df: pl.DataFrame) -> pl.DataFrame:
+    """``independent_latest`` without the outliers: what the consensus and the spread use."""
+    latest = independent_latest(df)
+    return latest.filter(~pl.col("outlier")) if "outlier" in latest.columns else latest

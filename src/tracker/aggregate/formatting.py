@@ -1,0 +1,33 @@
+"""Numbers as a reader of one locale writes them ("11.000" in German, "11,000" in English).
+
+Used for every text the comparison makes (tooltips, table values, outlier reasons) so that the
+dashboard shows one format throughout; babel knows the locales' separators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from babel.numbers import format_decimal
+
+LOCALES: tuple[str, ...] = ("en", "de")
+
+
+def format_number(value: float | None, locale: str = "en") -> str:
+    """``value`` with the locale's separators; whole numbers without decimals, others with two
+    at most; "?" for None."""
+    if value is None:
+        return "?"
+    pattern = "#,##0" if float(value).is_integer() else "#,##0.##"
+    return format_decimal(value, format=pattern, locale=locale if locale in LOCALES else "en")
+
+
+def number_formatter(locale: str = "en") -> Callable[[float | None], str]:
+    """``format_number`` bound to one locale."""
+    return lambda value: format_number(value, locale)
+
+
+def default_locale(langs: list[str]) -> str:
+    """The locale of the data's commonest language when it is one of ``LOCALES``, else "en"."""
+    known = [lang for lang in langs if lang in LOCALES]
+    return max(set(known), key=known.count) if known else "en"
