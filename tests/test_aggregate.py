@@ -74,6 +74,57 @@ def point(value: float, **row) -> dict:
 # --- source names ---------------------------------------------------------------------------
 
 
+def test_an_undo_is_a_new_row_that_goes_back_one_review(tmp_path: Path) -> None:
+    from tracker.aggregate.compare import quantity_claims
+    from tracker.aggregate.curate import review_claim, undo_review
+    from tracker.aggregate.review import review_history
+
+    db = build_db(tmp_path / "t.duckdb")
+
+    def state() -> tuple:
+        with duckdb.connect(str(db), read_only=True) as con:
+            [row] = con.execute("SELECT low, review FROM claims WHERE claim_id = 'a000-0'"
+                                ).fetchall()
+            summary = quantity_claims(con, "nk_troops_russia")  # the summary path
+            in_summary = summary.filter(pl.col("claim_id") == "a000-0")["review"].to_list()
+        return (*row, in_summary)
+
+    with pytest.raises(InputError, match="no review to undo"):
+        undo_review(db, "a000-0")
+    review_claim(db, "a000-0", "wrong")
+    review_claim(db, "a000-0", "corrected", low=5000.0)
+    assert state() == (5000.0, "corrected", ["corrected"])
+    undo_review(db, "a000-0")
+    assert state() == (3000.0, "wrong", ["wrong"])  # back to the review before
+    undo_review(db, "a000-0")
+    undo_review(db, "a000-0")
+    with duckdb.connect(str(db), read_only=True) as con:
+        history = review_history(con, "a000-0")
+    assert history.height == 5  # nothing deleted
+    assert history["note"][0].startswith("undo of review")
+
+
+def test_an_article_correction_shows_in_the_claims_and_the_summary(tmp_path: Path) -> None:
+    from tracker.aggregate.compare import quantity_claims
+    from tracker.aggregate.curate import correct_article
+
+    db = build_db(tmp_path / "t.duckdb")
+    correct_article(db, "a000", outlet="corrected.example", title="Fixed",
+                    published=date(2020, 1, 2))
+    with duckdb.connect(str(db), read_only=True) as con:
+        view = con.execute("SELECT DISTINCT outlet, title, published FROM claims"
+                           " WHERE article_id = 'a000'").fetchall()
+        summary = quantity_claims(con, "nk_troops_russia")
+        original = con.execute("SELECT outlet FROM store.articles WHERE article_id = 'a000'"
+                               ).fetchall()
+    assert view == [("corrected.example", "Fixed", date(2020, 1, 2))]
+    assert summary.filter(pl.col("article_id") == "a000")["outlet"].unique().to_list() == [
+        "corrected.example"]
+    assert original != [("corrected.example",)]
+    with pytest.raises(InputError, match="no such article"):
+        correct_article(db, "nope", outlet=None, title=None, published=None)
+
+
 @pytest.mark.parametrize(
     "raw",
     [

@@ -1,7 +1,8 @@
 """Schema versions: every table declared in schema.sql, and real migrations from version 1 (through
-2 to 3), tested on a version-1 file (tests/fixtures/store_v1.sql, the v1 layout as old files hold
-it). The summary tables are derived data: migrating to 3 empties them (their columns follow the
-claims view, which gained columns) and the next assignment rebuilds them."""
+2 and 3 to 4), tested on a version-1 file (tests/fixtures/store_v1.sql, the v1 layout as old
+files hold it) and on a version-3 file. The summary tables are derived data: migrating to 3
+empties them (their columns follow the claims view, which gained columns) and the next
+assignment rebuilds them."""
 
 from __future__ import annotations
 
@@ -38,8 +39,8 @@ def _rows(con, table: str, columns: list[str]) -> list[tuple]:
     return con.execute(f"SELECT {names} FROM store.{table} ORDER BY ALL").fetchall()
 
 
-def test_current_version_is_3() -> None:
-    assert SCHEMA_VERSION == 3
+def test_current_version_is_4() -> None:
+    assert SCHEMA_VERSION == 4
 
 
 def test_a_version_1_file_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
@@ -53,7 +54,7 @@ def test_a_version_1_file_is_migrated_and_keeps_its_data(tmp_path: Path) -> None
 
     with open_store(db) as store:
         versions = store.query("SELECT version FROM store.schema_version ORDER BY applied_at")
-        assert versions["version"].to_list() == [1, 3]
+        assert versions["version"].to_list() == [1, 4]
         for table in TABLES:  # every row and value kept; new columns added
             assert _rows(store.con, table, old_columns[table]) == before[table], table
             assert set(_columns(store.con, table)) >= set(old_columns[table])
@@ -82,7 +83,7 @@ def test_a_version_1_file_is_migrated_and_keeps_its_data(tmp_path: Path) -> None
 def test_a_version_1_file_without_summary_tables_gets_them(tmp_path: Path) -> None:
     db = _v1_file(tmp_path / "v1.duckdb", summary=False)
     with open_store(db) as store:
-        assert store.query("SELECT max(version) AS v FROM store.schema_version")["v"][0] == 3
+        assert store.query("SELECT max(version) AS v FROM store.schema_version")["v"][0] == 4
         assert store.query("SELECT count(*) AS n FROM store.claims")["n"][0] == 3
         assert not has_summary(store.con)  # declared, not built yet
         config = parse_quantities({"quantity": [{"id": "nk_troops", "label": "NK troops",
@@ -114,3 +115,44 @@ def test_summary_has_the_claims_views_columns(db_path: Path, assigned: bool) -> 
         summary = store.query(f"SELECT * FROM ({summary_claims_sql()}) LIMIT 0").columns
         assert summary == [*view, "sentence_key"]
         assert has_summary(store.con) == assigned
+
+
+def _as_version_3(path: Path) -> Path:
+    """A version-3 file: the current layout without store.article_corrections, its views as
+    version 3 defined them (articles without corrected_at), version 3 recorded."""
+    with open_store(path):
+        pass
+    with duckdb.connect(str(path)) as con:
+        con.execute("INSERT INTO store.articles VALUES ('a1', 'zeit.de', NULL, 'T', NULL, 'de',"
+                    " 'Rund 11.000 Soldaten.', NULL, now())")
+        con.execute("INSERT INTO store.reviews (review_id, claim_id, verdict, reviewed_at)"
+                    " VALUES ('r1', 'a1-0', 'wrong', now())")
+        con.execute("DROP VIEW claimants; DROP VIEW claims; DROP VIEW articles")
+        con.execute("CREATE VIEW articles AS SELECT article_id, outlet, url, title, published,"
+                    " lang, text, ingested_at, path FROM store.articles")
+        con.execute("DROP TABLE store.article_corrections")
+        con.execute("DELETE FROM store.schema_version; INSERT INTO store.schema_version"
+                    " (version) VALUES (3)")
+    return path
+
+
+def test_a_version_3_file_is_migrated_to_4_and_keeps_its_rows(tmp_path: Path) -> None:
+    from datetime import date
+
+    from tracker.aggregate.curate import correct_article
+
+    db = _as_version_3(tmp_path / "v3.duckdb")
+    with open_store(db, read_only=True) as store:  # read as it is, before the migration
+        assert store.query("SELECT outlet FROM articles")["outlet"].to_list() == ["zeit.de"]
+    with open_store(db) as store:
+        assert store.query("SELECT max(version) AS v FROM store.schema_version")["v"][0] == 4
+        assert store.query("SELECT count(*) AS n FROM store.article_corrections")["n"][0] == 0
+        assert store.query("SELECT review_id FROM store.reviews")["review_id"].to_list() == ["r1"]
+        assert store.query("SELECT corrected_at FROM articles")["corrected_at"][0] is None
+    correct_article(db, "a1", outlet="zeit.de", title="Neu", published=date(2024, 10, 29),
+                    note="date from the print edition")
+    with open_store(db, read_only=True) as store:
+        article = store.query("SELECT title, published, corrected_at FROM articles").row(0)
+        assert article[:2] == ("Neu", date(2024, 10, 29)) and article[2] is not None
+        original = store.query("SELECT title, published FROM store.articles").row(0)
+        assert original == ("T", None)  # the original kept

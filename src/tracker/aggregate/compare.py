@@ -37,6 +37,7 @@ from tracker.aggregate.estimates import (
 from tracker.aggregate.formatting import number_formatter
 from tracker.aggregate.outliers import Reference, reference_of
 from tracker.aggregate.summary import summary_claims_sql, summary_is_fresh
+from tracker.store import has_article_corrections
 
 
 class Grouping(StrEnum):
@@ -111,7 +112,9 @@ def filter_sql(quantity: str, filters: Filters) -> tuple[str, list[Any]]:
 def claims_relation(con: duckdb.DuckDBPyConnection) -> str:
     """What to read claims from: the per-quantity summary while it is up to date (a scan of the
     tracked claims only), else the ``claims`` view (a join over every claim)."""
-    return f"({summary_claims_sql()})" if summary_is_fresh(con) else "claims"
+    if not summary_is_fresh(con):
+        return "claims"
+    return f"({summary_claims_sql(has_article_corrections(con))})"
 
 
 def quantity_claims(

@@ -3,9 +3,13 @@ added one at a time. Each opens the store read-write only for the moment the wri
 
 from __future__ import annotations
 
+import time
+import uuid
+from datetime import UTC, date, datetime
 from os import PathLike
 from typing import Any
 
+from tracker.errors import InputError
 from tracker.models import Article
 
 
@@ -37,3 +41,46 @@ def save_articles(db: str | PathLike[str] | None, articles: list[Article]) -> di
         assigned = assign_all(store.con)
     return {"new": counts.new, "unchanged": counts.unchanged, "claims": counts.claims,
             "assigned": assigned}
+
+
+def undo_review(db: str | PathLike[str] | None, claim_id: str, note: str | None = None) -> str:
+    """Undo the review that applies to a claim with a new row (see ``review.undo_review``)."""
+    from tracker.aggregate.review import undo_review as undo
+    from tracker.aggregate.summary import add_reviewed_claim
+    from tracker.store import open_store
+
+    with open_store(db) as store:
+        review_id = undo(store.con, claim_id, note)
+        add_reviewed_claim(store.con, claim_id)
+    return review_id
+
+
+def correct_article(
+    db: str | PathLike[str] | None,
+    article_id: str,
+    *,
+    outlet: str | None,
+    title: str | None,
+    published: date | None,
+    note: str | None = None,
+) -> str:
+    """Store a reviewer's outlet, title and date of an article as a new row of
+    ``store.article_corrections`` (the values as they should read; None = none). The stored
+    article keeps its original values; the views show the latest correction. Returns its id."""
+    from tracker.aggregate.summary import refresh_overview
+    from tracker.store import open_store, write_article_corrections
+
+    with open_store(db) as store:
+        found = store.con.execute("SELECT 1 FROM store.articles WHERE article_id = ?",
+                                  [article_id]).fetchall()
+        if not found:
+            raise InputError(f"correction of article {article_id}", "no such article")
+        correction_id = f"{time.time_ns():x}{uuid.uuid4().hex[:4]}"
+        write_article_corrections(store.con, [{
+            "correction_id": correction_id, "article_id": article_id,
+            "outlet": (outlet or "").strip() or None, "title": (title or "").strip() or None,
+            "published": published, "note": note or None,
+            "corrected_at": datetime.now(UTC).replace(tzinfo=None),
+        }])
+        refresh_overview(store.con)  # outlets per quantity may have changed
+    return correction_id

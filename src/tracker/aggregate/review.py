@@ -12,6 +12,7 @@ import uuid
 from datetime import UTC, datetime
 
 import duckdb
+import polars as pl
 
 from tracker.errors import InputError
 from tracker.models import KINDS
@@ -61,6 +62,40 @@ def add_review(
         "verdict": verdict,
         **changed,
         "note": note or None,
+        "reviewed_at": datetime.now(UTC).replace(tzinfo=None),
+    }])
+    return review_id
+
+
+UNDONE = "undone"  # an undo back to no review (the claims view then shows no verdict)
+_REVIEW_FIELDS = ("verdict", "low", "high", "kind", "unit", "source", "quantity")
+
+
+def review_history(con: duckdb.DuckDBPyConnection, claim_id: str) -> pl.DataFrame:
+    """Every review of ``claim_id``, newest first (the first row is the one that applies)."""
+    return con.sql(
+        "SELECT review_id, verdict, low, high, kind, unit, source, quantity, note, reviewed_at"
+        " FROM store.reviews WHERE claim_id = ? ORDER BY reviewed_at DESC, review_id DESC",
+        params=[claim_id],
+    ).pl()
+
+
+def undo_review(con: duckdb.DuckDBPyConnection, claim_id: str, note: str | None = None) -> str:
+    """Undo the review that applies to ``claim_id`` with a new row (nothing is deleted): the
+    review before it again (its verdict and values repeated), or ``undone`` (no review) when
+    there was none. Returns the new review's id."""
+    history = review_history(con, claim_id)
+    if history.is_empty():
+        raise InputError(f"review of {claim_id}", "no review to undo")
+    latest = history.row(0, named=True)
+    earlier = history.row(1, named=True) if history.height > 1 else None
+    back = {k: earlier[k] for k in _REVIEW_FIELDS} if earlier else {"verdict": UNDONE}
+    review_id = f"{time.time_ns():x}{uuid.uuid4().hex[:4]}"
+    write_reviews(con, [{
+        "review_id": review_id,
+        "claim_id": claim_id,
+        **back,
+        "note": note or f"undo of review {latest['review_id']} ({latest['verdict']})",
         "reviewed_at": datetime.now(UTC).replace(tzinfo=None),
     }])
     return review_id

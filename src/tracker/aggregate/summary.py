@@ -18,7 +18,12 @@ from __future__ import annotations
 
 import duckdb
 
-from tracker.store import SummaryQueries, add_summary_rows, replace_quantity_overview
+from tracker.store import (
+    LATEST_CORRECTIONS,
+    SummaryQueries,
+    add_summary_rows,
+    replace_quantity_overview,
+)
 
 SUMMARY = "store.quantity_claims"
 META = "store.quantity_claims_meta"
@@ -151,15 +156,21 @@ def stored_overview_is_fresh(con: duckdb.DuckDBPyConnection) -> bool:
     return built == con.execute(_REVIEWS).fetchall()
 
 
-def summary_claims_sql() -> str:
-    """A SELECT with the ``claims`` view's columns over the summary, latest reviews applied,
-    plus ``sentence_key`` (see ``tracker.aggregate.estimates.sentence_key``).
+def summary_claims_sql(corrections: bool = True) -> str:
+    """A SELECT with the ``claims`` view's columns over the summary, latest reviews and article
+    corrections applied (``corrections=False`` for a file older than schema version 4), plus
+    ``sentence_key`` (see ``tracker.aggregate.estimates.sentence_key``).
 
     Only valid while ``summary_is_fresh``; its ``quantity`` is never NULL for a claim in a
     tracked quantity, exactly as in the view.
     """
+    article = ("CASE WHEN k.article_id IS NULL THEN s.{0} ELSE k.{0} END AS {0}" if corrections
+               else "s.{0}")
+    outlet, title, published = (article.format(c) for c in ("outlet", "title", "published"))
+    joined = (f"LEFT JOIN ({LATEST_CORRECTIONS}) k ON k.article_id = s.article_id"
+              if corrections else "")
     return f"""
-        SELECT s.claim_id, s.article_id, s.outlet, s.url, s.title, s.published, s.lang,
+        SELECT s.claim_id, s.article_id, {outlet}, s.url, {title}, {published}, s.lang,
                coalesce(r.low, s.low) AS low, coalesce(r.high, s.high) AS high,
                coalesce(r.kind, s.kind) AS kind, s.approximate,
                coalesce(r.unit, s.unit) AS unit, s.entity,
@@ -167,7 +178,8 @@ def summary_claims_sql() -> str:
                s."start", s."end",
                CASE WHEN r.verdict = '{MOVED}' THEN r.quantity
                     ELSE coalesce(r.quantity, s.assigned) END AS quantity,
-               r.verdict AS review, s.extractor_version, s.source_start, s.source_end,
+               nullif(r.verdict, 'undone') AS review, s.extractor_version, s.source_start,
+               s.source_end,
                s.via_source, coalesce(gn.canonical, g.canonical, s.claimant) AS claimant,
                coalesce(gv.canonical, s.via) AS via, s.concept, s.actor, s.state,
                CASE WHEN r.verdict = '{MOVED}' THEN '{MOVED_REASON}' ELSE s.reason END AS reason,
@@ -179,6 +191,7 @@ def summary_claims_sql() -> str:
         LEFT JOIN store.claimant_groups gn
                ON gn.claimant = coalesce(s.claimant, '') || '|' || s.source
         LEFT JOIN store.claimant_groups gv ON gv.claimant = s.via
+        {joined}
         LEFT JOIN (
             SELECT * FROM store.reviews
             QUALIFY row_number() OVER (PARTITION BY claim_id

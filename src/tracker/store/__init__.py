@@ -23,6 +23,11 @@ from tracker.store.connection import (
     connect,
     ensure_schema,
 )
+from tracker.store.corrections import (
+    LATEST_CORRECTIONS,
+    has_article_corrections,
+    write_article_corrections,
+)
 from tracker.store.definitions import latest_quantity_defs, write_quantity_defs
 from tracker.store.export import export_table
 from tracker.store.frames import article_frames
@@ -115,6 +120,7 @@ def open_store(
 
 
 __all__ = [
+    "LATEST_CORRECTIONS",
     "SCHEMA_VERSION",
     "Store",
     "StoreBusyError",
@@ -123,6 +129,7 @@ __all__ = [
     "add_summary_rows",
     "article_frames",
     "export_table",
+    "has_article_corrections",
     "latest_quantity_defs",
     "load_parquet",
     "open_store",
@@ -131,6 +138,7 @@ __all__ = [
     "replace_quantity_overview",
     "replace_summaries",
     "run_readonly_sql",
+    "write_article_corrections",
     "write_claimant_edits",
     "write_frames",
     "write_quantity_defs",

@@ -17,7 +17,7 @@ from tracker.errors import StoreError
 # storage table changes shape; views are recreated from schema.sql on every writable open.
 # 1: articles, claims, reviews, assignments (the summary tables were made outside schema.sql).
 # 2: the summary tables (store.quantity_*) declared in schema.sql, with extractor_version.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 LOCK_TIMEOUT_ENV = "TRACKER_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT = 30.0
@@ -179,11 +179,22 @@ def _migrate_2_to_3(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("DELETE FROM store.quantity_claims_meta")
 
 
+def _migrate_3_to_4(con: duckdb.DuckDBPyConnection) -> None:
+    """Version 4 adds ``store.article_corrections`` (a reviewer's date, outlet and title of an
+    article, the original kept) and recreates the views that show it; every row is kept."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS store.article_corrections (correction_id VARCHAR NOT NULL,"
+        " article_id VARCHAR NOT NULL, outlet VARCHAR, title VARCHAR, published DATE,"
+        " note VARCHAR, corrected_at TIMESTAMP NOT NULL)"
+    )
+
+
 # version -> the step that lifts a database from that version to the next one (inside the
 # transaction of ensure_schema, before schema.sql adds what is missing).
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
 }
 
 

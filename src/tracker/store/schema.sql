@@ -67,6 +67,19 @@ CREATE TABLE IF NOT EXISTS store.reviews (
     reviewed_at TIMESTAMP NOT NULL
 );
 
+-- A reviewer's correction of an article's date, outlet or title (schema version 4): a new row for
+-- every correction, never an edit; each row holds all three values, the latest row per article
+-- is what the views show, and store.articles keeps the original.
+CREATE TABLE IF NOT EXISTS store.article_corrections (
+    correction_id VARCHAR   NOT NULL,
+    article_id    VARCHAR   NOT NULL,
+    outlet        VARCHAR,
+    title         VARCHAR,
+    published     DATE,
+    note          VARCHAR,
+    corrected_at  TIMESTAMP NOT NULL
+);
+
 -- Which tracked quantity (data/quantities.toml) a claim belongs to; rewritten by `tracker assign`.
 CREATE TABLE IF NOT EXISTS store.assignments (
     claim_id VARCHAR NOT NULL,
@@ -166,8 +179,20 @@ CREATE TABLE IF NOT EXISTS store.quantity_overview (
 );
 
 CREATE OR REPLACE VIEW articles AS
-SELECT article_id, outlet, url, title, published, lang, text, ingested_at, path
-FROM store.articles;
+WITH latest_correction AS (
+    SELECT * FROM store.article_corrections
+    QUALIFY row_number() OVER (PARTITION BY article_id
+                               ORDER BY corrected_at DESC, correction_id DESC) = 1
+)
+SELECT a.article_id,
+       CASE WHEN k.article_id IS NULL THEN a.outlet ELSE k.outlet END       AS outlet,
+       a.url,
+       CASE WHEN k.article_id IS NULL THEN a.title ELSE k.title END         AS title,
+       CASE WHEN k.article_id IS NULL THEN a.published ELSE k.published END AS published,
+       a.lang, a.text, a.ingested_at, a.path,
+       k.corrected_at
+FROM store.articles a
+LEFT JOIN latest_correction k USING (article_id);
 
 CREATE OR REPLACE VIEW claim_reviews AS
 SELECT review_id, claim_id, verdict, low, high, kind, unit, source, quantity, note, reviewed_at
@@ -200,7 +225,7 @@ SELECT
     c."end",
     -- a 'moved' review sets the quantity, NULL moving the claim out of every quantity
     CASE WHEN r.verdict = 'moved' THEN r.quantity ELSE coalesce(r.quantity, q.quantity) END AS quantity,
-    r.verdict                        AS review,
+    nullif(r.verdict, 'undone')      AS review,
     c.extractor_version,
     c.source_start,
     c.source_end,
@@ -212,7 +237,7 @@ SELECT
     c.state,
     CASE WHEN r.verdict = 'moved' THEN 'moved by a reviewer' ELSE q.reason END AS reason
 FROM store.claims c
-JOIN store.articles a USING (article_id)
+JOIN articles a USING (article_id)  -- the view: reviewers' corrections of date, outlet, title
 LEFT JOIN latest_review r USING (claim_id)
 LEFT JOIN store.assignments q USING (claim_id)
 LEFT JOIN store.claimant_groups g ON g.claimant = c.claimant
@@ -253,14 +278,15 @@ COMMENT ON COLUMN articles.lang IS 'Language: de, en, or und (undetermined: no e
 COMMENT ON COLUMN articles.text IS 'Normalised body text; claim offsets point into it.';
 COMMENT ON COLUMN articles.ingested_at IS 'When the article was first stored (UTC).';
 COMMENT ON COLUMN articles.path IS 'File it was read from (a batch file for .jsonl/.csv rows).';
+COMMENT ON COLUMN articles.corrected_at IS 'When a reviewer last corrected the outlet, title or date (store.article_corrections; the original is kept in store.articles), NULL if never.';
 
 COMMENT ON VIEW claims IS 'One row per numeric claim, with its article''s fields and the latest review applied.';
 COMMENT ON COLUMN claims.claim_id IS 'article_id || ''-'' || ordinal (position of the claim in its article).';
 COMMENT ON COLUMN claims.article_id IS 'The article the claim is in (articles.article_id).';
-COMMENT ON COLUMN claims.outlet IS 'The article''s outlet.';
+COMMENT ON COLUMN claims.outlet IS 'The article''s outlet (as corrected by a reviewer, if so).';
 COMMENT ON COLUMN claims.url IS 'The article''s address.';
-COMMENT ON COLUMN claims.title IS 'The article''s headline.';
-COMMENT ON COLUMN claims.published IS 'The article''s publication date.';
+COMMENT ON COLUMN claims.title IS 'The article''s headline (as corrected, if so).';
+COMMENT ON COLUMN claims.published IS 'The article''s publication date (as corrected, if so); NULL when undated.';
 COMMENT ON COLUMN claims.lang IS 'The article''s language (de, en, und).';
 COMMENT ON COLUMN claims.low IS 'Lower value (equal to high for a point value; NULL for an upper bound).';
 COMMENT ON COLUMN claims.high IS 'Upper value (NULL for a lower bound such as "at least 1,000").';
@@ -275,7 +301,7 @@ COMMENT ON COLUMN claims.sentence IS 'The sentence the claim is in.';
 COMMENT ON COLUMN claims."start" IS 'Offset of the quote in articles.text (0-based, characters).';
 COMMENT ON COLUMN claims."end" IS 'Offset just after the quote (end exclusive).';
 COMMENT ON COLUMN claims.quantity IS 'Tracked quantity (data/quantities.toml) the claim belongs to, or a review''s choice.';
-COMMENT ON COLUMN claims.review IS 'Verdict of the latest review (correct, wrong, corrected, moved), NULL when unreviewed.';
+COMMENT ON COLUMN claims.review IS 'Verdict of the latest review (correct, wrong, corrected, moved), NULL when unreviewed or the latest review was undone.';
 COMMENT ON COLUMN claims.extractor_version IS 'Version of the extractor that found the claim.';
 COMMENT ON COLUMN claims.source_start IS 'Offset of the source mention in articles.text (it may stand in another sentence), NULL without a source.';
 COMMENT ON COLUMN claims.source_end IS 'Offset just after the source mention (end exclusive).';
@@ -299,7 +325,7 @@ COMMENT ON COLUMN claimants.last_seen IS 'Latest publication date of its claims.
 COMMENT ON VIEW claim_reviews IS 'Every review of a claim; the latest per claim is applied in the claims view.';
 COMMENT ON COLUMN claim_reviews.review_id IS 'Id of the review.';
 COMMENT ON COLUMN claim_reviews.claim_id IS 'The reviewed claim (claims.claim_id).';
-COMMENT ON COLUMN claim_reviews.verdict IS 'correct, wrong, corrected, or moved (to the review''s quantity; NULL = to none).';
+COMMENT ON COLUMN claim_reviews.verdict IS 'correct, wrong, corrected, moved (to the review''s quantity; NULL = to none), or undone (back to no review; an undo that returns to an earlier review repeats that review''s verdict and values).';
 COMMENT ON COLUMN claim_reviews.low IS 'Corrected lower value, or NULL to keep the extracted one.';
 COMMENT ON COLUMN claim_reviews.high IS 'Corrected upper value, or NULL to keep the extracted one.';
 COMMENT ON COLUMN claim_reviews.kind IS 'Corrected kind, or NULL.';
