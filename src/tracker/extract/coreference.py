@@ -11,6 +11,7 @@ nothing keeps an ``anon-`` key; a pronoun that points back to nothing is no sour
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from tracker.extract.lexicon import Lexicon
 
 ANONYMOUS = "anon-"
 
+# New source mentions (start, as written) of the sentences up to the one holding a position,
+# each handed over once: the document is read forward, never again from its start.
 Mentions = Callable[[int], list[tuple[int, str]]]
 
 
@@ -41,11 +44,15 @@ def _anonymous(label: str) -> str:
 
 class Coreference:
     """Claimants of one document. ``mentions(pos)`` gives the source mentions (start, as
-    written) of the sentences up to ``pos``: the candidates for pointing back, read lazily."""
+    written) of the sentences up to ``pos`` not handed over before: the candidates for pointing
+    back, read lazily and resolved once each. Each kind of candidate (any, person, per type,
+    named institution) is kept in its own position-sorted list, so finding the nearest one
+    before a mention is a binary search and a long document stays linear."""
 
     def __init__(self, text: str, lex: Lexicon, mentions: Mentions) -> None:
         self.lex, self.mentions = lex, mentions
         self.acronyms = find_acronyms(text) if "(" in text else {}
+        self._lists: dict[str, tuple[list[int], list[_Named]]] = {}
 
     def _is_pronoun(self, written: str) -> bool:
         return written.lower() in self.lex.sources.pronouns
@@ -57,31 +64,44 @@ class Coreference:
         pronoun = self._is_pronoun(written)
         if found.claimant and not pronoun:
             return found.claimant
-        back = self._points_to(written, found.type, self._earlier(start))
+        self._read(start)
+        back = self._points_to(written, found.type, start)
         if back is None and pronoun:
             return None
         return back.claimant if back else _anonymous(found.label)
 
-    def _earlier(self, start: int) -> list[_Named]:
-        """Mentions before ``start``, nearest first."""
-        named = []
+    def _read(self, start: int) -> None:
+        """Resolve the mentions not read yet and file them by kind."""
         for pos, written in self.mentions(start):
-            if pos >= start or self._is_pronoun(written):
+            if self._is_pronoun(written):
                 continue
             found = resolve(written, self.lex.code, acronyms=self.acronyms)
             key = found.claimant or _anonymous(found.label)
-            named.append(_Named(pos, key, found.type == "person", found.type))
-        return sorted(named, key=lambda n: -n.start)
+            named = _Named(pos, key, found.type == "person", found.type)
+            kinds = ["any", "person" if named.person else ""]
+            kinds.append(f"type:{found.type}" if found.type else "")
+            if not named.person and not key.startswith(ANONYMOUS):
+                kinds.append("institution")
+            for kind in filter(None, kinds):
+                starts, items = self._lists.setdefault(kind, ([], []))
+                at = bisect.bisect_left(starts, pos)  # of two at one place, the first read wins
+                starts.insert(at, pos)
+                items.insert(at, named)
 
-    def _points_to(self, written: str, kind: str | None, earlier: list[_Named]) -> _Named | None:
+    def _nearest(self, kind: str, start: int) -> _Named | None:
+        """The nearest mention of ``kind`` before ``start``."""
+        starts, items = self._lists.get(kind, ((), ()))
+        at = bisect.bisect_left(starts, start)
+        return items[at - 1] if at else None
+
+    def _points_to(self, written: str, kind: str | None, start: int) -> _Named | None:
         words = written.lower().split()
         if words and words[-1] in self.lex.sources.person_pronouns:
-            return next((n for n in earlier if n.person), earlier[0] if earlier else None)
+            return self._nearest("person", start) or self._nearest("any", start)
         if kind:
-            same = next((n for n in earlier if n.type == kind), None)
+            same = self._nearest(f"type:{kind}", start)
             if same:
                 return same
         if len(words) == 1 and words[0] in self.lex.sources.pronouns:
-            return earlier[0] if earlier else None
-        named = (n for n in earlier if not n.person and not n.claimant.startswith(ANONYMOUS))
-        return next(named, None)
+            return self._nearest("any", start)
+        return self._nearest("institution", start)

@@ -56,6 +56,7 @@ class _Context:
     hedged: dict[int, bool] = field(default_factory=dict)
     paragraph_last: dict[int, int] = field(default_factory=dict)
     coreference: Coreference | None = None
+    mentions_read: int = 0  # sentences whose source mentions coreference has been given
 
     def __post_init__(self) -> None:
         for index, sentence in enumerate(self.sentences):
@@ -77,9 +78,11 @@ class _Context:
         return self.cues[index]
 
     def mentions_until(self, pos: int) -> list[tuple[int, str]]:
-        """Source mentions (start, as written) of the sentences up to the one holding ``pos``."""
-        last = self.sentence_index(pos)
-        return [(c.src_start, c.source) for i in range(last + 1) for c in self.cues_of(i)]
+        """Source mentions (start, as written) of the sentences up to the one holding ``pos``
+        that were not handed over before (each sentence once: linear in a long text)."""
+        first, last = self.mentions_read, self.sentence_index(pos) + 1
+        self.mentions_read = max(first, last)
+        return [(c.src_start, c.source) for i in range(first, last) for c in self.cues_of(i)]
 
     def claimant(self, written: str, pos: int) -> str | None:
         if self.coreference is None:
@@ -153,13 +156,36 @@ def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[N
     if not layer:
         return numerals
     out = []
+    first_overlap = _Overlaps(layer)
     for num in numerals:
-        found = next((f for f in layer if f[0].start < num.end and num.start < f[0].end), None)
+        found = first_overlap(num)
         if found is None:
             out.append(num)
         elif found[0].start == num.start and found[1] in ("mixed", "power"):
             out.append(found[0])
     return out
+
+
+class _Overlaps:
+    """The first fraction or power (in layer order) overlapping a numeral: a binary search
+    when the layer is in text order without overlaps (as it is read), so a long text stays
+    linear; a scan otherwise."""
+
+    def __init__(self, layer: list[tuple[Numeral, str]]) -> None:
+        self.layer = layer
+        self.starts = [f[0].start for f in layer]
+        self.ends = [f[0].end for f in layer]
+        self.ordered = all(
+            self.starts[i] <= self.starts[i + 1] and self.ends[i] <= self.starts[i + 1]
+            for i in range(len(layer) - 1)
+        )
+
+    def __call__(self, num: Numeral) -> tuple[Numeral, str] | None:
+        if not self.ordered:
+            overlapping = (f for f in self.layer if f[0].start < num.end and num.start < f[0].end)
+            return next(overlapping, None)
+        j = bisect.bisect_right(self.ends, num.start)
+        return self.layer[j] if j < len(self.layer) and self.starts[j] < num.end else None
 
 
 _SHARED_REASONS = {Reason.TIME, Reason.DATE, Reason.AGE}

@@ -273,6 +273,8 @@ def _spelled_fractions(
     ends = {n.end: k for k, (n, _) in enumerate(tagged)}
     tags: dict[int, str] = {}  # index in ``tagged`` of a numerator -> its new tag
     alone: list[Numeral] = []
+    # spans as read before the loop: a numerator grows only up to its own fraction word
+    read = Spans([(n.start, n.end) for n, _ in tagged])
     for m in data.fraction_word.finditer(text):
         den = data.denominators[m.group(1).lower()]
         k = ends.get(m.start())
@@ -280,7 +282,7 @@ def _spelled_fractions(
         if k is not None and k not in tags and not tagged[k][0].compound_unit:
             num = tagged[k][0]
             (num.value, tags[k]), num.end = _mixed(num, den, text, lex, data), m.end()
-        elif any(n.start <= m.start(1) < n.end for n, _ in tagged):
+        elif read.overlaps(m.start(1), m.start(1) + 1):
             continue  # "a half million" is already one number
         elif before and _numerator(before.group(), lex, data):
             value = _numerator(before.group(), lex, data) / den
