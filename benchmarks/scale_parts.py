@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -68,6 +71,63 @@ def apptest_timings(db: Path) -> dict[str, Any]:
         result["filter_hedged_s"], _ = _timed(hedged.set_value("exclude").run)
     rerun_s, _ = _timed(app.run)
     result["cached_rerun_s"] = rerun_s
+    return result
+
+
+# Runs `tracker ingest` under cProfile in this one process (the pool's workers are not profiled)
+# and prints a JSON summary: wall, the main process's CPU (all its threads: the pool's result
+# thread unpickles there), and where its main thread spent time.
+PROFILE_SNIPPET = r"""
+import cProfile, json, pstats, resource, sys, time
+folder, db, workers, out = sys.argv[1:5]
+sys.argv = ["tracker", "ingest", folder, "--db", db, "--workers", workers, "--no-progress"]
+started = time.perf_counter()
+profile = cProfile.Profile()
+profile.enable()
+try:
+    from tracker.cli import main
+    main()
+except SystemExit:
+    pass
+profile.disable()
+wall = time.perf_counter() - started
+usage = resource.getrusage(resource.RUSAGE_SELF)
+profile.dump_stats(out)
+stats = pstats.Stats(out).stats
+def cum(part):
+    return sum(v[3] for k, v in stats.items() if part in f"{k[0]}:{k[2]}")
+def own(part):
+    return sum(v[2] for k, v in stats.items() if part in f"{k[0]}:{k[2]}")
+top = sorted(((v[2], f"{k[0].split('/site-packages/')[-1].split('/src/')[-1]}:{k[2]}")
+              for k, v in stats.items()), reverse=True)[:12]
+print(json.dumps({
+    "wall_s": wall, "main_cpu_s": usage.ru_utime + usage.ru_stime,
+    "main_max_rss_mb": usage.ru_maxrss / 1024,
+    "waiting_s": own("acquire") + own("posix.read") + own("select"),
+    "imports_s": cum("_find_and_load"),
+    "per_result_s": cum("pipeline.py:add"),
+    "writes_s": cum("pipeline.py:flush"), "store_close_s": cum("__init__.py:close"),
+    "store_open_s": cum("connection.py:connect"), "frames_s": cum("frames.py:article_frames"),
+    "final_pass_s": cum("ingest/__init__.py:assign_quantities"),
+    "top_own": top,
+}))
+"""
+
+
+def profile_ingest(folder: Path, db: Path, workers: int, out: Path,
+                   pythonpath: str | None = None) -> dict[str, Any]:
+    """cProfile of ``tracker ingest FOLDER --workers N`` (main process only); ``pythonpath``
+    runs another copy of the package (the code before a change) for comparison."""
+    for leftover in db.parent.glob(db.name + "*"):
+        leftover.unlink()
+    env = {**os.environ, **({"PYTHONPATH": pythonpath} if pythonpath else {})}
+    load = os.getloadavg()[0]
+    proc = subprocess.run([sys.executable, "-c", PROFILE_SNIPPET, str(folder), str(db),
+                           str(workers), str(out)], env=env, capture_output=True, text=True,
+                          check=True)
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["load_before"] = load
+    result["summary_line"] = proc.stderr.strip().splitlines()[-1] if proc.stderr else ""
     return result
 
 

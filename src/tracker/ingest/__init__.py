@@ -2,7 +2,7 @@
 
 Public API (the CLI, the dashboard and the Dask path call only these)::
 
-    discover(paths) -> Iterator[Path]
+    discover(paths) -> Iterator[Path]                     # streamed, in sorted order
     read_path(path, overrides) -> Iterator[Article | InputError]
     process_file(path, overrides) -> FileResult
     process_bytes(data, name, overrides) -> FileResult   # a download or an upload, read by name
@@ -11,16 +11,18 @@ Public API (the CLI, the dashboard and the Dask path call only these)::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from os import PathLike
+from pathlib import Path
 
+from tracker.errors import InputError
 from tracker.ingest.buffers import process_bytes
 from tracker.ingest.fetch import is_url
 from tracker.ingest.pipeline import (
     BatchWriter,
     default_workers,
     discover,
-    iter_results,
+    iter_batches,
     process_file,
     progress_bar,
     read_path,
@@ -52,23 +54,36 @@ def ingest(
     summary = IngestSummary()
     paths = list(paths)
     urls = [str(p) for p in paths if is_url(p)]
-    files = list(discover([p for p in paths if not is_url(p)], summary.errors))
-    summary.failed = len(summary.errors)
-    summary.files = len(files) + len(urls)
+    local = [p for p in paths if not is_url(p)]
+    missing: list[InputError] = []
+    files = _counted(discover(local, missing), summary)  # streamed, never a list of paths
+    total = len(urls) + sum(1 for _ in discover(local, [])) if progress else 0
     writer = BatchWriter(db, summary)
-    show = progress and summary.files >= PROGRESS_MIN_FILES
-    results = iter_results(files, overrides, workers or default_workers(), urls)
+    show = progress and total >= PROGRESS_MIN_FILES
+    summary.files = len(urls)
+    batches = iter_batches(files, overrides, workers or default_workers(), urls)
     try:
-        with progress_bar(summary.files, show) as advance:
-            for result, file_done in results:
-                writer.add(result)
-                if file_done:
+        with progress_bar(total, show) as advance:
+            for batch in batches:
+                writer.add(batch)
+                for _ in range(batch.files_done):
                     advance()
     finally:
-        writer.flush()  # also on Ctrl-C or a dead worker: keep what was read
+        try:
+            writer.flush()  # also on Ctrl-C or a dead worker: keep what was read
+        finally:
+            writer.close()
+            summary.errors[:0] = missing
+            summary.failed += len(missing)
     if summary.read:
         assign_quantities(db)
     return summary
+
+
+def _counted(files: Iterator[Path], summary: IngestSummary) -> Iterator[Path]:
+    for path in files:
+        summary.files += 1
+        yield path
 
 
 def assign_quantities(db: str | PathLike[str] | None) -> None:

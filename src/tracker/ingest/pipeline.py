@@ -1,22 +1,32 @@
-"""The ingest run: find files, read and extract them in a process pool, write batches to DuckDB.
+"""The ingest run: find files (streamed), read and extract them in a process pool, write batches.
 
-Writing: the database is opened for each batch (a few hundred articles, one transaction) and closed
-right after, so a dashboard or ``tracker sql`` can read between batches, and a second ingest waits
-for the lock (``open_store`` retries with backoff) instead of failing. A killed run loses at most
-the batch in flight; running it again stores exactly what is missing (articles are keyed by text).
+The main process does almost nothing per article: it walks the folders lazily, cuts the inputs
+into chunks (CHUNK_FILES), and the workers read, extract and build each chunk's storage rows
+(polars frames, ``article_frames``) themselves; the main process receives whole frame batches in
+input order (Arrow IPC over the pipe) and appends them.
+
+Writing: one transaction per batch (``$TRACKER_BATCH_SIZE`` articles, default 300); the store
+stays open across batches for at most HOLD_SECONDS and is then closed, so a dashboard or ``tracker
+sql`` can read in between, and a second ingest waits for the lock (``open_store`` retries with
+backoff) instead of failing. A killed run loses at most the batch in flight; running it again
+stores exactly what is missing (articles are keyed by text).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import chain, islice
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.config import settings
 from tracker.errors import InputError, TrackerError
@@ -24,13 +34,19 @@ from tracker.ingest.readers import READERS
 from tracker.ingest.records import NO_OVERRIDES, FileResult, IngestSummary, Overrides
 from tracker.models import Article
 
+if TYPE_CHECKING:
+    import polars as pl
+
 # Files larger than this are read as a stream here, their parts extracted and written one by one.
 LARGE_FILE_BYTES = 8 << 20
 BATCH_ARTICLES = 300  # articles per transaction: the default of $TRACKER_BATCH_SIZE
 # Characters per batch, counting each claim's sentence too (it is stored with the claim): bounds
 # the memory of a batch's frames whatever the article sizes.
 BATCH_CHARS = 3_000_000
-TASKS_PER_WORKER = 4  # files in flight per worker: keeps the pool busy, memory bounded
+TASKS_PER_WORKER = 3  # chunks in flight per worker: keeps the pool busy, memory bounded
+CHUNK_FILES = 64  # inputs per worker task: the main process handles one frame batch per chunk
+CHUNK_BYTES = 1 << 20  # ... or this many bytes of files
+HOLD_SECONDS = 1.0  # the writer closes the store after a write once it has been open this long
 
 
 def supported(path: Path) -> bool:
@@ -41,8 +57,10 @@ def discover(
     paths: Iterable[str | PathLike[str]], errors: list[InputError] | None = None
 ) -> Iterator[Path]:
     """Files to read: given files as they are, folders searched recursively (supported types;
-    hidden entries and README/LICENSE-like files skipped), in sorted order. A missing path
-    raises InputError, or is appended to ``errors`` (and skipped) when that list is given."""
+    hidden entries and README/LICENSE-like files skipped), in sorted order (the order of
+    ``sorted(paths)``), streamed: a folder is walked lazily, one directory listing at a time, so
+    100,000 files never make a list. A missing path raises InputError, or is appended to
+    ``errors`` (and skipped) when that list is given."""
     for given in paths:
         path = Path(given)
         problem = _path_problem(path)
@@ -51,8 +69,31 @@ def discover(
                 raise problem
             errors.append(problem)
         elif path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if _is_article_file(p, path))
+            yield from _walk(path)
         else:
+            yield path
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Article files under ``folder``, depth first with each listing sorted by name: the order
+    of sorting the full paths by their parts. Hidden entries are skipped; symlinked folders are
+    not followed (as ``Path.rglob``)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            continue
+        path = folder / entry.name
+        if is_dir:
+            yield from _walk(path)
+        elif _is_article_entry(entry):
             yield path
 
 
@@ -60,13 +101,18 @@ def discover(
 NOT_ARTICLES = ("readme", "license", "licence", "changelog", "contributing")
 
 
-def _is_article_file(path: Path, root: Path) -> bool:
-    return (
-        path.is_file()
-        and supported(path)
-        and not any(part.startswith(".") for part in path.relative_to(root).parts)
-        and path.stem.lower() not in NOT_ARTICLES
-    )
+def _is_article_entry(entry: os.DirEntry[str]) -> bool:
+    stem, dot, suffix = entry.name.rpartition(".")
+    if not dot or not stem:
+        return False
+    try:
+        return (
+            f".{suffix.lower()}" in READERS
+            and stem.lower() not in NOT_ARTICLES
+            and entry.is_file()
+        )
+    except OSError:
+        return False
 
 
 def _unsupported(path: Path) -> InputError:
@@ -127,6 +173,42 @@ def process_file(path: str | PathLike[str], overrides: Overrides = NO_OVERRIDES)
     return result
 
 
+# A call: (function, arguments); the function returns a FileResult.
+Call = tuple[Callable[..., FileResult], tuple[Any, ...]]
+
+
+@dataclass(slots=True)
+class FrameBatch:
+    """What a worker hands back for one chunk of inputs: the storage rows of its articles as
+    polars frames (``article_frames``: exactly the columns of store.articles/claims; they cross
+    the process boundary as Arrow IPC, not as Python objects), and the inputs that failed."""
+
+    articles: pl.DataFrame | None = None
+    claims: pl.DataFrame | None = None
+    article_count: int = 0
+    chars: int = 0  # text + claim sentences: what the batch costs in memory
+    errors: list[InputError] = field(default_factory=list)
+    files_done: int = 0
+
+
+def run_chunk(calls: list[Call], files_done: int) -> FrameBatch:
+    """Run a chunk of calls (in a worker, or here with one worker) and build its storage rows."""
+    from tracker.store import article_frames
+
+    batch = FrameBatch(files_done=files_done)
+    articles: list[Article] = []
+    for function, args in calls:
+        result = function(*args)
+        articles.extend(result.articles)
+        batch.errors.extend(result.errors)
+    if articles:
+        batch.articles, batch.claims = article_frames(articles)
+        batch.article_count = len(articles)
+        batch.chars = sum(len(a.text) + sum(len(c.sentence) for c in a.claims)
+                          for a in articles)
+    return batch
+
+
 def _part_result(item: Article | InputError, path: str) -> FileResult:
     """One part of a large file, extracted (runs in a worker)."""
     item = _extracted(item)
@@ -135,28 +217,46 @@ def _part_result(item: Article | InputError, path: str) -> FileResult:
     return FileResult(path, articles=[item])
 
 
-def _file_done(path: str) -> FileResult:
-    return FileResult(path)
+# A chunk: the calls of up to CHUNK_FILES inputs, and how many inputs it finishes.
+Chunk = tuple[list[Call], int]
 
 
-# A task: (function, arguments, whether the file is finished when it is).
-Task = tuple[Callable[..., FileResult], tuple[Any, ...], bool]
-
-
-def _tasks(files: list[Path], overrides: Overrides, urls: list[str]) -> Iterator[Task]:
-    """Small files and web addresses are one task each; a large file is read here as a stream,
-    one task per part."""
+def _chunks(files: Iterable[Path], overrides: Overrides, urls: list[str], size: int
+            ) -> Iterator[Chunk]:
+    """Small files and web addresses are one call each, ``size`` calls (or CHUNK_BYTES of files)
+    to a chunk, in input order; a large file is read here as a stream, one call per part."""
     from tracker.ingest.fetch import process_url
 
+    calls: list[Call] = []
+    done = nbytes = 0
+
+    def cut() -> Iterator[Chunk]:
+        nonlocal calls, done, nbytes
+        if calls or done:
+            yield calls, done
+        calls, done, nbytes = [], 0, 0
+
     for url in urls:
-        yield process_url, (url, overrides), True
+        calls.append((process_url, (url, overrides)))
+        done += 1
+        if len(calls) >= size:
+            yield from cut()
     for path in files:
-        if _file_size(path) <= LARGE_FILE_BYTES:
-            yield process_file, (path, overrides), True
+        file_size = _file_size(path)
+        if file_size <= LARGE_FILE_BYTES:
+            calls.append((process_file, (path, overrides)))
+            done += 1
+            nbytes += file_size
+            if len(calls) >= size or nbytes >= CHUNK_BYTES:
+                yield from cut()
             continue
         for item in read_path(path, overrides):
-            yield _part_result, (item, str(path)), False
-        yield _file_done, (str(path),), True
+            calls.append((_part_result, (item, str(path))))
+            nbytes += len(item.text) if isinstance(item, Article) else 0
+            if len(calls) >= size or nbytes >= CHUNK_BYTES:
+                yield from cut()
+        done += 1
+    yield from cut()
 
 
 def _file_size(path: Path) -> int:
@@ -166,46 +266,51 @@ def _file_size(path: Path) -> int:
         return 0
 
 
-def iter_results(
-    files: list[Path], overrides: Overrides, workers: int, urls: list[str] | None = None
-) -> Iterator[tuple[FileResult, bool]]:
-    """(result, input_done) pairs, in this process or a pool of ``workers`` processes."""
+def iter_batches(
+    files: Iterable[Path], overrides: Overrides, workers: int, urls: list[str] | None = None,
+    chunk_files: int = 0,
+) -> Iterator[FrameBatch]:
+    """Frame batches in input order, built in this process or in a pool of ``workers``
+    processes. ``chunk_files``: inputs per chunk (default CHUNK_FILES, at most a write batch)."""
     urls = urls or []
-    tasks = _tasks(files, overrides, urls)
-    one_small_input = len(files) + len(urls) <= 1 and not any(
-        _file_size(path) > LARGE_FILE_BYTES for path in files)
+    files = iter(files)
+    head = list(islice(files, 2))
+    one_small_input = len(head) + len(urls) <= 1 and not any(
+        _file_size(path) > LARGE_FILE_BYTES for path in head)
+    size = chunk_files or min(CHUNK_FILES, batch_size())
+    chunks = _chunks(chain(head, files), overrides, urls, size)
     if workers <= 1 or one_small_input:
-        return ((function(*args), done) for function, args, done in tasks)
-    return _pooled(tasks, workers)
+        return (run_chunk(calls, done) for calls, done in chunks)
+    return _pooled(chunks, workers)
 
 
 WORKER_DIED = ("a worker process died (killed, or out of memory?); what was stored is kept: "
                "run the same command again to finish")
 
 
-def _pooled(tasks: Iterator[Task], workers: int) -> Iterator[tuple[FileResult, bool]]:
+def _pooled(chunks: Iterator[Chunk], workers: int) -> Iterator[FrameBatch]:
     # forkserver: workers do not inherit this process's threads (progress bar) or open files.
+    # The extractor (and its language data) is imported in the forkserver once, so every
+    # worker starts with it loaded.
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["tracker.ingest.warm"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: dict[Future[FileResult], bool] = {}
-
-        def refill() -> None:
-            # A bounded window of tasks in flight keeps memory flat on any number of files.
-            for function, args, done in tasks:
-                pending[pool.submit(function, *args)] = done
-                if len(pending) >= workers * TASKS_PER_WORKER:
-                    return
-
-        refill()
+        # In input order (the first copy of a repeated text wins, as with one worker), with a
+        # bounded window of chunks in flight: memory stays flat on any number of files.
+        pending: deque[Future[FrameBatch]] = deque()
+        for calls, done in chunks:
+            pending.append(pool.submit(run_chunk, calls, done))
+            if len(pending) >= workers * TASKS_PER_WORKER:
+                yield _batch(pending.popleft())
         while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                try:
-                    result = future.result()
-                except BrokenProcessPool:
-                    raise TrackerError(WORKER_DIED) from None
-                yield result, pending.pop(future)
-            refill()
+            yield _batch(pending.popleft())
+
+
+def _batch(future: Future[FrameBatch]) -> FrameBatch:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise TrackerError(WORKER_DIED) from None
 
 
 def batch_size() -> int:
@@ -214,35 +319,57 @@ def batch_size() -> int:
 
 
 class BatchWriter:
-    """Collects articles and writes them in batches, each in one transaction."""
+    """Appends frame batches to the store, ``batch_size()`` articles (or BATCH_CHARS) per
+    transaction. The store stays open across transactions for up to HOLD_SECONDS, then is
+    closed after the next write so readers get a turn (open + close cost ~0.1 s: paying it per
+    batch of 300 was a third of the main process's work)."""
 
     def __init__(self, db: str | PathLike[str] | None, summary: IngestSummary) -> None:
         self.db = db
         self.summary = summary
-        self.batch: list[Article] = []
+        self.frames: list[tuple[pl.DataFrame, pl.DataFrame]] = []
+        self.articles = 0
         self.chars = 0
         self.max_articles = batch_size()
+        self.store: Any = None
+        self.opened = 0.0
 
-    def add(self, result: FileResult) -> None:
-        self.summary.errors.extend(result.errors)
-        self.summary.failed += len(result.errors)
-        for article in result.articles:
-            self.batch.append(article)
-            self.chars += len(article.text) + sum(len(c.sentence) for c in article.claims)
-        if len(self.batch) >= self.max_articles or self.chars >= BATCH_CHARS:
+    def add(self, batch: FrameBatch) -> None:
+        self.summary.errors.extend(batch.errors)
+        self.summary.failed += len(batch.errors)
+        if batch.articles is not None and batch.claims is not None:
+            self.frames.append((batch.articles, batch.claims))
+            self.articles += batch.article_count
+            self.chars += batch.chars
+        if self.articles >= self.max_articles or self.chars >= BATCH_CHARS:
             self.flush()
 
     def flush(self) -> None:
-        if not self.batch:
+        if not self.frames:
             return
+        import polars as pl
+
         from tracker.store import open_store
 
-        batch, self.batch, self.chars = self.batch, [], 0  # a failed write is not retried
-        with open_store(self.db) as store:
-            counts = store.write_articles(batch)
+        frames, self.frames, self.articles, self.chars = self.frames, [], 0, 0
+        articles = pl.concat([a for a, _ in frames], rechunk=False)
+        claims = pl.concat([c for _, c in frames], rechunk=False)
+        if self.store is None:
+            self.store = open_store(self.db)
+            self.opened = time.monotonic()
+        try:
+            counts = self.store.write_frames(articles, claims)  # a failed write is not retried
+        finally:
+            if time.monotonic() - self.opened >= HOLD_SECONDS:
+                self.close()
         self.summary.new += counts.new
         self.summary.unchanged += counts.unchanged
         self.summary.claims += counts.claims
+
+    def close(self) -> None:
+        if self.store is not None:
+            store, self.store = self.store, None
+            store.close()
 
 
 @contextmanager
