@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -141,19 +142,24 @@ def dask_ingest(
     from tracker.ingest.pipeline import progress_bar
 
     summary = IngestSummary()
-    files = list(discover(paths, summary.errors))
-    summary.failed, summary.files = len(summary.errors), len(files)
+    paths = list(paths)
+    missing: list[InputError] = []
+    files = discover(paths, missing)  # streamed: no list of 100,000 paths
+    first = next(files, None)
     out_dir = Path(out).resolve() if out else None
     if out_dir:
         _prepare_out(out_dir)
     else:
         _check_store(db)
-    if not files:
-        return summary  # nothing to read: no cluster to start
-    with dask_client(address, workers) as client, progress_bar(len(files), progress) as advance:
+    if first is None:  # nothing to read: no cluster to start
+        summary.errors, summary.failed = missing, len(missing)
+        return summary
+    total = sum(1 for _ in discover(paths, [])) if progress else 0
+    with dask_client(address, workers) as client, progress_bar(total, progress) as advance:
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})))
         results = run_partitions(
-            client, partition_paths(files, partition_files), overrides=overrides,
+            client, partition_paths(_counted(chain([first], files), summary), partition_files),
+            overrides=overrides,
             out=str(out_dir) if out_dir else None, in_flight=in_flight,
         )
         writer = None if out_dir else _StoreWriter(db, summary)
@@ -163,9 +169,17 @@ def dask_ingest(
                 advance()
         if writer:
             writer.flush()
+    summary.errors[:0] = missing
+    summary.failed += len(missing)
     if summary.new and out_dir is None:
         assign_quantities(db)
     return summary
+
+
+def _counted(files: Iterator[Path], summary: IngestSummary) -> Iterator[Path]:
+    for path in files:
+        summary.files += 1
+        yield path
 
 
 def _check_store(db: str | os.PathLike[str] | None) -> None:
