@@ -98,8 +98,15 @@ def test_range_chart_draws_band_bars_points_and_marks_bounds(fixture_db: Path) -
     tips = dict(with_arrow_tips(view.range_rows).select("row", "tip").iter_rows())
     assert tips["spiegel.de"] > 10000 and tips["defense.gov"] == 3000  # arrow only for bounds
     assert rows["rp-online.de"]["value_text"] == "10,000–12,000"
-    tooltip_fields = {t["field"] for t in spec["layer"][4]["encoding"]["tooltip"]}
-    assert {"quote", "source_label", "outlet", "date"} <= tooltip_fields
+    # one tooltip object per claim, empty fields undefined (left out), the article link in it
+    assert spec["layer"][4]["encoding"]["tooltip"]["field"] == "info"
+    [calculate] = [t["calculate"] for t in spec["layer"][4].get("transform", [])
+                   if t.get("as") == "info"] or [
+        t["calculate"] for t in spec.get("transform", []) if t.get("as") == "info"]
+    for field in ("quote", "source_label", "outlet", "date", "link", "outlier_text"):
+        assert f"datum.{field} ? datum.{field} : datum.__absent" in calculate
+    params = [*spec.get("params", []), *spec["layer"][4].get("params", [])]
+    assert [p["name"] for p in params] == ["pick"]  # a click on a point selects its claim
 
 
 def test_timeline_chart_has_revisions_and_consensus(fixture_db: Path) -> None:
@@ -195,6 +202,11 @@ def chart_title(app: AppTest, index: int) -> str:
     return json.loads(app.get("vega_lite_chart")[index].proto.spec)["title"]
 
 
+def claims_frame(app: AppTest):
+    """The claims table (the dataframe with the quotes)."""
+    return next(f.value for f in app.dataframe if "quote_in_context" in f.value.columns)
+
+
 def range_rows(app: AppTest) -> list[str]:
     tables = chart_frames(app, 0)
     rows = next(t for t in tables if "row" in t.column_names)
@@ -233,7 +245,7 @@ def test_app_filters_change_the_charts_and_the_table(fixture_db: Path) -> None:
     app = run_app()
     app.sidebar.multiselect(key="outlet").set_value(["reuters.com", "bbc.co.uk"]).run()
     assert range_rows(app) == ["bbc.co.uk", "reuters.com"]
-    table = app.dataframe[-1].value
+    table = claims_frame(app)
     assert sorted(set(table["outlet"])) == ["bbc.co.uk", "reuters.com"]
     app.sidebar.multiselect(key="outlet").set_value([]).run()
     app.sidebar.radio(key="hedged").set_value("exclude").run()
@@ -251,8 +263,9 @@ def test_app_restores_the_view_from_the_url(fixture_db: Path) -> None:
 
 def test_app_claims_table_and_quotes_are_escaped(fixture_db: Path) -> None:
     app = run_app()
-    table = app.dataframe[-1].value
-    assert {"outlet", "published", "source", "quote_in_context", "link"} <= set(table.columns)
+    table = claims_frame(app)
+    assert list(table.columns[:5]) == ["link", "date", "outlet", "claimant", "value"]
+    assert "quote_in_context" in table.columns
     assert len(table) == 8
     quotes = " ".join(m.value for m in app.markdown if "<mark>" in m.value)
     assert "<mark>rund 11.000</mark>" in quotes
@@ -380,6 +393,8 @@ def test_app_add_an_article_shows_claims_and_saves_them(fixture_db: Path) -> Non
     assert "&lt;script&gt;" in shown and "<script>" not in shown
     app.button(key="add_save").click().run()
     assert any("Saved: 1 new article" in s.value for s in app.success)
+    added = [m.value for m in app.markdown if "Nordkorea" in m.value or "12.000" in m.value]
+    assert any("North Korean troops in Russia" in m for m in added)  # the claims added
     con = duckdb.connect(str(fixture_db), read_only=True)
     try:
         stored = con.execute(
@@ -394,7 +409,7 @@ def test_app_add_an_article_shows_claims_and_saves_them(fixture_db: Path) -> Non
 def test_app_export_buttons_are_there(fixture_db: Path) -> None:
     app = run_app()
     labels = [b.proto.label for b in app.get("download_button")]
-    assert labels == ["Export CSV", "Export Parquet"]
+    assert labels == ["Chart as PNG", "Chart as SVG", "Export CSV", "Export Parquet"]
 
 
 def test_app_suggests_a_quantity_for_untracked_claims(fixture_db: Path) -> None:

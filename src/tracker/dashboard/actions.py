@@ -100,3 +100,15 @@ def move_claim(db: Path, claim_id: str, quantity_id: str | None, note: str | Non
     from tracker.aggregate.tracking import move_claim as move
 
     return move(db, claim_id, quantity_id, note)
+
+
+def undo_review(db: Path, claim_id: str) -> str:
+    """Undo the review that applies to a claim (a new review row going back one review)."""
+    return curate.undo_review(db, claim_id)
+
+
+def correct_article(db: Path, article_id: str, *, outlet: str | None, title: str | None,
+                    published: date | None, note: str | None = None) -> str:
+    """Set an article's outlet, title and date (a correction row; the original is kept)."""
+    return curate.correct_article(db, article_id, outlet=outlet, title=title,
+                                  published=published, note=note)

@@ -8,28 +8,54 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 import altair as alt
 import polars as pl
 
 from tracker.aggregate.consensus import Consensus
+from tracker.aggregate.formatting import number_formatter
 
 MARKERS = ("estimate", "at least", "at most")
 MARKER_SHAPES = ("circle", "triangle-right", "triangle-left")
 STYLES = ("firm", "hedged")
+FLAGS = ("within range", "outlier")
+FLAG_COLORS = ("#d62728", "#ff7f0e")
 ROW_HEIGHT = 28
 ARROW_SHARE = 0.05  # length of an open bound's arrow, as a share of the largest value
-TOOLTIP = [
-    alt.Tooltip("quote:N", title="quote"),
-    alt.Tooltip("value_text:N", title="value"),
-    alt.Tooltip("source_label:N", title="source"),
-    alt.Tooltip("names_text:N", title="written as"),
-    alt.Tooltip("outlet:N", title="outlet"),
-    alt.Tooltip("date:N", title="date"),
-    alt.Tooltip("reason_text:N", title="why this quantity"),
-    alt.Tooltip("relay_text:N", title="relayed by"),
-]
+PICK = "pick"  # the click selection: its rows (claim_id) come back to Python
+NARROW_WIDTH = 700  # below this many pixels legends go under the plot
+# A claim's tooltip: one object, its empty fields undefined so that the tooltip leaves them
+# out (``datum.__absent`` is undefined in a Vega expression); numbers and dates come as text.
+_TOOLTIP_FIELDS = (
+    ("quote", "quote"), ("value", "value_text"), ("claimant", "source_label"),
+    ("written as", "names_text"), ("outlet", "outlet"), ("date", "date"),
+    ("article", "link"), ("why this quantity", "reason_text"), ("relayed by", "relay_text"),
+    ("outlier", "outlier_text"),
+)
+TOOLTIP_EXPR = "{" + ", ".join(
+    f"'{title}': (datum.{field} ? datum.{field} : datum.__absent)"
+    for title, field in _TOOLTIP_FIELDS
+) + "}"
+TOOLTIP = alt.Tooltip("info:N", title="claim")
+# Number and date formats of the axes per locale (Vega's d3 locale objects)
+LOCALES: dict[str, dict[str, Any]] = {
+    "en": {"number": {"decimal": ".", "thousands": ",", "grouping": [3],
+                      "currency": ["$", ""]}},
+    "de": {"number": {"decimal": ",", "thousands": ".", "grouping": [3],
+                      "currency": ["", "\u00a0€"]}},
+}
+
+
+def finish(chart: alt.TopLevelMixin, locale: str = "en", narrow: bool = False) -> Any:
+    """The chart with its axes in the reader's number format and, in a narrow layout, its
+    legends below the plot (they would take half of a phone's width)."""
+    chart = chart.configure(locale=LOCALES.get(locale, LOCALES["en"]))
+    if narrow:
+        chart = chart.configure_legend(orient="bottom", direction="horizontal", columns=2)
+    return chart
 
 
 def with_arrow_tips(rows: pl.DataFrame, share: float = ARROW_SHARE) -> pl.DataFrame:
@@ -47,10 +73,14 @@ def with_arrow_tips(rows: pl.DataFrame, share: float = ARROW_SHARE) -> pl.DataFr
     )
 
 
-def _consensus_frame(agreed: Consensus) -> pl.DataFrame:
+def _consensus_frame(agreed: Consensus, fmt: Callable[[float | None], str]) -> pl.DataFrame:
+    tip = (f"{agreed.rule}: {fmt(agreed.best)} ({fmt(agreed.low)}–{fmt(agreed.high)}), "
+           f"{agreed.sources} independent claimants")
     return pl.DataFrame(
-        [{"low": agreed.low, "best": agreed.best, "high": agreed.high, "rule": agreed.rule}],
-        schema={"low": pl.Float64, "best": pl.Float64, "high": pl.Float64, "rule": pl.String},
+        [{"low": agreed.low, "best": agreed.best, "high": agreed.high, "rule": agreed.rule,
+          "info": tip}],
+        schema={"low": pl.Float64, "best": pl.Float64, "high": pl.Float64, "rule": pl.String,
+                "info": pl.String},
     )
 
 
@@ -59,80 +89,161 @@ def _marker_scales() -> dict[str, alt.Scale]:
         "shape": alt.Scale(domain=list(MARKERS), range=list(MARKER_SHAPES)),
         "dash": alt.Scale(domain=list(STYLES), range=[[1, 0], [5, 3]]),
         "opacity": alt.Scale(domain=list(STYLES), range=[1.0, 0.5]),
+        "flag": alt.Scale(domain=list(FLAGS), range=list(FLAG_COLORS)),
     }
 
 
-def range_chart(rows: pl.DataFrame, agreed: Consensus, title: str) -> alt.LayerChart:
+def default_domain(rows: pl.DataFrame, agreed: Consensus) -> list[float] | None:
+    """The x range that leaves outliers out (with a margin), or None when none is flagged."""
+    if rows.is_empty() or "outlier" not in rows.columns or not rows["outlier"].any():
+        return None
+    kept = with_arrow_tips(rows.filter(~pl.col("outlier")))
+    if kept.is_empty():
+        return None
+    values = [v for v in (*kept["low_value"], *kept["high_value"], *kept["tip"], agreed.low,
+                          agreed.high) if v is not None]
+    low, high = min(values), max(values)
+    margin = (high - low) * 0.05 or abs(high) * 0.05 or 1.0
+    return [max(0.0, low - margin) if low >= 0 else low - margin, high + margin]
+
+
+def range_chart(
+    rows: pl.DataFrame,
+    agreed: Consensus,
+    title: str,
+    *,
+    domain: list[float] | None = None,
+    fmt: Callable[[float | None], str] | None = None,
+) -> alt.LayerChart:
     """One row per outlet or source: a bar from low to high, a point at the best value.
 
-    Open bounds are drawn as arrow heads, hedged claims dashed and faded, the consensus band
-    (and its best value) behind all rows.
+    Open bounds are drawn as arrow heads, hedged claims dashed and faded, outliers in orange,
+    the consensus band (and its best value) behind all rows. ``domain`` fixes the x range
+    (marks outside it are clipped: outliers, see ``default_domain``). A click on a point
+    selects its claim (the selection ``PICK``, fields ``claim_id``).
     """
+    fmt = fmt or number_formatter("en")
     scales = _marker_scales()
     order = rows.sort("best")["row"].to_list() if rows.height else []
     y = alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
     x_title = "estimate (consensus: " + agreed.rule + ")"
-    band_data = _consensus_frame(agreed)
-    band = alt.Chart(band_data).mark_rect(color="#9ecae1", opacity=0.35).encode(
-        x=alt.X("low:Q", title=x_title),
+    scale = alt.Scale(domain=domain) if domain else alt.Undefined
+    band_data = _consensus_frame(agreed, fmt)
+    band = alt.Chart(band_data).mark_rect(color="#9ecae1", opacity=0.35, clip=True).encode(
+        x=alt.X("low:Q", title=x_title, scale=scale),
         x2="high:Q",
-        tooltip=["rule:N", "low:Q", "best:Q", "high:Q"],
+        tooltip=alt.Tooltip("info:N", title="consensus"),
     )
-    center = alt.Chart(band_data).mark_rule(color="#3182bd", strokeDash=[6, 3]).encode(x="best:Q")
+    center = alt.Chart(band_data).mark_rule(color="#3182bd", strokeDash=[6, 3], clip=True
+                                            ).encode(x="best:Q")
     rows = with_arrow_tips(rows)
-    base = alt.Chart(rows).encode(y=y, tooltip=TOOLTIP)
-    bars = base.mark_rule(strokeWidth=4, color="#636363").encode(
+    base = alt.Chart(rows).transform_calculate(
+        info=TOOLTIP_EXPR, flag="datum.outlier ? 'outlier' : 'within range'"
+    ).encode(y=y, tooltip=TOOLTIP)
+    bars = base.mark_rule(strokeWidth=4, color="#636363", clip=True).encode(
         x="low_value:Q",
         x2="high_value:Q",
         strokeDash=alt.StrokeDash("style:N", scale=scales["dash"], title="claim"),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], legend=None),
     )
     # an open bound is an arrow: a line from the bound, a head pointing where it is open
-    arrows = base.mark_rule(strokeWidth=2, color="#d62728").encode(
+    arrows = base.mark_rule(strokeWidth=2, color="#d62728", clip=True).encode(
         x="best:Q",
         x2="tip:Q",
         opacity=alt.Opacity("style:N", scale=scales["opacity"], legend=None),
     )
-    points = base.mark_point(size=140, filled=True, color="#d62728").encode(
+    pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
+    points = base.mark_point(size=160, filled=True, clip=True, cursor="pointer").encode(
         x="tip:Q",
         shape=alt.Shape("marker:N", scale=scales["shape"], title="value"),
+        color=alt.Color("flag:N", scale=scales["flag"], title="flag"),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], legend=None),
-    )
+        strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
+        stroke=alt.value("black"),
+    ).add_params(pick)
     return alt.layer(band, center, bars, arrows, points).properties(
         title=title, height=alt.Step(ROW_HEIGHT), width="container"
     )
 
 
 def timeline_chart(
-    history: pl.DataFrame, over_time: pl.DataFrame, title: str
+    history: pl.DataFrame,
+    over_time: pl.DataFrame,
+    title: str,
+    fmt: Callable[[float | None], str] | None = None,
 ) -> alt.LayerChart:
     """Estimates over publication date: error bars low–high, colour by source, a step line per
-    source for its revisions, and the consensus over time as a dashed line with its band."""
+    source for its revisions, and the consensus over time as a dashed line with its band.
+    Undated estimates are left to ``undated_chart``; a click on a point selects its claim."""
     scales = _marker_scales()
     dated = history.filter(pl.col("date") != "undated") if history.height else history
-    x = alt.X("date:T", title="published")
+    x = alt.X("date:T", title="published", axis=alt.Axis(format="%Y-%m-%d"))
     color = alt.Color("source_label:N", title="source", legend=alt.Legend(labelLimit=220))
-    base = alt.Chart(dated).encode(x=x, color=color, tooltip=TOOLTIP)
+    base = alt.Chart(dated).transform_calculate(info=TOOLTIP_EXPR).encode(
+        x=x, color=color, tooltip=TOOLTIP)
     errors = base.mark_rule(strokeWidth=2).encode(y="low_value:Q", y2="high_value:Q")
     steps = base.mark_line(interpolate="step-after", strokeWidth=1.5, opacity=0.7).encode(
         y=alt.Y("best:Q", title="estimate"), detail="source_label:N"
     )
-    points = base.mark_point(size=70, filled=True).encode(
+    pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
+    points = base.mark_point(size=90, filled=True, cursor="pointer").encode(
         y="best:Q",
         shape=alt.Shape("marker:N", scale=scales["shape"], title="value"),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], title="claim"),
-    )
+        strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
+        stroke=alt.value("black"),
+    ).add_params(pick)
+    fmt = fmt or number_formatter("en")
     trend = over_time.with_columns(date=pl.col("published").dt.to_string("%Y-%m-%d"))
+    trend = trend.with_columns(info=pl.Series([
+        f"{row['date']}, {row['rule']}: {fmt(row['best'])} ({fmt(row['low'])}–"
+        f"{fmt(row['high'])}), {row['sources']} claimants" for row in trend.iter_rows(named=True)
+    ], dtype=pl.String))
     trend_base = alt.Chart(trend).encode(x="date:T")
     band = trend_base.mark_area(interpolate="step-after", color="#9ecae1", opacity=0.3).encode(
         y="low:Q", y2="high:Q"
     )
     line = trend_base.mark_line(interpolate="step-after", color="black", strokeDash=[6, 3]).encode(
-        y="best:Q", tooltip=["date:N", "rule:N", "low:Q", "best:Q", "high:Q", "sources:Q"]
+        y="best:Q", tooltip=alt.Tooltip("info:N", title="consensus")
     )
     return alt.layer(band, line, errors, steps, points).properties(
         title=title, height=360, width="container"
     )
+
+
+def undated_chart(rows: pl.DataFrame, title: str) -> alt.LayerChart:
+    """Undated estimates apart from the timeline: one row per source, a point at the value."""
+    scales = _marker_scales()
+    base = alt.Chart(rows).transform_calculate(info=TOOLTIP_EXPR).encode(
+        y=alt.Y("source_label:N", title=None, axis=alt.Axis(labelLimit=220)), tooltip=TOOLTIP)
+    bars = base.mark_rule(strokeWidth=3, color="#636363").encode(
+        x=alt.X("low_value:Q", title="estimate"), x2="high_value:Q")
+    pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
+    points = base.mark_point(size=120, filled=True, color="#7f7f7f", cursor="pointer").encode(
+        x="best:Q",
+        shape=alt.Shape("marker:N", scale=scales["shape"], title="value"),
+        strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
+        stroke=alt.value("black"),
+    ).add_params(pick)
+    return alt.layer(bars, points).properties(
+        title=title, height=alt.Step(ROW_HEIGHT), width="container")
+
+
+def entity_chart(rows: pl.DataFrame, title: str) -> alt.Chart:
+    """All claims of one claimant or outlet over time, coloured by quantity (log scale: the
+    quantities differ by orders of magnitude); undated claims at the left edge, grey."""
+    pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
+    return alt.Chart(rows).transform_calculate(info=TOOLTIP_EXPR).mark_point(
+        size=90, filled=True, cursor="pointer"
+    ).encode(
+        x=alt.X("date_or_first:T", title="published (undated: at the left, grey)",
+                axis=alt.Axis(format="%Y-%m-%d")),
+        y=alt.Y("best:Q", title="value", scale=alt.Scale(type="symlog")),
+        color=alt.Color("quantity_label:N", title="quantity",
+                        legend=alt.Legend(labelLimit=220)),
+        opacity=alt.condition("datum.date == 'undated'", alt.value(0.35), alt.value(1.0)),
+        tooltip=TOOLTIP,
+    ).add_params(pick).properties(title=title, height=320, width="container")
 
 
 # Altair's data transformer and theme are process-wide settings: one conversion at a time.
@@ -170,3 +281,38 @@ def vega_lite_spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     spec["datasets"] = {**spec.get("datasets", {}), **datasets}
     return spec
 
+
+
+def _json_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def static_spec(spec: dict[str, Any], caption: list[str], width: int = 760) -> dict[str, Any]:
+    """A copy of ``spec`` to render outside the page (vl-convert): data inlined as JSON rows,
+    a fixed width, the selection left out, and ``caption`` as the title's subtitle."""
+    out = {k: v for k, v in spec.items() if k != "datasets"}
+    out["datasets"] = {
+        name: [{k: _json_value(v) for k, v in row.items()} for row in frame.iter_rows(named=True)]
+        if isinstance(frame, pl.DataFrame) else frame
+        for name, frame in spec.get("datasets", {}).items()
+    }
+    out["width"] = width
+    title = spec.get("title")
+    out["title"] = {"text": title if isinstance(title, str) else str(title), "subtitle": caption,
+                    "subtitleFontSize": 10, "anchor": "start"}
+    out["background"] = "white"
+    return out
+
+
+def render_png(spec: dict[str, Any], caption: list[str]) -> bytes:
+    """The chart as PNG (vl-convert, offline), with ``caption`` under its title."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(static_spec(spec, caption), scale=2)
+
+
+def render_svg(spec: dict[str, Any], caption: list[str]) -> str:
+    """The chart as SVG (vl-convert, offline), with ``caption`` under its title."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(static_spec(spec, caption))

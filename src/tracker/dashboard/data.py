@@ -15,9 +15,12 @@ import duckdb
 import polars as pl
 
 from tracker.aggregate.compare import (
+    CLAIM_COLUMNS,
+    CLAIMANT_LABELS,
     NO_FILTERS,
     Filters,
     claims_relation,
+    filter_sql,
     quantity_claims,
 )
 from tracker.aggregate.quantities import QuantityConfig, load_quantities
@@ -131,3 +134,99 @@ def load_claimants(db: Path) -> pl.DataFrame:
         [(found,)] = con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = "
                                  "'claimants' AND schema_name = 'main'").fetchall()
         return claimant_table(con) if found else pl.DataFrame()
+
+
+ENTITY_ROWS = 5000  # claims drawn on a claimant's or outlet's page, newest first
+
+
+def count_undated_left_out(db: Path, quantity: str, filters: Filters) -> int:
+    """How many undated claims of ``quantity`` the date filters leave out (0 without them)."""
+    if not (filters.date_from or filters.date_to):
+        return 0
+    undated = Filters(None, None, filters.langs, filters.outlets, filters.hedged)
+    where, params = filter_sql(quantity, undated)
+    with read_only(db) as con:
+        [(count,)] = con.execute(
+            f"SELECT count(*) FROM {claims_relation(con)} WHERE {where} AND published IS NULL",
+            params,
+        ).fetchall()
+    return int(count)
+
+
+def load_claim(db: Path, claim_id: str) -> dict[str, Any] | None:
+    """One claim of the ``claims`` view with its claimant's label, or None."""
+    with read_only(db) as con:
+        rows = con.sql(
+            "SELECT c.*, l.label AS claimant_label FROM claims c"
+            " LEFT JOIN claimants l USING (claimant) WHERE c.claim_id = ?",
+            params=[claim_id],
+        ).pl()
+    return rows.row(0, named=True) if rows.height else None
+
+
+def load_reviews(db: Path, claim_id: str) -> pl.DataFrame:
+    """Every review of one claim, newest first."""
+    from tracker.aggregate.review import review_history
+
+    with read_only(db) as con:
+        return review_history(con, claim_id)
+
+
+def load_entities(db: Path) -> dict[str, list[tuple[str, str, int]]]:
+    """Claimants and outlets with claims in a tracked quantity: (key, label, claims), most
+    claims first."""
+    with read_only(db) as con:
+        relation = claims_relation(con)
+        claimants = con.execute(
+            f"SELECT c.claimant, coalesce(any_value(l.claimant_label), c.claimant), count(*)"
+            f" FROM {relation} c LEFT JOIN ({CLAIMANT_LABELS}) l USING (claimant)"
+            " WHERE c.quantity IS NOT NULL AND c.claimant IS NOT NULL GROUP BY 1 ORDER BY 3 DESC, 1"
+        ).fetchall()
+        outlets = con.execute(
+            f"SELECT outlet, outlet, count(*) FROM {relation} WHERE quantity IS NOT NULL"
+            " AND outlet IS NOT NULL GROUP BY 1 ORDER BY 3 DESC, 1"
+        ).fetchall()
+    return {"claimant": claimants, "outlet": outlets}
+
+
+def load_entity_claims(db: Path, kind: str, key: str) -> pl.DataFrame:
+    """Every claim in a tracked quantity of one claimant (``kind`` "claimant") or outlet,
+    undated included, newest first (at most ``ENTITY_ROWS``)."""
+    column = "claimant" if kind == "claimant" else "outlet"
+    with read_only(db) as con:
+        return con.sql(
+            f"SELECT x.*, l.claimant_label FROM (SELECT {CLAIM_COLUMNS}"
+            f" FROM {claims_relation(con)} WHERE {column} = ? AND quantity IS NOT NULL"
+            " ORDER BY published DESC NULLS LAST, claim_id LIMIT ?) x"
+            f" LEFT JOIN ({CLAIMANT_LABELS}) l USING (claimant)"
+            " ORDER BY x.published DESC NULLS LAST, x.claim_id",
+            params=[key, ENTITY_ROWS],
+        ).pl()
+
+
+def load_article(db: Path, article_id: str) -> dict[str, Any] | None:
+    """An article's outlet, title, date, link and correction time (``articles`` view)."""
+    with read_only(db) as con:
+        rows = con.sql(
+            "SELECT article_id, outlet, title, published, url, lang, corrected_at"
+            " FROM articles WHERE article_id = ?", params=[article_id]).pl()
+    return rows.row(0, named=True) if rows.height else None
+
+
+def load_undated_articles(db: Path, limit: int = 200) -> pl.DataFrame:
+    """Articles without a date (the ones a reviewer may want to date), most claims first."""
+    with read_only(db) as con:
+        return con.sql(
+            "SELECT a.article_id, a.outlet, a.title, a.url, count(c.claim_id) AS claims"
+            " FROM articles a LEFT JOIN store.claims c USING (article_id)"
+            " WHERE a.published IS NULL GROUP BY ALL ORDER BY claims DESC, a.article_id LIMIT ?",
+            params=[limit]).pl()
+
+
+def load_article_claims(db: Path, article_ids: list[str]) -> pl.DataFrame:
+    """The claims of some articles (just added), in article order, with their quantity."""
+    with read_only(db) as con:
+        return con.sql(
+            "SELECT claim_id, article_id, quote, source, claimant, quantity, reason"
+            " FROM claims WHERE list_contains(?, article_id) ORDER BY article_id, \"start\"",
+            params=[article_ids]).pl()

@@ -1,0 +1,88 @@
+"""The dashboard's caches (Streamlit) and the one way to drop them after a write (``flash``).
+
+Loads are cached per database version (``data.db_signature``: path, size, mtime), so a refresh
+after ``tracker ingest`` shows the new claims; views and chart specs are built once per view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+import streamlit as st
+
+from tracker.aggregate.compare import Filters, QuantityView, build_view
+from tracker.aggregate.quantities import load_quantities
+from tracker.dashboard import data
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def overview(db: str, signature: tuple) -> pl.DataFrame:
+    return data.load_overview(Path(db))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def suggestions(db: str, signature: tuple) -> list:
+    return data.load_suggestions(Path(db))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def options(db: str, signature: tuple, quantity: str) -> dict:
+    return data.load_filter_options(Path(db), quantity)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def claimants(db: str, signature: tuple) -> pl.DataFrame:
+    return data.load_claimants(Path(db))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def entities(db: str, signature: tuple) -> dict:
+    return data.load_entities(Path(db))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def undated_left_out(db: str, signature: tuple, quantity: str, filters: Filters) -> int:
+    return data.count_undated_left_out(Path(db), quantity, filters)
+
+
+@dataclass(frozen=True)
+class ViewKey:
+    """Everything one view depends on: the database version, the quantities file, the quantity,
+    the SQL-side filters, the rule, the rows, the sources picked (known only after the
+    aggregation has named them) and the number format. Hashable, so it keys the caches."""
+
+    db: str
+    signature: tuple
+    quantities_file: str
+    quantity: str
+    filters: Filters
+    rule: str
+    by: str
+    sources: tuple[str, ...] = ()
+    locale: str = "en"
+
+
+# cache_resource, not cache_data: the view holds frames of up to 200,000 rows, and cache_data
+# would unpickle a copy on every rerun. Views are never modified after they are built.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def view(key: ViewKey) -> QuantityView:
+    claims = data.load_quantity_claims(Path(key.db), key.quantity, key.filters)
+    aliases = load_quantities(key.quantities_file or None).sources
+    return build_view(claims, aliases, rule=key.rule, by=key.by, sources=key.sources,
+                      locale=key.locale)
+
+
+def flash(message: str) -> None:
+    """After a write: drop cached loads and draw the page again, then show ``message``."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    st.session_state["flash"] = message
+    st.rerun()
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.success(message)

@@ -1,0 +1,191 @@
+"""The Compare tab: headline figures with how they are computed, the range chart, the timeline
+with undated estimates apart, outliers and staleness, chart downloads."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from tracker.aggregate.compare import QuantityView
+from tracker.aggregate.formatting import number_formatter
+from tracker.aggregate.outliers import OUTLIER_RATIO, OUTLIER_Z
+from tracker.dashboard.cache import ViewKey
+from tracker.dashboard.charts import (
+    default_domain,
+    finish,
+    range_chart,
+    render_png,
+    render_svg,
+    timeline_chart,
+    undated_chart,
+    vega_lite_spec,
+)
+from tracker.dashboard.panels.select import pick_from_chart
+
+ROWS = {"outlet": "per outlet", "source": "per source"}
+RULE_HELP = {
+    "median": "the median of the latest estimates; the band is their interquartile range",
+    "envelope": "the median; the band runs from the lowest low to the highest high",
+    "conservative": "the lowest estimate (as ACLED does)",
+}
+
+
+def show_summary(view: QuantityView, title: str, description: str, left_out: int) -> None:
+    """The headline figures, each with a help text saying how it is computed."""
+    st.title(title)
+    fmt = number_formatter(view.locale)
+    agreed = view.agreed
+    relays = int(view.prepared["is_relay"].sum()) if view.prepared.height else 0
+    cols = st.columns(5)
+    band = "IQR" if agreed.rule == "median" else "range"
+    independent = ("the latest estimate of the total of each independent claimant (name "
+                   "variants merged; relays, changes, plans, parts and outliers left out)")
+    cols[0].metric(
+        f"Consensus ({agreed.rule})", fmt(agreed.best) if agreed.best is not None else "–",
+        delta=f"{band} {fmt(agreed.low)} – {fmt(agreed.high)}"
+        if agreed.best is not None else None,
+        delta_color="off", delta_arrow="off",
+        help=f"Over {independent}: {RULE_HELP.get(agreed.rule, '')}.",
+    )
+    cols[1].metric("Independent sources", agreed.sources, help=(
+        "Claimants whose latest estimate of the total goes into the consensus: one per "
+        "canonical claimant (NIS, 'South Korea's spy agency' and 'der Geheimdienst NIS' are "
+        "one), the outlet itself for a figure without a source; relayed copies count once."))
+    cols[2].metric("Spread (highest / lowest)", f"{view.spread:.1f}×" if view.spread else "–",
+                   help=f"Highest divided by lowest of {independent}.")
+    outliers = view.outliers.height
+    cols[3].metric("Outliers", outliers, help=(
+        f"Claims more than {OUTLIER_RATIO:g}× off the median of the independent claimants' "
+        f"latest estimates and with a robust z-score above {OUTLIER_Z:g} (log scale, MAD); "
+        "flagged in orange, left out of consensus, spread and the default axis, kept in the "
+        "data and the table."))
+    undated = view.undated.height
+    cols[4].metric("Claims (relays)", f"{view.prepared.height} ({relays})", help=(
+        "Claims of this quantity under the filters (a review 'wrong' drops one); relays are "
+        "copies of an earlier claim's figure (same source and value within 3 days, or the "
+        "same sentence)."))
+    notes = []
+    if undated:
+        notes.append(f"{undated} claims have no date (kept in the range chart and the table, "
+                     "shown apart from the timeline)")
+    if left_out:
+        notes.append(f"the date filters leave out {left_out} undated claims")
+    if view.not_totals:
+        notes.append(f"{view.not_totals} claims are changes, plans or parts, not estimates of "
+                     "the total (in the table, not in the figures)")
+    if notes:
+        st.caption("; ".join(notes).capitalize() + ".")
+    if description:
+        st.caption(description)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def chart_specs(_view: QuantityView, key: ViewKey, label: str, with_outliers: bool,
+                narrow: bool) -> dict[str, dict[str, Any]]:
+    """The view's chart specs, built once per view and setting (building costs ~0.2 s)."""
+    fmt = number_formatter(_view.locale)
+    domain = None if with_outliers else default_domain(_view.range_rows, _view.agreed)
+    specs = {"range": vega_lite_spec(finish(range_chart(
+        _view.range_rows, _view.agreed, f"Range comparison: {label} ({ROWS[key.by]})",
+        domain=domain, fmt=fmt), _view.locale, narrow))}
+    rows = _view.timeline_rows
+    dated = rows.filter(pl.col("date") != "undated") if rows.height else rows
+    undated = rows.filter(pl.col("date") == "undated") if rows.height else rows
+    if dated.height:
+        specs["timeline"] = vega_lite_spec(finish(timeline_chart(
+            rows, _view.over_time, f"Timeline: {label}", fmt), _view.locale, narrow))
+    if undated.height:
+        specs["undated"] = vega_lite_spec(finish(undated_chart(
+            undated, f"Undated estimates: {label}"), _view.locale, narrow))
+    return specs
+
+
+def _fresh(spec: dict) -> dict:
+    """A copy to hand over: Streamlit moves the datasets out of the spec it is given."""
+    return {**spec, "datasets": dict(spec.get("datasets", {}))}
+
+
+def caption(view: QuantityView, key: ViewKey, label: str) -> list[str]:
+    """What a downloaded chart says under its title: quantity, filters, rule, data date."""
+    f = key.filters
+    filters = [f"from {f.date_from}" if f.date_from else "", f"until {f.date_to}" if f.date_to
+               else "", f"languages {', '.join(f.langs)}" if f.langs else "",
+               f"outlets {', '.join(f.outlets)}" if f.outlets else "",
+               f"hedged: {f.hedged}" if f.hedged != "any" else "",
+               f"sources {', '.join(key.sources)}" if key.sources else ""]
+    shown = "; ".join(x for x in filters if x) or "none"
+    return [f"{label}. Filters: {shown}. Consensus rule: {key.rule}, over "
+            f"{view.agreed.sources} independent claimants, outliers left out.",
+            f"Data as of {view.as_of or 'no date'} (newest article); made {date.today()} "
+            "with tracker."]
+
+
+def show_compare(view: QuantityView, key: ViewKey, label: str, *, with_outliers: bool,
+                 narrow: bool) -> None:
+    specs = chart_specs(view, key, label, with_outliers, narrow)
+    st.vega_lite_chart(spec=_fresh(specs["range"]), width="stretch", key="range_chart",
+                       on_select=lambda: pick_from_chart("range_chart"),
+                       selection_mode="pick")
+    st.caption("Click a point to open its claim. Hedged claims are faded and dashed, open "
+               "bounds ('at least') arrows, outliers orange" + (
+                   "; outliers outside the axis are left out of it (Settings: show outliers)"
+                   if not with_outliers and view.outliers.height else "") + ".")
+    for note in view.notes:
+        if note.startswith("Range"):
+            st.caption(note)
+    show_outliers(view)
+    if "timeline" in specs:
+        st.vega_lite_chart(spec=_fresh(specs["timeline"]), width="stretch",
+                           key="timeline_chart", selection_mode="pick",
+                           on_select=lambda: pick_from_chart("timeline_chart"))
+    else:
+        st.info("No dated estimates: the timeline needs publication dates (set an article's "
+                "date in Review › Correct an article).")
+    for note in view.notes:
+        if note.startswith("Timeline"):
+            st.caption(note)
+    if "undated" in specs:
+        st.vega_lite_chart(spec=_fresh(specs["undated"]), width="stretch", key="undated_chart",
+                           selection_mode="pick",
+                           on_select=lambda: pick_from_chart("undated_chart"))
+    show_latest(view, key.by)
+    show_downloads(specs, caption(view, key, label), key.quantity)
+
+
+def show_outliers(view: QuantityView) -> None:
+    outliers = view.outliers
+    if outliers.is_empty():
+        return
+    with st.expander(f"{outliers.height} outliers, and why"):
+        for row in outliers.sort("best").iter_rows(named=True):
+            st.markdown(f"- **{number_formatter(view.locale)(row['best'])}** · "
+                        f"{row['source_key']} · {row['outlet']}: {row['outlier_reason']}")
+
+
+def show_latest(view: QuantityView, by: str) -> None:
+    fmt = number_formatter(view.locale)
+    group = by if by == "outlet" else "source_key"
+    latest = view.latest
+    if latest.is_empty():
+        return
+    shown = latest.select(
+        pl.col(group).alias(by), pl.col("published").dt.to_string("%Y-%m-%d").alias("date"),
+        pl.col("best").map_elements(fmt, return_dtype=pl.String).alias("latest estimate"),
+        "open_bound", "hedged", "outlier_reason", "days_since",
+    )
+    with st.expander(f"Latest estimate of the total per {by}: outliers and staleness"):
+        st.caption(f"Days since: counted from the newest article in the data ({view.as_of}), "
+                   "not from today.")
+        st.dataframe(shown, hide_index=True)
+
+
+def show_downloads(specs: dict[str, dict[str, Any]], lines: list[str], quantity: str) -> None:
+    """PNG and SVG of the range chart, rendered on click (vl-convert), with a caption."""
+    left, right = st.columns(2)
+    left.download_button("Chart as PNG", lambda: render_png(specs["range"], lines),
+                         f"{quantity}.png", "image/png", key="png")
+    right.download_button("Chart as SVG", lambda: render_svg(specs["range"], lines),
+                          f"{quantity}.svg", "image/svg+xml", key="svg")

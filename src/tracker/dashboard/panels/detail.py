@@ -1,0 +1,128 @@
+"""The selected claim's detail: the sentence with the number marked, who said it as written
+and as a claimant, outlet, date, link, quantity and why, and the review buttons right there
+(correct, wrong, corrected values, move), with its reviews and an undo."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from tracker.aggregate.formatting import format_number
+from tracker.dashboard import actions, data
+from tracker.dashboard.cache import flash
+from tracker.dashboard.panels.select import select
+from tracker.dashboard.text import highlight, safe_url
+from tracker.errors import TrackerError
+
+NO_QUANTITY = "(none: not about a tracked quantity)"
+
+
+def run(action: Callable[[], object], message: str) -> None:
+    try:
+        action()
+    except TrackerError as err:
+        st.error(str(err))
+    else:
+        flash(message)
+
+
+def value_text(claim: dict[str, Any], locale: str) -> str:
+    low, high = claim["low"], claim["high"]
+    if low is None and high is None:
+        return "–"
+    if high is None:
+        return f"at least {format_number(low, locale)}"
+    if low is None:
+        return f"at most {format_number(high, locale)}"
+    if low != high:
+        return f"{format_number(low, locale)}–{format_number(high, locale)}"
+    return format_number(low, locale)
+
+
+def show_detail(db: Path, claim_id: str, labels: dict[str, str], locale: str) -> None:
+    claim = data.load_claim(db, claim_id)
+    if claim is None:
+        select(None)
+        return
+    with st.container(border=True, key="claim_detail"):
+        head, close = st.columns([6, 1])
+        head.subheader(f"Claim {value_text(claim, locale)}")
+        if close.button("Close", key="detail_close"):
+            select(None)
+            st.rerun()
+        sentence = claim["sentence"] or ""
+        start = claim["start"] - claim.get("sentence_start", 0) if "sentence_start" in claim \
+            else None
+        st.markdown(f"> {highlight(sentence, claim['quote'] or '', start)}",
+                    unsafe_allow_html=True)
+        link = safe_url(claim["url"])
+        facts = {
+            "outlet": claim["outlet"],
+            "date": str(claim["published"]) if claim["published"] else "no date",
+            "source as written": claim["source"],
+            "claimant": claim.get("claimant_label") or claim["claimant"],
+            "relayed by": claim["via_source"],
+            "quantity": labels.get(claim["quantity"], claim["quantity"]) if claim["quantity"]
+            else "none",
+            "why this quantity": claim["reason"],
+            "review": claim["review"],
+            "title": claim["title"],
+        }
+        st.markdown("  \n".join(f"**{k}:** {html.escape(str(v))}" for k, v in facts.items()
+                                if v not in (None, "")), unsafe_allow_html=True)
+        if link:
+            st.markdown(f"[Open the article ↗]({link})")
+        show_review_buttons(db, claim, labels)
+        show_history(db, claim_id, locale)
+
+
+def show_review_buttons(db: Path, claim: dict[str, Any], labels: dict[str, str]) -> None:
+    claim_id = claim["claim_id"]
+    one, two, three = st.columns(3)
+    if one.button("✓ Correct", key="detail_correct"):
+        run(lambda: actions.save_review(db, claim_id, "correct"), "Marked correct.")
+    if two.button("✗ Wrong", key="detail_wrong"):
+        run(lambda: actions.save_review(db, claim_id, "wrong"),
+            "Marked wrong: the figures leave it out (Undo brings it back).")
+    targets = [NO_QUANTITY, *labels]
+    with three.popover("Move to…"):
+        target = st.selectbox("Quantity", targets, key="detail_move_to",
+                              format_func=lambda q: labels.get(q, q))
+        if st.button("Move", key="detail_move"):
+            quantity = None if target == NO_QUANTITY else target
+            run(lambda: actions.move_claim(db, claim_id, quantity, None),
+                f"Claim moved to {labels.get(target, target)}.")
+    with st.expander("Corrected values"), st.form("detail_corrected"):
+        low = st.number_input("Low", value=claim["low"], step=1.0)
+        high = st.number_input("High", value=claim["high"], step=1.0)
+        source = st.text_input("Source", value=claim["source"] or "")
+        note = st.text_input("Note")
+        if st.form_submit_button("Save corrected values"):
+            changed = {k: v for k, v in (("low", low), ("high", high)) if v != claim[k]}
+            if source != (claim["source"] or ""):
+                changed["source"] = source
+            run(lambda: actions.save_review(db, claim_id, "corrected", note=note or None,
+                                            **changed), "Corrected values saved.")
+
+
+def show_history(db: Path, claim_id: str, locale: str) -> None:
+    reviews = data.load_reviews(db, claim_id)
+    if reviews.is_empty():
+        st.caption("No review yet.")
+        return
+    lines = []
+    for row in reviews.iter_rows(named=True):
+        values = ", ".join(
+            f"{k} {format_number(row[k], locale) if k in ('low', 'high') else row[k]}"
+            for k in ("low", "high", "source", "quantity") if row[k] is not None)
+        lines.append(f"- {row['reviewed_at']:%Y-%m-%d %H:%M} · **{row['verdict']}**"
+                     + (f" ({values})" if values else "")
+                     + (f" · {html.escape(row['note'])}" if row["note"] else ""))
+    st.markdown("**Reviews** (newest first; the first applies)  \n" + "\n".join(lines))
+    if st.button("↶ Undo the last review", key="detail_undo"):
+        run(lambda: actions.undo_review(db, claim_id),
+            "Review undone (a new review row; nothing deleted).")
