@@ -8,7 +8,15 @@ import re
 
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.numerals import Numeral, Spans
-from tracker.extract.patterns import NUMERIC_DATE, PHONE, URL, Patterns, Tokens, tail_tokens
+from tracker.extract.patterns import (
+    NUMERIC_DATE,
+    PHONE,
+    URL,
+    Patterns,
+    Tokens,
+    last_token,
+    tail_tokens,
+)
 
 _WINDOW = 40
 _OLDEST_AGE = 120  # a bound or bracketed number above this is no person's age
@@ -111,7 +119,13 @@ class NegativeFilter:
         before = self.text[max(0, num.start - _WINDOW) : num.start]
         if num.spelled:
             return self._spelled_reason(num, before, follows)
-        tokens = tail_tokens(self.text, num.start - len(before), num.start)
+        lo = num.start - len(before)
+        last = last_token(self.text, lo, num.start)
+        # every look-up below needs the last word to end a listed phrase
+        if last is None or last in self.pats.before_number_words:
+            tokens = tail_tokens(self.text, lo, num.start)
+        else:
+            tokens = []
         return (
             self._shape_reason(num, before)
             or self._name_reason(num, tokens)

@@ -82,6 +82,9 @@ def exact_sum(whole: float, digits: str) -> float:
 
 def parse_digits(raw: str, lex: Lexicon) -> float | None:
     """Value of a digit numeral; the language decides what a lone "1.000" or "1,5" means."""
+    if raw.isascii() and raw.isdigit():  # most numerals: no separator to decide on
+        value = float(raw)
+        return value if math.isfinite(value) else None
     for separator in lex.numbers.stripped_separators:
         raw = raw.replace(separator, "")
     dots, commas = raw.count("."), raw.count(",")
