@@ -17,6 +17,7 @@ from tracker.extract.attribution import (
 from tracker.extract.combine import inherit_units, join_bounds
 from tracker.extract.coreference import Coreference
 from tracker.extract.lexicon import Lexicon
+from tracker.extract.meaning import add_meaning
 from tracker.extract.negatives import NegativeFilter, Reason
 from tracker.extract.number_layer import fractions_and_powers, layer_numerals
 from tracker.extract.numerals import Numeral, exact_product, find_numerals
@@ -145,7 +146,8 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     sentences = split_sentences(text, lex)
     ctx = _Context(text, lex, sentences, [s.start for s in sentences])
     claims = join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], text, lex)
-    return inherit_units(claims, text, lex)
+    claims = add_meaning(inherit_units(claims, text, lex), text, lex)
+    return claims
 
 
 def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[Numeral]:
