@@ -1,0 +1,285 @@
+"""The dashboard in a real browser at scale (issue #14 point 3): time to the first chart, a quantity
+switch, a filter change, and the bytes over the websocket, with the server already warm.
+
+    .venv/bin/python benchmarks/bench_dashboard_browser.py [--db FILE] [--articles 140000]
+                                                            [--repeat 3]
+
+The database: ``--db FILE`` if given; else ``benchmarks/out/load-<articles>.duckdb`` (what
+``make bench-scale`` loads from Parquet) if it exists; else ``tracker synth --articles N`` plus
+``tracker ingest`` into ``benchmarks/out/browser-<N>.duckdb`` (built once, reused; 140,000
+articles give about 1,000,000 claims, 14,000 about 100,000).
+
+Method: ``streamlit run dashboard.py`` on a free port on 127.0.0.1; Debian's Chromium driven by
+Playwright (``launch_persistent_context(executable_path=/usr/bin/chromium)``; never ``playwright
+install``). The page is opened once to warm the server (imports, caches), then ``--repeat`` times
+in a new tab each (a new Streamlit session), on the default quantity (most voices):
+
+- first chart: from ``page.goto`` until an ``svg`` is drawn inside
+  ``[data-testid="stVegaLiteChart"]``;
+- quantity switch: the sidebar's quantity picker, the next quantity; from the click on the
+  option until the charts show it (their text changed) and the websocket has been quiet for
+  0.5 s (the time of its last message counts);
+- filter change: "firm only" in the sidebar's "Hedged claims"; measured the same way;
+- bytes: payload bytes the page received over the websocket, per step.
+
+Prints each figure (median of the repeats) against its target: first chart <= 1.5 s,
+interactions <= 0.3 s; raw numbers in ``benchmarks/out/dashboard_browser.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "benchmarks" / "out"
+TRACKER = [sys.executable, "-m", "tracker"]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+CHART = '[data-testid="stVegaLiteChart"]'
+TARGET_FIRST_S = 1.5
+TARGET_INTERACTION_S = 0.3
+QUIET_S = 0.5  # the websocket silent this long after an interaction: the rerun is over
+TIMEOUT_S = 120.0
+
+
+def database(args: argparse.Namespace) -> Path:
+    if args.db:
+        return Path(args.db)
+    loaded = OUT / f"load-{args.articles}.duckdb"
+    if loaded.exists():
+        return loaded
+    db = OUT / f"browser-{args.articles}.duckdb"
+    if db.exists():
+        return db
+    corpus = OUT / f"corpus-{args.articles}"
+    if not corpus.exists():
+        subprocess.run([*TRACKER, "synth", "--articles", str(args.articles), "--out",
+                        str(corpus)], check=True)
+    subprocess.run([*TRACKER, "ingest", str(corpus), "--db", str(db), "--no-progress"],
+                   check=True, cwd=REPO)
+    return db
+
+
+def db_facts(db: Path) -> dict[str, Any]:
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        claims = con.execute("select count(*) from store.claims").fetchone()[0]
+        # the picker's default: the quantity with the most independent voices
+        top = con.execute("select quantity, claims from store.quantity_overview "
+                          "order by voices desc, claims desc limit 1").fetchall()
+    return {"claims": int(claims), "quantity": top[0][0] if top else None,
+            "quantity_claims": int(top[0][1]) if top else 0}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"),
+         "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port",
+         str(port), "--browser.gatherUsageStats", "false"],
+        cwd=REPO, env={**os.environ, "TRACKER_DB": str(db)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"streamlit exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return server, url
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("streamlit did not become healthy within 60 s")
+
+
+class Wire:
+    """Timestamps and payload bytes of what the page receives over Streamlit's websocket."""
+
+    def __init__(self, page: Any) -> None:
+        self.frames: list[tuple[float, int]] = []
+        page.on("websocket", self._socket)
+
+    def _socket(self, ws: Any) -> None:
+        ws.on("framereceived", lambda payload: self.frames.append(
+            (time.perf_counter(), len(payload) if payload else 0)))
+
+    def mark(self) -> int:
+        return len(self.frames)
+
+    def since(self, mark: int) -> tuple[int, float | None]:
+        frames = self.frames[mark:]
+        return sum(n for _, n in frames), (frames[-1][0] if frames else None)
+
+
+def charts_text(page: Any) -> str:
+    return page.evaluate(
+        "sel => Array.from(document.querySelectorAll(sel + ' svg'))"
+        ".map(s => s.textContent).join('|')", CHART)
+
+
+def settle(page: Any, wire: Wire, mark: int, started: float, before: str) -> dict[str, Any]:
+    """Wait until the charts changed (or the timeout) and the websocket has been quiet for
+    QUIET_S; the step's time is the later of the two moments."""
+    changed_at = None
+    deadline = started + TIMEOUT_S
+    while time.perf_counter() < deadline:
+        now = time.perf_counter()
+        if changed_at is None and (text := charts_text(page)) and text != before:
+            changed_at = now
+        _, last = wire.since(mark)
+        if changed_at is not None and (last is None or now - last >= QUIET_S):
+            break
+        page.wait_for_timeout(20)
+    received, last = wire.since(mark)
+    ends = [t for t in (changed_at, last) if t is not None]
+    return {"seconds": (max(ends) - started) if ends else None, "bytes": received,
+            "chart_changed": changed_at is not None,
+            "chart_s": None if changed_at is None else changed_at - started}
+
+
+def one_session(context: Any, url: str) -> dict[str, Any]:
+    page = context.new_page()
+    wire = Wire(page)
+    result: dict[str, Any] = {}
+    try:
+        mark = wire.mark()
+        started = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector(f"{CHART} svg", timeout=TIMEOUT_S * 1000)
+        result["first_chart_s"] = time.perf_counter() - started
+        page.wait_for_timeout(QUIET_S * 1000)
+        result["open_bytes"] = wire.since(mark)[0]
+
+        picker = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
+        picker.click()
+        options = page.get_by_role("option")
+        target = options.nth(1) if options.count() > 1 else None
+        if target is not None:
+            result["switched_to"] = target.inner_text()
+            before, mark = charts_text(page), wire.mark()
+            started = time.perf_counter()
+            target.click()
+            switch = settle(page, wire, mark, started, before)
+            result["switch_s"], result["switch_bytes"] = switch["seconds"], switch["bytes"]
+            result["switch_chart_changed"] = switch["chart_changed"]
+        else:
+            page.keyboard.press("Escape")
+
+        firm = page.locator('[data-testid="stSidebar"]').get_by_text("firm only", exact=True)
+        if firm.count():
+            before, mark = charts_text(page), wire.mark()
+            started = time.perf_counter()
+            firm.first.click()
+            change = settle(page, wire, mark, started, before)
+            result["filter_s"], result["filter_bytes"] = change["seconds"], change["bytes"]
+            result["filter_chart_changed"] = change["chart_changed"]
+    finally:
+        page.close()
+    return result
+
+
+def measure(url: str, repeat: int) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    page_url = url + "/"  # the page as a user opens it: the default quantity
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as play:
+        context = play.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1600})
+        try:
+            warm = one_session(context, page_url)  # the server's imports and caches
+            runs = [one_session(context, page_url) for _ in range(repeat)]
+        finally:
+            context.close()
+    return {"url": page_url, "warm_up": warm, "runs": runs}
+
+
+def median(runs: list[dict[str, Any]], key: str) -> float | None:
+    values = [r[key] for r in runs if r.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def table(facts: dict[str, Any], result: dict[str, Any]) -> str:
+    runs = result["runs"]
+
+    def row(name: str, key: str, target: float | None, unit: str = "s") -> str:
+        value = median(runs, key)
+        if value is None:
+            return f"| {name} | {'—' if target is None else f'≤ {target} s'} | n/a | n/a |"
+        if unit == "MB":
+            return f"| {name} | — | {value / 1e6:.2f} MB | — |"
+        spread = ", ".join(f"{r[key]:.2f}" for r in runs if r.get(key) is not None)
+        met = "yes" if value <= target else "no"
+        return f"| {name} | ≤ {target} s | {value:.2f} s (runs: {spread}) | {met} |"
+
+    return "\n".join([
+        f"Dashboard in Chromium, {facts['claims']:,} claims; quantity "
+        f"{facts['quantity']!r} ({facts['quantity_claims']:,} claims); load average "
+        f"{result['load_before']:.2f} before, {result['load_after']:.2f} after; "
+        f"median of {len(runs)} sessions, server warm.",
+        "",
+        "| measure | target | measured | met? |",
+        "|---|---|---|---|",
+        row("first chart after opening the page", "first_chart_s", TARGET_FIRST_S),
+        row("quantity switch", "switch_s", TARGET_INTERACTION_S),
+        row("filter change (Hedged claims: firm only)", "filter_s", TARGET_INTERACTION_S),
+        row("websocket bytes, opening the page", "open_bytes", None, "MB"),
+        row("websocket bytes, quantity switch", "switch_bytes", None, "MB"),
+        row("websocket bytes, filter change", "filter_bytes", None, "MB"),
+        "",
+    ])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="an existing tracker database")
+    parser.add_argument("--articles", type=int, default=140_000,
+                        help="synthetic articles when the database is built (~7 claims each)")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not CHROMIUM.exists():
+        raise SystemExit("needs Debian's chromium at /usr/bin/chromium (`make browser`)")
+    OUT.mkdir(parents=True, exist_ok=True)
+    db = database(args)
+    facts = db_facts(db)
+    server, url = start_server(db)
+    try:
+        load_before = os.getloadavg()[0]
+        result = measure(url, args.repeat)
+        result.update(load_before=load_before, load_after=os.getloadavg()[0], db=str(db),
+                      **facts)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    (OUT / "dashboard_browser.json").write_text(json.dumps(result, indent=2, default=str))
+    print(table(facts, result))
+
+
+if __name__ == "__main__":
+    main()
