@@ -36,13 +36,18 @@ lint: $(STAMP)
 test: $(STAMP) browser lint
 	$(BIN)/python -m pytest
 
+## bench: extraction vs quantulum3, then the table of every issue #14 target (the scale figures
+## from the last `make bench-scale`, n/a when it has not run)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[bench]'
-	$(BIN)/python benchmarks/bench_extract.py
+	@mkdir -p benchmarks/out
+	$(BIN)/python benchmarks/bench_extract.py | tee benchmarks/out/extract.txt
+	$(BIN)/python benchmarks/bench_scale.py --only targets
 
-## bench-scale: ingest throughput, Dask speed-up, peak memory, Parquet load, dashboard at scale
-## (about 10-20 minutes on 2 cores; results in benchmarks/out/scale.md, see docs/scale.md)
-bench-scale: $(STAMP)
+## bench-scale: ingest throughput, speed-up, peak memory, Parquet load, dashboard (AppTest and
+## Chromium) at scale, then every issue #14 target against its figure (30-60 minutes on 2
+## cores; results in benchmarks/out/scale.md and scale.json, see docs/scale.md)
+bench-scale: $(STAMP) browser
 	$(BIN)/python benchmarks/bench_scale.py
 
 fuzz: $(STAMP)

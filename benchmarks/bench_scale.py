@@ -32,7 +32,13 @@ TRACKER = [sys.executable, "-m", "tracker"]
 SAMPLE_SECONDS = 0.02
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from scale_parts import dashboard_timings, render_table, timed_parquet_load  # noqa: E402
+from scale_parts import (  # noqa: E402
+    dashboard_timings,
+    extract_ratio,
+    render_table,
+    render_targets,
+    timed_parquet_load,
+)
 
 
 def tree_sample(proc: psutil.Process, cpu: dict[int, float]) -> int:
@@ -178,14 +184,18 @@ def main() -> None:
                         help="corpus whose Parquet partitions feed load + dashboard (~1M claims)")
     parser.add_argument("--reuse-parts", action="store_true",
                         help="load the Parquet partitions of an earlier run, do not remake them")
-    parser.add_argument("--only", default="ingest,memory,load,dashboard",
-                        help="comma-separated parts to run")
+    parser.add_argument("--only", default="ingest,memory,load,dashboard,browser",
+                        help="comma-separated parts to run (ingest, memory, load, dashboard, "
+                             "browser; 'targets' alone prints the targets table of the saved "
+                             "results)")
+    parser.add_argument("--repeat", type=int, default=3, help="browser sessions to time")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     OUT.mkdir(parents=True, exist_ok=True)
     results_file = OUT / "scale.json"
     results = json.loads(results_file.read_text()) if results_file.exists() else {}
-    results["machine"] = machine()
+    if parts != {"targets"}:
+        results["machine"] = machine()
     if "ingest" in parts:
         results["ingest"] = bench_ingest(args.articles)
     if "memory" in parts:
@@ -197,10 +207,19 @@ def main() -> None:
                                      results.get("load"))
     if "dashboard" in parts:
         results["dashboard"] = dashboard_timings(load_db(args.load_articles))
+    if "browser" in parts:
+        subprocess.run([sys.executable, str(REPO / "benchmarks" / "bench_dashboard_browser.py"),
+                        "--db", str(load_db(args.load_articles)),
+                        "--repeat", str(args.repeat)], check=False)
     results_file.write_text(json.dumps(results, indent=2, default=str))
     table = render_table(results)
-    (OUT / "scale.md").write_text(table)
-    print(table)
+    browser_file = OUT / "dashboard_browser.json"
+    browser = json.loads(browser_file.read_text()) if browser_file.exists() else None
+    targets = render_targets(results, browser, extract_ratio(OUT / "extract.txt"))
+    (OUT / "scale.md").write_text(table + "\n" + targets)
+    if parts != {"targets"}:
+        print(table)
+    print(targets)
 
 
 if __name__ == "__main__":

@@ -238,3 +238,77 @@ def render_table(results: dict[str, Any]) -> str:
     ]
     return "\n".join(lines)
 
+
+
+def extract_ratio(path: Path) -> float | None:
+    """The tracker/quantulum3 ratio printed by benchmarks/bench_extract.py (saved by `make
+    bench` in benchmarks/out/extract.txt)."""
+    import re
+
+    if not path.exists():
+        return None
+    found = re.search(r"ratio tracker/quantulum3 on English: ([\d.]+)x", path.read_text())
+    return float(found.group(1)) if found else None
+
+
+def render_targets(results: dict[str, Any], browser: dict[str, Any] | None,
+                   ratio: float | None) -> str:
+    """Every target of issue #14 against its measured figure, with met / not met."""
+    import statistics
+
+    ing = results.get("ingest", {})
+    w1, wall = ing.get("workers_1", {}), ing.get("workers_all", {})
+    small, big = results.get("memory_small", {}), results.get("memory_big", {})
+    load = results.get("load", {})
+    runs = (browser or {}).get("runs", [])
+
+    def med(key: str) -> float | None:
+        values = [r[key] for r in runs if r.get(key) is not None]
+        return statistics.median(values) if values else None
+
+    def verdict(value: float | None, ok: bool) -> str:
+        return "n/a" if value is None else ("met" if ok else "not met")
+
+    rows: list[tuple[str, str, str, str]] = []
+    rate = wall.get("articles_per_s")
+    rows.append((f"ingest, all cores (`--workers {ing.get('cores', '?')}`), "
+                 f"{_fmt(wall.get('articles'), ',')} articles", "≥ 1,000 articles/s",
+                 f"{_fmt(rate, ',.0f')} articles/s (1 worker: "
+                 f"{_fmt(w1.get('articles_per_s'), ',.0f')}/s)",
+                 verdict(rate, (rate or 0) >= 1000)))
+    speedup = rate / w1["articles_per_s"] if rate and w1.get("articles_per_s") else None
+    rows.append(("all cores over one worker", "≥ 1.7×", f"{_fmt(speedup, '.2f')}×",
+                 verdict(speedup, (speedup or 0) >= 1.7)))
+    growth = (big["peak_rss_mb"] / small["peak_rss_mb"]
+              if big.get("peak_rss_mb") and small.get("peak_rss_mb") else None)
+    rows.append((f"peak memory, {_fmt(big.get('articles'), ',')} vs "
+                 f"{_fmt(small.get('articles'), ',')} articles", "≤ 1.2×",
+                 f"{_fmt(big.get('peak_rss_mb'), ',.0f')} MB vs "
+                 f"{_fmt(small.get('peak_rss_mb'), ',.0f')} MB: {_fmt(growth, '.2f')}×",
+                 verdict(growth, (growth or 9) <= 1.2)))
+    rows.append(("extraction vs quantulum3, same English sentences (`make bench`)",
+                 "≥ 30× (stretch 60×)", f"{_fmt(ratio, '.1f')}×",
+                 verdict(ratio, (ratio or 0) >= 30)))
+    claims = (browser or {}).get("claims")
+    for name, key, target in (("first chart", "first_chart_s", 1.5),
+                              ("quantity switch", "switch_s", 0.3),
+                              ("filter change", "filter_s", 0.3)):
+        value = med(key)
+        rows.append((f"dashboard in Chromium at {_fmt(claims, ',')} claims: {name}",
+                     f"≤ {target} s", f"{_fmt(value, '.2f')} s",
+                     verdict(value, (value or 99) <= target)))
+    insert = load.get("insert_s")
+    rows.append((f"bulk load of {_fmt(load.get('claims'), ',')} claims from Parquet",
+                 "< 5 s", f"{_fmt(insert, '.2f')} s (whole `tracker load`: "
+                 f"{_fmt(load.get('command_seconds'), '.2f')} s)",
+                 verdict(insert, (insert or 99) < 5)))
+    loads = [results.get("machine", {}).get("load_before"), (browser or {}).get("load_before")]
+    note = ", ".join(_fmt(x, ".2f") for x in loads if x is not None)
+    return "\n".join([
+        f"Issue #14 targets (load average before the runs: {note or 'n/a'}; n/a: not run)",
+        "",
+        "| figure | target | measured | |",
+        "|---|---|---|---|",
+        *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows],
+        "",
+    ])
