@@ -160,3 +160,107 @@ def test_dashboard_in_chromium(dashboard_url: str, tmp_path: Path) -> None:
             page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
         finally:
             browser.close()
+
+
+def consensus_text(page) -> str:
+    """The consensus metric: its value and its band (IQR)."""
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text="Consensus").first
+    return metric.inner_text()
+
+
+def settled_consensus(page, differs_from: str | None = None, equals: str | None = None,
+                      timeout: float = 20) -> str:
+    """The consensus once the rerun has drawn it (the flash message shows before the metrics):
+    wait until it differs from / equals the given text, or until it stops changing."""
+    deadline, last = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(500)
+        text = consensus_text(page)
+        if (differs_from is not None and text != differs_from) or text == equals:
+            return text
+        if differs_from is None and equals is None and text == last:
+            return text
+        last = text
+    return consensus_text(page)
+
+
+def open_chromium(play, tmp_path: Path, width: int = 1400, height: int = 1600):
+    return play.chromium.launch_persistent_context(
+        str(tmp_path / f"profile-{width}"), executable_path=str(CHROMIUM), headless=True,
+        args=CHROMIUM_ARGS, viewport={"width": width, "height": height})
+
+
+def test_click_a_mark_review_it_undo_and_track_a_suggestion(dashboard_url: str,
+                                                            tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as play:
+        browser = open_chromium(play, tmp_path)
+        try:
+            page = browser.new_page()
+            page.goto(f"{dashboard_url}/?quantity=North+Korean+troops+in+Russia")
+            chart = page.locator(CHART).filter(has_text="Range comparison")
+            expect(chart).to_be_visible(timeout=60_000)
+            before = consensus_text(page)
+            points = chart.locator("g.mark-symbol path")
+            detail = page.locator(".st-key-claim_detail")
+            changed = None
+            for index in range(points.count()):  # a point whose review moves the consensus
+                box, area = points.nth(index).bounding_box(), chart.bounding_box()
+                if not box or box["x"] < area["x"] or box["x"] > area["x"] + area["width"]:
+                    continue  # an outlier clipped outside the default axis
+                points.nth(index).click(force=True)
+                expect(detail).to_be_visible(timeout=30_000)
+                if changed is None and not (ARTIFACTS / "dashboard-detail.png").exists():
+                    expect(detail.get_by_text("Open the article")).to_be_visible()
+                    page.screenshot(path=str(ARTIFACTS / "dashboard-detail.png"), full_page=True)
+                detail.get_by_role("button", name="✗ Wrong").click()
+                expect(page.get_by_text("Marked wrong")).to_be_visible(timeout=30_000)
+                after = settled_consensus(page, differs_from=before, timeout=8)
+                if after != before:
+                    changed = after
+                    break
+                detail.get_by_role("button", name="↶ Undo the last review").click()
+                expect(page.get_by_text("Review undone")).to_be_visible(timeout=30_000)
+                chart = page.locator(CHART).filter(has_text="Range comparison")
+                points = chart.locator("g.mark-symbol path")
+            assert changed is not None, "no review moved the consensus"
+            expect(detail.get_by_text("wrong").first).to_be_visible()
+            page.screenshot(path=str(ARTIFACTS / "dashboard-reviewed.png"), full_page=True)
+            detail.get_by_role("button", name="↶ Undo the last review").click()
+            expect(page.get_by_text("Review undone")).to_be_visible(timeout=30_000)
+            assert settled_consensus(page, equals=before) == before  # the undo restores it
+            expect(detail.get_by_text("undone").first).to_be_visible()
+
+            page.get_by_role("tab", name="Untracked claims").click()
+            page.get_by_text("Find groups of untracked claims").click()
+            track = page.get_by_role("button", name="Track")
+            page.locator('[data-testid="stExpander"] summary').filter(
+                has_text="claims,").first.click()
+            expect(track.first).to_be_visible(timeout=60_000)
+            track.first.click()
+            expect(page.get_by_text("Tracking")).to_be_visible(timeout=60_000)
+            page.screenshot(path=str(ARTIFACTS / "dashboard-tracked.png"), full_page=True)
+        finally:
+            browser.close()
+
+
+def test_narrow_viewport_puts_legends_below(dashboard_url: str, tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as play:
+        browser = open_chromium(play, tmp_path, width=400, height=1400)
+        try:
+            page = browser.new_page()
+            page.goto(f"{dashboard_url}/?quantity=North+Korean+troops+in+Russia&narrow=true")
+            chart = page.locator(CHART).filter(has_text="Range comparison")
+            expect(chart).to_be_visible(timeout=60_000)
+            page.wait_for_timeout(1500)
+            plot = chart.locator("g.mark-symbol").first.bounding_box()
+            legend = chart.locator("g.role-legend").first.bounding_box()
+            assert legend["y"] > plot["y"], (plot, legend)  # below the plot, not beside it
+            page.screenshot(path=str(ARTIFACTS / "dashboard-narrow.png"), full_page=True)
+        finally:
+            browser.close()
