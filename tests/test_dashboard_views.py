@@ -1,0 +1,175 @@
+"""AppTest of each view and action of issue #13 on databases built by the real `tracker ingest`:
+the bundled corpus plus the quake story, and a copy whose articles are mostly undated."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+from streamlit.testing.v1 import AppTest
+from test_aggregate_fixtures import QUANTITIES, REPO
+
+from tracker.cli import cli
+
+ARTICLES = REPO / "data" / "articles"
+QUAKE = REPO / "data" / "stories" / "quake"
+
+
+def ingest(folder: Path, db: Path) -> Path:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
+        result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), "--workers",
+                                          "1", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("views")
+    shutil.copytree(ARTICLES, folder / "articles")
+    shutil.copytree(QUAKE, folder / "quake", ignore=shutil.ignore_patterns("*.toml"))
+    return ingest(folder, folder / "corpus.duckdb")
+
+
+@pytest.fixture(scope="module")
+def undated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Most articles without a date: header dates dropped, dates in the file names and
+    addresses removed (as copied texts and archives often are)."""
+    folder = tmp_path_factory.mktemp("undated")
+    files = sorted(p for p in ARTICLES.iterdir() if p.is_file())
+    for number, path in enumerate(files):
+        text = path.read_text(encoding="utf-8")
+        if number % 4:  # three of four undated
+            text = re.sub(r"(?im)^published:.*\n", "", text)
+            text = re.sub(r"(?im)^url:.*\n", "", text)
+            text = re.sub(r"20\d\d[-/]\d\d[-/]\d\d", "", text)
+        (folder / f"a{number:03d}{path.suffix}").write_text(text, encoding="utf-8")
+    return ingest(folder, folder / "undated.duckdb")
+
+
+def app_on(db: Path, monkeypatch: pytest.MonkeyPatch, **params: str) -> AppTest:
+    monkeypatch.setenv("TRACKER_DB", str(db))
+    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
+    test = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=90)
+    test.query_params["quantity"] = "North Korean troops in Russia"
+    for key, value in params.items():
+        test.query_params[key] = value
+    test.run()
+    assert not test.exception, test.exception
+    return test
+
+
+def metric_help(app: AppTest) -> dict[str, str]:
+    return {m.label: m.proto.help for m in app.metric}
+
+
+def a_claim(db: Path, where: str = "quantity = 'nk_troops_russia'") -> str:
+    with duckdb.connect(str(db), read_only=True) as con:
+        [(claim_id,)] = con.execute(
+            f"SELECT claim_id FROM claims WHERE {where} AND url IS NOT NULL"
+            " ORDER BY published DESC NULLS LAST, claim_id LIMIT 1").fetchall()
+    return claim_id
+
+
+def test_every_headline_figure_says_how_it_is_computed(corpus: Path, monkeypatch) -> None:
+    app = app_on(corpus, monkeypatch)
+    helps = metric_help(app)
+    assert len(helps) == 5 and all(helps.values()), helps
+    assert "independent claimant" in helps["Consensus (median)"]
+    assert "outliers" in helps["Spread (highest / lowest)"]
+    method = " ".join(m.value for m in app.markdown)
+    assert "Staleness" in method and "newest article in the data" in method
+
+
+def test_the_detail_panel_opens_from_the_url_and_reviews_and_undoes(corpus: Path,
+                                                                   monkeypatch) -> None:
+    claim_id = a_claim(corpus)
+    app = app_on(corpus, monkeypatch, claim=claim_id)
+    shown = " ".join(m.value for m in app.markdown)
+    assert "<mark>" in shown and "Open the article" in shown and "why this quantity" in shown
+    app.button(key="detail_wrong").click().run()
+    assert any("Marked wrong" in s.value for s in app.success)
+    assert "**wrong**" in " ".join(m.value for m in app.markdown)
+    app.button(key="detail_undo").click().run()
+    assert any("Review undone" in s.value for s in app.success)
+    with duckdb.connect(str(corpus), read_only=True) as con:
+        verdicts = con.execute("SELECT verdict FROM store.reviews WHERE claim_id = ?"
+                               " ORDER BY reviewed_at", [claim_id]).fetchall()
+        [(review,)] = con.execute("SELECT review FROM claims WHERE claim_id = ?",
+                                  [claim_id]).fetchall()
+    assert verdicts == [("wrong",), ("undone",)] and review is None
+
+
+def test_the_detail_panel_moves_a_claim_to_no_quantity(corpus: Path, monkeypatch) -> None:
+    claim_id = a_claim(corpus, "quantity = 'nk_deaths'")
+    app = app_on(corpus, monkeypatch, claim=claim_id)
+    app.selectbox(key="detail_move_to").set_value(app.selectbox(key="detail_move_to").options[0])
+    app.button(key="detail_move").click().run()
+    assert any("Claim moved" in s.value for s in app.success)
+
+
+def test_claimant_and_outlet_pages(corpus: Path, monkeypatch) -> None:
+    app = app_on(corpus, monkeypatch)
+    titles = [c for c in app.get("vega_lite_chart") if "Claimant " in c.proto.spec]
+    assert titles, "the claimant page draws its claims"
+    app.radio(key="entity_kind").set_value("outlet").run()
+    assert any("Outlet " in c.proto.spec for c in app.get("vega_lite_chart"))
+
+
+def test_number_format_follows_the_setting(corpus: Path, monkeypatch) -> None:
+    app = app_on(corpus, monkeypatch)
+    app.sidebar.radio(key="numbers").set_value("de").run()
+    consensus = next(m for m in app.metric if m.label.startswith("Consensus"))
+    assert re.fullmatch(r"\d{1,3}(\.\d{3})+", consensus.value), consensus.value
+    rows = [c.proto.spec for c in app.get("vega_lite_chart")][0]
+    assert '"thousands": "."' in rows or '"thousands":"."' in rows  # the axes too
+    app.sidebar.radio(key="numbers").set_value("en").run()
+    consensus = next(m for m in app.metric if m.label.startswith("Consensus"))
+    assert "," in consensus.value
+
+
+def test_mostly_undated_articles_are_counted_kept_and_shown_apart(undated: Path,
+                                                                 monkeypatch) -> None:
+    app = app_on(undated, monkeypatch)
+    notes = " ".join(c.value for c in app.caption)
+    found = re.search(r"(\d+) claims have no date", notes)
+    assert found and int(found.group(1)) > 0, notes
+    specs = [c.proto.spec for c in app.get("vega_lite_chart")]
+    assert any("Undated estimates" in s for s in specs)
+    assert not any("0.000000" in s for s in specs)
+    # a date filter says how many undated claims it leaves out
+    app.sidebar.date_input(key="from").set_value("2024-01-01").run()
+    assert not app.exception
+    said = " ".join(c.value for c in app.caption) + " ".join(w.value for w in app.warning)
+    assert re.search(r"leave out \d+ undated claims", said), said
+
+
+def test_an_article_date_set_in_the_dashboard_is_a_correction_row(undated: Path,
+                                                                  monkeypatch) -> None:
+    app = app_on(undated, monkeypatch)
+    article_id = app.selectbox(key="fix_article").value
+    form = next(f for f in app.get("form") if "article_correction" in str(f.proto))
+    assert form is not None
+    next(d for d in app.date_input if d.label == "Published").set_value("2024-11-05")
+    next(b for b in app.button if b.label == "Save correction").click().run()
+    assert any("Article corrected" in s.value for s in app.success)
+    with duckdb.connect(str(undated), read_only=True) as con:
+        assert con.execute("SELECT published FROM articles WHERE article_id = ?",
+                           [article_id]).fetchall()[0][0].isoformat() == "2024-11-05"
+        assert con.execute("SELECT count(*) FROM store.article_corrections").fetchall() == [(1,)]
+
+
+def test_a_database_of_one_undated_article_draws_no_empty_timeline(tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Nordkorea hat nach Angaben des Pentagons rund 12.000 Soldaten nach Russland geschickt.\n",
+        encoding="utf-8")
+    app = app_on(ingest(tmp_path, tmp_path / "one.duckdb"), monkeypatch)
+    specs = [c.proto.spec for c in app.get("vega_lite_chart")]
+    assert not any("Timeline:" in s for s in specs)
+    assert any("No dated estimates" in i.value for i in app.info)
