@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from tracker.ingest import Overrides
 
 LOCAL = "local"
-DEFAULT_PARTITION_FILES = 100
+# Files per Dask task, and so per Parquet part: fewer, larger parts load faster.
+DEFAULT_PARTITION_FILES = 500
 ARTICLES_PER_WRITE = 1000  # the client writes once this many articles have come back
 
 

@@ -38,26 +38,32 @@ def _columns(names: Any, alias: str) -> str:
     return ", ".join(f'{alias}."{name}"' for name in names)
 
 
-def _insert_new(con: duckdb.DuckDBPyConnection, articles: str, claims: str) -> tuple[int, int]:
+def _insert_new(con: duckdb.DuckDBPyConnection, articles: str, claims: str,
+                new_ids: str | None = None) -> tuple[int, int]:
     """Insert the articles of relation ``articles`` not stored yet and the rows of ``claims`` that
     belong to them; (new articles, new claims). ``articles`` has one row per article_id and
-    ``claims`` one per claim_id. Runs inside the caller's transaction."""
+    ``claims`` one per claim_id. ``new_ids``: a table of the article_ids known to be new (the
+    caller anti-joined them already), else worked out here. Runs inside the caller's
+    transaction."""
     # Decided against store.articles before this batch lands.
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE tracker_new_articles AS SELECT article_id "
-        f"FROM {articles} ANTI JOIN store.articles USING (article_id)"
-    )
+    table = new_ids or "tracker_new_articles"
+    if new_ids is None:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE tracker_new_articles AS SELECT article_id "
+            f"FROM {articles} ANTI JOIN store.articles USING (article_id)"
+        )
     new_claims = scalar(
         con,
         f"INSERT INTO store.claims BY NAME SELECT {_columns(CLAIM_SCHEMA, 'c')} "
-        f"FROM {claims} c SEMI JOIN tracker_new_articles USING (article_id)",
+        f"FROM {claims} c SEMI JOIN {table} USING (article_id)",
     )
     new_articles = scalar(
         con,
         f"INSERT INTO store.articles BY NAME SELECT {_columns(ARTICLE_SCHEMA, 'a')} "
-        f"FROM {articles} a SEMI JOIN tracker_new_articles USING (article_id)",
+        f"FROM {articles} a SEMI JOIN {table} USING (article_id)",
     )
-    con.execute("DROP TABLE tracker_new_articles")
+    if new_ids is None:
+        con.execute("DROP TABLE tracker_new_articles")
     return int(new_articles or 0), int(new_claims or 0)
 
 
@@ -110,28 +116,56 @@ def load_parquet(
 
 def _load_parquet(con: duckdb.DuckDBPyConnection, articles_glob: str, claims_glob: str
                   ) -> WriteCounts:
-    articles_scan = f"read_parquet('{articles_glob}', filename = true, file_row_number = true)"
+    # One pass over the article ids of every partition (a few MB): everything else about which
+    # rows to take is worked out from it.
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE tracker_load_ids AS "
+        "SELECT article_id, parse_filename(filename) AS part, file_row_number AS row "
+        f"FROM read_parquet('{articles_glob}', filename = true, file_row_number = true)"
+    )
     # The first copy of each new article, by (partition file name, row): input order.
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE tracker_load_pick AS "
-        "SELECT article_id, parse_filename(filename) AS part, file_row_number AS row "
-        f"FROM {articles_scan} ANTI JOIN store.articles USING (article_id) "
-        "QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY filename, file_row_number) = 1"
+        "CREATE OR REPLACE TEMP TABLE tracker_load_pick AS SELECT article_id, part, row "
+        "FROM tracker_load_ids ANTI JOIN store.articles USING (article_id) "
+        "QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY part, row) = 1"
     )
-    total = scalar(con, f"SELECT count(*) FROM read_parquet('{articles_glob}')")
+    total, picked, repeated = con.execute(
+        "SELECT count(*), (SELECT count(*) FROM tracker_load_pick), "
+        "count(*) - count(DISTINCT (article_id, part)) FROM tracker_load_ids"
+    ).fetchall()[0]
+    if picked == total:
+        # Every row is new and comes once (a fresh load of `ingest --out` partitions): the
+        # rows go in as they are, without joining a million claims against the pick.
+        new, new_claims = _insert_all(con, articles_glob, claims_glob)
+    else:
+        new, new_claims = _insert_picked(con, articles_glob, claims_glob, bool(repeated))
+    con.execute("DROP TABLE tracker_load_pick")
+    con.execute("DROP TABLE tracker_load_ids")
+    return WriteCounts(new=new, unchanged=int(total) - new, claims=new_claims)
+
+
+def _insert_all(con: duckdb.DuckDBPyConnection, articles_glob: str, claims_glob: str
+                ) -> tuple[int, int]:
+    new_claims = scalar(
+        con, f"INSERT INTO store.claims BY NAME SELECT {_columns(CLAIM_SCHEMA, 'c')} "
+             f"FROM read_parquet('{claims_glob}') c")
+    new = scalar(
+        con, f"INSERT INTO store.articles BY NAME SELECT {_columns(ARTICLE_SCHEMA, 'a')} "
+             f"FROM read_parquet('{articles_glob}') a")
+    return int(new or 0), int(new_claims or 0)
+
+
+def _insert_picked(con: duckdb.DuckDBPyConnection, articles_glob: str, claims_glob: str,
+                   repeated: bool) -> tuple[int, int]:
     articles = (
-        f"(SELECT {_columns(ARTICLE_SCHEMA, 'a')} FROM {articles_scan} a "
+        f"(SELECT {_columns(ARTICLE_SCHEMA, 'a')} "
+        f"FROM read_parquet('{articles_glob}', filename = true, file_row_number = true) a "
         "SEMI JOIN tracker_load_pick p ON a.article_id = p.article_id "
         "AND parse_filename(a.filename) = p.part AND a.file_row_number = p.row)"
     )
     # A partition from `ingest --dask --out` holds each text once; one written otherwise may
     # repeat an article (and so its claims) inside a partition. Checking the article ids is
     # cheap; deduplicating claim rows (a window over every column) doubles the load: only then.
-    repeated = scalar(
-        con,
-        "SELECT count(*) - count(DISTINCT (article_id, parse_filename(filename))) "
-        f"FROM read_parquet('{articles_glob}', filename = true)",
-    )
     once = " QUALIFY row_number() OVER (PARTITION BY c.claim_id) = 1" if repeated else ""
     claims = (
         f"(SELECT {_columns(CLAIM_SCHEMA, 'c')} "
@@ -139,9 +173,8 @@ def _load_parquet(con: duckdb.DuckDBPyConnection, articles_glob: str, claims_glo
         "SEMI JOIN tracker_load_pick p ON c.article_id = p.article_id "
         f"AND parse_filename(c.filename) = p.part{once})"
     )
-    new, new_claims = _insert_new(con, articles, claims)
-    con.execute("DROP TABLE tracker_load_pick")
-    return WriteCounts(new=new, unchanged=int(total) - new, claims=new_claims)
+    # tracker_load_pick holds only articles not stored yet: no second anti-join.
+    return _insert_new(con, articles, claims, new_ids="tracker_load_pick")
 
 
 @contextmanager
