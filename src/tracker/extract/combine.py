@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from fractions import Fraction
 
 from tracker.extract.lexicon import Lexicon
+from tracker.extract.numerals import exact_product
 from tracker.models import Claim
 
 _NOT_INHERITED = {"percent", "percentage_point", "basis_point"}
@@ -72,3 +74,61 @@ def _bounds_pair(a: Claim, b: Claim, text: str, lex: Lexicon) -> bool:
     low = a.low if a.kind == "lower_bound" else b.low
     high = b.high if b.kind == "upper_bound" else a.high
     return low is not None and high is not None and low < high
+
+
+def join_parts(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
+    """ "3 dollars 50 cents", "5 ft 2 in", "15 dollars and 50": a whole amount and its part
+    right after it are one amount in the whole unit (3.5 dollar, 5 2/12 foot); "75 USD
+    million": a currency amount and a scale word after it are one amount."""
+    out: list[Claim] = []
+    for claim in claims:
+        prev = out[-1] if out else None
+        joined = _whole_and_part(prev, claim, text, lex) if prev else None
+        if joined is None and prev is not None:
+            joined = _amount_and_scale(prev, claim, text, lex)
+        if joined is None:
+            out.append(claim)
+        else:
+            out[-1] = joined
+    return out
+
+
+def _whole_and_part(a: Claim, b: Claim, text: str, lex: Lexicon) -> Claim | None:
+    if a.unit not in lex.units.parts or not _point_pair(a, b):
+        return None
+    part, per_whole = lex.units.parts[a.unit]
+    if not (a.low == int(a.low) and b.low == int(b.low) and 0 <= b.low < per_whole):
+        return None
+    if not lex.regexes.part_gap.fullmatch(text, a.end, b.start):
+        return None
+    end = b.end
+    if b.unit is None and b.entity is None:
+        after = lex.regexes.part_end.match(text, b.end)
+        if not after:
+            return None  # "$4 and 32 is the quantity": the bare number counts something else
+        end = after.end("word") if after.group("word") else b.end
+    elif b.unit != part:
+        return None
+    value = float(Fraction(int(a.low)) + Fraction(int(b.low), per_whole))
+    return dataclasses.replace(a, text=text[a.start : end], end=end, low=value, high=value)
+
+
+def _amount_and_scale(a: Claim, b: Claim, text: str, lex: Lexicon) -> Claim | None:
+    scale = lex.numbers.scales.get(b.text.lower())
+    if not scale or a.unit not in lex.units.prefix_symbols.values() or not _point_pair(a, b):
+        return None
+    if b.unit is not None or text[a.end : b.start].strip() or a.low is None:
+        return None
+    value = exact_product(a.low, scale)
+    return dataclasses.replace(a, text=text[a.start : b.end], end=b.end, low=value, high=value)
+
+
+def _point_pair(a: Claim, b: Claim) -> bool:
+    return (
+        a.kind in ("point", "approx")
+        and b.kind == "point"
+        and _same_sentence(a, b)
+        and a.low is not None
+        and b.low is not None
+        and b.low == b.high
+    )

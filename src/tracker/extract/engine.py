@@ -14,14 +14,14 @@ from tracker.extract.attribution import (
     relay_holder,
     reported_speech_pattern,
 )
-from tracker.extract.combine import inherit_units, join_bounds
+from tracker.extract.combine import inherit_units, join_bounds, join_parts
 from tracker.extract.coreference import Coreference
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.meaning import add_meaning
 from tracker.extract.negatives import NegativeFilter, Reason
 from tracker.extract.number_layer import fractions_and_powers, layer_numerals
 from tracker.extract.numerals import Numeral, exact_product, find_numerals
-from tracker.extract.patterns import Tokens, tail_tokens
+from tracker.extract.patterns import PhraseSet, Tokens, last_token, tail_tokens
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.units import UnitMatch, find_unit
 from tracker.models import Claim
@@ -146,6 +146,7 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     sentences = split_sentences(text, lex)
     ctx = _Context(text, lex, sentences, [s.start for s in sentences])
     claims = join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], text, lex)
+    claims = join_parts(claims, text, lex)
     claims = add_meaning(inherit_units(claims, text, lex), text, lex)
     return claims
 

@@ -80,6 +80,7 @@ class Numbers:
     group_separators: frozenset[str]  # [separators] group
     stripped_separators: tuple[str, ...]  # the group separators other than "." and ","
     decimal_words: frozenset[str]
+    indian_grouping: bool  # "12,34,567": lakhs and crores grouped by two digits
     words: dict[str, float]
     scales: dict[str, float]
     currency_scales: dict[str, float]
@@ -114,6 +115,7 @@ def _numbers(f: DataFile) -> Numbers:
         group_separators=groups,
         stripped_separators=tuple(sorted(groups - _POSITIONAL_SEPARATORS)),
         decimal_words=f.word_set("separators.decimal_words"),
+        indian_grouping=f.flag("separators.indian_grouping"),
         words=f.numbers("words"),
         scales=f.numbers("scales"),
         currency_scales=f.numbers("currency_scales"),
@@ -192,6 +194,8 @@ class Units:
     not_plural: tuple[str, ...]
     plural_stop: frozenset[str]
     capitalized_plural_unit: str | None
+    parts: dict[str, tuple[str, int]]  # [parts]: whole unit -> (part unit, parts per whole)
+    part_words: frozenset[str]  # [parts] bare
 
 
 def _known_lemmas(f: DataFile, key: str, lemmas: set[str]) -> frozenset[str]:
@@ -225,7 +229,24 @@ def _units(f: DataFile) -> Units:
         not_plural=f.word_tuple("plurals.not_plural"),
         plural_stop=f.word_set("plurals.stop"),
         capitalized_plural_unit=f.string("plurals.capitalized") or None,
+        parts=_parts(f, set(forms.values())),
+        part_words=f.word_set("parts.bare"),
     )
+
+
+def _parts(f: DataFile, lemmas: set[str]) -> dict[str, tuple[str, int]]:
+    """[parts]: every whole and part is a unit of [nouns]; every part has a whole count."""
+    wholes, per_whole = f.string_table("parts.whole"), f.numbers("parts.per_whole")
+    out = {}
+    for whole, part in wholes.items():
+        for name in (whole, part):
+            if name not in lemmas:
+                raise f.fail("parts.whole", f"names {name!r}, which is not a unit in [nouns]")
+        count = per_whole.get(part, 0)
+        if count < 2 or count != int(count):
+            raise f.fail("parts.per_whole", f"needs a whole number above 1 for {part!r}")
+        out[whole] = (part, int(count))
+    return out
 
 
 # --- sources.toml --------------------------------------------------------------------------

@@ -121,6 +121,8 @@ class Patterns:
             rf"(?:\d{{1,3}}(?P<sep>[{sep_class}])\d{{3}}(?!\d)"
             r"(?:(?P=sep)\d{3}(?!\d))*(?:[.,]\d++(?![.,]\d))?|\d++(?:[.,]\d++(?![.,]\d))?)"
         )
+        if num.indian_grouping:  # "12,34,567.89": two-digit groups before the last three
+            body = rf"(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?![\d])(?:\.\d++(?![.,]\d))?|{body})"
         self.digits = re.compile(rf"(?<![\w{glued}]){body}")
         self.digits_at = re.compile(body)  # right after a glued currency code: "EUR45m"
         alpha_scales = {w for w in num.scales if w.isalpha() and len(w) > 3}
@@ -192,6 +194,11 @@ class Patterns:
             rf"(?:(?<![\w])|(?<=\d))(?P<sym>{phrase_alternation(units.prefix_symbols)})\s?$", _I
         )
         self.event = re.compile(word_bounded(phrase_alternation(units.events)), _I)
+        connectors = lex.numbers.connectors
+        self.part_gap = re.compile(rf"\s+(?:(?:{phrase_alternation(connectors)})\s+)?", _I)
+        self.part_end = re.compile(
+            rf"\s+(?P<word>{phrase_alternation(units.part_words)})(?![\w])|\s*(?:[.,;:!?)]|\Z)", _I
+        )
         self.context_before = re.compile(
             word_bounded(phrase_alternation(set(units.context_before) | units.count_phrases)), _I
         )
