@@ -57,6 +57,7 @@ class _Context:
     hedged: dict[int, bool] = field(default_factory=dict)
     paragraph_last: dict[int, int] = field(default_factory=dict)
     coreference: Coreference | None = None
+    continues: dict[int, bool] = field(default_factory=dict)
     mentions_read: int = 0  # sentences whose source mentions coreference has been given
 
     def __post_init__(self) -> None:
@@ -414,12 +415,16 @@ def _source(ctx: _Context, index: int, start: int, end: int) -> tuple[Cue | None
 
 
 def _continues(ctx: _Context, index: int) -> bool:
-    """ "Demnach ...", "Den Angaben zufolge", Konjunktiv I "Es gebe ...", "He added that"."""
-    sentence = ctx.sentences[index]
-    pats = ctx.lex.regexes
-    if pats.refers_back.search(ctx.text, sentence.start, sentence.end):
-        return True
-    return bool(reported_speech_pattern(ctx.lex).search(ctx.text, sentence.start, sentence.end))
+    """ "Demnach ...", "Den Angaben zufolge", Konjunktiv I "Es gebe ...", "He added that"
+    (decided once per sentence: a long sentence may hold many claims)."""
+    if index not in ctx.continues:
+        sentence = ctx.sentences[index]
+        text, start, end = ctx.text, sentence.start, sentence.end
+        ctx.continues[index] = bool(
+            ctx.lex.regexes.refers_back.search(text, start, end)
+            or reported_speech_pattern(ctx.lex).search(text, start, end)
+        )
+    return ctx.continues[index]
 
 
 def _relay_of(ctx: _Context, index: int, cue: Cue, cues: list[Cue]) -> Cue | None:
