@@ -28,6 +28,7 @@ def number_formatter(locale: str = "en") -> Callable[[float | None], str]:
 
 
 def default_locale(langs: list[str]) -> str:
-    """The locale of the data's commonest language when it is one of ``LOCALES``, else "en"."""
+    """The locale of the commonest of ``langs`` (one entry per claim, or the commonest alone)
+    when it is one of ``LOCALES``, else "en"; ties go to the first seen."""
     known = [lang for lang in langs if lang in LOCALES]
-    return max(set(known), key=known.count) if known else "en"
+    return max(dict.fromkeys(known), key=known.count) if known else "en"

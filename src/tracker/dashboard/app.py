@@ -80,7 +80,7 @@ def sidebar_settings(options: dict) -> tuple[str, bool, bool]:
     (default: a phone's browser)."""
     side = st.sidebar
     side.subheader("Settings")
-    locale = default_locale(list(options["langs"]))
+    locale = default_locale([options.get("commonest_lang") or "en"])
     chosen = side.radio("Number format", list(LOCALES), format_func=NUMBER_FORMATS.get,
                         index=list(LOCALES).index(locale), key="numbers", bind=Q,
                         horizontal=True)

@@ -98,7 +98,11 @@ def load_filter_options(db: Path, quantity: str) -> dict[str, Any]:
             f" FROM {claims_relation(con)} WHERE quantity = ?",
             [quantity],
         ).fetchall()
-    return {"outlets": outlets or [], "langs": langs or [], "first": first, "last": last}
+        commonest = con.execute(  # the data's language: the default number format
+            f"SELECT lang FROM {claims_relation(con)} WHERE quantity = ? GROUP BY lang"
+            " ORDER BY count(*) DESC, lang LIMIT 1", [quantity]).fetchall()
+    return {"outlets": outlets or [], "langs": langs or [], "first": first, "last": last,
+            "commonest_lang": commonest[0][0] if commonest else None}
 
 
 def load_quantity_claims(db: Path, quantity: str, filters: Filters = NO_FILTERS) -> pl.DataFrame:
