@@ -21,7 +21,7 @@ from tracker.extract.meaning import add_meaning
 from tracker.extract.negatives import NegativeFilter, Reason
 from tracker.extract.number_layer import fractions_and_powers, layer_numerals
 from tracker.extract.numerals import Numeral, exact_product, find_numerals
-from tracker.extract.patterns import PhraseSet, Tokens, last_token, tail_tokens
+from tracker.extract.patterns import Tokens, tail_tokens
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.units import UnitMatch, find_unit
 from tracker.models import Claim
@@ -299,26 +299,18 @@ def _qualify(core: _Core, ctx: _Context, limit: int) -> None:
     first = core.numerals[0]
     # "$3 billion", and after a range opener "between $3 billion and $5 billion"
     lo = first.start - 20 if first.start == core.start else core.start
-    before = _tokens_for(pats.symbol_set, text, max(limit, lo), first.start)
+    before = tail_tokens(text, max(limit, lo), first.start)
     symbol = pats.symbol_set.ending(before)
     if symbol and _prefix_unit_applies(symbol, before, text):
         core.prefix_unit = ctx.lex.units.prefix_symbols[symbol[0]]
         core.start = min(core.start, symbol[1])
-    tokens = _tokens_for(pats.qualifier_set, text, max(limit, core.start - _LOOKBACK), core.start)
+    tokens = tail_tokens(text, max(limit, core.start - _LOOKBACK), core.start)
     found = pats.qualifier_set.ending(tokens)
     if found:
         word, start = found
         if not _means_about(word, tokens, start, ctx):
             _set_kind(core, ctx.lex.qualifiers.prefix[word])
             core.start = start
-
-
-def _tokens_for(phrases: PhraseSet, text: str, start: int, end: int) -> Tokens:
-    """The window's tokens, or none when its last word ends none of ``phrases``."""
-    last = last_token(text, start, end)
-    if last is not None and last not in phrases.last_words:
-        return []
-    return tail_tokens(text, start, end)
 
 
 def _prefix_unit_applies(symbol: tuple[str, int], before: Tokens, text: str) -> bool:

@@ -14,7 +14,6 @@ from tracker.extract.patterns import (
     URL,
     Patterns,
     Tokens,
-    last_token,
     tail_tokens,
 )
 
@@ -119,13 +118,7 @@ class NegativeFilter:
         before = self.text[max(0, num.start - _WINDOW) : num.start]
         if num.spelled:
             return self._spelled_reason(num, before, follows)
-        lo = num.start - len(before)
-        last = last_token(self.text, lo, num.start)
-        # every look-up below needs the last word to end a listed phrase
-        if last is None or last in self.pats.before_number_words:
-            tokens = tail_tokens(self.text, lo, num.start)
-        else:
-            tokens = []
+        tokens = tail_tokens(self.text, num.start - len(before), num.start)
         return (
             self._shape_reason(num, before)
             or self._name_reason(num, tokens)

@@ -45,26 +45,6 @@ def tail_tokens(text: str, start: int, end: int) -> Tokens:
     return [t for t in _window_tokens(text, end) if t[1] >= start]
 
 
-def last_token(text: str, start: int, end: int) -> str | None:
-    """The last token ``tail_tokens(text, start, end)`` would give, lower-cased, found by
-    stepping back from ``end``: a cheap pre-check, as most words before a number end no listed
-    phrase. None when unsure (no token, or one that reaches the window's start)."""
-    i = end
-    while i > start and text[i - 1].isspace():
-        i -= 1
-    j = i - 1
-    if j <= start:
-        return None
-    char = text[j]
-    if char == "." and (text[j - 1].isalnum() or text[j - 1] == "_"):
-        j -= 1  # "\w+\." is one token
-        char = text[j]
-    if char.isalnum() or char == "_":  # what the regex class \w matches
-        while j > start and (text[j - 1].isalnum() or text[j - 1] == "_"):
-            j -= 1
-    return text[j:i].lower() if j > start else None
-
-
 @functools.lru_cache(maxsize=256)
 def _window_tokens(text: str, end: int) -> tuple[tuple[str, int], ...]:
     start = max(0, end - _TAIL)
@@ -252,23 +232,6 @@ class Patterns:
             rf"[\s-]*(?:{phrase_alternation(neg.result_after)})(?![\w])", _I
         )
         # what follows a number, in one match: a fraction, a month, a clock word or an age
-        # the last words of every phrase looked for before a number (NegativeFilter.reason)
-        self.before_number_words = frozenset().union(
-            *(
-                phrase_set.last_words
-                for phrase_set in (
-                    self.name_before_set,
-                    self.event_before_set,
-                    self.date_word_set,
-                    self.age_before_set,
-                    self.label_set,
-                    self.link_set,
-                    self.age_bound_set,
-                    self.year_word_set,
-                    self.symbol_set,
-                )
-            )
-        )
         self.after_number = re.compile(
             rf"(?P<FRACTION>[\s-]*(?:{phrase_alternation(neg.fractions)})(?![\w]))"
             rf"|(?P<DATE>\.?\s*(?:{phrase_alternation(neg.months)})(?![\w]))"
