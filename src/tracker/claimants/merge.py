@@ -57,6 +57,15 @@ def _is_unknown(key: str) -> bool:
     return key.startswith(("name:", "person-", "type:"))
 
 
+_UMLAUT_SPELLING = re.compile(r"(?<=[a-z])(ae|oe|ue)")
+
+
+def _folded(slug: str) -> str:
+    """One spelling of a name with or without its umlauts: slugs write "ö" as "oe" ("bingoel")
+    while English texts drop the dots ("bingol"); hyphens do not count either."""
+    return _UMLAUT_SPELLING.sub(lambda m: m.group(1)[0], slug.replace("-", ""))
+
+
 def _initials(slug: str) -> set[str]:
     words = slug.split("-")
     return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _MINOR)}
@@ -67,13 +76,13 @@ def _link_names(keys: list[str], groups: _Groups) -> None:
     for key in keys:
         m = _NAME.match(key)
         if m:
-            by_slug[m.group(2).replace("-", "")].append((m.group(1), key))
+            by_slug[_folded(m.group(2))].append((m.group(1), key))
     for variants in by_slug.values():
         countries = {c for c, _ in variants if c}
         for country, key in variants:
             # One country among the variants: the bare name is that country's body.
-            if country or len(countries) == 1:
-                same = [k for c, k in variants if c == country or (not c and len(countries) == 1)]
+            if country or len(countries) <= 1:
+                same = [k for c, k in variants if c == country or (not c and len(countries) <= 1)]
                 for other in same:
                     groups.union(other, key)
     long_forms: dict[str, list[str]] = defaultdict(list)
@@ -94,7 +103,7 @@ def _link_persons(keys: list[str], groups: _Groups) -> None:
     compact: dict[str, list[str]] = defaultdict(list)
     for key in keys:
         if key.startswith("person-"):
-            compact[key.replace("-", "")].append(key)
+            compact[_folded(key)].append(key)
     for variants in compact.values():
         for other in variants[1:]:
             groups.union(other, variants[0])

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from tracker.claimants import merge_variants
 from tracker.evaluate.gold import GoldDoc
 
 ATTRIBUTES: tuple[str, ...] = ("kind", "unit", "source", "hedged", "approximate", "entity")
@@ -257,6 +258,8 @@ class AttributionRecord:
     predicted_span: tuple[int, int] | None
     gold_claimant: str | None
     predicted_claimant: str | None
+    predicted_source: str | None = None
+    grouped_claimant: str | None = None  # after the corpus pass (``group_like_database``)
 
     @property
     def source_correct(self) -> bool:
@@ -301,7 +304,8 @@ def attribution_scores(records: Sequence[AttributionRecord]) -> dict[str, float]
     pred_groups: dict[Any, int] = {}
     both: dict[Any, int] = {}
     for r in records:
-        g, p = _group_key(r.gold_claimant, r.doc_id), _group_key(r.predicted_claimant, r.doc_id)
+        grouped = r.grouped_claimant or r.predicted_claimant
+        g, p = _group_key(r.gold_claimant, r.doc_id), _group_key(grouped, r.doc_id)
         if g is not None:
             gold_groups[g] = gold_groups.get(g, 0) + 1
         if p is not None:
@@ -340,6 +344,21 @@ class AttributionReport:
         return result
 
 
+def group_like_database(records: Sequence[AttributionRecord]) -> list[AttributionRecord]:
+    """The predicted claimants as the database groups them: the corpus pass
+    (``tracker.claimants.merge_variants``, as in ``tracker.aggregate.claimants``) run over the
+    (claimant, source as written) of every record of the set, all documents and languages."""
+    merged = merge_variants(
+        (r.predicted_claimant, r.predicted_source or "") for r in records if r.predicted_claimant
+    )
+    return [
+        replace(r, grouped_claimant=merged.get(r.predicted_claimant, r.predicted_claimant))
+        if r.predicted_claimant
+        else r
+        for r in records
+    ]
+
+
 def _predicted_span(p: Any) -> tuple[int, int] | None:
     start, end = getattr(p, "source_start", None), getattr(p, "source_end", None)
     return None if start is None or end is None else (start, end)
@@ -364,7 +383,7 @@ def score_attribution(
             gold_span = None if g.source_start is None else (g.source_start, g.source_end or 0)
             record = AttributionRecord(
                 doc.doc_id, doc.lang, gold_span, _predicted_span(p), g.claimant,
-                getattr(p, "claimant", None),
+                getattr(p, "claimant", None), getattr(p, "source", None),
             )  # fmt: skip
             records.append(record)
             if not record.source_correct:
@@ -382,7 +401,7 @@ def score_attribution(
                 errors.append(
                     _error(doc, "claimant", g, g.claimant, record.predicted_claimant, p.text)
                 )
-    return AttributionReport(records, counted, errors)
+    return AttributionReport(group_like_database(records), counted, errors)
 
 
 def _span_text(doc: GoldDoc, span: tuple[int, int] | None) -> str | None:

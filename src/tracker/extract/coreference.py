@@ -16,7 +16,9 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tracker.claimants import find_acronyms, resolve
+from tracker.claimants import compose, find_acronyms, resolve
+from tracker.claimants.gazetteer import data_language
+from tracker.claimants.index import index_for
 from tracker.claimants.normalize import slug
 from tracker.extract.lexicon import Lexicon
 
@@ -35,6 +37,7 @@ class _Named:
     claimant: str
     person: bool
     type: str | None
+    country: str | None = None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -77,8 +80,8 @@ class Coreference:
                 continue
             found = resolve(written, self.lex.code, acronyms=self.acronyms)
             key = found.claimant or _anonymous(found.label)
-            named = _Named(pos, key, found.type == "person", found.type)
-            kinds = ["any", "person" if named.person else ""]
+            named = _Named(pos, key, found.type == "person", found.type, found.country)
+            kinds = ["any", "person" if named.person else "", "country" if found.country else ""]
             kinds.append(f"type:{found.type}" if found.type else "")
             if not named.person and not key.startswith(ANONYMOUS):
                 kinds.append("institution")
@@ -98,10 +101,39 @@ class Coreference:
         words = written.lower().split()
         if words and words[-1] in self.lex.sources.person_pronouns:
             return self._nearest("person", start) or self._nearest("any", start)
-        if kind:
-            same = self._nearest(f"type:{kind}", start)
-            if same:
-                return same
         if len(words) == 1 and words[0] in self.lex.sources.pronouns:
             return self._nearest("any", start)
-        return self._nearest("institution", start)
+        if kind:
+            same = self._same_type(kind, start) or self._in_country(kind, start)
+            if same:
+                return same
+        if self._is_pronoun(written) or self._is_description(words):
+            return self._nearest("institution", start)
+        return None
+
+    def _is_description(self, words: list[str]) -> bool:
+        """ "the agency", "die Behörde", "their study": a definite or possessive determiner, or a
+        head that describes an institution ("Behörde" after "nach Angaben der")."""
+        sources = self.lex.sources
+        return bool(words) and (
+            words[0] in sources.pointing_determiners or words[-1] in sources.pointing_heads
+        )
+
+    def _same_type(self, kind: str, start: int) -> _Named | None:
+        """The nearest mention of type ``kind`` or a narrower one ("the ministry" after "the
+        defence ministry")."""
+        found = [self._nearest(f"type:{t}", start) for t in self._gazetteer().narrower_types(kind)]
+        return max(filter(None, found), key=lambda n: n.start, default=None)
+
+    def _gazetteer(self):  # noqa: ANN202 - the gazetteer of this language's claimant data
+        return index_for(data_language(self.lex.code)).gazetteer
+
+    def _in_country(self, kind: str, start: int) -> _Named | None:
+        """The institution of type ``kind`` in the country of the nearest mention with one."""
+        near = self._nearest("country", start)
+        if near is None or near.country is None:
+            return None
+        found = compose(index_for(data_language(self.lex.code)), near.country, kind)
+        if found is None or found.type != kind:
+            return None  # "the ministry" in a British story: which of its ministries is unsaid
+        return _Named(start, found.id, False, found.type, found.country)

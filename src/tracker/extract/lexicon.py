@@ -282,6 +282,8 @@ class Sources:
     relay_outer: frozenset[str]  # "laut X schätzt Y": X relays Y
     person_pronouns: frozenset[str]  # "he", "er": point back to a person
     reported_speech: tuple[str, ...]  # "Es gebe ...": continues the previous attribution
+    pointing_heads: frozenset[str]  # "die Behörde", "the agency": point back to an institution
+    pointing_determiners: frozenset[str]  # "the", "die", "their": a description points back
 
 
 def _sources(f: DataFile) -> Sources:
@@ -313,6 +315,8 @@ def _sources(f: DataFile) -> Sources:
         relay_outer=f.word_set("relay_outer"),
         person_pronouns=f.word_set("person_pronouns"),
         reported_speech=f.word_tuple("reported_speech"),
+        pointing_heads=f.word_set("pointing_heads"),
+        pointing_determiners=f.word_set("pointing_determiners"),
     )
 
 
