@@ -119,7 +119,16 @@ class _Walker:
         i, skip = index, self.lex.sources.skip_near_cue
         while 0 <= i < len(self.tokens) and self.tokens[i][0].lower() in skip:
             i += step
+        if step < 0 and self._acronym_before(i):
+            i -= 3  # "der Deutsche Wetterdienst (DWD) warnt": the long form is the source
         return i
+
+    def _acronym_before(self, i: int) -> bool:
+        """ "( DWD )" ending at token ``i``: an acronym defined for the name before it."""
+        if i < 3 or self.tokens[i][0] != ")" or self.tokens[i - 2][0] != "(":
+            return False
+        inner = self.tokens[i - 1][0]
+        return inner[:1].isupper() and inner.replace("-", "").isalnum() and len(inner) <= 8
 
     def _names_someone(self, words: list[str]) -> bool:
         """A source is a noun phrase naming someone: not a possessive fragment ("Ukraine's"), not
@@ -127,6 +136,8 @@ class _Walker:
         source noun ("officials") or opens with an article ("the general")."""
         lowers = [w.lower() for w in words]
         last = lowers[-1]
+        if lowers[0] in self.lex.sources.partitive:
+            return False  # "64% of Americans say": the counted noun, not who says it
         if last.endswith(("'s", "’s")) and not self.lex.sources.head_capitalized:
             return False
         content = [w for w in lowers if w not in self.lex.sources.phrase_words]

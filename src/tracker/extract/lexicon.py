@@ -284,6 +284,7 @@ class Sources:
     reported_speech: tuple[str, ...]  # "Es gebe ...": continues the previous attribution
     pointing_heads: frozenset[str]  # "die Behörde", "the agency": point back to an institution
     pointing_determiners: frozenset[str]  # "the", "die", "their": a description points back
+    partitive: frozenset[str]  # "of the respondents": a phrase opening so is a counted noun
 
 
 def _sources(f: DataFile) -> Sources:
@@ -317,6 +318,7 @@ def _sources(f: DataFile) -> Sources:
         reported_speech=f.word_tuple("reported_speech"),
         pointing_heads=f.word_set("pointing_heads"),
         pointing_determiners=f.word_set("pointing_determiners"),
+        partitive=f.word_set("partitive"),
     )
 
 
