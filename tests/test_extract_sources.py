@@ -18,7 +18,7 @@ EN_SOURCES = [
         "Health Minister Ana Ruiz had earlier said that 300 patients were treated.",
         "Health Minister Ana Ruiz",
     ),
-    ("When it first reported the outbreak, the agency counted 12 cases.", None),
+    ("When it first reported the outbreak, the agency counted 12 cases.", "the agency"),
     (
         "Last week the Interior Ministry told lawmakers that 2,000 police officers were deployed.",
         "the Interior Ministry",
