@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from tracker.claimants import resolve
 from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
 from tracker.extract.patterns import WORD
 
@@ -61,7 +62,11 @@ class _Walker:
         if not self.lex.sources.head_capitalized or word[0].isupper():
             return False
         if word.lower() in self.lex.sources.phrase_words:
-            return False
+            # "beziffert das Ministerium die Verluste": a new article after a noun opens the object
+            return word.lower() in self.lex.sources.object_articles and self._noun_before(picked)
+        return self.tokens[picked[-1]][0][0].isupper()
+
+    def _noun_before(self, picked: list[int]) -> bool:
         return self.tokens[picked[-1]][0][0].isupper()
 
     def walk(self, index: int, step: int) -> tuple[int, int] | None:
@@ -182,9 +187,54 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         hi = cue_start if step < 0 else min(end, cue_end + _REACH)
         tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, lo, hi)]
         walker = _Walker(tokens, lex)
+        if step < 0 and lex.sources.head_capitalized:
+            walker = _subject_after_verb(text, tokens, (start, end), cue_end, lex) or walker
+            if walker.tokens is not tokens:
+                step, tokens = 1, walker.tokens
+                cue_start = cue_end  # the source follows the verb: "beziffert die Behörde"
         _add(cues, text, walker, [t[1] for t in tokens], (cue_start, cue_end, step, phrase), end)
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _subject_after_verb(
+    text: str,
+    before: list[tuple[str, int, int]],
+    sentence: tuple[int, int],
+    cue_end: int,
+    lex: Lexicon,
+) -> _Walker | None:
+    """German verb-second order: "Insgesamt beziffert das Ministerium ...", "Die Verluste
+    beziffert die Behörde auf ...". When the phrase before the verb opens the sentence and names
+    no institution while the one right after the verb does, the subject follows the verb."""
+    back = _Walker(before, lex).walk(len(before) - 1, -1)
+    if (
+        back is None
+        or back[0] != _first_word(text, sentence[0])
+        or _names_body(text[back[0] : back[1]], lex)
+    ):
+        return None
+    after = [
+        (m.group(), m.start(), m.end())
+        for m in WORD.finditer(text, cue_end, min(sentence[1], cue_end + _REACH))
+    ]
+    walker = _Walker(after, lex)
+    ahead = walker.walk(0, 1)
+    if ahead is None or not _names_body(text[ahead[0] : ahead[1]], lex):
+        return None
+    return walker
+
+
+def _first_word(text: str, start: int) -> int:
+    m = WORD.search(text, start)
+    return m.start() if m else start
+
+
+def _names_body(phrase: str, lex: Lexicon) -> bool:
+    """A known claimant, an institution type or a describing head ("Behörde", "Fonds")."""
+    found = resolve(phrase, lex.code)
+    words = phrase.lower().split()
+    return found.known or found.type is not None or words[-1] in lex.sources.pointing_heads
 
 
 def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
@@ -251,8 +301,8 @@ def relay_holder(text: str, sentence_start: int, cue: Cue, lex: Lexicon) -> Cue 
 def pick_source(
     cues: list[Cue], claim_start: int, claim_end: int, text: str = "", sentence_end: int = 0
 ) -> Cue | None:
-    """The cue that covers a claim: the last one before it, else a following one that is in
-    the claim's clause or closes the sentence ("..., officials said on Tuesday.")."""
+    """The cue that covers a claim: the last one before it, else the first following one that is
+    in the claim's clause or closes the sentence ("..., officials said on Tuesday.")."""
     before = [c for c in cues if c.start < claim_start]
     if before:
         return before[-1]
@@ -261,7 +311,8 @@ def pick_source(
             continue
         same_clause = "," not in text[claim_end : cue.start]
         closes = "," not in text[cue.end : sentence_end] and ";" not in text[cue.end : sentence_end]
-        return cue if same_clause or closes else None
+        if same_clause or closes:
+            return cue  # "..., Welt am Sonntag reported, citing figures from Frontex." closes it
     return None
 
 

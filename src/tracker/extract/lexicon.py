@@ -285,6 +285,7 @@ class Sources:
     pointing_heads: frozenset[str]  # "die Behörde", "the agency": point back to an institution
     pointing_determiners: frozenset[str]  # "the", "die", "their": a description points back
     partitive: frozenset[str]  # "of the respondents": a phrase opening so is a counted noun
+    object_articles: frozenset[str]  # "das Ministerium die Verluste": a new phrase after a noun
 
 
 def _sources(f: DataFile) -> Sources:
@@ -319,6 +320,7 @@ def _sources(f: DataFile) -> Sources:
         pointing_heads=f.word_set("pointing_heads"),
         pointing_determiners=f.word_set("pointing_determiners"),
         partitive=f.word_set("partitive"),
+        object_articles=f.word_set("object_articles"),
     )
 
 
