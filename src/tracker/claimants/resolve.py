@@ -247,6 +247,14 @@ def _is_org_word(norm: str, ix: PhraseIndex, lang: str) -> bool:
     return lang == "de" and norm.endswith(ix.org_suffixes)
 
 
+def _leads_place(span: _Span, ix: PhraseIndex) -> bool:
+    """A connector ("of") or a name particle ("von") that the name run does not hold."""
+    token = span.tokens[0] if len(span.tokens) == 1 else None
+    if token is None:
+        return False
+    return span.kind == Kind.CONNECTOR or token.text.casefold() in ix.name_particles
+
+
 def _person(
     spans: list[_Span], ix: PhraseIndex, lang: str, acronyms: tuple[tuple[str, str], ...]
 ) -> Resolution | None:
@@ -283,6 +291,8 @@ def _person(
     # Without a title, a name counts as a person's only when nothing marks an organisation:
     # "Lee Seong Kwon", or after a named body ("Director of National Intelligence Tulsi Gabbard").
     plain = not has_org_words and 2 <= len(run) <= 4
+    if run_start > 0 and _leads_place(spans[run_start - 1], ix):
+        return None  # "Der Gouverneur von Bingöl", "governor of Bingol": a place, not a name
     after_org = plain and bool(org_positions) and run_start > max(org_positions)
     alone = plain and all(s.kind in (WORD, Kind.CONNECTOR) for s in spans)
     if run and (has_title or after_org or alone):

@@ -108,8 +108,13 @@ class _Walker:
         """ "in" between a named body and a capitalised place belongs to the source."""
         if not picked or not 0 <= i + step < len(self.tokens):
             return False
-        before, after = sorted((self.tokens[picked[-1]][0], self.tokens[i + step][0]))
-        return before[0].isupper() and after[0].isupper()
+        near, far = self.tokens[picked[-1]][0], self.tokens[i + step][0]
+        before, after = (near, far) if step > 0 else (far, near)
+        if not after[0].isupper():
+            return False
+        # "the Intelligence Service in Seoul", "lawmaker from Bingol", "officials in Karliova":
+        # the place belongs to the body or voice before it, never a source alone
+        return before[0].isupper() or before.lower() in self.lex.sources.head_nouns
 
     def _ends_abbreviation(self, picked: list[int], i: int) -> bool:
         if not picked or i == 0:
