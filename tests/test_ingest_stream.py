@@ -37,8 +37,9 @@ def test_pool_gives_the_rows_of_one_process(tmp_path: Path, monkeypatch) -> None
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(90):
-        body = (f"Rund {1000 + 7 * (i % 30)}.000 Soldaten sollen nach Angaben aus Seoul in Russland "
-                f"sein, hieß es am Tag {i % 30}.")  # texts repeat: the first copy must win
+        j = i % 30  # texts repeat: the first copy must win
+        body = (f"Rund {1000 + 7 * j}.000 Soldaten sollen nach Angaben aus Seoul in Russland "
+                f"sein, hieß es am Tag {j}.")
         (folder / f"{i:03d}.txt").write_text(
             f"url: https://www.dw.com/a/{i}\nlanguage: de\n---\n{body}\n", encoding="utf-8")
     monkeypatch.setenv("TRACKER_BATCH_SIZE", "25")
