@@ -242,6 +242,25 @@ def _names_body(phrase: str, lex: Lexicon) -> bool:
     return found.known or found.type is not None or words[-1] in lex.sources.pointing_heads
 
 
+def opening_subject(text: str, start: int, end: int, lex: Lexicon) -> Cue | None:
+    """The noun phrase opening a sentence when it names a body or a person ("Gesundheitsminister
+    Karl Lauterbach will ...", "Die Kieler Ökonomen vom IfW haben ..."): what a following
+    continuation ("Nach seiner Einschätzung", Konjunktiv I) or pronoun ("Sie", "Er") refers to
+    when the sentence has no attribution cue of its own."""
+    tokens = [
+        (m.group(), m.start(), m.end())
+        for m in WORD.finditer(text, start, min(end, start + _REACH))
+    ]
+    span = _Walker(tokens, lex).walk(0, 1) if tokens else None
+    if span is None or span[1] >= end - 1:
+        return None
+    phrase = text[span[0] : span[1]]
+    found = resolve(phrase, lex.code)
+    if not (found.known or found.type is not None or found.person):
+        return None
+    return Cue(span[0], span[1], phrase, False, span[0], span[1], "subject")
+
+
 def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """ "Die Ukraine hat nach eigenen Angaben ...": the sentence's opening subject is the source."""
     out = []

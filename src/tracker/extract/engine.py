@@ -10,6 +10,7 @@ from tracker.extract.attribution import (
     Cue,
     find_cues,
     is_hedged,
+    opening_subject,
     pick_source,
     relay_holder,
     reported_speech_pattern,
@@ -59,6 +60,7 @@ class _Context:
     coreference: Coreference | None = None
     continues: dict[int, bool] = field(default_factory=dict)
     mentions_read: int = 0  # sentences whose source mentions coreference has been given
+    subjects: dict[int, Cue | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for index, sentence in enumerate(self.sentences):
@@ -79,12 +81,24 @@ class _Context:
             self.cues[index] = find_cues(self.text, s.start, s.end, self.lex)
         return self.cues[index]
 
+    def subject_of(self, index: int) -> Cue | None:
+        """The opening subject of a sentence without cues, when it names a body or person."""
+        if index not in self.subjects:
+            s = self.sentences[index]
+            self.subjects[index] = opening_subject(self.text, s.start, s.end, self.lex)
+        return self.subjects[index]
+
     def mentions_until(self, pos: int) -> list[tuple[int, str]]:
         """Source mentions (start, as written) of the sentences up to the one holding ``pos``
-        that were not handed over before (each sentence once: linear in a long text)."""
+        that were not handed over before (each sentence once: linear in a long text); a sentence
+        without cues offers its opening subject ("Der Klimaforscher X hält ... Er sagte")."""
         first, last = self.mentions_read, self.sentence_index(pos) + 1
         self.mentions_read = max(first, last)
-        return [(c.src_start, c.source) for i in range(first, last) for c in self.cues_of(i)]
+        found = []
+        for i in range(first, last):
+            cues = self.cues_of(i) or [c for c in (self.subject_of(i),) if c]
+            found += [(c.src_start, c.source) for c in cues]
+        return found
 
     def claimant(self, written: str, pos: int) -> str | None:
         if self.coreference is None:
@@ -446,7 +460,8 @@ def _previous_source(ctx: _Context, index: int) -> tuple[Cue, Cue | None] | None
             cue = cues[-1]
             return cue, _relay_of(ctx, back, cue, cues)
         if not _continues(ctx, back):
-            return None
+            subject = ctx.subject_of(back) if back == index - 1 and _continues(ctx, index) else None
+            return (subject, None) if subject else None
     return None
 
 
