@@ -416,8 +416,26 @@ def _source(ctx: _Context, index: int, start: int, end: int) -> tuple[Cue | None
     if cue is None:
         cue = _follow_up_cue(ctx, index) or _paragraph_final_cue(ctx, index)
     if cue is None:
-        return (_previous_source(ctx, index) if index else None) or (None, None)
+        found = _previous_source(ctx, index) if index else None
+        return found or _announcement(ctx, index) or (None, None)
     return cue, _relay_of(ctx, index, cue, cues)
+
+
+def _announcement(ctx: _Context, index: int) -> tuple[Cue, Cue | None] | None:
+    """ "The Bank of England published its latest forecasts. ... Unemployment is projected to
+    rise to 4.5%.": a sentence that attributes but states no figure of its own announces a
+    report; the sentences after it in the paragraph, up to the next attribution, report it."""
+    paragraph = ctx.sentences[index].paragraph
+    for back in range(index - 1, max(-1, index - 5), -1):
+        sentence = ctx.sentences[back]
+        if sentence.paragraph != paragraph:
+            return None
+        cues = ctx.cues_of(back)
+        if cues:
+            if DIGIT.search(ctx.text, sentence.start, sentence.end):
+                return None
+            return cues[-1], _relay_of(ctx, back, cues[-1], cues)
+    return None
 
 
 def _continues(ctx: _Context, index: int) -> bool:
