@@ -20,10 +20,14 @@ def test_a_runaway_read_stops_with_one_line_within_the_memory_limit(tmp_path: Pa
     env = {**os.environ, "TRACKER_READ_MEMORY_LIMIT": "256MB", "TRACKER_READ_THREADS": "1"}
     peak_file = tmp_path / "peak"
     # the real CLI, in a process that records its own peak memory when it exits
+    # VmHWM (peak RSS of this process image), not ru_maxrss: the latter survives exec and so
+    # would report the size of the forking test process
     wrapper = (
-        "import atexit, resource, sys\n"
-        f"atexit.register(lambda: open({str(peak_file)!r}, 'w').write("
-        "str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))\n"
+        "import atexit, re, sys\n"
+        "def peak():\n"
+        "    status = open('/proc/self/status').read()\n"
+        f"    open({str(peak_file)!r}, 'w').write(re.search(r'VmHWM:\\s+(\\d+)', status)[1])\n"
+        "atexit.register(peak)\n"
         "from tracker.cli import main\n"
         "sys.argv = ['tracker', *sys.argv[1:]]\n"
         "main()\n"
