@@ -19,7 +19,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "claimants": BASE,
     "extract": BASE | {"claimants"},
     "store": BASE | {"extract"},
-    "aggregate": BASE | {"store", "claimants"},
+    "aggregate": BASE | {"store", "extract", "claimants"},
     "ingest": BASE | {"extract", "store", "aggregate", "claimants"},
     "synth": {"errors", "models"},
     "evaluate": BASE | {"extract", "claimants"},
