@@ -11,6 +11,7 @@ from tracker.errors import ConfigError
 from tracker.extract import lexicon
 from tracker.extract.engine import extract_claims
 from tracker.extract.lexicon import DATA_FILES, LANG_DIR, load_lexicon
+from tracker.extract.meaning import load_concepts
 
 
 def test_every_language_folder_has_the_same_files() -> None:
@@ -36,11 +37,12 @@ def lang_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     target = tmp_path / "lang"
     shutil.copytree(LANG_DIR, target)
     monkeypatch.setattr(lexicon, "LANG_DIR", target)
-    lexicon.load_lexicon.cache_clear()
-    lexicon.supported_languages.cache_clear()
+    caches = (lexicon.load_lexicon, lexicon.supported_languages, load_concepts)
+    for cached in caches:
+        cached.cache_clear()
     yield target
-    lexicon.load_lexicon.cache_clear()
-    lexicon.supported_languages.cache_clear()
+    for cached in caches:
+        cached.cache_clear()
 
 
 def _edit(path: Path, old: str, new: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import ConfigError
-from tracker.extract import extract, meaning
+from tracker.extract import extract, lexicon, meaning
 
 
 def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, ...]:
@@ -148,7 +148,7 @@ def test_same_tables_in_every_language() -> None:
 
     keys = {}
     for code in ("und", "de", "en"):
-        raw = tomllib.loads((meaning.LANG_DIR / code / meaning.FILE_NAME).read_text("utf-8"))
+        raw = tomllib.loads((lexicon.LANG_DIR / code / meaning.FILE_NAME).read_text("utf-8"))
         keys[code] = {table: set(raw[table]) for table in ("actor", "rules")}
         keys[code]["tables"] = set(raw)
     assert keys["de"] == keys["en"] == keys["und"]
@@ -161,7 +161,7 @@ def test_same_tables_in_every_language() -> None:
 def _states(code: str) -> set[str]:
     import tomllib
 
-    raw = tomllib.loads((meaning.LANG_DIR / code / meaning.FILE_NAME).read_text("utf-8"))
+    raw = tomllib.loads((lexicon.LANG_DIR / code / meaning.FILE_NAME).read_text("utf-8"))
     return set(raw["states"])
 
 
@@ -178,12 +178,12 @@ def test_bad_entry_fails_with_file_and_key(
 ) -> None:
     for code in ("und", "en"):
         (tmp_path / code).mkdir()
-        shutil.copy(meaning.LANG_DIR / code / meaning.FILE_NAME, tmp_path / code)
+        shutil.copy(lexicon.LANG_DIR / code / meaning.FILE_NAME, tmp_path / code)
     path = tmp_path / "en" / meaning.FILE_NAME
     content = path.read_text("utf-8")
     assert old in content
     path.write_text(content.replace(old, new, 1), "utf-8")
-    monkeypatch.setattr(meaning, "LANG_DIR", tmp_path)
+    monkeypatch.setattr(lexicon, "LANG_DIR", tmp_path)
     with pytest.raises(ConfigError) as err:
         meaning.load_concepts.__wrapped__("en")
     message = str(err.value)

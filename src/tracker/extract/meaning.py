@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 import simplemma
 
 from tracker.claimants import load_gazetteer
+from tracker.extract import lexicon
 from tracker.extract.datafile import DataFile
 from tracker.extract.lexicon import (
-    LANG_DIR,
     UNDETERMINED,
     Lexicon,
     load_lexicon,
@@ -188,7 +188,8 @@ def _override_states(base: DataFile, f: DataFile, known: set[str]) -> frozenset[
 
 
 def _read(code: str) -> DataFile:
-    return DataFile(LANG_DIR / code / FILE_NAME)
+    # read the folder from the lexicon module at call time: the language folders are one place
+    return DataFile(lexicon.LANG_DIR / code / FILE_NAME)
 
 
 @functools.cache
