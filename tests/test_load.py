@@ -128,8 +128,12 @@ def test_duckdb_queries_the_partitions_directly(tmp_path: Path, articles: list[A
         f"SELECT * EXCLUDE (ordinal, sentence_start) "
         f"FROM read_parquet('{tmp_path}/parts/claims/*.parquet') ORDER BY claim_id"
     ).pl()
-    assert direct["quantity"].null_count() == direct.height  # assigned in the database only
-    view = rows(db, CLAIM_ROWS).with_columns(pl.lit(None, dtype=pl.String).alias("quantity"))
+    # the quantity and the reason for it are assigned in the database only
+    assert direct["quantity"].null_count() == direct["reason"].null_count() == direct.height
+    view = rows(db, CLAIM_ROWS).with_columns(
+        pl.lit(None, dtype=pl.String).alias("quantity"),
+        pl.lit(None, dtype=pl.String).alias("reason"),
+    )
     assert direct.columns == view.columns
     # claimants are merged across the corpus in the database (store.claimant_groups) only
     merged = ["claimant", "via"]
