@@ -416,10 +416,11 @@ def assign_all(con: duckdb.DuckDBPyConnection, config: QuantityConfig | None = N
 
 
 def quantity_counts(con: duckdb.DuckDBPyConnection, config: QuantityConfig) -> list[dict[str, Any]]:
-    """Each configured quantity with its claim, source and outlet counts (wrong claims excluded)."""
+    """Each configured quantity with its claim, source and outlet counts (wrong claims excluded);
+    sources are claimants (a name without a resolved claimant counts as written)."""
     rows = con.execute(
         """
-        SELECT quantity, count(*) AS claims, count(DISTINCT source) AS sources,
+        SELECT quantity, count(*) AS claims, count(DISTINCT coalesce(claimant, source)) AS sources,
                count(DISTINCT outlet) AS outlets
         FROM claims
         WHERE quantity IS NOT NULL AND coalesce(review, '') <> 'wrong'
