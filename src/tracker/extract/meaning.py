@@ -276,11 +276,14 @@ def _elided(claim: Claim, prev: Claim, clause: tuple[int, int], concepts: Concep
     elided; it counts what the previous number of the sentence counts."""
     if prev.sentence_start != claim.sentence_start or clause[0] < prev.end:
         return False
-    event_concept, event = concepts.units.get(claim.unit or "", (None, None))
+    # a measure ("Zwei Tage nach ...", "a magnitude 6.8 earthquake") counts nothing to share
+    if (prev.concept or prev.unit or "") in concepts.no_state:
+        return False
+    event = concepts.units.get(claim.unit or "", (None, None))[1]
     if claim.entity is None:
         return claim.unit is None or event is not None
-    # "2,700 injured": the entity is the event word itself, no noun of its own
-    return event is not None and concepts.entity_concepts.get(claim.entity) == event_concept
+    # "2,700 injured": the entity is the event word itself, no noun of its own ("people" is one)
+    return event is not None and concepts.state_of(claim.entity.lower()) is not None
 
 
 def _from_previous(found: Meaning, prev: Claim, concepts: Concepts) -> Meaning:
@@ -543,9 +546,12 @@ def _clause_state(
         if state is not None:
             found_states.append((i + 1, state))
     overrides = concepts.override_states
-    for word in low[claim.start : claim.end].split():  # "2,000 additional soldiers"
+    # inside the claim's own words: "2,000 additional soldiers"; "150.000 Obdachlosen" when
+    # its noun counts something (not "40.000 Zelte")
+    counted = concepts.entity_concepts.get(claim.entity or "") is not None
+    for word in low[claim.start : claim.end].split():
         state = concepts.state_of(word.strip(_PUNCTUATION))
-        if state in overrides:
+        if state in overrides or state is not None and counted:
             found_states.append((0, state))
     if not found_states:
         return None
