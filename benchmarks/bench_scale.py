@@ -41,16 +41,20 @@ from scale_parts import (  # noqa: E402
 )
 
 
-def tree_sample(proc: psutil.Process, cpu: dict[int, float]) -> int:
-    """RSS of a process and all its descendants; records each one's CPU seconds in ``cpu``
-    (by pid, latest value), since pool and forkserver processes are not reaped by us."""
-    total = 0
+def tree_sample(proc: psutil.Process, cpu: dict[int, float]) -> tuple[int, int]:
+    """RSS and PSS of a process and all its descendants; records each one's CPU seconds in
+    ``cpu`` (by pid, latest value), since pool and forkserver processes are not reaped by us.
+    PSS shares a page among the processes mapping it: workers forked from a warmed forkserver
+    share its language data, which a sum of RSS counts once per process."""
+    rss = pss = 0
     for member in [proc, *proc.children(recursive=True)]:
         with contextlib.suppress(psutil.Error):
-            total += member.memory_info().rss
+            info = member.memory_full_info()
+            rss += info.rss
+            pss += getattr(info, "pss", info.rss)
             times = member.cpu_times()
             cpu[member.pid] = times.user + times.system
-    return total
+    return rss, pss
 
 
 def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
@@ -65,8 +69,11 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str,
         stderr=subprocess.PIPE, text=True,
     )
     samples: list[tuple[float, int]] = []
+    pss: list[int] = []
     while proc.poll() is None:
-        samples.append((time.perf_counter() - started, tree_sample(proc, cpu)))
+        rss, proportional = tree_sample(proc, cpu)
+        samples.append((time.perf_counter() - started, rss))
+        pss.append(proportional)
         time.sleep(SAMPLE_SECONDS)
     seconds = time.perf_counter() - started
     stdout, stderr = proc.communicate()
@@ -78,6 +85,7 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str,
         "cpu_seconds": sum(cpu.values()),
         "peak_rss_mb": max((rss for _, rss in samples), default=0) / 1e6,
         "steady_rss_mb": max(middle) / 1e6,
+        "peak_pss_mb": max(pss, default=0) / 1e6,
         "log": (stdout + stderr).strip()[-400:],
     }
 
@@ -106,7 +114,8 @@ def ingest_run(name: str, folder: Path, size: int, articles: int, extra: list[st
         db.unlink(missing_ok=True)
     print(f"{name}: {result['seconds']:.1f} s, {result['articles_per_s']:.0f} articles/s, "
           f"{result['mb_per_s']:.2f} MB/s, {result['cpu_ms_per_article']:.2f} CPU ms/article, "
-          f"peak {result['peak_rss_mb']:.0f} MB (steady {result['steady_rss_mb']:.0f} MB)",
+          f"peak {result['peak_rss_mb']:.0f} MB RSS (steady {result['steady_rss_mb']:.0f} MB), "
+          f"{result['peak_pss_mb']:.0f} MB PSS; load average {os.getloadavg()[0]:.2f}",
           flush=True)
     return result
 
@@ -128,7 +137,9 @@ def bench_ingest(articles: int) -> dict:
 
 def bench_memory(articles: int) -> dict:
     folder, size = corpus(articles)
-    return ingest_run(f"memory-{articles}", folder, size, articles, [])
+    result = ingest_run(f"memory-{articles}", folder, size, articles, [])
+    result["load_before"] = os.getloadavg()[0]
+    return result
 
 
 def bench_load(articles: int, reuse: bool = False, previous: dict | None = None) -> dict:
@@ -199,8 +210,8 @@ def main() -> None:
     if "ingest" in parts:
         results["ingest"] = bench_ingest(args.articles)
     if "memory" in parts:
-        results["memory_small"] = results.get("ingest", {}).get("workers_all") or bench_memory(
-            args.articles)
+        results["memory_small"] = (results["ingest"]["workers_all"] if "ingest" in parts
+                                   else bench_memory(args.articles))
         results["memory_big"] = bench_memory(args.big)
     if "load" in parts:
         results["load"] = bench_load(args.load_articles, args.reuse_parts,
