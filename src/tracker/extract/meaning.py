@@ -71,6 +71,10 @@ class Concepts:
     np_links: frozenset[str]  # words inside a noun phrase before its noun: "and", "of the"
     located_concepts: frozenset[str]
     located_state: str | None
+    place_nouns: frozenset[str]  # "in the region": a common noun naming a place
+    count_nouns: frozenset[str]  # "die Zahl der Soldaten ... auf 11.000": its complement counts
+    reporting_verbs: frozenset[str]  # "Seoul ging von 300 Toten aus": the subject is the source
+    weak_states: frozenset[str]  # yield to any other state and to the located state
     no_state: frozenset[str]
     override_states: frozenset[str]  # a change, plan or part: wins over any other state
     broader: dict[str, str]  # concept -> the broader concept it is a kind of (soldier -> person)
@@ -224,6 +228,10 @@ def load_concepts(code: str) -> Concepts:
         | {word for link in load_lexicon(code).units.part_links for word in link.split()},
         located_concepts=f.word_set("rules.located_concepts"),
         located_state=located,
+        place_nouns=f.word_set("rules.place_nouns"),
+        count_nouns=f.word_set("rules.count_nouns"),
+        reporting_verbs=f.word_set("actor.reporting_verbs"),
+        weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
         no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),
         override_states=_override_states(base, f, known),
         broader=base.string_table("broader") | f.string_table("broader"),
@@ -359,8 +367,10 @@ def read_meaning(
     clause_state = _clause_state(texts, concepts, clause, claim)
     if state is None or clause_state in concepts.override_states:
         state = clause_state
-    located = state is None and concept in concepts.located_concepts
-    if located and (places | _places_after(text, clause, claim, concepts)) - {actor}:
+    located = (state is None or state in concepts.weak_states) and (
+        concept in concepts.located_concepts
+    )
+    if located and (places | _places_named(text, clause, claim, concepts)) - {actor}:
         state = concepts.located_state
     return Meaning(concept, actor, state)
 
@@ -498,18 +508,22 @@ def _after_place_word(text: str, pos: int, start: int, concepts: Concepts) -> bo
     return any(word in concepts.not_after for word in words[-2:])
 
 
-def _places_after(text: str, clause: tuple[int, int], claim: Claim, concepts: Concepts) -> set[str]:
-    """Places named after the number: a capitalised word after a place word (and an article):
-    "in Russland" (its ISO code), "in Kursk", "to the Kursk region" (the word itself)."""
+def _places_named(text: str, clause: tuple[int, int], claim: Claim, concepts: Concepts) -> set[str]:
+    """Places named in the clause outside the claim: the word after a place word (and an
+    article) when it is capitalised, a country form or a place noun: "in Russland", "auf
+    russischem Boden" (their ISO code), "In der Region Kursk", "in the region" (the word)."""
     out = set()
-    words = [w.group() for w in _WORD.finditer(text, claim.end, clause[1])]
-    for i, word in enumerate(words[:-1]):
-        if word.lower() in concepts.not_after:
+    for span in ((clause[0], claim.start), (claim.end, clause[1])):
+        words = [w.group() for w in _WORD.finditer(text, *span)]
+        for i, word in enumerate(words[:-1]):
+            if word.lower() not in concepts.not_after:
+                continue
             place = words[i + 1]
             if place.lower() in concepts.articles and i + 2 < len(words):
                 place = words[i + 2]
-            if place[0].isupper():
-                out.add(concepts.country_forms.get(place.lower(), place))
+            iso = concepts.country_forms.get(place.lower())
+            if iso is not None or place[0].isupper() or place.lower() in concepts.place_nouns:
+                out.add(iso or place)
     return out
 
 
@@ -555,4 +569,5 @@ def _clause_state(
             found_states.append((0, state))
     if not found_states:
         return None
-    return min(found_states, key=lambda d_s: (d_s[1] not in overrides, d_s[0]))[1]
+    weak = concepts.weak_states
+    return min(found_states, key=lambda d_s: (d_s[1] not in overrides, d_s[1] in weak, d_s[0]))[1]
