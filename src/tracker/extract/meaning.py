@@ -353,6 +353,8 @@ def read_meaning(
     text, low = texts
     start, end = clause
     np_start, np_end, noun = _noun_phrase(claim, texts, lex, concepts, end)
+    if np_end == claim.end and noun is None and not claim.entity:
+        np_start, noun = _counted_before(claim, texts, lex, concepts, start)
     unit_concept, unit_state = concepts.units.get(claim.unit or "", (claim.unit, None))
     if unit_state is not None:  # the predicate made the unit: the counted noun is the concept
         concept = noun or unit_concept
@@ -442,6 +444,28 @@ def _noun_phrase(
     return claim.start, claim.end, None
 
 
+def _counted_before(
+    claim: Claim, texts: tuple[str, str], lex: Lexicon, concepts: Concepts, start: int
+) -> tuple[int, str | None]:
+    """ "die Gesamtzahl der nordkoreanischen Soldaten in Russland auf 11.000", "die Zahl der
+    getöteten und verwundeten Nordkoreaner übersteige 3.000": a number with no noun of its own
+    counts the complement of a count noun earlier in its clause; the noun phrase starts at the
+    count noun (so a state phrase inside it is the counted state)."""
+    words = list(_WORD.finditer(texts[0], start, claim.start))
+    for i, word in enumerate(words):
+        if word.group().lower() not in concepts.count_nouns:
+            continue
+        for after in words[i + 1 : i + 1 + _NOUN_LOOKAHEAD]:
+            lower = after.group().lower()
+            if lower in concepts.np_links or lower in concepts.country_forms:
+                continue
+            if concepts.state_of(lower) is not None:
+                continue
+            return word.start(), _concept_of(after.group(), lex, concepts)
+        return word.start(), None
+    return claim.start, None
+
+
 def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
@@ -476,7 +500,9 @@ def _actor(
             continue
         if _after_place_word(text, found.start(), start, concepts):
             places.add(iso)
-        elif claim.source and text[found.start() : found.end()] in claim.source:
+        elif _reports(found, texts, concepts) or (
+            claim.source and text[found.start() : found.end()] in claim.source
+        ):
             continue
         elif claim.start <= found.start() < np_end or (
             found.end() <= claim.start and not text[found.end() : claim.start].strip()
@@ -486,6 +512,20 @@ def _actor(
             around.add(iso)
     chosen = inside or around
     return (COORDINATED.join(sorted(chosen)) if chosen else None), places
+
+
+def _reports(found: re.Match[str], texts: tuple[str, str], concepts: Concepts) -> bool:
+    """ "Seoul ging von 300 Toten aus", "Ukraine says": a country named as a noun and followed
+    by a reporting verb is the subject that reports the figure, not its actor."""
+    if found.group() in concepts.modifier_forms or not concepts.reporting_verbs:
+        return False
+    verb = _WORD.match(texts[1], _skip_space(texts[1], found.end()))
+    if verb is None:
+        return False
+    word = verb.group()
+    return word in concepts.reporting_verbs or (
+        _lemmatize(word, concepts.code) in concepts.reporting_verbs
+    )
 
 
 def _modifies_other_noun(
