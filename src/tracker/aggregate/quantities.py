@@ -5,7 +5,8 @@ A quantity is defined by **meaning**: the counted ``concept`` (``soldier``), the
 (``""`` = not stated; a field left out accepts any value). Claims about another concept, actor
 or state do not enter. Optional refinements apply to every claim the quantity takes: ``place``
 (any-of terms over the sentence and title), ``keywords`` (any-of groups near the number) and
-``exclude`` (no such term near the number).
+``exclude`` (no such term near the number). No quantity takes a claim dated to an earlier year
+than its article (a year among the words near the number: another event).
 
 The keyword rules of before stay for claims the extractor gave no meaning (concept, actor and
 state all NULL), and for quantities without a meaning: ``all_of`` over the claim's entity,
@@ -303,13 +304,22 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
 
 def _refinement_sql(q: Quantity, params: list[Any]) -> list[str]:
     """Refinements and exclusions, applied to every claim the quantity takes."""
-    parts: list[str] = []
+    parts: list[str] = ["NOT earlier_year"]
     if q.place:
         parts.append(f"({_found('ctx', q.place, params)} OR {_found('title', q.place, params)})")
     parts += [_found("near", group, params) for group in q.keywords]
     if q.exclude:
         parts.append(f"NOT {_found('near', q.exclude, params)}")
     return parts
+
+
+# "Bei einem Beben im Jahr 2003 waren mehr als 170 Menschen ums Leben gekommen", "The February
+# 2023 earthquakes killed more than 53,000": a year near the number, before the article's own,
+# dates the figure to another event (years are never claims; the number itself is not one).
+_EARLIER_YEAR = """coalesce(list_bool_or(list_transform(
+        regexp_extract_all(clause, '(?:^|[^0-9.,])((?:19|20)[0-9]{2})(?:$|[^0-9.,])', 1),
+        lambda y: CAST(y AS INTEGER) < published_year AND CAST(y AS INTEGER) <> coalesce(low, -1))),
+    false)"""
 
 
 def _meaning_when(q: Quantity, params: list[Any]) -> str:
@@ -341,6 +351,44 @@ def meaning_reason_sql() -> str:
     return f"concat_ws(' · ', {fields})"
 
 
+def near_windows_sql() -> str:
+    """The CTEs ``neighbours`` and ``windows`` (one row per claim, with its ``clause``: the words
+    near the number); one ``?`` parameter, ``NEAR_AFTER``."""
+    return """
+    neighbours AS (
+        SELECT c.claim_id, c.unit, c.entity, c.sentence, c.quote, a.title,
+               c.concept, c.actor, c.state, c.low, year(a.published) AS published_year,
+               c."start" - c.sentence_start AS quote_at,
+               lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
+               lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
+        FROM store.claims c LEFT JOIN store.articles a USING (article_id)
+        WINDOW sentence_claims AS (PARTITION BY c.article_id, c.sentence_start
+                                   ORDER BY c."start")
+    ), windows AS (
+        -- near: from the quote (or the sentence start, for a sentence's first number) to
+        -- the next number, at most NEAR_AFTER characters past the quote; "X killed and
+        -- Y wounded" gives "killed" to X only.
+        SELECT claim_id, unit, entity, sentence, title, concept, actor, state, low,
+               published_year,
+               substr(sentence, window_from + 1, window_to - window_from) AS clause
+        FROM (
+            SELECT *,
+                   CASE WHEN first_in_sentence OR quote_at NOT BETWEEN 0 AND length(sentence)
+                        THEN 0 ELSE quote_at END AS window_from,
+                   least(coalesce(next_at, length(sentence)),
+                         greatest(quote_at, 0) + length(quote) + ?) AS window_to
+            FROM neighbours
+        )
+    )"""
+
+
+def dated_earlier_sql() -> tuple[str, list[Any]]:
+    """The ids of claims dated to an earlier year than their article (``_EARLIER_YEAR``):
+    assignment leaves them out, and so do suggestions."""
+    return (f"WITH {near_windows_sql()} SELECT claim_id FROM windows WHERE {_EARLIER_YEAR}",
+            [NEAR_AFTER])
+
+
 def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
     """The SELECT (claim_id, quantity, reason) that the definitions give, with its parameters.
 
@@ -354,35 +402,13 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
     whens = [_meaning_when(q, params) for q in by_specificity(config.quantities) if q.has_meaning]
     whens += [_keyword_when(q, params) for q in config.quantities if q.has_keyword_rules]
     sql = f"""
-        WITH neighbours AS (
-            SELECT c.claim_id, c.unit, c.entity, c.sentence, c.quote, a.title,
-                   c.concept, c.actor, c.state,
-                   c."start" - c.sentence_start AS quote_at,
-                   lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
-                   lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
-            FROM store.claims c LEFT JOIN store.articles a USING (article_id)
-            WINDOW sentence_claims AS (PARTITION BY c.article_id, c.sentence_start
-                                       ORDER BY c."start")
-        ), windows AS (
-            -- near: from the quote (or the sentence start, for a sentence's first number) to
-            -- the next number, at most NEAR_AFTER characters past the quote; "X killed and
-            -- Y wounded" gives "killed" to X only.
-            SELECT claim_id, unit, entity, sentence, title, concept, actor, state,
-                   substr(sentence, window_from + 1, window_to - window_from) AS clause
-            FROM (
-                SELECT *,
-                       CASE WHEN first_in_sentence OR quote_at NOT BETWEEN 0 AND length(sentence)
-                            THEN 0 ELSE quote_at END AS window_from,
-                       least(coalesce(next_at, length(sentence)),
-                             greatest(quote_at, 0) + length(quote) + ?) AS window_to
-                FROM neighbours
-            )
-        ), lowered AS (
+        WITH {near_windows_sql()}, lowered AS (
             SELECT claim_id, unit, concept, actor, state,
                    coalesce(concept, actor, state) IS NOT NULL AS has_meaning,
                    lower(coalesce(entity, '') || ' ' || clause) AS near,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
-                   lower(coalesce(title, '')) AS title
+                   lower(coalesce(title, '')) AS title,
+                   {_EARLIER_YEAR} AS earlier_year
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
             SELECT claim_id, concept, actor, state,

@@ -22,6 +22,8 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from tracker.aggregate.quantities import dated_earlier_sql
+
 MIN_TERM_LENGTH = 4
 _WORD = re.compile(r"[a-z][a-z\-]+")
 MEANING = ("concept", "actor", "state")
@@ -103,17 +105,20 @@ def meaning_label(concept: str | None, actor: str | None, state: str | None) -> 
 
 def load_untracked(con: duckdb.DuckDBPyConnection, limit: int = 200_000) -> pl.DataFrame:
     """Claims without a quantity (and not marked wrong), with their meaning and who made them
-    (the claimant, else the source as written)."""
+    (the claimant, else the source as written); claims dated to an earlier year than their
+    article (another event) are left out, as assignment leaves them out."""
+    earlier, params = dated_earlier_sql()
     return con.sql(
-        """
+        f"""
         SELECT claim_id, unit, concept, actor, state, coalesce(claimant, source) AS claimant,
                outlet, sentence
         FROM claims
         WHERE quantity IS NULL AND coalesce(review, '') <> 'wrong'
+          AND claim_id NOT IN ({earlier})
         ORDER BY claim_id
         LIMIT ?
         """,
-        params=[limit],
+        params=[*params, limit],
     ).pl()
 
 
