@@ -254,7 +254,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     for i, claim in enumerate(claims):
         prev = claims[i - 1] if i > 0 else None
         nxt = claims[i + 1] if i + 1 < len(claims) else None
-        clause = _clause(claim, prev, nxt, breaks)
+        clause = _after_coordinator(_clause(claim, prev, nxt, breaks), claim, prev, low, concepts)
         found = read_meaning(claim, (text, low), lex, concepts, clause)
         if prev is not None and _elided(claim, prev, clause, concepts):
             found = _from_previous(found, prev, concepts)
@@ -333,6 +333,20 @@ def _clause(
     return start, end
 
 
+def _after_coordinator(
+    clause: tuple[int, int], claim: Claim, prev: Claim | None, low: str, concepts: Concepts
+) -> tuple[int, int]:
+    """ "8,400 people injured and about 400 still missing": after a figure of the same clause,
+    the words before the coordinator belong to that figure."""
+    if prev is None or prev.sentence_start != claim.sentence_start or clause[0] < prev.end:
+        return clause
+    start = clause[0]
+    for word in _WORD.finditer(low, start, claim.start):
+        if word.group() in concepts.coordinators:
+            start = word.end()
+    return start, clause[1]
+
+
 def lower_text(text: str) -> str:
     """``text`` lower-cased with the same offsets (a letter whose lower case is longer stays)."""
     low = text.lower()
@@ -365,9 +379,13 @@ def read_meaning(
     if not counts_events:
         return Meaning(concept, actor, unit_state)
     # "4.700 Toten und Verwundeten": a phrase over the unit's word names the state
-    state = _phrase_over(low, concepts, clause, (np_start, np_end)) or unit_state
+    phrase = _phrase_over(low, concepts, clause, (np_start, np_end))
+    state = phrase or unit_state
     clause_state = _clause_state(texts, concepts, clause, claim)
-    if state is None or clause_state in concepts.override_states:
+    # a unit not written at the number (inherited: "8,400 people injured and about 400 still
+    # missing") yields to the clause's own state word
+    inherited = phrase is None and claim.entity is None and clause_state is not None
+    if state is None or inherited or clause_state in concepts.override_states:
         state = clause_state
     located = (state is None or state in concepts.weak_states) and (
         concept in concepts.located_concepts
