@@ -1,0 +1,146 @@
+"""The clause around a claim's number and the state it names (issue #11): where the clause
+starts and ends (clause breaks, neighbouring claims, a coordinator after an earlier figure), the
+state word nearest to the number (a change, plan or part wins over any other), and the places
+the clause names, for the located state. Words come from ``concepts.toml``; this module knows
+none (examples are in the docstrings of its functions)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tracker.extract.concepts import Concepts
+from tracker.models import Claim
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+PUNCTUATION = ".,;:!?\"'()[]«»„“”‚‘’–—-…"
+
+
+def clause_breaks(text: str, concepts: Concepts) -> list[int]:
+    """Offsets of the clause breaks in ``text``; a separator between digits ("50,000") is part
+    of a number."""
+    out = []
+    for found in concepts.clause_break.finditer(text):
+        at = found.start()
+        if not (text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit()):
+            out.append(at)
+    return out
+
+
+def clause_around(
+    claim: Claim, prev: Claim | None, nxt: Claim | None, breaks: list[int]
+) -> tuple[int, int]:
+    """The clause around the number: up to a clause break (``breaks``: their offsets in the
+    text, ascending), never past a neighbouring claim."""
+    start = claim.sentence_start
+    end = max(start + len(claim.sentence), claim.end)
+    if prev is not None and prev.sentence_start == claim.sentence_start:
+        start = max(start, min(prev.end, claim.start))
+    if nxt is not None and nxt.sentence_start == claim.sentence_start:
+        end = min(end, max(nxt.start, claim.end))
+    before = bisect.bisect_left(breaks, claim.start) - 1
+    if before >= 0 and breaks[before] >= start:
+        start = breaks[before] + 1
+    after = bisect.bisect_left(breaks, claim.end)
+    if after < len(breaks) and breaks[after] < end:
+        end = breaks[after]
+    return start, end
+
+
+def after_coordinator(
+    clause: tuple[int, int], claim: Claim, prev: Claim | None, low: str, concepts: Concepts
+) -> tuple[int, int]:
+    """ "8,400 people injured and about 400 still missing": after a figure of the same clause,
+    the words before the coordinator belong to that figure."""
+    if prev is None or prev.sentence_start != claim.sentence_start or clause[0] < prev.end:
+        return clause
+    start = clause[0]
+    for word in WORD.finditer(low, start, claim.start):
+        if word.group() in concepts.coordinators:
+            start = word.end()
+    return start, clause[1]
+
+
+def phrase_over(
+    low: str, concepts: Concepts, clause: tuple[int, int], span: tuple[int, int]
+) -> str | None:
+    """The state of a phrase of several words overlapping the noun phrase ``span``."""
+    for found in concepts.state_phrases.finditer(low, clause[0], clause[1]):
+        if found.start() < span[1] and found.end() > span[0]:
+            return concepts.phrase_states.get(" ".join(found.group().split()))
+    return None
+
+
+def after_place_word(text: str, pos: int, start: int, concepts: Concepts) -> bool:
+    """ "in Russland", "to Russia", "in der Ukraine", "in southern Turkey": a place word up to
+    two words before."""
+    before = WORD.findall(text, max(start, pos - 40), pos)[-3:]
+    words = [w.lower() for w in before]
+    if words and words[-1] in concepts.articles:
+        words = words[:-1]
+    return any(word in concepts.not_after for word in words[-2:])
+
+
+def places_named(text: str, clause: tuple[int, int], claim: Claim, concepts: Concepts) -> set[str]:
+    """Places named in the clause outside the claim: the word after a place word (and an
+    article) when it is capitalised, a country form or a place noun: "in Russland", "auf
+    russischem Boden" (their ISO code), "In der Region Kursk", "in the region" (the word)."""
+    out = set()
+    for span in ((clause[0], claim.start), (claim.end, clause[1])):
+        words = [w.group() for w in WORD.finditer(text, *span)]
+        for i, word in enumerate(words[:-1]):
+            if word.lower() not in concepts.not_after:
+                continue
+            place = words[i + 1]
+            if place.lower() in concepts.articles and i + 2 < len(words):
+                place = words[i + 2]
+            iso = concepts.country_forms.get(place.lower())
+            if iso is not None or place[0].isupper() or place.lower() in concepts.place_nouns:
+                out.add(iso or place)
+    return out
+
+
+def clause_state(
+    texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int], claim: Claim
+) -> str | None:
+    """The state word of the clause nearest to the number (in words); a phrase ("killed or
+    wounded") beats the words inside it; an override state (a change, plan or part: "additional",
+    "expected to", "allein") beats any other, wherever it stands in the clause."""
+    low = texts[1]
+    start, end = clause
+    before, after = low[start : claim.start], low[claim.end : end]
+    found_states: list[tuple[int, str]] = []
+    for found in concepts.state_phrases.finditer(low, start, end):
+        state = concepts.phrase_states.get(" ".join(found.group().split()))
+        if state is None:
+            continue
+        blank = " " * (found.end() - found.start())
+        if found.end() <= claim.start:
+            cut = found.start() - start
+            found_states.append((len(before[found.end() - start :].split()), state))
+            before = before[:cut] + blank + before[found.end() - start :]
+        elif found.start() >= claim.end:
+            cut = found.start() - claim.end
+            found_states.append((len(after[:cut].split()) + 1, state))
+            after = after[:cut] + blank + after[found.end() - claim.end :]
+    words = before.split()
+    for i, word in enumerate(words):
+        state = concepts.state_of(word.strip(PUNCTUATION))
+        if state is not None:
+            found_states.append((len(words) - i, state))
+    for i, word in enumerate(after.split()):
+        state = concepts.state_of(word.strip(PUNCTUATION))
+        if state is not None:
+            found_states.append((i + 1, state))
+    overrides = concepts.override_states
+    # inside the claim's own words: "2,000 additional soldiers"; "150.000 Obdachlosen" when
+    # its noun counts something (not "40.000 Zelte")
+    counted = concepts.entity_concepts.get(claim.entity or "") is not None
+    for word in low[claim.start : claim.end].split():
+        state = concepts.state_of(word.strip(PUNCTUATION))
+        if state in overrides or state is not None and counted:
+            found_states.append((0, state))
+    if not found_states:
+        return None
+    weak = concepts.weak_states
+    return min(found_states, key=lambda d_s: (d_s[1] not in overrides, d_s[1] in weak, d_s[0]))[1]

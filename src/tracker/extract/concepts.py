@@ -1,0 +1,205 @@
+"""``concepts.toml`` of one language, loaded and validated: the words the meaning of a claim is
+read with (issue #11; the tables are described in ``lang/und/concepts.toml``). Merged over
+``lang/und``; the claimant gazetteer's ``[countries]`` gives the ways of naming a country."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import simplemma
+
+from tracker.claimants import load_gazetteer
+from tracker.extract import lexicon
+from tracker.extract.datafile import DataFile
+from tracker.extract.lexicon import UNDETERMINED, load_lexicon, phrase_alternation
+
+FILE_NAME = "concepts.toml"
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """``concepts.toml`` of one language, merged over ``lang/und``, with its regexes compiled."""
+
+    code: str
+    units: dict[str, tuple[str, str | None]]  # unit lemma -> (concept, state)
+    nouns: dict[str, str]  # form -> concept
+    noun_suffixes: tuple[tuple[str, str], ...]  # compound ending -> concept
+    state_words: dict[str, str]  # single word or lemma -> state
+    state_phrases: re.Pattern[str]  # phrases of several words
+    phrase_states: dict[str, str]
+    countries: re.Pattern[str]  # any way of naming a country (lower-cased)
+    country_forms: dict[str, str]  # lower-cased form -> ISO code
+    modifier_forms: frozenset[str]  # adjectives and possessives: they modify the next noun
+    capitals_only: frozenset[str]  # forms written in capitals ("US", "DPRK"): only so
+    not_after: frozenset[str]
+    articles: frozenset[str]
+    coordinators: frozenset[str]
+    np_links: frozenset[str]  # words inside a noun phrase before its noun: "and", "of the"
+    located_concepts: frozenset[str]
+    located_state: str | None
+    place_nouns: frozenset[str]  # "in the region": a common noun naming a place
+    count_nouns: frozenset[str]  # "die Zahl der Soldaten ... auf 11.000": its complement counts
+    reporting_verbs: frozenset[str]  # "Seoul ging von 300 Toten aus": the subject is the source
+    weak_states: frozenset[str]  # yield to any other state and to the located state
+    no_state: frozenset[str]
+    override_states: frozenset[str]  # a change, plan or part: wins over any other state
+    broader: dict[str, str]  # concept -> the broader concept it is a kind of (soldier -> person)
+    clause_break: re.Pattern[str]
+    word_states: dict[str, str | None] = field(default_factory=dict, compare=False)
+    noun_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
+    entity_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
+
+    def state_of(self, lower: str) -> str | None:
+        """The state a lower-cased word names, as written or as its lemma; cached per process
+        (the lemmatizer is the slow part)."""
+        if lower in self.word_states:
+            return self.word_states[lower]
+        state = self.state_words.get(lower) or self.state_words.get(lemmatize(lower, self.code))
+        self.word_states[lower] = state
+        return state
+
+
+def lemmatize(word: str, code: str) -> str:
+    if code == UNDETERMINED:
+        return word
+    try:
+        return simplemma.lemmatize(word, lang=code).lower()
+    except ValueError:  # a language simplemma does not know: the word is its own lemma
+        return word
+
+
+def _unit_table(f: DataFile) -> dict[str, tuple[str, str | None]]:
+    table = f.get("units")
+    if not isinstance(table, dict):
+        raise f.fail("units", "must be a table of unit = { concept, state }")
+    out: dict[str, tuple[str, str | None]] = {}
+    for unit, entry in table.items():
+        key = f"units.{unit}"
+        if not isinstance(entry, dict) or set(entry) - {"concept", "state"}:
+            raise f.fail(key, "must be { concept = ..., state = ... } (state optional)")
+        concept, state = entry.get("concept"), entry.get("state")
+        if not isinstance(concept, str) or not concept:
+            raise f.fail(f"{key}.concept", "must be a non-empty string")
+        if state is not None and (not isinstance(state, str) or not state):
+            raise f.fail(f"{key}.state", "must be a non-empty string")
+        out[unit] = (concept, state)
+    return out
+
+
+def _states(f: DataFile, known: set[str] | None) -> tuple[dict[str, str], dict[str, str]]:
+    """[states] as (single words -> state, phrases -> state); state names are und's keys."""
+    words: dict[str, str] = {}
+    phrases: dict[str, str] = {}
+    for state, forms in f.word_table("states").items():
+        if known is not None and state not in known:
+            raise f.fail(f"states.{state}", "is not a state named in lang/und/concepts.toml")
+        for form in forms:
+            target = phrases if " " in form else words
+            if target.get(form, state) != state:
+                raise f.fail(f"states.{state}", f"repeats {form!r}, already under {target[form]!r}")
+            target[form] = state
+    return words, phrases
+
+
+def _country_forms(f: DataFile, code: str) -> tuple[dict[str, str], set[str]]:
+    """Every way this language names a country: the gazetteer's names, adjectives (with the
+    inflection endings), capitals and derived or listed demonyms, each also as a possessive;
+    and which of them are modifiers (adjectives, possessives) rather than nouns."""
+    countries = load_gazetteer(code).countries
+    endings = ("", *f.words("actor.adjective_endings"))
+    derive = f.word_table("actor.derive")
+    demonyms = f.word_table("actor.demonyms")
+    for iso in demonyms:
+        if iso not in countries:
+            raise f.fail(f"actor.demonyms.{iso}", "is not a country of claimants.toml")
+    forms: dict[str, str] = {}
+    modifiers: set[str] = set()
+    for iso, country in countries.items():
+        bases = [*country.names, *country.capitals, *demonyms.get(iso, ())]
+        for adjective in country.adjectives:
+            bases += [adjective + ending for ending in endings]
+            modifiers.update((adjective + ending).lower() for ending in endings)
+            for tail, made in derive.items():
+                if adjective.lower().endswith(tail):
+                    stem = adjective[: len(adjective) - len(tail)]
+                    bases += [stem + ending for ending in made]
+        for base in bases:
+            forms.setdefault(base, iso)
+    possessives = f.words("actor.possessives")
+    for base, iso in list(forms.items()):
+        for suffix in possessives:
+            forms.setdefault(base + suffix, iso)
+            modifiers.add((base + suffix).lower())
+    return forms, modifiers
+
+
+def _lower_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Whole-word phrases, matched in lower-cased text (an IGNORECASE trie is ~5x slower)."""
+    alternation = phrase_alternation(p.lower() for p in phrases)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
+
+
+def _clause_break(f: DataFile) -> re.Pattern[str]:
+    chars = "".join(re.escape(c) for c in f.words("rules.clause_breaks"))
+    if not chars:
+        return re.compile(r"(?!x)x")
+    return re.compile(f"[{chars}]")
+
+
+def _override_states(base: DataFile, f: DataFile, known: set[str]) -> frozenset[str]:
+    """lang/und's override states and the language's own (both must be states of und)."""
+    states = base.word_set("rules.override_states") | f.word_set("rules.override_states")
+    for state in states - known:
+        raise f.fail("rules.override_states", f"{state!r} is not a state of lang/und's [states]")
+    return states
+
+
+def _read(code: str) -> DataFile:
+    # read the folder from the lexicon module at call time: the language folders are one place
+    return DataFile(lexicon.LANG_DIR / code / FILE_NAME)
+
+
+@functools.cache
+def load_concepts(code: str) -> Concepts:
+    """``lang/<code>/concepts.toml`` over ``lang/und/concepts.toml``; validated, cached."""
+    base = _read(UNDETERMINED)
+    known = set(base.word_table("states"))
+    f = base if code == UNDETERMINED else _read(code)
+    nouns = f.inverted("nouns")
+    words, phrases = _states(f, known)
+    forms, modifiers = _country_forms(f, code)
+    located = f.string("rules.located_state") or None
+    if located is not None and located not in known:
+        raise f.fail("rules.located_state", "is not a state named in lang/und/concepts.toml")
+    return Concepts(
+        code=code,
+        units=_unit_table(base) | _unit_table(f),
+        nouns={form: concept for form, concept in nouns.items() if not form.startswith("*")},
+        noun_suffixes=tuple((fm[1:], c) for fm, c in nouns.items() if fm.startswith("*")),
+        state_words=words,
+        state_phrases=_lower_pattern(phrases),
+        phrase_states=phrases,
+        countries=_lower_pattern(forms),
+        country_forms={form.lower(): iso for form, iso in forms.items()},
+        modifier_forms=frozenset(modifiers),
+        capitals_only=frozenset(form.lower() for form in forms if form[:2].isupper()),
+        not_after=f.word_set("actor.not_after"),
+        articles=f.word_set("actor.articles"),
+        coordinators=f.word_set("actor.coordinators"),
+        np_links=f.word_set("actor.coordinators")
+        | f.word_set("actor.articles")
+        | {word for link in load_lexicon(code).units.part_links for word in link.split()},
+        located_concepts=f.word_set("rules.located_concepts"),
+        located_state=located,
+        place_nouns=f.word_set("rules.place_nouns"),
+        count_nouns=f.word_set("rules.count_nouns"),
+        reporting_verbs=f.word_set("actor.reporting_verbs"),
+        weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
+        no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),
+        override_states=_override_states(base, f, known),
+        broader=base.string_table("broader") | f.string_table("broader"),
+        clause_break=_clause_break(f),
+    )
