@@ -47,6 +47,33 @@ def clause_around(
     return start, end
 
 
+def into_relative(
+    clause: tuple[int, int], claim: Claim, nxt: Claim | None, low: str, breaks: list[int],
+    concepts: Concepts,
+) -> tuple[int, int]:
+    """ "etwa 11.000 Mann, die Pjöngjang in die Region geschickt habe": a break followed by a
+    relative pronoun opens a clause about the counted noun; the clause runs on to the next break
+    (never past the next claim or the sentence)."""
+    end = clause[1]
+    at = bisect.bisect_left(breaks, end)
+    if at == len(breaks) or breaks[at] != end:  # the clause did not end at a break
+        return clause
+    word = WORD.match(low, _skip_space(low, end + 1))
+    if word is None or word.group() not in concepts.relative_pronouns:
+        return clause
+    limit = claim.sentence_start + len(claim.sentence)
+    if nxt is not None and nxt.sentence_start == claim.sentence_start:
+        limit = min(limit, nxt.start)
+    stop = breaks[at + 1] if at + 1 < len(breaks) else limit
+    return clause[0], max(end, min(stop, limit))
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
 def after_coordinator(
     clause: tuple[int, int], claim: Claim, prev: Claim | None, low: str, concepts: Concepts
 ) -> tuple[int, int]:

@@ -44,6 +44,7 @@ class Concepts:
     count_nouns: frozenset[str]  # "die Zahl der Soldaten ... auf 11.000": its complement counts
     reporting_verbs: frozenset[str]  # "Seoul ging von 300 Toten aus": the subject is the source
     weak_states: frozenset[str]  # yield to any other state and to the located state
+    relative_pronouns: frozenset[str]  # ", die ...": a relative clause continues the clause
     no_state: frozenset[str]
     override_states: frozenset[str]  # a change, plan or part: wins over any other state
     broader: dict[str, str]  # concept -> the broader concept it is a kind of (soldier -> person)
@@ -198,6 +199,7 @@ def load_concepts(code: str) -> Concepts:
         count_nouns=f.word_set("rules.count_nouns"),
         reporting_verbs=f.word_set("actor.reporting_verbs"),
         weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
+        relative_pronouns=f.word_set("rules.relative_pronouns"),
         no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),
         override_states=_override_states(base, f, known),
         broader=base.string_table("broader") | f.string_table("broader"),

@@ -28,6 +28,7 @@ from tracker.extract.clause import (
     clause_around,
     clause_breaks,
     clause_state,
+    into_relative,
     phrase_over,
     places_named,
 )
@@ -62,6 +63,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         prev = claims[i - 1] if i > 0 else None
         nxt = claims[i + 1] if i + 1 < len(claims) else None
         clause = clause_around(claim, prev, nxt, breaks)
+        clause = into_relative(clause, claim, nxt, low, breaks, concepts)
         clause = after_coordinator(clause, claim, prev, low, concepts)
         found = read_meaning(claim, (text, low), lex, concepts, clause)
         if prev is not None and _elided(claim, prev, clause, concepts):
