@@ -68,7 +68,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         found = read_meaning(claim, (text, low), lex, concepts, clause)
         if prev is not None and _elided(claim, prev, clause, concepts):
             found = _from_previous(found, prev, concepts)
-        elif _bare(claim, found) and antecedent is not None:
+        elif antecedent is not None and _bare(claim, found, antecedent):
             found = antecedent
         if found.concept is not None and found.state is not None:
             antecedent = found
@@ -79,14 +79,16 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     return claims
 
 
-def _bare(claim: Claim, found: Meaning) -> bool:
+def _bare(claim: Claim, found: Meaning, antecedent: Meaning) -> bool:
     """ "The Pentagon said its own estimate matched the figure of about 3,000", "Vergangene
     Woche war noch von 1500 die Rede": a number with no unit, no noun and no state of its own
     refers back to the figure the text spoke of last (a rule of discourse: the counted thing,
-    its actor and state come from the nearest earlier claim of the same text that had them)."""
-    return claim.unit is None and claim.entity is None and found.concept is None and (
-        found.state is None
-    )
+    its actor and state come from the nearest earlier claim of the same text that had them).
+    So does one whose unit was carried over from that figure ("150,000 people are homeless ...
+    the figure could be as high as 200,000"): no noun written, the same concept, no state."""
+    if claim.entity is not None or found.state is not None:
+        return False
+    return found.concept is None if claim.unit is None else found.concept == antecedent.concept
 
 
 def _elided(claim: Claim, prev: Claim, clause: tuple[int, int], concepts: Concepts) -> bool:
