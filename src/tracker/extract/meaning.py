@@ -202,6 +202,9 @@ def _noun_phrase(
         begin = min(at, claim.start) if at >= 0 else claim.start
         return begin, max(end, claim.end), concepts.entity_concepts[claim.entity]
     pos = claim.end
+    if text.startswith("-", pos):  # "a million-strong army": the number's compound adjective
+        compound = WORD.match(text, pos + 1, limit)
+        pos = compound.end() if compound is not None else pos
     for _ in range(_NOUN_LOOKAHEAD):
         country = concepts.countries.match(low, _skip_space(text, pos), limit)
         if country is not None:
