@@ -239,3 +239,78 @@ def test_a_bare_figure_refers_back_to_the_last_one() -> None:
     )
     assert (second.concept, second.actor, second.state) == (
         first.concept, first.actor, first.state)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "index", "expected"),
+    [
+        # the located state: a place before the number, a country adjective or a place noun
+        (
+            "de",
+            "In der Provinz Belgorod stehen inzwischen 2.500 Soldaten aus dem Norden.",
+            0,
+            ("soldier", None, "deployed"),
+        ),
+        (
+            "de",
+            "Rund 2.000 Soldaten aus dem Norden sollen schon auf ukrainischem Boden sein.",
+            0,
+            ("soldier", None, "deployed"),
+        ),
+        (
+            "en",
+            "Officials said 4,000 Chinese soldiers were in the area.",
+            0,
+            ("soldier", "CN", "deployed"),
+        ),
+        # a weak state (training) yields to any other and to the located state
+        (
+            "en",
+            "Roughly 5,000 troops are now training in the border region.",
+            0,
+            ("soldier", None, "deployed"),
+        ),
+        (
+            "de",
+            "Etwa 2.000 Soldaten wurden zur Ausbildung nach Belarus geschickt.",
+            0,
+            ("soldier", None, "deployed"),
+        ),
+        # a count noun before the number names what it counts
+        (
+            "de",
+            "Kiew schätzt die Zahl der russischen Soldaten in der Region auf 50.000.",
+            0,
+            ("soldier", "RU", "deployed"),
+        ),
+        # a capital that reports the figure is not its actor
+        ("en", "London estimates 600 dead.", 0, ("person", None, "killed")),
+        # after a coordinator, the words before it belong to the figure before it
+        (
+            "en",
+            "The ministry reported 900 people injured and about 100 still missing.",
+            1,
+            ("person", None, "missing"),
+        ),
+        # a relative clause still describes the counted noun
+        (
+            "de",
+            "Es handelt sich um 3.000 Soldaten, die nach Russland verlegt wurden.",
+            0,
+            ("soldier", None, "deployed"),
+        ),
+        # an elided noun never comes from a measure
+        (
+            "de",
+            "Drei Tage nach dem Beben ist die Zahl der Toten auf 900 gestiegen.",
+            1,
+            ("person", None, "killed"),
+        ),
+        # a compound adjective of the number stands before its noun
+        ("en", "The country keeps a 50,000-strong army.", 0, ("soldier", None, None)),
+    ],
+)
+def test_clause_patterns(
+    lang: str, sentence: str, index: int, expected: tuple[str | None, ...]
+) -> None:
+    assert _meaning(sentence, lang, index) == expected
