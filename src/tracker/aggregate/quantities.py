@@ -304,7 +304,7 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
 
 def _refinement_sql(q: Quantity, params: list[Any]) -> list[str]:
     """Refinements and exclusions, applied to every claim the quantity takes."""
-    parts: list[str] = ["NOT earlier_year"]
+    parts: list[str] = []
     if q.place:
         parts.append(f"({_found('ctx', q.place, params)} OR {_found('title', q.place, params)})")
     parts += [_found("near", group, params) for group in q.keywords]
@@ -316,10 +316,11 @@ def _refinement_sql(q: Quantity, params: list[Any]) -> list[str]:
 # "Bei einem Beben im Jahr 2003 waren mehr als 170 Menschen ums Leben gekommen", "The February
 # 2023 earthquakes killed more than 53,000": a year near the number, before the article's own,
 # dates the figure to another event (years are never claims; the number itself is not one).
-_EARLIER_YEAR = """coalesce(list_bool_or(list_transform(
+_EARLIER_YEAR = """(regexp_matches(clause, '(?:19|20)[0-9][0-9]') AND coalesce(list_bool_or(
+    list_transform(
         regexp_extract_all(clause, '(?:^|[^0-9.,])((?:19|20)[0-9]{2})(?:$|[^0-9.,])', 1),
         lambda y: CAST(y AS INTEGER) < published_year AND CAST(y AS INTEGER) <> coalesce(low, -1))),
-    false)"""
+    false))"""
 
 
 def _meaning_when(q: Quantity, params: list[Any]) -> str:
@@ -407,18 +408,17 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                    coalesce(concept, actor, state) IS NOT NULL AS has_meaning,
                    lower(coalesce(entity, '') || ' ' || clause) AS near,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
-                   lower(coalesce(title, '')) AS title,
-                   {_EARLIER_YEAR} AS earlier_year
+                   lower(coalesce(title, '')) AS title, clause, published_year, low
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
-            SELECT claim_id, concept, actor, state,
+            SELECT claim_id, concept, actor, state, clause, published_year, low,
                    CASE {" ".join(whens) or "WHEN false THEN NULL"} END AS decision
             FROM lowered
         )
         SELECT claim_id, split_part(decision, '|', 1) AS quantity,
                CASE WHEN split_part(decision, '|', 2) = 'm' THEN {meaning_reason_sql()}
                     ELSE '{KEYWORD_REASON}' END AS reason
-        FROM decided WHERE decision IS NOT NULL
+        FROM decided WHERE decision IS NOT NULL AND NOT {_EARLIER_YEAR}
     """
     return sql, params
 
