@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -19,7 +20,12 @@ from test_aggregate_fixtures import QUANTITIES, REPO, build_db
 from tracker.aggregate.compare import build_view
 from tracker.aggregate.quantities import load_quantities
 from tracker.dashboard import data
-from tracker.dashboard.charts import range_chart, timeline_chart, with_arrow_tips
+from tracker.dashboard.charts import (
+    default_domain,
+    range_chart,
+    timeline_chart,
+    with_arrow_tips,
+)
 from tracker.dashboard.text import bracket_quote, highlight, highlight_spans, safe_url
 from tracker.errors import StoreError
 
@@ -117,6 +123,25 @@ def test_timeline_chart_has_revisions_and_consensus(fixture_db: Path) -> None:
     assert spec["layer"][3]["mark"]["interpolate"] == "step-after"  # a step line per source
     nis = view.timeline_rows.filter(view.timeline_rows["source_label"] == "NIS (South Korea)")
     assert nis["best"].to_list() == [1500, 10900, 12000]  # the bbc.co.uk relay drawn once
+
+
+def test_timeline_leaves_an_outlier_out_of_its_default_axis(fixture_db: Path) -> None:
+    """An outlier stays in the data but must not flatten every other estimate: with a domain the
+    y axis is fixed to it and marks outside are clipped (the range chart does the same)."""
+    view = troops_view(fixture_db)
+    rows = view.timeline_rows
+    far = rows.head(1).with_columns(best=pl.lit(1e6), low_value=pl.lit(1e6),
+                                    high_value=pl.lit(1e6), outlier=pl.lit(True),
+                                    claim_id=pl.lit("far-0"))
+    rows = pl.concat([rows, far], how="diagonal_relaxed")
+    domain = default_domain(rows, view.agreed)
+    assert domain is not None and domain[1] < 1e6
+    spec = timeline_chart(rows, view.over_time, "Timeline", domain=domain).to_dict()
+    for layer in spec["layer"]:
+        assert layer["mark"]["clip"] is True
+        assert layer["encoding"]["y"]["scale"]["domain"] == domain
+    plain = timeline_chart(rows, view.over_time, "Timeline").to_dict()
+    assert all("scale" not in layer["encoding"]["y"] for layer in plain["layer"])
 
 
 def test_claims_table_marks_the_number_and_keeps_only_safe_links(fixture_db: Path) -> None:

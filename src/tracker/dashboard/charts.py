@@ -171,23 +171,30 @@ def timeline_chart(
     over_time: pl.DataFrame,
     title: str,
     fmt: Callable[[float | None], str] | None = None,
+    domain: list[float] | None = None,
 ) -> alt.LayerChart:
     """Estimates over publication date: error bars low–high, colour by source, a step line per
     source for its revisions, and the consensus over time as a dashed line with its band.
-    Undated estimates are left to ``undated_chart``; a click on a point selects its claim."""
+    Undated estimates are left to ``undated_chart``; a click on a point selects its claim.
+    ``domain`` fixes the y range as ``default_domain`` does for the range chart, so an outlier
+    does not flatten every other estimate (marks outside it are clipped)."""
     scales = _marker_scales()
+    y_scale = alt.Scale(domain=domain) if domain else alt.Undefined
     dated = history.filter(pl.col("date") != "undated") if history.height else history
     x = alt.X("date:T", title="published", axis=alt.Axis(format="%Y-%m-%d"))
     color = alt.Color("source_label:N", title="source", legend=alt.Legend(labelLimit=220))
     base = alt.Chart(dated).transform_calculate(info=TOOLTIP_EXPR).encode(
         x=x, color=color, tooltip=TOOLTIP)
-    errors = base.mark_rule(strokeWidth=2).encode(y="low_value:Q", y2="high_value:Q")
-    steps = base.mark_line(interpolate="step-after", strokeWidth=1.5, opacity=0.7).encode(
-        y=alt.Y("best:Q", title="estimate"), detail="source_label:N"
+    clip = bool(domain)
+    errors = base.mark_rule(strokeWidth=2, clip=clip).encode(
+        y=alt.Y("low_value:Q", scale=y_scale), y2="high_value:Q")
+    steps = base.mark_line(interpolate="step-after", strokeWidth=1.5, opacity=0.7,
+                           clip=clip).encode(
+        y=alt.Y("best:Q", title="estimate", scale=y_scale), detail="source_label:N"
     )
     pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
-    points = base.mark_point(size=90, filled=True, cursor="pointer").encode(
-        y="best:Q",
+    points = base.mark_point(size=90, filled=True, cursor="pointer", clip=clip).encode(
+        y=alt.Y("best:Q", scale=y_scale),
         shape=alt.Shape("marker:N", scale=scales["shape"], title="value"),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], title="claim"),
         strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
@@ -200,11 +207,11 @@ def timeline_chart(
         f"{fmt(row['high'])}), {row['sources']} claimants" for row in trend.iter_rows(named=True)
     ], dtype=pl.String))
     trend_base = alt.Chart(trend).encode(x="date:T")
-    band = trend_base.mark_area(interpolate="step-after", color="#9ecae1", opacity=0.3).encode(
-        y="low:Q", y2="high:Q"
-    )
-    line = trend_base.mark_line(interpolate="step-after", color="black", strokeDash=[6, 3]).encode(
-        y="best:Q", tooltip=alt.Tooltip("info:N", title="consensus")
+    band = trend_base.mark_area(interpolate="step-after", color="#9ecae1", opacity=0.3,
+                                clip=clip).encode(y=alt.Y("low:Q", scale=y_scale), y2="high:Q")
+    line = trend_base.mark_line(interpolate="step-after", color="black", strokeDash=[6, 3],
+                                clip=clip).encode(
+        y=alt.Y("best:Q", scale=y_scale), tooltip=alt.Tooltip("info:N", title="consensus")
     )
     return alt.layer(band, line, errors, steps, points).properties(
         title=title, height=360, width="container"

@@ -95,8 +95,10 @@ def chart_specs(_view: QuantityView, key: ViewKey, label: str, with_outliers: bo
     dated = rows.filter(pl.col("date") != "undated") if rows.height else rows
     undated = rows.filter(pl.col("date") == "undated") if rows.height else rows
     if dated.height:
+        y_domain = None if with_outliers else default_domain(dated, _view.agreed)
         specs["timeline"] = vega_lite_spec(finish(timeline_chart(
-            rows, _view.over_time, f"Timeline: {label}", fmt), _view.locale, narrow))
+            rows, _view.over_time, f"Timeline: {label}", fmt, domain=y_domain), _view.locale,
+            narrow))
     if undated.height:
         specs["undated"] = vega_lite_spec(finish(undated_chart(
             undated, f"Undated estimates: {label}"), _view.locale, narrow))
