@@ -306,6 +306,19 @@ def test_a_bare_figure_refers_back_to_the_last_one() -> None:
             1,
             ("person", None, "killed"),
         ),
+        # members count what their complement names
+        (
+            "de",
+            "Rund 2.000 Angehörige der Streitkräfte wurden nach Belarus verlegt.",
+            0,
+            ("soldier", None, "deployed"),
+        ),
+        (
+            "en",
+            "About 2,000 members of the armed forces were deployed.",
+            0,
+            ("soldier", None, "deployed"),
+        ),
         # a compound adjective of the number stands before its noun
         ("en", "The country keeps a 50,000-strong army.", 0, ("soldier", None, None)),
     ],

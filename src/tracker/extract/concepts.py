@@ -44,6 +44,7 @@ class Concepts:
     count_nouns: frozenset[str]  # "die Zahl der Soldaten ... auf 11.000": its complement counts
     reporting_verbs: frozenset[str]  # "Seoul ging von 300 Toten aus": the subject is the source
     weak_states: frozenset[str]  # yield to any other state and to the located state
+    member_concepts: frozenset[str]  # "members of the armed forces": the complement counts
     relative_pronouns: frozenset[str]  # ", die ...": a relative clause continues the clause
     no_state: frozenset[str]
     override_states: frozenset[str]  # a change, plan or part: wins over any other state
@@ -200,6 +201,8 @@ def load_concepts(code: str) -> Concepts:
         reporting_verbs=f.word_set("actor.reporting_verbs"),
         weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
         relative_pronouns=f.word_set("rules.relative_pronouns"),
+        member_concepts=base.word_set("rules.member_concepts")
+        | f.word_set("rules.member_concepts"),
         no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),
         override_states=_override_states(base, f, known),
         broader=base.string_table("broader") | f.string_table("broader"),

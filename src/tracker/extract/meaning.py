@@ -141,6 +141,9 @@ def read_meaning(
         concept = noun or unit_concept
     else:
         concept = unit_concept if claim.unit is not None else noun
+    if concept in concepts.member_concepts:  # the entity's own noun, else the complement after
+        whole = noun if noun not in concepts.member_concepts else None
+        concept = whole or _complement(text, (np_end, end), lex, concepts) or concept
     counts_events = (concept or "") not in concepts.no_state
     actor, places = _actor(claim, texts, concepts, clause, np_end, lex if counts_events else None)
     if not counts_events:
@@ -220,6 +223,17 @@ def _noun_phrase(
             return claim.start, word.end(), concept
         pos = word.end()
     return claim.start, claim.end, None
+
+
+def _complement(
+    text: str, span: tuple[int, int], lex: Lexicon, concepts: Concepts
+) -> str | None:
+    """ "1.500 Angehörige von Spezialeinheiten", "2,000 members of the armed forces": the concept
+    of the first counted noun within a few words after a link word that follows the noun phrase."""
+    words = list(WORD.finditer(text, *span))[:4]
+    if not words or words[0].group().lower() not in concepts.np_links:
+        return None
+    return next((c for w in words[1:] if (c := _concept_of(w.group(), lex, concepts))), None)
 
 
 def _counted_before(
