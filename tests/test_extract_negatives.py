@@ -71,3 +71,19 @@ def test_vague_amounts_fractions_and_words_are_not_claims(text: str, lang: str) 
 def test_a_year_with_a_unit_is_a_count() -> None:
     claims = extract("Im Jahr 2023 wurden 2000 Soldaten verlegt.", "de")
     assert [(c.low, c.unit) for c in claims] == [(2000, "soldier")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("<script>alert(1)</script> 300 Soldaten wurden verlegt.", "de", [300.0]),
+        ("Laut Abs(2) schickte das Land 40 Panzer.", "de", [40.0]),
+        ("The call f(3) returned, and 12 (12) people came.", "en", [12.0, 12.0]),
+    ],
+)
+def test_a_number_in_brackets_glued_to_a_word_is_a_label(
+    text: str, lang: str, values: list[float]
+) -> None:
+    """alert(1), Abs(2): an argument, index or footnote; a number in brackets after a space
+    stays a number."""
+    assert [c.low for c in extract(text, lang)] == values

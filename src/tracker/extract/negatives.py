@@ -146,6 +146,8 @@ class NegativeFilter:
                 return Reason.DESIGNATION
         if after == "/" and text[end + 1 : end + 2].isdigit() or before.endswith("/"):
             return Reason.LABEL
+        if after == ")" and before.endswith("(") and before[-2:-1].isalnum():
+            return Reason.LABEL  # an argument, index or footnote glued to a word: "alert(1)"
         if after == "." and num.scale == 1 and self.lex.negatives.sentence_starters:
             return self._dotted_ordinal(end)
         return None
