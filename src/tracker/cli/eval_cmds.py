@@ -93,6 +93,14 @@ def _json_counts(counts: Any) -> dict[str, Any]:
     help="Score quantity assignment (bundled definitions) and discovery (no configuration) on "
     "the bundled stories' gold labels (evaluate/quantities).",
 )
+@click.option(
+    "--story",
+    "stories",
+    multiple=True,
+    type=click.Choice(["nk", "quake", "flood"]),
+    help="With --quantities: the stories to score (default: the bundled nk and quake; flood is "
+    "the holdout story in evaluate/quantities/holdout).",
+)
 def eval_command(
     lang: str | None,
     gold_paths: tuple[str, ...],
@@ -102,6 +110,7 @@ def eval_command(
     check_floors: bool,
     attribution: bool,
     quantities_eval: bool,
+    stories: tuple[str, ...],
 ) -> None:
     """Score the extractor on the gold corpus: value precision, recall and F1, and the accuracy
     of kind, unit, source, hedged, approximate and entity on correct values, per language.
@@ -113,7 +122,7 @@ def eval_command(
     if quantities_eval:
         from tracker.cli.quantity_eval import print_scores
 
-        print_scores(fmt)
+        print_scores(fmt, stories or ("nk", "quake"))
         return
     if attribution:
         _attribution_command(gold_paths, lang, show_errors, fmt, check_floors)
