@@ -5,48 +5,13 @@ from __future__ import annotations
 
 import re
 
+from tracker.claimants.gazetteer import acronym_minor_words
 from tracker.claimants.normalize import normalize_typography
 
 _PAREN = re.compile(r"\(\s*([^()]{1,120}?)\s*\)")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöü&]{1,9}$")
 _WORD = re.compile(r"[^\W\d_][\w'&-]*")
 _BOUNDARY = re.compile(r"[.;:!?\n()\[\]]|,\s")
-# Short words that may be left out of an acronym ("Institut für Weltwirtschaft" = IfW or IW).
-_MINOR = {
-    "of",
-    "the",
-    "for",
-    "and",
-    "on",
-    "in",
-    "at",
-    "to",
-    "&",
-    "für",
-    "der",
-    "des",
-    "die",
-    "das",
-    "und",
-    "von",
-    "vom",
-    "zur",
-    "zum",
-    "de",
-    "du",
-    "la",
-    "le",
-    "del",
-    "della",
-    "di",
-    "et",
-    "pour",
-    "y",
-    "voor",
-    "van",
-    "het",
-    "en",
-}
 _MAX_WORDS = 10
 
 
@@ -59,14 +24,14 @@ def _initials_match(acronym: str, words: list[str]) -> bool:
     if not words or words[0][:1].casefold() != letters[:1]:
         return False
     initials = "".join(w[0] for w in words).casefold()
-    content = "".join(w[0] for w in words if w.casefold() not in _MINOR).casefold()
+    content = "".join(w[0] for w in words if w.casefold() not in acronym_minor_words()).casefold()
     return letters in (initials, content)
 
 
 def _compound_match(acronym: str, words: list[str]) -> bool:
     """German compounds: BND in "Bundesnachrichtendienst" (letters in order, same first)."""
     letters = acronym.replace("&", "").casefold()
-    content = [w for w in words if w.casefold() not in _MINOR]
+    content = [w for w in words if w.casefold() not in acronym_minor_words()]
     if not content or not words[0][:1].isupper() or words[0][:1].casefold() != letters[:1]:
         return False
     if len(content) > len(letters):

@@ -28,6 +28,7 @@ WORD_LISTS = (
     "official",
     "org_words",
     "name_particles",
+    "acronym_minor",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO = re.compile(r"^[A-Z]{2}$")
@@ -299,6 +300,13 @@ def data_language(lang: str) -> str:
     if lang in loaded and loaded[lang].claimants:
         return lang
     return FALLBACK_LANG
+
+
+@functools.cache
+def acronym_minor_words() -> frozenset[str]:
+    """Words an acronym may leave out, from every language's ``[words] acronym_minor`` (a name
+    of one language is often cited in another), case-folded."""
+    return frozenset(w.casefold() for g in load_all().values() for w in g.words["acronym_minor"])
 
 
 def load_gazetteer(lang: str) -> Gazetteer:

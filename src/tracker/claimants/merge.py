@@ -7,35 +7,15 @@ the same body appears as "name:kr:foo-institute" and "name:foo-institute", as "K
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from tracker.claimants.gazetteer import acronym_minor_words
+from tracker.claimants.normalize import slug
+
 _NAME = re.compile(r"^name:(?:([a-z]{2}):)?(.+)$")
-_MINOR = {
-    "of",
-    "the",
-    "for",
-    "and",
-    "on",
-    "in",
-    "at",
-    "to",
-    "fuer",
-    "der",
-    "des",
-    "die",
-    "das",
-    "und",
-    "de",
-    "du",
-    "la",
-    "le",
-    "von",
-    "vom",
-    "zur",
-    "zum",
-}
 
 
 class _Groups:
@@ -66,9 +46,15 @@ def _folded(slug: str) -> str:
     return _UMLAUT_SPELLING.sub(lambda m: m.group(1)[0], slug.replace("-", ""))
 
 
+@functools.cache
+def _minor_slugs() -> frozenset[str]:
+    """The acronym-minor words as they appear in name keys ("für" -> "fuer")."""
+    return frozenset(slug([w]) for w in acronym_minor_words()) - {""}
+
+
 def _initials(slug: str) -> set[str]:
     words = slug.split("-")
-    return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _MINOR)}
+    return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _minor_slugs())}
 
 
 def _link_names(keys: list[str], groups: _Groups) -> None:
