@@ -29,6 +29,7 @@ WORD_LISTS = (
     "org_words",
     "name_particles",
     "acronym_minor",
+    "stem_endings",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO = re.compile(r"^[A-Z]{2}$")
@@ -307,6 +308,13 @@ def acronym_minor_words() -> frozenset[str]:
     """Words an acronym may leave out, from every language's ``[words] acronym_minor`` (a name
     of one language is often cited in another), case-folded."""
     return frozenset(w.casefold() for g in load_all().values() for w in g.words["acronym_minor"])
+
+
+@functools.cache
+def stem_endings(lang: str) -> tuple[str, ...]:
+    """The endings ``[words] stem_endings`` of ``lang`` cuts from lemmas (none without data)."""
+    loaded = load_all().get(lang)
+    return loaded.words["stem_endings"] if loaded else ()
 
 
 def load_gazetteer(lang: str) -> Gazetteer:

@@ -42,7 +42,6 @@ _TYPOGRAPHY = str.maketrans(
 )
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _TOKEN = re.compile(r"[^\W_]+(?:['\-.][^\W_]+)*'?|[,;:()\u2013\u2014]")
-_GERMAN_ENDINGS = ("en", "em", "er", "es", "e", "s")
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe"})
 SEPARATOR = ","
 
@@ -80,15 +79,16 @@ def norm_word(part: str, lang: str) -> str:
     """The comparable form of one word (no spaces, no hyphens)."""
     if _is_acronym(part):
         return part
+    from tracker.claimants.gazetteer import stem_endings
+
     try:
-        lemma = simplemma.lemmatize(part, lang=lang) if lang in ("de", "en") else part
-    except ValueError:
+        lemma = simplemma.lemmatize(part, lang=lang)
+    except ValueError:  # a language simplemma does not know ("und")
         lemma = part
     lemma = lemma.casefold()
-    if lang == "de":
-        for ending in _GERMAN_ENDINGS:
-            if lemma.endswith(ending) and len(lemma) - len(ending) >= 3:
-                return lemma[: -len(ending)]
+    for ending in stem_endings(lang):
+        if lemma.endswith(ending) and len(lemma) - len(ending) >= 3:
+            return lemma[: -len(ending)]
     return lemma
 
 
