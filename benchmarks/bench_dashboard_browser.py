@@ -22,6 +22,22 @@ in a new tab each (a new Streamlit session), on the default quantity (most voice
 - filter change: "firm only" in the sidebar's "Hedged claims"; measured the same way;
 - bytes: payload bytes the page received over the websocket, per step.
 
+Then, in a new tab on the default quantity, the interactions of issue #13 (``--no-review`` leaves
+them out):
+
+- point click: a point of the range chart (inside its axis) clicked; from the click until the
+  claim's detail panel (``.st-key-claim_detail``) shows its review buttons (``detail_link``:
+  whether its "Open the article" link shows);
+- review: "✗ Wrong" in the detail panel; from the click until the headline consensus metric
+  changed; up to 3 points are tried (each reviewed, then undone) for one whose review moves it,
+  else the last try counts until the websocket's last message before 5.5 s of quiet
+  (``review_moved_consensus`` says which);
+- undo: "↶ Undo the last review"; from the click until the consensus is back to its value
+  before the review (when the review did not move it: until the websocket's last message).
+
+A review and its undo are new rows in ``store.reviews``, so the server runs on a copy of the
+database in a temporary folder and the given file is never written.
+
 Prints each figure (median of the repeats) against its target: first chart <= 1.5 s,
 interactions <= 0.3 s; raw numbers in ``benchmarks/out/dashboard_browser.json``.
 """
@@ -31,6 +47,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -201,7 +218,109 @@ def one_session(context: Any, url: str) -> dict[str, Any]:
     return result
 
 
-def measure(url: str, repeat: int) -> dict[str, Any]:
+DETAIL = ".st-key-claim_detail"
+REVIEW_TRIES = 3  # points tried per session for a review that moves the consensus
+
+
+def consensus_text(page: Any) -> str:
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text="Consensus")
+    return metric.first.inner_text() if metric.count() else ""
+
+
+def wait_for(page: Any, wire: Wire, mark: int, started: float, done: Any) -> dict[str, Any]:
+    """Poll ``done()`` until true (its moment is the step's time); else, at the timeout or once
+    the websocket has been quiet for QUIET_S after at least one frame and ``done`` still fails
+    for another 5 s, the time of the last frame, with ``reached`` False."""
+    deadline = started + TIMEOUT_S
+    while time.perf_counter() < deadline:
+        now = time.perf_counter()
+        if done():
+            return {"seconds": now - started, "reached": True,
+                    "bytes": wire.since(mark)[0]}
+        _, last = wire.since(mark)
+        if last is not None and now - last >= QUIET_S + 5.0:
+            break
+        page.wait_for_timeout(20)
+    received, last = wire.since(mark)
+    return {"seconds": None if last is None else last - started, "reached": False,
+            "bytes": received}
+
+
+def visible(locator: Any) -> bool:
+    try:
+        return locator.count() > 0 and locator.first.is_visible()
+    except Exception:  # noqa: BLE001 - the page is rerendering
+        return False
+
+
+def review_session(context: Any, url: str) -> dict[str, Any]:
+    """Click a point, review it as wrong from the detail panel, undo (issue #13)."""
+    page = context.new_page()
+    wire = Wire(page)
+    result: dict[str, Any] = {}
+    try:
+        page.goto(url)
+        chart = page.locator(CHART).filter(has_text="Range comparison")
+        chart.first.locator("svg").wait_for(timeout=TIMEOUT_S * 1000)
+        page.wait_for_timeout(QUIET_S * 1000)
+        detail = page.locator(DETAIL)
+        tries = 0
+        for index in range(200):
+            points = page.locator(CHART).filter(has_text="Range comparison").first.locator(
+                "g.mark-symbol path")
+            if index >= points.count() or tries >= REVIEW_TRIES:
+                break
+            area = page.locator(CHART).filter(has_text="Range comparison").first.bounding_box()
+            box = points.nth(index).bounding_box()
+            if not box or not area or not (area["x"] <= box["x"] <= area["x"] + area["width"]):
+                continue  # an outlier outside the default axis
+            tries += 1
+            before = consensus_text(page)
+            mark = wire.mark()
+            started = time.perf_counter()
+            points.nth(index).click(force=True)
+            opened = wait_for(page, wire, mark, started, lambda: visible(
+                detail.get_by_role("button", name="✗ Wrong")))
+            result.setdefault("detail_s", opened["seconds"])
+            result.setdefault("detail_bytes", opened["bytes"])
+            link = detail.get_by_text("Open the article")
+            result.setdefault("detail_link", visible(link))
+            if not opened["reached"]:
+                result["detail_opened"] = False
+                break
+            result["detail_opened"] = True
+            page.wait_for_timeout(QUIET_S * 1000)  # the rerun over before the next click
+
+            mark = wire.mark()
+            started = time.perf_counter()
+            detail.get_by_role("button", name="✗ Wrong").click()
+            review = wait_for(page, wire, mark, started,
+                              lambda b=before: (text := consensus_text(page)) != "" and text != b)
+            if review["reached"] or tries >= REVIEW_TRIES:
+                result.update(review_s=review["seconds"], review_bytes=review["bytes"],
+                              review_moved_consensus=review["reached"], review_tries=tries)
+            page.wait_for_timeout(QUIET_S * 1000)
+
+            mark = wire.mark()
+            started = time.perf_counter()
+            detail.get_by_role("button", name="↶ Undo the last review").click()
+            if review["reached"]:
+                undo = wait_for(page, wire, mark, started,
+                                lambda b=before: consensus_text(page) == b)
+            else:
+                undo = wait_for(page, wire, mark, started, lambda: False)
+                undo["reached"] = visible(page.get_by_text("Review undone"))
+            page.wait_for_timeout(QUIET_S * 1000)
+            if review["reached"] or tries >= REVIEW_TRIES:
+                result.update(undo_s=undo["seconds"], undo_bytes=undo["bytes"],
+                              undo_restored=consensus_text(page) == before)
+                break
+    finally:
+        page.close()
+    return result
+
+
+def measure(url: str, repeat: int, reviews: bool = True) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     page_url = url + "/"  # the page as a user opens it: the default quantity
@@ -212,6 +331,9 @@ def measure(url: str, repeat: int) -> dict[str, Any]:
         try:
             warm = one_session(context, page_url)  # the server's imports and caches
             runs = [one_session(context, page_url) for _ in range(repeat)]
+            if reviews:
+                for run in runs:
+                    run.update(review_session(context, page_url))
         finally:
             context.close()
     return {"url": page_url, "warm_up": warm, "runs": runs}
@@ -235,6 +357,12 @@ def table(facts: dict[str, Any], result: dict[str, Any]) -> str:
         met = "yes" if value <= target else "no"
         return f"| {name} | ≤ {target} s | {value:.2f} s (runs: {spread}) | {met} |"
 
+    def moved(key: str) -> str:
+        flags = [r[key] for r in runs if key in r]
+        if not flags or all(flags):
+            return ""
+        return f" ({flags.count(False)} of {len(flags)} runs: not reached; until quiet)"
+
     return "\n".join([
         f"Dashboard in Chromium, {facts['claims']:,} claims; quantity "
         f"{facts['quantity']!r} ({facts['quantity_claims']:,} claims); load average "
@@ -246,6 +374,12 @@ def table(facts: dict[str, Any], result: dict[str, Any]) -> str:
         row("first chart after opening the page", "first_chart_s", TARGET_FIRST_S),
         row("quantity switch", "switch_s", TARGET_INTERACTION_S),
         row("filter change (Hedged claims: firm only)", "filter_s", TARGET_INTERACTION_S),
+        row("click a point until its detail panel shows (with the article link)", "detail_s",
+            TARGET_INTERACTION_S),
+        row("review 'Wrong' in the detail panel until the consensus changes"
+            + moved("review_moved_consensus"), "review_s", TARGET_INTERACTION_S),
+        row("undo the review until the consensus is back" + moved("review_moved_consensus"),
+            "undo_s", TARGET_INTERACTION_S),
         row("websocket bytes, opening the page", "open_bytes", None, "MB"),
         row("websocket bytes, quantity switch", "switch_bytes", None, "MB"),
         row("websocket bytes, filter change", "filter_bytes", None, "MB"),
@@ -259,16 +393,27 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=140_000,
                         help="synthetic articles when the database is built (~7 claims each)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-review", action="store_true",
+                        help="leave out the point click, review and undo (issue #13)")
     args = parser.parse_args()
     if not CHROMIUM.exists():
         raise SystemExit("needs Debian's chromium at /usr/bin/chromium (`make browser`)")
     OUT.mkdir(parents=True, exist_ok=True)
     db = database(args)
     facts = db_facts(db)
-    server, url = start_server(db)
+    copy_dir = None
+    if not args.no_review:  # a review and its undo write rows: never into the given file
+        copy_dir = tempfile.mkdtemp(prefix="bench-dashboard-")
+        for part in (db, db.with_name(db.name + ".wal")):
+            if part.exists():
+                shutil.copy2(part, Path(copy_dir) / part.name)
+        served = Path(copy_dir) / db.name
+    else:
+        served = db
+    server, url = start_server(served)
     try:
         load_before = os.getloadavg()[0]
-        result = measure(url, args.repeat)
+        result = measure(url, args.repeat, reviews=not args.no_review)
         result.update(load_before=load_before, load_after=os.getloadavg()[0], db=str(db),
                       **facts)
     finally:
@@ -277,6 +422,8 @@ def main() -> None:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+        if copy_dir:
+            shutil.rmtree(copy_dir, ignore_errors=True)
     (OUT / "dashboard_browser.json").write_text(json.dumps(result, indent=2, default=str))
     print(table(facts, result))
 
