@@ -26,7 +26,13 @@ from tracker.dashboard.charts import (
     timeline_chart,
     with_arrow_tips,
 )
-from tracker.dashboard.text import bracket_quote, highlight, highlight_spans, safe_url
+from tracker.dashboard.text import (
+    bracket_quote,
+    claims_phrase,
+    highlight,
+    highlight_spans,
+    safe_url,
+)
 from tracker.errors import StoreError
 
 ALIASES = load_quantities(QUANTITIES).sources
@@ -472,3 +478,8 @@ def test_uploaded_html_is_read_like_ingest_and_bad_types_are_refused() -> None:
     assert any(c.low == 11000 for c in article.claims)
     with pytest.raises(InputError, match="unsupported file type"):
         read_article("virus.exe", b"MZ")
+
+
+def test_notes_count_claims_in_the_singular_and_plural() -> None:
+    assert claims_phrase(1) == "1 claim has"
+    assert claims_phrase(18) == "18 claims have"

@@ -54,3 +54,8 @@ def bracket_quote(sentence: str, quote: str) -> str:
         return sentence
     return f"{sentence[:at]}⟦{quote}⟧{sentence[at + len(quote):]}"
 
+
+
+def claims_phrase(count: int) -> str:
+    """ "1 claim has" / "12 claims have": the subject of a note about undated claims."""
+    return f"{count} claim has" if count == 1 else f"{count} claims have"

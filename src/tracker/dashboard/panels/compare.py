@@ -24,6 +24,7 @@ from tracker.dashboard.charts import (
     vega_lite_spec,
 )
 from tracker.dashboard.panels.select import pick_from_chart
+from tracker.dashboard.text import claims_phrase
 
 ROWS = {"outlet": "per outlet", "source": "per source"}
 RULE_HELP = {
@@ -69,10 +70,11 @@ def show_summary(view: QuantityView, title: str, description: str, left_out: int
         "same sentence)."))
     notes = []
     if undated:
-        notes.append(f"{undated} claims have no date (kept in the range chart and the table, "
+        notes.append(f"{claims_phrase(undated)} no date (kept in the range chart and the table, "
                      "shown apart from the timeline)")
     if left_out:
-        notes.append(f"the date filters leave out {left_out} undated claims")
+        notes.append(f"the date filters leave out {left_out} undated "
+                     f"claim{'' if left_out == 1 else 's'}")
     if view.not_totals:
         notes.append(f"{view.not_totals} claims are changes, plans or parts, not estimates of "
                      "the total (in the table, not in the figures)")

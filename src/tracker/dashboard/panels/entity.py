@@ -14,6 +14,7 @@ from tracker.aggregate.formatting import number_formatter
 from tracker.dashboard import cache, data
 from tracker.dashboard.charts import entity_chart, finish, vega_lite_spec
 from tracker.dashboard.panels.select import pick_from_chart, pick_from_table
+from tracker.dashboard.text import claims_phrase
 
 KINDS = {"claimant": "Claimant", "outlet": "Outlet"}
 
@@ -48,12 +49,16 @@ def show_entity(db: Path, signature: tuple, labels: dict[str, str], locale: str,
                        width="stretch", key="entity_chart", selection_mode="pick",
                        on_select=lambda: pick_from_chart("entity_chart"))
     if undated:
-        st.caption(f"{undated} claims have no date: drawn grey at the left edge, listed below "
-                   "with 'undated'.")
+        st.caption(f"{claims_phrase(undated)} no date: drawn grey at the left edge, listed "
+                   "below with 'undated'.")
     table = rows.select("date", "quantity_label", "value_text", "source_label", "outlet",
                         "quote", "link", "claim_id")
     ids = table["claim_id"].to_list()
     st.dataframe(table, hide_index=True, key="entity_table", selection_mode="single-row",
                  on_select=lambda: pick_from_table("entity_table", ids),
-                 column_config={"link": st.column_config.LinkColumn("article",
-                                                                    display_text="open ↗")})
+                 column_config={
+                     "link": st.column_config.LinkColumn("article", display_text="open ↗"),
+                     "quantity_label": st.column_config.TextColumn("quantity"),
+                     "value_text": st.column_config.TextColumn("value"),
+                     "source_label": st.column_config.TextColumn("claimant"),
+                 })
