@@ -234,10 +234,16 @@ def test_click_a_mark_review_it_undo_and_track_a_suggestion(dashboard_url: str,
             expect(detail.get_by_text("undone").first).to_be_visible()
 
             page.get_by_role("tab", name="Untracked claims").click()
-            page.get_by_text("Find groups of untracked claims").click()
+            toggle = page.get_by_label("Find groups of untracked claims")
+            expect(toggle).to_be_visible(timeout=60_000)
+            if not toggle.is_checked():  # a click during a rerun can be lost: check it took
+                page.get_by_text("Find groups of untracked claims").click()
+            expect(toggle).to_be_checked(timeout=30_000)
             track = page.get_by_role("button", name="Track")
-            page.locator('[data-testid="stExpander"] summary').filter(
-                has_text="claims,").first.click()
+            group = page.locator('[data-testid="stExpander"] summary').filter(
+                has_text="claims,").first
+            expect(group).to_be_visible(timeout=60_000)
+            group.click()
             expect(track.first).to_be_visible(timeout=60_000)
             track.first.click()
             expect(page.get_by_text("Tracking")).to_be_visible(timeout=60_000)
