@@ -133,7 +133,9 @@ def eval_command(
     else:
         _print_tables(report, show_errors, by_tag)
     if check_floors:
-        _exit_below_floors(report.scores(), lang)
+        from tracker.evaluate.floors import load_floors
+
+        _exit_below_floors(report.scores(), load_floors(), lang)
 
 
 def _print_json(report: Any, show_errors: bool) -> None:
@@ -158,11 +160,12 @@ def _print_tables(report: Any, show_errors: bool, by_tag: bool) -> None:
         write_rows(ERROR_COLUMNS, _error_rows(report.errors), "table")
 
 
-def _exit_below_floors(scores: dict[str, dict[str, float]], lang: str | None) -> None:
+def _exit_below_floors(
+    scores: dict[str, dict[str, float]], floors: dict[str, Any], lang: str | None
+) -> None:
     """With --lang only that language's floors apply (its ``all`` is not the corpus's)."""
-    from tracker.evaluate.floors import below_floors, load_floors
+    from tracker.evaluate.floors import below_floors
 
-    floors = load_floors()
     if lang is not None:
         floors = {lang: floors[lang]}
     failures = below_floors(scores, floors)
@@ -212,13 +215,6 @@ def _attribution_command(
         if show_errors:
             write_rows(ERROR_COLUMNS, _error_rows(report.errors), "table")
     if check:
-        from tracker.evaluate.floors import below_floors, load_attribution_floors
+        from tracker.evaluate.floors import load_attribution_floors
 
-        floors = load_attribution_floors()
-        if lang is not None:
-            floors = {lang: floors[lang]}
-        failures = below_floors(scores, floors)
-        for line in failures:
-            click.echo(f"below floor: {line}", err=True)
-        if failures:
-            sys.exit(1)
+        _exit_below_floors(scores, load_attribution_floors(), lang)

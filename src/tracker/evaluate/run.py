@@ -50,15 +50,22 @@ def evaluate(
     extractor: Extractor | None = None,
 ) -> Report:
     """Load the gold corpus (packaged by default), keep ``lang`` if given, extract and score."""
-    docs = load_gold(gold_paths)
+    docs, predictions, crashes = _load_and_predict(load_gold(gold_paths), lang, extractor)
+    report = score(docs, predictions)
+    report.errors[:0] = crashes
+    return report
+
+
+def _load_and_predict(
+    docs: list[GoldDoc], lang: str | None, extractor: Extractor | None
+) -> tuple[list[GoldDoc], dict[str, list[Any]], list[EvalError]]:
+    """The documents of ``lang`` (all when None) with their predictions and extractor crashes."""
     if lang is not None:
         docs = [doc for doc in docs if doc.lang == lang]
         if not docs:
             raise TrackerError(f"--lang {lang}: no gold documents in that language")
     predictions, crashes = predict(docs, extractor)
-    report = score(docs, predictions)
-    report.errors[:0] = crashes
-    return report
+    return docs, predictions, crashes
 
 
 ATTRIBUTION_GOLD = Path(__file__).with_name("attribution") / "gold"
@@ -76,12 +83,9 @@ def evaluate_attribution(
 ) -> AttributionReport:
     """Source span, claimant and claimant-grouping scores on attribution gold (by default the
     development set)."""
-    docs = load_gold(gold_paths or default_attribution_paths())
-    if lang is not None:
-        docs = [doc for doc in docs if doc.lang == lang]
-        if not docs:
-            raise TrackerError(f"--lang {lang}: no gold documents in that language")
-    predictions, crashes = predict(docs, extractor)
+    docs, predictions, crashes = _load_and_predict(
+        load_gold(gold_paths or default_attribution_paths()), lang, extractor
+    )
     report = score_attribution(docs, predictions)
     report.errors[:0] = crashes
     return report
