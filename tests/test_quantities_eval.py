@@ -34,7 +34,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    return {row["story"]: row for row in measure(REPO)}
+    return {row["story"]: row for row in measure(REPO, errors=True)}
 
 
 @pytest.mark.parametrize("story", sorted(FLOORS))
@@ -43,3 +43,11 @@ def test_scores_stay_above_their_floors(scores: dict[str, dict], story: str) -> 
     assert row["matched"] >= 0.95 * row["labels"]  # gold spans found among the claims
     for metric, floor in FLOORS[story].items():
         assert row[metric] >= floor, f"{story} {metric} {row[metric]} < floor {floor}"
+
+
+def test_errors_are_listed_with_their_claims(scores: dict[str, dict]) -> None:
+    kinds = {"assignment", "unmatched", "extra", "discovery-missed", "discovery-extra"}
+    for row in scores.values():
+        assert {e["kind"] for e in row["errors"]} <= kinds
+        wrong = [e for e in row["errors"] if e["kind"] == "assignment"]
+        assert all(e["sentence"] and e["gold"] != e["found"] for e in wrong)

@@ -71,7 +71,11 @@ def _json_counts(counts: Any) -> dict[str, Any]:
     help="Gold JSONL file(s) (default: the packaged corpus).",
 )
 @click.option(
-    "--errors", "show_errors", is_flag=True, help="List every error with document id and span."
+    "--errors",
+    "show_errors",
+    is_flag=True,
+    help="List every error with document id and span (with --quantities: every claim assigned "
+    "or grouped wrongly, with its gold and found quantity, meaning and sentence).",
 )
 @click.option("--by-tag", is_flag=True, help="Also show scores per tag (table format).")
 @format_option(formats=("table", "json"))
@@ -122,7 +126,7 @@ def eval_command(
     if quantities_eval:
         from tracker.cli.quantity_eval import print_scores
 
-        print_scores(fmt, stories or ("nk", "quake"))
+        print_scores(fmt, stories or ("nk", "quake"), show_errors)
         return
     if attribution:
         _attribution_command(gold_paths, lang, show_errors, fmt, check_floors)

@@ -12,7 +12,9 @@ lists the suggested groups; then
   span matches counts against precision when it has a quantity; a gold span no claim matches
   counts against recall); micro precision, recall and F1 over the story's quantities;
 - ``discovery_score``: for each gold quantity, the suggested group whose claims match its gold
-  claims best (F1 over membership; unmatched gold spans count as missed), mean over quantities.
+  claims best (F1 over membership; unmatched gold spans count as missed), mean over quantities;
+- ``assignment_errors`` / ``discovery_errors``: the claims behind those scores that were wrong,
+  for ``tracker eval --quantities --errors``.
 """
 
 from __future__ import annotations
@@ -181,21 +183,87 @@ class Discovery:
     per_quantity: dict[str, tuple[float, str]]  # key -> (best F1, label of that group)
 
 
-def discovery_score(story: Story, matched: Matched,
-                    groups: list[tuple[str, set[str]]]) -> Discovery:
-    """Per gold quantity the best group's F1 over membership, and their mean (``groups``:
-    label and claim ids of each suggested group)."""
+def _gold_members(story: Story, matched: Matched) -> dict[str, set[str]]:
+    """Each gold quantity's claims (an unmatched gold span as ``unmatched-<n>``)."""
     gold: dict[str, set[str]] = {key: set() for key in story.keys}
     for n, (label, claim_id) in enumerate(matched.pairs):
         if label["quantity"] in gold:
             gold[label["quantity"]].add(claim_id or f"unmatched-{n}")
+    return gold
+
+
+def _best_group(members: set[str], groups: list[tuple[str, set[str]]]
+                ) -> tuple[float, str, set[str]]:
+    best: tuple[float, str, set[str]] = (0.0, "", set())
+    for label, ids in groups:
+        common = len(members & ids)
+        f1 = 2 * common / (len(members) + len(ids)) if members or ids else 0.0
+        if (round(f1, 3), label) > best[:2]:
+            best = (round(f1, 3), label, ids)
+    return best
+
+
+def discovery_score(story: Story, matched: Matched,
+                    groups: list[tuple[str, set[str]]]) -> Discovery:
+    """Per gold quantity the best group's F1 over membership, and their mean (``groups``:
+    label and claim ids of each suggested group)."""
     per: dict[str, tuple[float, str]] = {}
-    for key, members in gold.items():
-        best = (0.0, "")
-        for label, ids in groups:
-            common = len(members & ids)
-            f1 = 2 * common / (len(members) + len(ids)) if members or ids else 0.0
-            best = max(best, (round(f1, 3), label))
-        per[key] = best
+    for key, members in _gold_members(story, matched).items():
+        f1, label, _ = _best_group(members, groups)
+        per[key] = (f1, label)
     mean = sum(f for f, _ in per.values()) / len(per) if per else 0.0
     return Discovery(round(mean, 3), per)
+
+
+@dataclass(frozen=True)
+class QuantityError:
+    """One claim scored wrong: ``kind`` is ``assignment`` (gold and predicted quantity differ),
+    ``unmatched`` (no claim found at a gold span), ``extra`` (a claim no label took was given a
+    quantity), ``discovery-missed`` (a gold member outside its quantity's best group) or
+    ``discovery-extra`` (a member of that group the quantity does not hold)."""
+
+    kind: str
+    label: dict[str, Any] | None  # the gold label, when there is one
+    claim_id: str | None
+    gold: str | None
+    found: str | None
+
+
+def assignment_errors(matched: Matched, quantity_of: dict[str, str | None]) -> list[QuantityError]:
+    """Every claim ``assignment_score`` counts against precision or recall."""
+    out: list[QuantityError] = []
+    for label, claim_id in matched.pairs:
+        gold = label["quantity"]
+        if claim_id is None:
+            if gold is not None:
+                out.append(QuantityError("unmatched", label, None, gold, None))
+            continue
+        predicted = quantity_of.get(claim_id)
+        if predicted != gold:
+            out.append(QuantityError("assignment", label, claim_id, gold, predicted))
+    for claim_id in sorted(matched.extra):
+        if quantity_of.get(claim_id) is not None:
+            out.append(QuantityError("extra", None, claim_id, None, quantity_of[claim_id]))
+    return out
+
+
+def discovery_errors(story: Story, matched: Matched,
+                     groups: list[tuple[str, set[str]]]) -> list[QuantityError]:
+    """Per gold quantity, the members its best group misses (``found``: the group a missed claim
+    is in, if any) and the claims that group holds beyond it (``found``: the best group's label;
+    ``gold``: the quantity an extra member belongs to)."""
+    label_of = {claim_id: label for label, claim_id in matched.pairs if claim_id}
+    group_of = {claim_id: label for label, ids in groups for claim_id in ids}
+    out: list[QuantityError] = []
+    for key, members in _gold_members(story, matched).items():
+        _, best, ids = _best_group(members, groups)
+        ids = ids if best else set()
+        for label, claim_id in matched.pairs:
+            if label["quantity"] == key and (claim_id is None or claim_id not in ids):
+                found = group_of.get(claim_id) if claim_id else None
+                out.append(QuantityError("discovery-missed", label, claim_id, key, found))
+        for claim_id in sorted(ids - members):
+            label = label_of.get(claim_id)
+            gold = label["quantity"] if label else None
+            out.append(QuantityError("discovery-extra", label, claim_id, gold, best))
+    return out
