@@ -14,6 +14,7 @@ DEFINITIONS = {
     "nk": "data/quantities.toml",
     "quake": "data/stories/quake/quantities.toml",
     "flood": "src/tracker/evaluate/quantities/holdout/flood_quantities.toml",
+    "protest": "src/tracker/evaluate/quantities/holdout/protest_quantities.toml",
 }
 
 
