@@ -30,6 +30,7 @@ WORD_LISTS = (
     "name_particles",
     "acronym_minor",
     "stem_endings",
+    "place_links",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO = re.compile(r"^[A-Z]{2}$")

@@ -44,6 +44,7 @@ class PhraseIndex:
     title_suffixes: tuple[tuple[str, Entry], ...]
     title_suffix_words: tuple[str, ...]
     org_suffixes: tuple[str, ...]
+    place_links: frozenset[str]  # "in", "aus": a place after one belongs to the body before it
     by_country_type: dict[tuple[str | None, str], tuple[Claimant, ...]]
 
     def claimant(self, cid: str) -> Claimant:
@@ -137,6 +138,7 @@ def build_index(g: Gazetteer) -> PhraseIndex:
         org_suffixes=tuple(
             w for x in g.words["org_words"] for w in norms(x, g.lang) if len(w) >= 4
         ),
+        place_links=frozenset(w for x in g.words["place_links"] for w in norms(x, g.lang)),
         by_country_type=_group(g),
     )
 

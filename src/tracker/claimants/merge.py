@@ -85,14 +85,68 @@ def _link_names(keys: list[str], groups: _Groups) -> None:
                 groups.union(key, targets.pop())
 
 
+# Latin spellings of one name in German and English texts ("Umerow"/"Umerov",
+# "Selenskyj"/"Zelensky", "Yurii"/"Yuriy", "Chodorkowski"/"Khodorkovsky"): these letters and
+# letter groups are read as one, in this order, before doubled letters collapse.
+_TRANSLITERATION = (
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("kh", "ch"),
+    ("w", "v"),
+    ("j", "i"),
+    ("y", "i"),
+    ("z", "s"),
+)
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiou]+")
+
+
+def _transliterated(word: str) -> str:
+    """One spelling of a name word across transliterations (see ``_TRANSLITERATION``)."""
+    word = _UMLAUT_SPELLING.sub(lambda m: m.group(1)[0], word)
+    for written, read in _TRANSLITERATION:
+        word = word.replace(written, read)
+    return _DOUBLED.sub(r"\1", word)
+
+
+def _person_keys(key: str) -> tuple[str, str | None, tuple[str, ...]]:
+    """A person key's transliteration-folded spelling; for long names (six consonants or more
+    to tell them apart) also the same first name with the vowels of the rest left out, and
+    those vowel groups ("Seong-kweun"/"Seong Kwon" differ only in "eu"/"o")."""
+    words = [_transliterated(w) for w in key.removeprefix("person-").split("-") if w]
+    folded = "".join(words)
+    rest = "".join(words[1:])
+    if len(words) < 2 or len(_VOWELS.sub("", folded)) < 6:
+        return folded, None, ()
+    return folded, f"{words[0]}|{len(words)}|{_VOWELS.sub('a', rest)}", tuple(_VOWELS.findall(rest))
+
+
+def _vowels_differ_in_spelling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Vowel groups that may transliterate one sound: where they differ, one side writes two
+    or more vowels ("eu"/"o", "eo"/"u"); a single vowel for another ("Scholz"/"Schulz") is a
+    different name."""
+    if len(a) != len(b):
+        return False
+    return all(x == y or max(len(x), len(y)) >= 2 for x, y in zip(a, b, strict=True))
+
+
 def _link_persons(keys: list[str], groups: _Groups) -> None:
     compact: dict[str, list[str]] = defaultdict(list)
+    loose: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for key in keys:
         if key.startswith("person-"):
-            compact[_folded(key)].append(key)
+            folded, looser, vowels = _person_keys(key)
+            compact[folded].append(key)
+            if looser:
+                loose[looser].append((key, vowels))
     for variants in compact.values():
         for other in variants[1:]:
             groups.union(other, variants[0])
+    for similar in loose.values():
+        for i, (key, vowels) in enumerate(similar):
+            for other, other_vowels in similar[:i]:
+                if _vowels_differ_in_spelling(vowels, other_vowels):
+                    groups.union(key, other)
 
 
 def _preference(key: str, count: int) -> tuple[bool, bool, bool, int, int, str]:

@@ -209,19 +209,22 @@ def _org(
             if other is not None:
                 return _Org(other.id, True, country, other.type)
         return _Org(c.id, True, c.country, c.type)
+    exclude = exclude | _trailing_place(spans, ix)
     names = [
         s.tokens[0]
         for s in spans
         if s.kind is WORD and id(s) not in exclude and s.tokens and s.tokens[0].capitalized
     ]
     if names:
-        words = [
-            t
-            for s in spans
-            if s.kind != Kind.COUNTRY and id(s) not in exclude
-            for t in s.tokens
-            if t.norm != SEPARATOR
+        # a role is not part of a body's name: "ein Sprecher des Landratsamts" -> the office
+        kept = [
+            s for s in spans if s.kind not in (Kind.COUNTRY, Kind.TITLE) and id(s) not in exclude
         ]
+        while kept and kept[0].kind == Kind.CONNECTOR:
+            kept.pop(0)
+        while kept and kept[-1].kind == Kind.CONNECTOR:
+            kept.pop()
+        words = [t for s in kept for t in s.tokens if t.norm != SEPARATOR]
         key = slug([t.norm for t in words])
         prefix = f"name:{country.lower()}:" if country else "name:"
         return _Org(prefix + key, False, country, type_id, _written(words))
@@ -240,11 +243,42 @@ def _org(
     return None
 
 
+def _trailing_place(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
+    """The unknown capitalised words after a place link that end a name ("Wetterdienst in
+    Offenbach", "the institute in Kiel"): a place where the body sits, not part of its name;
+    the link itself goes with them. Empty when the name does not end so."""
+    end = len(spans)
+    while (
+        end > 0
+        and spans[end - 1].kind is WORD
+        and spans[end - 1].tokens[:1]
+        and (spans[end - 1].tokens[0].capitalized)
+    ):
+        end -= 1
+    link = end - 1
+    if end == len(spans) or link < 1:
+        return frozenset()
+    tokens = spans[link].tokens
+    if spans[link].kind != Kind.CONNECTOR or len(tokens) != 1:
+        return frozenset()
+    if tokens[0].norm not in ix.place_links:
+        return frozenset()
+    return frozenset(id(s) for s in spans[link:])
+
+
 def _is_org_word(norm: str, ix: PhraseIndex, lang: str) -> bool:
     """ "Institut", "Bank", and in German compounds ending in one ("Stadtwerke", "Ärztekammer")."""
     if norm in ix.org_words:
         return True
     return lang == "de" and norm.endswith(ix.org_suffixes)
+
+
+def names_organisation(label: str, lang: str) -> bool:
+    """Whether a name holds an organisation word ("Bauernverband Ostholm", "Lakeside Research
+    Centre"): an unknown name that is a body, not a person or a thing."""
+    data_lang = data_language(lang)
+    ix = index_for(data_lang)
+    return any(_is_org_word(t.norm, ix, data_lang) for t in tokenize(label, data_lang))
 
 
 def _leads_place(span: _Span, ix: PhraseIndex) -> bool:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.claimants import resolve
+from tracker.claimants.resolve import names_organisation
 from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
 from tracker.extract.patterns import WORD
 
@@ -64,10 +65,13 @@ class _Walker:
         if word.lower() in self.lex.sources.phrase_words:
             # "beziffert das Ministerium die Verluste": a new article after a noun opens the object
             return word.lower() in self.lex.sources.object_articles and self._noun_before(picked)
-        return self.tokens[picked[-1]][0][0].isupper()
+        return self._noun_before(picked)
 
     def _noun_before(self, picked: list[int]) -> bool:
-        return self.tokens[picked[-1]][0][0].isupper()
+        """The last word taken is a noun: capitalised, and not an article that opens the
+        sentence ("Die griechische Feuerwehr")."""
+        last = self.tokens[picked[-1]][0]
+        return last[0].isupper() and last.lower() not in self.lex.sources.phrase_words
 
     def walk(self, index: int, step: int) -> tuple[int, int] | None:
         picked: list[int] = []
@@ -169,6 +173,8 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             found.append((m.start("inv"), m.end(), 1, _SPACES.sub(" ", m.group("inv").lower())))
             continue
         phrase = _SPACES.sub(" ", m.group("word").lower())
+        if _inside_name(text, m.start(), start) and phrase not in lex.sources.before_source_set:
+            continue  # "the United States", "Consumer Reports": a capitalised verb is a name
         if phrase in lex.sources.before_source_set:
             found.append((m.start(), m.end(), 1, phrase))
         if phrase in lex.sources.after_source_set:
@@ -200,6 +206,11 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         _add(cues, text, walker, [t[1] for t in tokens], (cue_start, cue_end, step, phrase), end)
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _inside_name(text: str, pos: int, sentence_start: int) -> bool:
+    """A report verb written with a capital inside a sentence belongs to a name."""
+    return text[pos].isupper() and pos > _first_word(text, sentence_start)
 
 
 def _subject_after_verb(
@@ -256,7 +267,8 @@ def opening_subject(text: str, start: int, end: int, lex: Lexicon) -> Cue | None
         return None
     phrase = text[span[0] : span[1]]
     found = resolve(phrase, lex.code)
-    if not (found.known or found.type is not None or found.person):
+    body = found.known or found.type is not None or found.person
+    if not body and not (found.claimant and names_organisation(found.label, lex.code)):
         return None
     return Cue(span[0], span[1], phrase, False, span[0], span[1], "subject")
 

@@ -65,13 +65,26 @@ class Coreference:
         back to nothing (no source is better than a wrong one)."""
         found = resolve(written, self.lex.code, acronyms=self.acronyms)
         pronoun = self._is_pronoun(written)
-        if found.claimant and not pronoun:
+        described = found.claimant is not None and self._only_describes(written, found.label)
+        if found.claimant and not pronoun and not described:
             return found.claimant
         self._read(start)
         back = self._points_to(written, found.type, start)
         if back is None and pronoun:
             return None
+        if back is None and found.claimant:
+            return found.claimant  # "Der Verband" with nobody before it: a name of its own
         return back.claimant if back else _anonymous(found.label)
+
+    def _only_describes(self, written: str, label: str) -> bool:
+        """ "Der Verband", "die Agentur in Warschau", "the Fund": a name made only of a describing
+        head (the rules give it a key of its own) points back first to the body it describes."""
+        if not label:
+            return False
+        words = label.lower().split()
+        return self._is_description(written.lower().split()) and all(
+            w in self.lex.sources.pointing_heads for w in words
+        )
 
     def _read(self, start: int) -> None:
         """Resolve the mentions not read yet and file them by kind."""
