@@ -307,18 +307,24 @@ def _refinement_sql(q: Quantity, params: list[Any]) -> list[str]:
     parts: list[str] = []
     if q.place:
         parts.append(f"({_found('ctx', q.place, params)} OR {_found('title', q.place, params)})")
-    parts += [_found("near", group, params) for group in q.keywords]
+    # keywords: also the words before the number since the previous one ("the damage could
+    # exceed €1.5bn"); exclusions only near it ("3,000 additional troops, bringing the total to
+    # 11,000" must not exclude the 11,000)
+    parts += [_found("around", group, params) for group in q.keywords]
     if q.exclude:
         parts.append(f"NOT {_found('near', q.exclude, params)}")
     return parts
 
 
 # "Bei einem Beben im Jahr 2003 waren mehr als 170 Menschen ums Leben gekommen", "The February
-# 2023 earthquakes killed more than 53,000": a year near the number, before the article's own,
-# dates the figure to another event (years are never claims; the number itself is not one).
-_EARLIER_YEAR = """(regexp_matches(clause, '(?:19|20)[0-9][0-9]') AND coalesce(list_bool_or(
+# 2023 earthquakes killed more than 53,000", "In 2002, floods killed 21": a year before the
+# article's own, anywhere in the sentence before the number or near after it (``dating``: from
+# the sentence start to the end of the near window), dates the figure to another event (the
+# number itself is not one). "The flood killed 16, against 21 in 2002" dates only the 21.
+_EARLIER_YEAR = """(regexp_matches(dating, '(?:19|20)[0-9][0-9]') AND coalesce(list_bool_or(
     list_transform(
-        regexp_extract_all(clause, '(?:^|[^0-9.,])((?:19|20)[0-9]{2})(?:$|[^0-9.,])', 1),
+        regexp_extract_all(dating,
+            '(?:^|[^0-9.,])((?:19|20)[0-9]{2})(?:$|[^0-9.,]|[.,](?:$|[^0-9]))', 1),
         lambda y: CAST(y AS INTEGER) < published_year AND CAST(y AS INTEGER) <> coalesce(low, -1))),
     false))"""
 
@@ -354,13 +360,15 @@ def meaning_reason_sql() -> str:
 
 def near_windows_sql() -> str:
     """The CTEs ``neighbours`` and ``windows`` (one row per claim, with its ``clause``: the words
-    near the number); one ``?`` parameter, ``NEAR_AFTER``."""
+    near the number; ``around``: those and the words before the number since the previous one;
+    ``dating``: the sentence up to the end of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
     return """
     neighbours AS (
         SELECT c.claim_id, c.unit, c.entity, c.sentence, c.quote, a.title,
                c.concept, c.actor, c.state, c.low, year(a.published) AS published_year,
                c."start" - c.sentence_start AS quote_at,
                lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
+               coalesce(lag(c."end") OVER sentence_claims - c.sentence_start, 0) AS prev_at,
                lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
         FROM store.claims c LEFT JOIN store.articles a USING (article_id)
         WINDOW sentence_claims AS (PARTITION BY c.article_id, c.sentence_start
@@ -371,7 +379,10 @@ def near_windows_sql() -> str:
         -- Y wounded" gives "killed" to X only.
         SELECT claim_id, unit, entity, sentence, title, concept, actor, state, low,
                published_year,
-               substr(sentence, window_from + 1, window_to - window_from) AS clause
+               substr(sentence, window_from + 1, window_to - window_from) AS clause,
+               substr(sentence, least(greatest(prev_at, 0), window_from) + 1,
+                      window_to - least(greatest(prev_at, 0), window_from)) AS around,
+               substr(sentence, 1, window_to) AS dating
         FROM (
             SELECT *,
                    CASE WHEN first_in_sentence OR quote_at NOT BETWEEN 0 AND length(sentence)
@@ -407,11 +418,12 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
             SELECT claim_id, unit, concept, actor, state,
                    coalesce(concept, actor, state) IS NOT NULL AS has_meaning,
                    lower(coalesce(entity, '') || ' ' || clause) AS near,
+                   lower(coalesce(entity, '') || ' ' || around) AS around,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
-                   lower(coalesce(title, '')) AS title, clause, published_year, low
+                   lower(coalesce(title, '')) AS title, dating, published_year, low
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
-            SELECT claim_id, concept, actor, state, clause, published_year, low,
+            SELECT claim_id, concept, actor, state, dating, published_year, low,
                    CASE {" ".join(whens) or "WHEN false THEN NULL"} END AS decision
             FROM lowered
         )

@@ -128,12 +128,18 @@ def places_named(text: str, clause: tuple[int, int], claim: Claim, concepts: Con
 
 
 def clause_state(
-    texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int], claim: Claim
+    texts: tuple[str, str],
+    concepts: Concepts,
+    clause: tuple[int, int],
+    claim: Claim,
+    allowed: frozenset[str] | None = None,
 ) -> str | None:
     """The state word of the clause nearest to the number (in words); a phrase ("killed or
     wounded") beats the words inside it; an override state (a change, plan or part: "additional",
-    "expected to", "allein") beats any other, wherever it stands in the clause."""
+    "expected to", "allein", "four more", "three of the dead") beats any other, wherever it
+    stands in the clause. ``allowed``: only these states count."""
     low = texts[1]
+    overrides = concepts.override_states
     start, end = clause
     before, after = low[start : claim.start], low[claim.end : end]
     found_states: list[tuple[int, str]] = []
@@ -159,7 +165,6 @@ def clause_state(
         state = concepts.state_of(word.strip(PUNCTUATION))
         if state is not None:
             found_states.append((i + 1, state))
-    overrides = concepts.override_states
     # inside the claim's own words: "2,000 additional soldiers"; "150.000 Obdachlosen" when
     # its noun counts something (not "40.000 Zelte")
     counted = concepts.entity_concepts.get(claim.entity or "") is not None
@@ -167,7 +172,92 @@ def clause_state(
         state = concepts.state_of(word.strip(PUNCTUATION))
         if state in overrides or state is not None and counted:
             found_states.append((0, state))
+    adjacent, whole = adjacent_state(low, concepts, clause, claim)
+    # a part of the dead is a part only when the figure counts the dead too ("Of the 11,000
+    # sent, 4,700 were killed" is the whole of another state)
+    if adjacent is not None and not (
+        adjacent == concepts.part_state
+        and any(st not in (whole, *overrides, *concepts.weak_states) for _, st in found_states)
+    ):
+        found_states.append((0, adjacent))
+    if allowed is not None:
+        found_states = [(d, st) for d, st in found_states if st in allowed]
     if not found_states:
         return None
     weak = concepts.weak_states
     return min(found_states, key=lambda d_s: (d_s[1] not in overrides, d_s[1] in weak, d_s[0]))[1]
+
+
+def _word_at(low: str, pos: int) -> re.Match[str] | None:
+    return WORD.match(low, _skip_space(low, pos))
+
+
+def _part_of(low: str, pos: int, concepts: Concepts) -> tuple[bool, str | None]:
+    """After a partitive: does a word naming a state ("the dead", "den Toten") or a figure
+    follow, and which state (None for a figure)?"""
+    at = _skip_space(low, pos)
+    if low[at : at + 1].isdigit():
+        return True, None
+    word = WORD.match(low, at)
+    state = concepts.state_of(word.group()) if word is not None else None
+    return state is not None, state
+
+
+def adjacent_state(
+    low: str, concepts: Concepts, clause: tuple[int, int], claim: Claim
+) -> tuple[str | None, str | None]:
+    """A change or a part named next to the number, and for a part the state of the whole:
+    "four more bodies", "nochmals 300" (a change word right after or before it), "three of the
+    dead", "300 of the 11,000" (a partitive right after it, then a state word or a figure),
+    "children were among the displaced" (a partitive anywhere in the clause, then a state word
+    or a figure)."""
+    after = _word_at(low, claim.end)
+    if after is not None and after.group() in concepts.change_after:
+        return concepts.change_state, None
+    before = [w.group() for w in WORD.finditer(low, clause[0], claim.start)][-1:]
+    if before and before[0] in concepts.change_before:
+        return concepts.change_state, None
+    at = _skip_space(low, claim.end)
+    for phrase in concepts.partitive_after:
+        end = at + len(phrase)
+        if low.startswith(phrase, at) and not low[end : end + 1].isalnum():
+            part, whole = _part_of(low, end, concepts)
+            if part:
+                return concepts.part_state, whole
+    for phrase in concepts.partitive_anywhere:
+        for found in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w])", low[: clause[1]]):
+            if found.start() >= clause[0]:
+                part, whole = _part_of(low, found.end(), concepts)
+                if part:
+                    return concepts.part_state, whole
+    return None, None
+
+
+def opening_part(low: str, concepts: Concepts, claim: Claim, first: Claim | None) -> bool:
+    """ "Of the 21,000 people evacuated, around 3,000 are still ...", "Von den 16 Toten stammten
+    neun ...": a sentence that opens with a partitive and a figure (``first``, the sentence's
+    first claim) makes the later figures of the sentence parts of it."""
+    if first is None or first is claim or first.sentence_start != claim.sentence_start:
+        return False
+    opening = " ".join(low[claim.sentence_start : first.start].split())
+    return opening in concepts.partitive_openings
+
+
+def leading_state(
+    texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int], claim: Claim
+) -> str | None:
+    """ "In the district alone, nine people died", "By December, 12,000 could be there": the
+    first figure of a sentence takes an override state (a part, plan or change) from the words
+    before its clause, which count nothing of their own."""
+    if clause[0] <= claim.sentence_start:
+        return None
+    low = texts[1]
+    for found in concepts.state_phrases.finditer(low, claim.sentence_start, clause[0]):
+        state = concepts.phrase_states.get(" ".join(found.group().split()))
+        if state in concepts.override_states:
+            return state
+    for word in WORD.finditer(low, claim.sentence_start, clause[0]):
+        state = concepts.state_of(word.group())
+        if state in concepts.override_states:
+            return state
+    return None

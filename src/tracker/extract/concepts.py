@@ -28,6 +28,7 @@ class Concepts:
     nouns: dict[str, str]  # form -> concept
     noun_suffixes: tuple[tuple[str, str], ...]  # compound ending -> concept
     state_words: dict[str, str]  # single word or lemma -> state
+    state_suffixes: tuple[tuple[str, str], ...]  # compound ending -> state ("*schaden")
     state_phrases: re.Pattern[str]  # phrases of several words
     phrase_states: dict[str, str]
     countries: re.Pattern[str]  # any way of naming a country (lower-cased)
@@ -49,6 +50,14 @@ class Concepts:
     no_state: frozenset[str]
     override_states: frozenset[str]  # a change, plan or part: wins over any other state
     broader: dict[str, str]  # concept -> the broader concept it is a kind of (soldier -> person)
+    measure_states: frozenset[str]  # states a no_state unit may still have (money: damaged)
+    change_state: str  # the state of a change ("added") and of a part ("part")
+    part_state: str
+    change_after: frozenset[str]  # "four more bodies": right after the number, a change
+    change_before: frozenset[str]  # "another 300": right before the number, a change
+    partitive_after: tuple[str, ...]  # "three of the dead": right after the number, a part
+    partitive_anywhere: tuple[str, ...]  # "among the displaced": anywhere in the clause
+    partitive_openings: tuple[str, ...]  # "Of the 21,000 evacuated, 3,000 ...": the rest a part
     clause_break: re.Pattern[str]
     word_states: dict[str, str | None] = field(default_factory=dict, compare=False)
     noun_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
@@ -60,6 +69,9 @@ class Concepts:
         if lower in self.word_states:
             return self.word_states[lower]
         state = self.state_words.get(lower) or self.state_words.get(lemmatize(lower, self.code))
+        if state is None:
+            state = next((st for suffix, st in self.state_suffixes
+                          if lower.endswith(suffix) and len(lower) > len(suffix) + 2), None)
         self.word_states[lower] = state
         return state
 
@@ -92,7 +104,8 @@ def _unit_table(f: DataFile) -> dict[str, tuple[str, str | None]]:
 
 
 def _states(f: DataFile, known: set[str] | None) -> tuple[dict[str, str], dict[str, str]]:
-    """[states] as (single words -> state, phrases -> state); state names are und's keys."""
+    """[states] as (single words -> state, phrases -> state); state names are und's keys. A
+    form starting with "*" is a compound ending, kept under its "*" among the words."""
     words: dict[str, str] = {}
     phrases: dict[str, str] = {}
     for state, forms in f.word_table("states").items():
@@ -172,16 +185,25 @@ def load_concepts(code: str) -> Concepts:
     f = base if code == UNDETERMINED else _read(code)
     nouns = f.inverted("nouns")
     words, phrases = _states(f, known)
+    suffixes = tuple((w[1:], st) for w, st in words.items() if w.startswith("*"))
+    measure_states = base.word_set("rules.measure_states") | f.word_set("rules.measure_states")
+    for state in measure_states - known:
+        raise f.fail("rules.measure_states", f"{state!r} is not a state of lang/und's [states]")
     forms, modifiers = _country_forms(f, code)
     located = f.string("rules.located_state") or None
     if located is not None and located not in known:
         raise f.fail("rules.located_state", "is not a state named in lang/und/concepts.toml")
+    change, part = f.string("rules.change_state"), f.string("rules.part_state")
+    for key, state in (("change_state", change), ("part_state", part)):
+        if state not in known:
+            raise f.fail(f"rules.{key}", "is not a state named in lang/und/concepts.toml")
     return Concepts(
         code=code,
         units=_unit_table(base) | _unit_table(f),
         nouns={form: concept for form, concept in nouns.items() if not form.startswith("*")},
         noun_suffixes=tuple((fm[1:], c) for fm, c in nouns.items() if fm.startswith("*")),
-        state_words=words,
+        state_words={w: st for w, st in words.items() if not w.startswith("*")},
+        state_suffixes=suffixes,
         state_phrases=_lower_pattern(phrases),
         phrase_states=phrases,
         countries=_lower_pattern(forms),
@@ -206,5 +228,13 @@ def load_concepts(code: str) -> Concepts:
         no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),
         override_states=_override_states(base, f, known),
         broader=base.string_table("broader") | f.string_table("broader"),
+        measure_states=measure_states,
+        change_state=change,
+        part_state=part,
+        change_after=f.word_set("rules.change_after"),
+        change_before=f.word_set("rules.change_before"),
+        partitive_after=f.word_tuple("rules.partitive_after"),
+        partitive_anywhere=f.word_tuple("rules.partitive_anywhere"),
+        partitive_openings=f.word_tuple("rules.partitive_openings"),
         clause_break=_clause_break(f),
     )

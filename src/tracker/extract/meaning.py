@@ -29,6 +29,8 @@ from tracker.extract.clause import (
     clause_breaks,
     clause_state,
     into_relative,
+    leading_state,
+    opening_part,
     phrase_over,
     places_named,
 )
@@ -59,9 +61,12 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     low = lower_text(text)
     breaks = clause_breaks(text, concepts)
     antecedent: Meaning | None = None  # the last claim's meaning with a concept and a state
+    first: Claim | None = None  # the first claim of the current sentence
     for i, claim in enumerate(claims):
         prev = claims[i - 1] if i > 0 else None
         nxt = claims[i + 1] if i + 1 < len(claims) else None
+        if first is None or first.sentence_start != claim.sentence_start:
+            first = claim
         clause = clause_around(claim, prev, nxt, breaks)
         clause = into_relative(clause, claim, nxt, low, breaks, concepts)
         clause = after_coordinator(clause, claim, prev, low, concepts)
@@ -70,6 +75,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             found = _from_previous(found, prev, concepts)
         elif antecedent is not None and _bare(claim, found, antecedent):
             found = antecedent
+        found = _outside_clause(found, claim, first, (text, low), concepts, clause)
         if found.concept is not None and found.state is not None:
             antecedent = found
         for name in _FIELDS:
@@ -77,6 +83,30 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             if value is not None:
                 object.__setattr__(claim, name, value)
     return claims
+
+
+def _outside_clause(
+    found: Meaning,
+    claim: Claim,
+    first: Claim,
+    texts: tuple[str, str],
+    concepts: Concepts,
+    clause: tuple[int, int],
+) -> Meaning:
+    """A part or change said outside the claim's clause: a sentence opening with a partitive
+    and a figure ("Of the 21,000 evacuated, 3,000 ...": the later figures of no other state are
+    parts; "Of the 11,000 sent, 4,700 were killed" is the whole of another state), or the words
+    before the first figure's clause ("In the district alone, nine died")."""
+    if found.state in concepts.override_states:
+        return found
+    state = None
+    if opening_part(texts[1], concepts, claim, first) and found.state in (None, first.state):
+        state = concepts.part_state
+    elif claim is first:
+        state = leading_state(texts, concepts, clause, claim)
+    if state is None:
+        return found
+    return Meaning(found.concept, found.actor, state)
 
 
 def _bare(claim: Claim, found: Meaning, antecedent: Meaning) -> bool:
@@ -146,8 +176,10 @@ def read_meaning(
         concept = whole or _complement(text, (np_end, end), lex, concepts) or concept
     counts_events = (concept or "") not in concepts.no_state
     actor, places = _actor(claim, texts, concepts, clause, np_end, lex if counts_events else None)
-    if not counts_events:
-        return Meaning(concept, actor, unit_state)
+    if not counts_events:  # a measure: only a change, plan or part, or a measure's own state
+        allowed = concepts.override_states | concepts.measure_states
+        said = clause_state(texts, concepts, clause, claim, allowed)
+        return Meaning(concept, actor, said or unit_state)
     # "4.700 Toten und Verwundeten": a phrase over the unit's word names the state
     phrase = phrase_over(low, concepts, clause, (np_start, np_end))
     state = phrase or unit_state

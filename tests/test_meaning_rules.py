@@ -1,0 +1,121 @@
+"""Meaning rules for figures that are not estimates of a total (issue #11): changes ("four more"),
+parts named by a partitive ("three of the dead", "among the displaced", "Of the 9,000 ...,
+1,000 ..."), a part or plan said before the first figure's clause ("In the capital alone, ..."),
+states of money (damage, and the override states), and the year rule over the whole sentence
+and keyword refinements over the words before the number. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tracker.aggregate.quantities import assign_all, parse_quantities
+from tracker.extract import extract
+from tracker.ingest import ingest
+
+
+def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, ...]:
+    claim = extract(sentence, lang)[index]
+    return claim.concept, claim.actor, claim.state
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "index", "state"),
+    [
+        # a change word right after the number
+        ("en", "Two more bodies were found near the river on Sunday.", 0, "added"),
+        ("de", "Am Morgen wurden zwei Tote mehr gezählt.", 0, "added"),
+        ("de", "Nochmals 300 Soldaten wurden an die Grenze verlegt.", 0, "added"),
+        # "another" adds a figure of another state, not a change of this one
+        ("en", "Another 50 are still listed as missing.", 0, "missing"),
+        # a partitive right after the number, then a state word or a figure
+        ("en", "Two of the dead were firefighters, the mayor said.", 0, "part"),
+        ("de", "Zwei der Toten waren Feuerwehrleute.", 0, "part"),
+        ("en", "Some 300 of the 9,000 soldiers were sent home.", 0, "part"),
+        # a partitive anywhere in the clause, then a state word
+        ("en", "About 3,000 pupils were among the evacuated.", 0, "part"),
+        ("de", "Etwa 3.000 Schüler sind unter den Evakuierten.", 0, "part"),
+        # a sentence opening with a partitive and a figure: the later figures are parts of it
+        ("en", "Of the 9,000 people evacuated, about 1,000 cannot go home yet.", 1, "part"),
+        ("de", "Von den 9.000 Evakuierten können etwa 1.000 noch nicht zurück.", 1, "part"),
+        # ... unless they count another state: the whole of that one
+        ("en", "Of the 5,000 soldiers sent, about 900 were killed or wounded.", 1, "casualties"),
+        # a part said before the clause of the sentence's first figure
+        ("en", "In the capital alone, 40 people died.", 0, "part"),
+        ("de", "Allein in der Hauptstadt, sagte die Polizei, starben 40 Menschen.", 0, "part"),
+        # displaced phrases with the figure inside them
+        ("en", "The fire forced about 2,000 residents from their homes.", 0, "displaced"),
+        ("de", "Rund 2.000 Menschen wurden in Sicherheit gebracht.", 0, "displaced"),
+    ],
+)
+def test_changes_parts_and_phrases(lang: str, sentence: str, index: int, state: str) -> None:
+    assert _meaning(sentence, lang, index)[2] == state
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "state"),
+    [
+        # money is a damage figure when the clause says so, a compound included
+        ("en", "The storm caused damage of €300 million in the valley.", "damaged"),
+        ("de", "Der Sachschaden wird auf 300 Millionen Euro geschätzt.", "damaged"),
+        # a part, plan or change of money, as of any figure
+        ("de", "Die Schäden allein in der Altstadt belaufen sich auf 40 Millionen Euro.", "part"),
+        ("en", "Insurers expect to pay out €90 million.", "expected"),
+        # money never counts people: a loss is no casualty
+        ("en", "The airline reported losses of $200 million.", None),
+    ],
+)
+def test_money_states(lang: str, sentence: str, state: str | None) -> None:
+    assert _meaning(sentence, lang) == ("euro" if "€" in sentence or "Euro" in sentence
+                                        else "dollar", None, state)
+
+
+ARTICLE = """url: https://example.org/{n}
+outlet: example{n}.org
+published: 2026-05-0{n}
+title: Storm
+language: en
+---
+{body}
+"""
+
+DEFS = {"quantity": [
+    {"id": "deaths", "label": "Deaths", "unit": "people", "concept": ["person", ""],
+     "state": ["killed"]},
+    {"id": "damage", "label": "Damage", "unit": "euros", "concept": ["euro"],
+     "state": ["damaged", ""], "keywords": [["damage"]]},
+]}
+
+
+def _assign(tmp_path: Path, bodies: list[str]) -> dict[str, str | None]:
+    paths = []
+    for n, body in enumerate(bodies, 1):
+        path = tmp_path / f"a{n}.txt"
+        path.write_text(ARTICLE.format(n=n, body=body), encoding="utf-8")
+        paths.append(path)
+    db = tmp_path / "t.duckdb"
+    ingest(paths, db, workers=1, progress=False)
+    with duckdb.connect(str(db)) as con:
+        assign_all(con, parse_quantities(DEFS))
+        rows = con.execute("SELECT quote, quantity FROM claims").fetchall()
+    return dict(rows)
+
+
+def test_a_year_earlier_in_the_sentence_dates_every_figure_after_it(tmp_path: Path) -> None:
+    got = _assign(tmp_path, [
+        "In 1999, a storm in the region killed 40 people and more than 30 people died later.",
+        "The storm has killed 12 people, against 40 people killed in 1999.",
+    ])
+    assert got["40 people"] is None and got["more than 30 people"] is None
+    assert got["12 people"] == "deaths"
+
+
+def test_keywords_read_the_words_before_the_number(tmp_path: Path) -> None:
+    got = _assign(tmp_path, [
+        "The storm killed 12 people, and the damage is put at €300 million.",
+        "The state promised 12 million euros in emergency aid.",
+    ])
+    assert got["€300 million"] == "damage"
+    assert got["12 million euros"] is None
