@@ -334,3 +334,20 @@ CLAIM_COLUMNS = [
     "sentence_start",
     "extractor_version",
 ]
+
+
+def open_tab(app, name: str):  # an AppTest; only the open tab of the dashboard runs
+    """Open the dashboard tab ``name`` (bound to the URL's ``tab``) and run the app."""
+    app.session_state["tab"] = name
+    if "tab" in app.query_params:  # the URL's value wins over the state in AppTest
+        app.query_params["tab"] = name
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def tab_open(app) -> str:  # an AppTest
+    """The dashboard tab open in ``app``: its state, else the URL's, else Compare."""
+    if "tab" in app.session_state:
+        return app.session_state["tab"]
+    return app.query_params.get("tab") or "Compare"

@@ -15,7 +15,7 @@ import polars as pl
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_aggregate_fixtures import QUANTITIES, REPO, build_db
+from test_aggregate_fixtures import QUANTITIES, REPO, build_db, open_tab, tab_open
 
 from tracker.aggregate.compare import build_view
 from tracker.aggregate.quantities import load_quantities
@@ -234,11 +234,14 @@ def chart_title(app: AppTest, index: int) -> str:
 
 
 def claims_frame(app: AppTest):
-    """The claims table (the dataframe with the quotes)."""
+    """The claims table (the dataframe with the quotes), on the Claims tab."""
+    open_tab(app, "Claims")
     return next(f.value for f in app.dataframe if "quote_in_context" in f.value.columns)
 
 
 def range_rows(app: AppTest) -> list[str]:
+    if tab_open(app) != "Compare":
+        open_tab(app, "Compare")
     tables = chart_frames(app, 0)
     rows = next(t for t in tables if "row" in t.column_names)
     return sorted(rows.column("row").to_pylist())
@@ -305,7 +308,7 @@ def test_app_claims_table_and_quotes_are_escaped(fixture_db: Path) -> None:
 
 
 def test_app_review_marks_a_claim_wrong_and_the_view_drops_it(fixture_db: Path) -> None:
-    app = run_app()
+    app = run_app({"tab": "Review"})
     form_select = next(s for s in app.selectbox if s.label == "Claim")
     assert any("defense.gov" in option for option in form_select.options)
     form_select.set_value("a000-0")  # the Pentagon's 3,000 at defense.gov
@@ -324,7 +327,8 @@ def test_app_review_marks_a_claim_wrong_and_the_view_drops_it(fixture_db: Path) 
 
 def test_app_moves_a_claim_to_no_quantity_and_shows_the_reason(fixture_db: Path) -> None:
     app = run_app()
-    assert any("reason" in frame.value.columns for frame in app.dataframe)  # the claims table
+    assert "reason" in claims_frame(app).columns
+    open_tab(app, "Review")
     next(s for s in app.selectbox if s.label == "Claim to move").set_value("a000-0")
     move_to = next(s for s in app.selectbox if s.label == "Move to")
     move_to.set_value(move_to.options[0])  # none: not about a tracked quantity
@@ -361,7 +365,7 @@ def test_app_explains_an_empty_database(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_app_shows_new_claims_after_a_write(fixture_db: Path) -> None:
-    app = run_app()
+    app = run_app({"tab": "Claims"})
     before = len(app.dataframe[-1].value)
     con = duckdb.connect(str(fixture_db))
     try:
@@ -411,7 +415,7 @@ def test_big_views_are_capped_and_say_so() -> None:
 
 
 def test_app_add_an_article_shows_claims_and_saves_them(fixture_db: Path) -> None:
-    app = run_app()
+    app = run_app({"tab": "Add an article"})
     text = (
         "Nordkorea hat nach Angaben des Pentagons rund 12.000 Soldaten nach Russland geschickt.\n"
         "<script>alert(1)</script> Das berichtete die Zeitung am Montag."
@@ -441,11 +445,13 @@ def test_app_add_an_article_shows_claims_and_saves_them(fixture_db: Path) -> Non
 def test_app_export_buttons_are_there(fixture_db: Path) -> None:
     app = run_app()
     labels = [b.proto.label for b in app.get("download_button")]
-    assert labels == ["Chart as PNG", "Chart as SVG", "Export CSV", "Export Parquet"]
+    assert labels == ["Chart as PNG", "Chart as SVG"]
+    labels = [b.proto.label for b in open_tab(app, "Claims").get("download_button")]
+    assert labels == ["Export CSV", "Export Parquet"]
 
 
 def test_app_suggests_a_quantity_for_untracked_claims(fixture_db: Path) -> None:
-    app = run_app()
+    app = run_app({"tab": "Untracked claims"})
     assert not any("building" in e.label for e in app.expander)  # only on request
     app.toggle(key="suggest").set_value(True).run()
     titles = [e.label for e in app.expander]

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
-from test_aggregate_fixtures import QUANTITIES, REPO
+from test_aggregate_fixtures import QUANTITIES, REPO, open_tab, tab_open
 from test_claimants_store import write_texts
 
 from tracker.cli import cli
@@ -44,6 +44,8 @@ def app(built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest
 
 
 def range_frame(app: AppTest) -> pa.Table:
+    if tab_open(app) != "Compare":
+        open_tab(app, "Compare")
     chart = app.get("vega_lite_chart")[0]
     tables = [pa.ipc.open_stream(d.data.data).read_all() for d in chart.proto.datasets]
     return next(t for t in tables if "row" in t.column_names)
@@ -62,6 +64,7 @@ def test_rows_are_claimants_with_the_names_seen(app: AppTest) -> None:
 
 
 def test_a_reviewer_merges_two_claimants(app: AppTest) -> None:
+    open_tab(app, "Review")
     merge = next(s for s in app.selectbox if s.label == "Merge claimant")
     into = next(s for s in app.selectbox if s.label == "into")
     merge.set_value("us-pentagon")
@@ -77,6 +80,7 @@ def test_a_reviewer_merges_two_claimants(app: AppTest) -> None:
 
 
 def test_a_reviewer_splits_a_name_out_of_a_claimant(app: AppTest) -> None:
+    open_tab(app, "Review")
     next(s for s in app.selectbox if s.label == "Split from claimant").set_value(
         "us-pentagon").run()
     next(s for s in app.selectbox if s.label == "the name (as written)").set_value(

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
-from test_aggregate_fixtures import QUANTITIES, REPO
+from test_aggregate_fixtures import QUANTITIES, REPO, open_tab
 
 from tracker.cli import cli
 
@@ -82,7 +82,7 @@ def test_every_headline_figure_says_how_it_is_computed(corpus: Path, monkeypatch
     assert len(helps) == 5 and all(helps.values()), helps
     assert "independent claimant" in helps["Consensus (median)"]
     assert "outliers" in helps["Spread (highest / lowest)"]
-    method = " ".join(m.value for m in app.markdown)
+    method = " ".join(m.value for m in open_tab(app, "Method").markdown)
     assert "Staleness" in method and "newest article in the data" in method
 
 
@@ -114,7 +114,7 @@ def test_the_detail_panel_moves_a_claim_to_no_quantity(corpus: Path, monkeypatch
 
 
 def test_claimant_and_outlet_pages(corpus: Path, monkeypatch) -> None:
-    app = app_on(corpus, monkeypatch)
+    app = app_on(corpus, monkeypatch, tab="Claimants & outlets")
     titles = [c for c in app.get("vega_lite_chart") if "Claimant " in c.proto.spec]
     assert titles, "the claimant page draws its claims"
     app.radio(key="entity_kind").set_value("outlet").run()
@@ -151,7 +151,7 @@ def test_mostly_undated_articles_are_counted_kept_and_shown_apart(undated: Path,
 
 def test_an_article_date_set_in_the_dashboard_is_a_correction_row(undated: Path,
                                                                   monkeypatch) -> None:
-    app = app_on(undated, monkeypatch)
+    app = app_on(undated, monkeypatch, tab="Review")
     article_id = app.selectbox(key="fix_article").value
     form = next(f for f in app.get("form") if "article_correction" in str(f.proto))
     assert form is not None

@@ -58,7 +58,10 @@ class Hedged(StrEnum):
 GROUPINGS = {Grouping.OUTLET.value: "outlet", Grouping.SOURCE.value: "source_key"}
 MAX_RANGE_ROWS = 40  # rows of the range chart: the outlets (or sources) with most claims
 MAX_TIMELINE_SOURCES = 12  # sources drawn on the timeline: those with most estimates
-TABLE_ROWS = 1000  # claims shown in the table; Export writes every claim of the view
+TABLE_PAGE = 100  # claims per page of the table (only that page goes to the browser); Export
+# writes every claim of the view
+MAX_TIMELINE_POINTS_PER_SOURCE = 60  # a busier source is drawn with its last estimate per period
+MAX_UNDATED_PER_SOURCE = 30  # undated estimates drawn per source (the table has them all)
 MAX_ROWS = 200_000  # rows of one quantity handed to polars; more is cut, newest first
 CLAIM_COLUMNS = (
     "claim_id, article_id, outlet, url, title, published, lang, low, high, kind, approximate,"
@@ -117,21 +120,59 @@ def claims_relation(con: duckdb.DuckDBPyConnection) -> str:
     return f"({summary_claims_sql(has_article_corrections(con))})"
 
 
+# The long text columns: the aggregation does not need them (relays use the precomputed
+# sentence key), so the dashboard reads them only for the rows it shows (``claim_texts``).
+TEXT_COLUMNS = ("sentence", "title", "entity")
+
+
+def _columns(texts: bool, relation: str) -> str:
+    columns = CLAIM_COLUMNS
+    if not texts:
+        columns = ", ".join(c for c in CLAIM_COLUMNS.split(", ")
+                            if c.strip() not in TEXT_COLUMNS or
+                            (c.strip() == "sentence" and relation == "claims"))
+    return columns + (", sentence_key" if relation != "claims" else "")  # for relays
+
+
 def quantity_claims(
-    con: duckdb.DuckDBPyConnection, quantity: str, filters: Filters = NO_FILTERS
+    con: duckdb.DuckDBPyConnection, quantity: str, filters: Filters = NO_FILTERS,
+    *, texts: bool = True,
 ) -> pl.DataFrame:
     """One quantity's claims under the SQL-side filters (review 'wrong' rows included), newest
-    first, at most ``MAX_ROWS``."""
+    first, at most ``MAX_ROWS``. ``texts=False`` leaves out ``TEXT_COLUMNS`` (the sentence is
+    kept where no precomputed relay key exists): a third of the reading time at 1M claims."""
     where, params = filter_sql(quantity, filters)
     relation = claims_relation(con)
-    extra = ", sentence_key" if relation != "claims" else ""  # precomputed for relays
-    return con.sql(
-        f"SELECT x.*, l.claimant_label FROM (SELECT {CLAIM_COLUMNS}{extra} FROM {relation}"
-        f" WHERE {where} ORDER BY published DESC NULLS LAST, claim_id LIMIT ?) x"
-        f" LEFT JOIN ({CLAIMANT_LABELS}) l USING (claimant)"
-        " ORDER BY x.published DESC NULLS LAST, x.claim_id",
-        params=[*params, MAX_ROWS],
+    columns = _columns(texts, relation)
+    [(count,)] = con.execute(f"SELECT count(*) FROM {relation} WHERE {where}",
+                             params).fetchall()
+    if count > MAX_ROWS:  # only then does the order decide which rows are read
+        inner = (f"SELECT {columns} FROM {relation} WHERE {where}"
+                 " ORDER BY published DESC NULLS LAST, claim_id LIMIT ?")
+        params = [*params, MAX_ROWS]
+    else:
+        inner = f"SELECT {columns} FROM {relation} WHERE {where}"
+    rows = con.sql(
+        f"SELECT x.*, l.claimant_label FROM ({inner}) x"
+        f" LEFT JOIN ({CLAIMANT_LABELS}) l USING (claimant)", params=params,
     ).pl()
+    return rows.sort(["published", "claim_id"], descending=[True, False], nulls_last=True)
+
+
+def claim_texts(con: duckdb.DuckDBPyConnection, claim_ids: list[str]) -> pl.DataFrame:
+    """``claim_id`` with the ``TEXT_COLUMNS`` of some claims (the rows a page shows)."""
+    if not claim_ids:
+        return pl.DataFrame(schema={"claim_id": pl.String, **dict.fromkeys(TEXT_COLUMNS,
+                                                                           pl.String)})
+    return con.sql(
+        f"SELECT claim_id, {', '.join(TEXT_COLUMNS)} FROM {claims_relation(con)}"
+        " WHERE claim_id IN (SELECT unnest(?::VARCHAR[]))", params=[claim_ids]).pl()
+
+
+def with_texts(rows: pl.DataFrame, texts: pl.DataFrame) -> pl.DataFrame:
+    """``rows`` with the text columns of ``texts`` joined on (rows keep their order)."""
+    kept = rows.drop([c for c in TEXT_COLUMNS if c in texts.columns], strict=False)
+    return kept.join(texts, on="claim_id", how="left", maintain_order="left")
 
 
 @dataclass(frozen=True)
@@ -169,14 +210,29 @@ class QuantityView:
 
     @functools.cached_property
     def table(self) -> pl.DataFrame:
-        """The claims table, every claim (what Export writes): built on first use only."""
+        """The claims table, every claim (what Export writes): built on first use only. Needs
+        the text columns (``quantity_claims(texts=True)``, or ``with_texts``)."""
         return claims_table(self.prepared, fmt=number_formatter(self.locale))
 
     @functools.cached_property
-    def table_shown(self) -> pl.DataFrame:
-        """The table's first ``TABLE_ROWS`` rows, without building the rest (what the page
-        shows; the Claims and Review tabs share it)."""
-        return claims_table(self.prepared, limit=TABLE_ROWS, fmt=number_formatter(self.locale))
+    def table_order(self) -> pl.DataFrame:
+        """The prepared claims in the table's order (``TABLE_ORDER``: newest first, undated
+        last), sorted once per view; pages are slices of it."""
+        return self.prepared.sort(TABLE_ORDER[0], descending=TABLE_ORDER[1], nulls_last=True)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.prepared.height // TABLE_PAGE))
+
+    def table_page(self, page: int, texts: pl.DataFrame | None = None) -> pl.DataFrame:
+        """The claims table's page ``page`` (0-based, ``TABLE_PAGE`` rows): only these rows
+        are formatted and sent to the page; ``texts`` (``claim_texts``) adds their sentences
+        and titles when the view was read without them."""
+        rows = self.table_order.slice(min(max(page, 0), self.pages - 1) * TABLE_PAGE,
+                                      TABLE_PAGE)
+        if texts is not None:
+            rows = with_texts(rows, texts)
+        return claims_table(rows, fmt=number_formatter(self.locale), ordered=True)
 
 
 def build_view(
@@ -233,21 +289,61 @@ def _most_claims(
 
 def _timeline_estimates(prepared: pl.DataFrame) -> tuple[pl.DataFrame, str]:
     """Each source's estimates of the total (relays and same-day repeats once) for its busiest
-    sources; undated claims too (the chart draws them apart)."""
+    sources, a busy source thinned to its last estimate per period (``thin_by_period``);
+    undated claims too (the chart draws them apart, at most ``MAX_UNDATED_PER_SOURCE`` each)."""
     estimates = totals(prepared).filter(~pl.col("is_relay")).unique(
         ["source_key", "published", "best"], keep="first", maintain_order=True
     )
     sources = estimates["source_key"].n_unique()
-    if sources <= MAX_TIMELINE_SOURCES:
-        return history(estimates, "source_key"), ""
-    counts = estimates.group_by("source_key").agg(n=pl.len())
-    top = counts.sort(["n", "source_key"], descending=[True, False]).head(MAX_TIMELINE_SOURCES)
-    note = (
-        f"Timeline: the {MAX_TIMELINE_SOURCES} sources with most estimates of {sources}; "
-        "the consensus line uses all."
-    )
-    kept = estimates.filter(pl.col("source_key").is_in(top["source_key"].implode()))
-    return history(kept, "source_key"), note
+    notes = []
+    if sources > MAX_TIMELINE_SOURCES:
+        counts = estimates.group_by("source_key").agg(n=pl.len())
+        top = counts.sort(["n", "source_key"], descending=[True, False]).head(
+            MAX_TIMELINE_SOURCES)
+        notes.append(f"the {MAX_TIMELINE_SOURCES} sources with most estimates of {sources}; "
+                     "the consensus line uses all")
+        estimates = estimates.filter(pl.col("source_key").is_in(top["source_key"].implode()))
+    drawn = thin_by_period(history(estimates, "source_key"), "source_key",
+                           MAX_TIMELINE_POINTS_PER_SOURCE, MAX_UNDATED_PER_SOURCE)
+    if drawn.height < estimates.height:
+        notes.append(f"{drawn.height:,} of {estimates.height:,} estimates drawn (a busy source "
+                     "shows its last estimate per period; its tooltip says how many it stands "
+                     "for; the table has them all)")
+    return drawn, ("Timeline: " + "; ".join(notes) + ".") if notes else ""
+
+
+def thin_by_period(rows: pl.DataFrame, by: str, limit: int, undated_limit: int | None = None
+                   ) -> pl.DataFrame:
+    """At most about ``limit`` dated rows per ``by`` group, so a chart gets aggregated rows,
+    not every claim: a busier group's dates are cut into ``limit`` equal periods over the span
+    of all dates and each period keeps its last estimate (as ``latest_by`` picks it), with
+    ``period_text`` saying how many estimates it stands for. ``undated_limit`` caps the undated
+    rows per group (first ones kept)."""
+    rows = rows.with_columns(period_text=pl.lit(None, dtype=pl.String))
+    dated = rows.filter(pl.col("published").is_not_null())
+    undated = rows.filter(pl.col("published").is_null())
+    if undated_limit is not None:
+        undated = undated.filter(pl.int_range(pl.len()).over(by) < undated_limit)
+    busy = dated.group_by(by).agg(n=pl.len()).filter(pl.col("n") > limit)[by]
+    if busy.is_empty():
+        return pl.concat([dated, undated]) if undated.height else dated
+    first, last = dated["published"].min(), dated["published"].max()
+    span = (last - first).days + 1
+    keys, descending = ["published"], [False]
+    if "start" in rows.columns:
+        keys, descending = [*keys, "start"], [*descending, True]
+    busy_rows = dated.filter(pl.col(by).is_in(busy.implode())).with_columns(
+        _period=((pl.col("published") - pl.lit(first)).dt.total_days() * limit // span)
+    ).sort([by, "_period", *keys, "claim_id"], descending=[False, False, *descending, True])
+    periods = busy_rows.group_by([by, "_period"], maintain_order=True).agg(
+        pl.all().exclude("period_text").last(), _n=pl.len(), _from=pl.col("published").min())
+    periods = periods.with_columns(period_text=pl.when(pl.col("_n") > 1).then(pl.format(
+        "the last of {} estimates from {} to {}", pl.col("_n"),
+        pl.col("_from").dt.to_string("%Y-%m-%d"), pl.col("published").dt.to_string("%Y-%m-%d"),
+    ))).select(rows.columns)
+    quiet = dated.filter(~pl.col(by).is_in(busy.implode()))
+    return pl.concat([quiet, periods, undated]).sort([by, "published", "claim_id"],
+                                                     nulls_last=True)
 
 
 TABLE_ORDER = (["published", "outlet", "claim_id"], [True, False, False])  # newest first
@@ -258,27 +354,33 @@ def claims_table(
     prepared: pl.DataFrame,
     limit: int | None = None,
     fmt: Callable[[float | None], str] | None = None,
+    *,
+    ordered: bool = False,
 ) -> pl.DataFrame:
     """Link, date, outlet, claimant, value, the quote in its sentence with the number marked
     (cut around the number so that it stays visible), then the details.
 
     Newest first, undated last (``TABLE_ORDER``; the quotes list uses the same order); ``limit``
-    keeps the first rows before the text columns are built.
+    keeps the first rows before the text columns are built; ``ordered`` says the rows are in
+    that order already (a page). Without a ``sentence`` column the quote stands alone.
     """
     if prepared.is_empty():
         return pl.DataFrame()
     fmt = fmt or number_formatter("en")
     for column, dtype in (("reason", pl.String), ("outlier_reason", pl.String),
                           ("outlier", pl.Boolean), ("is_total", pl.Boolean),
-                          ("source_names", pl.String), ("state", pl.String)):
+                          ("source_names", pl.String), ("state", pl.String),
+                          ("sentence", pl.String), ("title", pl.String),
+                          ("article_id", pl.String)):
         if column not in prepared.columns:  # frames built before these columns
             prepared = prepared.with_columns(pl.lit(None, dtype=dtype).alias(column))
-    ordered = prepared.sort(TABLE_ORDER[0], descending=TABLE_ORDER[1], nulls_last=True)
+    ordered = prepared if ordered else prepared.sort(
+        TABLE_ORDER[0], descending=TABLE_ORDER[1], nulls_last=True)
     if limit is not None:
         ordered = ordered.head(limit)
     ordered = with_value_text(ordered, fmt)
     return ordered.with_columns(
-        quote_in_context=bracket_quote_expr(pl.col("sentence"), pl.col("quote"),
+        quote_in_context=bracket_quote_expr(pl.coalesce("sentence", "quote"), pl.col("quote"),
                                             QUOTE_CONTEXT),
         link=safe_url_expr(pl.col("url")),
         date=pl.col("published").dt.to_string("%Y-%m-%d"),
@@ -287,7 +389,7 @@ def claims_table(
         "quote_in_context", "outlier_reason", pl.col("source_names").alias("written_as"),
         "published", pl.col("source_key").alias("source"), "low", "high", "best", "kind",
         "open_bound", "hedged", "is_relay", "relays", "is_total", "state", "outlier", "quote",
-        "lang", "title", "claim_id", "review", "reason",
+        "lang", "title", "claim_id", "article_id", "review", "reason",
     )
 
 
@@ -347,12 +449,15 @@ def chart_rows(
         outlier_text=optional("outlier_reason"),
         link=safe_url_expr(optional("url")),
         title_text=_blank_null(optional("title")),
+        period_text=optional("period_text"),
+        quantity=optional("quantity"),
     )
     rows = with_value_text(rows, fmt).rename({"value": "value_text"})
     return rows.select(
         "row", "claim_id", "best", "low_value", "high_value", "marker", "style", "quote",
         "value_text", "source_label", "names_text", "outlet", "date", "relay_text", "reason_text",
-        "outlier", "outlier_text", "link", "title_text",
+        "outlier", "outlier_text", "link", "title_text", "period_text",
+        "quantity", "published",
     )
 
 

@@ -148,24 +148,34 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
         st.warning("No claims match these filters."
                    + (f" They leave out {left_out} undated claims." if left_out else ""))
         return
+    # Only the open tab runs (the tabs are bound to the URL, so Streamlit knows which one is
+    # open): the browser gets what it shows, not every tab's tables and charts.
     tabs = dict(zip(TABS, st.tabs(TABS, key="tab", bind=Q), strict=True))
-    with tabs["Compare"]:
-        compare.show_compare(view, view_key, config.label(quantity),
-                             with_outliers=with_outliers, narrow=narrow)
-    with tabs["Claims"]:
-        claims.show_claims(view, quantity)
-    with tabs["Claimants & outlets"]:
-        entity.show_entity(db, signature, labels, locale, narrow)
-    with tabs["Add an article"]:
-        add.show_add_article(db, labels, locale)
-    with tabs["Review"]:
-        curate.show_review(db, view, overview["quantity"].to_list(), labels)
-        curate.show_article_corrections(db, view)
-        curate.show_claimant_edits(db, signature)
-    with tabs["Untracked claims"]:
-        curate.show_suggestions(db, signature, config)
-    with tabs["Method"]:
-        method.show_method()
+    if tabs["Compare"].open:
+        with tabs["Compare"]:
+            compare.show_compare(view, view_key, config.label(quantity),
+                                 with_outliers=with_outliers, narrow=narrow)
+    if tabs["Claims"].open:
+        with tabs["Claims"]:
+            claims.show_claims(view, quantity, str(db), signature)
+    if tabs["Claimants & outlets"].open:
+        with tabs["Claimants & outlets"]:
+            entity.show_entity(db, signature, labels, locale, narrow)
+    if tabs["Add an article"].open:
+        with tabs["Add an article"]:
+            add.show_add_article(db, labels, locale)
+    if tabs["Review"].open:
+        with tabs["Review"]:
+            page = claims.page_table(view, str(db), signature)
+            curate.show_review(db, page, overview["quantity"].to_list(), labels)
+            curate.show_article_corrections(db, page)
+            curate.show_claimant_edits(db, signature)
+    if tabs["Untracked claims"].open:
+        with tabs["Untracked claims"]:
+            curate.show_suggestions(db, signature, config)
+    if tabs["Method"].open:
+        with tabs["Method"]:
+            method.show_method()
     st.caption(f"Database: {db} · newest article {view.as_of or '–'}")
 
 

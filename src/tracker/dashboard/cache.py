@@ -68,10 +68,16 @@ class ViewKey:
 # would unpickle a copy on every rerun. Views are never modified after they are built.
 @st.cache_resource(show_spinner=False, max_entries=16)
 def view(key: ViewKey) -> QuantityView:
-    claims = data.load_quantity_claims(Path(key.db), key.quantity, key.filters)
+    claims = data.load_quantity_claims(Path(key.db), key.quantity, key.filters, texts=False)
     aliases = load_quantities(key.quantities_file or None).sources
     return build_view(claims, aliases, rule=key.rule, by=key.by, sources=key.sources,
                       locale=key.locale)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def claim_texts(db: str, signature: tuple, claim_ids: tuple[str, ...]) -> pl.DataFrame:
+    """The text columns of the rows one table page shows."""
+    return data.load_claim_texts(Path(db), list(claim_ids))
 
 
 def flash(message: str) -> None:

@@ -24,6 +24,7 @@ STYLES = ("firm", "hedged")
 FLAGS = ("within range", "outlier")
 FLAG_COLORS = ("#d62728", "#ff7f0e")
 ROW_HEIGHT = 28
+UNDATED_GREY = "#7f7f7f"
 ARROW_SHARE = 0.05  # length of an open bound's arrow, as a share of the largest value
 PICK = "pick"  # the click selection: its rows (claim_id) come back to Python
 NARROW_WIDTH = 700  # below this many pixels legends go under the plot
@@ -33,7 +34,7 @@ _TOOLTIP_FIELDS = (
     ("quote", "quote"), ("value", "value_text"), ("claimant", "source_label"),
     ("written as", "names_text"), ("outlet", "outlet"), ("date", "date"),
     ("article", "link"), ("why this quantity", "reason_text"), ("relayed by", "relay_text"),
-    ("outlier", "outlier_text"),
+    ("outlier", "outlier_text"), ("drawn for", "period_text"),
 )
 TOOLTIP_EXPR = "{" + ", ".join(
     f"'{title}': (datum.{field} ? datum.{field} : datum.__absent)"
@@ -226,7 +227,7 @@ def undated_chart(rows: pl.DataFrame, title: str) -> alt.LayerChart:
     bars = base.mark_rule(strokeWidth=3, color="#636363").encode(
         x=alt.X("low_value:Q", title="estimate"), x2="high_value:Q")
     pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
-    points = base.mark_point(size=120, filled=True, color="#7f7f7f", cursor="pointer").encode(
+    points = base.mark_point(size=120, filled=True, color=UNDATED_GREY, cursor="pointer").encode(
         x="best:Q",
         shape=alt.Shape("marker:N", scale=scales["shape"], title="value"),
         strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
@@ -246,9 +247,10 @@ def entity_chart(rows: pl.DataFrame, title: str) -> alt.Chart:
         x=alt.X("date_or_first:T", title="published (undated: at the left, grey)",
                 axis=alt.Axis(format="%Y-%m-%d")),
         y=alt.Y("best:Q", title="value", scale=alt.Scale(type="symlog")),
-        color=alt.Color("quantity_label:N", title="quantity",
-                        legend=alt.Legend(labelLimit=220)),
-        opacity=alt.condition("datum.date == 'undated'", alt.value(0.35), alt.value(1.0)),
+        # undated claims grey (a colour of their own, not a paler quantity colour)
+        color=alt.condition("datum.date == 'undated'", alt.value(UNDATED_GREY),
+                            alt.Color("quantity_label:N", title="quantity",
+                                      legend=alt.Legend(labelLimit=220))),
         tooltip=TOOLTIP,
     ).add_params(pick).properties(title=title, height=320, width="container")
 

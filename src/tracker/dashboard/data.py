@@ -19,6 +19,7 @@ from tracker.aggregate.compare import (
     CLAIMANT_LABELS,
     NO_FILTERS,
     Filters,
+    claim_texts,
     claims_relation,
     filter_sql,
     quantity_claims,
@@ -105,10 +106,18 @@ def load_filter_options(db: Path, quantity: str) -> dict[str, Any]:
             "commonest_lang": commonest[0][0] if commonest else None}
 
 
-def load_quantity_claims(db: Path, quantity: str, filters: Filters = NO_FILTERS) -> pl.DataFrame:
-    """One quantity's claims under the SQL-side filters (see ``tracker.aggregate.compare``)."""
+def load_quantity_claims(db: Path, quantity: str, filters: Filters = NO_FILTERS, *,
+                         texts: bool = True) -> pl.DataFrame:
+    """One quantity's claims under the SQL-side filters (see ``tracker.aggregate.compare``);
+    ``texts=False`` without the long text columns (the page reads them per shown row)."""
     with read_only(db) as con:
-        return quantity_claims(con, quantity, filters)
+        return quantity_claims(con, quantity, filters, texts=texts)
+
+
+def load_claim_texts(db: Path, claim_ids: list[str]) -> pl.DataFrame:
+    """Sentence, title and entity of some claims (the rows a page shows, or an export)."""
+    with read_only(db) as con:
+        return claim_texts(con, claim_ids)
 
 
 def load_suggestions(db: Path, min_claims: int = 3) -> list[Group]:

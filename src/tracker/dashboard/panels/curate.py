@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import polars as pl
 import streamlit as st
 
-from tracker.aggregate.compare import QuantityView
 from tracker.aggregate.quantities import QuantityConfig
 from tracker.aggregate.review import VERDICTS
 from tracker.dashboard import actions, cache, data
@@ -21,20 +21,23 @@ from tracker.errors import TrackerError
 SUGGESTIONS_SHOWN = 20
 
 
-def claim_labels(view: QuantityView) -> dict[str, str]:
-    """Claim picker labels: outlet, date, value, claimant and the quote in its sentence."""
-    shown = view.table_shown.select("claim_id", "outlet", "date", "value", "claimant",
+def claim_labels(table: pl.DataFrame) -> dict[str, str]:
+    """Claim picker labels (the claims table's current page): outlet, date, value, claimant
+    and the quote in its sentence."""
+    shown = table.select("claim_id", "outlet", "date", "value", "claimant",
                                     "quote_in_context")
     return {cid: f"{outlet} · {day or 'no date'} · {value} · {who} · {quote[:90]}"
             for cid, outlet, day, value, who, quote in shown.iter_rows()}
 
 
-def show_review(db: Path, view: QuantityView, quantity_ids: list[str],
+def show_review(db: Path, table: pl.DataFrame, quantity_ids: list[str],
                 names: dict[str, str]) -> None:
-    if view.empty:
+    if table.is_empty():
         st.write("No claims in this view.")
         return
-    labels = claim_labels(view)
+    labels = claim_labels(table)
+    st.caption("The claims of the Claims tab's current page; a click on a chart point or a "
+               "table row opens any claim with its review buttons.")
     with st.form("review"):
         claim_id = st.selectbox("Claim", list(labels), format_func=labels.get)
         verdict = st.radio("Verdict", VERDICTS, horizontal=True)
@@ -149,15 +152,17 @@ def show_tracked(db: Path, config: QuantityConfig) -> None:
                        f"{config.label(chosen)!r} is no longer tracked.")
 
 
-def show_article_corrections(db: Path, view: QuantityView) -> None:
-    """Set an article's date, outlet and title: a correction row, the original kept."""
+def show_article_corrections(db: Path, table: pl.DataFrame) -> None:
+    """Set an article's date, outlet and title: a correction row, the original kept. The
+    articles offered: the undated ones, then those of the claims table's current page."""
     undated = data.load_undated_articles(db)
     with st.expander(f"Correct an article (date, outlet, title) · {undated.height} undated"):
         options: dict[str, str] = {}
         for aid, outlet, title in undated.select("article_id", "outlet", "title").iter_rows():
             options[aid] = f"no date · {outlet} · {title or 'untitled'}"
-        for aid, outlet, day, title in view.prepared.select(
-                "article_id", "outlet", "published", "title").unique("article_id").iter_rows():
+        for aid, outlet, day, title in table.select(
+                "article_id", "outlet", "published", "title").unique(
+                "article_id", maintain_order=True).iter_rows():
             options.setdefault(aid, f"{day or 'no date'} · {outlet} · {title or 'untitled'}")
         if not options:
             return
