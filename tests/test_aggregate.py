@@ -74,9 +74,9 @@ def point(value: float, **row) -> dict:
 # --- source names ---------------------------------------------------------------------------
 
 
-def test_an_undo_is_a_new_row_that_goes_back_one_review(tmp_path: Path) -> None:
+def test_undo_goes_back_one_review_at_a_time_and_redo_brings_it_back(tmp_path: Path) -> None:
     from tracker.aggregate.compare import quantity_claims
-    from tracker.aggregate.curate import review_claim, undo_review
+    from tracker.aggregate.curate import redo_review, review_claim, undo_review
     from tracker.aggregate.review import review_history
 
     db = build_db(tmp_path / "t.duckdb")
@@ -94,14 +94,26 @@ def test_an_undo_is_a_new_row_that_goes_back_one_review(tmp_path: Path) -> None:
     review_claim(db, "a000-0", "wrong")
     review_claim(db, "a000-0", "corrected", low=5000.0)
     assert state() == (5000.0, "corrected", ["corrected"])
+    with pytest.raises(InputError, match="no undone review to redo"):
+        redo_review(db, "a000-0")
     undo_review(db, "a000-0")
     assert state() == (3000.0, "wrong", ["wrong"])  # back to the review before
     undo_review(db, "a000-0")
+    assert state() == (3000.0, None, [None])  # back to no review: a second undo goes further
+    with pytest.raises(InputError, match="no review to undo"):
+        undo_review(db, "a000-0")
+    redo_review(db, "a000-0")
+    assert state() == (3000.0, "wrong", ["wrong"])  # redo: the review undone last
+    redo_review(db, "a000-0")
+    assert state() == (5000.0, "corrected", ["corrected"])
     undo_review(db, "a000-0")
+    review_claim(db, "a000-0", "correct")  # a new review: nothing left to redo
+    with pytest.raises(InputError, match="no undone review to redo"):
+        redo_review(db, "a000-0")
     with duckdb.connect(str(db), read_only=True) as con:
         history = review_history(con, "a000-0")
-    assert history.height == 5  # nothing deleted
-    assert history["note"][0].startswith("undo of review")
+    assert history.height == 8  # nothing deleted
+    assert history["note"][1].startswith("undo of review")
 
 
 def test_an_article_correction_shows_in_the_claims_and_the_summary(tmp_path: Path) -> None:

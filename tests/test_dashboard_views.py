@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
@@ -95,6 +96,7 @@ def test_the_detail_panel_opens_from_the_url_and_reviews_and_undoes(corpus: Path
     app.button(key="detail_wrong").click().run()
     assert any("Marked wrong" in s.value for s in app.success)
     assert "**wrong**" in " ".join(m.value for m in app.markdown)
+    assert app.button(key="detail_redo").disabled  # nothing undone yet
     app.button(key="detail_undo").click().run()
     assert any("Review undone" in s.value for s in app.success)
     with duckdb.connect(str(corpus), read_only=True) as con:
@@ -103,6 +105,32 @@ def test_the_detail_panel_opens_from_the_url_and_reviews_and_undoes(corpus: Path
         [(review,)] = con.execute("SELECT review FROM claims WHERE claim_id = ?",
                                   [claim_id]).fetchall()
     assert verdicts == [("wrong",), ("undone",)] and review is None
+    assert app.button(key="detail_undo").disabled  # back at no review
+    app.button(key="detail_redo").click().run()
+    assert any("Review applied again" in s.value for s in app.success)
+    with duckdb.connect(str(corpus), read_only=True) as con:
+        [(review,)] = con.execute("SELECT review FROM claims WHERE claim_id = ?",
+                                  [claim_id]).fetchall()
+    assert review == "wrong"
+    app.button(key="detail_undo").click().run()  # leave the shared database as it was
+
+
+def test_the_detail_panel_says_what_the_claim_counts_for(corpus: Path, monkeypatch) -> None:
+    """A review that cannot move the consensus says why: the claim is a relay, history, an
+    outlier, or in the consensus as its claimant's latest estimate."""
+    from tracker.aggregate.compare import build_view
+    from tracker.aggregate.estimates import trusted_latest
+    from tracker.dashboard import data
+
+    view = build_view(data.load_quantity_claims(corpus, "nk_troops_russia", texts=False), {})
+    in_consensus = trusted_latest(view.prepared)["claim_id"][0]
+    relay = view.prepared.filter(pl.col("is_relay"))["claim_id"]
+    assert view.role(in_consensus).startswith("In the consensus: the latest estimate of")
+    if relay.len():
+        assert "relay" in view.role(relay[0])
+    assert view.role("no-such-claim").startswith("Not in the figures")
+    app = app_on(corpus, monkeypatch, claim=in_consensus)
+    assert any("In the consensus" in c.value for c in app.caption)
 
 
 def test_the_detail_panel_moves_a_claim_to_no_quantity(corpus: Path, monkeypatch) -> None:

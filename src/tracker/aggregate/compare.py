@@ -209,6 +209,35 @@ class QuantityView:
         return self.prepared.is_empty()
 
     @functools.cached_property
+    def _in_consensus(self) -> pl.DataFrame:
+        return trusted_latest(self.prepared).select("claim_id", "source_key")
+
+    def role(self, claim_id: str) -> str:
+        """What one claim counts for in this view's figures, in a sentence (the detail panel
+        says it, so that a review that cannot move the consensus says why)."""
+        found = self.prepared.filter(pl.col("claim_id") == claim_id)
+        if found.is_empty():
+            return ("Not in the figures of this view (marked wrong, in another quantity, or "
+                    "left out by the filters).")
+        row = found.row(0, named=True)
+        who = row["source_key"]
+        copies = int(row.get("relays") or 0)
+        if row.get("outlier"):
+            return "Not in the consensus: flagged as an outlier (see the reason)."
+        if not row.get("is_total", True):
+            return "Not in the consensus: a change, plan or part, not an estimate of the total."
+        if row["is_relay"]:
+            return ("Not in the consensus on its own: a copy (relay) of an earlier claim's "
+                    "figure, which the consensus counts once.")
+        if claim_id in self._in_consensus["claim_id"]:
+            kept = (f" It has {copies} relayed cop{'y' if copies == 1 else 'ies'}: marked wrong, "
+                    "the first copy keeps the figure in." if copies else
+                    " Marked wrong, the claimant's previous estimate takes its place.")
+            return f"In the consensus: the latest estimate of {who}.{kept}"
+        return (f"Not in the consensus: {who} has a later estimate (this one is history, "
+                "kept on the timeline).")
+
+    @functools.cached_property
     def table(self) -> pl.DataFrame:
         """The claims table, every claim (what Export writes): built on first use only. Needs
         the text columns (``quantity_claims(texts=True)``, or ``with_texts``)."""

@@ -55,6 +55,18 @@ def undo_review(db: str | PathLike[str] | None, claim_id: str, note: str | None 
     return review_id
 
 
+def redo_review(db: str | PathLike[str] | None, claim_id: str, note: str | None = None) -> str:
+    """Apply the review undone last again, with a new row (see ``review.redo_review``)."""
+    from tracker.aggregate.review import redo_review as redo
+    from tracker.aggregate.summary import add_reviewed_claim
+    from tracker.store import open_store
+
+    with open_store(db) as store:
+        review_id = redo(store.con, claim_id, note)
+        add_reviewed_claim(store.con, claim_id)
+    return review_id
+
+
 def correct_article(
     db: str | PathLike[str] | None,
     article_id: str,

@@ -7,6 +7,7 @@ latest verdict is ``wrong``.
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from datetime import UTC, datetime
@@ -69,6 +70,8 @@ def add_review(
 
 UNDONE = "undone"  # an undo back to no review (the claims view then shows no verdict)
 _REVIEW_FIELDS = ("verdict", "low", "high", "kind", "unit", "source", "quantity")
+# An undo or redo row names the review it takes back or applies again in its note.
+_STEP = re.compile(r"^(undo|redo) of review (\S+)")
 
 
 def review_history(con: duckdb.DuckDBPyConnection, claim_id: str) -> pl.DataFrame:
@@ -80,22 +83,60 @@ def review_history(con: duckdb.DuckDBPyConnection, claim_id: str) -> pl.DataFram
     ).pl()
 
 
-def undo_review(con: duckdb.DuckDBPyConnection, claim_id: str, note: str | None = None) -> str:
-    """Undo the review that applies to ``claim_id`` with a new row (nothing is deleted): the
-    review before it again (its verdict and values repeated), or ``undone`` (no review) when
-    there was none. Returns the new review's id."""
-    history = review_history(con, claim_id)
-    if history.is_empty():
-        raise InputError(f"review of {claim_id}", "no review to undo")
-    latest = history.row(0, named=True)
-    earlier = history.row(1, named=True) if history.height > 1 else None
-    back = {k: earlier[k] for k in _REVIEW_FIELDS} if earlier else {"verdict": UNDONE}
+def review_steps(history: pl.DataFrame) -> tuple[list[dict], list[dict]]:
+    """Replay a claim's reviews (``review_history``, newest first): the reviews in effect, the
+    last one applying, and the ones undone that a redo can bring back, the next one last.
+
+    A review pushes onto the applied list and clears the undone ones (as in an editor); an
+    undo row moves the last applied review to the undone list; a redo row moves it back.
+    """
+    applied: list[dict] = []
+    undone: list[dict] = []
+    for row in reversed(history.to_dicts()):
+        step = _STEP.match(row["note"] or "")
+        if step and step.group(1) == "undo":
+            if applied:
+                undone.append(applied.pop())
+        elif step:
+            if undone:
+                applied.append(undone.pop())
+        else:
+            applied.append(row)
+            undone.clear()
+    return applied, undone
+
+
+def _write_step(con: duckdb.DuckDBPyConnection, claim_id: str, action: str, moved: dict,
+                back: dict | None, note: str | None) -> str:
+    """A new review row for an undo or redo: the values of ``back`` (None: no review)."""
+    values = {k: back[k] for k in _REVIEW_FIELDS} if back else {"verdict": UNDONE}
     review_id = f"{time.time_ns():x}{uuid.uuid4().hex[:4]}"
     write_reviews(con, [{
         "review_id": review_id,
         "claim_id": claim_id,
-        **back,
-        "note": note or f"undo of review {latest['review_id']} ({latest['verdict']})",
+        **values,
+        "note": f"{action} of review {moved['review_id']} ({moved['verdict']})"
+                + (f": {note}" if note else ""),
         "reviewed_at": datetime.now(UTC).replace(tzinfo=None),
     }])
     return review_id
+
+
+def undo_review(con: duckdb.DuckDBPyConnection, claim_id: str, note: str | None = None) -> str:
+    """Undo the review that applies to ``claim_id`` with a new row (nothing is deleted): the
+    review before it applies again (its verdict and values repeated), or ``undone`` (no review)
+    when there was none. Undo again goes further back. Returns the new review's id."""
+    applied, _ = review_steps(review_history(con, claim_id))
+    if not applied:
+        raise InputError(f"review of {claim_id}", "no review to undo")
+    return _write_step(con, claim_id, "undo", applied[-1],
+                       applied[-2] if len(applied) > 1 else None, note)
+
+
+def redo_review(con: duckdb.DuckDBPyConnection, claim_id: str, note: str | None = None) -> str:
+    """Apply the review undone last again, with a new row repeating its values. Returns the
+    new review's id."""
+    _, undone = review_steps(review_history(con, claim_id))
+    if not undone:
+        raise InputError(f"review of {claim_id}", "no undone review to redo")
+    return _write_step(con, claim_id, "redo", undone[-1], undone[-1], note)

@@ -107,6 +107,11 @@ def undo_review(db: Path, claim_id: str) -> str:
     return curate.undo_review(db, claim_id)
 
 
+def redo_review(db: Path, claim_id: str) -> str:
+    """Apply the review undone last again (a new review row)."""
+    return curate.redo_review(db, claim_id)
+
+
 def correct_article(db: Path, article_id: str, *, outlet: str | None, title: str | None,
                     published: date | None, note: str | None = None) -> str:
     """Set an article's outlet, title and date (a correction row; the original is kept)."""

@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 
 from tracker.aggregate.formatting import format_number
+from tracker.aggregate.review import review_steps
 from tracker.dashboard import actions, data
 from tracker.dashboard.cache import flash
 from tracker.dashboard.panels.select import select
@@ -43,7 +44,9 @@ def value_text(claim: dict[str, Any], locale: str) -> str:
     return format_number(low, locale)
 
 
-def show_detail(db: Path, claim_id: str, labels: dict[str, str], locale: str) -> None:
+def show_detail(db: Path, claim_id: str, labels: dict[str, str], locale: str,
+                role: str = "") -> None:
+    """The claim's detail; ``role`` says what it counts for in the figures shown above."""
     claim = data.load_claim(db, claim_id)
     if claim is None:
         select(None)
@@ -76,6 +79,9 @@ def show_detail(db: Path, claim_id: str, labels: dict[str, str], locale: str) ->
                                 if v not in (None, "")), unsafe_allow_html=True)
         if link:
             st.markdown(f"[Open the article ↗]({link})")
+        if role:
+            st.caption(role, help="Relays, outliers, changes and earlier estimates stay in "
+                                  "the data and the table but not in the consensus.")
         show_review_buttons(db, claim, labels)
         show_history(db, claim_id, locale)
 
@@ -110,6 +116,8 @@ def show_review_buttons(db: Path, claim: dict[str, Any], labels: dict[str, str])
 
 
 def show_history(db: Path, claim_id: str, locale: str) -> None:
+    """The claim's reviews, newest first, with Undo (back one review) and Redo (the review
+    undone last again); each is a new row, nothing is deleted."""
     reviews = data.load_reviews(db, claim_id)
     if reviews.is_empty():
         st.caption("No review yet.")
@@ -123,6 +131,11 @@ def show_history(db: Path, claim_id: str, locale: str) -> None:
                      + (f" ({values})" if values else "")
                      + (f" · {html.escape(row['note'])}" if row["note"] else ""))
     st.markdown("**Reviews** (newest first; the first applies)  \n" + "\n".join(lines))
-    if st.button("↶ Undo the last review", key="detail_undo"):
+    applied, undone = review_steps(reviews)
+    left, right = st.columns(2)
+    if left.button("↶ Undo the last review", key="detail_undo", disabled=not applied):
         run(lambda: actions.undo_review(db, claim_id),
-            "Review undone (a new review row; nothing deleted).")
+            "Review undone (a new review row; nothing deleted). Redo brings it back.")
+    if right.button("↷ Redo", key="detail_redo", disabled=not undone,
+                    help="Apply the review undone last again."):
+        run(lambda: actions.redo_review(db, claim_id), "Review applied again (a new row).")
