@@ -141,3 +141,111 @@ def test_transliterations_of_one_person_merge(a: str, b: str) -> None:
 def test_different_people_stay_apart(a: str, b: str) -> None:
     merged = merge_variants([(a, a), (b, b)])
     assert merged[a] != merged[b]
+
+
+# --- Red Cross and Red Crescent: the committee, the federation and national societies -------
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "expected"),
+    [
+        ("das Internationale Komitee vom Roten Kreuz", "de", "red-cross-icrc"),
+        ("the ICRC", "en", "red-cross-icrc"),
+        (
+            "the International Federation of Red Cross and Red Crescent Societies",
+            "en",
+            "red-cross-ifrc",
+        ),
+        ("des Deutschen Roten Kreuzes", "de", "de-drk"),
+    ],
+)
+def test_red_cross_bodies_stay_apart(source: str, lang: str, expected: str) -> None:
+    assert resolve(source, lang).claimant == expected
+
+
+@pytest.mark.parametrize(("source", "lang"), [("das Rote Kreuz", "de"), ("the Red Crescent", "en")])
+def test_a_bare_red_cross_is_a_national_society_not_the_committee(source: str, lang: str) -> None:
+    r = resolve(source, lang)
+    assert (r.claimant, r.type) == (None, "red-cross-society")
+
+
+def test_a_bare_red_crescent_resolves_in_the_country_of_the_story() -> None:
+    text = (
+        "Turkey's disaster agency AFAD said the search went on. "
+        "The Red Crescent said it had set up 900 tents."
+    )
+    (claim,) = [c for c in claims_of(text, "en") if c.low == 900]
+    assert claim.claimant == "tr-red-crescent"
+
+
+# --- places and descriptions ------------------------------------------------------------------
+
+
+def test_a_city_based_body_is_not_that_country_s_government() -> None:
+    r = resolve("the Vienna-based agency", "en")
+    assert r.claimant is None and r.country is None
+
+
+def test_a_union_named_in_a_compound_points_to_the_union_named_before() -> None:
+    text = (
+        "Die Gewerkschaft IG Metall rief zum Warnstreik auf. "
+        "Nach Gewerkschaftsangaben beteiligten sich 12.000 Beschäftigte."
+    )
+    (claim,) = claims_of(text, "de")
+    assert claim.claimant == "de-ig-metall"
+
+
+# --- German cues ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # perfect tense of a report verb announces the figures after it
+        (
+            "Das Umweltbundesamt hat am Mittwoch seine Luftbilanz vorgestellt. "
+            "Die Stickoxidwerte sanken um 9 Prozent.",
+            "Das Umweltbundesamt",
+        ),
+        # "maß": who measured it
+        ("Der Deutsche Wetterdienst maß in Oberstdorf 34 Grad.", "Der Deutsche Wetterdienst"),
+        # an opener with adverbials between the source and its verb
+        (
+            "Die Zahl der Anträge stieg auf 4.100, wie die Behörde am Montag in Bonn bekanntgab.",
+            "die Behörde",
+        ),
+        # verb second, an adverbial before the verb and the subject after it
+        (
+            "Für das kommende Jahr insgesamt erwartet der Verband ein Plus von 2 Prozent.",
+            "der Verband",
+        ),
+    ],
+)
+def test_german_report_constructions_find_their_source(text: str, source: str) -> None:
+    assert [c.source for c in claims_of(text, "de")] == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insgesamt wurden 120 Liter gemessen.",
+        "Bislang wurden 40 Verletzte gezählt.",
+        "Die Zahl der Anträge stieg auf 4.100, wie am Montag in Bonn bekanntgab.",
+    ],
+)
+def test_an_adverb_or_a_place_is_never_a_source(text: str) -> None:
+    assert [c.source for c in claims_of(text, "de")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("source_de", "source_en"),
+    [
+        ("der Weltfußballverband FIFA", "FIFA"),
+        ("die Europäische Weltraumorganisation", "the European Space Agency"),
+        ("die Gewerkschaft Verdi", "the Verdi union"),
+        ("die Bundeswahlleiterin", "the Federal Returning Officer"),
+    ],
+)
+def test_common_claimants_resolve_in_both_languages(source_de: str, source_en: str) -> None:
+    de, en = resolve(source_de, "de"), resolve(source_en, "en")
+    assert de.known and de.claimant == en.claimant

@@ -31,6 +31,7 @@ WORD_LISTS = (
     "acronym_minor",
     "stem_endings",
     "place_links",
+    "place_modifiers",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO = re.compile(r"^[A-Z]{2}$")

@@ -45,6 +45,7 @@ class PhraseIndex:
     title_suffix_words: tuple[str, ...]
     org_suffixes: tuple[str, ...]
     place_links: frozenset[str]  # "in", "aus": a place after one belongs to the body before it
+    place_modifiers: frozenset[str]  # "based": "Warsaw-based" says where, not whose
     by_country_type: dict[tuple[str | None, str], tuple[Claimant, ...]]
 
     def claimant(self, cid: str) -> Claimant:
@@ -139,6 +140,9 @@ def build_index(g: Gazetteer) -> PhraseIndex:
             w for x in g.words["org_words"] for w in norms(x, g.lang) if len(w) >= 4
         ),
         place_links=frozenset(w for x in g.words["place_links"] for w in norms(x, g.lang)),
+        place_modifiers=frozenset(
+            w for x in g.words["place_modifiers"] for w in norms(x, g.lang)
+        ),
         by_country_type=_group(g),
     )
 

@@ -233,6 +233,8 @@ def _org(
         if found is not None:
             return _Org(found.id, True, country, found.type)
         return _Org(f"type:{country.lower()}-{type_id}", False, country, type_id)
+    if country and _unknown_head(spans):
+        return None  # "the Warsaw-based agency": a place names where, the head names no one
     if country:
         found = compose(ix, country, "government")
         if found is not None:
@@ -241,6 +243,15 @@ def _org(
     if type_id:
         return _Org(None, False, None, type_id)
     return None
+
+
+def _unknown_head(spans: list[_Span]) -> bool:
+    """The name ends on a lower-case word the gazetteer does not know ("agency" in "the
+    Warsaw-based agency"): a description, not the country's government."""
+    last = next((s for s in reversed(spans) if s.kind != Kind.CONNECTOR), None)
+    if last is None or last.kind not in (WORD, Kind.GENERIC):
+        return False
+    return last.kind == Kind.GENERIC or not last.tokens[-1].capitalized
 
 
 def _trailing_place(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
@@ -349,6 +360,9 @@ def _resolve(source: str, lang: str, acronyms: tuple[tuple[str, str], ...]) -> R
     data_lang = data_language(lang)
     ix = index_for(data_lang)
     tokens = _strip(tokenize(source, data_lang), ix)
+    located = {t.word for t in tokens if t.norm in ix.place_modifiers}
+    if located:  # "the Warsaw-based agency": the place and its modifier name no one
+        tokens = tuple(t for t in tokens if t.word not in located)
     spans = _label(tokens, ix, data_lang, frozenset(a for a, _ in acronyms))
     written = _written(tokens)
     person = _person(spans, ix, data_lang, acronyms)

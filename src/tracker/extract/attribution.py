@@ -33,8 +33,13 @@ class Cue:
 class _Walker:
     """Collects a source phrase word by word, forward or backward from a cue."""
 
-    def __init__(self, tokens: list[tuple[str, int, int]], lex: Lexicon) -> None:
+    def __init__(
+        self, tokens: list[tuple[str, int, int]], lex: Lexicon, *, after_cue_words: bool = True
+    ) -> None:
         self.tokens, self.lex = tokens, lex
+        # "nach Angaben des Ministeriums" drops "des"; a subject after its verb keeps its
+        # article ("erwartet der Verband")
+        self.after_cue_words = after_cue_words
 
     def _accepts(self, word: str) -> bool:
         lower = word.lower()
@@ -97,7 +102,7 @@ class _Walker:
             picked.append(i)
             i += step
         picked.sort()
-        if step > 0:
+        if step > 0 and self.after_cue_words:
             while picked and self.tokens[picked[0]][0].lower() in self.lex.sources.strip_after_cue:
                 picked.pop(0)
         while picked and self.tokens[picked[0]][0].lower() in self.lex.sources.strip_leading:
@@ -106,6 +111,8 @@ class _Walker:
             picked.pop()
         if not picked or not self._names_someone([self.tokens[k][0] for k in picked]):
             return None
+        if self.tokens[picked[0]][0].lower() in self.lex.sources.place_links:
+            return None  # "am Montag in Wiesbaden bekanntgab": a place, not who
         return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
 
     def _links_place(self, picked: list[int], i: int, step: int) -> bool:
@@ -224,17 +231,15 @@ def _subject_after_verb(
     beziffert die Behörde auf ...". When the phrase before the verb opens the sentence and names
     no institution while the one right after the verb does, the subject follows the verb."""
     back = _Walker(before, lex).walk(len(before) - 1, -1)
-    if (
-        back is None
-        or back[0] != _first_word(text, sentence[0])
-        or _names_body(text[back[0] : back[1]], lex)
+    if back is not None and (
+        back[0] != _first_word(text, sentence[0]) or _names_body(text[back[0] : back[1]], lex)
     ):
-        return None
+        return None  # a subject before the verb ("Das Ministerium beziffert ...")
     after = [
         (m.group(), m.start(), m.end())
         for m in WORD.finditer(text, cue_end, min(sentence[1], cue_end + _REACH))
     ]
-    walker = _Walker(after, lex)
+    walker = _Walker(after, lex, after_cue_words=False)
     ahead = walker.walk(0, 1)
     if ahead is None or not _names_body(text[ahead[0] : ahead[1]], lex):
         return None
@@ -266,11 +271,18 @@ def opening_subject(text: str, start: int, end: int, lex: Lexicon) -> Cue | None
     if span is None or span[1] >= end - 1:
         return None
     phrase = text[span[0] : span[1]]
-    found = resolve(phrase, lex.code)
-    body = found.known or found.type is not None or found.person
-    if not body and not (found.claimant and names_organisation(found.label, lex.code)):
+    if not _names_body_or_person(phrase, lex):
         return None
     return Cue(span[0], span[1], phrase, False, span[0], span[1], "subject")
+
+
+def _names_body_or_person(phrase: str, lex: Lexicon) -> bool:
+    """A known claimant, an institution type, a person, or an unknown body named with an
+    organisation word ("Bauernverband Ostholm"); not "Insgesamt" or "Mehr" opening a sentence."""
+    found = resolve(phrase, lex.code)
+    if found.known or found.type is not None or found.person:
+        return True
+    return bool(found.claimant and names_organisation(found.label, lex.code))
 
 
 def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
@@ -279,8 +291,15 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
     for m in lex.regexes.self_reference.finditer(text, start, end):
         tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, start, m.start())]
         span = _Walker(tokens, lex).walk(0, 1) if tokens else None
-        if span:
-            out.append(Cue(m.start(), m.end(), text[span[0] : span[1]], False, *span))
+        if span is None:
+            continue
+        phrase = text[span[0] : span[1]]
+        # a subject that names a body or person ("Die Ukraine hat nach eigenen Angaben"), not
+        # an adverb opening a passive ("Insgesamt wurden 40 Tote gezählt")
+        head = phrase.lower().split()[-1]
+        if head not in lex.sources.pointing_heads and not _names_body_or_person(phrase, lex):
+            continue
+        out.append(Cue(m.start(), m.end(), phrase, False, *span))
     return out
 
 
@@ -298,6 +317,8 @@ def _add(
     else:
         index = bisect.bisect_left(starts, cue_start) - 1
     span = walker.walk(index, step)
+    if span is None and step < 0:
+        span = _after_opener(text, walker, cue_start)
     if span is None:
         return
     source = text[span[0] : span[1]]
@@ -315,6 +336,20 @@ def _add(
             phrase,
         )
     )
+
+
+def _after_opener(text: str, walker: _Walker, cue_start: int) -> tuple[int, int] | None:
+    """ "..., wie die Wahlleiterin am Montag in Wiesbaden bekanntgab": when nothing right
+    before the report verb names anyone, the phrase after the clause's opener does."""
+    openers = walker.lex.sources.clause_openers
+    tokens = [t for t in walker.tokens if t[2] <= cue_start]  # up to the clause's comma
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i][0]
+        if word in ",;:":
+            return None
+        if word.lower() in openers and i > 0 and tokens[i - 1][0] == ",":
+            return _Walker(tokens, walker.lex, after_cue_words=False).walk(i + 1, 1)
+    return None
 
 
 def relay_holder(text: str, sentence_start: int, cue: Cue, lex: Lexicon) -> Cue | None:

@@ -286,6 +286,7 @@ class Sources:
     pointing_determiners: frozenset[str]  # "the", "die", "their": a description points back
     partitive: frozenset[str]  # "of the respondents": a phrase opening so is a counted noun
     object_articles: frozenset[str]  # "das Ministerium die Verluste": a new phrase after a noun
+    clause_openers: frozenset[str]  # ", wie X am Montag bekanntgab": X follows the opener
 
 
 def _sources(f: DataFile) -> Sources:
@@ -321,6 +322,7 @@ def _sources(f: DataFile) -> Sources:
         pointing_determiners=f.word_set("pointing_determiners"),
         partitive=f.word_set("partitive"),
         object_articles=f.word_set("object_articles"),
+        clause_openers=f.word_set("clause_openers"),
     )
 
 
