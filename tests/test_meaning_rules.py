@@ -48,6 +48,15 @@ def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, ...]
         # displaced phrases with the figure inside them
         ("en", "The fire forced about 2,000 residents from their homes.", 0, "displaced"),
         ("de", "Rund 2.000 Menschen wurden in Sicherheit gebracht.", 0, "displaced"),
+        # a figure with no noun of its own is not placed by a place of the clause: it refers
+        # back to the last figure (here: a change)
+        (
+            "de",
+            "Die Armee nannte 800 zusätzliche Soldaten, das Ministerium in Minsk hält 900 für "
+            "möglich.",
+            1,
+            "added",
+        ),
     ],
 )
 def test_changes_parts_and_phrases(lang: str, sentence: str, index: int, state: str) -> None:
@@ -76,7 +85,7 @@ ARTICLE = """url: https://example.org/{n}
 outlet: example{n}.org
 published: 2026-05-0{n}
 title: Storm
-language: en
+language: {lang}
 ---
 {body}
 """
@@ -89,16 +98,17 @@ DEFS = {"quantity": [
 ]}
 
 
-def _assign(tmp_path: Path, bodies: list[str]) -> dict[str, str | None]:
+def _assign(tmp_path: Path, bodies: list[str], lang: str = "en",
+            defs: dict | None = None) -> dict[str, str | None]:
     paths = []
     for n, body in enumerate(bodies, 1):
         path = tmp_path / f"a{n}.txt"
-        path.write_text(ARTICLE.format(n=n, body=body), encoding="utf-8")
+        path.write_text(ARTICLE.format(n=n, body=body, lang=lang), encoding="utf-8")
         paths.append(path)
     db = tmp_path / "t.duckdb"
     ingest(paths, db, workers=1, progress=False)
     with duckdb.connect(str(db)) as con:
-        assign_all(con, parse_quantities(DEFS))
+        assign_all(con, parse_quantities(defs or DEFS))
         rows = con.execute("SELECT quote, quantity FROM claims").fetchall()
     return dict(rows)
 
@@ -119,3 +129,10 @@ def test_keywords_read_the_words_before_the_number(tmp_path: Path) -> None:
     ])
     assert got["€300 million"] == "damage"
     assert got["12 million euros"] is None
+
+
+def test_keywords_match_the_head_of_a_compound(tmp_path: Path) -> None:
+    keywords = {"quantity": [{**DEFS["quantity"][1], "keywords": [["schad"]]}]}
+    got = _assign(tmp_path, ["Der Sturm tötete 3 Menschen. Den Sachschaden beziffert die "
+                             "Versicherung auf 40 Millionen Euro."], "de", keywords)
+    assert got["40 Millionen Euro"] == "damage"

@@ -14,7 +14,9 @@ sentence and article title, ``near_all_of`` over its entity and the words near t
 the quote, or the sentence start for a sentence's first number, to the next number), so "300
 killed and 2,700 wounded" keeps the two apart, ``units``, and the exclusions ``none_of``
 (entity and sentence) and ``near_none_of`` (near the number). Terms match at the start of a
-word, case- and accent-insensitively ("soldat" matches "Soldaten", "sudkorea" "Südkorea").
+word, case- and accent-insensitively ("soldat" matches "Soldaten", "sudkorea" "Südkorea"); the
+``keywords`` of a refinement also inside a word, as the head of a compound ("schad" matches
+"Gesamtschaden"), over the words near the number and those before it since the previous one.
 
 When several quantities match, the most specific wins (more meaning fields and refinements),
 then the one defined first. Each assignment keeps its reason: the claim's meaning
@@ -263,14 +265,16 @@ def _accent_pattern(term: str) -> str:
     return "".join(parts)
 
 
-def sql_terms_regex(terms: set[str]) -> str:
-    """Like ``terms_regex`` but for DuckDB over ``lower(text)``: capture group 2 is the match."""
+def sql_terms_regex(terms: set[str], inside_words: bool = False) -> str:
+    """Like ``terms_regex`` but for DuckDB over ``lower(text)``: capture group 2 is the match.
+    ``inside_words``: a term may also stand inside a word (the head of a compound)."""
     alternatives = "|".join(_accent_pattern(t) for t in sorted(terms, key=len, reverse=True))
-    return rf"(^|[^\pL\pN])({alternatives})"
+    return f"()({alternatives})" if inside_words else rf"(^|[^\pL\pN])({alternatives})"
 
 
-def _found(column: str, terms: tuple[str, ...], params: list[Any]) -> str:
-    params.append(sql_terms_regex(set(terms)))
+def _found(column: str, terms: tuple[str, ...], params: list[Any],
+           inside_words: bool = False) -> str:
+    params.append(sql_terms_regex(set(terms), inside_words))
     return f"regexp_matches({column}, ?)"
 
 
@@ -310,7 +314,8 @@ def _refinement_sql(q: Quantity, params: list[Any]) -> list[str]:
     # keywords: also the words before the number since the previous one ("the damage could
     # exceed €1.5bn"); exclusions only near it ("3,000 additional troops, bringing the total to
     # 11,000" must not exclude the 11,000)
-    parts += [_found("around", group, params) for group in q.keywords]
+    # keywords may name the head of a compound ("schad" in "Gesamtschaden", "Sachschäden")
+    parts += [_found("around", group, params, inside_words=True) for group in q.keywords]
     if q.exclude:
         parts.append(f"NOT {_found('near', q.exclude, params)}")
     return parts

@@ -189,7 +189,10 @@ def read_meaning(
     inherited = phrase is None and claim.entity is None and said is not None
     if state is None or inherited or said in concepts.override_states:
         state = said
-    located = (state is None or state in concepts.weak_states) and (
+    # a figure with no noun of its own ("der Generalstab in Seoul hält bis zu 3.000 für
+    # möglich") refers back to the last one instead (``_bare``): a place is not where it is
+    written = noun is not None or claim.entity is not None
+    located = (state is None or state in concepts.weak_states) and written and (
         concept in concepts.located_concepts
     )
     if located and (places | places_named(text, clause, claim, concepts)) - {actor}:
