@@ -52,3 +52,27 @@ def test_discovery_errors_name_the_best_group_and_where_a_missed_claim_went() ->
     assert ("discovery-missed", None, "hurt", None) in errors  # the unmatched span
     # "hurt": c2 (in "other") and the unmatched span; its best group is "other" (F1 0.667)
     assert ("discovery-missed", "c2", "hurt", "other") not in errors
+
+
+def test_an_agency_copy_in_a_second_outlet_is_scored_once(tmp_path) -> None:
+    import polars as pl
+
+    from tracker.evaluate.assignment import match_labels
+    from tracker.ingest.pipeline import read_path
+
+    body = "Die Agentur meldete am Abend 12 Tote."
+    for outlet in ("one", "two"):
+        (tmp_path / f"{outlet}.txt").write_text(
+            f"url: https://{outlet}.example/a\noutlet: {outlet}.example\npublished: 2026-01-02\n"
+            f"title: T\nlanguage: de\n---\n{body}\n", encoding="utf-8")
+    article = next(read_path(tmp_path / "one.txt"))
+    start = article.text.index("12")
+    articles = pl.DataFrame({"article_id": [article.article_id],
+                             "path": [str(tmp_path / "one.txt")], "text": [article.text]})
+    claims = pl.DataFrame({"claim_id": ["c1"], "article_id": [article.article_id],
+                           "start": [start], "end": [start + 8]})
+    labels = tuple({"file": f"{o}.txt", "text": "12 Tote", "occurrence": 1, "quantity": "dead"}
+                   for o in ("one", "two"))
+    matched = match_labels(Story("copy", ("dead",), labels, ()), articles, claims, tmp_path)
+    assert [claim_id for _, claim_id in matched.pairs] == ["c1"]
+    assert [label["file"] for label in matched.copies] == ["two.txt"]

@@ -40,7 +40,8 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
 @pytest.mark.parametrize("story", sorted(FLOORS))
 def test_scores_stay_above_their_floors(scores: dict[str, dict], story: str) -> None:
     row = scores[story]
-    assert row["matched"] >= 0.95 * row["labels"]  # gold spans found among the claims
+    # gold spans found among the claims (an agency copy's labels are scored with the stored copy)
+    assert row["matched"] >= 0.95 * (row["labels"] - row["copies"])
     for metric, floor in FLOORS[story].items():
         assert row[metric] >= floor, f"{story} {metric} {row[metric]} < floor {floor}"
 

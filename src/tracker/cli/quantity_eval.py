@@ -58,6 +58,7 @@ def measure_story(name: str, root: Path, workdir: Path, errors: bool = False) ->
         "story": name,
         "labels": len(story.labels),
         "matched": sum(1 for _, claim_id in matched.pairs if claim_id),
+        "copies": len(matched.copies),
         "assignment_p": assigned.precision,
         "assignment_r": assigned.recall,
         "assignment_f1": assigned.f1,
@@ -116,8 +117,8 @@ def print_scores(fmt: str, stories: tuple[str, ...] = ("nk", "quake"),
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    columns = ["story", "labels", "matched", "assignment_p", "assignment_r", "assignment_f1",
-               "discovery_f1"]
+    columns = ["story", "labels", "copies", "matched", "assignment_p", "assignment_r",
+               "assignment_f1", "discovery_f1"]
     write_rows(columns, [[r[c] for c in columns] for r in rows], fmt)
     for row in rows if errors else ():
         for e in row["errors"]:

@@ -7,7 +7,9 @@ lists the suggested groups; then
 
 - ``match_labels`` finds each gold span among the extracted claims of its article (the
   ``occurrence``-th occurrence of the span in the article's text, whitespace collapsed; the
-  claim overlapping it most, each claim used once);
+  claim overlapping it most, each claim used once); the labels of a file whose body is stored
+  under another file (one agency copy in two outlets: the store keeps one article per body)
+  are set aside as ``copies`` and scored once, with the stored file's labels;
 - ``assignment_score``: per claim, the predicted quantity against the gold one (a claim no gold
   span matches counts against precision when it has a quantity; a gold span no claim matches
   counts against recall); micro precision, recall and F1 over the story's quantities;
@@ -102,6 +104,9 @@ class Matched:
 
     pairs: list[tuple[dict[str, Any], str | None]] = field(default_factory=list)
     extra: set[str] = field(default_factory=set)  # claims of the story's articles no label took
+    # labels of a file whose body is stored under another file (an agency copy printed by two
+    # outlets is one article: the store keeps one article per body), not scored twice
+    copies: list[dict[str, Any]] = field(default_factory=list)
 
 
 def match_labels(story: Story, articles: pl.DataFrame, claims: pl.DataFrame,
@@ -113,8 +118,12 @@ def match_labels(story: Story, articles: pl.DataFrame, claims: pl.DataFrame,
     result = Matched()
     used: set[str] = set()
     seen_articles: set[str] = set()
+    stored = set(articles["article_id"].to_list()) if articles.height else set()
     for label in story.labels:
         article = _article_for(label["file"], articles, root)
+        if article is None and _stored_copy(label["file"], root, stored):
+            result.copies.append(label)
+            continue
         claim_id = None
         if article is not None:
             seen_articles.add(article["article_id"])
@@ -127,6 +136,17 @@ def match_labels(story: Story, articles: pl.DataFrame, claims: pl.DataFrame,
         if frame is not None:
             result.extra |= set(frame["claim_id"].to_list()) - used
     return result
+
+
+def _stored_copy(file: str, root: Path, stored: set[str]) -> bool:
+    """Is the body of ``file`` (not a batch line) stored, under another file's path?"""
+    if "#" in file:
+        return False
+    from tracker.ingest.pipeline import read_path
+    from tracker.models import Article
+
+    return any(isinstance(a, Article) and a.article_id in stored
+               for a in read_path(root / file))
 
 
 def _best_claim(label: dict[str, Any], article: dict[str, Any], claims: pl.DataFrame | None,
