@@ -316,10 +316,12 @@ def test_consensus_over_time_follows_revisions(troops: pl.DataFrame) -> None:
 def test_spread_outliers_and_staleness(troops: pl.DataFrame) -> None:
     latest = independent_latest(troops)
     assert spread(latest) == pytest.approx(1.2)
+    assert reference_of(latest) is None  # three claimants are too few to call one odd
+    five = reference_of(pl.DataFrame({"best": [10000.0, 11000.0, 11000.0, 12000.0, 11500.0]}))
     low_ball = pl.concat([latest, latest.head(1).with_columns(best=pl.lit(2000.0))])
-    flagged = flag_outliers(low_ball, reference_of(latest))
+    flagged = flag_outliers(low_ball, five)
     assert flagged["outlier"].to_list() == [False, False, False, True]
-    assert "1/6 the median (11,000) of 3 independent" in flagged["outlier_reason"][3]
+    assert "1/6 the median (11,000) of 5 independent" in flagged["outlier_reason"][3]
     stale = add_staleness(latest, as_of=date(2025, 4, 22))
     assert dict(stale.select("source_key", "days_since").iter_rows())["Pentagon"] == 175
     # without as_of, staleness counts from the newest date in the data, not from today
@@ -365,11 +367,14 @@ def test_spread_and_consensus_leave_outliers_and_non_totals_out() -> None:
     assert not prepared.filter(pl.col("state") == "added")["is_total"][0]
 
 
-def test_outliers_need_three_claimants_and_a_zero_mad_leaves_the_ratio_to_decide() -> None:
+def test_outliers_need_five_claimants_and_a_zero_mad_leaves_the_ratio_to_decide() -> None:
     two = prepare(claims(point(10, source="a", sentence="a"), point(1000, source="b",
                                                                     sentence="b")), {})
     assert not two["outlier"].any()
     assert reference_of(independent_latest(two)) is None
+    four = prepare(claims(*[point(v, source=s, sentence=s) for v, s in
+                            ((10, "a"), (1000, "b"), (1100, "c"), (1200, "d"))]), {})
+    assert not four["outlier"].any()
     same = Reference(median=100.0, log_mad=0.0, sources=5)
     frame = pl.DataFrame({"best": [100.0, 150.0, 250.0, 30.0]})
     assert flag_outliers(frame, same)["outlier"].to_list() == [False, False, True, True]
@@ -473,3 +478,45 @@ def test_near_identical_sentences_differ_in_small_words_and_punctuation_only() -
         )
     )
     assert frame.filter(pl.col("is_relay"))["claim_id"].to_list() == ["c1"]
+
+
+def mostly_undated_story() -> pl.DataFrame:
+    """A story whose figure grew (1,500, then 3,000, then 10,000-12,000), told by many
+    claimants in mostly undated articles, with one misread figure ("20") among them."""
+    rows, n = [], 0
+
+    def said(value: float, who: str, published: date | None = None) -> None:
+        nonlocal n
+        n += 1
+        rows.append(point(value, source=who, outlet=f"o{n}.com", sentence=f"s{n}",
+                          published=published))
+
+    said(1500, "NIS", date(2024, 10, 18))
+    said(1500, "Reuters")
+    said(1500, "NIS")
+    for who in ("Pentagon", "White House", "NIS", "Spiegel"):
+        said(3000, who)
+    said(3000, "Pentagon", date(2024, 10, 23))
+    for value, who in ((10000, "FAZ"), (10000, "Guardian"), (10900, "Korea Herald"),
+                       (11000, "BBC"), (11000, "HUR"), (11000, "Zelensky"),
+                       (11500, "Yonhap"), (11500, "White House"), (14000, "JCS"),
+                       (14000, "SZ"), (20, "Teilnehmer")):
+        said(value, who)
+    return prepare(claims(*rows), {})
+
+
+def test_on_a_mostly_undated_page_only_the_isolated_figure_is_an_outlier() -> None:
+    """Undated earlier estimates that several claimants share (1,500, 3,000) are not
+    outliers, though they are far from the median and undated claims count as current; the
+    misread "20" that nobody else gave is."""
+    story = mostly_undated_story()
+    assert story.filter(pl.col("published").is_null()).height > story.height * 3 // 4
+    flagged = story.filter(pl.col("outlier"))
+    assert flagged["best"].to_list() == [20.0]
+    assert "no other independent claimant gave this figure" in flagged["outlier_reason"][0]
+    # the same figure from a second claimant is corroborated: no outliers at all
+    shared = prepare(claims(*[point(r["low"], source=r["source"], outlet=r["outlet"],
+                                    sentence=r["sentence"], published=r["published"])
+                              for r in story.iter_rows(named=True)],
+                            point(20, source="other", outlet="x.com", sentence="x")), {})
+    assert not shared["outlier"].any()

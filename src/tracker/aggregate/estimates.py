@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import polars as pl
 
-from tracker.aggregate.outliers import flag_outliers, reference_of
+from tracker.aggregate.outliers import corroborated, flag_outliers, reference_of
 from tracker.aggregate.quantities import fold, terms_regex
 
 RELAY_WINDOW_DAYS = 3
@@ -199,7 +199,8 @@ def with_outliers(
 
     Only current figures are flagged: a claim whose value is its claimant's latest estimate
     (copies and relays included) or that has no date. An earlier figure a claimant has since
-    revised ("1,500" before "12,000") is history, not an outlier.
+    revised ("1,500" before "12,000") is history, not an outlier; nor is a figure that several
+    independent claimants gave (``outliers.corroborated``), dated or not.
     """
     plain = prepared.drop("outlier", "outlier_reason", strict=False)
     latest = independent_latest(plain)
@@ -209,7 +210,10 @@ def with_outliers(
     current = pl.struct("source_key", "best").is_in(
         latest.select(pl.struct("source_key", "best")).to_series().implode()
     ) | pl.col("published").is_null()
-    outlier = pl.col("outlier") & current
+    candidates = flagged.filter(pl.col("outlier"))["best"]
+    shared = candidates.filter(corroborated(candidates, totals(plain).filter(
+        ~pl.col("is_relay"))))
+    outlier = pl.col("outlier") & current & ~pl.col("best").is_in(shared.implode())
     return flagged.with_columns(outlier=outlier,
                                 outlier_reason=pl.when(outlier).then(pl.col("outlier_reason")))
 

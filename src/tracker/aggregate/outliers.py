@@ -9,9 +9,17 @@ changes, plans and parts left out). An estimate is an outlier when both hold:
   ``OUTLIER_Z`` (MAD = median absolute deviation of the log values; with a MAD of 0 the ratio
   alone decides).
 
-With fewer than ``MIN_SOURCES`` independent claimants nothing is flagged: two figures cannot say
-which of them is odd. Outliers stay in the data and the tables; they are left out of the
-consensus, the spread and the chart's default axis range.
+With fewer than ``MIN_SOURCES`` independent claimants nothing is flagged: a median and a MAD of
+three or four figures cannot say which of them is odd.
+
+A figure that at least ``MIN_CORROBORATING`` independent claimants gave (within a factor of
+``CORROBORATION``), at any time, is never an outlier (``corroborated``): it is an earlier or
+other estimate that several voices share ("3,000" before "11,000"), not a misread or misassigned
+number. This matters most when many claims are undated: an undated figure cannot be placed
+before or after the latest estimates, so only an isolated one is flagged.
+
+Outliers stay in the data and the tables; they are left out of the consensus, the spread and the
+chart's default axis range.
 """
 
 from __future__ import annotations
@@ -24,7 +32,9 @@ import polars as pl
 
 OUTLIER_RATIO = 2.0
 OUTLIER_Z = 3.5
-MIN_SOURCES = 3
+MIN_SOURCES = 5
+CORROBORATION = 1.25  # figures within this factor of each other are the same figure
+MIN_CORROBORATING = 2  # independent claimants giving a figure that make it no outlier
 MAD_SCALE = 1.4826  # makes the MAD of normal data its standard deviation
 
 
@@ -80,7 +90,23 @@ def flag_outliers(
     ).drop("_ratio")
 
 
+def corroborated(values: pl.Series, estimates: pl.DataFrame) -> pl.Series:
+    """For each value, whether at least ``MIN_CORROBORATING`` independent claimants
+    (``source_key`` of ``estimates``: independent estimates of the total, over all time) gave a
+    figure (``best``) within a factor of ``CORROBORATION`` of it."""
+    wanted = pl.DataFrame({"value": values.unique()}).filter(pl.col("value") > 0)
+    given = estimates.filter(pl.col("best") > 0).select("source_key", "best").unique()
+    if wanted.is_empty() or given.is_empty():
+        return pl.Series(values.name, [False] * values.len(), dtype=pl.Boolean)
+    near = wanted.join(given, how="cross").filter(
+        (pl.col("best") <= pl.col("value") * CORROBORATION)
+        & (pl.col("best") >= pl.col("value") / CORROBORATION))
+    shared = near.group_by("value").agg(n=pl.col("source_key").n_unique()).filter(
+        pl.col("n") >= MIN_CORROBORATING)["value"]
+    return values.is_in(shared.implode()).fill_null(False)
+
+
 def _reason(ratio: float, ref: Reference, fmt: Callable[[float | None], str]) -> str:
     times = f"{ratio:.1f}×" if ratio >= 1 else f"1/{1 / ratio:.0f}"
     return (f"{times} the median ({fmt(ref.median)}) of {ref.sources} independent claimants' "
-            "latest estimates")
+            "latest estimates; no other independent claimant gave this figure")

@@ -11,7 +11,7 @@ import streamlit as st
 
 from tracker.aggregate.compare import QuantityView
 from tracker.aggregate.formatting import number_formatter
-from tracker.aggregate.outliers import OUTLIER_RATIO, OUTLIER_Z
+from tracker.aggregate.outliers import MIN_SOURCES, OUTLIER_RATIO, OUTLIER_Z
 from tracker.dashboard.cache import ViewKey
 from tracker.dashboard.charts import (
     default_domain,
@@ -59,8 +59,10 @@ def show_summary(view: QuantityView, title: str, description: str, left_out: int
                    help=f"Highest divided by lowest of {independent}.")
     outliers = view.outliers.height
     cols[3].metric("Outliers", outliers, help=(
-        f"Claims more than {OUTLIER_RATIO:g}× off the median of the independent claimants' "
-        f"latest estimates and with a robust z-score above {OUTLIER_Z:g} (log scale, MAD); "
+        f"Current claims more than {OUTLIER_RATIO:g}× off the median of the independent "
+        f"claimants' latest estimates, with a robust z-score above {OUTLIER_Z:g} (log scale, "
+        f"MAD), that no other independent claimant gave (with at least {MIN_SOURCES} "
+        "claimants); "
         "flagged in orange, left out of consensus, spread and the default axis, kept in the "
         "data and the table."))
     undated = view.undated.height

@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from tracker.aggregate.estimates import NOT_TOTAL_STATES, RELAY_WINDOW_DAYS
-from tracker.aggregate.outliers import MIN_SOURCES, OUTLIER_RATIO, OUTLIER_Z
+from tracker.aggregate.outliers import CORROBORATION, MIN_SOURCES, OUTLIER_RATIO, OUTLIER_Z
 
 METHOD = """
 **Claims.** Every number an article states is a claim, with the exact words, the sentence, who
@@ -33,10 +33,13 @@ one.
 *median* (band = interquartile range), *envelope* (lowest low to highest high), *conservative*
 (the lowest). **Spread** = highest / lowest of the same estimates.
 
-**Outliers.** With at least {min_sources} independent claimants: a current figure more than
-{ratio:g}× above or below their median and with a robust z-score above {z:g} (log scale, median
-absolute deviation). Flagged in orange with the reason, left out of consensus, spread and the
-chart's default axis; kept in the data and the table.
+**Outliers.** With at least {min_sources} independent claimants: a current figure (a
+claimant's latest, or undated) more than {ratio:g}× above or below the median of their latest
+estimates, with a robust z-score above {z:g} (log scale, median absolute deviation), that no
+other independent claimant gave at any time (within ±{near:.0%}): a figure several voices share
+is an earlier or other estimate, not an outlier. Flagged in orange with the reason, left out of
+consensus, spread and the chart's default axis (an outlier beyond the axis is an arrow at its
+edge); kept in the data and the table.
 
 **Marks.** A point is a claim's best value (a range's midpoint); a bar its low–high range; an
 arrow an open bound ("more than 10,000"); faded and dashed: hedged ("reportedly", "sollen").
@@ -51,5 +54,5 @@ and a date filter says how many it leaves out. Review › Correct an article set
 def show_method() -> None:
     st.markdown(METHOD.format(not_total=", ".join(f"'{s}'" for s in NOT_TOTAL_STATES),
                               window=RELAY_WINDOW_DAYS, min_sources=MIN_SOURCES,
-                              ratio=OUTLIER_RATIO, z=OUTLIER_Z))
+                              ratio=OUTLIER_RATIO, z=OUTLIER_Z, near=CORROBORATION - 1))
     st.caption(f"Page drawn {date.today()}.")
