@@ -249,3 +249,49 @@ def test_an_adverb_or_a_place_is_never_a_source(text: str) -> None:
 def test_common_claimants_resolve_in_both_languages(source_de: str, source_en: str) -> None:
     de, en = resolve(source_de, "de"), resolve(source_en, "en")
     assert de.known and de.claimant == en.claimant
+
+
+# --- anonymous voices belong to their article -------------------------------------------------
+
+
+def test_anonymous_voices_are_scoped_to_their_article() -> None:
+    one = "Analysts expect prices to rise by 4% this year. Analysts see 3% in 2027."
+    other = "Analysts expect the harbour to handle 9% more cargo."
+    keys_one = {c.claimant for c in claims_of(one, "en") if c.low in (4, 3)}
+    keys_other = {c.claimant for c in claims_of(other, "en")}
+    assert len(keys_one) == 1 and len(keys_other) == 1
+    assert keys_one != keys_other
+    (key,) = keys_one
+    assert key.startswith("anon-analysts:")
+
+
+def test_claimant_accuracy_compares_the_kind_of_an_anonymous_voice() -> None:
+    from tracker.evaluate.score import AttributionRecord, attribution_scores
+
+    records = [
+        AttributionRecord("a", "en", (0, 8), (0, 8), "anon-analysts", "anon-analysts:0a0a0a0a"),
+        AttributionRecord("b", "en", (0, 8), (0, 8), "anon-analysts", "anon-analysts:1b1b1b1b"),
+    ]
+    scores = attribution_scores(records)
+    assert scores["claimant"] == 1.0
+
+
+# --- a typed description points only to a body it can describe ------------------------------
+
+
+def test_a_typed_description_does_not_point_to_a_body_of_another_kind() -> None:
+    text = (
+        "The United Nations warned of a long crisis. "
+        "The health ministry said 70 clinics had closed."
+    )
+    (claim,) = claims_of(text, "en")
+    assert claim.claimant != "un"
+
+
+def test_a_description_points_to_a_body_whose_name_holds_its_head() -> None:
+    text = (
+        "Germany's Robert Koch Institute published new data. "
+        "The institute said 40% of cases were in children."
+    )
+    (claim,) = claims_of(text, "en")
+    assert claim.claimant == "de-rki"

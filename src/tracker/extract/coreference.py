@@ -6,20 +6,22 @@ that names nobody by itself ("the agency", "die Behörde", "er", "the report") p
 the nearest compatible mention earlier in the article: a person pronoun to a person, a typed
 description ("the ministry") to a claimant of that type, another description to a named
 institution, any other pronoun to the nearest mention. A description that points back to
-nothing keeps an ``anon-`` key; a pronoun that points back to nothing is no source at all.
+nothing keeps an ``anon-`` key scoped to its article ("anon-analysts:3f9a01c2": the analysts of
+two articles are two voices); a pronoun that points back to nothing is no source at all.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.claimants import compose, find_acronyms, resolve
 from tracker.claimants.gazetteer import data_language
 from tracker.claimants.index import index_for
-from tracker.claimants.normalize import slug
+from tracker.claimants.normalize import norms, slug
 from tracker.extract.lexicon import Lexicon
 
 ANONYMOUS = "anon-"
@@ -38,11 +40,26 @@ class _Named:
     person: bool
     type: str | None
     country: str | None = None
+    words: frozenset[str] = frozenset()  # the comparable words of its name
+
+
+SCOPE = ":"  # "anon-analysts:3f9a01c2": an anonymous voice belongs to one article
 
 
 @functools.lru_cache(maxsize=4096)
 def _anonymous(label: str) -> str:
     return ANONYMOUS + (slug(label.split()) or "source")
+
+
+def article_scope(text: str) -> str:
+    """A short, stable digest of an article's text: anonymous voices ("analysts", "the
+    officials") of different articles are different voices and never share a key."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+
+
+def unscoped(key: str) -> str:
+    """The kind of an anonymous voice without its article ("anon-analysts")."""
+    return key.split(SCOPE, 1)[0] if key.startswith(ANONYMOUS) else key
 
 
 class Coreference:
@@ -55,7 +72,14 @@ class Coreference:
     def __init__(self, text: str, lex: Lexicon, mentions: Mentions) -> None:
         self.lex, self.mentions = lex, mentions
         self.acronyms = find_acronyms(text) if "(" in text else {}
+        self._scope = ""
+        self._text = text
         self._lists: dict[str, tuple[list[int], list[_Named]]] = {}
+
+    def _anonymous(self, label: str) -> str:
+        if not self._scope:
+            self._scope = article_scope(self._text)
+        return f"{_anonymous(label)}{SCOPE}{self._scope}"
 
     def _is_pronoun(self, written: str) -> bool:
         return written.lower() in self.lex.sources.pronouns
@@ -74,7 +98,7 @@ class Coreference:
             return None
         if back is None and found.claimant:
             return found.claimant  # "Der Verband" with nobody before it: a name of its own
-        return back.claimant if back else _anonymous(found.label)
+        return back.claimant if back else self._anonymous(found.label)
 
     def _only_describes(self, written: str, label: str) -> bool:
         """ "Der Verband", "die Agentur in Warschau", "the Fund": a name made only of a describing
@@ -92,8 +116,9 @@ class Coreference:
             if self._is_pronoun(written):
                 continue
             found = resolve(written, self.lex.code, acronyms=self.acronyms)
-            key = found.claimant or _anonymous(found.label)
-            named = _Named(pos, key, found.type == "person", found.type, found.country)
+            key = found.claimant or self._anonymous(found.label)
+            words = frozenset(norms(found.label, data_language(self.lex.code)))
+            named = _Named(pos, key, found.type == "person", found.type, found.country, words)
             kinds = ["any", "person" if named.person else "", "country" if found.country else ""]
             kinds.append(f"type:{found.type}" if found.type else "")
             if not named.person and not key.startswith(ANONYMOUS):
@@ -120,9 +145,22 @@ class Coreference:
             same = self._same_type(kind, start) or self._in_country(kind, start)
             if same:
                 return same
+            if kind != "ministry":
+                # "the health ministry" with no health ministry before it is not whichever body
+                # came last; "the institute" may still be the last one named "... Institute"
+                return self._named_like(words, start)
         if self._is_pronoun(written) or self._is_description(words):
             return self._nearest("institution", start)
         return None
+
+    def _named_like(self, words: list[str], start: int) -> _Named | None:
+        """The nearest institution before ``start`` whose name holds the description's head
+        ("the institute" -> "Robert Koch Institute"), if it is a description at all."""
+        near = self._nearest("institution", start)
+        if near is None or not self._is_description(words):
+            return None
+        head = norms(words[-1], data_language(self.lex.code))
+        return near if head and head[-1] in near.words else None
 
     def _is_description(self, words: list[str]) -> bool:
         """ "the agency", "die Behörde", "their study": a definite or possessive determiner, or a
