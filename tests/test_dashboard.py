@@ -24,6 +24,7 @@ from tracker.dashboard.charts import (
     default_domain,
     range_chart,
     timeline_chart,
+    vega_lite_spec,
     with_arrow_tips,
 )
 from tracker.dashboard.text import (
@@ -148,6 +149,29 @@ def test_timeline_leaves_an_outlier_out_of_its_default_axis(fixture_db: Path) ->
         assert layer["encoding"]["y"]["scale"]["domain"] == domain
     plain = timeline_chart(rows, view.over_time, "Timeline").to_dict()
     assert all("scale" not in layer["encoding"]["y"] for layer in plain["layer"])
+
+
+def test_an_outlier_beyond_the_axis_is_an_arrow_at_its_edge(fixture_db: Path) -> None:
+    """A clipped outlier stays reachable: its point is drawn at the axis edge as an arrow
+    pointing where it lies, with its claim id, tooltip and click selection."""
+    view = troops_view(fixture_db)
+    for rows, chart, field in ((view.range_rows, range_chart, "x"),
+                               (view.timeline_rows, timeline_chart, "y")):
+        far = rows.head(1).with_columns(best=pl.lit(1e6), low_value=pl.lit(1e6),
+                                        high_value=pl.lit(1e6), outlier=pl.lit(True),
+                                        claim_id=pl.lit("far-0"), row=pl.lit("far.org"))
+        rows = pl.concat([rows, far], how="diagonal_relaxed")
+        domain = default_domain(rows, view.agreed)
+        args = (view.agreed, "Range") if chart is range_chart else (view.over_time, "Timeline")
+        spec = vega_lite_spec(chart(rows, *args, domain=domain))
+        frame = next(f for f in spec["datasets"].values() if "drawn" in f.columns)
+        drawn = frame.filter(pl.col("claim_id") == "far-0").row(0, named=True)
+        assert drawn["drawn"] == domain[1] and drawn["shape_key"] == "beyond the axis"
+        assert drawn["angle"] in (0.0, 90.0)  # pointing up (timeline) or right (range)
+        points = next(layer for layer in spec["layer"] if "shape" in layer["encoding"])
+        assert points["encoding"][field]["field"] == "drawn"
+        assert points["encoding"]["shape"]["field"] == "shape_key"
+        assert points.get("name") in json.dumps(spec["params"])  # the click selection
 
 
 def test_claims_table_marks_the_number_and_keeps_only_safe_links(fixture_db: Path) -> None:

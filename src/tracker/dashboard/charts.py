@@ -18,8 +18,9 @@ import polars as pl
 from tracker.aggregate.consensus import Consensus
 from tracker.aggregate.formatting import number_formatter
 
-MARKERS = ("estimate", "at least", "at most")
-MARKER_SHAPES = ("circle", "triangle-right", "triangle-left")
+MARKERS = ("estimate", "at least", "at most", "beyond the axis")
+MARKER_SHAPES = ("circle", "triangle-right", "triangle-left", "arrow")
+BEYOND = "beyond the axis"  # an outlier outside the default axis: an arrow at its edge
 STYLES = ("firm", "hedged")
 FLAGS = ("within range", "outlier")
 FLAG_COLORS = ("#d62728", "#ff7f0e")
@@ -94,6 +95,30 @@ def _marker_scales() -> dict[str, alt.Scale]:
     }
 
 
+def pin_to_domain(rows: pl.DataFrame, field: str, domain: list[float] | None,
+                  vertical: bool = False) -> pl.DataFrame:
+    """Add ``drawn`` (where the point goes), ``shape_key`` and ``angle``: a value outside
+    ``domain`` is drawn at the axis edge as an arrow pointing where it lies ("beyond the
+    axis"), so a clipped outlier can still be seen, hovered and clicked."""
+    if rows.is_empty():
+        return rows.with_columns(drawn=pl.lit(None, dtype=pl.Float64),
+                                 shape_key=pl.lit(None, dtype=pl.String),
+                                 angle=pl.lit(0.0))
+    value = pl.col(field)
+    if not domain:
+        return rows.with_columns(drawn=value, shape_key=pl.col("marker"), angle=pl.lit(0.0))
+    low, high = domain
+    below, above = value < low, value > high
+    # the arrow shape points up: turned to the left/right edge, or down on a vertical axis
+    below_angle, above_angle = (180.0, 0.0) if vertical else (270.0, 90.0)
+    return rows.with_columns(
+        drawn=pl.when(below).then(pl.lit(low)).when(above).then(pl.lit(high)).otherwise(value),
+        shape_key=pl.when(below | above).then(pl.lit(BEYOND)).otherwise(pl.col("marker")),
+        angle=pl.when(below).then(pl.lit(below_angle)).when(above).then(pl.lit(above_angle))
+        .otherwise(pl.lit(0.0)),
+    )
+
+
 def default_domain(rows: pl.DataFrame, agreed: Consensus) -> list[float] | None:
     """The x range that leaves outliers out (with a margin), or None when none is flagged."""
     if rows.is_empty() or "outlier" not in rows.columns or not rows["outlier"].any():
@@ -120,8 +145,9 @@ def range_chart(
 
     Open bounds are drawn as arrow heads, hedged claims dashed and faded, outliers in orange,
     the consensus band (and its best value) behind all rows. ``domain`` fixes the x range
-    (marks outside it are clipped: outliers, see ``default_domain``). A click on a point
-    selects its claim (the selection ``PICK``, fields ``claim_id``).
+    (bars outside it are clipped; an outlier's point becomes an arrow at the edge, see
+    ``pin_to_domain``). A click on a point selects its claim (the selection ``PICK``, fields
+    ``claim_id``).
     """
     fmt = fmt or number_formatter("en")
     scales = _marker_scales()
@@ -137,7 +163,7 @@ def range_chart(
     )
     center = alt.Chart(band_data).mark_rule(color="#3182bd", strokeDash=[6, 3], clip=True
                                             ).encode(x="best:Q")
-    rows = with_arrow_tips(rows)
+    rows = pin_to_domain(with_arrow_tips(rows), "tip", domain)
     base = alt.Chart(rows).transform_calculate(
         info=TOOLTIP_EXPR, flag="datum.outlier ? 'outlier' : 'within range'"
     ).encode(y=y, tooltip=TOOLTIP)
@@ -155,8 +181,9 @@ def range_chart(
     )
     pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
     points = base.mark_point(size=160, filled=True, clip=True, cursor="pointer").encode(
-        x="tip:Q",
-        shape=alt.Shape("marker:N", scale=scales["shape"], title="value"),
+        x="drawn:Q",
+        shape=alt.Shape("shape_key:N", scale=scales["shape"], title="value"),
+        angle=alt.Angle("angle:Q", scale=None),
         color=alt.Color("flag:N", scale=scales["flag"], title="flag"),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], legend=None),
         strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
@@ -182,6 +209,7 @@ def timeline_chart(
     scales = _marker_scales()
     y_scale = alt.Scale(domain=domain) if domain else alt.Undefined
     dated = history.filter(pl.col("date") != "undated") if history.height else history
+    dated = pin_to_domain(dated, "best", domain, vertical=True)
     x = alt.X("date:T", title="published", axis=alt.Axis(format="%Y-%m-%d"))
     color = alt.Color("source_label:N", title="source", legend=alt.Legend(labelLimit=220))
     base = alt.Chart(dated).transform_calculate(info=TOOLTIP_EXPR).encode(
@@ -195,8 +223,9 @@ def timeline_chart(
     )
     pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
     points = base.mark_point(size=90, filled=True, cursor="pointer", clip=clip).encode(
-        y=alt.Y("best:Q", scale=y_scale),
-        shape=alt.Shape("marker:N", scale=scales["shape"], title="value"),
+        y=alt.Y("drawn:Q", scale=y_scale),
+        shape=alt.Shape("shape_key:N", scale=scales["shape"], title="value"),
+        angle=alt.Angle("angle:Q", scale=None),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], title="claim"),
         strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
         stroke=alt.value("black"),

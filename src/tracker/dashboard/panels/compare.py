@@ -23,7 +23,7 @@ from tracker.dashboard.charts import (
     undated_chart,
     vega_lite_spec,
 )
-from tracker.dashboard.panels.select import pick_from_chart
+from tracker.dashboard.panels.select import pick_from_chart, select
 from tracker.dashboard.text import claims_phrase
 
 ROWS = {"outlet": "per outlet", "source": "per source"}
@@ -137,7 +137,8 @@ def show_compare(view: QuantityView, key: ViewKey, label: str, *, with_outliers:
                        selection_mode="pick")
     st.caption("Click a point to open its claim. Hedged claims are faded and dashed, open "
                "bounds ('at least') arrows, outliers orange" + (
-                   "; outliers outside the axis are left out of it (Settings: show outliers)"
+                   "; an outlier beyond the axis is an orange arrow at its edge (Settings: "
+                   "show outliers brings it in)"
                    if not with_outliers and view.outliers.height else "") + ".")
     for note in view.notes:
         if note.startswith("Range"):
@@ -161,14 +162,26 @@ def show_compare(view: QuantityView, key: ViewKey, label: str, *, with_outliers:
     show_downloads(specs, caption(view, key, label), key.quantity)
 
 
+OUTLIERS_LISTED = 30
+
+
 def show_outliers(view: QuantityView) -> None:
+    """The flagged claims with their reasons, each with a button that opens it (also when
+    it lies beyond the chart's axis)."""
     outliers = view.outliers
     if outliers.is_empty():
         return
+    fmt = number_formatter(view.locale)
     with st.expander(f"{outliers.height} outliers, and why"):
-        for row in outliers.sort("best").iter_rows(named=True):
-            st.markdown(f"- **{number_formatter(view.locale)(row['best'])}** · "
-                        f"{row['source_key']} · {row['outlet']}: {row['outlier_reason']}")
+        for row in outliers.sort("best").head(OUTLIERS_LISTED).iter_rows(named=True):
+            text, button = st.columns([8, 1])
+            text.markdown(f"**{fmt(row['best'])}** · {row['source_key']} · {row['outlet']}: "
+                          f"{row['outlier_reason']}")
+            button.button("Open", key=f"outlier_{row['claim_id']}", on_click=select,
+                          args=(row["claim_id"],))
+        if outliers.height > OUTLIERS_LISTED:
+            st.caption(f"The {OUTLIERS_LISTED} lowest of {outliers.height}; the Claims tab "
+                       "lists every claim with its outlier reason.")
 
 
 def show_latest(view: QuantityView, by: str) -> None:
