@@ -57,10 +57,33 @@ def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, ...]
             1,
             "added",
         ),
+        # a plan said by the future or conditional
+        ("en", "The ministry said Belarus would send 2,000 engineers to the border.", 0,
+         "expected"),
+        ("en", "About 4,000 soldiers will be deployed in spring.", 0, "expected"),
+        ("de", "Er sagte, dass Belarus 2.000 Pioniere an die Grenze entsenden werde.", 0,
+         "expected"),
+        # ... not the passive of a done deed
+        ("de", "Er sagte, dass 2.000 Soldaten an die Grenze entsandt werden.", 0, "deployed"),
+        ("en", "More than 2,000 soldiers have been deployed.", 0, "deployed"),
     ],
 )
 def test_changes_parts_and_phrases(lang: str, sentence: str, index: int, state: str) -> None:
     assert _meaning(sentence, lang, index)[2] == state
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "Kyiv puts Belarusian casualties at more than 900.", ("person", "BY", "casualties")),
+        ("de", "Kiew beziffert die belarussischen Verluste auf mehr als 900.",
+         ("person", "BY", "casualties")),
+    ],
+)
+def test_a_bare_number_counts_what_a_state_noun_before_it_counts(
+    lang: str, sentence: str, expected: tuple[str, ...]
+) -> None:
+    assert _meaning(sentence, lang) == expected
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tracker.extract.concepts import Concepts
+from tracker.extract.concepts import Concepts, lemmatize
 from tracker.models import Claim
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -172,6 +172,8 @@ def clause_state(
         state = concepts.state_of(word.strip(PUNCTUATION))
         if state in overrides or state is not None and counted:
             found_states.append((0, state))
+    if future_tense(texts, concepts, clause):
+        found_states.append((0, concepts.plan_state))
     adjacent, whole = adjacent_state(low, concepts, clause, claim)
     # a part of the dead is a part only when the figure counts the dead too ("Of the 11,000
     # sent, 4,700 were killed" is the whole of another state)
@@ -231,6 +233,26 @@ def adjacent_state(
                 if part:
                     return concepts.part_state, whole
     return None, None
+
+
+def future_tense(texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int]) -> bool:
+    """A plan said by the future or conditional: "will send", "would be deployed" (an auxiliary
+    before a state word, "be" between), "dass Nordkorea 5.000 Soldaten entsenden werde" (an
+    auxiliary right after a state verb in its infinitive: written in lower case, its own
+    lemma; "Der Sachschaden wird ... geschätzt" is a noun)."""
+    written = [w.group() for w in WORD.finditer(texts[0], *clause)]
+    words = [w.lower() for w in written]
+    for i, word in enumerate(words):
+        if word in concepts.future_before:
+            following = [w for w in words[i + 1 : i + 4] if w not in concepts.future_links]
+            if following and concepts.state_of(following[0]) is not None:
+                return True
+        if word in concepts.future_after and i > 0:
+            verb = words[i - 1]
+            infinitive = written[i - 1] == verb and lemmatize(verb, concepts.code) == verb
+            if infinitive and concepts.state_of(verb) is not None:
+                return True
+    return False
 
 
 def opening_part(low: str, concepts: Concepts, claim: Claim, first: Claim | None) -> bool:

@@ -53,6 +53,10 @@ class Concepts:
     measure_states: frozenset[str]  # states a no_state unit may still have (money: damaged)
     change_state: str  # the state of a change ("added") and of a part ("part")
     part_state: str
+    plan_state: str  # the state of a plan or forecast ("expected")
+    future_before: frozenset[str]  # "will send": an auxiliary before the state word
+    future_links: frozenset[str]  # "will be sent": words between auxiliary and state word
+    future_after: frozenset[str]  # "entsenden werde": an auxiliary after the infinitive
     change_after: frozenset[str]  # "four more bodies": right after the number, a change
     change_before: frozenset[str]  # "another 300": right before the number, a change
     partitive_after: tuple[str, ...]  # "three of the dead": right after the number, a part
@@ -194,7 +198,8 @@ def load_concepts(code: str) -> Concepts:
     if located is not None and located not in known:
         raise f.fail("rules.located_state", "is not a state named in lang/und/concepts.toml")
     change, part = f.string("rules.change_state"), f.string("rules.part_state")
-    for key, state in (("change_state", change), ("part_state", part)):
+    plan = f.string("rules.plan_state")
+    for key, state in (("change_state", change), ("part_state", part), ("plan_state", plan)):
         if state not in known:
             raise f.fail(f"rules.{key}", "is not a state named in lang/und/concepts.toml")
     return Concepts(
@@ -231,6 +236,10 @@ def load_concepts(code: str) -> Concepts:
         measure_states=measure_states,
         change_state=change,
         part_state=part,
+        plan_state=plan,
+        future_before=f.word_set("rules.future_before"),
+        future_links=f.word_set("rules.future_links"),
+        future_after=f.word_set("rules.future_after"),
         change_after=f.word_set("rules.change_after"),
         change_before=f.word_set("rules.change_before"),
         partitive_after=f.word_tuple("rules.partitive_after"),

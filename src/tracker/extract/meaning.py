@@ -171,6 +171,8 @@ def read_meaning(
         concept = noun or unit_concept
     else:
         concept = unit_concept if claim.unit is not None else noun
+    if concept is None and claim.unit is None and not claim.entity:
+        concept = _state_noun_before(claim, texts, lex, concepts, start)
     if concept in concepts.member_concepts:  # the entity's own noun, else the complement after
         whole = noun if noun not in concepts.member_concepts else None
         concept = whole or _complement(text, (np_end, end), lex, concepts) or concept
@@ -291,6 +293,21 @@ def _counted_before(
             return word.start(), _concept_of(after.group(), lex, concepts)
         return word.start(), None
     return claim.start, None
+
+
+def _state_noun_before(
+    claim: Claim, texts: tuple[str, str], lex: Lexicon, concepts: Concepts, start: int
+) -> str | None:
+    """ "the UK puts North Korean casualties at more than 6,000", "the death toll rose to 212":
+    a bare number counts what the nearest earlier noun of its clause that names a state counts
+    (a casualty, a death: a person)."""
+    for word in reversed(list(WORD.finditer(texts[0], start, claim.start))):
+        lower = word.group().lower()
+        if concepts.state_of(lower) is not None:
+            found = _concept_of(word.group(), lex, concepts)
+            if found is not None:
+                return found
+    return None
 
 
 def _skip_space(text: str, pos: int) -> int:
