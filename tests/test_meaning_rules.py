@@ -140,9 +140,11 @@ def test_a_year_earlier_in_the_sentence_dates_every_figure_after_it(tmp_path: Pa
     got = _assign(tmp_path, [
         "In 1999, a storm in the region killed 40 people and more than 30 people died later.",
         "The storm has killed 12 people, against 40 people killed in 1999.",
+        "Since March 2024, floods have killed 75 people in the valley.",
     ])
     assert got["40 people"] is None and got["more than 30 people"] is None
     assert got["12 people"] == "deaths"
+    assert got["75 people"] == "deaths"  # a year opening a period: a running total
 
 
 def test_keywords_read_the_words_before_the_number(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """CI gate for issue #11 point 6: assignment F1 with the bundled definitions and discovery F1
-from zero configuration on the gold labels of both bundled stories (evaluate/quantities).
+from zero configuration on the gold labels of the bundled stories and the flood story
+(evaluate/quantities).
 
 Floors are the measured values rounded down (2026-12-05, extractor with meanings in progress)
 and are only ever raised."""
@@ -27,14 +28,22 @@ FLOORS = {
     # Raised with figures dated to an earlier year left out, and the words before a coordinator
     # belonging to the figure before it: quake 0.965 / 0.964. Then relative clauses, a unit
     # carried over referring back, compound adjectives: nk 0.978 / 0.982, quake 0.972 / 0.972.
-    "nk": {"assignment_f1": 0.97, "discovery_f1": 0.98},
-    "quake": {"assignment_f1": 0.97, "discovery_f1": 0.97},
+    # Raised with changes, partitives, parts and plans said outside the clause or by the future,
+    # money states, the year rule over the sentence, keywords before the number and inside
+    # compounds: nk 0.989 / 0.994, quake 0.986 / 0.990 (2026-12-05, while the number engine was
+    # being changed by another session: one hundredth below where the two met).
+    "nk": {"assignment_f1": 0.98, "discovery_f1": 0.98},
+    "quake": {"assignment_f1": 0.98, "discovery_f1": 0.98},
+    # The flood story (evaluate/quantities/holdout/flood/): development data since its errors
+    # were read (extractor 1.12.0, 2026-12-05); first contact 0.800 / 0.810; after the rules
+    # above 0.974 / 0.983 (an agency copy in two outlets scored once).
+    "flood": {"assignment_f1": 0.97, "discovery_f1": 0.97},
 }
 
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    return {row["story"]: row for row in measure(REPO, errors=True)}
+    return {row["story"]: row for row in measure(REPO, tuple(FLOORS), errors=True)}
 
 
 @pytest.mark.parametrize("story", sorted(FLOORS))

@@ -32,6 +32,7 @@ in seconds.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tomllib
@@ -328,10 +329,28 @@ def _refinement_sql(q: Quantity, params: list[Any]) -> list[str]:
 # number itself is not one). "The flood killed 16, against 21 in 2002" dates only the 21.
 _EARLIER_YEAR = """(regexp_matches(dating, '(?:19|20)[0-9][0-9]') AND coalesce(list_bool_or(
     list_transform(
-        regexp_extract_all(dating,
-            '(?:^|[^0-9.,])((?:19|20)[0-9]{2})(?:$|[^0-9.,]|[.,](?:$|[^0-9]))', 1),
+        regexp_extract_all({undated},
+            '(?:^|[^0-9.,])((?:19|20)[0-9]{{2}})(?:$|[^0-9.,]|[.,](?:$|[^0-9]))', 1),
         lambda y: CAST(y AS INTEGER) < published_year AND CAST(y AS INTEGER) <> coalesce(low, -1))),
     false))"""
+
+
+@functools.cache
+def earlier_year_sql() -> str:
+    """``_EARLIER_YEAR`` with the years that open a period taken out first: "300,000 soldiers
+    lost since February 2022", "seit Kriegsbeginn 2022" is a running total, not another event
+    (the words are ``[rules] period_start`` of every language's concepts.toml)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    words = sorted({w for code in supported_languages()
+                    for w in load_concepts(code).period_start})
+    if not words:
+        return _EARLIER_YEAR.format(undated="dating")
+    alternation = "|".join(re.escape(w).replace("'", "''") for w in words)
+    undated = (rf"regexp_replace(lower(dating), '(^|[^\pL])(?:{alternation})\s+"
+               rf"(?:\pL+\s+){{0,2}}(?:19|20)[0-9]{{2}}', '\1', 'g')")
+    return _EARLIER_YEAR.format(undated=undated)
 
 
 def _meaning_when(q: Quantity, params: list[Any]) -> str:
@@ -402,7 +421,7 @@ def near_windows_sql() -> str:
 def dated_earlier_sql() -> tuple[str, list[Any]]:
     """The ids of claims dated to an earlier year than their article (``_EARLIER_YEAR``):
     assignment leaves them out, and so do suggestions."""
-    return (f"WITH {near_windows_sql()} SELECT claim_id FROM windows WHERE {_EARLIER_YEAR}",
+    return (f"WITH {near_windows_sql()} SELECT claim_id FROM windows WHERE {earlier_year_sql()}",
             [NEAR_AFTER])
 
 
@@ -435,7 +454,7 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
         SELECT claim_id, split_part(decision, '|', 1) AS quantity,
                CASE WHEN split_part(decision, '|', 2) = 'm' THEN {meaning_reason_sql()}
                     ELSE '{KEYWORD_REASON}' END AS reason
-        FROM decided WHERE decision IS NOT NULL AND NOT {_EARLIER_YEAR}
+        FROM decided WHERE decision IS NOT NULL AND NOT {earlier_year_sql()}
     """
     return sql, params
 

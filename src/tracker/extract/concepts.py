@@ -57,6 +57,7 @@ class Concepts:
     future_before: frozenset[str]  # "will send": an auxiliary before the state word
     future_links: frozenset[str]  # "will be sent": words between auxiliary and state word
     future_after: frozenset[str]  # "entsenden werde": an auxiliary after the infinitive
+    period_start: frozenset[str]  # "since 2022": a year that opens a period, not another event
     change_after: frozenset[str]  # "four more bodies": right after the number, a change
     change_before: frozenset[str]  # "another 300": right before the number, a change
     partitive_after: tuple[str, ...]  # "three of the dead": right after the number, a part
@@ -240,6 +241,7 @@ def load_concepts(code: str) -> Concepts:
         future_before=f.word_set("rules.future_before"),
         future_links=f.word_set("rules.future_links"),
         future_after=f.word_set("rules.future_after"),
+        period_start=f.word_set("rules.period_start"),
         change_after=f.word_set("rules.change_after"),
         change_before=f.word_set("rules.change_before"),
         partitive_after=f.word_tuple("rules.partitive_after"),
