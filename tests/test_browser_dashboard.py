@@ -216,7 +216,7 @@ def test_click_a_mark_review_it_undo_and_track_a_suggestion(dashboard_url: str,
                     expect(detail.get_by_text("Open the article")).to_be_visible()
                     page.screenshot(path=str(ARTIFACTS / "dashboard-detail.png"), full_page=True)
                 detail.get_by_role("button", name="✗ Wrong").click()
-                expect(page.get_by_text("Marked wrong")).to_be_visible(timeout=30_000)
+                expect(page.get_by_text("Marked wrong: the figures")).to_be_visible(timeout=30_000)
                 after = settled_consensus(page, differs_from=before, timeout=8)
                 if after != before:
                     changed = after
@@ -232,6 +232,17 @@ def test_click_a_mark_review_it_undo_and_track_a_suggestion(dashboard_url: str,
             expect(page.get_by_text("Review undone")).to_be_visible(timeout=30_000)
             assert settled_consensus(page, equals=before) == before  # the undo restores it
             expect(detail.get_by_text("undone").first).to_be_visible()
+            detail.get_by_role("button", name="↷ Redo").click()  # the review again
+            expect(page.get_by_text("Review applied again")).to_be_visible(timeout=30_000)
+            assert settled_consensus(page, equals=changed) == changed
+            detail.get_by_role("button", name="↶ Undo the last review").click()
+            expect(page.get_by_text("Review undone")).to_be_visible(timeout=30_000)
+            assert settled_consensus(page, equals=before) == before
+
+            page.get_by_role("tab", name="Claims", exact=True).click()  # a page of the table
+            table = page.locator('[data-testid="stDataFrame"]').first
+            expect(table).to_be_visible(timeout=60_000)
+            expect(page.get_by_text("Newest first, undated last")).to_be_visible()
 
             page.get_by_role("tab", name="Untracked claims").click()
             toggle = page.get_by_label("Find groups of untracked claims")
