@@ -295,3 +295,52 @@ def test_a_description_points_to_a_body_whose_name_holds_its_head() -> None:
     )
     (claim,) = claims_of(text, "en")
     assert claim.claimant == "de-rki"
+
+
+# --- English: relays and articles after a cue --------------------------------------------------
+
+
+def test_a_passive_relay_keeps_the_holder_as_claimant() -> None:
+    text = "Exports rose by 7% in May, according to traders cited by Bloomberg."
+    (claim,) = claims_of(text, "en")
+    assert claim.source == "traders"
+    assert claim.via_source == "Bloomberg"
+
+
+def test_a_relay_holder_does_not_take_the_report_verb() -> None:
+    text = (
+        "Flooding has displaced at least 3,000 families, the Reuters news agency reported, "
+        "citing Ukraine's emergency service."
+    )
+    (claim,) = [c for c in claims_of(text, "en") if c.low == 3000]
+    assert claim.source == "Ukraine's emergency service"
+    assert claim.via_source == "the Reuters news agency"
+    assert claim.via == "agency-reuters"
+
+
+def test_a_country_s_body_is_not_in_the_country_of_the_news_agency() -> None:
+    text = (
+        "A measles outbreak has infected 800 children, the AFP news agency reported, "
+        "citing the country's health ministry."
+    )
+    (claim,) = [c for c in claims_of(text, "en") if c.low == 800]
+    assert claim.source == "the country's health ministry"
+    assert claim.claimant is not None and not claim.claimant.startswith("fr-")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Support for the plan stands at 41%, according to a new Ipsos poll.", "Ipsos poll"),
+        ("Wages grew 4%, according to an estimate by the central bank.", "the central bank"),
+    ],
+)
+def test_an_article_after_a_cue_is_passed_over_before_a_name(text: str, source: str) -> None:
+    (claim,) = claims_of(text, "en")
+    assert claim.source == source
+
+
+def test_an_article_before_an_estimate_still_stops_a_backward_source() -> None:
+    text = "The ministry published its weekly update. Rebels lost an estimated 300 fighters."
+    (claim,) = claims_of(text, "en")
+    assert claim.source != "Rebels lost"

@@ -140,6 +140,14 @@ class _Walker:
         i, skip = index, self.lex.sources.skip_near_cue
         while 0 <= i < len(self.tokens) and self.tokens[i][0].lower() in skip:
             i += step
+        if step > 0 and self.after_cue_words:
+            # "according to a new YouGov poll": an article before a name is passed over, not
+            # before a noun ("according to an estimate by ..." keeps its own cue)
+            j, strip = i, self.lex.sources.strip_after_cue
+            while j < len(self.tokens) and self.tokens[j][0].lower() in strip:
+                j += 1
+            if j > i and j < len(self.tokens) and self.tokens[j][0][0].isupper():
+                i = j
         if step < 0 and self._acronym_before(i):
             i -= 3  # "der Deutsche Wetterdienst (DWD) warnt": the long form is the source
         return i
@@ -200,6 +208,8 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     if not found:
         return cues
     for cue_start, cue_end, step, phrase in found:
+        if phrase in lex.sources.relay_passive:
+            step = -1  # "delegates cited by Reuters": the holder stands before the cue
         # a source phrase has at most _MAX_WORDS words: tokenise only that far from the cue
         lo = max(start, cue_start - _REACH) if step < 0 else cue_end
         hi = cue_start if step < 0 else min(end, cue_end + _REACH)
@@ -355,11 +365,26 @@ def _after_opener(text: str, walker: _Walker, cue_start: int) -> tuple[int, int]
 def relay_holder(text: str, sentence_start: int, cue: Cue, lex: Lexicon) -> Cue | None:
     """ "Yonhap news agency, citing the NIS, reported": who passes the figure on is the noun
     phrase right before the relay cue (and its comma)."""
+    if cue.phrase in lex.sources.relay_passive:
+        # "delegates cited by Reuters": who passes it on follows the cue
+        end = text.find(".", cue.end)
+        tokens = [
+            (m.group(), m.start(), m.end())
+            for m in WORD.finditer(
+                text, cue.end, min(cue.end + _REACH, end if end > 0 else len(text))
+            )
+        ]
+        span = _Walker(tokens, lex).walk(0, 1) if tokens else None
+        if span is None:
+            return None
+        return Cue(cue.start, span[1], text[span[0] : span[1]], False, span[0], span[1])
     if cue.phrase not in lex.sources.relay:
         return None
     lo = max(sentence_start, cue.start - _REACH)
     tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, lo, cue.start)]
-    while tokens and tokens[-1][0] in ",(":
+    while tokens and (
+        tokens[-1][0] in ",(" or tokens[-1][0] in lex.sources.after_source_set
+    ):  # "the AFP news agency reported, citing": the report verb is not part of the name
         tokens.pop()
     if not tokens:
         return None

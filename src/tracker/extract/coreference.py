@@ -43,6 +43,7 @@ class _Named:
     words: frozenset[str] = frozenset()  # the comparable words of its name
 
 
+_HOME_ONLY_TYPES = frozenset({"news-agency", "media", "broadcaster"})
 SCOPE = ":"  # "anon-analysts:3f9a01c2": an anonymous voice belongs to one article
 
 
@@ -119,7 +120,10 @@ class Coreference:
             key = found.claimant or self._anonymous(found.label)
             words = frozenset(norms(found.label, data_language(self.lex.code)))
             named = _Named(pos, key, found.type == "person", found.type, found.country, words)
-            kinds = ["any", "person" if named.person else "", "country" if found.country else ""]
+            # a news medium's country is its home, not the story's ("the AFP news agency
+            # reported, citing the country's health ministry")
+            located = found.country and found.type not in _HOME_ONLY_TYPES
+            kinds = ["any", "person" if named.person else "", "country" if located else ""]
             kinds.append(f"type:{found.type}" if found.type else "")
             if not named.person and not key.startswith(ANONYMOUS):
                 kinds.append("institution")

@@ -287,6 +287,7 @@ class Sources:
     partitive: frozenset[str]  # "of the respondents": a phrase opening so is a counted noun
     object_articles: frozenset[str]  # "das Ministerium die Verluste": a new phrase after a noun
     clause_openers: frozenset[str]  # ", wie X am Montag bekanntgab": X follows the opener
+    relay_passive: frozenset[str]  # "delegates cited by Reuters": the holder comes first
 
 
 def _sources(f: DataFile) -> Sources:
@@ -323,6 +324,7 @@ def _sources(f: DataFile) -> Sources:
         partitive=f.word_set("partitive"),
         object_articles=f.word_set("object_articles"),
         clause_openers=f.word_set("clause_openers"),
+        relay_passive=f.word_set("relay_passive"),
     )
 
 
