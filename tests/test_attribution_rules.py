@@ -344,3 +344,32 @@ def test_an_article_before_an_estimate_still_stops_a_backward_source() -> None:
     text = "The ministry published its weekly update. Rebels lost an estimated 300 fighters."
     (claim,) = claims_of(text, "en")
     assert claim.source != "Rebels lost"
+
+
+# --- passive report verbs ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        (
+            "Some 2,400 homes were flooded. The numbers were released on Friday by the county "
+            "council.",
+            "en",
+            "the county council",
+        ),
+        ("Losses were estimated at 300 million dollars.", "en", None),
+        (
+            "Die Zahlen wurden vom Statistischen Bundesamt veröffentlicht: Die Preise stiegen um "
+            "3 Prozent.",
+            "de",
+            "Statistischen Bundesamt",
+        ),
+        ("Am Montag wurden 40 Nachbeben gezählt.", "de", None),
+    ],
+)
+def test_a_passive_report_verb_names_its_agent_or_no_one(
+    text: str, lang: str, source: str | None
+) -> None:
+    claims = claims_of(text, lang)
+    assert [c.source for c in claims][:1] == [source]

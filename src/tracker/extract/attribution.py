@@ -215,6 +215,12 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         hi = cue_start if step < 0 else min(end, cue_end + _REACH)
         tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, lo, hi)]
         walker = _Walker(tokens, lex)
+        if step < 0 and phrase not in lex.sources.relay_passive and _passive(tokens, lex):
+            agent = _agent(text, cue_end, end, lex)
+            if agent is not None:
+                cues.append(Cue(cue_start, agent.end, agent.source, agent.sentence_final,
+                                agent.src_start, agent.src_end, phrase))  # fmt: skip
+            continue  # "Those figures were published": the subject is what, not who
         if step < 0 and lex.sources.head_capitalized:
             walker = _subject_after_verb(text, tokens, (start, end), cue_end, lex) or walker
             if walker.tokens is not tokens:
@@ -295,11 +301,65 @@ def _names_body_or_person(phrase: str, lex: Lexicon) -> bool:
     return bool(found.claimant and names_organisation(found.label, lex.code))
 
 
+def _passive(before: list[tuple[str, int, int]], lex: Lexicon) -> bool:
+    """The report verb right after these tokens is passive ("were published", "was reported
+    on Monday"): an auxiliary among the words passed over before it."""
+    skip, auxiliaries = lex.sources.skip_near_cue, lex.sources.passive_auxiliaries
+    for word, _, _ in reversed(before):
+        lower = word.lower()
+        if lower in auxiliaries:
+            return True
+        if lower not in skip:
+            return False
+    return False
+
+
+def _agent(text: str, pos: int, end: int, lex: Lexicon) -> Cue | None:
+    """The agent of a passive report verb: the phrase after "by"/"vom" in the same clause, a
+    few words on ("published on Wednesday by the UN human rights office")."""
+    tokens = [
+        (m.group(), m.start(), m.end()) for m in WORD.finditer(text, pos, min(end, pos + _REACH))
+    ]
+    for i, (word, _, _) in enumerate(tokens[:8]):
+        if word in ",;:":
+            return None
+        if word.lower() in lex.sources.agent_markers:
+            span = _Walker(tokens, lex, after_cue_words=False).walk(i + 1, 1)
+            if span is None:
+                return None
+            final = not text[span[1] : end].strip(" .!?\"“”»«'’)")
+            return Cue(tokens[i][1], span[1], text[span[0] : span[1]], final, span[0], span[1])
+    return None
+
+
+def _passive_agent_before(
+    tokens: list[tuple[str, int, int]], lex: Lexicon
+) -> tuple[int, int] | None:
+    """German passive with the agent before the participle: an auxiliary, then "vom X"."""
+    aux = next(
+        (i for i, t in enumerate(tokens) if t[0].lower() in lex.sources.passive_auxiliaries), None
+    )
+    if aux is None:
+        return None
+    for i in range(aux + 1, len(tokens)):
+        if tokens[i][0].lower() in lex.sources.agent_markers:
+            span = _Walker(tokens, lex, after_cue_words=False).walk(i + 1, 1)
+            if span is not None and _names_body_or_person(
+                " ".join(t[0] for t in tokens if span[0] <= t[1] < span[1]), lex
+            ):
+                return span
+    return None
+
+
 def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """ "Die Ukraine hat nach eigenen Angaben ...": the sentence's opening subject is the source."""
     out = []
     for m in lex.regexes.self_reference.finditer(text, start, end):
         tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, start, m.start())]
+        agent = _passive_agent_before(tokens, lex)
+        if agent is not None:  # "Die Zahlen wurden vom Statistischen Bundesamt veröffentlicht"
+            out.append(Cue(m.start(), m.end(), text[agent[0] : agent[1]], False, *agent))
+            continue
         span = _Walker(tokens, lex).walk(0, 1) if tokens else None
         if span is None:
             continue

@@ -288,6 +288,8 @@ class Sources:
     object_articles: frozenset[str]  # "das Ministerium die Verluste": a new phrase after a noun
     clause_openers: frozenset[str]  # ", wie X am Montag bekanntgab": X follows the opener
     relay_passive: frozenset[str]  # "delegates cited by Reuters": the holder comes first
+    passive_auxiliaries: frozenset[str]  # "were published by X": a passive report verb
+    agent_markers: frozenset[str]  # "by", "vom": who did it, in a passive
 
 
 def _sources(f: DataFile) -> Sources:
@@ -325,6 +327,8 @@ def _sources(f: DataFile) -> Sources:
         object_articles=f.word_set("object_articles"),
         clause_openers=f.word_set("clause_openers"),
         relay_passive=f.word_set("relay_passive"),
+        passive_auxiliaries=f.word_set("passive_auxiliaries"),
+        agent_markers=f.word_set("agent_markers"),
     )
 
 
