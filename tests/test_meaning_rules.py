@@ -34,6 +34,17 @@ def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, ...]
         ("en", "Two of the dead were firefighters, the mayor said.", 0, "part"),
         ("de", "Zwei der Toten waren Feuerwehrleute.", 0, "part"),
         ("en", "Some 300 of the 9,000 soldiers were sent home.", 0, "part"),
+        # ... or a counted noun, when the figure counts no other state
+        ("en", "Nine of the victims were tourists.", 0, "part"),
+        ("de", "Neun der Opfer waren Touristen.", 0, "part"),
+        ("en", "The storm killed 21 of the villagers.", 0, "killed"),
+        # a part word right after the number
+        ("en", "About 200 people were injured, 30 of them seriously.", 1, "part"),
+        ("de", "Etwa 200 Menschen wurden verletzt, 30 davon schwer.", 1, "part"),
+        # a forecast: a modal and a verb of growth in one clause
+        ("en", "Officials fear the toll may climb to 80.", 0, "expected"),
+        ("de", "Die Zahl der Toten könnte auf 80 steigen.", 0, "expected"),
+        ("de", "Die Zahl der Toten ist auf 80 gestiegen.", 0, "killed"),
         # a partitive anywhere in the clause, then a state word
         ("en", "About 3,000 pupils were among the evacuated.", 0, "part"),
         ("de", "Etwa 3.000 Schüler sind unter den Evakuierten.", 0, "part"),

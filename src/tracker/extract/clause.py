@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from tracker.extract.concepts import Concepts, lemmatize
 from tracker.models import Claim
@@ -133,11 +134,13 @@ def clause_state(
     clause: tuple[int, int],
     claim: Claim,
     allowed: frozenset[str] | None = None,
+    noun_concept: Callable[[str], str | None] | None = None,
 ) -> str | None:
     """The state word of the clause nearest to the number (in words); a phrase ("killed or
     wounded") beats the words inside it; an override state (a change, plan or part: "additional",
     "expected to", "allein", "four more", "three of the dead") beats any other, wherever it
-    stands in the clause. ``allowed``: only these states count."""
+    stands in the clause. ``allowed``: only these states count; ``noun_concept``: the concept a
+    counted noun names (a partitive before one makes a part: "twelve of the victims")."""
     low = texts[1]
     overrides = concepts.override_states
     start, end = clause
@@ -174,7 +177,7 @@ def clause_state(
             found_states.append((0, state))
     if future_tense(texts, concepts, clause):
         found_states.append((0, concepts.plan_state))
-    adjacent, whole = adjacent_state(low, concepts, clause, claim)
+    adjacent, whole = adjacent_state(low, concepts, clause, claim, noun_concept)
     # a part of the dead is a part only when the figure counts the dead too ("Of the 11,000
     # sent, 4,700 were killed" is the whole of another state)
     if adjacent is not None and not (
@@ -194,25 +197,36 @@ def _word_at(low: str, pos: int) -> re.Match[str] | None:
     return WORD.match(low, _skip_space(low, pos))
 
 
-def _part_of(low: str, pos: int, concepts: Concepts) -> tuple[bool, str | None]:
-    """After a partitive: does a word naming a state ("the dead", "den Toten") or a figure
-    follow, and which state (None for a figure)?"""
+def _part_of(
+    low: str, pos: int, concepts: Concepts, noun_concept: Callable[[str], str | None] | None
+) -> tuple[bool, str | None]:
+    """After a partitive: does a word naming a state ("the dead", "den Toten"), a counted noun
+    ("the victims", given ``noun_concept``) or a figure follow, and which state (None for a
+    figure or a noun)?"""
     at = _skip_space(low, pos)
     if low[at : at + 1].isdigit():
         return True, None
     word = WORD.match(low, at)
-    state = concepts.state_of(word.group()) if word is not None else None
-    return state is not None, state
+    if word is None:
+        return False, None
+    state = concepts.state_of(word.group())
+    if state is not None:
+        return True, state
+    return noun_concept is not None and noun_concept(word.group()) is not None, None
 
 
 def adjacent_state(
-    low: str, concepts: Concepts, clause: tuple[int, int], claim: Claim
+    low: str,
+    concepts: Concepts,
+    clause: tuple[int, int],
+    claim: Claim,
+    noun_concept: Callable[[str], str | None] | None = None,
 ) -> tuple[str | None, str | None]:
     """A change or a part named next to the number, and for a part the state of the whole:
-    "four more bodies", "nochmals 300" (a change word right after or before it), "three of the
-    dead", "300 of the 11,000" (a partitive right after it, then a state word or a figure),
-    "children were among the displaced" (a partitive anywhere in the clause, then a state word
-    or a figure)."""
+    "four more bodies", "nochmals 300" (a change word right after or before it), "40 davon"
+    (a part word right after it), "three of the dead", "300 of the 11,000", "twelve of the
+    victims" (a partitive right after it, then a state word, a figure or a counted noun),
+    "children were among the displaced" (a partitive anywhere in the clause, then the same)."""
     after = _word_at(low, claim.end)
     if after is not None and after.group() in concepts.change_after:
         return concepts.change_state, None
@@ -220,16 +234,20 @@ def adjacent_state(
     if before and before[0] in concepts.change_before:
         return concepts.change_state, None
     at = _skip_space(low, claim.end)
+    for phrase in concepts.part_after:
+        end = at + len(phrase)
+        if low.startswith(phrase, at) and not low[end : end + 1].isalnum():
+            return concepts.part_state, None
     for phrase in concepts.partitive_after:
         end = at + len(phrase)
         if low.startswith(phrase, at) and not low[end : end + 1].isalnum():
-            part, whole = _part_of(low, end, concepts)
+            part, whole = _part_of(low, end, concepts, noun_concept)
             if part:
                 return concepts.part_state, whole
     for phrase in concepts.partitive_anywhere:
         for found in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w])", low[: clause[1]]):
             if found.start() >= clause[0]:
-                part, whole = _part_of(low, found.end(), concepts)
+                part, whole = _part_of(low, found.end(), concepts, noun_concept)
                 if part:
                     return concepts.part_state, whole
     return None, None
@@ -242,6 +260,10 @@ def future_tense(texts: tuple[str, str], concepts: Concepts, clause: tuple[int, 
     lemma; "Der Sachschaden wird ... geschätzt" is a noun)."""
     written = [w.group() for w in WORD.finditer(texts[0], *clause)]
     words = [w.lower() for w in written]
+    # "Die Zahl könnte auf 100 steigen", "the toll may climb to 100": a modal and a verb of
+    # growth in the same clause, in either order
+    if concepts.forecast_modals & set(words) and concepts.forecast_verbs & set(words):
+        return True
     for i, word in enumerate(words):
         if word in concepts.future_before:
             following = [w for w in words[i + 1 : i + 4] if w not in concepts.future_links]

@@ -57,9 +57,12 @@ class Concepts:
     future_before: frozenset[str]  # "will send": an auxiliary before the state word
     future_links: frozenset[str]  # "will be sent": words between auxiliary and state word
     future_after: frozenset[str]  # "entsenden werde": an auxiliary after the infinitive
+    forecast_modals: frozenset[str]  # "könnte ... steigen": a modal and a verb of growth
+    forecast_verbs: frozenset[str]
     period_start: frozenset[str]  # "since 2022": a year that opens a period, not another event
     change_after: frozenset[str]  # "four more bodies": right after the number, a change
     change_before: frozenset[str]  # "another 300": right before the number, a change
+    part_after: tuple[str, ...]  # "40 davon": right after the number, a part
     partitive_after: tuple[str, ...]  # "three of the dead": right after the number, a part
     partitive_anywhere: tuple[str, ...]  # "among the displaced": anywhere in the clause
     partitive_openings: tuple[str, ...]  # "Of the 21,000 evacuated, 3,000 ...": the rest a part
@@ -241,9 +244,12 @@ def load_concepts(code: str) -> Concepts:
         future_before=f.word_set("rules.future_before"),
         future_links=f.word_set("rules.future_links"),
         future_after=f.word_set("rules.future_after"),
+        forecast_modals=f.word_set("rules.forecast_modals"),
+        forecast_verbs=f.word_set("rules.forecast_verbs"),
         period_start=f.word_set("rules.period_start"),
         change_after=f.word_set("rules.change_after"),
         change_before=f.word_set("rules.change_before"),
+        part_after=f.word_tuple("rules.part_after"),
         partitive_after=f.word_tuple("rules.partitive_after"),
         partitive_anywhere=f.word_tuple("rules.partitive_anywhere"),
         partitive_openings=f.word_tuple("rules.partitive_openings"),

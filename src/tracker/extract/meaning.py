@@ -185,7 +185,8 @@ def read_meaning(
     # "4.700 Toten und Verwundeten": a phrase over the unit's word names the state
     phrase = phrase_over(low, concepts, clause, (np_start, np_end))
     state = phrase or unit_state
-    said = clause_state(texts, concepts, clause, claim)
+    said = clause_state(texts, concepts, clause, claim, None,
+                        lambda word: _concept_of(word, lex, concepts))
     # a unit not written at the number (inherited: "8,400 people injured and about 400 still
     # missing") yields to the clause's own state word
     inherited = phrase is None and claim.entity is None and said is not None
