@@ -172,3 +172,16 @@ def test_keywords_match_the_head_of_a_compound(tmp_path: Path) -> None:
     got = _assign(tmp_path, ["Der Sturm tötete 3 Menschen. Den Sachschaden beziffert die "
                              "Versicherung auf 40 Millionen Euro."], "de", keywords)
     assert got["40 Millionen Euro"] == "damage"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "state"),
+    [
+        ("en", "At least 30 migrants drowned off the coast.", "killed"),
+        ("de", "Mindestens 30 Migranten ertranken vor der Küste.", "killed"),
+        ("en", "Police arrested 120 protesters.", "captured"),
+        ("de", "Die Polizei verhaftete 120 Demonstranten.", "captured"),
+    ],
+)
+def test_more_state_words(lang: str, sentence: str, state: str) -> None:
+    assert _meaning(sentence, lang)[2] == state
