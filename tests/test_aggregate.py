@@ -513,10 +513,25 @@ def test_on_a_mostly_undated_page_only_the_isolated_figure_is_an_outlier() -> No
     assert story.filter(pl.col("published").is_null()).height > story.height * 3 // 4
     flagged = story.filter(pl.col("outlier"))
     assert flagged["best"].to_list() == [20.0]
-    assert "no other independent claimant gave this figure" in flagged["outlier_reason"][0]
+    assert "no other independent claimant's current figure" in flagged["outlier_reason"][0]
     # the same figure from a second claimant is corroborated: no outliers at all
     shared = prepare(claims(*[point(r["low"], source=r["source"], outlet=r["outlet"],
                                     sentence=r["sentence"], published=r["published"])
                               for r in story.iter_rows(named=True)],
                             point(20, source="other", outlet="x.com", sentence="x")), {})
     assert not shared["outlier"].any()
+
+
+def test_a_dated_figure_everyone_else_has_revised_is_still_flagged() -> None:
+    """Corroboration counts current figures only: NIS said 1,500 in October and 11,000 since,
+    so Reuters' 1,500 (its latest) stands alone among the current figures."""
+    october, later = date(2024, 10, 18), date(2025, 1, 10)
+    story = prepare(claims(
+        point(1500, source="NIS", sentence="a", published=october),
+        point(1500, source="Reuters", sentence="b", published=october),
+        point(11000, source="NIS", sentence="c", published=later),
+        *[point(v, source=who, sentence=who, published=later) for v, who in
+          ((10000, "FAZ"), (11000, "BBC"), (11500, "Yonhap"), (12000, "JCS"))],
+    ), {})
+    flagged = story.filter(pl.col("outlier"))
+    assert flagged.select("source_key", "best").rows() == [("Reuters", 1500.0)]

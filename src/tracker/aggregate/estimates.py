@@ -200,7 +200,7 @@ def with_outliers(
     Only current figures are flagged: a claim whose value is its claimant's latest estimate
     (copies and relays included) or that has no date. An earlier figure a claimant has since
     revised ("1,500" before "12,000") is history, not an outlier; nor is a figure that several
-    independent claimants gave (``outliers.corroborated``), dated or not.
+    independent claimants give as a current figure (``outliers.corroborated``).
     """
     plain = prepared.drop("outlier", "outlier_reason", strict=False)
     latest = independent_latest(plain)
@@ -211,8 +211,10 @@ def with_outliers(
         latest.select(pl.struct("source_key", "best")).to_series().implode()
     ) | pl.col("published").is_null()
     candidates = flagged.filter(pl.col("outlier"))["best"]
-    shared = candidates.filter(corroborated(candidates, totals(plain).filter(
-        ~pl.col("is_relay"))))
+    undated = totals(plain).filter(~pl.col("is_relay") & pl.col("published").is_null())
+    current_figures = pl.concat([latest.select("source_key", "best"),
+                                 undated.select("source_key", "best")])
+    shared = candidates.filter(corroborated(candidates, current_figures))
     outlier = pl.col("outlier") & current & ~pl.col("best").is_in(shared.implode())
     return flagged.with_columns(outlier=outlier,
                                 outlier_reason=pl.when(outlier).then(pl.col("outlier_reason")))

@@ -12,11 +12,13 @@ changes, plans and parts left out). An estimate is an outlier when both hold:
 With fewer than ``MIN_SOURCES`` independent claimants nothing is flagged: a median and a MAD of
 three or four figures cannot say which of them is odd.
 
-A figure that at least ``MIN_CORROBORATING`` independent claimants gave (within a factor of
-``CORROBORATION``), at any time, is never an outlier (``corroborated``): it is an earlier or
-other estimate that several voices share ("3,000" before "11,000"), not a misread or misassigned
-number. This matters most when many claims are undated: an undated figure cannot be placed
-before or after the latest estimates, so only an isolated one is flagged.
+A figure that at least ``MIN_CORROBORATING`` independent claimants give as a current figure
+(their latest estimate, or an undated one; within a factor of ``CORROBORATION``) is never an
+outlier (``corroborated``): it is an estimate several voices share, not a misread or
+misassigned number. This matters most when many claims are undated: an undated figure cannot
+be placed before or after the latest estimates, so undated earlier figures that several
+claimants repeat ("3,000" before "11,000") are not flagged, only an isolated one. (A dated
+figure every other claimant has since revised stays flaggable: no one's latest is near it.)
 
 Outliers stay in the data and the tables; they are left out of the consensus, the spread and the
 chart's default axis range.
@@ -92,7 +94,7 @@ def flag_outliers(
 
 def corroborated(values: pl.Series, estimates: pl.DataFrame) -> pl.Series:
     """For each value, whether at least ``MIN_CORROBORATING`` independent claimants
-    (``source_key`` of ``estimates``: independent estimates of the total, over all time) gave a
+    (``source_key`` of ``estimates``: their current figures, see the module docstring) gave a
     figure (``best``) within a factor of ``CORROBORATION`` of it."""
     wanted = pl.DataFrame({"value": values.unique()}).filter(pl.col("value") > 0)
     given = estimates.filter(pl.col("best") > 0).select("source_key", "best").unique()
@@ -109,4 +111,4 @@ def corroborated(values: pl.Series, estimates: pl.DataFrame) -> pl.Series:
 def _reason(ratio: float, ref: Reference, fmt: Callable[[float | None], str]) -> str:
     times = f"{ratio:.1f}×" if ratio >= 1 else f"1/{1 / ratio:.0f}"
     return (f"{times} the median ({fmt(ref.median)}) of {ref.sources} independent claimants' "
-            "latest estimates; no other independent claimant gave this figure")
+            "latest estimates; no other independent claimant's current figure is near it")

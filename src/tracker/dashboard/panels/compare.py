@@ -61,8 +61,8 @@ def show_summary(view: QuantityView, title: str, description: str, left_out: int
     cols[3].metric("Outliers", outliers, help=(
         f"Current claims more than {OUTLIER_RATIO:g}× off the median of the independent "
         f"claimants' latest estimates, with a robust z-score above {OUTLIER_Z:g} (log scale, "
-        f"MAD), that no other independent claimant gave (with at least {MIN_SOURCES} "
-        "claimants); "
+        f"MAD), that no other independent claimant gives as a current figure (with at least "
+        f"{MIN_SOURCES} claimants); "
         "flagged in orange, left out of consensus, spread and the default axis, kept in the "
         "data and the table."))
     undated = view.undated.height

@@ -36,10 +36,10 @@ one.
 **Outliers.** With at least {min_sources} independent claimants: a current figure (a
 claimant's latest, or undated) more than {ratio:g}× above or below the median of their latest
 estimates, with a robust z-score above {z:g} (log scale, median absolute deviation), that no
-other independent claimant gave at any time (within ±{near:.0%}): a figure several voices share
-is an earlier or other estimate, not an outlier. Flagged in orange with the reason, left out of
-consensus, spread and the chart's default axis (an outlier beyond the axis is an arrow at its
-edge); kept in the data and the table.
+other independent claimant gives as a current figure (its latest or an undated one, within
+±{near:.0%}): a figure several voices share is an estimate, not an outlier. Flagged in orange
+with the reason, left out of consensus, spread and the chart's default axis (an outlier beyond
+the axis is an arrow at its edge); kept in the data and the table.
 
 **Marks.** A point is a claim's best value (a range's midpoint); a bar its low–high range; an
 arrow an open bound ("more than 10,000"); faded and dashed: hedged ("reportedly", "sollen").
