@@ -45,6 +45,9 @@ def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, ...]
         ("en", "Officials fear the toll may climb to 80.", 0, "expected"),
         ("de", "Die Zahl der Toten könnte auf 80 steigen.", 0, "expected"),
         ("de", "Die Zahl der Toten ist auf 80 gestiegen.", 0, "killed"),
+        # an elided noun without a state of its own takes the previous figure's state
+        ("de", "Die Polizei meldete drei Vermisste, am Montag waren es noch acht gewesen.", 1,
+         "missing"),
         # a partitive anywhere in the clause, then a state word
         ("en", "About 3,000 pupils were among the evacuated.", 0, "part"),
         ("de", "Etwa 3.000 Schüler sind unter den Evakuierten.", 0, "part"),

@@ -141,7 +141,12 @@ def _from_previous(found: Meaning, prev: Claim, concepts: Concepts) -> Meaning:
     concept = found.concept
     if prev.concept is not None and prev.concept != unit_concept or concept is None:
         concept = prev.concept
-    return Meaning(concept, found.actor or prev.actor, found.state)
+    # "vier Vermisste, am Dienstag waren es noch sieben": no state of its own, the previous
+    # figure's (not its change, plan or part: "fünf weitere Tote, insgesamt 16")
+    state = found.state
+    if state is None and prev.state not in concepts.override_states:
+        state = prev.state
+    return Meaning(concept, found.actor or prev.actor, state)
 
 
 def lower_text(text: str) -> str:
