@@ -373,3 +373,39 @@ def test_a_passive_report_verb_names_its_agent_or_no_one(
 ) -> None:
     claims = claims_of(text, lang)
     assert [c.source for c in claims][:1] == [source]
+
+
+# --- "the interior ministry" in a story about one country ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Floods swept through northern Greece overnight. "
+            "The interior ministry said 60 villages were cut off.",
+            "en",
+            "gr-interior-ministry",
+        ),
+        (
+            "Schwere Unwetter haben den Norden Griechenlands getroffen. "
+            "Das Innenministerium meldete 60 abgeschnittene Dörfer.",
+            "de",
+            "gr-interior-ministry",
+        ),
+        (
+            "Heavy rain hit the region overnight. The interior ministry said 60 villages were cut "
+            "off.",
+            "en",
+            None,
+        ),
+    ],
+)
+def test_a_typed_description_takes_the_country_the_story_names(
+    text: str, lang: str, expected: str | None
+) -> None:
+    (claim,) = claims_of(text, lang)
+    if expected is None:
+        assert claim.claimant is not None and claim.claimant.startswith("anon-")
+    else:
+        assert claim.claimant == expected

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from tracker.claimants import compose, find_acronyms, resolve
 from tracker.claimants.gazetteer import data_language
-from tracker.claimants.index import index_for
-from tracker.claimants.normalize import norms, slug
+from tracker.claimants.index import Kind, index_for
+from tracker.claimants.normalize import norms, slug, tokenize
 from tracker.extract.lexicon import Lexicon
 
 ANONYMOUS = "anon-"
@@ -183,12 +183,27 @@ class Coreference:
     def _gazetteer(self):  # noqa: ANN202 - the gazetteer of this language's claimant data
         return index_for(data_language(self.lex.code)).gazetteer
 
+    def _country_named_before(self, start: int) -> str | None:
+        """The country the text names last before ``start`` (a name, adjective or capital:
+        "Turkey", "türkischen", "Ankara") when no source before it has one: the country of
+        the story, for "the interior ministry"."""
+        ix = index_for(data_language(self.lex.code))
+        tokens = tokenize(self._text[max(0, start - 2000) : start], ix.gazetteer.lang)
+        for i in range(len(tokens) - 1, -1, -1):
+            for n in (2, 1):
+                window = tokens[max(0, i - n + 1) : i + 1]
+                entry = ix.phrases.get(tuple(t.norm for t in window))
+                if entry is not None and entry.kind == Kind.COUNTRY:
+                    return entry.value
+        return None
+
     def _in_country(self, kind: str, start: int) -> _Named | None:
         """The institution of type ``kind`` in the country of the nearest mention with one."""
         near = self._nearest("country", start)
-        if near is None or near.country is None:
+        country = near.country if near is not None else self._country_named_before(start)
+        if country is None:
             return None
-        found = compose(index_for(data_language(self.lex.code)), near.country, kind)
+        found = compose(index_for(data_language(self.lex.code)), country, kind)
         if found is None or found.type != kind:
             return None  # "the ministry" in a British story: which of its ministries is unsaid
         return _Named(start, found.id, False, found.type, found.country)
