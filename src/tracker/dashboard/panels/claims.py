@@ -20,8 +20,8 @@ from tracker.dashboard.text import highlight
 PAGE = "claims_page"
 KEPT_PAGE = "claims_page_kept"
 QUOTES_SHOWN = 50
-TABLE_HEIGHT = 640  # about 9 rows of three lines
-ROW_HEIGHT = 66  # three lines of text: long quotes and ranges wrap instead of being cut
+TABLE_HEIGHT = 820  # about 9 rows of four lines
+ROW_HEIGHT = 86  # four lines of text: long quotes and names wrap instead of being cut
 
 
 def current_page(view: QuantityView) -> int:
@@ -61,15 +61,15 @@ def show_claims(view: QuantityView, quantity: str, db: str, signature: tuple) ->
         on_select=lambda: pick_from_table("claims_table", claim_ids),
         selection_mode="single-row", placeholder="",
         column_config={
-            "link": st.column_config.LinkColumn("article", display_text="open ↗", width=60),
-            "date": st.column_config.TextColumn("date", width=90),
-            "outlet": st.column_config.TextColumn("outlet", width=120),
-            "claimant": st.column_config.TextColumn("claimant", width=160),
-            "value": st.column_config.TextColumn("value", width=150,
+            "link": st.column_config.LinkColumn("article", display_text="open ↗", width=56),
+            "date": st.column_config.TextColumn("date", width=86),
+            "outlet": st.column_config.TextColumn("outlet", width=104),
+            "claimant": st.column_config.TextColumn("claimant", width=124),
+            "value": st.column_config.TextColumn("value", width=112,
                                                  help="As stated: a range, an open bound "
                                                       "('at least') or one figure."),
             "quote_in_context": st.column_config.TextColumn(
-                "quote (number in ⟦ ⟧)", width=460,
+                "quote (number in ⟦ ⟧)", width=380,
                 help="The sentence around the number (cut at … further than 70 characters "
                      "from it)."),
             "outlier_reason": st.column_config.TextColumn("outlier", width="medium"),
