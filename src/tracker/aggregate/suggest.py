@@ -126,11 +126,11 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
     """Groups of ``load_untracked`` rows by meaning (by unit when a claim has none), best
     first: most outlets, then claimants, then claims. Claims with neither are left out.
 
-    A concept groups with its broader one (``[broader]`` of lang/und/concepts.toml: soldiers
-    killed with people killed); a claim that does not state its concept joins the commonest
-    concept of its state, one that does not state its actor the commonest actor of its concept
-    and state: a story's figures often name the actor once, in the title or the first
-    sentence. Two stated actors are never merged."""
+    A concept groups with its broader one when a state is stated (``[broader]`` of
+    lang/und/concepts.toml: soldiers killed with people killed); a claim that does not state
+    its concept joins the commonest concept of its state, one that does not state its actor
+    the commonest actor of its concept and state: a story's figures often name the actor once,
+    in the title or the first sentence. Two stated actors are never merged."""
     if untracked.is_empty():
         return []
     blank = {name: pl.col(name).fill_null("") for name in (*MEANING, "unit")}
@@ -142,8 +142,11 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         k_state=pl.when(has_meaning).then(blank["state"]).otherwise(pl.lit("")),
         k_unit=pl.when(has_meaning).then(pl.lit("")).otherwise(blank["unit"]),
     ).filter(pl.col("by_meaning") | (pl.col("k_unit") != ""))
+    # a kind of person joins persons only in a state ("soldiers killed" with "people killed");
+    # without one, 300 protesters and 300 residents count different things
     keyed = _fill_unstated(keyed.with_columns(
-        pl.col("k_concept").replace(_broader()),
+        pl.when(pl.col("k_state") != "").then(pl.col("k_concept").replace(_broader()))
+        .otherwise(pl.col("k_concept")).alias("k_concept"),
         o_concept=blank["concept"],
         o_actor=blank["actor"].str.to_uppercase(),
     ))

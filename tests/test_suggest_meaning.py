@@ -1,0 +1,34 @@
+"""Suggestions by meaning (``tracker.aggregate.suggest.discover``): which kinds of person join
+persons, on hand-made claim rows."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from tracker.aggregate.suggest import discover
+
+
+def _rows(specs: list[tuple[str | None, str | None]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "claim_id": [f"c{i}" for i in range(len(specs))],
+            "unit": [c for c, _ in specs],
+            "concept": [c for c, _ in specs],
+            "actor": [None] * len(specs),
+            "state": [s for _, s in specs],
+            "claimant": [f"k{i}" for i in range(len(specs))],
+            "outlet": [f"o{i}" for i in range(len(specs))],
+            "sentence": ["s"] * len(specs),
+        },
+        schema_overrides={"actor": pl.String},
+    )
+
+
+def test_kinds_of_person_join_persons_in_a_state() -> None:
+    groups = discover(_rows([("passenger", "killed")] * 2 + [("person", "killed")] * 2))
+    assert [len(g.claim_ids) for g in groups] == [4]
+
+
+def test_without_a_state_kinds_of_person_stay_apart() -> None:
+    groups = discover(_rows([("protester", None)] * 3 + [("person", None)] * 3))
+    assert sorted(g.label for g in groups) == ["person", "protester"]
