@@ -167,14 +167,19 @@ def count_undated_left_out(db: Path, quantity: str, filters: Filters) -> int:
 
 
 def load_claim(db: Path, claim_id: str) -> dict[str, Any] | None:
-    """One claim of the ``claims`` view with its claimant's label, or None."""
+    """One claim with its claimant's label, or None: from the per-quantity summary while it is
+    fresh (a click's detail at 1M claims: milliseconds, where the ``claims`` view joins every
+    claim for a second), else, or for a claim outside it (no quantity), the ``claims`` view."""
     with read_only(db) as con:
-        rows = con.sql(
-            "SELECT c.*, l.label AS claimant_label FROM claims c"
-            " LEFT JOIN claimants l USING (claimant) WHERE c.claim_id = ?",
-            params=[claim_id],
-        ).pl()
-    return rows.row(0, named=True) if rows.height else None
+        for relation in dict.fromkeys((claims_relation(con), "claims")):
+            rows = con.sql(
+                f"SELECT c.*, l.claimant_label FROM (SELECT * FROM {relation}"
+                f" WHERE claim_id = ?) c LEFT JOIN ({CLAIMANT_LABELS}) l USING (claimant)",
+                params=[claim_id],
+            ).pl()
+            if rows.height:
+                return rows.row(0, named=True)
+    return None
 
 
 def load_reviews(db: Path, claim_id: str) -> pl.DataFrame:
