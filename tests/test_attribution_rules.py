@@ -409,3 +409,32 @@ def test_a_typed_description_takes_the_country_the_story_names(
         assert claim.claimant is not None and claim.claimant.startswith("anon-")
     else:
         assert claim.claimant == expected
+
+
+# --- a role and a name set off by commas ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        (
+            "Die Bürgermeisterin von Nordhafen, Anna Keller, sagte, 300 Keller seien überflutet.",
+            "de",
+            "Die Bürgermeisterin von Nordhafen, Anna Keller",
+        ),
+        (
+            "The mayor of Northport, Anna Keller, said 300 cellars were flooded.",
+            "en",
+            "The mayor of Northport, Anna Keller",
+        ),
+    ],
+)
+def test_an_apposition_of_role_and_name_is_the_source(text: str, lang: str, source: str) -> None:
+    (claim,) = [c for c in claims_of(text, lang) if c.low == 300]
+    assert claim.source == source
+    assert claim.claimant == "person-anna-keller"
+
+
+def test_a_place_after_a_role_without_a_name_is_still_no_person() -> None:
+    r = resolve("Der Gouverneur von Nordhafen", "de")
+    assert r.person is None

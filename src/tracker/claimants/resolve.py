@@ -297,7 +297,9 @@ def _leads_place(span: _Span, ix: PhraseIndex) -> bool:
     token = span.tokens[0] if len(span.tokens) == 1 else None
     if token is None:
         return False
-    return span.kind == Kind.CONNECTOR or token.text.casefold() in ix.name_particles
+    if span.kind == Kind.CONNECTOR:
+        return token.norm != SEPARATOR  # "Bürgermeister von X, Filippo Mannino": an apposition
+    return token.text.casefold() in ix.name_particles
 
 
 def _person(

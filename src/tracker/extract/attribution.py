@@ -57,6 +57,10 @@ class _Walker:
             or bool(self.lex.sources.lowercase_word.fullmatch(word))
         )
 
+    def text_of(self, start: int, end: int) -> str:
+        """The words from ``start`` to ``end`` as one phrase (commas kept)."""
+        return " ".join(t[0] for t in self.tokens if start <= t[1] and t[2] <= end)
+
     def _is_head(self, word: str) -> bool:
         """A word a source phrase may end on (not an article or a bare adjective in German)."""
         if word.lower() in self.lex.sources.phrase_words:
@@ -183,9 +187,14 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """Attribution cues in ``text[start:end]`` (one sentence) with the source each names."""
     pats = lex.regexes
     found: list[tuple[int, int, int, str]] = []
+    apposed: set[int] = set()  # inverted cues that may close an apposition before them
     for m in pats.any_cue.finditer(text, start, end):
         if m.group("inv"):
-            found.append((m.start("inv"), m.end(), 1, _SPACES.sub(" ", m.group("inv").lower())))
+            inv = _SPACES.sub(" ", m.group("inv").lower())
+            found.append((m.start("inv"), m.end(), 1, inv))
+            if inv in lex.sources.after_source_set:  # "..., Filippo Mannino, sagte, ..."
+                apposed.add(m.start("inv"))
+                found.append((m.start("inv"), m.end(), -1, inv))
             continue
         phrase = _SPACES.sub(" ", m.group("word").lower())
         if _inside_name(text, m.start(), start) and phrase not in lex.sources.before_source_set:
@@ -215,6 +224,12 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         hi = cue_start if step < 0 else min(end, cue_end + _REACH)
         tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, lo, hi)]
         walker = _Walker(tokens, lex)
+        if step < 0 and cue_start in apposed:
+            span = _apposition(walker, len(tokens) - 1)
+            if span is not None:
+                source = text[span[0] : span[1]]
+                cues.append(Cue(span[0], cue_end, source, False, span[0], span[1], phrase))
+            continue
         if step < 0 and phrase not in lex.sources.relay_passive and _passive(tokens, lex):
             agent = _agent(text, cue_end, end, lex)
             if agent is not None:
@@ -406,6 +421,23 @@ def _add(
             phrase,
         )
     )
+
+
+def _apposition(walker: _Walker, index: int) -> tuple[int, int] | None:
+    """ "Der Bürgermeister von Lampedusa, Filippo Mannino, sagte": a role and a person's name
+    set off by commas before the report verb; the source is both, from the role on."""
+    tokens = walker.tokens
+    if index < 3 or tokens[index][0] != ",":
+        return None
+    name = walker.walk(index - 1, -1)
+    at = next((i for i, t in enumerate(tokens) if name and t[1] == name[0]), -1)
+    if name is None or at < 2 or tokens[at - 1][0] != ",":
+        return None
+    role = walker.walk(at - 2, -1)
+    if role is None:
+        return None
+    found = resolve(walker.text_of(role[0], name[1]), walker.lex.code)
+    return (role[0], name[1]) if found.person else None
 
 
 def _after_opener(text: str, walker: _Walker, cue_start: int) -> tuple[int, int] | None:
