@@ -48,6 +48,14 @@ def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, ...]
         # an elided noun without a state of its own takes the previous figure's state
         ("de", "Die Polizei meldete drei Vermisste, am Montag waren es noch acht gewesen.", 1,
          "missing"),
+        # a figure the sentence includes in the previous one of the same state
+        ("en", "At least 20 people died, including seven in the capital.", 1, "part"),
+        ("en", "At least 20 people died, including seven children.", 1, "part"),
+        ("de", "Mindestens 20 Menschen starben, darunter sieben in der Hauptstadt.", 1, "part"),
+        ("en", "About 900 soldiers were killed or wounded, including some 200 deaths.", 1,
+         "killed"),
+        ("de", "Etwa 900 Soldaten wurden getötet oder verwundet, darunter rund 200 Tote.", 1,
+         "killed"),
         # a partitive anywhere in the clause, then a state word
         ("en", "About 3,000 pupils were among the evacuated.", 0, "part"),
         ("de", "Etwa 3.000 Schüler sind unter den Evakuierten.", 0, "part"),

@@ -63,6 +63,7 @@ class Concepts:
     change_after: frozenset[str]  # "four more bodies": right after the number, a change
     change_before: frozenset[str]  # "another 300": right before the number, a change
     part_after: tuple[str, ...]  # "40 davon": right after the number, a part
+    inclusions: tuple[str, ...]  # "16 died, including nine in ...": a part of the figure before
     partitive_after: tuple[str, ...]  # "three of the dead": right after the number, a part
     partitive_anywhere: tuple[str, ...]  # "among the displaced": anywhere in the clause
     partitive_openings: tuple[str, ...]  # "Of the 21,000 evacuated, 3,000 ...": the rest a part
@@ -250,6 +251,7 @@ def load_concepts(code: str) -> Concepts:
         change_after=f.word_set("rules.change_after"),
         change_before=f.word_set("rules.change_before"),
         part_after=f.word_tuple("rules.part_after"),
+        inclusions=f.word_tuple("rules.inclusions"),
         partitive_after=f.word_tuple("rules.partitive_after"),
         partitive_anywhere=f.word_tuple("rules.partitive_anywhere"),
         partitive_openings=f.word_tuple("rules.partitive_openings"),

@@ -76,6 +76,8 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         elif antecedent is not None and _bare(claim, found, antecedent):
             found = antecedent
         found = _outside_clause(found, claim, first, (text, low), concepts, clause)
+        if prev is not None and _included(claim, prev, found, low, concepts, clause):
+            found = Meaning(found.concept, found.actor, concepts.part_state)
         if found.concept is not None and found.state is not None:
             antecedent = found
         for name in _FIELDS:
@@ -107,6 +109,26 @@ def _outside_clause(
     if state is None:
         return found
     return Meaning(found.concept, found.actor, state)
+
+
+def _included(
+    claim: Claim, prev: Claim, found: Meaning, low: str, concepts: Concepts,
+    clause: tuple[int, int],
+) -> bool:
+    """ "16 people died, including nine in the district", "16 Tote, darunter neun im
+    Landkreis", "including nine children": a figure the sentence includes in the previous one,
+    of the same state and kind of thing, is a part of it ("4,700 casualties, including 600
+    deaths" counts another state)."""
+    if prev.sentence_start != claim.sentence_start or prev.state is None:
+        return False
+    family = concepts.broader.get
+    same = found.concept is None or family(found.concept, found.concept) == family(
+        prev.concept or "", prev.concept)  # "16 died, including nine children"
+    if found.state not in (None, prev.state) or not same:
+        return False
+    words = WORD.findall(low, clause[0], claim.start)
+    lead = " ".join(words[-2:])
+    return any(lead.endswith(word) for word in concepts.inclusions)
 
 
 def _bare(claim: Claim, found: Meaning, antecedent: Meaning) -> bool:
