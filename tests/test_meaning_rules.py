@@ -67,6 +67,10 @@ def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, ...]
         # a part said before the clause of the sentence's first figure
         ("en", "In the capital alone, 40 people died.", 0, "part"),
         ("de", "Allein in der Hauptstadt, sagte die Polizei, starben 40 Menschen.", 0, "part"),
+        # ... but no change: a word of change there means something else
+        ("en", "Further north, 300 people were evacuated.", 0, "displaced"),
+        ("en", "About 300 people were evacuated further north.", 0, "displaced"),
+        ("en", "A further 300 soldiers were sent to the border.", 0, "added"),
         # displaced phrases with the figure inside them
         ("en", "The fire forced about 2,000 residents from their homes.", 0, "displaced"),
         ("de", "Rund 2.000 Menschen wurden in Sicherheit gebracht.", 0, "displaced"),

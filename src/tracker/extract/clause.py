@@ -291,17 +291,19 @@ def leading_state(
     texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int], claim: Claim
 ) -> str | None:
     """ "In the district alone, nine people died", "By December, 12,000 could be there": the
-    first figure of a sentence takes an override state (a part, plan or change) from the words
-    before its clause, which count nothing of their own."""
+    first figure of a sentence takes a part or a plan from the words before its clause, which
+    count nothing of their own."""
     if clause[0] <= claim.sentence_start:
         return None
     low = texts[1]
+    # not a change: "Further north, 300 people were evacuated" is no increase
+    wanted = concepts.override_states - {concepts.change_state}
     for found in concepts.state_phrases.finditer(low, claim.sentence_start, clause[0]):
         state = concepts.phrase_states.get(" ".join(found.group().split()))
-        if state in concepts.override_states:
+        if state in wanted:
             return state
     for word in WORD.finditer(low, claim.sentence_start, clause[0]):
         state = concepts.state_of(word.group())
-        if state in concepts.override_states:
+        if state in wanted:
             return state
     return None
