@@ -438,3 +438,48 @@ def test_an_apposition_of_role_and_name_is_the_source(text: str, lang: str, sour
 def test_a_place_after_a_role_without_a_name_is_still_no_person() -> None:
     r = resolve("Der Gouverneur von Nordhafen", "de")
     assert r.person is None
+
+
+# --- German verb-second order, adverbs and adjectives --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an object phrase before the verb: the subject follows it
+        (
+            "In einem Schreiben an den Stadtrat beziffern die Gutachter die Kosten auf "
+            "12 Millionen Euro.",
+            "die Gutachter",
+        ),
+        (
+            "Im Schnitt rechnen die befragten Händler mit 3 Prozent mehr Umsatz.",
+            "die befragten Händler",
+        ),
+        ("Den Schaden beziffert die Versicherung auf 8 Millionen Euro.", "die Versicherung"),
+        # a warning verb with a time phrase between it and its object
+        ("Der Wetterdienst warnte am Freitag vor bis zu 60 Litern Regen.", "Der Wetterdienst"),
+        # a country adjective before a cue noun
+        ("Bei dem Angriff wurden nach polnischen Angaben 12 Menschen verletzt.", "polnischen"),
+    ],
+)
+def test_german_sources_in_verb_second_and_adjective_cues(text: str, source: str) -> None:
+    assert [c.source for c in claims_of(text, "de")] == [source]
+
+
+def test_an_everyday_word_after_a_comma_is_not_an_inverted_cue() -> None:
+    text = "Die Direktorin Eva Brandt sagte, so hohe Zahlen habe es seit 9 Jahren nicht gegeben."
+    (claim,) = claims_of(text, "de")
+    assert claim.source == "Die Direktorin Eva Brandt"
+
+
+def test_a_sentence_final_so_with_a_surname_stays_a_cue() -> None:
+    (claim,) = claims_of("Die Mieten stiegen um 6 Prozent, so Brandt.", "de")
+    assert claim.source == "Brandt"
+
+
+def test_a_country_adjective_before_a_cue_noun_names_the_government() -> None:
+    (claim,) = claims_of("Nach polnischen Angaben wurden 12 Menschen verletzt.", "de")
+    assert claim.claimant == "pl-government"
+    (other,) = claims_of("Nach offiziellen Angaben wurden 12 Menschen verletzt.", "de")
+    assert other.source is None

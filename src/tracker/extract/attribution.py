@@ -212,6 +212,7 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         ]
     if lex.sources.self_reference:
         cues.extend(_self_references(text, start, end, lex))
+    cues.extend(_adjective_cues(text, start, end, lex))
     compound_starts = {c.start for c in cues}
     found = [f for f in found if f[0] not in compound_starts]
     if not found:
@@ -242,8 +243,45 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
                 step, tokens = 1, walker.tokens
                 cue_start = cue_end  # the source follows the verb: "beziffert die Behörde"
         _add(cues, text, walker, [t[1] for t in tokens], (cue_start, cue_end, step, phrase), end)
+    cues = [c for c in cues if not _adverb_cue(c, lex)]
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _adverb_cue(cue: Cue, lex: Lexicon) -> bool:
+    """An inverted cue that is also an everyday word (", so schlechte Werte habe es ...") is a
+    cue only when what follows names a body or person (", so das Ministerium.")."""
+    if cue.phrase not in lex.sources.inverted or cue.phrase not in lex.sources.stop_words:
+        return False
+    if cue.sentence_final or cue.source.lower() in lex.sources.pronouns:
+        return False  # ", so Müller." closes the sentence
+    return not _names_body_or_person(cue.source, lex)
+
+
+_ADJECTIVE_CUES: dict[str, re.Pattern[str]] = {}
+
+
+def _adjective_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
+    """ "nach ukrainischen Angaben", "laut russischen Schätzungen": a country adjective before a
+    cue noun names that country's side as the source."""
+    src = lex.sources
+    if not src.compound_cue_nouns or not src.compound_cue_prepositions:
+        return []
+    if lex.code not in _ADJECTIVE_CUES:
+        _ADJECTIVE_CUES[lex.code] = re.compile(
+            rf"(?<![\w])(?:{phrase_alternation(src.compound_cue_prepositions)})\s+"
+            rf"(?P<source>[^\W\d_][\w-]*)\s+(?:{phrase_alternation(src.compound_cue_nouns)})"
+            rf"(?![\w])",
+            re.I,
+        )
+    out = []
+    for m in _ADJECTIVE_CUES[lex.code].finditer(text, start, end):
+        if not m.group("source")[0].islower():
+            continue
+        found = resolve(m.group("source"), lex.code)
+        if found.claimant and found.country:
+            out.append(Cue(m.start(), m.end(), m.group("source"), False, *m.span("source")))
+    return out
 
 
 def _inside_name(text: str, pos: int, sentence_start: int) -> bool:
@@ -262,8 +300,13 @@ def _subject_after_verb(
     beziffert die Behörde auf ...". When the phrase before the verb opens the sentence and names
     no institution while the one right after the verb does, the subject follows the verb."""
     back = _Walker(before, lex).walk(len(before) - 1, -1)
-    if back is not None and (
-        back[0] != _first_word(text, sentence[0]) or _names_body(text[back[0] : back[1]], lex)
+    # an object before the verb ("an den Haushaltsausschuss", "Den Schaden"): any phrase after
+    # the verb is the subject; an opening phrase that names no body: only a body after it
+    object_before = back is not None and _object_phrase(before, back, lex)
+    if (
+        back is not None
+        and not object_before
+        and (back[0] != _first_word(text, sentence[0]) or _names_body(text[back[0] : back[1]], lex))
     ):
         return None  # a subject before the verb ("Das Ministerium beziffert ...")
     after = [
@@ -272,9 +315,21 @@ def _subject_after_verb(
     ]
     walker = _Walker(after, lex, after_cue_words=False)
     ahead = walker.walk(0, 1)
-    if ahead is None or not _names_body(text[ahead[0] : ahead[1]], lex):
+    if ahead is None or not (object_before or _names_body(text[ahead[0] : ahead[1]], lex)):
         return None
     return walker
+
+
+def _object_phrase(tokens: list[tuple[str, int, int]], span: tuple[int, int], lex: Lexicon) -> bool:
+    """A phrase that cannot be the subject: after a preposition ("an den Haushaltsausschuss",
+    "Im Mittel") or opening with a non-nominative article ("den", "dem")."""
+    at = next((i for i, t in enumerate(tokens) if t[1] == span[0]), None)
+    if at is None:
+        return False
+    first = tokens[at][0].lower()
+    if first in lex.sources.non_subject_articles or first in lex.sources.prepositions:
+        return True  # "Den Schaden beziffert", "Nach Angaben des Ministeriums rechnen Experten"
+    return at > 0 and tokens[at - 1][0].lower() in lex.sources.prepositions
 
 
 def _first_word(text: str, start: int) -> int:

@@ -290,6 +290,8 @@ class Sources:
     relay_passive: frozenset[str]  # "delegates cited by Reuters": the holder comes first
     passive_auxiliaries: frozenset[str]  # "were published by X": a passive report verb
     agent_markers: frozenset[str]  # "by", "vom": who did it, in a passive
+    prepositions: frozenset[str]  # "an den Haushaltsausschuss": an object, never the subject
+    non_subject_articles: frozenset[str]  # "den", "dem": a phrase opening so is no subject
 
 
 def _sources(f: DataFile) -> Sources:
@@ -329,6 +331,8 @@ def _sources(f: DataFile) -> Sources:
         relay_passive=f.word_set("relay_passive"),
         passive_auxiliaries=f.word_set("passive_auxiliaries"),
         agent_markers=f.word_set("agent_markers"),
+        prepositions=f.word_set("prepositions"),
+        non_subject_articles=f.word_set("non_subject_articles"),
     )
 
 
