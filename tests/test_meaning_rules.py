@@ -167,10 +167,15 @@ def test_a_year_earlier_in_the_sentence_dates_every_figure_after_it(tmp_path: Pa
         "In 1999, a storm in the region killed 40 people and more than 30 people died later.",
         "The storm has killed 12 people, against 40 people killed in 1999.",
         "Since March 2024, floods have killed 75 people in the valley.",
+        "In December 2025 officials had spoken of 9 people killed.",
+        "The 2025 storms killed 31 people in the valley.",
     ])
     assert got["40 people"] is None and got["more than 30 people"] is None
     assert got["12 people"] == "deaths"
     assert got["75 people"] == "deaths"  # a year opening a period: a running total
+    # the year before the article's, after a month: an earlier estimate; else another event
+    assert got["9 people"] == "deaths"
+    assert got["31 people"] is None
 
 
 def test_keywords_read_the_words_before_the_number(tmp_path: Path) -> None:

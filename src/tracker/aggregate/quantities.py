@@ -326,12 +326,16 @@ def _refinement_sql(q: Quantity, params: list[Any]) -> list[str]:
 # 2023 earthquakes killed more than 53,000", "In 2002, floods killed 21": a year before the
 # article's own, anywhere in the sentence before the number or near after it (``dating``: from
 # the sentence start to the end of the near window), dates the figure to another event (the
-# number itself is not one). "The flood killed 16, against 21 in 2002" dates only the 21.
-_EARLIER_YEAR = """(regexp_matches(dating, '(?:19|20)[0-9][0-9]') AND coalesce(list_bool_or(
+# number itself is not one). "The flood killed 16, against 21 in 2002" dates only the 21. The
+# year just before the article's after a month is the date of an earlier estimate of the same
+# quantity ("Im Dezember 2024 hatte der Dienst von 100 Toten gesprochen", in a 2025 article).
+_EARLIER_YEAR = r"""(regexp_matches(dating, '(?:19|20)[0-9][0-9]') AND coalesce(list_bool_or(
     list_transform(
         regexp_extract_all({undated},
             '(?:^|[^0-9.,])((?:19|20)[0-9]{{2}})(?:$|[^0-9.,]|[.,](?:$|[^0-9]))', 1),
-        lambda y: CAST(y AS INTEGER) < published_year AND CAST(y AS INTEGER) <> coalesce(low, -1))),
+        lambda y: CAST(y AS INTEGER) < published_year AND CAST(y AS INTEGER) <> coalesce(low, -1)
+            AND (CAST(y AS INTEGER) < published_year - 1
+                 OR NOT regexp_matches(lower(dating), '(?:{months})\s+' || y)))),
     false))"""
 
 
@@ -339,18 +343,22 @@ _EARLIER_YEAR = """(regexp_matches(dating, '(?:19|20)[0-9][0-9]') AND coalesce(l
 def earlier_year_sql() -> str:
     """``_EARLIER_YEAR`` with the years that open a period taken out first: "300,000 soldiers
     lost since February 2022", "seit Kriegsbeginn 2022" is a running total, not another event
-    (the words are ``[rules] period_start`` of every language's concepts.toml)."""
+    (the words are ``[rules] period_start`` of every language's concepts.toml; the months are
+    those of every language's negatives.toml)."""
     from tracker.extract.concepts import load_concepts
-    from tracker.extract.lexicon import supported_languages
+    from tracker.extract.lexicon import load_lexicon, supported_languages
 
-    words = sorted({w for code in supported_languages()
-                    for w in load_concepts(code).period_start})
-    if not words:
-        return _EARLIER_YEAR.format(undated="dating")
-    alternation = "|".join(re.escape(w).replace("'", "''") for w in words)
-    undated = (rf"regexp_replace(lower(dating), '(^|[^\pL])(?:{alternation})\s+"
-               rf"(?:\pL+\s+){{0,2}}(?:19|20)[0-9]{{2}}', '\1', 'g')")
-    return _EARLIER_YEAR.format(undated=undated)
+    codes = supported_languages()
+    words = sorted({w for code in codes for w in load_concepts(code).period_start})
+    months = sorted({m for code in codes for m in load_lexicon(code).negatives.months},
+                    key=len, reverse=True)
+    month_pattern = "|".join(re.escape(m).replace("'", "''") for m in months) or "(?!x)x"
+    undated = "dating"
+    if words:
+        alternation = "|".join(re.escape(w).replace("'", "''") for w in words)
+        undated = (rf"regexp_replace(lower(dating), '(^|[^\pL])(?:{alternation})\s+"
+                   rf"(?:\pL+\s+){{0,2}}(?:19|20)[0-9]{{2}}', '\1', 'g')")
+    return _EARLIER_YEAR.format(undated=undated, months=month_pattern)
 
 
 def _meaning_when(q: Quantity, params: list[Any]) -> str:
