@@ -201,7 +201,13 @@ def test_keywords_match_the_head_of_a_compound(tmp_path: Path) -> None:
         ("de", "Mindestens 30 Migranten ertranken vor der Küste.", "killed"),
         ("en", "Police arrested 120 protesters.", "captured"),
         ("de", "Die Polizei verhaftete 120 Demonstranten.", "captured"),
+        ("de", "Etwa 80 Familien verloren ihr Zuhause.", "displaced"),
     ],
 )
 def test_more_state_words(lang: str, sentence: str, state: str) -> None:
     assert _meaning(sentence, lang)[2] == state
+
+
+def test_villagers_are_persons_in_both_languages() -> None:
+    assert _meaning("About 70 villagers were evacuated.", "en")[0] == "person"
+    assert _meaning("Rund 70 Dorfbewohner wurden evakuiert.", "de")[0] == "person"
