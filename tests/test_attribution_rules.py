@@ -483,3 +483,34 @@ def test_a_country_adjective_before_a_cue_noun_names_the_government() -> None:
     assert claim.claimant == "pl-government"
     (other,) = claims_of("Nach offiziellen Angaben wurden 12 Menschen verletzt.", "de")
     assert other.source is None
+
+
+# --- a claim before its cue, with more after the cue ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        (
+            "Some 4,200 people sought shelter, the city council said, a record for March.",
+            "en",
+            "the city council",
+        ),
+        (
+            "Rund 4.200 Menschen suchten Schutz, teilte die Stadt mit, so viele wie nie.",
+            "de",
+            "die Stadt",
+        ),
+    ],
+)
+def test_a_following_cue_covers_the_claim_before_it_despite_a_trailing_clause(
+    text: str, lang: str, source: str
+) -> None:
+    (claim,) = [c for c in claims_of(text, lang) if c.low == 4200]
+    assert claim.source == source
+
+
+def test_a_relay_after_the_claim_still_names_the_holder() -> None:
+    text = "The airline lost 900 million euros, the newspaper reported, citing internal documents."
+    (claim,) = claims_of(text, "en")
+    assert claim.source == "internal documents"

@@ -549,14 +549,26 @@ def pick_source(
     before = [c for c in cues if c.start < claim_start]
     if before:
         return before[-1]
-    for cue in cues:
-        if cue.start < claim_end:
-            continue
+    after = [c for c in cues if c.start >= claim_end]
+    for cue in after:
         same_clause = "," not in text[claim_end : cue.start]
         closes = "," not in text[cue.end : sentence_end] and ";" not in text[cue.end : sentence_end]
         if same_clause or closes:
             return cue  # "..., Welt am Sonntag reported, citing figures from Frontex." closes it
+    if after and not _figure_in_clause(text, after[0].end, sentence_end):
+        return after[0]  # "..., NHS England said, up 21% on the week before." (no own figure)
     return None
+
+
+_CLAUSE_END = re.compile(r"[,;:]")
+
+
+def _figure_in_clause(text: str, start: int, end: int) -> bool:
+    """A digit between ``start`` and the end of its clause: a cue with a figure of its own
+    ("..., while the ministry said wages fell 2%")."""
+    m = _CLAUSE_END.search(text, start, end)
+    stop = m.start() if m else end
+    return any(ch.isdigit() for ch in text[start:stop])
 
 
 def is_hedged(text: str, start: int, end: int, lex: Lexicon) -> bool:
