@@ -200,12 +200,10 @@ def _word_at(low: str, pos: int) -> re.Match[str] | None:
 def _part_of(
     low: str, pos: int, concepts: Concepts, noun_concept: Callable[[str], str | None] | None
 ) -> tuple[bool, str | None]:
-    """After a partitive: does a word naming a state ("the dead", "den Toten"), a counted noun
-    ("the victims", given ``noun_concept``) or a figure follow, and which state (None for a
-    figure or a noun)?"""
+    """After a partitive: does a word naming a state ("the dead", "den Toten") or a counted noun
+    ("the victims", given ``noun_concept``) follow, and which state (None for a noun)? Not a
+    figure: "300 of the 9,000 soldiers were killed" counts the killed, a whole of its own."""
     at = _skip_space(low, pos)
-    if low[at : at + 1].isdigit():
-        return True, None
     word = WORD.match(low, at)
     if word is None:
         return False, None
@@ -224,8 +222,8 @@ def adjacent_state(
 ) -> tuple[str | None, str | None]:
     """A change or a part named next to the number, and for a part the state of the whole:
     "four more bodies", "nochmals 300" (a change word right after or before it), "40 davon"
-    (a part word right after it), "three of the dead", "300 of the 11,000", "twelve of the
-    victims" (a partitive right after it, then a state word, a figure or a counted noun),
+    (a part word right after it), "three of the dead", "twelve of the victims" (a partitive
+    right after it, then a state word or a counted noun),
     "children were among the displaced" (a partitive anywhere in the clause, then the same)."""
     after = _word_at(low, claim.end)
     if after is not None and after.group() in concepts.change_after:
