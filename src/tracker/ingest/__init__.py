@@ -23,9 +23,12 @@ from tracker.ingest.pipeline import (
     default_workers,
     discover,
     iter_batches,
+    may_use_pool,
     process_file,
     progress_bar,
     read_path,
+    start_workers_early,
+    stop_forkserver,
 )
 from tracker.ingest.records import NO_OVERRIDES, FileResult, IngestSummary, Overrides
 
@@ -49,19 +52,34 @@ def ingest(
     """
     from tracker.store import open_store
 
-    with open_store(db):  # fail fast: not DuckDB, newer schema, locked for too long
-        pass
-    summary = IngestSummary()
     paths = list(paths)
     urls = [str(p) for p in paths if is_url(p)]
     local = [p for p in paths if not is_url(p)]
+    workers = workers or default_workers()
+    try:
+        if workers > 1 and may_use_pool(local, urls):
+            start_workers_early()  # loads the language data while we open and walk
+        with open_store(db):  # fail fast: not DuckDB, newer schema, locked for too long
+            pass
+        summary = _stream(local, urls, db, overrides, workers, progress)
+    finally:
+        stop_forkserver()  # gone before the corpus pass: its memory is not needed there
+    if summary.read:
+        assign_quantities(db)
+    return summary
+
+
+def _stream(local: list[str | PathLike[str]], urls: list[str], db: str | PathLike[str] | None,
+            overrides: Overrides, workers: int, progress: bool) -> IngestSummary:
+    """Read, extract and write every input; the writer runs in its own thread."""
+    summary = IngestSummary()
     missing: list[InputError] = []
     files = _counted(discover(local, missing), summary)  # streamed, never a list of paths
     total = len(urls) + sum(1 for _ in discover(local, [])) if progress else 0
-    writer = BatchWriter(db, summary)
+    writer = BatchWriter(db, summary, background=True)
     show = progress and total >= PROGRESS_MIN_FILES
     summary.files = len(urls)
-    batches = iter_batches(files, overrides, workers or default_workers(), urls)
+    batches = iter_batches(files, overrides, workers, urls)
     try:
         with progress_bar(total, show) as advance:
             for batch in batches:
@@ -69,14 +87,13 @@ def ingest(
                 for _ in range(batch.files_done):
                     advance()
     finally:
+        batches.close()  # the pool's workers end here, also on an error
         try:
             writer.flush()  # also on Ctrl-C or a dead worker: keep what was read
         finally:
             writer.close()
             summary.errors[:0] = missing
             summary.failed += len(missing)
-    if summary.read:
-        assign_quantities(db)
     return summary
 
 

@@ -3,25 +3,28 @@
 The main process does almost nothing per article: it walks the folders lazily, cuts the inputs
 into chunks (CHUNK_FILES), and the workers read, extract and build each chunk's storage rows
 (polars frames, ``article_frames``) themselves; the main process receives whole frame batches in
-input order (Arrow IPC over the pipe) and appends them.
+input order (Arrow IPC over the pipe) and hands them to a writer thread.
 
 Writing: one transaction per batch (``$TRACKER_BATCH_SIZE`` articles, default 300); the store
 stays open across batches for at most HOLD_SECONDS and is then closed, so a dashboard or ``tracker
 sql`` can read in between, and a second ingest waits for the lock (``open_store`` retries with
-backoff) instead of failing. A killed run loses at most the batch in flight; running it again
-stores exactly what is missing (articles are keyed by text).
+backoff) instead of failing. A killed run loses at most the batches not yet committed; running it
+again stores exactly what is missing (articles are keyed by text).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
+import signal
+import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from os import PathLike
@@ -43,7 +46,7 @@ BATCH_ARTICLES = 300  # articles per transaction: the default of $TRACKER_BATCH_
 # Characters per batch, counting each claim's sentence too (it is stored with the claim): bounds
 # the memory of a batch's frames whatever the article sizes.
 BATCH_CHARS = 3_000_000
-TASKS_PER_WORKER = 3  # chunks in flight per worker: keeps the pool busy, memory bounded
+TASKS_PER_WORKER = 4  # chunks in flight per worker: keeps the pool busy, memory bounded
 CHUNK_FILES = 64  # inputs per worker task: the main process handles one frame batch per chunk
 CHUNK_BYTES = 1 << 20  # ... or this many bytes of files
 HOLD_SECONDS = 1.0  # the writer closes the store after a write once it has been open this long
@@ -269,14 +272,13 @@ def _file_size(path: Path) -> int:
 def iter_batches(
     files: Iterable[Path], overrides: Overrides, workers: int, urls: list[str] | None = None,
     chunk_files: int = 0,
-) -> Iterator[FrameBatch]:
+) -> Generator[FrameBatch, None, None]:
     """Frame batches in input order, built in this process or in a pool of ``workers``
     processes. ``chunk_files``: inputs per chunk (default CHUNK_FILES, at most a write batch)."""
     urls = urls or []
     files = iter(files)
     head = list(islice(files, 2))
-    one_small_input = len(head) + len(urls) <= 1 and not any(
-        _file_size(path) > LARGE_FILE_BYTES for path in head)
+    one_small_input = not may_use_pool(head, urls)
     size = chunk_files or min(CHUNK_FILES, batch_size())
     chunks = _chunks(chain(head, files), overrides, urls, size)
     if workers <= 1 or one_small_input:
@@ -284,26 +286,75 @@ def iter_batches(
     return _pooled(chunks, workers)
 
 
+def may_use_pool(paths: list[Path] | list[str | PathLike[str]], urls: list[str]) -> bool:
+    """False for one small file (or one address): read here, a pool would only cost start-up.
+    A folder counts as many inputs."""
+    if len(paths) + len(urls) > 1:
+        return True
+    return any(Path(p).is_dir() or _file_size(Path(p)) > LARGE_FILE_BYTES for p in paths)
+
+
 WORKER_DIED = ("a worker process died (killed, or out of memory?); what was stored is kept: "
                "run the same command again to finish")
 
 
-def _pooled(chunks: Iterator[Chunk], workers: int) -> Iterator[FrameBatch]:
-    # forkserver: workers do not inherit this process's threads (progress bar) or open files.
-    # The extractor (and its language data) is imported in the forkserver once, so every
+def _forkserver() -> Any:
+    # forkserver: workers do not inherit this process's threads (progress bar, writer) or open
+    # files. The extractor (and its language data) is imported in the forkserver once, so every
     # worker starts with it loaded.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["tracker.ingest.warm"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        # In input order (the first copy of a repeated text wins, as with one worker), with a
-        # bounded window of chunks in flight: memory stays flat on any number of files.
-        pending: deque[Future[FrameBatch]] = deque()
-        for calls, done in chunks:
-            pending.append(pool.submit(run_chunk, calls, done))
-            if len(pending) >= workers * TASKS_PER_WORKER:
+    return context
+
+
+def start_workers_early() -> None:
+    """Start the pool's forkserver now, before anything is read: it loads the language data
+    (~2 s) while this process opens the store and walks the folders, instead of after."""
+    from multiprocessing import forkserver
+
+    _forkserver()
+    forkserver.ensure_running()
+
+
+def stop_forkserver() -> None:
+    """End the forkserver (and the language data it holds, ~200 MB) once the pool is gone, so
+    the end-of-run corpus pass does not run beside it. Its workers are gone already, and it has
+    nothing to save: it is killed rather than left to free its heap on the way out (a second of
+    the end of the run under load). Python has no public call for this; the next pool starts a
+    new forkserver."""
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver  # noqa: SLF001 - see docstring
+    pid = getattr(server, "_forkserver_pid", None)
+    if pid is not None:
+        with suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    stop = getattr(server, "_stop", None)
+    if stop is not None:
+        stop()  # reaps it and closes its pipe
+
+
+def _pooled(chunks: Iterator[Chunk], workers: int) -> Iterator[FrameBatch]:
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_forkserver()) as pool:
+            # In input order (the first copy of a repeated text wins, as with one worker), with
+            # a bounded window of chunks in flight: memory stays flat on any number of files.
+            pending: deque[Future[FrameBatch]] = deque()
+            for calls, done in chunks:
+                pending.append(_submit(pool, calls, done))
+                if len(pending) >= workers * TASKS_PER_WORKER:
+                    yield _batch(pending.popleft())
+            while pending:
                 yield _batch(pending.popleft())
-        while pending:
-            yield _batch(pending.popleft())
+    finally:
+        stop_forkserver()
+
+
+def _submit(pool: ProcessPoolExecutor, calls: list[Call], done: int) -> Future[FrameBatch]:
+    try:
+        return pool.submit(run_chunk, calls, done)
+    except BrokenProcessPool:  # a worker died while the chunks before were still in flight
+        raise TrackerError(WORKER_DIED) from None
 
 
 def _batch(future: Future[FrameBatch]) -> FrameBatch:
@@ -320,11 +371,16 @@ def batch_size() -> int:
 
 class BatchWriter:
     """Appends frame batches to the store, ``batch_size()`` articles (or BATCH_CHARS) per
-    transaction. The store stays open across transactions for up to HOLD_SECONDS, then is
-    closed after the next write so readers get a turn (open + close cost ~0.1 s: paying it per
-    batch of 300 was a third of the main process's work)."""
+    transaction, in the order they were added. With ``background`` the transactions run in one
+    writer thread (DuckDB works outside the GIL), so the caller goes on receiving batches and
+    feeding the workers while a batch is written; at most one full batch waits for the writer.
+    The store stays open across transactions for up to HOLD_SECONDS, then is closed after the
+    next write so readers get a turn (open + close cost ~0.1 s: paying it per batch of 300 was
+    a third of the main process's work). A failed write is raised (once) by the next ``add``,
+    ``flush`` or ``close``; nothing after it is written."""
 
-    def __init__(self, db: str | PathLike[str] | None, summary: IngestSummary) -> None:
+    def __init__(self, db: str | PathLike[str] | None, summary: IngestSummary,
+                 background: bool = False) -> None:
         self.db = db
         self.summary = summary
         self.frames: list[tuple[pl.DataFrame, pl.DataFrame]] = []
@@ -333,8 +389,15 @@ class BatchWriter:
         self.max_articles = batch_size()
         self.store: Any = None
         self.opened = 0.0
+        self.background = background
+        self._queue: queue.Queue[list[tuple[pl.DataFrame, pl.DataFrame]] | None] = (
+            queue.Queue(maxsize=1))
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+        self._failed = False
 
     def add(self, batch: FrameBatch) -> None:
+        self._raise()
         self.summary.errors.extend(batch.errors)
         self.summary.failed += len(batch.errors)
         if batch.articles is not None and batch.claims is not None:
@@ -345,13 +408,54 @@ class BatchWriter:
             self.flush()
 
     def flush(self) -> None:
+        """Hand the collected frames to the writer (and, without a thread, write them now)."""
+        self._raise()
         if not self.frames:
             return
+        frames, self.frames, self.articles, self.chars = self.frames, [], 0, 0
+        if not self.background:
+            self._write(frames)
+            return
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="tracker-writer",
+                                            daemon=True)
+            self._thread.start()
+        self._queue.put(frames)  # waits while a batch is already waiting: memory stays bounded
+
+    def close(self) -> None:
+        """Write what was handed over, close the store, raise a write's failure."""
+        if self._thread is not None:
+            thread, self._thread = self._thread, None
+            self._queue.put(None)
+            thread.join()
+        else:
+            self._close_store()
+        self._raise()
+
+    def _run(self) -> None:
+        try:
+            while (frames := self._queue.get()) is not None:
+                if not self._failed:
+                    try:
+                        self._write(frames)
+                    except BaseException as err:  # noqa: BLE001 - raised in the caller's thread
+                        self._error, self._failed = err, True
+        finally:
+            try:
+                self._close_store()
+            except BaseException as err:  # noqa: BLE001
+                self._error = self._error or err
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def _write(self, frames: list[tuple[pl.DataFrame, pl.DataFrame]]) -> None:
         import polars as pl
 
         from tracker.store import open_store
 
-        frames, self.frames, self.articles, self.chars = self.frames, [], 0, 0
         articles = pl.concat([a for a, _ in frames], rechunk=False)
         claims = pl.concat([c for _, c in frames], rechunk=False)
         if self.store is None:
@@ -361,12 +465,12 @@ class BatchWriter:
             counts = self.store.write_frames(articles, claims)  # a failed write is not retried
         finally:
             if time.monotonic() - self.opened >= HOLD_SECONDS:
-                self.close()
+                self._close_store()
         self.summary.new += counts.new
         self.summary.unchanged += counts.unchanged
         self.summary.claims += counts.claims
 
-    def close(self) -> None:
+    def _close_store(self) -> None:
         if self.store is not None:
             store, self.store = self.store, None
             store.close()
