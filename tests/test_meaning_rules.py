@@ -201,12 +201,20 @@ def test_keywords_match_the_head_of_a_compound(tmp_path: Path) -> None:
         ("en", "Police arrested 120 protesters.", "captured"),
         ("de", "Die Polizei verhaftete 120 Demonstranten.", "captured"),
         ("de", "Etwa 80 Familien verloren ihr Zuhause.", "displaced"),
+        ("en", "The landslide claimed the lives of 25 people.", "killed"),
+        ("de", "Der Erdrutsch kostete 25 Menschen das Leben.", "killed"),
+        ("en", "Divers saved 60 people.", "rescued"),
+        # new cases reported are a change of the total
+        ("en", "Officials reported 340 new infections.", "added"),
+        ("de", "Die Behörden meldeten 340 Neuinfektionen.", "added"),
     ],
 )
 def test_more_state_words(lang: str, sentence: str, state: str) -> None:
     assert _meaning(sentence, lang)[2] == state
 
 
-def test_villagers_are_persons_in_both_languages() -> None:
+def test_villagers_are_persons_and_infections_cases_in_both_languages() -> None:
     assert _meaning("About 70 villagers were evacuated.", "en")[0] == "person"
     assert _meaning("Rund 70 Dorfbewohner wurden evakuiert.", "de")[0] == "person"
+    assert _meaning("Officials counted 340 infections.", "en")[0] == "case"
+    assert _meaning("Die Behörden zählten 340 Infektionen.", "de")[0] == "case"
