@@ -535,3 +535,28 @@ def test_a_dated_figure_everyone_else_has_revised_is_still_flagged() -> None:
     ), {})
     flagged = story.filter(pl.col("outlier"))
     assert flagged.select("source_key", "best").rows() == [("Reuters", 1500.0)]
+
+
+def test_a_claimants_dated_figure_is_not_an_outlier_when_its_undated_ones_may_be_newer() -> None:
+    """NIS's only dated figure is October's 1,500; its undated figures say 11,000, so the
+    1,500 may well be older. Another claimant gave 1,500 too (not its latest): an estimate of
+    its time, not an outlier. The same 1,500 from a claimant with dated figures only, that
+    nobody gives as a current figure, is one."""
+    october, later = date(2024, 10, 18), date(2025, 1, 10)
+    cluster = [point(v, source=who, sentence=who, published=later) for v, who in
+               ((10000, "FAZ"), (11000, "BBC"), (11500, "Yonhap"), (12000, "JCS"))]
+    story = prepare(claims(
+        point(1500, source="NIS", sentence="a", published=october),
+        point(11000, source="NIS", sentence="b", published=None),
+        point(1500, source="Spiegel", sentence="c", published=october),
+        point(11000, source="Spiegel", sentence="d", published=later),
+        *cluster,
+    ), {})
+    assert not story["outlier"].any()
+    dated_only = prepare(claims(
+        point(1500, source="Reuters", sentence="a", published=october),
+        point(1500, source="Spiegel", sentence="c", published=october),
+        point(11000, source="Spiegel", sentence="d", published=later),
+        *cluster,
+    ), {})
+    assert dated_only.filter(pl.col("outlier"))["source_key"].to_list() == ["Reuters"]

@@ -200,7 +200,9 @@ def with_outliers(
     Only current figures are flagged: a claim whose value is its claimant's latest estimate
     (copies and relays included) or that has no date. An earlier figure a claimant has since
     revised ("1,500" before "12,000") is history, not an outlier; nor is a figure that several
-    independent claimants give as a current figure (``outliers.corroborated``).
+    independent claimants give as a current figure (``outliers.corroborated``), nor, when its
+    recency is unknown (undated, or its claimant has undated figures that may be newer), one
+    that several claimants have given at any time.
     """
     plain = prepared.drop("outlier", "outlier_reason", strict=False)
     latest = independent_latest(plain)
@@ -211,11 +213,18 @@ def with_outliers(
         latest.select(pl.struct("source_key", "best")).to_series().implode()
     ) | pl.col("published").is_null()
     candidates = flagged.filter(pl.col("outlier"))["best"]
-    undated = totals(plain).filter(~pl.col("is_relay") & pl.col("published").is_null())
+    estimates = totals(plain).filter(~pl.col("is_relay"))
+    undated = estimates.filter(pl.col("published").is_null())
     current_figures = pl.concat([latest.select("source_key", "best"),
                                  undated.select("source_key", "best")])
-    shared = candidates.filter(corroborated(candidates, current_figures))
-    outlier = pl.col("outlier") & current & ~pl.col("best").is_in(shared.implode())
+    shared_now = candidates.filter(corroborated(candidates, current_figures))
+    shared_ever = candidates.filter(corroborated(candidates, estimates))
+    # how recent a figure is cannot be told when it is undated or its claimant has undated
+    # figures (which may be newer than its latest dated one)
+    unknown_recency = pl.col("published").is_null() | pl.col("source_key").is_in(
+        undated["source_key"].unique().implode())
+    outlier = (pl.col("outlier") & current & ~pl.col("best").is_in(shared_now.implode())
+               & ~(unknown_recency & pl.col("best").is_in(shared_ever.implode())))
     return flagged.with_columns(outlier=outlier,
                                 outlier_reason=pl.when(outlier).then(pl.col("outlier_reason")))
 

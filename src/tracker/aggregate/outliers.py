@@ -17,8 +17,11 @@ A figure that at least ``MIN_CORROBORATING`` independent claimants give as a cur
 outlier (``corroborated``): it is an estimate several voices share, not a misread or
 misassigned number. This matters most when many claims are undated: an undated figure cannot
 be placed before or after the latest estimates, so undated earlier figures that several
-claimants repeat ("3,000" before "11,000") are not flagged, only an isolated one. (A dated
-figure every other claimant has since revised stays flaggable: no one's latest is near it.)
+claimants repeat ("3,000" before "11,000") are not flagged, only an isolated one. Nor is a
+figure whose recency is unknown (undated, or the latest dated figure of a claimant who also has
+undated ones, which may be newer) that several claimants gave at any time. A dated figure of
+a claimant with dated figures only, that every other claimant has since revised, stays
+flaggable: no one's current figure is near it.
 
 Outliers stay in the data and the tables; they are left out of the consensus, the spread and the
 chart's default axis range.

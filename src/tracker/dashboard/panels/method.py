@@ -37,7 +37,8 @@ one.
 claimant's latest, or undated) more than {ratio:g}× above or below the median of their latest
 estimates, with a robust z-score above {z:g} (log scale, median absolute deviation), that no
 other independent claimant gives as a current figure (its latest or an undated one, within
-±{near:.0%}): a figure several voices share is an estimate, not an outlier. Flagged in orange
+±{near:.0%}), or, when its recency is unknown (undated, or its claimant has undated figures),
+has given at all: a figure several voices share is an estimate, not an outlier. Flagged in orange
 with the reason, left out of consensus, spread and the chart's default axis (an outlier beyond
 the axis is an arrow at its edge); kept in the data and the table.
 
