@@ -25,15 +25,17 @@ in a new tab each (a new Streamlit session), on the default quantity (most voice
 Then, in a new tab on the default quantity, the interactions of issue #13 (``--no-review`` leaves
 them out):
 
-- point click: a point of the range chart (inside its axis) clicked; from the click until the
-  claim's detail panel (``.st-key-claim_detail``) shows its review buttons (``detail_link``:
-  whether its "Open the article" link shows);
-- review: "✗ Wrong" in the detail panel; from the click until the headline consensus metric
-  changed; up to 3 points are tried (each reviewed, then undone) for one whose review moves it,
-  else the last try counts until the websocket's last message before 5.5 s of quiet
-  (``review_moved_consensus`` says which);
-- undo: "↶ Undo the last review"; from the click until the consensus is back to its value
-  before the review (when the review did not move it: until the websocket's last message).
+- point click: a point of the range chart (rows per source, ``?by=source``) clicked; from the
+  click until the claim's detail panel (``.st-key-claim_detail``) shows its review buttons
+  (``detail_link``: whether its "Open the article" link shows);
+- review: "✗ Wrong" in the detail panel, on the first point (of at most 40 opened) whose
+  panel says it is in the consensus with no relayed copies, else the first in the consensus
+  with copies; from the click until the headline consensus metric (value and band) changed,
+  or, when it cannot change (a copy keeps the figure in: ``review_moved_consensus`` false),
+  until the page shows "Marked wrong";
+- undo: "↶ Undo the last review"; until the consensus is back to its value before the review
+  (or "Review undone" shows); redo: "↷ Redo"; until the reviewed consensus is back (or
+  "Review applied again" shows).
 
 A review and its undo are new rows in ``store.reviews``, so the server runs on a copy of the
 database in a temporary folder and the given file is never written.
@@ -219,7 +221,6 @@ def one_session(context: Any, url: str) -> dict[str, Any]:
 
 
 DETAIL = ".st-key-claim_detail"
-REVIEW_TRIES = 3  # points tried per session for a review that moves the consensus
 
 
 def consensus_text(page: Any) -> str:
@@ -253,70 +254,98 @@ def visible(locator: Any) -> bool:
         return False
 
 
+IN_CONSENSUS = "In the consensus: the latest estimate of"
+POINTS_TRIED = 40  # points opened at most while looking for one in the consensus
+
+
+def open_point(page: Any, wire: Wire, index: int) -> dict[str, Any]:
+    """Click point ``index`` of the range chart; time until the detail panel shows a claim
+    other than the one it showed (its review buttons visible)."""
+    detail = page.locator(DETAIL)
+    shown = detail.inner_text() if visible(detail) else ""
+    points = page.locator(CHART).filter(has_text="Range comparison").first.locator(
+        "g.mark-symbol path")
+    mark = wire.mark()
+    started = time.perf_counter()
+    points.nth(index).click(force=True)
+    opened = wait_for(page, wire, mark, started, lambda: visible(
+        detail.get_by_role("button", name="✗ Wrong")) and detail.inner_text() != shown)
+    page.wait_for_timeout(QUIET_S * 1000)  # the rerun over before the next click
+    opened["role"] = detail.inner_text() if opened["reached"] else ""
+    return opened
+
+
 def review_session(context: Any, url: str) -> dict[str, Any]:
-    """Click a point, review it as wrong from the detail panel, undo (issue #13)."""
+    """Click a point, review it as wrong from the detail panel, undo, redo (issue #13).
+
+    Rows per source (``?by=source``): each point is a claimant's latest figure. The point
+    reviewed is the first whose detail panel says it is in the consensus with no relayed
+    copies, else the first in the consensus at all (with copies, marking one wrong leaves the
+    figure in: the panel says so, and the review is timed until the page shows it)."""
     page = context.new_page()
     wire = Wire(page)
     result: dict[str, Any] = {}
     try:
-        page.goto(url)
-        chart = page.locator(CHART).filter(has_text="Range comparison")
-        chart.first.locator("svg").wait_for(timeout=TIMEOUT_S * 1000)
+        page.goto(url + "?by=source")
+        page.locator(CHART).filter(has_text="Range comparison").first.locator("svg").wait_for(
+            timeout=TIMEOUT_S * 1000)
         page.wait_for_timeout(QUIET_S * 1000)
-        detail = page.locator(DETAIL)
-        tries = 0
-        for index in range(200):
-            points = page.locator(CHART).filter(has_text="Range comparison").first.locator(
-                "g.mark-symbol path")
-            if index >= points.count() or tries >= REVIEW_TRIES:
-                break
-            area = page.locator(CHART).filter(has_text="Range comparison").first.bounding_box()
-            box = points.nth(index).bounding_box()
-            if not box or not area or not (area["x"] <= box["x"] <= area["x"] + area["width"]):
-                continue  # an outlier outside the default axis
-            tries += 1
-            before = consensus_text(page)
-            mark = wire.mark()
-            started = time.perf_counter()
-            points.nth(index).click(force=True)
-            opened = wait_for(page, wire, mark, started, lambda: visible(
-                detail.get_by_role("button", name="✗ Wrong")))
+        count = page.locator(CHART).filter(has_text="Range comparison").first.locator(
+            "g.mark-symbol path").count()
+        chosen, fallback = None, None
+        for index in range(min(count, POINTS_TRIED)):
+            opened = open_point(page, wire, index)
             result.setdefault("detail_s", opened["seconds"])
             result.setdefault("detail_bytes", opened["bytes"])
-            link = detail.get_by_text("Open the article")
-            result.setdefault("detail_link", visible(link))
-            if not opened["reached"]:
-                result["detail_opened"] = False
-                break
-            result["detail_opened"] = True
-            page.wait_for_timeout(QUIET_S * 1000)  # the rerun over before the next click
-
-            mark = wire.mark()
-            started = time.perf_counter()
-            detail.get_by_role("button", name="✗ Wrong").click()
-            review = wait_for(page, wire, mark, started,
-                              lambda b=before: (text := consensus_text(page)) != "" and text != b)
-            if review["reached"] or tries >= REVIEW_TRIES:
-                result.update(review_s=review["seconds"], review_bytes=review["bytes"],
-                              review_moved_consensus=review["reached"], review_tries=tries)
-            page.wait_for_timeout(QUIET_S * 1000)
-
-            mark = wire.mark()
-            started = time.perf_counter()
-            detail.get_by_role("button", name="↶ Undo the last review").click()
-            if review["reached"]:
-                undo = wait_for(page, wire, mark, started,
-                                lambda b=before: consensus_text(page) == b)
-            else:
-                undo = wait_for(page, wire, mark, started, lambda: False)
-                undo["reached"] = visible(page.get_by_text("Review undone"))
-            page.wait_for_timeout(QUIET_S * 1000)
-            if review["reached"] or tries >= REVIEW_TRIES:
-                result.update(undo_s=undo["seconds"], undo_bytes=undo["bytes"],
-                              undo_restored=consensus_text(page) == before)
-                break
+            result.setdefault("detail_link", visible(
+                page.locator(DETAIL).get_by_text("Open the article")))
+            result.setdefault("detail_opened", opened["reached"])
+            if IN_CONSENSUS in opened["role"]:
+                if "relayed cop" not in opened["role"]:
+                    chosen = index
+                    break
+                fallback = index if fallback is None else fallback
+        result["points_opened"] = index + 1 if count else 0
+        if chosen is None and fallback is not None:
+            open_point(page, wire, fallback)
+            chosen = fallback
+        if chosen is None:
+            return result
+        result["review_point_has_copies"] = chosen == fallback
+        result.update(review_steps(page, wire))
     finally:
         page.close()
+    return result
+
+
+def review_steps(page: Any, wire: Wire) -> dict[str, Any]:
+    """Wrong, undo, redo in the open detail panel: each timed until the consensus metric shows
+    its effect, or, when the review cannot move it, until the page shows the step's message."""
+    detail, result = page.locator(DETAIL), {}
+    before = consensus_text(page)
+    mark, started = wire.mark(), time.perf_counter()
+    detail.get_by_role("button", name="✗ Wrong").click()
+    review = wait_for(page, wire, mark, started,
+                      lambda: (text := consensus_text(page)) != "" and text != before)
+    moved = review["reached"]
+    if not moved:  # the figure stays (copies): until the review shows
+        review = wait_for(page, wire, mark, started,
+                          lambda: visible(page.get_by_text("Marked wrong: the figures")))
+    after = consensus_text(page)
+    result.update(review_s=review["seconds"], review_bytes=review["bytes"],
+                  review_moved_consensus=moved)
+    page.wait_for_timeout(QUIET_S * 1000)
+    for name, key, message, target in (
+            ("↶ Undo the last review", "undo", "Review undone", before),
+            ("↷ Redo", "redo", "Review applied again", after)):
+        mark, started = wire.mark(), time.perf_counter()
+        detail.get_by_role("button", name=name).click()
+        step = wait_for(page, wire, mark, started, (
+            (lambda t=target: consensus_text(page) == t) if moved else
+            (lambda m=message: visible(page.get_by_text(m)))))
+        result.update({f"{key}_s": step["seconds"], f"{key}_bytes": step["bytes"],
+                       f"{key}_reached": step["reached"]})
+        page.wait_for_timeout(QUIET_S * 1000)
     return result
 
 
@@ -361,7 +390,8 @@ def table(facts: dict[str, Any], result: dict[str, Any]) -> str:
         flags = [r[key] for r in runs if key in r]
         if not flags or all(flags):
             return ""
-        return f" ({flags.count(False)} of {len(flags)} runs: not reached; until quiet)"
+        return (f" ({flags.count(False)} of {len(flags)} runs: the reviewed point had relayed "
+                "copies, the consensus could not move: until the page showed the step)")
 
     return "\n".join([
         f"Dashboard in Chromium, {facts['claims']:,} claims; quantity "
@@ -380,6 +410,10 @@ def table(facts: dict[str, Any], result: dict[str, Any]) -> str:
             + moved("review_moved_consensus"), "review_s", TARGET_INTERACTION_S),
         row("undo the review until the consensus is back" + moved("review_moved_consensus"),
             "undo_s", TARGET_INTERACTION_S),
+        row("redo until the reviewed consensus is back" + moved("review_moved_consensus"),
+            "redo_s", TARGET_INTERACTION_S),
+        row("websocket bytes, click a point to its detail", "detail_bytes", None, "MB"),
+        row("websocket bytes, review", "review_bytes", None, "MB"),
         row("websocket bytes, opening the page", "open_bytes", None, "MB"),
         row("websocket bytes, quantity switch", "switch_bytes", None, "MB"),
         row("websocket bytes, filter change", "filter_bytes", None, "MB"),

@@ -99,8 +99,8 @@ def main() -> None:
     cache.show_flash()
     db = resolve_db_path()
     try:
-        config = data.load_config(db)
         signature = data.db_signature(db)
+        config = cache.config(str(db), signature)
         overview = cache.overview(str(db), signature) if signature else pl.DataFrame()
     except TrackerError as err:
         st.error(str(err))
@@ -143,7 +143,7 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
                          f"Unit: {found.unit}. {found.description}" if found else "", left_out)
     claim_id = selected()
     if claim_id:
-        detail.show_detail(db, claim_id, labels, locale, role=view.role(claim_id))
+        detail.show_detail(db, signature, claim_id, labels, locale, role=view.role(claim_id))
     if view.empty:
         st.warning("No claims match these filters."
                    + (f" They leave out {left_out} undated claims." if left_out else ""))

@@ -13,7 +13,7 @@ import polars as pl
 import streamlit as st
 
 from tracker.aggregate.compare import Filters, QuantityView, build_view
-from tracker.aggregate.quantities import load_quantities
+from tracker.aggregate.quantities import QuantityConfig, load_quantities
 from tracker.dashboard import data
 
 
@@ -78,6 +78,19 @@ def view(key: ViewKey) -> QuantityView:
 def claim_texts(db: str, signature: tuple, claim_ids: tuple[str, ...]) -> pl.DataFrame:
     """The text columns of the rows one table page shows."""
     return data.load_claim_texts(Path(db), list(claim_ids))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def config(db: str, signature: tuple | None) -> QuantityConfig:
+    """The tracked quantities (``data.load_config``), once per database version, not once per
+    rerun."""
+    return data.load_config(Path(db))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def claim_detail(db: str, signature: tuple, claim_id: str) -> tuple[dict | None, pl.DataFrame]:
+    """A claim and its reviews for the detail panel (a write changes the signature)."""
+    return data.load_claim_detail(Path(db), claim_id)
 
 
 def flash(message: str) -> None:

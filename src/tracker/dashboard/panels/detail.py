@@ -9,11 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import streamlit as st
 
 from tracker.aggregate.formatting import format_number
 from tracker.aggregate.review import review_steps
-from tracker.dashboard import actions, data
+from tracker.dashboard import actions, cache
 from tracker.dashboard.cache import flash
 from tracker.dashboard.panels.select import select
 from tracker.dashboard.text import highlight, safe_url
@@ -44,10 +45,10 @@ def value_text(claim: dict[str, Any], locale: str) -> str:
     return format_number(low, locale)
 
 
-def show_detail(db: Path, claim_id: str, labels: dict[str, str], locale: str,
-                role: str = "") -> None:
+def show_detail(db: Path, signature: tuple, claim_id: str, labels: dict[str, str],
+                locale: str, role: str = "") -> None:
     """The claim's detail; ``role`` says what it counts for in the figures shown above."""
-    claim = data.load_claim(db, claim_id)
+    claim, reviews = cache.claim_detail(str(db), signature, claim_id)
     if claim is None:
         select(None)
         return
@@ -83,7 +84,7 @@ def show_detail(db: Path, claim_id: str, labels: dict[str, str], locale: str,
             st.caption(role, help="Relays, outliers, changes and earlier estimates stay in "
                                   "the data and the table but not in the consensus.")
         show_review_buttons(db, claim, labels)
-        show_history(db, claim_id, locale)
+        show_history(db, claim_id, reviews, locale)
 
 
 def show_review_buttons(db: Path, claim: dict[str, Any], labels: dict[str, str]) -> None:
@@ -115,10 +116,9 @@ def show_review_buttons(db: Path, claim: dict[str, Any], labels: dict[str, str])
                                             **changed), "Corrected values saved.")
 
 
-def show_history(db: Path, claim_id: str, locale: str) -> None:
-    """The claim's reviews, newest first, with Undo (back one review) and Redo (the review
-    undone last again); each is a new row, nothing is deleted."""
-    reviews = data.load_reviews(db, claim_id)
+def show_history(db: Path, claim_id: str, reviews: pl.DataFrame, locale: str) -> None:
+    """The claim's ``reviews`` (newest first), with Undo (back one review) and Redo (the
+    review undone last again); each is a new row, nothing is deleted."""
     if reviews.is_empty():
         st.caption("No review yet.")
         return
