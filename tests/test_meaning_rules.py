@@ -61,6 +61,10 @@ def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, ...]
         # a sentence opening with a partitive and a figure: the later figures are parts of it
         ("en", "Of the 9,000 people evacuated, about 1,000 cannot go home yet.", 1, "part"),
         ("de", "Von den 9.000 Evakuierten können etwa 1.000 noch nicht zurück.", 1, "part"),
+        ("en", "Of the dead, two were firefighters.", 0, "part"),
+        ("de", "Von den Toten waren zwei Feuerwehrleute.", 0, "part"),
+        # ... even after a figure it would otherwise refer back to
+        ("en", "Still 12 people are missing. Of the dead, two were firefighters.", 1, "part"),
         # ... unless they count another state: the whole of that one
         ("en", "Of the 5,000 soldiers sent, about 900 were killed or wounded.", 1, "casualties"),
         # a part said before the clause of the sentence's first figure

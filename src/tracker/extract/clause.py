@@ -275,14 +275,28 @@ def future_tense(texts: tuple[str, str], concepts: Concepts, clause: tuple[int, 
     return False
 
 
-def opening_part(low: str, concepts: Concepts, claim: Claim, first: Claim | None) -> bool:
+def opening_part(
+    low: str, concepts: Concepts, claim: Claim, first: Claim | None
+) -> tuple[bool, str | None]:
     """ "Of the 21,000 people evacuated, around 3,000 are still ...", "Von den 16 Toten stammten
     neun ...": a sentence that opens with a partitive and a figure (``first``, the sentence's
-    first claim) makes the later figures of the sentence parts of it."""
-    if first is None or first is claim or first.sentence_start != claim.sentence_start:
-        return False
+    first claim) makes the later figures of the sentence parts of it; "Of the dead, two were
+    firefighters", "Von den Toten waren zwei ...": one that opens with a partitive and a state
+    word makes all its figures parts. Also the state of the whole (None: that of ``first``)."""
+    if first is None or first.sentence_start != claim.sentence_start:
+        return False, None
+    head = " ".join(low[claim.sentence_start : claim.start].split())
+    for phrase in concepts.partitive_openings:
+        if not head.startswith(phrase + " "):
+            continue
+        word = WORD.match(head, len(phrase) + 1)
+        state = concepts.state_of(word.group()) if word is not None else None
+        if state is not None:
+            return True, state
+    if first is claim:
+        return False, None
     opening = " ".join(low[claim.sentence_start : first.start].split())
-    return opening in concepts.partitive_openings
+    return opening in concepts.partitive_openings, first.state
 
 
 def leading_state(

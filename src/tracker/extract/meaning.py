@@ -71,11 +71,16 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         clause = into_relative(clause, claim, nxt, low, breaks, concepts)
         clause = after_coordinator(clause, claim, prev, low, concepts)
         found = read_meaning(claim, (text, low), lex, concepts, clause)
+        # a part or plan said outside the clause ("Of the dead, two were ...") is read before
+        # a figure with no words of its own is taken to refer back to the last one
+        outside = _outside_clause(found, claim, first, (text, low), concepts, clause)
+        said_outside = outside is not found
         if prev is not None and _elided(claim, prev, clause, concepts):
             found = _from_previous(found, prev, concepts)
-        elif antecedent is not None and _bare(claim, found, antecedent):
+        elif antecedent is not None and not said_outside and _bare(claim, found, antecedent):
             found = antecedent
-        found = _outside_clause(found, claim, first, (text, low), concepts, clause)
+        if said_outside:
+            found = Meaning(found.concept, found.actor, outside.state)
         if prev is not None and _included(claim, prev, found, low, concepts, clause):
             found = Meaning(found.concept, found.actor, concepts.part_state)
         if found.concept is not None and found.state is not None:
@@ -102,7 +107,8 @@ def _outside_clause(
     if found.state in concepts.override_states:
         return found
     state = None
-    if opening_part(texts[1], concepts, claim, first) and found.state in (None, first.state):
+    part, whole = opening_part(texts[1], concepts, claim, first)
+    if part and found.state in (None, whole):
         state = concepts.part_state
     elif claim is first:
         state = leading_state(texts, concepts, clause, claim)
