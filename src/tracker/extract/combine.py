@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections.abc import Callable
 from fractions import Fraction
 
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.numerals import exact_product
+from tracker.extract.patterns import tail_tokens
+from tracker.extract.vocabulary import load_vocabulary
 from tracker.models import Claim
 
 _NOT_INHERITED = {"percent", "percentage_point", "basis_point"}
+# What a bare number after a claim may count too: a count or an amount of money ("14 people
+# were injured, three of them seriously"). A duration, a measure or a temperature is written
+# with each of its numbers, so a later bare number counts something else ("Two days after the
+# quake, 40 were rescued"), unless a comparison word puts it next to the first ("500km, up
+# from 420") or it is a parallel list item ("30C on Friday and 32 on Saturday"). None: a
+# counted noun the vocabulary does not list ("fan" from "500 fans") is a count too.
+_CARRIED_KINDS = {"count", "currency", "subunit", None}
+_COMPARE_REACH = 30
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)\b")
 
 
 def inherit_units(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     """A bare number counts what its neighbour in the sentence counts: "23 of 29 drones",
     "14 people were injured, three of them seriously", "Russia claimed 10,000". Shares
-    (percent) are not passed on: "3.4% to 1.9 million" is not 1.9 million percent."""
+    (percent) are not passed on: "3.4% to 1.9 million" is not 1.9 million percent; nor are
+    durations and measures to a later number (``_CARRIED_KINDS``)."""
     out = list(claims)
+    kind = load_vocabulary().kind
     for i, claim in enumerate(out):
         if claim.unit is not None or claim.entity is not None:
             continue
@@ -28,13 +43,31 @@ def inherit_units(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             and lex.regexes.part_link.fullmatch(text, claim.end, nxt.start)
         ):
             donor = nxt
-        elif prev and _same_sentence(claim, prev):
+        elif prev and _same_sentence(claim, prev) and _carries(prev, claim, text, lex, kind):
             donor = prev
         else:
             continue
         if donor.unit and donor.unit not in _NOT_INHERITED:
             out[i] = dataclasses.replace(claim, unit=donor.unit)
     return out
+
+
+def _carries(
+    donor: Claim, claim: Claim, text: str, lex: Lexicon, kind: Callable[[str | None], str | None]
+) -> bool:
+    if kind(donor.unit) in _CARRIED_KINDS:
+        return True
+    before = tail_tokens(text, max(donor.end, claim.start - _COMPARE_REACH), claim.start)
+    if lex.regexes.compare_set.ending(before) is not None:
+        return True
+    # a parallel list: "30C on Friday and 32 on Saturday", "41C in Seville and 39 in Madrid"
+    after_donor, after_claim = (
+        _WORD_AFTER.match(text, donor.end),
+        _WORD_AFTER.match(text, claim.end),
+    )
+    return bool(
+        after_donor and after_claim and after_donor.group(1).lower() == after_claim.group(1).lower()
+    )
 
 
 def _same_sentence(a: Claim, b: Claim) -> bool:

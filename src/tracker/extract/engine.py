@@ -61,6 +61,7 @@ class _Context:
     continues: dict[int, bool] = field(default_factory=dict)
     mentions_read: int = 0  # sentences whose source mentions coreference has been given
     subjects: dict[int, Cue | None] = field(default_factory=dict)
+    last_end: int = 0  # where the claim before the current one ends
 
     def __post_init__(self) -> None:
         for index, sentence in enumerate(self.sentences):
@@ -520,8 +521,11 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
     found = (
         UnitMatch(last.compound_unit, None, last.end)
         if last.compound_unit
-        else find_unit(ctx.text, glued_end, (limit_start, limit_end), ctx.lex, core.start)
+        else find_unit(
+            ctx.text, glued_end, (limit_start, limit_end), ctx.lex, core.start, ctx.last_end
+        )
     )
+    ctx.last_end = last.end
     unit = core.prefix_unit or found.unit
     end = _suffix(core, ctx, max(core.end, found.end, glued_end), limit_end)
     end = max(end, found.end, glued_end)

@@ -182,9 +182,11 @@ class Units:
     compound_suffixes: dict[str, str]
     events: dict[str, str]
     context_before: dict[str, str]
+    context_next: dict[str, str]  # unit of the first number after the word: "magnitude 6.8"
     event_targets: frozenset[str]
     count_phrases: frozenset[str]  # [entity]
     part_links: frozenset[str]
+    compare_links: frozenset[str]  # "up from 420": a measure carries to the number after these
     entity_links: frozenset[str]
     entity_adjective: re.Pattern[str]
     entity_stop_words: frozenset[str]
@@ -217,9 +219,11 @@ def _units(f: DataFile) -> Units:
         compound_suffixes=f.inverted("compound_suffixes"),
         events=f.inverted("events"),
         context_before=f.inverted("context_before"),
+        context_next=f.inverted("context_next"),
         event_targets=f.word_set("event_targets.units"),
         count_phrases=f.word_set("entity.count_phrases"),
         part_links=f.word_set("entity.part_links"),
+        compare_links=f.word_set("entity.compare_links"),
         entity_links=f.word_set("entity.links"),
         entity_adjective=f.pattern("entity.adjective"),
         entity_stop_words=f.word_set("entity.stop_words"),
@@ -371,6 +375,7 @@ class Negatives:
     vague: frozenset[str]
     fractions: frozenset[str]
     sentence_starters: frozenset[str]
+    day_links: frozenset[str]  # "zwischen dem 8. und dem 13. Oktober": days before one month
     pronoun_one_after: frozenset[str]
     pronoun_one_before: tuple[str, ...]
     name_before: frozenset[str]  # "S&P 500", "Boeing 737": names that contain numbers
@@ -403,6 +408,7 @@ def _negatives(f: DataFile) -> Negatives:
         vague=f.word_set("vague"),
         fractions=f.word_set("fractions"),
         sentence_starters=f.word_set("sentence_starters"),
+        day_links=f.word_set("day_links"),
         pronoun_one_after=f.word_set("pronoun_one_after"),
         pronoun_one_before=f.word_tuple("pronoun_one_before"),
         name_before=f.word_set("name_before"),

@@ -9,7 +9,6 @@ import re
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.numerals import Numeral, Spans
 from tracker.extract.patterns import (
-    NUMERIC_DATE,
     PHONE,
     URL,
     Patterns,
@@ -18,7 +17,8 @@ from tracker.extract.patterns import (
 )
 
 _WINDOW = 40
-_OLDEST_AGE = 120  # a bound or bracketed number above this is no person's age
+_OLDEST_AGE = 120
+_LAST_DAY = 31  # a bound or bracketed number above this is no person's age
 # "The defendant, 52, denied": a word, a comma, the number, a comma
 _APPOSITION_BEFORE = re.compile(r"[^\W\d_],\s$")
 _APPOSITION_AFTER = re.compile(r",(?:\s|$)")
@@ -68,7 +68,7 @@ def _local_masks(pats: Patterns) -> tuple[Mask, ...]:
     """(reason, regex, chars looked at before and after the number, characters the match needs);
     the clock regex is the language's ("10.30 Uhr", "10.30 a.m.")."""
     return (
-        (Reason.DATE, NUMERIC_DATE, 11, 11, _DATE_HINT),
+        (Reason.DATE, pats.numeric_date, 11, 11, _DATE_HINT),
         (Reason.PHONE, PHONE, 30, 30, _PHONE_HINT),
         (Reason.TIME, pats.clock, 6, 12, _CLOCK_HINT),
     )
@@ -120,9 +120,9 @@ class NegativeFilter:
             return self._spelled_reason(num, before, follows)
         tokens = tail_tokens(self.text, num.start - len(before), num.start)
         return (
-            self._shape_reason(num, before)
+            self._shape_reason(num, before, tokens)
             or self._name_reason(num, tokens)
-            or self._context_reason(tokens, follows)
+            or self._context_reason(num, tokens, follows)
             or self._age_reason(num, tokens)
             or self._year_reason(num, tokens)
         )
@@ -133,10 +133,14 @@ class NegativeFilter:
             return Reason.VAGUE
         return Reason.AGE if follows is Reason.AGE else None
 
-    def _shape_reason(self, num: Numeral, before: str) -> Reason | None:
-        """Su-34, G7, 3rd, 528. Pionierregiment, 1/12."""
+    def _shape_reason(self, num: Numeral, before: str, tokens: Tokens) -> Reason | None:
+        """Su-34, G7, 3rd, 528. Pionierregiment, 1/12 (not "magnitude-7": a unit word)."""
         text, end = self.text, num.end
-        if _designation_before(text, num.start) and not num.glued_code:
+        if (
+            _designation_before(text, num.start)
+            and not num.glued_code
+            and not self.pats.unit_before_set.ending(tokens)
+        ):
             return Reason.DESIGNATION
         after = text[end : end + 1]
         if after.isalpha():
@@ -149,7 +153,7 @@ class NegativeFilter:
         if after == ")" and before.endswith("(") and before[-2:-1].isalnum():
             return Reason.LABEL  # an argument, index or footnote glued to a word: "alert(1)"
         if after == "." and num.scale == 1 and self.lex.negatives.sentence_starters:
-            return self._dotted_ordinal(end)
+            return self._dotted_ordinal(num, end)
         return None
 
     def _name_reason(self, num: Numeral, tokens: Tokens) -> Reason | None:
@@ -178,8 +182,11 @@ class NegativeFilter:
                     return Reason.RESULT
         return None
 
-    def _dotted_ordinal(self, end: int) -> Reason | None:
-        """German "528. Pionierregiment": number, period, then a word no sentence starts with."""
+    def _dotted_ordinal(self, num: Numeral, end: int) -> Reason | None:
+        """German "528. Pionierregiment": number, period, then a word no sentence starts with;
+        "am 8. und 9. Juni": a day before more days and a month."""
+        if 1 <= num.value <= _LAST_DAY and self.pats.day_list.match(self.text, end + 1):
+            return Reason.DATE
         nxt = _NEXT_WORD.match(self.text, end + 1)
         if not nxt:
             return None
@@ -190,9 +197,11 @@ class NegativeFilter:
             return None
         return Reason.ORDINAL
 
-    def _context_reason(self, tokens: Tokens, follows: Reason | None) -> Reason | None:
+    def _context_reason(
+        self, num: Numeral, tokens: Tokens, follows: Reason | None
+    ) -> Reason | None:
         pats = self.pats
-        if follows is Reason.DATE or pats.date_word_set.ending(tokens):
+        if follows is Reason.DATE or (pats.date_word_set.ending(tokens) and self._day(num)):
             return Reason.DATE
         if follows is Reason.TIME:
             return Reason.TIME
@@ -201,6 +210,18 @@ class NegativeFilter:
         if pats.label_set.ending(tokens) or self._counter(tokens):
             return Reason.LABEL
         return None
+
+    def _day(self, num: Numeral) -> bool:
+        """After a month or weekday, a day of the month ("March 3", "Monday 5"); a year is left
+        to the year rule, and a count is no date: "am Mittwoch 5.800 Verletzte", "in October
+        1,200 troops", "am Montag 12 Tote"."""
+        raw = self.text[num.start : num.end]
+        return (
+            len(raw) <= 2
+            and raw.isdigit()
+            and 1 <= num.value <= _LAST_DAY
+            and not self.pats.unit_phrase.match(self.text, num.end)
+        )
 
     def _age_reason(self, num: Numeral, tokens: Tokens) -> Reason | None:
         """ "people over 65", "Kinder unter 12 Jahren", "his neighbour, 81,": a person's age."""

@@ -18,10 +18,12 @@ URL = re.compile(
     r"|(?<![\w-])[\w-]++\.(?:de|com|org|net|html?|php)(?:/\S*+)?",
     _I,
 )
-NUMERIC_DATE = re.compile(
+_FULL_DATE = (
     r"\b\d{1,4}(?P<date_sep>[./-])\d{1,2}(?P=date_sep)\d{1,4}\b|\b(?:1[89]|20)\d{2}-\d{2}\b"
-    r"|\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?!\d)"
 )
+NUMERIC_DATE = re.compile(_FULL_DATE + r"|\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?!\d)")
+# Where "." is the decimal mark, "6.8." is a decimal and a full stop, not a day and a month.
+NUMERIC_DATE_DECIMAL_POINT = re.compile(_FULL_DATE)
 PHONE = re.compile(r"\+\s?\d[\d\s/()-]{6,}\d|\(0\d+\)\s?[\d\s-]{4,}\d")
 # Words keep inner apostrophes, dots and hyphens ("Korea's", "U.S", "UN-Flüchtlingshilfswerk").
 WORD = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
@@ -32,6 +34,7 @@ Tokens = list[tuple[str, int]]
 
 
 _TAIL = 48  # every look-behind window in the engine is at most this long
+_DAY_LIST = 6  # days listed before their month: "am 8., 9. und 10. Juni" (bounded: linear)
 
 
 def tail_tokens(text: str, start: int, end: int) -> Tokens:
@@ -91,6 +94,7 @@ class Patterns:
 
     def _build_numbers(self, lex: Lexicon) -> None:
         num, neg = lex.numbers, lex.negatives
+        self.numeric_date = NUMERIC_DATE_DECIMAL_POINT if num.decimal == "." else NUMERIC_DATE
         # A digit numeral: grouped thousands ("10.000", "12 000", "1,234,567.5") or plain
         # ("1,5", "42"). The group separator must repeat identically and every group has exactly
         # three digits; "." and "," group digits in every language ("1,234,567" in German text).
@@ -166,9 +170,11 @@ class Patterns:
             rf"(?P<gap>\s*+-?\s*+)(?P<unit>{phrase_alternation(forms)})(?![\w])", _I
         )
         self.symbol_set = PhraseSet(units.prefix_symbols)
+        self.unit_before_set = PhraseSet(units.context_next)  # "magnitude-7": not a name
         # a currency code of letters glued to the digits after it: "EUR45m", "RM4.85"
         self.glued_codes = frozenset(s for s in units.prefix_symbols if s[-1:].isalpha())
         self.glued_code = re.compile(r"(?<![\w$])[^\W\d_]{2,4}(?=\d)")
+        self.compare_set = PhraseSet(units.compare_links)
         self.part_link = re.compile(rf"\s+(?:{phrase_alternation(units.part_links)})\s+", _I)
         self.prefix_symbol = re.compile(
             rf"(?:(?<![\w])|(?<=\d))(?P<sym>{phrase_alternation(units.prefix_symbols)})\s?$", _I
@@ -179,6 +185,7 @@ class Patterns:
         self.part_end = re.compile(
             rf"\s+(?P<word>{phrase_alternation(units.part_words)})(?![\w])|\s*(?:[.,;:!?)]|\Z)", _I
         )
+        self.context_next = re.compile(word_bounded(phrase_alternation(units.context_next)), _I)
         self.context_before = re.compile(
             word_bounded(phrase_alternation(set(units.context_before) | units.count_phrases)), _I
         )
@@ -205,6 +212,12 @@ class Patterns:
             _I,
         )
         self.months = re.compile(word_bounded(phrase_alternation(neg.months)), _I)
+        # after a dotted day ("8."): a few more days and one month ("und dem 13. Oktober")
+        self.day_list = re.compile(
+            rf"(?:\s*(?:{phrase_alternation(neg.day_links)})\s*\d{{1,2}}\.){{1,{_DAY_LIST}}}"
+            rf"\s*(?:{phrase_alternation(neg.months)})(?![\w])",
+            _I,
+        )
         after_clock = rf"\d{{1,2}}[:.]\d{{2}}\s*(?:{neg.clock_after})|" if neg.clock_after else ""
         self.clock = re.compile(rf"{after_clock}\d{{1,2}}:\d{{2}}(?![\d,])", _I)
         self.ordinal_suffix = re.compile(rf"(?:{phrase_alternation(neg.ordinal_suffixes)})\b", _I)

@@ -204,12 +204,38 @@ def _context_unit(text: str, sentence_start: int, start: int, lex: Lexicon) -> U
     return UnitMatch(lex.units.context_before[phrase])
 
 
+def _next_after_word(text: str, lo: int, start: int | None, lex: Lexicon) -> UnitMatch | None:
+    """ "a magnitude 6.8 quake", "die Stärke lag bei 6,1": a unit word before a number is the
+    unit of the first claim after it (a word after the number names what was measured, not
+    what is counted: "quake killed"; a later claim counts something else). ``lo``: where the
+    sentence or the claim before this one ends."""
+    if start is None or not lex.units.context_next:
+        return None
+    last = None
+    for m in lex.regexes.context_next.finditer(text, max(lo, start - _CONTEXT_REACH), start):
+        last = m
+    if last is None:
+        return None
+    return UnitMatch(lex.units.context_next[_normal(last.group().lower())], None, 0)
+
+
 def find_unit(
-    text: str, pos: int, sentence: tuple[int, int], lex: Lexicon, start: int | None = None
+    text: str,
+    pos: int,
+    sentence: tuple[int, int],
+    lex: Lexicon,
+    start: int | None = None,
+    after: int = 0,
 ) -> UnitMatch:
-    """The unit and counted noun after the number ending at ``pos`` (within its sentence)."""
+    """The unit and counted noun after the number ending at ``pos`` (within its sentence);
+    ``start`` is where the claim starts and ``after`` where the claim before it ends."""
     sentence_start, sentence_end = sentence
-    found = _directly_after(text, pos, lex) or _after_adjectives(text, pos, lex) or UnitMatch()
+    found = (
+        _directly_after(text, pos, lex)
+        or _next_after_word(text, max(sentence_start, after), start, lex)
+        or _after_adjectives(text, pos, lex)
+        or UnitMatch()
+    )
     if found.end > sentence_end:
         found = UnitMatch()
     if found.unit is None:
