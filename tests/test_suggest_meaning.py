@@ -32,3 +32,8 @@ def test_kinds_of_person_join_persons_in_a_state() -> None:
 def test_without_a_state_kinds_of_person_stay_apart() -> None:
     groups = discover(_rows([("protester", None)] * 3 + [("person", None)] * 3))
     assert sorted(g.label for g in groups) == ["person", "protester"]
+
+
+def test_groups_of_changes_plans_and_parts_come_last() -> None:
+    rows = _rows([("person", "part")] * 5 + [("person", "missing")] * 3)
+    assert [g.state for g in discover(rows)] == ["missing", "part"]

@@ -124,7 +124,8 @@ def load_untracked(con: duckdb.DuckDBPyConnection, limit: int = 200_000) -> pl.D
 
 def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
     """Groups of ``load_untracked`` rows by meaning (by unit when a claim has none), best
-    first: most outlets, then claimants, then claims. Claims with neither are left out.
+    first: most outlets, then claimants, then claims; groups of a change, plan or part (no
+    estimates of a total) after all others. Claims with neither are left out.
 
     A concept groups with its broader one when a state is stated (``[broader]`` of
     lang/und/concepts.toml: soldiers killed with people killed); a claim that does not state
@@ -168,7 +169,17 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         .filter(pl.col("claims") >= min_claims)
     )
     groups = [_group(row) for row in grouped.iter_rows(named=True)]
-    return sorted(groups, key=lambda g: (-g.outlets, -g.claimants, -g.claims, g.label))
+    # changes, plans and parts are no estimates of a total: listed after the quantities
+    aside = _override_states()
+    return sorted(groups, key=lambda g: (g.state in aside, -g.outlets, -g.claimants, -g.claims,
+                                         g.label))
+
+
+@lru_cache(maxsize=1)
+def _override_states() -> frozenset[str]:
+    from tracker.extract.meaning import load_concepts
+
+    return load_concepts("und").override_states
 
 
 @lru_cache(maxsize=1)
