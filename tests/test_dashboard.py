@@ -195,6 +195,24 @@ def test_an_outlier_beyond_the_axis_is_an_arrow_at_its_edge(fixture_db: Path) ->
         assert points.get("name") in json.dumps(spec["params"])  # the click selection
 
 
+def test_the_page_reads_texts_for_the_rows_it_shows_and_export_has_them_all(
+        fixture_db: Path) -> None:
+    """The view is read without sentences and titles; a table page and Export read them for
+    their rows and give the same table as a view read with them."""
+    from tracker.aggregate.compare import TABLE_PAGE
+    from tracker.dashboard.panels.claims import full_table
+
+    slim = build_view(data.load_quantity_claims(fixture_db, "nk_troops_russia", texts=False),
+                      ALIASES, as_of=date(2025, 6, 1))
+    assert "sentence" not in slim.prepared.columns and "title" not in slim.prepared.columns
+    full = troops_view(fixture_db).table
+    exported = full_table(slim, fixture_db)
+    assert exported.select(full.columns).sort("claim_id").equals(full.sort("claim_id"))
+    ids = slim.table_order.head(TABLE_PAGE)["claim_id"].to_list()
+    page = slim.table_page(0, data.load_claim_texts(fixture_db, ids))
+    assert page.select(full.columns).equals(full.head(TABLE_PAGE))
+
+
 def test_claims_table_marks_the_number_and_keeps_only_safe_links(fixture_db: Path) -> None:
     table = troops_view(fixture_db).table
     zeit = table.filter(table["outlet"] == "zeit.de").row(0, named=True)
@@ -302,6 +320,10 @@ def test_app_defaults_to_the_quantity_with_most_sources(fixture_db: Path) -> Non
     # numbers in the data's language by default: most of the fixture's troop claims are German
     assert metrics["Consensus (median)"] == "11.000"
     assert metrics["Independent sources"] == "4"
+    # only the open tab runs: nothing of the Claims, Review or claimant tabs is sent
+    assert not any("quote_in_context" in f.value.columns for f in app.dataframe)
+    assert not any(s.label in ("Claim", "Article") for s in app.selectbox)
+    assert len(app.get("vega_lite_chart")) == 2  # range and timeline (no undated claims)
 
 
 def test_app_switch_quantity_and_rows_per_source(fixture_db: Path) -> None:
@@ -457,6 +479,40 @@ def test_big_views_are_capped_and_say_so() -> None:
     assert len(view.notes) == 2 and "of 60" in view.notes[0] and "of 30" in view.notes[1]
     assert view.agreed.sources == 30  # the consensus still uses every source
     assert view.table.height == 120
+    # the table is paged: only a page's rows are formatted and sent; a page past the end
+    # shows the last one
+    assert view.pages == 2 and view.table_page(0).height == 100
+    assert view.table_page(1)["claim_id"].to_list() == view.table_page(7)["claim_id"].to_list()
+    assert view.table_page(1).height == 20
+    assert view.table_page(0)["published"].is_sorted(descending=True)
+
+
+def test_a_busy_source_is_drawn_with_its_last_estimate_per_period() -> None:
+    """The timeline gets aggregated rows: at most MAX_TIMELINE_POINTS_PER_SOURCE dated points
+    per source, each the last estimate of its period, saying how many it stands for."""
+    import polars as pl
+
+    from tracker.aggregate.compare import MAX_TIMELINE_POINTS_PER_SOURCE
+
+    days = 700
+    busy = pl.DataFrame({
+        "claim_id": [f"c{i:04d}" for i in range(days)],
+        "outlet": [f"o{i % 7}.com" for i in range(days)],
+        "published": pl.date_range(date(2024, 1, 1), date(2024, 1, 1) + pl.duration(days=days - 1),
+                                   eager=True),
+        "source": ["NIS"] * days, "low": [1000.0 + i for i in range(days)],
+        "high": [1000.0 + i for i in range(days)], "kind": ["point"] * days,
+        "hedged": [False] * days, "sentence": [f"s{i}" for i in range(days)],
+        "quote": ["x"] * days, "url": [None] * days, "title": [None] * days,
+        "lang": ["en"] * days, "review": [None] * days,
+    }, schema_overrides={"review": pl.String, "url": pl.String, "title": pl.String})
+    view = build_view(busy, {})
+    rows = view.timeline_rows
+    assert 0 < rows.height <= MAX_TIMELINE_POINTS_PER_SOURCE + 1
+    assert rows["best"].max() == 1000.0 + days - 1  # the latest estimate is always drawn
+    assert rows["period_text"].drop_nulls().str.starts_with("the last of ").all()
+    assert any("estimates drawn" in note for note in view.notes)
+    assert view.agreed.best == 1000.0 + days - 1  # the figures use every claim
 
 
 def test_app_add_an_article_shows_claims_and_saves_them(fixture_db: Path) -> None:

@@ -148,6 +148,7 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
         st.warning("No claims match these filters."
                    + (f" They leave out {left_out} undated claims." if left_out else ""))
         return
+    claims.follow_view((quantity, filters, tuple(sources), rule, by))
     # Only the open tab runs (the tabs are bound to the URL, so Streamlit knows which one is
     # open): the browser gets what it shows, not every tab's tables and charts.
     tabs = dict(zip(TABS, st.tabs(TABS, key="tab", bind=Q), strict=True))

@@ -19,9 +19,18 @@ from tracker.dashboard.text import highlight
 
 PAGE = "claims_page"
 KEPT_PAGE = "claims_page_kept"
+SHOWN_VIEW = "claims_page_view"
 QUOTES_SHOWN = 50
 TABLE_HEIGHT = 820  # about 9 rows of four lines
 ROW_HEIGHT = 86  # four lines of text: long quotes and names wrap instead of being cut
+
+
+def follow_view(view_id: object) -> None:
+    """Back to the first page when the view changes (another quantity, filter or rule)."""
+    if st.session_state.get(SHOWN_VIEW) != view_id:
+        st.session_state[SHOWN_VIEW] = view_id
+        st.session_state[KEPT_PAGE] = 1
+        st.session_state.pop(PAGE, None)
 
 
 def current_page(view: QuantityView) -> int:
