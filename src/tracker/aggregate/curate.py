@@ -19,13 +19,25 @@ def review_claim(
     """Store one review as a new row (the claim itself is never changed) and keep the
     per-quantity summary in step with it. Returns the review's id."""
     from tracker.aggregate.review import add_review
-    from tracker.aggregate.summary import add_reviewed_claim
     from tracker.store import open_store
 
     with open_store(db) as store:
         review_id = add_review(store.con, claim_id, verdict, **fields)
-        add_reviewed_claim(store.con, claim_id)  # the summary the dashboard reads stays usable
+        _keep_in_summary(store.con, claim_id)  # the summary the dashboard reads stays usable
     return review_id
+
+
+def _keep_in_summary(con: Any, claim_id: str) -> None:
+    """Put a reviewed claim into the per-quantity summary unless it is there already (the
+    usual case: a lookup, where the insert query scans the summary: 0.22 s at 1M claims)."""
+    from tracker.aggregate.summary import SUMMARY, add_reviewed_claim, has_summary
+
+    if has_summary(con):
+        [(found,)] = con.execute(f"SELECT count(*) FROM {SUMMARY} WHERE claim_id = ?",
+                                 [claim_id]).fetchall()
+        if found:
+            return
+    add_reviewed_claim(con, claim_id)
 
 
 def save_articles(db: str | PathLike[str] | None, articles: list[Article]) -> dict[str, int]:
@@ -46,24 +58,22 @@ def save_articles(db: str | PathLike[str] | None, articles: list[Article]) -> di
 def undo_review(db: str | PathLike[str] | None, claim_id: str, note: str | None = None) -> str:
     """Undo the review that applies to a claim with a new row (see ``review.undo_review``)."""
     from tracker.aggregate.review import undo_review as undo
-    from tracker.aggregate.summary import add_reviewed_claim
     from tracker.store import open_store
 
     with open_store(db) as store:
         review_id = undo(store.con, claim_id, note)
-        add_reviewed_claim(store.con, claim_id)
+        _keep_in_summary(store.con, claim_id)
     return review_id
 
 
 def redo_review(db: str | PathLike[str] | None, claim_id: str, note: str | None = None) -> str:
     """Apply the review undone last again, with a new row (see ``review.redo_review``)."""
     from tracker.aggregate.review import redo_review as redo
-    from tracker.aggregate.summary import add_reviewed_claim
     from tracker.store import open_store
 
     with open_store(db) as store:
         review_id = redo(store.con, claim_id, note)
-        add_reviewed_claim(store.con, claim_id)
+        _keep_in_summary(store.con, claim_id)
     return review_id
 
 
