@@ -24,6 +24,8 @@ def produced_units(code: str) -> set[str]:
         | set(units.compound_suffixes.values())
         | set(units.events.values())
         | set(units.context_before.values())
+        | set(units.context_next.values())
+        | {sense for senses in units.senses.values() for sense in senses}
         | set(units.compound_measures)
         | ({units.capitalized_plural_unit} if units.capitalized_plural_unit else set())
     )

@@ -40,6 +40,7 @@ def inherit_units(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         if (
             nxt
             and _same_sentence(claim, nxt)
+            and kind(nxt.unit) in _CARRIED_KINDS  # not "five of the three-ton satellites"
             and lex.regexes.part_link.fullmatch(text, claim.end, nxt.start)
         ):
             donor = nxt

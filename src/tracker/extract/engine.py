@@ -24,7 +24,8 @@ from tracker.extract.number_layer import fractions_and_powers, layer_numerals
 from tracker.extract.numerals import Numeral, exact_product, find_numerals
 from tracker.extract.patterns import Tokens, tail_tokens
 from tracker.extract.sentences import Sentence, split_sentences
-from tracker.extract.units import UnitMatch, find_unit
+from tracker.extract.units import UnitMatch, find_unit, unit_sense
+from tracker.extract.vocabulary import load_vocabulary
 from tracker.models import Claim
 
 _MAX_GAP = 16
@@ -34,6 +35,8 @@ DIGIT = re.compile(r"\d")
 _GLUED_SUFFIX = re.compile(r"[^\w\s]")
 _WORD_START = re.compile(r"(?<![\w])\w")
 _NUMBER_NEXT = re.compile(r"\s*[-−]?[\d$€£]")
+_MEASURE_KINDS = ("measure", "other_measure")
+_VULGAR_FRACTION = re.compile(r"[¼½¾⅐-⅞]")  # "½ teaspoon": an amount without a digit numeral
 
 
 @dataclass(slots=True)
@@ -151,7 +154,7 @@ def number_mentions(text: str, lex: Lexicon) -> list[NumberMention]:
 
 def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     numerals = find_numerals(text, lex)
-    if not numerals:
+    if not numerals and not _VULGAR_FRACTION.search(text):
         return []
     numerals = _apply_fractions(numerals, text, lex)
     negatives = NegativeFilter(text, lex)
@@ -170,10 +173,12 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
 def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[Numeral]:
     """A mixed number ("2 1/4", "fünf und drei Viertel Milliarde") or a power ("1.3e6") that
     starts at a numeral is that numeral's value; the numbers inside a fraction ("two thirds",
-    "one over three", "34/23") are not claims (issue #3)."""
+    "one over three", "34/23") are not claims (issue #3), except a fraction in digits that a
+    measure unit follows: "1/4 mile", "½ teaspoon" are amounts."""
     layer = fractions_and_powers(text, lex, numerals)
     if not layer:
         return numerals
+    measured = [f for f, tag in layer if tag == "fraction" and _measure_after(f, text, lex)]
     out = []
     first_overlap = _Overlaps(layer)
     for num in numerals:
@@ -182,7 +187,19 @@ def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[N
             out.append(num)
         elif found[0].start == num.start and found[1] in ("mixed", "power"):
             out.append(found[0])
+    if measured:
+        out = sorted(out + measured, key=lambda n: n.start)
     return out
+
+
+def _measure_after(fraction: Numeral, text: str, lex: Lexicon) -> bool:
+    if fraction.spelled:
+        return False
+    unit = lex.regexes.unit_phrase.match(text, fraction.end)
+    if not unit or "\n" in unit.group("gap"):
+        return False
+    lemma = lex.units.nouns.get(_SPACE.sub(" ", unit.group("unit").lower()))
+    return load_vocabulary().kind(lemma) in _MEASURE_KINDS
 
 
 class _Overlaps:
@@ -529,6 +546,8 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
     unit = core.prefix_unit or found.unit
     end = _suffix(core, ctx, max(core.end, found.end, glued_end), limit_end)
     end = max(end, found.end, glued_end)
+    if unit in ctx.lex.units.senses and last.scale == 1:  # "25 million pounds" is money
+        unit = unit_sense(ctx.text, (core.start, end), (limit_start, limit_end), unit, ctx.lex)
     low, high = _values(core)
     text = ctx.text
     source, via = _source(ctx, index, core.start, end)

@@ -183,6 +183,7 @@ class Units:
     events: dict[str, str]
     context_before: dict[str, str]
     context_next: dict[str, str]  # unit of the first number after the word: "magnitude 6.8"
+    senses: dict[str, dict[str, frozenset[str]]]  # unit -> other unit -> words near the number
     event_targets: frozenset[str]
     count_phrases: frozenset[str]  # [entity]
     part_links: frozenset[str]
@@ -220,6 +221,7 @@ def _units(f: DataFile) -> Units:
         events=f.inverted("events"),
         context_before=f.inverted("context_before"),
         context_next=f.inverted("context_next"),
+        senses=_senses(f, set(forms.values())),
         event_targets=f.word_set("event_targets.units"),
         count_phrases=f.word_set("entity.count_phrases"),
         part_links=f.word_set("entity.part_links"),
@@ -236,6 +238,20 @@ def _units(f: DataFile) -> Units:
         parts=_parts(f, set(forms.values())),
         part_words=f.word_set("parts.bare"),
     )
+
+
+def _senses(f: DataFile, lemmas: set[str]) -> dict[str, dict[str, frozenset[str]]]:
+    """[senses]: unit of [nouns] = { other unit = [words near the number] }."""
+    table = f.get("senses")
+    if not isinstance(table, dict):
+        raise f.fail("senses", "must be a table of unit = { unit = [words] }")
+    out = {}
+    for unit in table:
+        if unit not in lemmas:
+            raise f.fail(f"senses.{unit}", "is not a unit in [nouns]")
+        senses = f.word_table(f"senses.{unit}")
+        out[unit] = {sense: frozenset(words) for sense, words in senses.items()}
+    return out
 
 
 def _parts(f: DataFile, lemmas: set[str]) -> dict[str, tuple[str, int]]:

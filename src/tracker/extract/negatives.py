@@ -25,11 +25,16 @@ _APPOSITION_AFTER = re.compile(r",(?:\s|$)")
 
 
 def _designation_before(text: str, start: int) -> bool:
-    """Letters glued to the number, or joined by a hyphen: "Su-34", "G7", "COVID-19"; not the
-    second number of "5k-20k" (the letters there belong to a number)."""
+    """Letters glued to the number, or joined by a hyphen: "Su-34", "G7", "COVID-19", "scp2-173";
+    not the second number of "5k-20k" (the letters there belong to a number)."""
     i = start - 1
     if i >= 0 and text[i] == "-":
         i -= 1
+        j = i
+        while j >= 0 and text[j].isalnum():
+            j -= 1
+        if j < i and text[j + 1].isalpha() and not text[i].isalpha():
+            return True  # a name with digits before the hyphen: "scp2-173m", "MH17-2"
     if i < 0 or not text[i].isalpha():
         return False
     while i >= 0 and text[i].isalpha():
@@ -150,6 +155,8 @@ class NegativeFilter:
                 return Reason.DESIGNATION
         if after == "/" and text[end + 1 : end + 2].isdigit() or before.endswith("/"):
             return Reason.LABEL
+        if before.endswith("^"):
+            return Reason.POWER  # the exponent of a unit or a number: "4,18m^2", "10^6"
         if after == ")" and before.endswith("(") and before[-2:-1].isalnum():
             return Reason.LABEL  # an argument, index or footnote glued to a word: "alert(1)"
         if after == "." and num.scale == 1 and self.lex.negatives.sentence_starters:

@@ -117,6 +117,7 @@ def fractions_and_powers(text: str, lex: Lexicon, numerals: list[Numeral]) -> li
     after, before = data.after_numeral, data.before_numeral
     if not (
         "/" in text
+        or _VULGAR.search(text)
         or any(after.match(text, n.end) for n in numerals)
         or (before and any(before.search(text, max(0, n.start - 12), n.start) for n in numerals))
     ):

@@ -175,6 +175,13 @@ class Patterns:
         self.glued_codes = frozenset(s for s in units.prefix_symbols if s[-1:].isalpha())
         self.glued_code = re.compile(r"(?<![\w$])[^\W\d_]{2,4}(?=\d)")
         self.compare_set = PhraseSet(units.compare_links)
+        self.senses = {
+            unit: [
+                (sense, re.compile(word_bounded(phrase_alternation(words)), _I))
+                for sense, words in senses.items()
+            ]
+            for unit, senses in units.senses.items()
+        }
         self.part_link = re.compile(rf"\s+(?:{phrase_alternation(units.part_links)})\s+", _I)
         self.prefix_symbol = re.compile(
             rf"(?:(?<![\w])|(?<=\d))(?P<sym>{phrase_alternation(units.prefix_symbols)})\s?$", _I

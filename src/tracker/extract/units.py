@@ -11,6 +11,7 @@ _MAX_ADJECTIVES = 3
 _EVENT_REACH = 80
 _CONTEXT_REACH = 160
 _EVENT_BEFORE = 30
+_SENSE_REACH = 40
 _WORD_AT = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)")
 _PER_WORD = re.compile(r"\s*(/|[^\W\d_]+)")
@@ -217,6 +218,21 @@ def _next_after_word(text: str, lo: int, start: int | None, lex: Lexicon) -> Uni
     if last is None:
         return None
     return UnitMatch(lex.units.context_next[_normal(last.group().lower())], None, 0)
+
+
+def unit_sense(
+    text: str, span: tuple[int, int], sentence: tuple[int, int], unit: str, lex: Lexicon
+) -> str:
+    """ "rotate 90 degrees" (an angle), "ein Pfund Hack" (a weight): a unit form with two
+    meanings takes the one whose words stand near the number ([senses]), else its own."""
+    senses = lex.regexes.senses.get(unit)
+    if not senses:
+        return unit
+    lo, hi = max(sentence[0], span[0] - _SENSE_REACH), min(sentence[1], span[1] + _SENSE_REACH)
+    for sense, words in senses:
+        if words.search(text, lo, hi):
+            return sense
+    return unit
 
 
 def find_unit(
