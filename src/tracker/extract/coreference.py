@@ -15,13 +15,14 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.claimants import compose, find_acronyms, resolve
 from tracker.claimants.gazetteer import data_language
 from tracker.claimants.index import Kind, index_for
-from tracker.claimants.normalize import norms, slug, tokenize
+from tracker.claimants.normalize import norms, slug
 from tracker.extract.lexicon import Lexicon
 
 ANONYMOUS = "anon-"
@@ -41,6 +42,19 @@ class _Named:
     type: str | None
     country: str | None = None
     words: frozenset[str] = frozenset()  # the comparable words of its name
+
+
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@functools.cache
+def _country_prefixes(data_lang: str) -> frozenset[str]:
+    """The first letters of every country word of a language (names, adjectives, capitals)."""
+    out: set[str] = set()
+    for country in index_for(data_lang).gazetteer.countries.values():
+        for word in (*country.names, *country.adjectives, *country.capitals):
+            out.update(w[:4].casefold() for w in word.split())
+    return frozenset(out)
 
 
 _HOME_ONLY_TYPES = frozenset({"news-agency", "media", "broadcaster"})
@@ -186,13 +200,17 @@ class Coreference:
     def _country_named_before(self, start: int) -> str | None:
         """The country the text names last before ``start`` (a name, adjective or capital:
         "Turkey", "türkischen", "Ankara") when no source before it has one: the country of
-        the story, for "the interior ministry"."""
-        ix = index_for(data_language(self.lex.code))
-        tokens = tokenize(self._text[max(0, start - 2000) : start], ix.gazetteer.lang)
-        for i in range(len(tokens) - 1, -1, -1):
+        the story, for "the interior ministry". Only words that may be one are normalised."""
+        data_lang = data_language(self.lex.code)
+        ix = index_for(data_lang)
+        prefixes = _country_prefixes(data_lang)
+        words = _WORDS.findall(self._text, max(0, start - 2000), start)
+        for i in range(len(words) - 1, -1, -1):
+            if words[i][:4].casefold() not in prefixes:
+                continue
             for n in (2, 1):
-                window = tokens[max(0, i - n + 1) : i + 1]
-                entry = ix.phrases.get(tuple(t.norm for t in window))
+                phrase = " ".join(words[max(0, i - n + 1) : i + 1])
+                entry = ix.phrases.get(norms(phrase, data_lang))
                 if entry is not None and entry.kind == Kind.COUNTRY:
                     return entry.value
         return None
