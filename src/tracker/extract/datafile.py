@@ -79,6 +79,14 @@ class DataFile:
             out[word.lower()] = float(value)
         return out
 
+    def cased_numbers(self, key: str) -> dict[str, float]:
+        """Like ``numbers``, with the words as written: case tells "M" (mega) from "m" (metre)."""
+        table = self.get(key)
+        if not isinstance(table, dict):
+            raise self.fail(key, "must be a table of word = number")
+        lowered = self.numbers(key)  # validates the values
+        return {word: lowered[word.lower()] for word in table}
+
     def string_table(self, key: str) -> dict[str, str]:
         table = self.get(key)
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):

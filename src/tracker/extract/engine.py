@@ -20,7 +20,7 @@ from tracker.extract.coreference import Coreference
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.meaning import add_meaning
 from tracker.extract.negatives import NegativeFilter, Reason
-from tracker.extract.number_layer import fractions_and_powers, layer_numerals
+from tracker.extract.number_layer import fractions_and_powers, layer_numerals, scale_letters
 from tracker.extract.numerals import Numeral, exact_product, find_numerals
 from tracker.extract.patterns import Tokens, tail_tokens
 from tracker.extract.sentences import Sentence, split_sentences
@@ -146,8 +146,8 @@ def number_mentions(text: str, lex: Lexicon) -> list[NumberMention]:
     "one" included, each with the reason the claim layer would reject it."""
     negatives = NegativeFilter(text, lex)
     out = []
-    for num, tag in layer_numerals(text, lex):
-        reason = _LAYER_REASONS[tag] if tag else negatives.reason(num)
+    for num, tag in scale_letters(layer_numerals(text, lex), text, lex):
+        reason = _LAYER_REASONS[tag] if tag in _LAYER_REASONS else negatives.reason(num)
         out.append(NumberMention(text[num.start : num.end], num.start, num.end, num.value, reason))
     return out
 
@@ -179,7 +179,7 @@ def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[N
     if not layer:
         return numerals
     measured = [f for f, tag in layer if tag == "fraction" and _measure_after(f, text, lex)]
-    out = []
+    out: list[Numeral] = []
     first_overlap = _Overlaps(layer)
     for num in numerals:
         found = first_overlap(num)
@@ -187,6 +187,8 @@ def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[N
             out.append(num)
         elif found[0].start == num.start and found[1] in ("mixed", "power"):
             out.append(found[0])
+        elif found[1] == "scaled" and not (out and out[-1] is found[0]):
+            out.append(found[0])  # "a quarter million", read from its first word
     if measured:
         out = sorted(out + measured, key=lambda n: n.start)
     return out

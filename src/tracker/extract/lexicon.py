@@ -84,6 +84,7 @@ class Numbers:
     words: dict[str, float]
     scales: dict[str, float]
     currency_scales: dict[str, float]
+    code_scales: dict[str, float]  # [code_scales], case as written: "MUSD", "TEUR"
     sign_words: frozenset[str]  # [rules]
     article_ones: frozenset[str]
     connectors: frozenset[str]
@@ -96,6 +97,7 @@ class Numbers:
     fraction_links: tuple[str, ...]
     alone: frozenset[str]
     whole_and: tuple[str, ...]
+    scale_letters: dict[str, float]  # [number_layer.scale_letters], case as written: "10G"
 
 
 def _separators(f: DataFile) -> tuple[str, frozenset[str]]:
@@ -119,6 +121,7 @@ def _numbers(f: DataFile) -> Numbers:
         words=f.numbers("words"),
         scales=f.numbers("scales"),
         currency_scales=f.numbers("currency_scales"),
+        code_scales=f.cased_numbers("code_scales"),
         sign_words=f.word_set("rules.sign_words"),
         article_ones=f.word_set("rules.article_ones"),
         connectors=f.word_set("rules.connectors"),
@@ -131,6 +134,7 @@ def _numbers(f: DataFile) -> Numbers:
         fraction_links=f.word_tuple("number_layer.fraction_links"),
         alone=f.word_set("number_layer.alone"),
         whole_and=f.word_tuple("number_layer.whole_and"),
+        scale_letters=f.cased_numbers("number_layer.scale_letters"),
     )
 
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tracker.extract.lexicon import Lexicon, phrase_alternation
-from tracker.extract.numerals import Numeral, Spans, find_numerals, sign_word
+from tracker.extract.numerals import Numeral, Spans, exact_product, find_numerals, sign_word
 
 # tag: None (a claim candidate), "fraction" (proper or improper), "mixed" (a whole number and a
-# fraction: "2 1/4", "five and a quarter"), "power" ("1e10") or "article" (the article "one")
+# fraction: "2 1/4", "five and a quarter"), "scaled" (a fraction of a scale word: "a quarter
+# million"), "power" ("1e10") or "article" (the article "one")
 Tagged = tuple[Numeral, str | None]
 FRACTION_TAGS = ("fraction", "mixed")
 
@@ -37,6 +38,7 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−", "0123456789
 _BARE_DECIMAL = re.compile(r"(?<![\w.,])\.\d+(?![\w.,])")
 _LAST_WORD = re.compile(r"(?<!\w)[^\W\d_]+$")
 _BIG_SCALE = 1000  # "six million and two thirds" is 6 2/3 million; "hundred" is not such a scale
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,8 @@ class LayerData:
     article_one: re.Pattern[str] | None
     after_numeral: re.Pattern[str]  # what, right after a numeral, may start a fraction or power
     before_numeral: re.Pattern[str] | None  # a link word ending right before a numeral
+    scale_letter: re.Pattern[str] | None  # "10G", "2.33 k": a scale letter, case as written
+    fraction_before: re.Pattern[str] | None  # a fraction word right before a numeral
 
 
 _LAYER_DATA: dict[tuple[int, str], LayerData] = {}
@@ -106,7 +110,26 @@ def _read_layer_data(lex: Lexicon) -> LayerData:
         _optional(ones, r"(?<![\w-])(?:{})(?![\w-])"),
         after,
         _optional(links, r"(?<!\w)(?:{})\s+$"),
+        re.compile(rf"[ \t]{{0,2}}(?P<letter>{phrase_alternation(data.scale_letters)})(?![\w])")
+        if data.scale_letters
+        else None,
+        _optional(list(dens), r"(?<!\w)(?:{})\s+$"),
     )
+
+
+def scale_letters(tagged: list[Tagged], text: str, lex: Lexicon) -> list[Tagged]:
+    """ "10G", "2.33 k", "1.2b", "US$ 1MM": a scale letter after digits multiplies them (the
+    number layer only; a claim takes a glued scale from a currency or a counted noun)."""
+    pattern = layer_data(lex).scale_letter
+    if pattern is None:
+        return tagged
+    for num, tag in tagged:
+        if tag is None and not num.spelled and num.scale == 1:
+            m = pattern.match(text, num.end)
+            if m:
+                num.scale = lex.numbers.scale_letters[m.group("letter")]
+                num.value, num.end = exact_product(num.value, num.scale), m.end()
+    return tagged
 
 
 def fractions_and_powers(text: str, lex: Lexicon, numerals: list[Numeral]) -> list[Tagged]:
@@ -120,11 +143,17 @@ def fractions_and_powers(text: str, lex: Lexicon, numerals: list[Numeral]) -> li
         or _VULGAR.search(text)
         or any(after.match(text, n.end) for n in numerals)
         or (before and any(before.search(text, max(0, n.start - 12), n.start) for n in numerals))
+        or (
+            data.fraction_before
+            and any(
+                data.fraction_before.search(text, max(0, n.start - 16), n.start) for n in numerals
+            )
+        )
     ):
         return []
     copies = [replace(n) for n in numerals]
     tagged = layer_numerals(text, lex, copies)
-    return [(n, tag) for n, tag in tagged if tag in (*FRACTION_TAGS, "power")]
+    return [(n, tag) for n, tag in tagged if tag in (*FRACTION_TAGS, "power", "scaled")]
 
 
 def layer_numerals(text: str, lex: Lexicon, base: list[Numeral] | None = None) -> list[Tagged]:
@@ -288,12 +317,18 @@ def _spelled_fractions(
         elif before and _numerator(before.group(), lex, data):
             value = _numerator(before.group(), lex, data) / den
             alone.append(Numeral(before.start(), m.end(), value, spelled=True))
-        elif m.group(1).lower() in data.alone:
+        elif m.group(1).lower() in data.alone or _big_scale_after(text, m.end(), lex):
+            # "more than half"; "quarter million" (a fraction of the scale word after it)
             alone.append(Numeral(m.start(1), m.end(), 1 / den, spelled=True))
     fractions = [(tagged[k][0], tag) for k, tag in tags.items()] + [(n, "fraction") for n in alone]
     rest = [pair for k, pair in enumerate(tagged) if k not in tags]
     merged = sorted(rest + fractions, key=lambda p: p[0].start)
     return _scaled_fractions(_join_whole_and_fraction(merged, text, lex, data), text, lex)
+
+
+def _big_scale_after(text: str, end: int, lex: Lexicon) -> bool:
+    word = _NEXT_WORD.match(text, end)
+    return bool(word) and lex.numbers.scales.get(word.group(1).lower(), 0.0) >= _BIG_SCALE
 
 
 def _join_whole_and_fraction(
@@ -323,6 +358,8 @@ def _scaled_fractions(tagged: list[Tagged], text: str, lex: Lexicon) -> list[Tag
         if prev and scale >= _BIG_SCALE and not text[prev.end : num.start].strip():
             whole = float(int(prev.value)) if abs(prev.value) >= scale else 0.0
             prev.value, prev.end = whole + (prev.value - whole) * scale, num.end
+            if out[-1][1] == "fraction":
+                out[-1] = (prev, "scaled")  # an amount: "a quarter million" is 250,000
             continue
         out.append((num, tag))
     return out

@@ -357,6 +357,29 @@ def _apply_prefix_words(num: Numeral, text: str, lex: Lexicon) -> bool:
     )
 
 
+def _scaled_codes(found: list[Numeral], text: str, lex: Lexicon) -> None:
+    """ "120 MEUR", "twenty MUSD", "MAUD 60": an amount in millions (thousands) of a currency
+    written as one code; the code is the numeral's unit, its scale multiplies the value."""
+    pats = lex.regexes
+    for num in found:
+        if num.scale != 1 or num.compound_unit:
+            continue
+        after = pats.scaled_code_after.match(text, num.end)
+        before = (
+            None
+            if after
+            else pats.scaled_code_before.search(text, max(0, num.start - 6), num.start)
+        )
+        code = after or before
+        if code:
+            num.compound_unit, num.scale = pats.scaled_codes[code.group("code")]
+            num.value = exact_product(num.value, num.scale)
+            if after:
+                num.end = after.end()
+            else:
+                num.start = code.start()
+
+
 def find_numerals(text: str, lex: Lexicon) -> list[Numeral]:
     """All numbers in ``text`` in order of position, digits and spelled forms merged."""
     found = _digit_numerals(text, lex)
@@ -373,6 +396,8 @@ def find_numerals(text: str, lex: Lexicon) -> list[Numeral]:
             sign_word(n, text, lex)
         found.extend(spelled)
         found.sort(key=lambda n: n.start)
+    if lex.numbers.code_scales:
+        _scaled_codes(found, text, lex)
     return _join_mixed(found, text, lex) if len(found) > 1 else found
 
 

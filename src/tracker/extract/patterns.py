@@ -124,6 +124,20 @@ class Patterns:
         self.scale_after = re.compile(
             rf"(?P<space>\s?)(?P<scale>{phrase_alternation(num.scales)})(?![\w])", _I
         )
+        # "120 MEUR", "MAUD 60": a scale letter glued to a currency code ([code_scales])
+        codes = {
+            f"{letter}{code.upper()}": (lemma, scale)
+            for letter, scale in num.code_scales.items()
+            for code, lemma in lex.units.prefix_symbols.items()
+            if len(code) == 3 and code.isalpha()
+        }
+        self.scaled_codes = codes
+        self.scaled_code_after = re.compile(
+            rf"[ \t]?(?P<code>{phrase_alternation(codes)})(?![\w])" if codes else r"(?!x)x"
+        )
+        self.scaled_code_before = re.compile(
+            rf"(?<![\w])(?P<code>{phrase_alternation(codes)})[ \t]?$" if codes else r"(?!x)x"
+        )
         self.currency_scale = re.compile(
             rf"(?:{phrase_alternation(num.currency_scales)})(?![\w])", _I
         )
