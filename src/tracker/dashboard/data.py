@@ -91,19 +91,20 @@ def count_claims(db: Path) -> int:
 
 
 def load_filter_options(db: Path, quantity: str) -> dict[str, Any]:
-    """Outlets, languages and the date range present for one quantity (one scan)."""
+    """Outlets, languages, the date range and the commonest language (the default number
+    format) of one quantity, from one scan of its claims."""
     with read_only(db) as con:
-        [(outlets, langs, first, last)] = con.execute(
-            "SELECT list_sort(list(DISTINCT outlet) FILTER (outlet IS NOT NULL)),"
-            " list_sort(list(DISTINCT lang)), min(published), max(published)"
-            f" FROM {claims_relation(con)} WHERE quantity = ?",
+        [(outlets, langs, first, last, commonest)] = con.execute(
+            "WITH x AS MATERIALIZED (SELECT outlet, lang, published"
+            f" FROM {claims_relation(con)} WHERE quantity = ?)"
+            " SELECT (SELECT list_sort(list(DISTINCT outlet) FILTER (outlet IS NOT NULL))"
+            " FROM x), (SELECT list_sort(list(DISTINCT lang)) FROM x),"
+            " (SELECT min(published) FROM x), (SELECT max(published) FROM x),"
+            " (SELECT lang FROM x GROUP BY lang ORDER BY count(*) DESC, lang LIMIT 1)",
             [quantity],
         ).fetchall()
-        commonest = con.execute(  # the data's language: the default number format
-            f"SELECT lang FROM {claims_relation(con)} WHERE quantity = ? GROUP BY lang"
-            " ORDER BY count(*) DESC, lang LIMIT 1", [quantity]).fetchall()
     return {"outlets": outlets or [], "langs": langs or [], "first": first, "last": last,
-            "commonest_lang": commonest[0][0] if commonest else None}
+            "commonest_lang": commonest}
 
 
 def load_quantity_claims(db: Path, quantity: str, filters: Filters = NO_FILTERS, *,
