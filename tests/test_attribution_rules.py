@@ -514,3 +514,34 @@ def test_a_relay_after_the_claim_still_names_the_holder() -> None:
     text = "The airline lost 900 million euros, the newspaper reported, citing internal documents."
     (claim,) = claims_of(text, "en")
     assert claim.source == "internal documents"
+
+
+# --- what a body published is its voice; place adjectives; compounds ----------------------------
+
+
+def test_a_body_s_publication_is_the_body_s_voice() -> None:
+    text = (
+        "The Paul Ehrlich Institute published new figures. "
+        "About 30% of doses were late, according to the institute's monthly bulletin."
+    )
+    (claim,) = [c for c in claims_of(text, "en") if c.low == 30]
+    assert claim.claimant == resolve("The Paul Ehrlich Institute", "en").claimant
+
+
+def test_a_person_s_role_after_a_possessive_keeps_the_person() -> None:
+    text = "Mara Voss, the agency's regional director, said 40% of clinics had closed."
+    (claim,) = claims_of(text, "en")
+    assert claim.claimant is not None and claim.claimant.startswith("person-")
+
+
+def test_a_german_place_adjective_before_a_type_is_no_name() -> None:
+    r = resolve("das Hamburger Institut", "de")
+    assert (r.claimant, r.type) == (None, "research-institute")
+
+
+def test_a_description_points_to_a_compound_ending_in_its_head() -> None:
+    text = (
+        "Die Weltgesundheitsorganisation warnte vor Masern. Die Organisation zählte 127.000 Fälle."
+    )
+    (claim,) = claims_of(text, "de")
+    assert claim.claimant == "who"

@@ -32,6 +32,7 @@ WORD_LISTS = (
     "stem_endings",
     "place_links",
     "place_modifiers",
+    "place_adjective_endings",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO = re.compile(r"^[A-Z]{2}$")

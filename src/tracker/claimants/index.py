@@ -46,6 +46,7 @@ class PhraseIndex:
     org_suffixes: tuple[str, ...]
     place_links: frozenset[str]  # "in", "aus": a place after one belongs to the body before it
     place_modifiers: frozenset[str]  # "based": "Warsaw-based" says where, not whose
+    place_adjective_endings: tuple[str, ...]  # "Münchner Institut": a place adjective
     by_country_type: dict[tuple[str | None, str], tuple[Claimant, ...]]
 
     def claimant(self, cid: str) -> Claimant:
@@ -143,6 +144,7 @@ def build_index(g: Gazetteer) -> PhraseIndex:
         place_modifiers=frozenset(
             w for x in g.words["place_modifiers"] for w in norms(x, g.lang)
         ),
+        place_adjective_endings=g.words["place_adjective_endings"],
         by_country_type=_group(g),
     )
 

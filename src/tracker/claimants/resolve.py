@@ -209,7 +209,7 @@ def _org(
             if other is not None:
                 return _Org(other.id, True, country, other.type)
         return _Org(c.id, True, c.country, c.type)
-    exclude = exclude | _trailing_place(spans, ix)
+    exclude = exclude | _trailing_place(spans, ix) | _place_adjectives(spans, ix)
     names = [
         s.tokens[0]
         for s in spans
@@ -243,6 +243,23 @@ def _org(
     if type_id:
         return _Org(None, False, None, type_id)
     return None
+
+
+def _place_adjectives(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
+    """Unknown capitalised words with a place-adjective ending right before an institution type
+    ("das Münchner Institut"): where the body sits, not its name."""
+    endings = ix.place_adjective_endings
+    if not endings:
+        return frozenset()
+    return frozenset(
+        id(span)
+        for span, after in zip(spans, spans[1:], strict=False)
+        if span.kind is WORD
+        and len(span.tokens) == 1
+        and span.tokens[0].capitalized
+        and span.tokens[0].text.endswith(endings)
+        and after.kind == Kind.TYPE
+    )
 
 
 def _unknown_head(spans: list[_Span]) -> bool:

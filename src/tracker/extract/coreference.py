@@ -57,6 +57,7 @@ def _country_prefixes(data_lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_POSSESSIVE = re.compile(r"^(.+?)['’]s\s+((?:[a-z][\w-]*\s*)+)$")
 _HOME_ONLY_TYPES = frozenset({"news-agency", "media", "broadcaster"})
 SCOPE = ":"  # "anon-analysts:3f9a01c2": an anonymous voice belongs to one article
 
@@ -102,6 +103,7 @@ class Coreference:
     def claimant(self, written: str, start: int) -> str | None:
         """The claimant ``written`` names or points back to; None for a pronoun that points
         back to nothing (no source is better than a wrong one)."""
+        written = self._possessor(written)
         found = resolve(written, self.lex.code, acronyms=self.acronyms)
         pronoun = self._is_pronoun(written)
         described = found.claimant is not None and self._only_describes(written, found.label)
@@ -114,6 +116,21 @@ class Coreference:
         if back is None and found.claimant:
             return found.claimant  # "Der Verband" with nobody before it: a name of its own
         return back.claimant if back else self._anonymous(found.label)
+
+    def _possessor(self, written: str) -> str:
+        """ "the institute's weekly bulletin", "the agency's figures": what a body published is
+        its voice; the possessor names it (not "the country's health ministry": a body)."""
+        m = _POSSESSIVE.match(written)
+        if m is None:
+            return written
+        tail = resolve(m.group(2), self.lex.code)
+        if tail.claimant is not None or tail.type is not None:
+            return written
+        data_lang = data_language(self.lex.code)
+        head = index_for(data_lang).phrases.get(norms(m.group(2).split()[-1], data_lang))
+        if head is not None and head.kind == Kind.TITLE:
+            return written  # "Irena Novak, the WHO's regional director": a person's role
+        return m.group(1)
 
     def _only_describes(self, written: str, label: str) -> bool:
         """ "Der Verband", "die Agentur in Warschau", "the Fund": a name made only of a describing
@@ -178,7 +195,10 @@ class Coreference:
         if near is None or not self._is_description(words):
             return None
         head = norms(words[-1], data_language(self.lex.code))
-        return near if head and head[-1] in near.words else None
+        if not head:
+            return None
+        # "die Organisation" -> "Weltgesundheitsorganisation": a compound ending in the head
+        return near if any(w.endswith(head[-1]) for w in near.words) else None
 
     def _is_description(self, words: list[str]) -> bool:
         """ "the agency", "die Behörde", "their study": a definite or possessive determiner, or a
