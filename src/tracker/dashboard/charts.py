@@ -119,6 +119,12 @@ def pin_to_domain(rows: pl.DataFrame, field: str, domain: list[float] | None,
     )
 
 
+def _beyond_size(size: int) -> Any:
+    """Point size: an arrow at the axis edge (a clipped outlier) drawn larger, to be seen."""
+    return alt.condition(f"datum.shape_key == '{BEYOND}'", alt.value(size * 3),
+                         alt.value(size))
+
+
 def default_domain(rows: pl.DataFrame, agreed: Consensus) -> list[float] | None:
     """The x range that leaves outliers out (with a margin), or None when none is flagged."""
     if rows.is_empty() or "outlier" not in rows.columns or not rows["outlier"].any():
@@ -180,8 +186,9 @@ def range_chart(
         opacity=alt.Opacity("style:N", scale=scales["opacity"], legend=None),
     )
     pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
-    points = base.mark_point(size=160, filled=True, clip=True, cursor="pointer").encode(
+    points = base.mark_point(filled=True, clip=True, cursor="pointer").encode(
         x="drawn:Q",
+        size=_beyond_size(160),
         shape=alt.Shape("shape_key:N", scale=scales["shape"], title="value"),
         angle=alt.Angle("angle:Q", scale=None),
         color=alt.Color("flag:N", scale=scales["flag"], title="flag"),
@@ -222,8 +229,9 @@ def timeline_chart(
         y=alt.Y("best:Q", title="estimate", scale=y_scale), detail="source_label:N"
     )
     pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
-    points = base.mark_point(size=90, filled=True, cursor="pointer", clip=clip).encode(
+    points = base.mark_point(filled=True, cursor="pointer", clip=clip).encode(
         y=alt.Y("drawn:Q", scale=y_scale),
+        size=_beyond_size(90),
         shape=alt.Shape("shape_key:N", scale=scales["shape"], title="value"),
         angle=alt.Angle("angle:Q", scale=None),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], title="claim"),
