@@ -73,6 +73,8 @@ def test_an_agency_copy_in_a_second_outlet_is_scored_once(tmp_path) -> None:
                            "start": [start], "end": [start + 8]})
     labels = tuple({"file": f"{o}.txt", "text": "12 Tote", "occurrence": 1, "quantity": "dead"}
                    for o in ("one", "two"))
-    matched = match_labels(Story("copy", ("dead",), labels, ()), articles, claims, tmp_path)
+    story = Story("copy", ("dead",), labels, ())
+    matched = match_labels(story, articles, claims, tmp_path,
+                           ids_of=lambda path: {a.article_id for a in read_path(path)})
     assert [claim_id for _, claim_id in matched.pairs] == ["c1"]
     assert [label["file"] for label in matched.copies] == ["two.txt"]

@@ -50,7 +50,7 @@ def measure_story(name: str, root: Path, workdir: Path, errors: bool = False) ->
         quantity_of = dict(con.execute("SELECT claim_id, quantity FROM claims").fetchall())
         assign_all(con, QuantityConfig())  # zero configuration
         groups = discover(load_untracked(con))
-    matched = match_labels(story, articles, claims, root)
+    matched = match_labels(story, articles, claims, root, ids_of=_article_ids)
     assigned = assignment_score(matched, quantity_of)
     found_groups = [(g.label, set(g.claim_ids)) for g in groups]
     discovered = discovery_score(story, matched, found_groups)
@@ -70,6 +70,14 @@ def measure_story(name: str, root: Path, workdir: Path, errors: bool = False) ->
         listed += discovery_errors(story, matched, found_groups)
         row["errors"] = [_error_row(e, claims) for e in listed]
     return row
+
+
+def _article_ids(path: Path) -> set[str]:
+    """The ids of the articles one story file reads as (for agency copies stored once)."""
+    from tracker.ingest.pipeline import read_path
+    from tracker.models import Article
+
+    return {a.article_id for a in read_path(path) if isinstance(a, Article)}
 
 
 def _error_row(error: Any, claims: Any) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,9 +111,11 @@ class Matched:
 
 
 def match_labels(story: Story, articles: pl.DataFrame, claims: pl.DataFrame,
-                 root: Path) -> Matched:
+                 root: Path, ids_of: Callable[[Path], set[str]] | None = None) -> Matched:
     """Match gold spans to extracted claims (``articles``: article_id, path, text; ``claims``:
-    claim_id, article_id, start, end) by overlap within the same article."""
+    claim_id, article_id, start, end) by overlap within the same article. ``ids_of`` gives the
+    article ids a story file reads as (the caller's reader: evaluate does not import ingest);
+    with it, the labels of a file whose body is stored under another file are set aside."""
     by_article = {aid: rows for (aid,), rows in claims.partition_by("article_id", as_dict=True)
                   .items()} if claims.height else {}
     result = Matched()
@@ -121,7 +124,7 @@ def match_labels(story: Story, articles: pl.DataFrame, claims: pl.DataFrame,
     stored = set(articles["article_id"].to_list()) if articles.height else set()
     for label in story.labels:
         article = _article_for(label["file"], articles, root)
-        if article is None and _stored_copy(label["file"], root, stored):
+        if article is None and ids_of and _stored_copy(label["file"], root, stored, ids_of):
             result.copies.append(label)
             continue
         claim_id = None
@@ -138,15 +141,12 @@ def match_labels(story: Story, articles: pl.DataFrame, claims: pl.DataFrame,
     return result
 
 
-def _stored_copy(file: str, root: Path, stored: set[str]) -> bool:
+def _stored_copy(file: str, root: Path, stored: set[str],
+                 ids_of: Callable[[Path], set[str]]) -> bool:
     """Is the body of ``file`` (not a batch line) stored, under another file's path?"""
     if "#" in file:
         return False
-    from tracker.ingest.pipeline import read_path
-    from tracker.models import Article
-
-    return any(isinstance(a, Article) and a.article_id in stored
-               for a in read_path(root / file))
+    return bool(ids_of(root / file) & stored)
 
 
 def _best_claim(label: dict[str, Any], article: dict[str, Any], claims: pl.DataFrame | None,
