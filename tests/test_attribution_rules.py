@@ -545,3 +545,14 @@ def test_a_description_points_to_a_compound_ending_in_its_head() -> None:
     )
     (claim,) = claims_of(text, "de")
     assert claim.claimant == "who"
+
+
+def test_a_long_lower_case_source_after_a_possessive_is_read_in_linear_time() -> None:
+    import time
+
+    from tracker.extract.coreference import _POSSESSIVE
+
+    phrase = "the ministry's " + " ".join(["weekly"] * 40) + " Report"
+    started = time.perf_counter()
+    assert _POSSESSIVE.match(phrase) is None
+    assert time.perf_counter() - started < 0.5

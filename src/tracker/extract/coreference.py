@@ -57,7 +57,7 @@ def _country_prefixes(data_lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_POSSESSIVE = re.compile(r"^(.+?)['’]s\s+((?:[a-z][\w-]*\s*)+)$")
+_POSSESSIVE = re.compile(r"^(.+?)['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)*)$")
 _HOME_ONLY_TYPES = frozenset({"news-agency", "media", "broadcaster"})
 SCOPE = ":"  # "anon-analysts:3f9a01c2": an anonymous voice belongs to one article
 
@@ -120,7 +120,7 @@ class Coreference:
     def _possessor(self, written: str) -> str:
         """ "the institute's weekly bulletin", "the agency's figures": what a body published is
         its voice; the possessor names it (not "the country's health ministry": a body)."""
-        m = _POSSESSIVE.match(written)
+        m = _POSSESSIVE.match(written) if "s " in written else None
         if m is None:
             return written
         tail = resolve(m.group(2), self.lex.code)
