@@ -141,9 +141,7 @@ def build_index(g: Gazetteer) -> PhraseIndex:
             w for x in g.words["org_words"] for w in norms(x, g.lang) if len(w) >= 4
         ),
         place_links=frozenset(w for x in g.words["place_links"] for w in norms(x, g.lang)),
-        place_modifiers=frozenset(
-            w for x in g.words["place_modifiers"] for w in norms(x, g.lang)
-        ),
+        place_modifiers=frozenset(w for x in g.words["place_modifiers"] for w in norms(x, g.lang)),
         place_adjective_endings=g.words["place_adjective_endings"],
         by_country_type=_group(g),
     )
