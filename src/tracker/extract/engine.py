@@ -17,7 +17,7 @@ from tracker.extract.attribution import (
 )
 from tracker.extract.combine import inherit_units, join_bounds, join_parts
 from tracker.extract.coreference import Coreference
-from tracker.extract.lexicon import Lexicon
+from tracker.extract.lexicon import Lexicon, phrase_alternation
 from tracker.extract.meaning import add_meaning
 from tracker.extract.negatives import NegativeFilter, Reason
 from tracker.extract.number_layer import fractions_and_powers, layer_numerals, scale_letters
@@ -59,16 +59,12 @@ class _Context:
     starts: list[int] = field(default_factory=list)
     cues: dict[int, list[Cue]] = field(default_factory=dict)
     hedged: dict[int, bool] = field(default_factory=dict)
-    paragraph_last: dict[int, int] = field(default_factory=dict)
     coreference: Coreference | None = None
     continues: dict[int, bool] = field(default_factory=dict)
     mentions_read: int = 0  # sentences whose source mentions coreference has been given
     subjects: dict[int, Cue | None] = field(default_factory=dict)
     last_end: int = 0  # where the claim before the current one ends
-
-    def __post_init__(self) -> None:
-        for index, sentence in enumerate(self.sentences):
-            self.paragraph_last[sentence.paragraph] = index
+    units: dict[int, set[str | None]] = field(default_factory=dict)  # of the claims per sentence
 
     def is_hedged(self, index: int) -> bool:
         if index not in self.hedged:
@@ -418,27 +414,66 @@ def _values(core: _Core) -> tuple[float | None, float | None]:
     return value, value
 
 
-def _source(ctx: _Context, index: int, start: int, end: int) -> tuple[Cue | None, Cue | None]:
+def _source(
+    ctx: _Context, index: int, span: tuple[int, int], unit: str | None
+) -> tuple[Cue | None, Cue | None]:
     """The mention that states a claim, and the one that relays it (or None).
 
     A cue in the claim's sentence; else one in an adjacent sentence that clearly covers it:
     "Demnach ..." and Konjunktiv I ("Es gebe ...") continue the previous attribution, "Das
-    teilte X mit." follows up, "..., berichtet X." closes the paragraph. A pronoun ("er
-    sagte", "the agency said") is the source as written; tracker.extract.coreference resolves
-    whom it points back to."""
+    teilte X mit." follows up; a sentence with no attribution of its own keeps the previous
+    sentence's source when it speaks of figures of the same kind ("... 6,3 Prozent. In Spanien
+    waren es 11,2 Prozent.") or of the figure before ("Das waren 42 Prozent weniger."). A
+    pronoun ("er sagte", "the agency said") is the source as written;
+    tracker.extract.coreference resolves whom it points back to."""
     sentence = ctx.sentences[index]
     cues = ctx.cues_of(index)
-    cue = pick_source(cues, start, end, ctx.text, sentence.end)
+    cue = pick_source(cues, span[0], span[1], ctx.text, sentence.end)
     if cue is None and index > 0 and _continues(ctx, index):
-        previous = _previous_source(ctx, index)
+        previous = _previous(ctx, index)
         if previous:
-            return previous
+            return previous[0], previous[1]
     if cue is None:
-        cue = _follow_up_cue(ctx, index) or _paragraph_final_cue(ctx, index)
+        cue = _follow_up_cue(ctx, index)
     if cue is None:
-        found = _previous_source(ctx, index) if index else None
-        return found or _announcement(ctx, index) or (None, None)
+        found = _previous(ctx, index) if index else None
+        if found and _same_figures(ctx, index, found[2], unit):
+            return found[0], found[1]
+        return _announcement(ctx, index) or (None, None)
     return cue, _relay_of(ctx, index, cue, cues)
+
+
+def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> bool:
+    """A sentence without an attribution of its own speaks of what the attributed sentence
+    ``back`` (and those continuing it) stated: a figure of the same unit, or it opens on the
+    figure before ("Das waren ...", "That is ..."). "Der Krieg dauert 1.000 Tage" after a
+    count of drones does not."""
+    kind = _unit_kind(unit)
+    if any(kind == _unit_kind(u) for i in range(back, index) for u in ctx.units.get(i, ())):
+        return True
+    sentence = ctx.sentences[index]
+    return bool(_refers_to_figure(ctx.lex).match(ctx.text, sentence.start, sentence.end))
+
+
+def _unit_kind(unit: str | None) -> str:
+    """The kind of a claim's unit (currency, ratio, duration ...); a bare or counted number
+    ("300", "5 Fans") is a count; a measure is its own unit (litres of rain are not a river's
+    level in metres)."""
+    kind = (load_vocabulary().kind(unit) if unit else None) or "count"
+    return unit if kind in _MEASURE_KINDS and unit else kind
+
+
+_FIGURE_OPENERS: dict[str, re.Pattern[str]] = {}
+
+
+def _refers_to_figure(lex: Lexicon) -> re.Pattern[str]:
+    if lex.code not in _FIGURE_OPENERS:
+        words = lex.sources.refers_to_figure
+        alternation = phrase_alternation(words) if words else r"(?!x)x"
+        _FIGURE_OPENERS[lex.code] = re.compile(
+            rf"[\"„“»«(]?(?:{alternation})(?![\w])", re.IGNORECASE
+        )
+    return _FIGURE_OPENERS[lex.code]
 
 
 def _announcement(ctx: _Context, index: int) -> tuple[Cue, Cue | None] | None:
@@ -487,19 +522,28 @@ def _relay_of(ctx: _Context, index: int, cue: Cue, cues: list[Cue]) -> Cue | Non
     return outer[-1] if outer else None
 
 
-def _previous_source(ctx: _Context, index: int) -> tuple[Cue, Cue | None] | None:
-    """The last source (and its relay) named in the previous sentence of the same paragraph;
-    a pronoun there is itself continued from the sentence before (at most a few steps)."""
+def _previous(ctx: _Context, index: int) -> tuple[Cue, Cue | None, int] | None:
+    """The last source (and its relay) named in the previous sentence of the same paragraph,
+    with the index of the sentence naming it; a pronoun there is itself continued from the
+    sentence before (at most a few steps). A sentence continuing explicitly ("Demnach",
+    "according to the report") also looks past a sentence with no figure and no attribution
+    ("Das ist der höchste Wert seit 1990.")."""
+    explicit = _continues(ctx, index)
     for back in range(index - 1, max(-1, index - 4), -1):
-        if ctx.sentences[back].paragraph != ctx.sentences[index].paragraph:
+        sentence = ctx.sentences[back]
+        if sentence.paragraph != ctx.sentences[index].paragraph:
             return None
         cues = ctx.cues_of(back)
         if cues:
             cue = cues[-1]
-            return cue, _relay_of(ctx, back, cue, cues)
+            return cue, _relay_of(ctx, back, cue, cues), back
         if not _continues(ctx, back):
-            subject = ctx.subject_of(back) if back == index - 1 and _continues(ctx, index) else None
-            return (subject, None) if subject else None
+            subject = ctx.subject_of(back) if back == index - 1 and explicit else None
+            if subject:
+                return subject, None, back
+            if explicit and not DIGIT.search(ctx.text, sentence.start, sentence.end):
+                continue
+            return None
     return None
 
 
@@ -515,14 +559,6 @@ def _follow_up_cue(ctx: _Context, index: int) -> Cue | None:
         return None  # it has figures of its own: its source is theirs
     cues = ctx.cues_of(nxt)
     return cues[0] if cues else None
-
-
-def _paragraph_final_cue(ctx: _Context, index: int) -> Cue | None:
-    last = ctx.paragraph_last[ctx.sentences[index].paragraph]
-    if last == index:
-        return None
-    finals = [c for c in ctx.cues_of(last) if c.sentence_final]
-    return finals[-1] if finals else None
 
 
 def _claim(core: _Core, ctx: _Context) -> Claim:
@@ -552,7 +588,8 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
         unit = unit_sense(ctx.text, (core.start, end), (limit_start, limit_end), unit, ctx.lex)
     low, high = _values(core)
     text = ctx.text
-    source, via = _source(ctx, index, core.start, end)
+    source, via = _source(ctx, index, (core.start, end), unit)
+    ctx.units.setdefault(index, set()).add(unit)  # what later sentences may speak of
     claimant = ctx.claimant(source.source, source.src_start) if source else None
     if claimant is None:
         source = via = None  # a pronoun that points back to nothing names no one

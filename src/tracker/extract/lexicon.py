@@ -316,6 +316,7 @@ class Sources:
     agent_markers: frozenset[str]  # "by", "vom": who did it, in a passive
     prepositions: frozenset[str]  # "an den Haushaltsausschuss": an object, never the subject
     non_subject_articles: frozenset[str]  # "den", "dem": a phrase opening so is no subject
+    refers_to_figure: tuple[str, ...]  # "Das waren ...", "That is ...": about the figure before
 
 
 def _sources(f: DataFile) -> Sources:
@@ -357,6 +358,7 @@ def _sources(f: DataFile) -> Sources:
         agent_markers=f.word_set("agent_markers"),
         prepositions=f.word_set("prepositions"),
         non_subject_articles=f.word_set("non_subject_articles"),
+        refers_to_figure=f.word_tuple("refers_to_figure"),
     )
 
 

@@ -1,0 +1,111 @@
+"""How far an attribution reaches (issue #10): a sentence without a cue of its own keeps the
+previous sentence's source only when it speaks of figures of the same kind or of the figure
+before; a cue closing a paragraph covers its own sentence; "demnach" looks past a remark with no
+figure; demands and surveys name who states the figure. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+from tracker.models import Claim
+
+
+def claims_of(text: str, lang: str) -> list[Claim]:
+    return list(extract(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Der Verband nimmt nach eigenen Angaben 4,3 Millionen Euro ein. "
+            "Die Mannschaft blieb in 40 Spielen ungeschlagen.",
+            "de",
+        ),
+        (
+            "The ministry said 1,200 homes were damaged. "
+            "The valley holds about 30,000 hectares of forest.",
+            "en",
+        ),
+    ],
+)
+def test_a_figure_of_another_kind_after_an_attribution_has_no_source(text: str, lang: str) -> None:
+    first, second = claims_of(text, lang)
+    assert first.source is not None
+    assert second.source is None and second.claimant is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Laut Eurostat lag die Quote im Mai bei 6,1 Prozent. In Portugal waren es 8,4 Prozent.",
+            "de",
+        ),
+        ("The rate stood at 6.1% in May, Eurostat said. Portugal had 8.4%.", "en"),
+        (
+            "Im Sommer gingen 12.000 Anträge ein, wie das Bundesamt mitteilte. "
+            "Das waren 15 Prozent mehr als im Vorjahr.",
+            "de",
+        ),
+        (
+            "Applications reached 12,000 in the summer, the Home Office said. "
+            "That is 15% more than a year earlier.",
+            "en",
+        ),
+    ],
+)
+def test_a_figure_of_the_same_kind_or_about_the_figure_before_keeps_the_source(
+    text: str, lang: str
+) -> None:
+    first, second = claims_of(text, lang)
+    assert first.claimant is not None
+    assert second.claimant == first.claimant
+
+
+def test_a_cue_closing_a_paragraph_covers_its_own_sentence_only() -> None:
+    text = (
+        "Der Fluss ist an dieser Stelle 300 Meter breit. "
+        "Mehr als 2.000 Helfer seien im Einsatz, sagte ein Sprecher der Stadt."
+    )
+    river, helpers = claims_of(text, "de")
+    assert river.source is None
+    assert helpers.source == "ein Sprecher der Stadt"
+
+
+def test_demnach_looks_past_a_remark_without_a_figure() -> None:
+    text = (
+        "Nach Angaben der Bundesagentur für Arbeit lag die Quote bei 5,9 Prozent. "
+        "Das ist der niedrigste Wert seit Langem. "
+        "Insgesamt waren demnach 2,6 Millionen Menschen arbeitslos."
+    )
+    rate, people = claims_of(text, "de")
+    assert rate.claimant is not None
+    assert people.claimant == rate.claimant
+
+
+def test_a_remark_with_a_figure_stops_demnach() -> None:
+    text = (
+        "Nach Angaben der Bundesagentur für Arbeit lag die Quote bei 5,9 Prozent. "
+        "Im Jahr 2005 waren es 11 Prozent, schrieb eine Zeitung. "
+        "Das Land hat 83 Millionen Einwohner. "
+        "Insgesamt waren demnach 2,6 Millionen Menschen arbeitslos."
+    )
+    claims = claims_of(text, "de")
+    assert claims[0].claimant != claims[-1].claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("Die Gewerkschaft Verdi fordert 7 Prozent mehr Lohn.", "de", "Die Gewerkschaft Verdi"),
+        ("Für die Studie befragte Forsa 1.500 Menschen.", "de", "Forsa"),
+        ("YouGov interviewed 1,500 adults on Monday.", "en", "YouGov"),
+    ],
+)
+def test_a_demand_or_a_survey_names_who_states_the_figure(
+    text: str, lang: str, source: str
+) -> None:
+    (claim,) = claims_of(text, lang)
+    assert claim.source == source
