@@ -28,6 +28,7 @@ _DIGIT_FRACTION = re.compile(
     r"(?P<den>\d+)(?![\w/]|[.,]\d)"
 )
 _VULGAR = re.compile(r"(?P<whole>\d+)?(?P<frac>[¼½¾⅐-⅞])")
+_VULGAR_CHAR = re.compile(r"[¼½¾⅐-⅞]")
 # "1e10", "2^3", scientific notation "2.998×10^8", "1.99×10−30", "6.6 x 10⁻³⁴"
 _EXPONENT = re.compile(
     r"(?:e(?P<e>[+-]?\d+)|\^(?P<p>[+-]*\d+)|\s*[x×·]\s*10(?:\^\s*(?P<x>[+\-−]?\d+)"
@@ -55,7 +56,6 @@ class LayerData:
     after_numeral: re.Pattern[str]  # what, right after a numeral, may start a fraction or power
     before_numeral: re.Pattern[str] | None  # a link word ending right before a numeral
     scale_letter: re.Pattern[str] | None  # "10G", "2.33 k": a scale letter, case as written
-    fraction_before: re.Pattern[str] | None  # a fraction word right before a numeral
 
 
 _LAYER_DATA: dict[tuple[int, str], LayerData] = {}
@@ -113,7 +113,6 @@ def _read_layer_data(lex: Lexicon) -> LayerData:
         re.compile(rf"[ \t]{{0,2}}(?P<letter>{phrase_alternation(data.scale_letters)})(?![\w])")
         if data.scale_letters
         else None,
-        _optional(list(dens), r"(?<!\w)(?:{})\s+$"),
     )
 
 
@@ -132,6 +131,16 @@ def scale_letters(tagged: list[Tagged], text: str, lex: Lexicon) -> list[Tagged]
     return tagged
 
 
+def _fraction_word_before(text: str, numerals: list[Numeral], lex: Lexicon) -> bool:
+    """A fraction word right before a spelled scale word: "quarter million"."""
+    for n in numerals:
+        if n.spelled and lex.numbers.scales.get(text[n.start : n.end].lower(), 0.0) >= _BIG_SCALE:
+            before = _LAST_WORD.search(text, max(0, n.start - 16), n.start - 1)
+            if before and before.group().lower() in lex.numbers.fractions:
+                return True
+    return False
+
+
 def fractions_and_powers(text: str, lex: Lexicon, numerals: list[Numeral]) -> list[Tagged]:
     """The fractions and powers of ``text`` (for the claim layer: a mixed number such as "2 1/4"
     or "five and a quarter" is an amount, a proper fraction is not a claim). ``numerals`` are
@@ -140,15 +149,10 @@ def fractions_and_powers(text: str, lex: Lexicon, numerals: list[Numeral]) -> li
     after, before = data.after_numeral, data.before_numeral
     if not (
         "/" in text
-        or _VULGAR.search(text)
         or any(after.match(text, n.end) for n in numerals)
         or (before and any(before.search(text, max(0, n.start - 12), n.start) for n in numerals))
-        or (
-            data.fraction_before
-            and any(
-                data.fraction_before.search(text, max(0, n.start - 16), n.start) for n in numerals
-            )
-        )
+        or _fraction_word_before(text, numerals, lex)
+        or _VULGAR_CHAR.search(text)
     ):
         return []
     copies = [replace(n) for n in numerals]

@@ -360,10 +360,15 @@ def _apply_prefix_words(num: Numeral, text: str, lex: Lexicon) -> bool:
 def _scaled_codes(found: list[Numeral], text: str, lex: Lexicon) -> None:
     """ "120 MEUR", "twenty MUSD", "MAUD 60": an amount in millions (thousands) of a currency
     written as one code; the code is the numeral's unit, its scale multiplies the value."""
-    pats = lex.regexes
+    pats, letters = lex.regexes, frozenset(lex.numbers.code_scales)
     for num in found:
         if num.scale != 1 or num.compound_unit:
             continue
+        if (
+            letters.isdisjoint(text[num.end : num.end + 2])
+            and not text[max(0, num.start - 2) : num.start].strip().isupper()
+        ):
+            continue  # the cheap test: no scale letter after the number, no code before it
         after = pats.scaled_code_after.match(text, num.end)
         before = (
             None
@@ -396,7 +401,7 @@ def find_numerals(text: str, lex: Lexicon) -> list[Numeral]:
             sign_word(n, text, lex)
         found.extend(spelled)
         found.sort(key=lambda n: n.start)
-    if lex.numbers.code_scales:
+    if lex.numbers.code_scales and lex.regexes.scaled_code_hint.search(text):
         _scaled_codes(found, text, lex)
     return _join_mixed(found, text, lex) if len(found) > 1 else found
 

@@ -132,6 +132,11 @@ class Patterns:
             if len(code) == 3 and code.isalpha()
         }
         self.scaled_codes = codes
+        # the cheap test on the whole text (a scale letter and three capitals, a char class
+        # first: fast), before any numeral is looked at
+        self.scaled_code_hint = re.compile(
+            rf"(?:{phrase_alternation(num.code_scales)})[A-Z]{{3}}" if codes else r"(?!x)x"
+        )
         self.scaled_code_after = re.compile(
             rf"[ \t]?(?P<code>{phrase_alternation(codes)})(?![\w])" if codes else r"(?!x)x"
         )
