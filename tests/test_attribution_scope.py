@@ -109,3 +109,58 @@ def test_a_demand_or_a_survey_names_who_states_the_figure(
 ) -> None:
     (claim,) = claims_of(text, lang)
     assert claim.source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Die Zahl der Anträge ist auf 41.000 gestiegen. "
+            "Das waren 3.000 mehr als im Mai, teilte das Bundesamt für Migration und "
+            "Flüchtlinge mit.",
+            "de",
+        ),
+        (
+            "Arrivals rose to 41,000 in May. That was 8% more than in April, the Home Office said.",
+            "en",
+        ),
+        (
+            "Der Umsatz stieg auf 88 Milliarden Euro. Die Zahlen legte der Handelsverband HDE "
+            "am Dienstag vor, wie das Statistische Bundesamt mitteilte.",
+            "de",
+        ),
+        ("Sales rose to 88 billion euros. Eurostat published the figures on Monday.", "en"),
+    ],
+)
+def test_a_next_sentence_about_the_figure_covers_it(text: str, lang: str) -> None:
+    claims = claims_of(text, lang)
+    assert claims[0].claimant is not None
+
+
+def test_a_next_sentence_with_a_figure_of_its_own_does_not_cover_it() -> None:
+    text = "Arrivals rose to 41,000 in May. In April 300 boats landed, the Home Office said."
+    assert claims_of(text, "en")[0].source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "About 6,000 people were turned back, a spokesman for the force said.",
+            "spokesman for the force",
+        ),
+        ("Some 300 homes were lost last year, the highest number recorded.", None),
+        ("The WHO said 300 cases were confirmed.", "The WHO"),
+    ],
+)
+def test_lower_case_sources_end_on_a_head_that_names_someone(text: str, source: str | None) -> None:
+    assert claims_of(text, "en")[0].source == source
+
+
+def test_a_report_verb_after_a_possessive_is_a_noun() -> None:
+    text = (
+        "The agency released its Global Outlook report on Monday. "
+        "Around 40 million people were displaced."
+    )
+    (claim,) = claims_of(text, "en")
+    assert claim.source == "The agency"

@@ -45,6 +45,8 @@ class _Walker:
         lower = word.lower()
         if lower in self.lex.sources.pronouns:
             return True  # "er sagte": resolved to the previous sentence's source later
+        if len(word) > 1 and word.isupper() and word.isalpha():
+            return True  # an acronym ("WHO", "US") is a name, not the stop word it spells
         if (
             not word[0].isalnum()
             or lower in self.lex.sources.stop_words
@@ -117,7 +119,18 @@ class _Walker:
             return None
         if self.tokens[picked[0]][0].lower() in self.lex.sources.place_links:
             return None  # "am Montag in Wiesbaden bekanntgab": a place, not who
+        if step < 0 and self._after_determiner(picked[0]):
+            return None  # "its Global Trends report": the cue word is a noun, not a verb
         return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
+
+    def _after_determiner(self, first: int) -> bool:
+        """The phrase follows a possessive or demonstrative ("its", "seine", "diese"): it and
+        the cue word after it are one noun phrase."""
+        if first == 0:
+            return False
+        before = self.tokens[first - 1][0].lower()
+        sources = self.lex.sources
+        return before in sources.pointing_determiners and before not in sources.phrase_words
 
     def _links_place(self, picked: list[int], i: int, step: int) -> bool:
         """ "in" between a named body and a capitalised place belongs to the source."""
@@ -180,7 +193,22 @@ class _Walker:
             return True
         if self.lex.sources.head_capitalized or any(w[0].isupper() for w in words):
             return True
-        return last in self.lex.sources.head_nouns or lowers[0] in self.lex.sources.phrase_words
+        if last in self.lex.sources.head_nouns or _head_of_phrase(lowers, self.lex) in (
+            self.lex.sources.head_nouns
+        ):
+            return True  # "western officials", "a spokesman for the force"
+        # "the general"; not "the highest number": a generic head names no one
+        return lowers[0] in self.lex.sources.phrase_words and last not in self.lex.sources.generic
+
+
+def _head_of_phrase(lowers: list[str], lex: Lexicon) -> str:
+    """The word before the first linking word of a lower-case phrase ("spokesman" in "a
+    spokesman for the force"), else its last word."""
+    links = lex.sources.phrase_words - lex.sources.pointing_determiners
+    for i, word in enumerate(lowers[1:], 1):
+        if word in links:
+            return lowers[i - 1]
+    return lowers[-1]
 
 
 def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
