@@ -164,3 +164,49 @@ def test_a_report_verb_after_a_possessive_is_a_noun() -> None:
     )
     (claim,) = claims_of(text, "en")
     assert claim.source == "The agency"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Mara Lind, director of the Seed Institute, estimated that 40% of farms lost crops.",
+            "Mara Lind",
+        ),
+        (
+            "The Federal Grain Office (FGO), the country's crop agency, has counted 300 silos.",
+            "The Federal Grain Office",
+        ),
+    ],
+)
+def test_the_subject_before_an_apposition_is_the_source(text: str, source: str) -> None:
+    (claim,) = claims_of(text, "en")
+    assert claim.source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Laut „Sportbild“ zahlt der Klub 30 Millionen Euro.", "Sportbild"),
+        ("Nach Informationen des „Tagesblatts“ fehlen 40 Millionen Euro.", "Tagesblatts"),
+    ],
+)
+def test_a_quoted_name_is_a_source(text: str, source: str) -> None:
+    (claim,) = claims_of(text, "de")
+    assert claim.source == source
+
+
+def test_the_counted_noun_before_a_report_verb_is_no_source() -> None:
+    text = "Zeitungen hatten zuvor von 55 Millionen Euro berichtet."
+    (claim,) = claims_of(text, "de")
+    assert claim.source != "Millionen Euro"
+
+
+def test_a_follow_up_relay_names_the_holder_and_who_passes_it_on() -> None:
+    text = (
+        "Der Konzern hat 2 Milliarden Euro verloren. Das berichtete die Zeitung „Tagesblatt“ "
+        "unter Berufung auf das Finanzministerium."
+    )
+    (claim,) = claims_of(text, "de")
+    assert claim.source == "das Finanzministerium"
+    assert claim.via_source is not None and "Tagesblatt" in claim.via_source

@@ -15,6 +15,7 @@ _MAX_WORDS = 8
 _REACH = 110  # characters around a cue that can hold its source phrase
 _SPACES = re.compile(r"\s+")
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])\w\.$")
+_QUOTES = frozenset('„“”"»«‚‘’‹›')
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,13 @@ class _Walker:
                 picked.append(i)  # "the Intelligence Service in Seoul"
                 i += step
                 continue
+            if word in _QUOTES:
+                if any(
+                    self.tokens[k][0].lower() not in self.lex.sources.phrase_words for k in picked
+                ):
+                    break  # the closing mark ends a quoted name ("des „Kicker“")
+                i += step  # the opening mark of a quoted name is passed over
+                continue
             if word == "." and self._ends_abbreviation(picked, i):
                 i += step  # "U.S. officials": the period belongs to the abbreviation
                 continue
@@ -108,6 +116,8 @@ class _Walker:
             picked.append(i)
             i += step
         picked.sort()
+        if step < 0 and picked and self._after_number(picked[0]):
+            return None  # "von 55 Millionen Euro berichtet": what the figure counts, not who
         if step > 0 and self.after_cue_words:
             while picked and self.tokens[picked[0]][0].lower() in self.lex.sources.strip_after_cue:
                 picked.pop(0)
@@ -122,6 +132,9 @@ class _Walker:
         if step < 0 and self._after_determiner(picked[0]):
             return None  # "its Global Trends report": the cue word is a noun, not a verb
         return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
+
+    def _after_number(self, first: int) -> bool:
+        return first > 0 and self.tokens[first - 1][0][0].isdigit()
 
     def _after_determiner(self, first: int) -> bool:
         """The phrase follows a possessive or demonstrative ("its", "seine", "diese"): it and
@@ -270,7 +283,14 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             if walker.tokens is not tokens:
                 step, tokens = 1, walker.tokens
                 cue_start = cue_end  # the source follows the verb: "beziffert die Behörde"
-        _add(cues, text, walker, [t[1] for t in tokens], (cue_start, cue_end, step, phrase), end)
+        _add(
+            cues,
+            text,
+            walker,
+            [t[1] for t in tokens],
+            (cue_start, cue_end, step, phrase),
+            (start, end),
+        )
     cues = [c for c in cues if not _adverb_cue(c, lex)]
     cues.sort(key=lambda c: c.start)
     return cues
@@ -477,9 +497,10 @@ def _add(
     walker: _Walker,
     starts: list[int],
     cue: tuple[int, int, int, str],
-    sentence_end: int,
+    sentence: tuple[int, int],
 ) -> None:
     cue_start, cue_end, step, phrase = cue
+    sentence_end = sentence[1]
     if step > 0:
         index = bisect.bisect_left(starts, cue_end)
     else:
@@ -487,6 +508,8 @@ def _add(
     span = walker.walk(index, step)
     if span is None and step < 0:
         span = _after_opener(text, walker, cue_start)
+    if span is None and step < 0:
+        span = _apposed_subject(walker, index, _first_word(text, sentence[0]))
     if span is None:
         return
     source = text[span[0] : span[1]]
@@ -521,6 +544,24 @@ def _apposition(walker: _Walker, index: int) -> tuple[int, int] | None:
         return None
     found = resolve(walker.text_of(role[0], name[1]), walker.lex.code)
     return (role[0], name[1]) if found.person else None
+
+
+def _apposed_subject(walker: _Walker, index: int, first_word: int) -> tuple[int, int] | None:
+    """ "Jana Berger, president of the institute, gave ...", "The Robert Koch Institute (RKI),
+    Germany's public health agency, has recorded ...": the subject opening the sentence, before
+    an apposition set off by commas, is the source."""
+    tokens, skip = walker.tokens, walker.lex.sources.skip_near_cue
+    i = index
+    while i >= 0 and tokens[i][0].lower() in skip:
+        i -= 1
+    if i < 3 or tokens[i][0] != ",":
+        return None
+    inner = walker.walk(i - 1, -1)
+    at = next((k for k, t in enumerate(tokens) if inner and t[1] == inner[0]), -1)
+    if inner is None or at < 2 or tokens[at - 1][0] != ",":
+        return None
+    subject = walker.walk(at - 2, -1)
+    return subject if subject is not None and subject[0] == first_word else None
 
 
 def _after_opener(text: str, walker: _Walker, cue_start: int) -> tuple[int, int] | None:

@@ -134,6 +134,7 @@ _LAYER_REASONS = {
     "mixed": Reason.FRACTION,
     "power": Reason.POWER,
     "article": Reason.ARTICLE,
+    "ordinal": Reason.ORDINAL,
 }
 
 
@@ -434,7 +435,10 @@ def _source(
         if previous:
             return previous[0], previous[1]
     if cue is None:
-        cue = _follow_up_cue(ctx, index)
+        following = _follow_up_cue(ctx, index)
+        if following is not None:
+            cues = ctx.cues_of(index + 1)
+            return following, _relay_of(ctx, index + 1, following, cues)
     if cue is None:
         found = _previous(ctx, index) if index else None
         if found and _same_figures(ctx, index, found[2], unit):
@@ -565,7 +569,7 @@ def _follow_up_cue(ctx: _Context, index: int) -> Cue | None:
     ).search(text, start, end):
         return None
     cues = ctx.cues_of(nxt)
-    return cues[0] if cues else None
+    return cues[-1] if cues else None  # the holder of a relay ("..., citing X")
 
 
 _FIGURE_NOUNS: dict[str, re.Pattern[str]] = {}
