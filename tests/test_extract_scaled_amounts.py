@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.extract import extract, find_numbers
+from tracker.extract.negatives import Reason
 
 
 def _claims(text: str, lang: str) -> list[tuple[str, float | None, float | None, str | None]]:
@@ -71,3 +72,28 @@ def test_scale_letters_in_the_number_layer(text: str, value: float) -> None:
 def test_a_lower_case_m_is_a_metre_not_a_scale_in_the_number_layer() -> None:
     assert [m.value for m in find_numbers("a 1m wall", "en")] == [1.0]
     assert [m.value for m in find_numbers("5 kg", "en")] == [5.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("three twenty-firsts", 3 / 21),
+        ("three twenty firsts", 3 / 21),
+        ("a twenty-first", 1 / 21),
+        ("one twenty-fifth", 1 / 25),
+        ("one hundred thirty-fifths", 100 / 35),
+        ("minus one hundred thirty fifths", -100 / 35),
+    ],
+)
+def test_a_tens_word_before_a_unit_ordinal_is_part_of_the_denominator(
+    text: str, value: float
+) -> None:
+    (mention,) = find_numbers(text, "en")
+    assert mention.value == pytest.approx(value)
+    assert mention.reason is Reason.FRACTION
+
+
+@pytest.mark.parametrize("text", ["the twenty-first century", "On the twenty-fifth of May"])
+def test_a_compound_ordinal_without_a_numerator_is_an_ordinal(text: str) -> None:
+    assert [m.reason for m in find_numbers(text, "en")] == [Reason.ORDINAL]
+    assert extract(text, "en") == []

@@ -98,6 +98,7 @@ class Numbers:
     alone: frozenset[str]
     whole_and: tuple[str, ...]
     scale_letters: dict[str, float]  # [number_layer.scale_letters], case as written: "10G"
+    ordinal_units: dict[str, float]  # [number_layer.ordinal_units]: "three twenty-firsts"
 
 
 def _separators(f: DataFile) -> tuple[str, frozenset[str]]:
@@ -135,6 +136,7 @@ def _numbers(f: DataFile) -> Numbers:
         alone=f.word_set("number_layer.alone"),
         whole_and=f.word_tuple("number_layer.whole_and"),
         scale_letters=f.cased_numbers("number_layer.scale_letters"),
+        ordinal_units=f.numbers("number_layer.ordinal_units"),
     )
 
 

@@ -14,12 +14,12 @@ import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from tracker.extract.lexicon import Lexicon, phrase_alternation
+from tracker.extract.lexicon import Lexicon, Numbers, phrase_alternation
 from tracker.extract.numerals import Numeral, Spans, exact_product, find_numerals, sign_word
 
 # tag: None (a claim candidate), "fraction" (proper or improper), "mixed" (a whole number and a
 # fraction: "2 1/4", "five and a quarter"), "scaled" (a fraction of a scale word: "a quarter
-# million"), "power" ("1e10") or "article" (the article "one")
+# million"), "power" ("1e10"), "ordinal" ("the twenty-first") or "article" (the article "one")
 Tagged = tuple[Numeral, str | None]
 FRACTION_TAGS = ("fraction", "mixed")
 
@@ -56,6 +56,7 @@ class LayerData:
     after_numeral: re.Pattern[str]  # what, right after a numeral, may start a fraction or power
     before_numeral: re.Pattern[str] | None  # a link word ending right before a numeral
     scale_letter: re.Pattern[str] | None  # "10G", "2.33 k": a scale letter, case as written
+    tens_ordinal: re.Pattern[str] | None  # "twenty-first", "thirty fifths": one denominator
 
 
 _LAYER_DATA: dict[tuple[int, str], LayerData] = {}
@@ -113,6 +114,16 @@ def _read_layer_data(lex: Lexicon) -> LayerData:
         re.compile(rf"[ \t]{{0,2}}(?P<letter>{phrase_alternation(data.scale_letters)})(?![\w])")
         if data.scale_letters
         else None,
+        _tens_ordinal(data) if data.ordinal_units else None,
+    )
+
+
+def _tens_ordinal(data: Numbers) -> re.Pattern[str]:
+    tens = [w for w, v in data.words.items() if 20 <= v < 100 and v % 10 == 0]
+    return re.compile(
+        rf"(?<![\w-])(?P<tens>{phrase_alternation(tens)})[\s-]+"
+        rf"(?P<unit>{phrase_alternation(data.ordinal_units)})(?![\w])",
+        re.I,
     )
 
 
@@ -152,12 +163,18 @@ def fractions_and_powers(text: str, lex: Lexicon, numerals: list[Numeral]) -> li
         or any(after.match(text, n.end) for n in numerals)
         or (before and any(before.search(text, max(0, n.start - 12), n.start) for n in numerals))
         or _fraction_word_before(text, numerals, lex)
+        or (
+            data.tens_ordinal is not None
+            and any(
+                n.spelled and data.tens_ordinal.search(text, n.start, n.end + 12) for n in numerals
+            )
+        )
         or _VULGAR_CHAR.search(text)
     ):
         return []
     copies = [replace(n) for n in numerals]
     tagged = layer_numerals(text, lex, copies)
-    return [(n, tag) for n, tag in tagged if tag in (*FRACTION_TAGS, "power", "scaled")]
+    return [(n, tag) for n, tag in tagged if tag in (*FRACTION_TAGS, "power", "scaled", "ordinal")]
 
 
 def layer_numerals(text: str, lex: Lexicon, base: list[Numeral] | None = None) -> list[Tagged]:
@@ -174,6 +191,8 @@ def layer_numerals(text: str, lex: Lexicon, base: list[Numeral] | None = None) -
     tagged += _article_ones(tagged, text, lex, data)
     tagged += [(n, None) for n in _bare_decimals(text, lex)]
     tagged.sort(key=lambda pair: pair[0].start)
+    if data.tens_ordinal is not None:
+        tagged = _tens_ordinal_fractions(tagged, text, lex, data)
     tagged = _linked_fractions(_spelled_fractions(tagged, text, lex, data), text, data)
     return sorted(tagged + extra, key=lambda pair: pair[0].start)
 
@@ -261,6 +280,39 @@ def _article_ones(tagged: list[Tagged], text: str, lex: Lexicon, data: LayerData
         sign_word(num, text, lex)
         out.append((num, "article"))
     return out
+
+
+def _tens_ordinal_fractions(
+    tagged: list[Tagged], text: str, lex: Lexicon, data: LayerData
+) -> list[Tagged]:
+    """ "three twenty-firsts" is 3/21, "a twenty-first" 1/21, "one hundred thirty fifths"
+    100/35: the tens word before a unit ordinal belongs to the denominator, and the number
+    before it (or the rest of its number) is the numerator; "the twenty-first" is an ordinal."""
+    assert data.tens_ordinal is not None
+    for m in data.tens_ordinal.finditer(text):
+        k = next((i for i, (n, _) in enumerate(tagged) if n.end == m.end("tens")), None)
+        if k is None or not tagged[k][0].spelled:
+            continue
+        num = tagged[k][0]
+        tens = lex.numbers.words[m.group("tens").lower()]
+        den = tens + lex.numbers.ordinal_units[m.group("unit").lower()]
+        drop = {k}
+        if num.start < m.start("tens"):  # "one hundred thirty fifths": 100 over 35
+            start, top = num.start, num.value - tens if num.value > 0 else num.value + tens
+        elif k and not text[tagged[k - 1][0].end : num.start].strip():
+            start, top = tagged[k - 1][0].start, tagged[k - 1][0].value  # "three twenty-firsts"
+            drop.add(k - 1)
+        else:
+            before = _LAST_WORD.search(text, max(0, num.start - 5), num.start - 1)
+            if not (before and before.group().lower() in data.fraction_articles):
+                ordinal = Numeral(num.start, m.end(), den, spelled=True)
+                tagged[k] = (ordinal, "ordinal")  # "the twenty-first": an ordinal
+                continue
+            start, top = before.start(), 1.0  # "a twenty-first"
+        fraction = Numeral(start, m.end(), top / den, spelled=True)
+        tagged = [p for i, p in enumerate(tagged) if i not in drop] + [(fraction, "fraction")]
+        tagged.sort(key=lambda pair: pair[0].start)
+    return tagged
 
 
 def _scale_of(num: Numeral, text: str, lex: Lexicon) -> float:
