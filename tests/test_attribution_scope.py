@@ -210,3 +210,32 @@ def test_a_follow_up_relay_names_the_holder_and_who_passes_it_on() -> None:
     (claim,) = claims_of(text, "de")
     assert claim.source == "das Finanzministerium"
     assert claim.via_source is not None and "Tagesblatt" in claim.via_source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Der Verband der Bäcker legte am Montag seine Prognose vor. "
+            "Der Umsatz dürfte um 2 Prozent sinken.",
+            "Der Verband der Bäcker",
+        ),
+        (
+            "Die Stadt erhält 40 Millionen Euro. Das gab das Finanzministerium am Freitag bekannt.",
+            "das Finanzministerium",
+        ),
+        (
+            "Ministerin Eva Roth sprach in Bonn. Rund 600 Stellen seien offen, fügte sie hinzu.",
+            "sie",
+        ),
+        ("Minister Jan Roth sprach in Bonn. Rund 600 Stellen seien offen, sagte er.", "er"),
+    ],
+)
+def test_separable_verbs_and_pronouns_after_the_verb(text: str, source: str) -> None:
+    (claim,) = claims_of(text, "de")
+    assert claim.source == source
+
+
+def test_a_verb_whose_particle_does_not_close_the_clause_is_no_cue() -> None:
+    (claim,) = claims_of("Es gab am Montag 50 Tote an der Grenze.", "de")
+    assert claim.source is None

@@ -68,6 +68,8 @@ class _Walker:
         """A word a source phrase may end on (not an article or a bare adjective in German)."""
         if word.lower() in self.lex.sources.phrase_words:
             return False
+        if word.lower() in self.lex.sources.pronouns:
+            return True  # ", sagte er."
         return word[0].isupper() or not self.lex.sources.head_capitalized
 
     def _after_head(self, picked: list[int], word: str) -> bool:
@@ -244,6 +246,7 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             found.append((m.start(), m.end(), 1, phrase))
         if phrase in lex.sources.after_source_set:
             found.append((m.start(), m.end(), -1, phrase))
+    found.extend(_separable_cues(text, start, end, lex))
     cues: list[Cue] = []
     if lex.sources.compound_cue_nouns:
         cues = [
@@ -294,6 +297,40 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     cues = [c for c in cues if not _adverb_cue(c, lex)]
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+_SEPARABLE: dict[str, tuple[re.Pattern[str], dict[str, frozenset[str]]]] = {}
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
+def _separable_cues(
+    text: str, start: int, end: int, lex: Lexicon
+) -> list[tuple[int, int, int, str]]:
+    """ "Der Verband legte am Dienstag seine Prognose vor", ", fügte sie hinzu": a verb whose
+    particle is the last word of its clause. Its source stands before it (or, in verb-second
+    order, right after it); after a comma it follows the verb."""
+    if not lex.sources.separable:
+        return []
+    if lex.code not in _SEPARABLE:
+        particles: dict[str, set[str]] = {}
+        for verb, particle in lex.sources.separable:
+            particles.setdefault(verb, set()).add(particle)
+        pattern = re.compile(rf"(?<![\w])(?:{phrase_alternation(particles)})(?![\w])", re.I)
+        _SEPARABLE[lex.code] = (pattern, {v: frozenset(p) for v, p in particles.items()})
+    pattern, particles = _SEPARABLE[lex.code]
+    out = []
+    for m in pattern.finditer(text, start, end):
+        mark = _CLAUSE_MARK.search(text, m.end(), end)
+        clause_end = mark.start() if mark else end
+        words = [
+            w.group() for w in WORD.finditer(text, m.end(), clause_end) if w.group()[0].isalnum()
+        ]
+        if not words or words[-1].lower() not in particles[m.group().lower()]:
+            continue
+        inverted = text[start : m.start()].rstrip().endswith(",")
+        phrase = f"{m.group().lower()} {words[-1].lower()}"
+        out.append((m.start(), m.end(), 1 if inverted else -1, phrase))
+    return out
 
 
 def _adverb_cue(cue: Cue, lex: Lexicon) -> bool:

@@ -319,6 +319,7 @@ class Sources:
     prepositions: frozenset[str]  # "an den Haushaltsausschuss": an object, never the subject
     non_subject_articles: frozenset[str]  # "den", "dem": a phrase opening so is no subject
     refers_to_figure: tuple[str, ...]  # "Das waren ...", "That is ...": about the figure before
+    separable: tuple[tuple[str, str], ...]  # "legte ... vor": verb, particle closing its clause
 
 
 def _sources(f: DataFile) -> Sources:
@@ -361,7 +362,19 @@ def _sources(f: DataFile) -> Sources:
         prepositions=f.word_set("prepositions"),
         non_subject_articles=f.word_set("non_subject_articles"),
         refers_to_figure=f.word_tuple("refers_to_figure"),
+        separable=_separable(f),
     )
+
+
+def _separable(f: DataFile) -> tuple[tuple[str, str], ...]:
+    """``separable``: "verb particle" pairs ("gab bekannt", "legte vor")."""
+    out = []
+    for entry in f.words("separable"):
+        parts = entry.split()
+        if len(parts) != 2:
+            raise f.fail("separable", f"needs a verb and its particle: {entry!r}")
+        out.append((parts[0], parts[1]))
+    return tuple(out)
 
 
 # --- hedges.toml, negatives.toml, sentences.toml, language.toml ------------------------------
