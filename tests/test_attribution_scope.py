@@ -239,3 +239,66 @@ def test_separable_verbs_and_pronouns_after_the_verb(text: str, source: str) -> 
 def test_a_verb_whose_particle_does_not_close_the_clause_is_no_cue() -> None:
     (claim,) = claims_of("Es gab am Montag 50 Tote an der Grenze.", "de")
     assert claim.source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The agency's new outlook, published on Monday, projects growth of 1.5%.",
+            "The agency's new outlook",
+        ),
+        (
+            "Local officials, speaking on condition of anonymity, put the figure at 400.",
+            "Local officials",
+        ),
+    ],
+)
+def test_the_subject_before_a_clause_set_off_by_commas_is_the_source(
+    text: str, source: str
+) -> None:
+    (claim,) = claims_of(text, "en")
+    assert claim.source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "via"),
+    [
+        ("Sales fell 4%, according to traders cited by Bloomberg.", "traders", "Bloomberg"),
+        (
+            "The fee could reach £40m, according to The Courier, citing sources close to the club.",
+            "sources",
+            "The Courier",
+        ),
+    ],
+)
+def test_a_cue_after_the_claim_gives_way_to_the_holder_inside_or_right_after_it(
+    text: str, source: str, via: str
+) -> None:
+    (claim,) = claims_of(text, "en")
+    assert (claim.source, claim.via_source) == (source, via)
+
+
+def test_an_article_before_a_lower_case_source_noun_is_passed_over() -> None:
+    text = "The firm will cut 12% of its staff, according to an internal memo seen by the union."
+    (claim,) = claims_of(text, "en")
+    assert claim.source == "internal memo"
+
+
+def test_a_participle_with_its_agent_names_the_agent() -> None:
+    text = (
+        "Floods killed at least 18 people. "
+        "That was the count given on Sunday by the regional civil protection agency."
+    )
+    (claim,) = claims_of(text, "en")
+    assert claim.source == "the regional civil protection agency"
+
+
+def test_the_figures_point_back_to_who_published_them() -> None:
+    text = (
+        "Spending reached €90bn, according to Eurostat's figures. "
+        "Poland leads with 4.1% of GDP, the figures show."
+    )
+    first, second = claims_of(text, "en")
+    assert second.source == "the figures"
+    assert second.claimant == first.claimant

@@ -127,6 +127,7 @@ class _Walker:
             picked.pop(0)  # "raising Ukraine's", "the": no verb or article opens a source
         while picked and not self._is_head(self.tokens[picked[-1]][0]):
             picked.pop()
+        self._trim_to_head_noun(picked)
         if not picked or not self._names_someone([self.tokens[k][0] for k in picked]):
             return None
         if self.tokens[picked[0]][0].lower() in self.lex.sources.place_links:
@@ -134,6 +135,20 @@ class _Walker:
         if step < 0 and self._after_determiner(picked[0]):
             return None  # "its Global Trends report": the cue word is a noun, not a verb
         return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
+
+    def _trim_to_head_noun(self, picked: list[int]) -> None:
+        """ "an internal memo seen by Reuters": a lower-case phrase ends on its last source
+        noun, not on a participle after it."""
+        heads = self.lex.sources.head_nouns
+        words = [self.tokens[k][0] for k in picked]
+        if not heads or not words or any(w[0].isupper() for w in words):
+            return
+        lowers = [w.lower() for w in words]
+        if lowers[-1] in heads or _head_of_phrase(lowers, self.lex) in heads:
+            return  # "a spokesman for the force" ends where it should
+        last = max((n for n, w in enumerate(words) if w.lower() in heads), default=None)
+        if last is not None:
+            del picked[last + 1 :]
 
     def _after_number(self, first: int) -> bool:
         return first > 0 and self.tokens[first - 1][0][0].isdigit()
@@ -178,11 +193,26 @@ class _Walker:
             j, strip = i, self.lex.sources.strip_after_cue
             while j < len(self.tokens) and self.tokens[j][0].lower() in strip:
                 j += 1
-            if j > i and j < len(self.tokens) and self.tokens[j][0][0].isupper():
+            if j > i and j < len(self.tokens) and self._names_ahead(j):
                 i = j
         if step < 0 and self._acronym_before(i):
             i -= 3  # "der Deutsche Wetterdienst (DWD) warnt": the long form is the source
         return i
+
+    def _names_ahead(self, j: int) -> bool:
+        """After an article: a name ("a new YouGov poll"), or lower-case words up to a source
+        noun that is no cue of its own ("an internal memo"; not "an estimate by")."""
+        if self.tokens[j][0][0].isupper():
+            return True
+        heads, cues = self.lex.sources.head_nouns, self.lex.sources.before_source_set
+        for k in range(j, min(j + 4, len(self.tokens))):
+            word = self.tokens[k][0].lower()
+            if word in heads:
+                nxt = self.tokens[k + 1][0].lower() if k + 1 < len(self.tokens) else ""
+                return f"{word} {nxt}" not in cues
+            if not self._accepts(self.tokens[k][0]):
+                return False
+        return False
 
     def _acronym_before(self, i: int) -> bool:
         """ "( DWD )" ending at token ``i``: an acronym defined for the name before it."""
@@ -201,16 +231,15 @@ class _Walker:
             return False  # "64% of Americans say": the counted noun, not who says it
         if last.endswith(("'s", "’s")) and not self.lex.sources.head_capitalized:
             return False
+        if " ".join(lowers) in self.lex.sources.pronouns:
+            return True  # "er", "the figures", "dem Bericht": resolved to an earlier source
         content = [w for w in lowers if w not in self.lex.sources.phrase_words]
         if not content or all(w in self.lex.sources.generic for w in content):
             return False
-        if len(words) == 1 and last in self.lex.sources.pronouns:
-            return True
         if self.lex.sources.head_capitalized or any(w[0].isupper() for w in words):
             return True
-        if last in self.lex.sources.head_nouns or _head_of_phrase(lowers, self.lex) in (
-            self.lex.sources.head_nouns
-        ):
+        heads = self.lex.sources.head_nouns
+        if last in heads or _head_of_phrase(lowers, self.lex) in heads:
             return True  # "western officials", "a spokesman for the force"
         # "the general"; not "the highest number": a generic head names no one
         return lowers[0] in self.lex.sources.phrase_words and last not in self.lex.sources.generic
@@ -547,6 +576,9 @@ def _add(
         span = _after_opener(text, walker, cue_start)
     if span is None and step < 0:
         span = _apposed_subject(walker, index, _first_word(text, sentence[0]))
+    if span is None and step < 0:  # "the count given on Saturday by the civil protection agency"
+        agent = _agent(text, cue_end, sentence_end, walker.lex)
+        span = (agent.src_start, agent.src_end) if agent else None
     if span is None:
         return
     source = text[span[0] : span[1]]
@@ -593,11 +625,12 @@ def _apposed_subject(walker: _Walker, index: int, first_word: int) -> tuple[int,
         i -= 1
     if i < 3 or tokens[i][0] != ",":
         return None
-    inner = walker.walk(i - 1, -1)
-    at = next((k for k, t in enumerate(tokens) if inner and t[1] == inner[0]), -1)
-    if inner is None or at < 2 or tokens[at - 1][0] != ",":
+    # the apposition: a few words without a figure ("published on Tuesday", "speaking to the
+    # BBC on condition of anonymity")
+    at = next((k for k in range(i - 1, max(0, i - 12), -1) if tokens[k][0] == ","), -1)
+    if at < 1 or any(t[0][0].isdigit() or t[0] in ";:" for t in tokens[at + 1 : i]):
         return None
-    subject = walker.walk(at - 2, -1)
+    subject = walker.walk(at - 1, -1)
     return subject if subject is not None and subject[0] == first_word else None
 
 
@@ -648,7 +681,12 @@ def relay_holder(text: str, sentence_start: int, cue: Cue, lex: Lexicon) -> Cue 
 
 
 def pick_source(
-    cues: list[Cue], claim_start: int, claim_end: int, text: str = "", sentence_end: int = 0
+    cues: list[Cue],
+    claim_start: int,
+    claim_end: int,
+    text: str = "",
+    sentence_end: int = 0,
+    relays: frozenset[str] = frozenset(),
 ) -> Cue | None:
     """The cue that covers a claim: the last one before it, else the first following one that is
     in the claim's clause or closes the sentence ("..., officials said on Tuesday.")."""
@@ -656,14 +694,28 @@ def pick_source(
     if before:
         return before[-1]
     after = [c for c in cues if c.start >= claim_end]
-    for cue in after:
+    for n, cue in enumerate(after):
         same_clause = "," not in text[claim_end : cue.start]
         closes = "," not in text[cue.end : sentence_end] and ";" not in text[cue.end : sentence_end]
         if same_clause or closes:
-            return cue  # "..., Welt am Sonntag reported, citing figures from Frontex." closes it
+            return _inner(after, n, text, relays)  # "..., Welt am Sonntag reported, citing ..."
     if after and not _figure_in_clause(text, after[0].end, sentence_end):
-        return after[0]  # "..., NHS England said, up 21% on the week before." (no own figure)
+        return _inner(after, 0, text, relays)  # "..., NHS England said, up 21% on the week before."
     return None
+
+
+def _inner(after: list[Cue], n: int, text: str, relays: frozenset[str]) -> Cue:
+    """A cue inside the chosen one ("according to traders cited by Bloomberg") or a relay
+    right after it ("according to The Athletic, citing sources close to the club") names who
+    holds the figure."""
+    cue = after[n]
+    for nxt in after[n + 1 :]:
+        between = text[cue.end : nxt.start]
+        if nxt.start < cue.end or (nxt.phrase in relays and not between.strip(" ,")):
+            cue = nxt
+        else:
+            break
+    return cue
 
 
 _CLAUSE_END = re.compile(r"[,;:]")

@@ -174,7 +174,7 @@ class Coreference:
         words = written.lower().split()
         if words and words[-1] in self.lex.sources.person_pronouns:
             return self._nearest("person", start) or self._nearest("any", start)
-        if len(words) == 1 and words[0] in self.lex.sources.pronouns:
+        if " ".join(words) in self.lex.sources.pronouns:  # "it", "the figures", "dem Bericht"
             return self._nearest("any", start)
         if kind:
             same = self._same_type(kind, start) or self._in_country(kind, start)
