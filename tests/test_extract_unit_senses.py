@@ -107,3 +107,27 @@ def test_names_exits_and_compound_measures(
 ) -> None:
     lang = "de" if "Ausfahrt" in text else "en"
     assert _claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "one" before a unit of measure or money is the number 1 ...
+        ("The trail is one mile long.", [(1, 1, "mile")]),
+        ("The shares closed one penny higher.", [(1, 1, "penny")]),
+        ("It made a one-yen bid.", [(1, 1, "jpy")]),
+        ("The track is three quarters mile long.", [(0.75, 0.75, "mile")]),
+        # ... before a counted noun or as a pronoun it stays no claim (issue #3)
+        ("One man died.", []),
+        ("One of the soldiers was hurt.", []),
+        ("One day later it rained.", []),
+    ],
+)
+def test_one_before_a_unit_of_measure_or_money(
+    text: str, expected: list[tuple[float, float, str]]
+) -> None:
+    assert _claims(text, "en") == expected
+
+
+def test_german_ein_before_a_unit_stays_the_article() -> None:
+    assert _claims("Ein Pfund Hack und ein Kilo Mehl, bitte.", "de") == []

@@ -170,8 +170,8 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
 def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[Numeral]:
     """A mixed number ("2 1/4", "fünf und drei Viertel Milliarde") or a power ("1.3e6") that
     starts at a numeral is that numeral's value; the numbers inside a fraction ("two thirds",
-    "one over three", "34/23") are not claims (issue #3), except a fraction in digits that a
-    measure unit follows: "1/4 mile", "½ teaspoon" are amounts."""
+    "one over three", "34/23") are not claims (issue #3), except a fraction that a measure
+    unit follows: "1/4 mile", "½ teaspoon", "three quarters mile" are amounts."""
     layer = fractions_and_powers(text, lex, numerals)
     if not layer:
         return numerals
@@ -192,8 +192,6 @@ def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[N
 
 
 def _measure_after(fraction: Numeral, text: str, lex: Lexicon) -> bool:
-    if fraction.spelled:
-        return False
     unit = lex.regexes.unit_phrase.match(text, fraction.end)
     if not unit or "\n" in unit.group("gap"):
         return False

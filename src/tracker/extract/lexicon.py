@@ -87,6 +87,7 @@ class Numbers:
     code_scales: dict[str, float]  # [code_scales], case as written: "MUSD", "TEUR"
     sign_words: frozenset[str]  # [rules]
     article_ones: frozenset[str]
+    unit_ones: frozenset[str]  # of article_ones, the number 1 before a measure or money unit
     connectors: frozenset[str]
     half_words: frozenset[str]
     compound_only: frozenset[str]
@@ -125,6 +126,7 @@ def _numbers(f: DataFile) -> Numbers:
         code_scales=f.cased_numbers("code_scales"),
         sign_words=f.word_set("rules.sign_words"),
         article_ones=f.word_set("rules.article_ones"),
+        unit_ones=f.word_set("rules.unit_ones"),
         connectors=f.word_set("rules.connectors"),
         half_words=f.word_set("rules.half_words"),
         compound_only=f.word_set("rules.compound_only"),

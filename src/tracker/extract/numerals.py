@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.patterns import tail_tokens
 from tracker.extract.units import counted_noun
+from tracker.extract.vocabulary import load_vocabulary
 
 _SIGNS = "-−"
 _EXACT_INT = 2**53
@@ -332,6 +333,18 @@ def _attach_tail(found: list[Numeral], tail: str, end: int, lex: Lexicon) -> Non
     found[-1].end = end
 
 
+_MEASURE_OR_MONEY = ("measure", "other_measure", "currency", "subunit")
+
+
+def _unit_of_measure_after(end: int, text: str, lex: Lexicon) -> bool:
+    """ "one mile", "one penny": a unit of measure or money right after the number word."""
+    unit = lex.regexes.unit_phrase.match(text, end)
+    if not unit or "\n" in unit.group("gap"):
+        return False
+    lemma = lex.units.nouns.get(" ".join(unit.group("unit").lower().split()))
+    return load_vocabulary().kind(lemma) in _MEASURE_OR_MONEY
+
+
 def _apply_prefix_words(num: Numeral, text: str, lex: Lexicon) -> bool:
     """ "eine halbe Million", "a dozen"; False when the number is an article or pronoun."""
     pats = lex.regexes
@@ -350,7 +363,7 @@ def _apply_prefix_words(num: Numeral, text: str, lex: Lexicon) -> bool:
             num.start = origin + article.start()
         return True
     if word in lex.numbers.article_ones:
-        return False
+        return word in lex.numbers.unit_ones and _unit_of_measure_after(num.end, text, lex)
     return not (
         num.value == 1
         and (pats.pronoun_one_after.search(window) or pats.pronoun_one_before.match(text, num.end))
