@@ -302,3 +302,33 @@ def test_the_figures_point_back_to_who_published_them() -> None:
     first, second = claims_of(text, "en")
     assert second.source == "the figures"
     assert second.claimant == first.claimant
+
+
+def test_a_source_glued_to_its_cue_noun_does_not_point_back() -> None:
+    text = (
+        "Die Luftwaffe des Landes meldete 30 Drohnen. "
+        "In der Region wurden nach Behördenangaben zwei Menschen getötet."
+    )
+    drones, people = claims_of(text, "de")
+    assert people.source == "Behörden"
+    assert people.claimant != drones.claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Das Statistische Bundesamt meldete 2,4 Prozent. "
+            "Lebensmittel wurden nach Angaben der Statistiker um 1,8 Prozent teurer.",
+            "de-destatis",
+        ),
+        (
+            "Die Europäische Zentralbank rechnet mit 2,1 Prozent Inflation. "
+            "Für 2027 erwarten die Währungshüter 1,9 Prozent.",
+            "ecb",
+        ),
+    ],
+)
+def test_the_staff_of_a_body_point_back_to_it(text: str, body: str) -> None:
+    claims = claims_of(text, "de")
+    assert [c.claimant for c in claims] == [body, body]

@@ -15,6 +15,7 @@ _MAX_WORDS = 8
 _REACH = 110  # characters around a cue that can hold its source phrase
 _SPACES = re.compile(r"\s+")
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])\w\.$")
+COMPOUND = "compound"  # the phrase of a cue glued to its source ("nach Behördenangaben")
 _QUOTES = frozenset('„“”"»«‚‘’‹›')
 
 
@@ -279,7 +280,7 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     cues: list[Cue] = []
     if lex.sources.compound_cue_nouns:
         cues = [
-            Cue(m.start(), m.end(), m.group("source"), False, m.start("source"), m.end("source"))
+            Cue(m.start(), m.end(), m.group("source"), False, *m.span("source"), COMPOUND)
             for m in pats.compound_cue.finditer(text, start, end)
             if len(m.group("source")) > 1
         ]

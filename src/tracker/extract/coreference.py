@@ -100,11 +100,15 @@ class Coreference:
     def _is_pronoun(self, written: str) -> bool:
         return written.lower() in self.lex.sources.pronouns
 
-    def claimant(self, written: str, start: int) -> str | None:
+    def claimant(self, written: str, start: int, *, points: bool = True) -> str | None:
         """The claimant ``written`` names or points back to; None for a pronoun that points
-        back to nothing (no source is better than a wrong one)."""
+        back to nothing (no source is better than a wrong one). With ``points`` False (a source
+        glued to its cue noun) only an institution type points back ("nach Gewerkschaftsangaben"
+        to the union named before); a bare plural ("nach Behördenangaben") is a voice of its own."""
         written = self._possessor(written)
         found = resolve(written, self.lex.code, acronyms=self.acronyms)
+        if not points and found.type is None:
+            return found.claimant or self._anonymous(found.label)
         pronoun = self._is_pronoun(written)
         described = found.claimant is not None and self._only_describes(written, found.label)
         if found.claimant and not pronoun and not described:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.extract.attribution import (
+    COMPOUND,
     Cue,
     find_cues,
     is_hedged,
@@ -100,10 +101,10 @@ class _Context:
             found += [(c.src_start, c.source) for c in cues]
         return found
 
-    def claimant(self, written: str, pos: int) -> str | None:
+    def claimant(self, written: str, pos: int, *, points: bool = True) -> str | None:
         if self.coreference is None:
             self.coreference = Coreference(self.text, self.lex, self.mentions_until)
-        return self.coreference.claimant(written, pos)
+        return self.coreference.claimant(written, pos, points=points)
 
 
 def discarded(text: str, lex: Lexicon) -> list[tuple[str, int, Reason]]:
@@ -612,7 +613,11 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
     text = ctx.text
     source, via = _source(ctx, index, (core.start, end), unit)
     ctx.units.setdefault(index, set()).add(unit)  # what later sentences may speak of
-    claimant = ctx.claimant(source.source, source.src_start) if source else None
+    claimant = (
+        ctx.claimant(source.source, source.src_start, points=source.phrase != COMPOUND)
+        if source
+        else None
+    )
     if claimant is None:
         source = via = None  # a pronoun that points back to nothing names no one
     via_key = ctx.claimant(via.source, source.src_start) if source and via else None
