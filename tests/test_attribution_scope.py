@@ -332,3 +332,27 @@ def test_a_source_glued_to_its_cue_noun_does_not_point_back() -> None:
 def test_the_staff_of_a_body_point_back_to_it(text: str, body: str) -> None:
     claims = claims_of(text, "de")
     assert [c.claimant for c in claims] == [body, body]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Händler hatten im Schnitt mit einem Plus von 2 Prozent gerechnet.", "Händler"),
+        ("Der Wetterdienst hatte zuvor vor 90 Litern Regen gewarnt.", "Der Wetterdienst"),
+        ("Die Weltbank empfiehlt eine Quote von 30 Prozent.", "Die Weltbank"),
+    ],
+)
+def test_a_perfect_or_a_recommendation_names_its_subject(text: str, source: str) -> None:
+    (claim,) = claims_of(text, "de")
+    assert claim.source == source
+
+
+def test_a_participle_after_wie_names_no_subject() -> None:
+    (claim,) = claims_of("Die Preise hatten um 3 Prozent zugelegt, wie erwartet.", "de")
+    assert claim.source is None
+
+
+def test_a_verb_before_an_article_is_not_part_of_the_source() -> None:
+    text = "Erkältungen machten der Kasse zufolge 18 Prozent der Fehltage aus."
+    (claim,) = claims_of(text, "de")
+    assert claim.source == "der Kasse"

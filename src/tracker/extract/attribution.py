@@ -82,6 +82,20 @@ class _Walker:
             return word.lower() in self.lex.sources.object_articles and self._noun_before(picked)
         return self._noun_before(picked)
 
+    def _verb_before_article(self, picked: list[int], word: str) -> bool:
+        """German, walking back: an adjective stands between an article and its noun, never
+        right before an article; a lower-case word there is the verb before the phrase."""
+        if not self.lex.sources.head_capitalized or word[0].isupper():
+            return False
+        lower = word.lower()
+        if lower in self.lex.sources.phrase_words or lower in self.lex.sources.pronouns:
+            return False
+        nearest = self.tokens[picked[-1]][0].lower()
+        return (
+            nearest in self.lex.sources.phrase_words
+            and nearest in self.lex.sources.pointing_determiners
+        )
+
     def _noun_before(self, picked: list[int]) -> bool:
         """The last word taken is a noun: capitalised, and not an article that opens the
         sentence ("Die griechische Feuerwehr")."""
@@ -116,6 +130,8 @@ class _Walker:
                 break
             if step > 0 and picked and self._after_head(picked, word):
                 break
+            if step < 0 and picked and self._verb_before_article(picked, word):
+                break  # "Atemwegserkrankungen machten der Krankenkasse zufolge"
             picked.append(i)
             i += step
         picked.sort()
@@ -577,6 +593,8 @@ def _add(
         span = _after_opener(text, walker, cue_start)
     if span is None and step < 0:
         span = _apposed_subject(walker, index, _first_word(text, sentence[0]))
+    if span is None and step < 0 and walker.lex.sources.head_capitalized:
+        span = _perfect_subject(text, walker.lex, sentence, (cue_start, cue_end))
     if span is None and step < 0:  # "the count given on Saturday by the civil protection agency"
         agent = _agent(text, cue_end, sentence_end, walker.lex)
         span = (agent.src_start, agent.src_end) if agent else None
@@ -614,6 +632,25 @@ def _apposition(walker: _Walker, index: int) -> tuple[int, int] | None:
         return None
     found = resolve(walker.text_of(role[0], name[1]), walker.lex.code)
     return (role[0], name[1]) if found.person else None
+
+
+def _perfect_subject(
+    text: str, lex: Lexicon, sentence: tuple[int, int], cue: tuple[int, int]
+) -> tuple[int, int] | None:
+    """ "Analysten hatten im Schnitt mit 1,0 Milliarden Euro gerechnet": a report participle
+    closing its clause after an auxiliary in second place; the phrase opening the sentence is
+    the subject."""
+    if not text[cue[1] : cue[1] + 1] or text[cue[1]] not in ".,;:!?":
+        return None
+    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, sentence[0], cue[0])]
+    if tokens and tokens[-1][0].lower() in lex.sources.clause_openers:
+        return None  # ", wie erwartet."
+    span = _Walker(tokens, lex, after_cue_words=False).walk(0, 1) if tokens else None
+    if span is None:
+        return None
+    after = next((t[0].lower() for t in tokens if t[1] >= span[1]), "")
+    auxiliary = after in lex.sources.skip_near_cue and after in lex.sources.stop_words
+    return span if auxiliary and after not in lex.sources.not_source else None
 
 
 def _apposed_subject(walker: _Walker, index: int, first_word: int) -> tuple[int, int] | None:
