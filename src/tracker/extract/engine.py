@@ -152,7 +152,7 @@ def number_mentions(text: str, lex: Lexicon) -> list[NumberMention]:
 
 def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     numerals = find_numerals(text, lex)
-    if not numerals and not _VULGAR_FRACTION.search(text):
+    if not numerals and (text.isascii() or not _VULGAR_FRACTION.search(text)):
         return []
     numerals = _apply_fractions(numerals, text, lex)
     negatives = NegativeFilter(text, lex)

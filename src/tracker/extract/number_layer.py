@@ -142,13 +142,20 @@ def scale_letters(tagged: list[Tagged], text: str, lex: Lexicon) -> list[Tagged]
     return tagged
 
 
-def _fraction_word_before(text: str, numerals: list[Numeral], lex: Lexicon) -> bool:
-    """A fraction word right before a spelled scale word: "quarter million"."""
+def _spelled_fraction_start(
+    text: str, numerals: list[Numeral], lex: Lexicon, data: LayerData
+) -> bool:
+    """A fraction word right before a spelled scale word ("quarter million"), or a spelled tens
+    word before a unit ordinal ("three twenty-firsts"): looked at on spelled numerals only."""
     for n in numerals:
-        if n.spelled and lex.numbers.scales.get(text[n.start : n.end].lower(), 0.0) >= _BIG_SCALE:
+        if not n.spelled:
+            continue
+        if lex.numbers.scales.get(text[n.start : n.end].lower(), 0.0) >= _BIG_SCALE:
             before = _LAST_WORD.search(text, max(0, n.start - 16), n.start - 1)
             if before and before.group().lower() in lex.numbers.fractions:
                 return True
+        if data.tens_ordinal is not None and data.tens_ordinal.search(text, n.start, n.end + 12):
+            return True
     return False
 
 
@@ -162,14 +169,8 @@ def fractions_and_powers(text: str, lex: Lexicon, numerals: list[Numeral]) -> li
         "/" in text
         or any(after.match(text, n.end) for n in numerals)
         or (before and any(before.search(text, max(0, n.start - 12), n.start) for n in numerals))
-        or _fraction_word_before(text, numerals, lex)
-        or (
-            data.tens_ordinal is not None
-            and any(
-                n.spelled and data.tens_ordinal.search(text, n.start, n.end + 12) for n in numerals
-            )
-        )
-        or _VULGAR_CHAR.search(text)
+        or _spelled_fraction_start(text, numerals, lex, data)
+        or (not text.isascii() and _VULGAR_CHAR.search(text))
     ):
         return []
     copies = [replace(n) for n in numerals]

@@ -212,8 +212,12 @@ def _next_after_word(text: str, lo: int, start: int | None, lex: Lexicon) -> Uni
     sentence or the claim before this one ends."""
     if start is None or not lex.units.context_next:
         return None
+    lo = max(lo, start - _CONTEXT_REACH)
+    window = text[lo:start].lower()
+    if not any(form in window for form in lex.units.context_next):
+        return None  # the cheap test first: most sentences name no such unit
     last = None
-    for m in lex.regexes.context_next.finditer(text, max(lo, start - _CONTEXT_REACH), start):
+    for m in lex.regexes.context_next.finditer(text, lo, start):
         last = m
     if last is None:
         return None
