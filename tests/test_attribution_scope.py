@@ -356,3 +356,50 @@ def test_a_verb_before_an_article_is_not_part_of_the_source() -> None:
     text = "Erkältungen machten der Kasse zufolge 18 Prozent der Fehltage aus."
     (claim,) = claims_of(text, "de")
     assert claim.source == "der Kasse"
+
+
+@pytest.mark.parametrize(
+    ("source", "lang"),
+    [
+        ("Der Gouverneur von Kelkit", "de"),
+        ("the governor of Kelkit", "en"),
+        ("Der Bürgermeister von Ostrava", "de"),
+    ],
+)
+def test_a_role_of_a_place_is_that_place_s_office(source: str, lang: str) -> None:
+    from tracker.claimants import resolve
+
+    found = resolve(source, lang)
+    assert found.type == "local-government"
+    assert found.claimant is not None and found.claimant.endswith("-local-government")
+
+
+@pytest.mark.parametrize("source", ["Foreign Affairs", "National Rail", "Manchester United"])
+def test_a_department_railway_or_club_is_no_person(source: str) -> None:
+    from tracker.claimants import resolve
+
+    assert not resolve(source, "en").person
+
+
+def test_a_verb_read_both_ways_keeps_the_subject_before_it() -> None:
+    text = (
+        "Die Regierung in Ankara kündigte ein Bauprogramm an. "
+        "Binnen eines Jahres sollen 30.000 Wohnungen entstehen."
+    )
+    (claim,) = claims_of(text, "de")
+    assert claim.source == "Die Regierung in Ankara"
+
+
+def test_a_description_points_to_the_claimant_its_antecedent_was_resolved_to() -> None:
+    text = (
+        "An earthquake hit eastern Turkey on Monday. The toll rose to 480, the interior ministry "
+        "said. More than 3,100 people were injured, the ministry said."
+    )
+    toll, injured = claims_of(text, "en")
+    assert toll.claimant == "tr-interior-ministry"
+    assert injured.claimant == toll.claimant
+
+
+def test_a_german_passive_with_its_subject_after_the_auxiliary_names_no_one() -> None:
+    (claim,) = claims_of("Aus der Nachbarprovinz wurden 40 Tote gemeldet.", "de")
+    assert claim.source is None

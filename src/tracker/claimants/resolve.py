@@ -226,6 +226,10 @@ def _org(
             kept.pop()
         words = [t for s in kept for t in s.tokens if t.norm != SEPARATOR]
         key = slug([t.norm for t in words])
+        if typed_titles and not types:
+            # "Der Gouverneur von Bingöl", "the mayor of Karliova": the place's office, not the
+            # place (nor every other voice of it)
+            key = f"{key}-{typed_titles[0]}"
         prefix = f"name:{country.lower()}:" if country else "name:"
         return _Org(prefix + key, False, country, type_id, _written(words))
     if type_id and country:

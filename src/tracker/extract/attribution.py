@@ -341,8 +341,33 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             (start, end),
         )
     cues = [c for c in cues if not _adverb_cue(c, lex)]
+    cues = _one_reading_per_verb(cues, lex)
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _one_reading_per_verb(cues: list[Cue], lex: Lexicon) -> list[Cue]:
+    """A report verb read both ways ("kündigte", "sagte": the subject before it, or after it in
+    verb-second order) keeps one reading: the phrase before it when that names a body or person
+    ("Die Regierung in Ankara kündigte ein Programm an"), else the one after it ("Insgesamt
+    sagte der Minister")."""
+    both = lex.sources.before_source_set & lex.sources.after_source_set
+    drop: set[int] = set()
+    for n, ahead in enumerate(cues):
+        if ahead.phrase not in both:
+            continue
+        verb_end = ahead.start + len(ahead.phrase)
+        if ahead.src_start < verb_end:
+            continue
+        for m, back in enumerate(cues):
+            if (
+                m != n
+                and back.phrase == ahead.phrase
+                and back.end == verb_end
+                and back.src_end <= ahead.start
+            ):
+                drop.add(n if _names_body_or_person(back.source, lex) else m)
+    return [c for n, c in enumerate(cues) if n not in drop]
 
 
 _SEPARABLE: dict[str, tuple[re.Pattern[str], dict[str, frozenset[str]]]] = {}
@@ -511,7 +536,16 @@ def _passive(before: list[tuple[str, int, int]], lex: Lexicon) -> bool:
         if lower in auxiliaries:
             return True
         if lower not in skip:
+            break
+    if not lex.sources.head_capitalized:
+        return False
+    # German: the auxiliary stands in second place, the participle at the end ("Aus Muş wurden
+    # Tote gemeldet"): any auxiliary in the clause before the verb
+    for word, _, _ in reversed(before):
+        if word in ",;:":
             return False
+        if word.lower() in auxiliaries:
+            return True
     return False
 
 

@@ -17,7 +17,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.claimants import compose, find_acronyms, resolve
 from tracker.claimants.gazetteer import data_language
@@ -119,7 +119,23 @@ class Coreference:
             return None
         if back is None and found.claimant:
             return found.claimant  # "Der Verband" with nobody before it: a name of its own
-        return back.claimant if back else self._anonymous(found.label)
+        if back is None:
+            return self._anonymous(found.label)
+        self._settle(start, back.claimant)
+        return back.claimant
+
+    def _settle(self, start: int, key: str) -> None:
+        """The mention at ``start`` was filed under an anonymous key ("the interior ministry"
+        with no country of its own) and now points to ``key`` (Turkey's, from the story): a later
+        "the ministry" pointing to it finds that claimant."""
+        if key.startswith(ANONYMOUS):
+            return
+        for starts, items in self._lists.values():
+            at = bisect.bisect_left(starts, start)
+            while at < len(starts) and starts[at] == start:
+                if items[at].claimant.startswith(ANONYMOUS):
+                    items[at] = replace(items[at], claimant=key)
+                at += 1
 
     def _possessor(self, written: str) -> str:
         """ "the institute's weekly bulletin", "the agency's figures": what a body published is
