@@ -403,3 +403,20 @@ def test_a_description_points_to_the_claimant_its_antecedent_was_resolved_to() -
 def test_a_german_passive_with_its_subject_after_the_auxiliary_names_no_one() -> None:
     (claim,) = claims_of("Aus der Nachbarprovinz wurden 40 Tote gemeldet.", "de")
     assert claim.source is None
+
+
+def test_a_name_after_a_role_and_a_comma_is_the_source_and_its_role_points_back() -> None:
+    text = (
+        "Die Agentur meldete unter Berufung auf den Bürgermeister der Stadt, Pavel Novak, "
+        "zudem 40 Verletzte. Unter den Toten seien drei Kinder, schrieb der Bürgermeister."
+    )
+    injured, children = claims_of(text, "de")
+    assert injured.source is not None and injured.source.endswith("Pavel Novak")
+    assert injured.claimant == "person-pavel-novak"
+    assert children.claimant == "person-pavel-novak"
+
+
+def test_the_unit_after_a_per_word_is_no_source() -> None:
+    text = "Der Wetterdienst hatte zuvor vor 90 Litern Regen pro Quadratmeter gewarnt."
+    (claim,) = claims_of(text, "de")
+    assert claim.source == "Der Wetterdienst"

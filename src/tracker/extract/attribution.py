@@ -623,6 +623,8 @@ def _add(
     else:
         index = bisect.bisect_left(starts, cue_start) - 1
     span = walker.walk(index, step)
+    if span is not None and _is_unit(text, span, walker.lex):
+        span = None  # "vor 180 Litern Regen pro Quadratmeter gewarnt": a unit names no one
     if span is None and step < 0:
         span = _after_opener(text, walker, cue_start)
     if span is None and step < 0:
@@ -634,6 +636,8 @@ def _add(
         span = (agent.src_start, agent.src_end) if agent else None
     if span is None:
         return
+    if step > 0:
+        span = (span[0], _apposed_name(text, span, sentence_end, walker.lex))
     source = text[span[0] : span[1]]
     if source.endswith(".") and not _ABBREVIATION_END.search(source):
         source = source[:-1]
@@ -666,6 +670,29 @@ def _apposition(walker: _Walker, index: int) -> tuple[int, int] | None:
         return None
     found = resolve(walker.text_of(role[0], name[1]), walker.lex.code)
     return (role[0], name[1]) if found.person else None
+
+
+_APPOSED_NAME = re.compile(r",\s*((?:[^\W\d_][\w'’-]*\s+){1,3}[^\W\d_][\w'’-]*)\s*(?=[,.;:])")
+
+
+def _apposed_name(text: str, span: tuple[int, int], end: int, lex: Lexicon) -> int:
+    """ "unter Berufung auf den Gouverneur der Region, Serhij Kowal, ...": a person's name set
+    off by commas after a role belongs to the source; where the source ends."""
+    m = _APPOSED_NAME.match(text, span[1], end)
+    if m is None or not all(w[0].isupper() for w in m.group(1).split()):
+        return span[1]
+    found = resolve(text[span[0] : m.end(1)], lex.code)
+    return m.end(1) if found.person and resolve(m.group(1), lex.code).person else span[1]
+
+
+def _is_unit(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
+    """The phrase is the second unit of a compound ("Litern pro Quadratmeter", "per square
+    metre"): a per-word (units.toml [compound]) stands right before it."""
+    before = text[max(0, span[0] - 8) : span[0]].split()
+    if not before or before[-1].lower() not in lex.units.per_words:
+        return False
+    m = lex.regexes.unit_phrase.match(text, span[0])
+    return m is not None and m.end() >= span[1]
 
 
 def _perfect_subject(

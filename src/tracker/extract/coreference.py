@@ -42,6 +42,7 @@ class _Named:
     type: str | None
     country: str | None = None
     words: frozenset[str] = frozenset()  # the comparable words of its name
+    written: frozenset[str] = frozenset()  # the comparable words as written (roles kept)
 
 
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
@@ -137,6 +138,19 @@ class Coreference:
                     items[at] = replace(items[at], claimant=key)
                 at += 1
 
+    def _nearest_with_role(self, role: str, start: int) -> _Named | None:
+        wanted = set(norms(role, data_language(self.lex.code)))
+        starts, items = self._lists.get("person", ((), ()))
+        for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            if wanted <= items[at].written:
+                return items[at]
+        return None
+
+    def _is_title(self, word: str) -> bool:
+        data_lang = data_language(self.lex.code)
+        head = index_for(data_lang).phrases.get(norms(word, data_lang))
+        return head is not None and head.kind == Kind.TITLE
+
     def _possessor(self, written: str) -> str:
         """ "the institute's weekly bulletin", "the agency's figures": what a body published is
         its voice; the possessor names it (not "the country's health ministry": a body)."""
@@ -170,7 +184,10 @@ class Coreference:
             found = resolve(written, self.lex.code, acronyms=self.acronyms)
             key = found.claimant or self._anonymous(found.label)
             words = frozenset(norms(found.label, data_language(self.lex.code)))
-            named = _Named(pos, key, found.type == "person", found.type, found.country, words)
+            written_words = frozenset(norms(written, data_language(self.lex.code)))
+            named = _Named(
+                pos, key, found.type == "person", found.type, found.country, words, written_words
+            )
             # a news medium's country is its home, not the story's ("the AFP news agency
             # reported, citing the country's health ministry")
             located = found.country and found.type not in _HOME_ONLY_TYPES
@@ -194,6 +211,11 @@ class Coreference:
         words = written.lower().split()
         if words and words[-1] in self.lex.sources.person_pronouns:
             return self._nearest("person", start) or self._nearest("any", start)
+        if words and self._is_title(written.split()[-1]):
+            # "schrieb der Gouverneur", "the minister said": the person named with that role
+            person = self._nearest_with_role(written.split()[-1], start)
+            if person is not None:
+                return person
         if " ".join(words) in self.lex.sources.pronouns:  # "it", "the figures", "dem Bericht"
             return self._nearest("any", start)
         if kind:
