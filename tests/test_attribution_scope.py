@@ -420,3 +420,22 @@ def test_the_unit_after_a_per_word_is_no_source() -> None:
     text = "Der Wetterdienst hatte zuvor vor 90 Litern Regen pro Quadratmeter gewarnt."
     (claim,) = claims_of(text, "de")
     assert claim.source == "Der Wetterdienst"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The economy added 150,000 jobs in May, the labour office said.", "the labour office"),
+        ("Police counted 300 protesters. About 40 were arrested, the police added.", "the police"),
+        ("Bank staff see inflation averaging 2.4% this year.", "Bank staff"),
+        ("Nearly 900 workers walked out on Friday, their union said.", "union"),
+    ],
+)
+def test_english_speech_verbs_and_possessive_subjects(text: str, source: str) -> None:
+    assert claims_of(text, "en")[-1].source == source
+
+
+def test_the_agent_of_a_passive_participle_did_not_make_the_forecast() -> None:
+    text = "Economists polled by Reuters had forecast a rise of 0.3%."
+    (claim,) = claims_of(text, "en")
+    assert (claim.source, claim.via_source) == ("Economists", "Reuters")

@@ -149,8 +149,6 @@ class _Walker:
             return None
         if self.tokens[picked[0]][0].lower() in self.lex.sources.place_links:
             return None  # "am Montag in Wiesbaden bekanntgab": a place, not who
-        if step < 0 and self._after_determiner(picked[0]):
-            return None  # "its Global Trends report": the cue word is a noun, not a verb
         return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
 
     def _trim_to_head_noun(self, picked: list[int]) -> None:
@@ -170,7 +168,7 @@ class _Walker:
     def _after_number(self, first: int) -> bool:
         return first > 0 and self.tokens[first - 1][0][0].isdigit()
 
-    def _after_determiner(self, first: int) -> bool:
+    def after_determiner(self, first: int) -> bool:
         """The phrase follows a possessive or demonstrative ("its", "seine", "diese"): it and
         the cue word after it are one noun phrase."""
         if first == 0:
@@ -308,6 +306,8 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     if not found:
         return cues
     for cue_start, cue_end, step, phrase in found:
+        if phrase in lex.sources.speech_only and _figure_next(text, cue_end, end):
+            continue  # "The US economy added 227,000 jobs": not speech
         if phrase in lex.sources.relay_passive:
             step = -1  # "delegates cited by Reuters": the holder stands before the cue
         # a source phrase has at most _MAX_WORDS words: tokenise only that far from the cue
@@ -623,6 +623,12 @@ def _add(
     else:
         index = bisect.bisect_left(starts, cue_start) - 1
     span = walker.walk(index, step)
+    if span is not None and step < 0 and phrase in walker.lex.sources.head_nouns:
+        first = next(k for k, t in enumerate(walker.tokens) if t[1] == span[0])
+        if walker.after_determiner(first):
+            span = None  # "its Global Trends report": the cue word is a noun, not a verb
+    if span is not None and step < 0 and _after_agent_marker(walker, span):
+        span = None  # "Economists polled by Reuters had forecast": Reuters did not forecast
     if span is not None and _is_unit(text, span, walker.lex):
         span = None  # "vor 180 Litern Regen pro Quadratmeter gewarnt": a unit names no one
     if span is None and step < 0:
@@ -683,6 +689,18 @@ def _apposed_name(text: str, span: tuple[int, int], end: int, lex: Lexicon) -> i
         return span[1]
     found = resolve(text[span[0] : m.end(1)], lex.code)
     return m.end(1) if found.person and resolve(m.group(1), lex.code).person else span[1]
+
+
+def _after_agent_marker(walker: _Walker, span: tuple[int, int]) -> bool:
+    first = next(k for k, t in enumerate(walker.tokens) if t[1] == span[0])
+    return first > 0 and walker.tokens[first - 1][0].lower() in walker.lex.sources.agent_markers
+
+
+_FIGURE_NEXT = re.compile(r"\s*[$€£]?\d")
+
+
+def _figure_next(text: str, pos: int, end: int) -> bool:
+    return _FIGURE_NEXT.match(text, pos, end) is not None
 
 
 def _is_unit(text: str, span: tuple[int, int], lex: Lexicon) -> bool:
