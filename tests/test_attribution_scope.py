@@ -439,3 +439,36 @@ def test_the_agent_of_a_passive_participle_did_not_make_the_forecast() -> None:
     text = "Economists polled by Reuters had forecast a rise of 0.3%."
     (claim,) = claims_of(text, "en")
     assert (claim.source, claim.via_source) == ("Economists", "Reuters")
+
+
+def test_a_one_letter_name_after_a_lower_case_word_ends_the_sentence() -> None:
+    text = (
+        "Russland verlor 300 Soldaten, schrieb das britische Verteidigungsministerium auf X. "
+        "Insgesamt beziffert das Ministerium die Verluste auf 7.000."
+    )
+    first, second = claims_of(text, "de")
+    assert second.sentence.startswith("Insgesamt")
+    assert second.source == "das Ministerium"
+    assert second.claimant == first.claimant
+
+
+def test_an_initial_keeps_its_sentence() -> None:
+    (claim,) = claims_of("Senator John F. Kennedy said 300 people came.", "en")
+    assert claim.sentence.startswith("Senator")
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        (
+            "Das Treffen dauerte mehr als drei Stunden. Kim lobte die Partner, berichtet KCNA.",
+            True,
+        ),
+        ("Der Fluss ist 300 Meter breit. Der Damm halte, sagte ein Sprecher der Stadt.", False),
+    ],
+)
+def test_a_report_verb_closing_a_paragraph_reports_it_a_speech_verb_does_not(
+    text: str, covered: bool
+) -> None:
+    (claim,) = claims_of(text, "de")
+    assert (claim.source is not None) == covered

@@ -340,10 +340,25 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             (cue_start, cue_end, step, phrase),
             (start, end),
         )
-    cues = [c for c in cues if not _adverb_cue(c, lex)]
+    cues = [c for c in cues if not _adverb_cue(c, lex) and not _continuation(c, text, lex)]
     cues = _one_reading_per_verb(cues, lex)
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _continuation(cue: Cue, text: str, lex: Lexicon) -> bool:
+    """ "den Angaben zufolge", "according to the report": a phrase that continues the previous
+    attribution is no cue of its own (the sentence takes the previous source)."""
+    words = cue.source.lower().split()
+    if len(words) < 2 or cue.source.lower() not in lex.sources.pronouns:
+        return False
+    if any(w not in lex.sources.generic for w in words if w not in lex.sources.phrase_words):
+        return False  # "the report said" names the report
+    lo = max(0, cue.start - 40)
+    return any(
+        m.start() <= cue.src_start and cue.src_end <= m.end()
+        for m in lex.regexes.refers_back.finditer(text, lo, cue.end + 40)
+    )
 
 
 def _one_reading_per_verb(cues: list[Cue], lex: Lexicon) -> list[Cue]:

@@ -183,6 +183,16 @@ class Coreference:
                 continue
             found = resolve(written, self.lex.code, acronyms=self.acronyms)
             key = found.claimant or self._anonymous(found.label)
+            if (
+                found.claimant is None
+                and found.type
+                and self._is_description(written.lower().split())
+            ):
+                # "schrieb das Ministerium" with no claim of its own: filed under the body it
+                # points back to, so a later "das Ministerium" finds that body
+                back = self._points_to(written, found.type, pos)
+                if back is not None and not back.claimant.startswith(ANONYMOUS):
+                    key = back.claimant
             words = frozenset(norms(found.label, data_language(self.lex.code)))
             written_words = frozenset(norms(written, data_language(self.lex.code)))
             named = _Named(

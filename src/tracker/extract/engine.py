@@ -66,6 +66,11 @@ class _Context:
     subjects: dict[int, Cue | None] = field(default_factory=dict)
     last_end: int = 0  # where the claim before the current one ends
     units: dict[int, set[str | None]] = field(default_factory=dict)  # of the claims per sentence
+    paragraph_last: dict[int, int] = field(default_factory=dict)  # its last sentence's index
+
+    def __post_init__(self) -> None:
+        for index, sentence in enumerate(self.sentences):
+            self.paragraph_last[sentence.paragraph] = index
 
     def is_hedged(self, index: int) -> bool:
         if index not in self.hedged:
@@ -438,6 +443,7 @@ def _source(
         if following is not None:
             cues = ctx.cues_of(index + 1)
             return following, _relay_of(ctx, index + 1, following, cues)
+        cue = _paragraph_report(ctx, index)
     if cue is None:
         found = _previous(ctx, index) if index else None
         if found and _same_figures(ctx, index, found[2], unit):
@@ -547,6 +553,19 @@ def _previous(ctx: _Context, index: int) -> tuple[Cue, Cue | None, int] | None:
             if explicit and not DIGIT.search(ctx.text, sentence.start, sentence.end):
                 continue
             return None
+    return None
+
+
+def _paragraph_report(ctx: _Context, index: int) -> Cue | None:
+    """ "Das Treffen dauerte zwei Stunden. ... , berichtet die Nachrichtenagentur KCNA.": a report
+    verb closing the paragraph reports the paragraph's earlier sentences without a cue of their
+    own; a speech verb (", sagte ein Sprecher.") covers its own sentence only."""
+    last = ctx.paragraph_last[ctx.sentences[index].paragraph]
+    if last == index:
+        return None
+    finals = [c for c in ctx.cues_of(last) if c.sentence_final]
+    if finals and finals[-1].phrase in ctx.lex.sources.paragraph_cues:
+        return finals[-1]
     return None
 
 

@@ -323,6 +323,7 @@ class Sources:
     refers_to_figure: tuple[str, ...]  # "Das waren ...", "That is ...": about the figure before
     separable: tuple[tuple[str, str], ...]  # "legte ... vor": verb, particle closing its clause
     speech_only: frozenset[str]  # "added": a cue unless a figure follows ("added 227,000 jobs")
+    paragraph_cues: frozenset[str]  # ", berichtet KCNA." closing a paragraph reports all of it
 
 
 def _sources(f: DataFile) -> Sources:
@@ -367,6 +368,7 @@ def _sources(f: DataFile) -> Sources:
         refers_to_figure=f.word_tuple("refers_to_figure"),
         separable=_separable(f),
         speech_only=f.word_set("speech_only"),
+        paragraph_cues=f.word_set("paragraph_cues"),
     )
 
 

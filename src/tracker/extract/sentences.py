@@ -19,6 +19,7 @@ _INNER_STOP = re.compile(r"[.!?…]\s|\n")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"„“»«(\[]?([\w-]+)")
+_PREVIOUS_WORD = re.compile(r"([\w-]+)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +37,13 @@ def _is_false_stop(text: str, stop: int, lex: Lexicon) -> bool:
     if not head:
         return False
     word = head.group(1).lower()
-    if word in lex.sentences.abbreviations or (len(word) == 1 and word.isalpha()):
+    if word in lex.sentences.abbreviations:
         return True
+    if len(word) == 1 and word.isalpha():
+        # an initial ("John F. Kennedy"), not a one-letter name after a lower-case word
+        # ("schrieb das Ministerium auf X.", "posted on X.")
+        before = _PREVIOUS_WORD.search(text, max(0, head.start() - 40), head.start())
+        return not (before and before.group(1)[0].islower() and head.group(1).isupper())
     if word.isdigit() and lex.negatives.sentence_starters:
         nxt = _NEXT_WORD.match(text, stop + 1)
         return bool(nxt) and nxt.group(1).lower() not in lex.negatives.sentence_starters
