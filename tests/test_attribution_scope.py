@@ -472,3 +472,13 @@ def test_a_report_verb_closing_a_paragraph_reports_it_a_speech_verb_does_not(
 ) -> None:
     (claim,) = claims_of(text, "de")
     assert (claim.source is not None) == covered
+
+
+def test_a_description_prefers_the_body_whose_name_ends_in_its_head() -> None:
+    text = (
+        "Nach Angaben der Katastrophenschutzbehörde Afad starben 120 Menschen. "
+        "Der Gouverneur von Kelkit sagte, 74 Menschen seien gestorben.\n\n"
+        "Die Behörde zählte bis zum Mittag mehr als 60 Nachbeben."
+    )
+    first, _, aftershocks = claims_of(text, "de")
+    assert aftershocks.claimant == first.claimant

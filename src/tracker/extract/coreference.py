@@ -236,8 +236,22 @@ class Coreference:
                 # "the health ministry" with no health ministry before it is not whichever body
                 # came last; "the institute" may still be the last one named "... Institute"
                 return self._named_like(words, start)
-        if self._is_pronoun(written) or self._is_description(words):
+        if self._is_description(words) and not self._is_pronoun(written):
+            # "Die Behörde" after "die Katastrophenschutzbehörde Afad" and a governor: the body
+            # whose name ends in the head, else the nearest one
+            return self._ending_in(words[-1], start) or self._nearest("institution", start)
+        if self._is_pronoun(written):
             return self._nearest("institution", start)
+        return None
+
+    def _ending_in(self, head_word: str, start: int) -> _Named | None:
+        head = norms(head_word, data_language(self.lex.code))
+        if not head:
+            return None
+        starts, items = self._lists.get("institution", ((), ()))
+        for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            if any(w.endswith(head[-1]) for w in items[at].words):
+                return items[at]
         return None
 
     def _named_like(self, words: list[str], start: int) -> _Named | None:
