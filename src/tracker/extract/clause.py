@@ -7,6 +7,7 @@ none (examples are in the docstrings of its functions)."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 
@@ -14,6 +15,14 @@ from tracker.extract.concepts import Concepts, lemmatize
 from tracker.models import Claim
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+WORD_REACH = 64  # no word of the vocabulary is longer; bounds every match at one position
+
+
+def match_word(text: str, pos: int, endpos: int | None = None) -> re.Match[str] | None:
+    """``WORD.match`` at ``pos`` that reads at most ``WORD_REACH`` characters (a text of one
+    endless "word" would otherwise cost its length at every figure: quadratic)."""
+    limit = pos + WORD_REACH if endpos is None else min(endpos, pos + WORD_REACH)
+    return WORD.match(text, pos, limit)
 PUNCTUATION = ".,;:!?\"'()[]«»„“”‚‘’–—-…"
 
 
@@ -59,7 +68,7 @@ def into_relative(
     at = bisect.bisect_left(breaks, end)
     if at == len(breaks) or breaks[at] != end:  # the clause did not end at a break
         return clause
-    word = WORD.match(low, _skip_space(low, end + 1))
+    word = match_word(low, _skip_space(low, end + 1))
     if word is None or word.group() not in concepts.relative_pronouns:
         return clause
     limit = claim.sentence_start + len(claim.sentence)
@@ -194,7 +203,7 @@ def clause_state(
 
 
 def _word_at(low: str, pos: int) -> re.Match[str] | None:
-    return WORD.match(low, _skip_space(low, pos))
+    return match_word(low, _skip_space(low, pos))
 
 
 def _part_of(
@@ -204,13 +213,29 @@ def _part_of(
     ("the victims", given ``noun_concept``) follow, and which state (None for a noun)? Not a
     figure: "300 of the 9,000 soldiers were killed" counts the killed, a whole of its own."""
     at = _skip_space(low, pos)
-    word = WORD.match(low, at)
+    word = match_word(low, at)
     if word is None:
         return False, None
     state = concepts.state_of(word.group())
     if state is not None:
         return True, state
     return noun_concept is not None and noun_concept(word.group()) is not None, None
+
+
+@functools.cache
+def _partitive(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w])")
+
+
+def _last_word(low: str, start: int, end: int, reach: int = 80) -> str | None:
+    """The last word of ``low[start:end]``, looking back at most ``reach`` characters (a word
+    cut by the window is no word: change words are short)."""
+    begin = max(start, end - reach)
+    found = list(WORD.finditer(low, begin, end))
+    last = found[-1] if found else None
+    if last is None or (last.start() == begin > start and match_word(low, begin - 1)):
+        return None
+    return last.group()
 
 
 def adjacent_state(
@@ -228,8 +253,8 @@ def adjacent_state(
     after = _word_at(low, claim.end)
     if after is not None and after.group() in concepts.change_after:
         return concepts.change_state, None
-    before = [w.group() for w in WORD.finditer(low, clause[0], claim.start)][-1:]
-    if before and before[0] in concepts.change_before:
+    before = _last_word(low, clause[0], claim.start)
+    if before is not None and before in concepts.change_before:
         return concepts.change_state, None
     at = _skip_space(low, claim.end)
     for phrase in concepts.part_after:
@@ -243,11 +268,12 @@ def adjacent_state(
             if part:
                 return concepts.part_state, whole
     for phrase in concepts.partitive_anywhere:
-        for found in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w])", low[: clause[1]]):
-            if found.start() >= clause[0]:
-                part, whole = _part_of(low, found.end(), concepts, noun_concept)
-                if part:
-                    return concepts.part_state, whole
+        # within the clause only (a slice or scan from the text's start is quadratic on a long
+        # text without sentence ends); the look-behind still sees the character before it
+        for found in _partitive(phrase).finditer(low, clause[0], clause[1]):
+            part, whole = _part_of(low, found.end(), concepts, noun_concept)
+            if part:
+                return concepts.part_state, whole
     return None, None
 
 

@@ -30,6 +30,7 @@ from tracker.extract.clause import (
     clause_state,
     into_relative,
     leading_state,
+    match_word,
     opening_part,
     phrase_over,
     places_named,
@@ -277,14 +278,14 @@ def _noun_phrase(
         return begin, max(end, claim.end), concepts.entity_concepts[claim.entity]
     pos = claim.end
     if text.startswith("-", pos):  # "a million-strong army": the number's compound adjective
-        compound = WORD.match(text, pos + 1, limit)
+        compound = match_word(text, pos + 1, limit)
         pos = compound.end() if compound is not None else pos
     for _ in range(_NOUN_LOOKAHEAD):
         country = concepts.countries.match(low, _skip_space(text, pos), limit)
         if country is not None:
             pos = country.end()
             continue
-        word = WORD.match(text, _skip_space(text, pos), limit)
+        word = match_word(text, _skip_space(text, pos), limit)
         if word is None:
             break
         if word.group().lower() not in concepts.np_links:
@@ -397,7 +398,7 @@ def _reports(found: re.Match[str], texts: tuple[str, str], concepts: Concepts) -
     by a reporting verb is the subject that reports the figure, not its actor."""
     if found.group() in concepts.modifier_forms or not concepts.reporting_verbs:
         return False
-    verb = WORD.match(texts[1], _skip_space(texts[1], found.end()))
+    verb = match_word(texts[1], _skip_space(texts[1], found.end()))
     if verb is None:
         return False
     word = verb.group()
@@ -412,5 +413,5 @@ def _modifies_other_noun(
     if found.group() not in concepts.modifier_forms:
         return False
     text = texts[0]
-    word = WORD.match(text, _skip_space(text, found.end()))
+    word = match_word(text, _skip_space(text, found.end()))
     return word is not None and _concept_of(word.group(), lex, concepts) is None
