@@ -124,3 +124,15 @@ def test_score_attribution_reads_the_gold_fields() -> None:
 def test_attribution_floors_hold_on_the_development_gold() -> None:
     scores = evaluate_attribution().scores()
     assert below_floors(scores, load_attribution_floors()) == []
+
+
+@pytest.mark.parametrize("folder", ["gold", "holdout", "holdout_v2"])
+def test_every_attribution_set_passes_its_format_check(folder: str) -> None:
+    """check_gold.py: spans, occurrences, claimant keys listed beside the set, tags (format only:
+    nothing is scored, no error listing is printed)."""
+    from pathlib import Path
+
+    from tracker.evaluate.attribution.check_gold import main
+
+    here = Path(__file__).resolve().parents[1] / "src/tracker/evaluate/attribution" / folder
+    assert main([str(here / "de.jsonl"), str(here / "en.jsonl")]) == 0

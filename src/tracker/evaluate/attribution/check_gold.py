@@ -4,7 +4,8 @@
 
 Validates with the ordinary gold loader, then checks the attribution fields: every `source`
 occurs at least `source_occurrence` times in the text (counted like claim `occurrence`),
-`claimant` is null iff `source` is, every `claimant`/`via` key is listed in claimants.md, the
+`claimant` is null iff `source` is, every `claimant`/`via` key is listed in the claimants.md
+beside its file (else this folder's), the
 document tags contain every claim's `attr` tags and exactly one topic tag.
 """
 
@@ -49,7 +50,11 @@ def claimant_keys(path: Path) -> set[str]:
 def main(argv: list[str]) -> int:
     paths = [Path(p) for p in argv] or DEFAULT
     load_gold(paths)  # raises ConfigError on any span/type problem
-    keys = claimant_keys(HERE / "claimants.md")
+    # each set lists its keys in the claimants.md beside it (gold: this folder's)
+    keys: set[str] = set()
+    for folder in {path.parent for path in paths}:
+        listed = folder / "claimants.md"
+        keys |= claimant_keys(listed if listed.exists() else HERE / "claimants.md")
     errors: list[str] = []
     doc_tags: dict[str, Counter] = defaultdict(Counter)
     claim_attrs: dict[str, Counter] = defaultdict(Counter)
