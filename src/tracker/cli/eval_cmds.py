@@ -101,9 +101,9 @@ def _json_counts(counts: Any) -> dict[str, Any]:
     "--story",
     "stories",
     multiple=True,
-    type=click.Choice(["nk", "quake", "flood", "protest"]),
+    type=click.Choice(["nk", "quake", "flood", "protest", "lampedusa"]),
     help="With --quantities: the stories to score (default: the bundled nk and quake; flood and "
-    "protest are the holdout stories in evaluate/quantities/holdout).",
+    "protest are the holdout stories in evaluate/quantities/holdout, lampedusa too).",
 )
 def eval_command(
     lang: str | None,

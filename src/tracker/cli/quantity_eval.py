@@ -15,6 +15,7 @@ DEFINITIONS = {
     "quake": "data/stories/quake/quantities.toml",
     "flood": "src/tracker/evaluate/quantities/holdout/flood_quantities.toml",
     "protest": "src/tracker/evaluate/quantities/holdout/protest_quantities.toml",
+    "lampedusa": "src/tracker/evaluate/quantities/holdout/lampedusa_quantities.toml",
 }
 
 
