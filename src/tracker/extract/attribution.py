@@ -116,6 +116,17 @@ class _Walker:
                 picked.append(i)  # "the Intelligence Service in Seoul"
                 i += step
                 continue
+            if (
+                step < 0
+                and picked
+                and lower in self.lex.sources.place_links
+                and self._acronym_before(i - 1)
+            ):
+                # "wie die Bundesanstalt für Wasserbau (BAW) in Karlsruhe mitteilte": the place
+                # belongs to the long form before the acronym, which is the source
+                picked.clear()
+                i -= 4
+                continue
             if word in _QUOTES:
                 if any(
                     self.tokens[k][0].lower() not in self.lex.sources.phrase_words for k in picked
@@ -441,13 +452,22 @@ def _adjective_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     if lex.code not in _ADJECTIVE_CUES:
         _ADJECTIVE_CUES[lex.code] = re.compile(
             rf"(?<![\w])(?:{phrase_alternation(src.compound_cue_prepositions)})\s+"
-            rf"(?P<source>[^\W\d_][\w-]*)\s+(?:{phrase_alternation(src.compound_cue_nouns)})"
-            rf"(?![\w])",
+            rf"(?P<source>[^\W\d_][\w-]*)\s+(?:(?P<prefix>[^\W\d_]\w*?)-?)?"
+            rf"(?:{phrase_alternation(src.compound_cue_nouns)})(?![\w])",
             re.I,
         )
     out = []
     for m in _ADJECTIVE_CUES[lex.code].finditer(text, start, end):
         if not m.group("source")[0].islower():
+            continue
+        if m.group("prefix"):
+            # "nach israelischen Militärangaben": the body glued to the cue noun, of that country
+            phrase = text[m.start("source") : m.end("prefix")]
+            found = resolve(phrase, lex.code)
+            if found.claimant and found.country and found.type:
+                out.append(
+                    Cue(m.start(), m.end(), phrase, False, m.start("source"), m.end("prefix"))
+                )
             continue
         found = resolve(m.group("source"), lex.code)
         if found.claimant and found.country:

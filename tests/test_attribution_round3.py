@@ -1,0 +1,79 @@
+"""Attribution rules read from the errors of attribution holdout v2 once it became development
+data (issue #10): more German cue nouns, and a place after an acronym belongs to the long form
+before it. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+def sources_of(text: str, lang: str) -> list[str | None]:
+    return [
+        text[c.source_start : c.source_end] if c.source_start is not None else None
+        for c in extract(text, lang)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Die Ernte lag nach Schätzung des Bauernverbands bei rund 40 Millionen Tonnen.",
+            "Bauernverbands",
+        ),
+        ("Die Herde ist nach Darstellung der Behörde bis zu 80 Kilometer gewandert.", "Behörde"),
+        (
+            "Die Herde ist nach Berechnungen der Universität Kassel um 80 Kilometer gewandert.",
+            "Universität Kassel",
+        ),
+    ],
+)
+def test_german_cue_nouns_name_the_source_after_them(text: str, source: str) -> None:
+    assert sources_of(text, "de") == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        (
+            "Die Zahl stieg um 4.000, wie der Landesverband für Imkerei (LVI) in Kassel mitteilte.",
+            "de",
+            "der Landesverband für Imkerei",
+        ),
+        (
+            "The number fell by 12 percent, the Federal Apiary Office (FAO) in Bern said.",
+            "en",
+            "the Federal Apiary Office",
+        ),
+    ],
+)
+def test_a_place_after_an_acronym_belongs_to_the_long_form(
+    text: str, lang: str, source: str
+) -> None:
+    assert sources_of(text, lang) == [source]
+
+
+def test_a_place_alone_after_a_body_stays_with_the_body() -> None:
+    text = "Die Zahl sank um 12 Prozent, wie das Landesamt in Kassel mitteilte."
+    assert sources_of(text, "de") == ["das Landesamt in Kassel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Nach israelischen Militärangaben wurden 40 Drohnen abgefangen.", "israelischen Militär"),
+        ("Nach ukrainischen Angaben wurden 40 Drohnen abgefangen.", "ukrainischen"),
+        ("In Bayern wurden nach bayerischen Polizeiangaben 120 Unfälle gezählt.", None),
+    ],
+)
+def test_a_country_adjective_before_a_body_glued_to_the_cue_noun(
+    text: str, source: str | None
+) -> None:
+    assert sources_of(text, "de") == [source]
+
+
+def test_the_body_of_a_country_adjective_cue_is_that_country_s() -> None:
+    text = "Nach israelischen Militärangaben wurden 40 Drohnen abgefangen."
+    assert [c.claimant for c in extract(text, "de")] == ["il-idf"]
