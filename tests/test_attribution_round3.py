@@ -77,3 +77,27 @@ def test_a_country_adjective_before_a_body_glued_to_the_cue_noun(
 def test_the_body_of_a_country_adjective_cue_is_that_country_s() -> None:
     text = "Nach israelischen Militärangaben wurden 40 Drohnen abgefangen."
     assert [c.claimant for c in extract(text, "de")] == ["il-idf"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Der Minister hatte gesagt, die Truppe brauche bis zu 50.000 Reservisten.",
+            "Der Minister",
+        ),
+        ("Die Agentur hatte zuvor mitgeteilt, sie verschiebe den Start um 30 Tage.", "Die Agentur"),
+        ("Das Hilfswerk bat um 4 Millionen Euro.", "Das Hilfswerk"),
+        (
+            "Die Zahl sank um 9 Prozent, wie aus dem Jahresbericht der Kasse hervorgeht.",
+            "dem Jahresbericht der Kasse",
+        ),
+    ],
+)
+def test_german_report_participles_requests_and_documents_are_cues(text: str, source: str) -> None:
+    assert sources_of(text, "de") == [source]
+
+
+def test_a_body_cutting_a_rate_states_no_claim_of_its_own() -> None:
+    text = "Die Notenbank hat den Leitzins um 0,25 Prozentpunkte gesenkt."
+    assert sources_of(text, "de") == [None]
