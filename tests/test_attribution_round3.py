@@ -101,3 +101,25 @@ def test_german_report_participles_requests_and_documents_are_cues(text: str, so
 def test_a_body_cutting_a_rate_states_no_claim_of_its_own() -> None:
     text = "Die Notenbank hat den Leitzins um 0,25 Prozentpunkte gesenkt."
     assert sources_of(text, "de") == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Der Europäische Stabilitätsfonds (ESF) hat neue Zahlen vorgelegt. Für Italien "
+            "erwartet der Fonds ein Plus von 2,7 Prozent. Die Schulden werden auf 40 Milliarden "
+            "Euro steigen, heißt es in dem Bericht.",
+            "de",
+        ),
+        (
+            "The Northern Stability Fund (NSF) published new figures. For Italy, the Fund "
+            "expects growth of 2.7 percent. Debt will rise to 40 billion euros, the report said.",
+            "en",
+        ),
+    ],
+)
+def test_the_report_after_a_described_body_is_that_body_s(text: str, lang: str) -> None:
+    keys = [c.claimant for c in extract(text, lang)]
+    assert len(keys) == 2 and keys[0] == keys[1]
+    assert keys[0] is not None and "stabilit" in keys[0]

@@ -183,13 +183,13 @@ class Coreference:
                 continue
             found = resolve(written, self.lex.code, acronyms=self.acronyms)
             key = found.claimant or self._anonymous(found.label)
-            if (
-                found.claimant is None
-                and found.type
-                and self._is_description(written.lower().split())
+            typed = found.claimant is None and found.type
+            if (typed and self._is_description(written.lower().split())) or (
+                found.claimant and self._only_describes(written, found.label)
             ):
-                # "schrieb das Ministerium" with no claim of its own: filed under the body it
-                # points back to, so a later "das Ministerium" finds that body
+                # "schrieb das Ministerium" with no claim of its own, "der Fonds" (a name made
+                # of a describing head): filed under the body it points back to, so a later
+                # "das Ministerium" or "dem Bericht" finds that body
                 back = self._points_to(written, found.type, pos)
                 if back is not None and not back.claimant.startswith(ANONYMOUS):
                     key = back.claimant
