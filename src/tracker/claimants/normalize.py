@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import simplemma
+from tracker.lemmas import lemmatize
 
 # Apostrophe look-alikes become "'", quotation marks disappear (they never belong to a name).
 _TYPOGRAPHY = str.maketrans(
@@ -82,7 +82,7 @@ def norm_word(part: str, lang: str) -> str:
     from tracker.claimants.gazetteer import stem_endings
 
     try:
-        lemma = simplemma.lemmatize(part, lang=lang)
+        lemma = lemmatize(part, lang)
     except ValueError:  # a language simplemma does not know ("und")
         lemma = part
     lemma = lemma.casefold()
