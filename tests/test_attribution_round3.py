@@ -123,3 +123,19 @@ def test_the_report_after_a_described_body_is_that_body_s(text: str, lang: str) 
     keys = [c.claimant for c in extract(text, lang)]
     assert len(keys) == 2 and keys[0] == keys[1]
     assert keys[0] is not None and "stabilit" in keys[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Bündnis Nordpakt meldete 30 Schiffe. Nach Schätzung des Bündnisses kostet das "
+        "2 Milliarden Euro.",
+        "Die Zahl lag bei 18.000, berichtet der „Stern“. Die Zahl sei um 7 Prozent gesunken, "
+        "schreibt das Magazin.",
+        "Die Feuerwehr von Osaka meldete 12 Verletzte. Die Feuerwehr sprach von 4 Toten.",
+    ],
+)
+def test_an_alliance_a_magazine_and_a_fire_service_are_pointed_back_to(text: str) -> None:
+    keys = [c.claimant for c in extract(text, "de")]
+    assert len(keys) == 2 and keys[0] == keys[1] and keys[0] is not None
+    assert not keys[0].startswith("person-")
