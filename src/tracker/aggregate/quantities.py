@@ -171,7 +171,8 @@ def _parse_quantity(entry: Any, where: str, index: int) -> Quantity:
             raise ConfigError(f"{key}.{name}: required, a non-empty string")
     all_of = _groups(entry.get("all_of", []), f"{key}.all_of")
     near_all_of = _groups(entry.get("near_all_of", []), f"{key}.near_all_of")
-    meaning = {name: _meaning(entry.get(name, []), f"{key}.{name}") for name in MEANING_KEYS}
+    meaning = {name: _meaning(entry.get(name, []), f"{key}.{name}", name != "actor")
+               for name in MEANING_KEYS}
     units = _units(entry.get("units", []), f"{key}.units")
     if not all_of and not near_all_of and not units and not any(meaning.values()):
         raise ConfigError(
@@ -195,15 +196,17 @@ def _parse_quantity(entry: Any, where: str, index: int) -> Quantity:
     )
 
 
-def _meaning(value: Any, key: str) -> tuple[str, ...]:
+def _meaning(value: Any, key: str, lemma: bool = True) -> tuple[str, ...]:
     """Accepted values of a meaning column: a string or a list ("" = not stated). Concept and
-    state are lower-case lemmas; an actor is a country code (KP) or a name, compared
-    case-insensitively."""
+    state are lower-case lemmas (``lemma``), words joined by "_" as the extractor names them
+    ("police officer" is ``police_officer``); an actor is a country code (KP) or a name,
+    compared case-insensitively."""
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{key}: must be a string or a list of strings (\"\" = not stated)")
-    return tuple(dict.fromkeys(v.strip().lower() for v in value))
+    values = (v.strip().lower() for v in value)
+    return tuple(dict.fromkeys("_".join(v.split()) if lemma else v for v in values))
 
 
 def _terms(value: Any, key: str) -> tuple[str, ...]:

@@ -177,6 +177,8 @@ def clause_state(
         state = concepts.state_of(word.strip(PUNCTUATION))
         if state is not None:
             found_states.append((i + 1, state))
+    if concepts.split_states:
+        found_states += split_verbs(words, after.split(), concepts)
     # inside the claim's own words: "2,000 additional soldiers"; "150.000 Obdachlosen" when
     # its noun counts something (not "40.000 Zelte")
     counted = concepts.entity_concepts.get(claim.entity or "") is not None
@@ -196,10 +198,36 @@ def clause_state(
         found_states.append((0, adjacent))
     if allowed is not None:
         found_states = [(d, st) for d, st in found_states if st in allowed]
+    elif concepts.measure_only:  # a count is no price: "the fighting cost 300 lives"
+        found_states = [(d, st) for d, st in found_states if st not in concepts.measure_only]
     if not found_states:
         return None
     weak = concepts.weak_states
     return min(found_states, key=lambda d_s: (d_s[1] not in overrides, d_s[1] in weak, d_s[0]))[1]
+
+
+def split_verbs(before: list[str], after: list[str], concepts: Concepts) -> list[tuple[int, str]]:
+    """ "nahm die Polizei 170 Menschen fest", "Eine Million Menschen nahmen an den Protesten
+    teil": a verb and its particle apart in the clause (the particle after the verb) name a
+    state, at the distance of the nearer of the two. ``before`` and ``after``: the clause's
+    words before and after the number."""
+    words = [w.strip(PUNCTUATION) for w in (*before, *after)]
+    out = []
+    for verb, particle, state in concepts.split_states:
+        if verb not in words:
+            continue
+        at = words.index(verb)
+        if particle not in words[at + 1 :]:
+            continue
+        end = at + 1 + words[at + 1 :].index(particle)
+        out.append((min(_distance(i, len(before)) for i in (at, end)), state))
+    return out
+
+
+def _distance(index: int, number_at: int) -> int:
+    """How many words from the number a word of the clause is (``number_at``: the count of
+    words before the number)."""
+    return number_at - index if index < number_at else index - number_at + 1
 
 
 def _word_at(low: str, pos: int) -> re.Match[str] | None:

@@ -30,6 +30,8 @@ class Concepts:
     state_suffixes: tuple[tuple[str, str], ...]  # compound ending -> state ("*schaden")
     state_phrases: re.Pattern[str]  # phrases of several words
     phrase_states: dict[str, str]
+    # a verb and its particle apart ("nahm ... fest"): (verb, particle, state), both in a clause
+    split_states: tuple[tuple[str, str, str], ...]
     countries: re.Pattern[str]  # any way of naming a country (lower-cased)
     country_forms: dict[str, str]  # lower-cased form -> ISO code
     modifier_forms: frozenset[str]  # adjectives and possessives: they modify the next noun
@@ -50,6 +52,7 @@ class Concepts:
     override_states: frozenset[str]  # a change, plan or part: wins over any other state
     broader: dict[str, str]  # concept -> the broader concept it is a kind of (soldier -> person)
     measure_states: frozenset[str]  # states a no_state unit may still have (money: damaged)
+    measure_only: frozenset[str]  # states only such a unit may have (money: price)
     change_state: str  # the state of a change ("added") and of a part ("part")
     part_state: str
     plan_state: str  # the state of a plan or forecast ("expected")
@@ -113,20 +116,34 @@ def _unit_table(f: DataFile) -> dict[str, tuple[str, str | None]]:
     return out
 
 
-def _states(f: DataFile, known: set[str] | None) -> tuple[dict[str, str], dict[str, str]]:
-    """[states] as (single words -> state, phrases -> state); state names are und's keys. A
-    form starting with "*" is a compound ending, kept under its "*" among the words."""
+SPLIT = " ... "  # in a [states] form: a verb and its particle with words between
+
+
+def _states(
+    f: DataFile, known: set[str] | None
+) -> tuple[dict[str, str], dict[str, str], tuple[tuple[str, str, str], ...]]:
+    """[states] as (single words -> state, phrases -> state, split verbs); state names are
+    und's keys. A form starting with "*" is a compound ending, kept under its "*" among the
+    words; "nahm ... fest" is a verb and its particle, one word each, apart in the clause."""
     words: dict[str, str] = {}
     phrases: dict[str, str] = {}
+    split: list[tuple[str, str, str]] = []
     for state, forms in f.word_table("states").items():
         if known is not None and state not in known:
             raise f.fail(f"states.{state}", "is not a state named in lang/und/concepts.toml")
         for form in forms:
+            if SPLIT in form:
+                parts = form.split(SPLIT)
+                if len(parts) != 2 or any(not p or " " in p for p in parts):
+                    reason = f"{form!r}: a split verb is 'verb ... particle'"
+                    raise f.fail(f"states.{state}", reason)
+                split.append((parts[0], parts[1], state))
+                continue
             target = phrases if " " in form else words
             if target.get(form, state) != state:
                 raise f.fail(f"states.{state}", f"repeats {form!r}, already under {target[form]!r}")
             target[form] = state
-    return words, phrases
+    return words, phrases, tuple(split)
 
 
 def _country_forms(f: DataFile, code: str) -> tuple[dict[str, str], set[str]]:
@@ -194,11 +211,15 @@ def load_concepts(code: str) -> Concepts:
     known = set(base.word_table("states"))
     f = base if code == UNDETERMINED else _read(code)
     nouns = f.inverted("nouns")
-    words, phrases = _states(f, known)
+    words, phrases, split = _states(f, known)
     suffixes = tuple((w[1:], st) for w, st in words.items() if w.startswith("*"))
-    measure_states = base.word_set("rules.measure_states") | f.word_set("rules.measure_states")
+    measure_only = base.word_set("rules.measure_only") | f.word_set("rules.measure_only")
+    measure_states = (
+        base.word_set("rules.measure_states") | f.word_set("rules.measure_states") | measure_only
+    )
     for state in measure_states - known:
-        raise f.fail("rules.measure_states", f"{state!r} is not a state of lang/und's [states]")
+        key = "measure_only" if state in measure_only else "measure_states"
+        raise f.fail(f"rules.{key}", f"{state!r} is not a state of lang/und's [states]")
     forms, modifiers = _country_forms(f, code)
     located = f.string("rules.located_state") or None
     if located is not None and located not in known:
@@ -217,6 +238,7 @@ def load_concepts(code: str) -> Concepts:
         state_suffixes=suffixes,
         state_phrases=_lower_pattern(phrases),
         phrase_states=phrases,
+        split_states=split,
         countries=_lower_pattern(forms),
         country_forms={form.lower(): iso for form, iso in forms.items()},
         modifier_forms=frozenset(modifiers),
@@ -240,6 +262,7 @@ def load_concepts(code: str) -> Concepts:
         override_states=_override_states(base, f, known),
         broader=base.string_table("broader") | f.string_table("broader"),
         measure_states=measure_states,
+        measure_only=measure_only,
         change_state=change,
         part_state=part,
         plan_state=plan,

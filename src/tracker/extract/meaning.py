@@ -76,7 +76,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         # a figure with no words of its own is taken to refer back to the last one
         outside = _outside_clause(found, claim, first, (text, low), concepts, clause)
         said_outside = outside is not found
-        if prev is not None and _elided(claim, prev, clause, concepts):
+        if prev is not None and _elided(claim, prev, clause, concepts, (text, lex)):
             found = _from_previous(found, prev, concepts)
         elif antecedent is not None and not said_outside and _bare(claim, found, antecedent):
             found = antecedent
@@ -150,9 +150,13 @@ def _bare(claim: Claim, found: Meaning, antecedent: Meaning) -> bool:
     return found.concept is None if claim.unit is None else found.concept == antecedent.concept
 
 
-def _elided(claim: Claim, prev: Claim, clause: tuple[int, int], concepts: Concepts) -> bool:
+def _elided(
+    claim: Claim, prev: Claim, clause: tuple[int, int], concepts: Concepts,
+    source: tuple[str, Lexicon],
+) -> bool:
     """ "300 North Korean soldiers killed and 2,700 wounded": the second number's noun is
-    elided; it counts what the previous number of the sentence counts."""
+    elided; it counts what the previous number of the sentence counts (not in "57 injured
+    officers", where a noun follows the state word). ``source``: the text and lexicon."""
     if prev.sentence_start != claim.sentence_start or clause[0] < prev.end:
         return False
     # a measure ("Zwei Tage nach ...", "a magnitude 6.8 earthquake") counts nothing to share
@@ -162,7 +166,12 @@ def _elided(claim: Claim, prev: Claim, clause: tuple[int, int], concepts: Concep
     if claim.entity is None:
         return claim.unit is None or event is not None
     # "2,700 injured": the entity is the event word itself, no noun of its own ("people" is one)
-    return event is not None and concepts.state_of(claim.entity.lower()) is not None
+    if event is None or concepts.state_of(claim.entity.lower()) is None:
+        return False
+    text, lex = source
+    at = text.find(claim.entity, claim.start, clause[1] + len(claim.entity))
+    end = at + len(claim.entity) if at >= 0 else claim.end
+    return _noun_after_state(claim.entity, text, end, lex, concepts, clause[1]) is None
 
 
 def _from_previous(found: Meaning, prev: Claim, concepts: Concepts) -> Meaning:
@@ -224,6 +233,12 @@ def read_meaning(
     # a unit not written at the number (inherited: "8,400 people injured and about 400 still
     # missing") yields to the clause's own state word
     inherited = phrase is None and claim.entity is None and said is not None
+    # so does a unit whose event word the clause does not hold ("83 people had been arrested
+    # and 24 officers injured": the unit of the 83 was read from the next figure's words)
+    if not inherited and phrase is None and said not in (None, unit_state):
+        inherited = unit_state is not None and clause_state(
+            texts, concepts, clause, claim, frozenset({unit_state}),
+            lambda word: _concept_of(word, lex, concepts)) is None
     if state is None or inherited or said in concepts.override_states:
         state = said
     # a figure with no noun of its own ("der Generalstab in Seoul hält bis zu 3.000 für
@@ -275,6 +290,9 @@ def _noun_phrase(
             found = next((c for w in words if (c := _concept_of(w, lex, concepts))), None)
             concepts.entity_concepts[claim.entity] = found
         begin = min(at, claim.start) if at >= 0 else claim.start
+        noun = _noun_after_state(claim.entity, text, end, lex, concepts, limit)
+        if noun is not None:  # "57 injured officers": the noun after the state word counts
+            return begin, noun[0], noun[1]
         return begin, max(end, claim.end), concepts.entity_concepts[claim.entity]
     pos = claim.end
     if text.startswith("-", pos):  # "a million-strong army": the number's compound adjective
@@ -295,6 +313,21 @@ def _noun_phrase(
             return claim.start, word.end(), concept
         pos = word.end()
     return claim.start, claim.end, None
+
+
+def _noun_after_state(
+    entity: str, text: str, end: int, lex: Lexicon, concepts: Concepts, limit: int
+) -> tuple[int, str] | None:
+    """ "57 injured officers", "60 verletzten Beamten": an entity that is a state word only,
+    followed by a counted noun; that noun's end and concept."""
+    words = WORD.findall(entity)
+    if not words or any(concepts.state_of(w.lower()) is None for w in words):
+        return None
+    word = match_word(text, _skip_space(text, end), max(limit, end))
+    if word is None or concepts.state_of(word.group().lower()) is not None:
+        return None
+    concept = _concept_of(word.group(), lex, concepts)
+    return (word.end(), concept) if concept is not None else None
 
 
 def _complement(

@@ -1,0 +1,151 @@
+"""States of news beyond war and disaster (issue #11): taking part in an event, arrests,
+gatherings counted as events, infections, hospital stays, vaccinations, votes and prices, in
+both languages with the same tables; a German verb and its particle apart; a unit whose event
+word the clause does not hold; a state word before a counted noun. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracker.aggregate.quantities import parse_quantities
+from tracker.extract import extract
+from tracker.extract.concepts import load_concepts
+
+
+def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, ...]:
+    claim = extract(sentence, lang)[index]
+    return claim.concept, claim.actor, claim.state
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "index", "expected"),
+    [
+        # taking part: a crowd, a march, a strike, a turnout
+        ("en", "Some 40,000 people took part in the march through the capital.", 0,
+         ("person", None, "participated")),
+        ("en", "Organisers counted 25,000 demonstrators on Saturday.", 0,
+         ("person", None, "participated")),
+        ("en", "Officials put turnout at 9,000 in the old town.", 0,
+         ("person", None, "participated")),
+        ("en", "About 3,000 nurses went on strike on Monday.", 0,
+         ("nurse", None, "participated")),
+        ("de", "Rund 40.000 Menschen gingen am Samstag auf die Straße.", 0,
+         ("person", None, "participated")),
+        ("de", "Die Veranstalter zählten 25.000 Teilnehmer.", 0,
+         ("person", None, "participated")),
+        ("de", "Mehr als 8.000 Beschäftigte nahmen an dem Warnstreik teil.", 0,
+         ("employee", None, "participated")),
+        # arrests: the police took them into custody
+        ("en", "Officers arrested 35 people after the match.", 0, ("person", None, "captured")),
+        ("en", "There were 35 arrests after the match.", 0, ("person", None, "captured")),
+        ("en", "About 20 fans were taken into custody.", 0, ("fan", None, "captured")),
+        ("de", "Die Polizei nahm nach dem Spiel 35 Personen fest.", 0,
+         ("person", None, "captured")),
+        ("de", "Es gab 35 Festnahmen.", 0, ("person", None, "captured")),
+        ("de", "Von den 35 Festgenommenen sind noch drei in Haft.", 0,
+         ("person", None, "captured")),
+        ("de", "Etwa 20 Fans kamen in Gewahrsam.", 0, ("spectator", None, "captured")),
+        # gatherings are events counted for themselves, with no state of a person
+        ("en", "Police counted 120 rallies across the region.", 0, ("rally", None, None)),
+        ("en", "There were more than 40 demonstrations on Sunday.", 0, ("rally", None, None)),
+        ("de", "Im ganzen Land gab es 120 Kundgebungen.", 0, ("rally", None, None)),
+        ("de", "Am Sonntag fanden mehr als 40 Demonstrationen statt.", 0, ("rally", None, None)),
+        # infections, hospital stays, vaccinations, votes
+        ("en", "Health officials said 640 people had tested positive.", 0,
+         ("person", None, "infected")),
+        ("de", "Die Behörde meldete 640 Infizierte.", 0, ("person", None, "infected")),
+        ("en", "Another 85 patients were admitted to hospital.", 0,
+         ("patient", None, "hospitalized")),
+        ("de", "85 Menschen werden im Krankenhaus behandelt.", 0,
+         ("person", None, "hospitalized")),
+        ("en", "By Friday, 1.2 million people had been vaccinated.", 0,
+         ("person", None, "vaccinated")),
+        ("de", "Bis Freitag wurden 1,2 Millionen Menschen geimpft.", 0,
+         ("person", None, "vaccinated")),
+        ("en", "The candidate won 412,000 votes.", 0, ("vote", None, "voted")),
+        ("de", "Die Kandidatin erhielt 412.000 Stimmen.", 0, ("vote", None, "voted")),
+        # a price is what money is, never what a count is
+        ("en", "A monthly pass now costs €58.", 0, ("euro", None, "price")),
+        ("de", "Ein Liter Diesel kostete am Montag 1,79 Euro.", 0, ("euro", None, "price")),
+        # a hope or an expectation is a plan
+        ("en", "The union hoped to bring 50,000 people onto the streets.", 0,
+         ("person", None, "expected")),
+        ("de", "Die Gewerkschaft rechnet mit 50.000 Teilnehmern.", 0,
+         ("person", None, "expected")),
+    ],
+)
+def test_states_of_news(lang: str, sentence: str, index: int, expected: tuple) -> None:
+    assert _meaning(sentence, lang, index) == expected
+
+
+def test_a_count_never_takes_a_price() -> None:
+    # "cost" names what money is; 300 lives are people
+    assert _meaning("The fighting cost 300 lives.", "en")[2] != "price"
+    assert _meaning("Die Kämpfe kosteten 300 Menschen das Leben.", "de")[2] == "killed"
+
+
+def test_a_unit_whose_event_word_is_outside_the_clause_yields_to_the_clause() -> None:
+    # the unit of the first figure may be read from the words of the next one
+    sentence = "The mayor said 60 people had been arrested and 9 officers injured."
+    assert _meaning(sentence, "en", 0)[2] == "captured"
+    assert _meaning(sentence, "en", 1)[2] == "wounded"
+    # an event word of its own still makes the unit's state
+    assert _meaning("At least 60 people were injured in the crush.", "en")[2] == "wounded"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "concept"),
+    [
+        ("en", "The clashes left 14 injured officers, the ministry said.", "police_officer"),
+        ("de", "Die Gewerkschaft sprach von 14 verletzten Beamten.", "police_officer"),
+    ],
+)
+def test_a_state_word_before_a_counted_noun(lang: str, sentence: str, concept: str) -> None:
+    assert _meaning(sentence, lang)[0::2] == (concept, "wounded")
+
+
+def test_a_state_word_before_a_noun_is_no_elided_noun() -> None:
+    sentence = "Police reported 30 arrests; 14 injured officers were treated on site."
+    assert _meaning(sentence, "en", 1)[0::2] == ("police_officer", "wounded")
+    # a bare state word still counts what the previous figure counts
+    sentence = "About 300 soldiers were killed and 2,700 wounded."
+    assert _meaning(sentence, "en", 1)[0::2] == ("soldier", "wounded")
+
+
+def test_split_verbs_are_read_from_the_file() -> None:
+    de = load_concepts("de")
+    assert ("nahmen", "teil", "participated") in de.split_states
+    assert ("nahm", "fest", "captured") in de.split_states
+    # the particle must follow the verb: "fest" before "nahm" is no arrest
+    assert _meaning("Fest steht: 200 Menschen nahmen den Zug.", "de")[2] is None
+
+
+def test_a_split_verb_needs_one_word_each_side(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    from tracker.errors import ConfigError
+    from tracker.extract import concepts, lexicon
+
+    for code in ("und", "de"):
+        (tmp_path / code).mkdir()
+        shutil.copy(lexicon.LANG_DIR / code / concepts.FILE_NAME, tmp_path / code)
+    path = tmp_path / "de" / concepts.FILE_NAME
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('"nahm ... fest"', '"nahm ... fest an"', 1), "utf-8")
+    monkeypatch.setattr(lexicon, "LANG_DIR", tmp_path)
+    with pytest.raises(ConfigError) as err:
+        concepts.load_concepts.__wrapped__("de")
+    assert "states.captured" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_concept_of_several_words_may_be_written_with_spaces() -> None:
+    config = parse_quantities({"quantity": [{
+        "id": "officers_hurt", "label": "Officers hurt", "unit": "officers",
+        "concept": ["Police Officer", "person"], "state": "wounded", "actor": "Ivory Coast",
+    }]})
+    quantity = config.quantities[0]
+    assert quantity.concept == ("police_officer", "person")
+    assert quantity.actor == ("ivory coast",)  # a name stays as written
