@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tracker.claimants import resolve
 from tracker.extract import extract
 
 
@@ -139,3 +140,16 @@ def test_an_alliance_a_magazine_and_a_fire_service_are_pointed_back_to(text: str
     keys = [c.claimant for c in extract(text, "de")]
     assert len(keys) == 2 and keys[0] == keys[1] and keys[0] is not None
     assert not keys[0].startswith("person-")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Finanzvorstand Arno Brettschneider",
+        "Milizenführer Arno Brettschneider",
+        "Anführer Arno Brettschneider",
+        "Glaziologe Arno Brettschneider",
+    ],
+)
+def test_a_role_before_a_person_is_not_part_of_the_person_s_key(written: str) -> None:
+    assert resolve(written, "de").claimant == resolve("Arno Brettschneider", "de").claimant
