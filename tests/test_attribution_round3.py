@@ -153,3 +153,14 @@ def test_an_alliance_a_magazine_and_a_fire_service_are_pointed_back_to(text: str
 )
 def test_a_role_before_a_person_is_not_part_of_the_person_s_key(written: str) -> None:
     assert resolve(written, "de").claimant == resolve("Arno Brettschneider", "de").claimant
+
+
+def test_researchers_of_a_college_speak_for_it() -> None:
+    text = (
+        "Die Forschenden des Royal College Dublin werteten nach eigenen Angaben Daten von "
+        "200.000 Erwachsenen aus."
+    )
+    claims = list(extract(text, "de"))
+    assert sources_of(text, "de") == ["Die Forschenden des Royal College Dublin"]
+    assert claims[0].claimant == resolve("Royal College Dublin", "de").claimant
+    assert not resolve("Royal College", "de").person
