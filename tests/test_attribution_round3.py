@@ -164,3 +164,31 @@ def test_researchers_of_a_college_speak_for_it() -> None:
     assert sources_of(text, "de") == ["Die Forschenden des Royal College Dublin"]
     assert claims[0].claimant == resolve("Royal College Dublin", "de").claimant
     assert not resolve("Royal College", "de").person
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Im Trendbarometer des Instituts Allensbach kommt die Partei auf 31 Prozent.",
+            "Instituts Allensbach",
+        ),
+        (
+            "Nach einer Langzeitstudie der Universität Kassel schlafen Kinder 9 Stunden.",
+            "Universität Kassel",
+        ),
+        ("Der Abwärtstrend der Preise hielt mit 3 Prozent an.", None),
+    ],
+)
+def test_a_survey_compound_names_its_source_after_the_article(
+    text: str, source: str | None
+) -> None:
+    assert sources_of(text, "de") == [source]
+
+
+def test_a_survey_compound_keeps_its_source_for_the_next_sentence() -> None:
+    text = (
+        "Im Trendbarometer des Instituts Allensbach kommt die Partei auf 31 Prozent. "
+        "Die Linke liegt demnach bei 5 Prozent."
+    )
+    assert [c.claimant for c in extract(text, "de")] == ["de-allensbach", "de-allensbach"]

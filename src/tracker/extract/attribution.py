@@ -302,6 +302,7 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         if phrase in lex.sources.after_source_set:
             found.append((m.start(), m.end(), -1, phrase))
     found.extend(_separable_cues(text, start, end, lex))
+    found.extend(_compound_tail_cues(text, start, end, lex))
     cues: list[Cue] = []
     if lex.sources.compound_cue_nouns:
         cues = [
@@ -441,6 +442,28 @@ def _adverb_cue(cue: Cue, lex: Lexicon) -> bool:
 
 
 _ADJECTIVE_CUES: dict[str, re.Pattern[str]] = {}
+_TAIL_CUES: dict[str, re.Pattern[str]] = {}
+
+
+def _compound_tail_cues(
+    text: str, start: int, end: int, lex: Lexicon
+) -> list[tuple[int, int, int, str]]:
+    """ "im Trendbarometer des Instituts Forsa", "eine Langzeitstudie der Universität": a
+    compound ending in a survey noun (``compound_cue_tails``) before an article or "von" names
+    its source after it, like "Umfrage des"."""
+    src = lex.sources
+    if not src.compound_cue_tails:
+        return []
+    if lex.code not in _TAIL_CUES:
+        _TAIL_CUES[lex.code] = re.compile(
+            rf"(?<=[^\W\d_])(?P<tail>{phrase_alternation(src.compound_cue_tails)})\s+"
+            rf"(?P<link>{phrase_alternation(src.strip_after_cue)})(?![\w])",
+            re.I,
+        )
+    return [
+        (m.start("tail"), m.end(), 1, f"{m.group('tail')} {m.group('link')}".lower())
+        for m in _TAIL_CUES[lex.code].finditer(text, start, end)
+    ]
 
 
 def _adjective_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:

@@ -291,6 +291,7 @@ class Sources:
     inverted: tuple[str, ...]
     compound_cue_prepositions: tuple[str, ...]
     compound_cue_nouns: tuple[str, ...]
+    compound_cue_tails: tuple[str, ...]  # "Trendbarometer des Instituts X": a survey compound
     self_reference: tuple[str, ...]
     refers_back: tuple[str, ...]
     follow_up: tuple[str, ...]
@@ -336,6 +337,7 @@ def _sources(f: DataFile) -> Sources:
         inverted=f.word_tuple("inverted"),
         compound_cue_prepositions=f.word_tuple("compound_cue_prepositions"),
         compound_cue_nouns=f.word_tuple("compound_cue_nouns"),
+        compound_cue_tails=f.word_tuple("compound_cue_tails"),
         self_reference=f.word_tuple("self_reference"),
         refers_back=f.word_tuple("refers_back"),
         follow_up=f.word_tuple("follow_up"),
