@@ -149,3 +149,52 @@ def test_a_concept_of_several_words_may_be_written_with_spaces() -> None:
     quantity = config.quantities[0]
     assert quantity.concept == ("police_officer", "person")
     assert quantity.actor == ("ivory coast",)  # a name stays as written
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "state"),
+    [
+        # the verb closes the clause after a figure that follows a place word
+        ("de", "Am Sonntag sollen 9.000 Menschen bei 40 Kundgebungen auf die Straße gegangen sein.",
+         "participated"),
+        ("de", "Laut Polizei wurden 300 Menschen an 12 Orten in Sicherheit gebracht.", "displaced"),
+        # an intention with "zu" and the infinitive is a plan
+        ("de", "Die Regierung hat beschlossen, 2.000 Soldaten an die Grenze zu schicken.",
+         "expected"),
+    ],
+)
+def test_a_figure_after_a_place_word_leaves_the_clause_open(
+    lang: str, sentence: str, state: str
+) -> None:
+    assert _meaning(sentence, lang)[2] == state
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "index", "state"),
+    [
+        # a figure after "including" is a part even when the previous one names no state
+        ("en", "Police counted 90 rallies, including 25 in the capital.", 1, "part"),
+        ("de", "Die Polizei zählte 90 Kundgebungen, darunter 25 in der Hauptstadt.", 1, "part"),
+        # a sentence opening with a partitive, a word or two and a figure
+        ("de", "Von den insgesamt 90 Festgenommenen sind neun noch in Haft.", 1, "part"),
+        ("en", "Of the nearly 90 people arrested, nine are still in custody.", 1, "part"),
+    ],
+)
+def test_parts_of_a_figure_before(lang: str, sentence: str, index: int, state: str) -> None:
+    assert _meaning(sentence, lang, index)[2] == state
+
+
+def test_a_bare_figure_refers_back_to_a_total_not_to_a_change() -> None:
+    text = ("A total of 40 officers were injured, after 12 more were hurt overnight. "
+            "The union says the real figure is at least 60.")
+    claims = extract(text, "en")
+    assert claims[1].state == "added"
+    assert (claims[-1].concept, claims[-1].state) == ("police_officer", "wounded")
+
+
+def test_a_bare_figure_after_a_measure_of_its_sentence_does_not_refer_back() -> None:
+    text = ("About 500 people were evacuated. The stay is limited to 6 weeks instead of the "
+            "usual 10.")
+    claims = extract(text, "en")
+    assert claims[0].state == "displaced"
+    assert claims[-1].state is None

@@ -255,7 +255,7 @@ def _partitive(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w])")
 
 
-def _last_word(low: str, start: int, end: int, reach: int = 80) -> str | None:
+def last_word(low: str, start: int, end: int, reach: int = 80) -> str | None:
     """The last word of ``low[start:end]``, looking back at most ``reach`` characters (a word
     cut by the window is no word: change words are short)."""
     begin = max(start, end - reach)
@@ -281,7 +281,7 @@ def adjacent_state(
     after = _word_at(low, claim.end)
     if after is not None and after.group() in concepts.change_after:
         return concepts.change_state, None
-    before = _last_word(low, clause[0], claim.start)
+    before = last_word(low, clause[0], claim.start)
     if before is not None and before in concepts.change_before:
         return concepts.change_state, None
     at = _skip_space(low, claim.end)
@@ -339,7 +339,8 @@ def opening_part(
     word makes all its figures parts. Also the state of the whole (None: that of ``first``)."""
     if first is None or first.sentence_start != claim.sentence_start:
         return False, None
-    head = " ".join(low[claim.sentence_start : claim.start].split())
+    # the opening only: a partitive and the word after it (never the whole sentence before)
+    head = " ".join(low[claim.sentence_start : min(claim.start, claim.sentence_start + 80)].split())
     for phrase in concepts.partitive_openings:
         if not head.startswith(phrase + " "):
             continue
@@ -349,8 +350,15 @@ def opening_part(
             return True, state
     if first is claim:
         return False, None
-    opening = " ".join(low[claim.sentence_start : first.start].split())
-    return opening in concepts.partitive_openings, first.state
+    # "Von den insgesamt 172 ...", "Of the estimated 9,000 ...": up to two words between
+    opening = low[claim.sentence_start : min(first.start, claim.sentence_start + 80)].split()
+    if first.start > claim.sentence_start + 80:
+        return False, first.state
+    return any(
+        " ".join(opening[: len(phrase.split())]) == phrase
+        and len(opening) - len(phrase.split()) <= 2
+        for phrase in concepts.partitive_openings
+    ), first.state
 
 
 def leading_state(

@@ -29,6 +29,7 @@ from tracker.extract.clause import (
     clause_breaks,
     clause_state,
     into_relative,
+    last_word,
     leading_state,
     match_word,
     opening_part,
@@ -62,35 +63,76 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     low = lower_text(text)
     breaks = clause_breaks(text, concepts)
     antecedent: Meaning | None = None  # the last claim's meaning with a concept and a state
+    total: Meaning | None = None  # ... with a state that is no change, plan or part
+    said_at = -1  # the sentence start of the antecedent
     first: Claim | None = None  # the first claim of the current sentence
+    measured = False  # a measure among the figures of the sentence so far
     for i, claim in enumerate(claims):
         prev = claims[i - 1] if i > 0 else None
         nxt = claims[i + 1] if i + 1 < len(claims) else None
         if first is None or first.sentence_start != claim.sentence_start:
-            first = claim
+            first, measured = claim, False
         clause = clause_around(claim, prev, nxt, breaks)
         clause = into_relative(clause, claim, nxt, low, breaks, concepts)
         clause = after_coordinator(clause, claim, prev, low, concepts)
         found = read_meaning(claim, (text, low), lex, concepts, clause)
+        if found.state is None and nxt is not None:
+            found = _past_complement(found, claim, nxt, claims[i + 2 : i + 3], (text, low),
+                                     (lex, concepts), (clause, breaks))
         # a part or plan said outside the clause ("Of the dead, two were ...") is read before
         # a figure with no words of its own is taken to refer back to the last one
         outside = _outside_clause(found, claim, first, (text, low), concepts, clause)
         said_outside = outside is not found
         if prev is not None and _elided(claim, prev, clause, concepts, (text, lex)):
             found = _from_previous(found, prev, concepts)
-        elif antecedent is not None and not said_outside and _bare(claim, found, antecedent):
-            found = antecedent
+        elif (back := antecedent if said_at == claim.sentence_start else total) is not None and (
+            not said_outside and _bare(claim, found, back) and (
+                not measured or claim.unit is not None)
+        ):
+            # not after a measure of its own sentence ("12 months instead of the current 18"):
+            # the bare figure is about that measure, not a count of an earlier sentence; from
+            # another sentence, about a total, not a change, plan or part ("16 more officers
+            # were hurt. The union says the true figure is at least 70")
+            found = back
         if said_outside:
             found = Meaning(found.concept, found.actor, outside.state)
         if prev is not None and _included(claim, prev, found, low, concepts, clause):
             found = Meaning(found.concept, found.actor, concepts.part_state)
         if found.concept is not None and found.state is not None:
-            antecedent = found
+            antecedent, said_at = found, claim.sentence_start
+            if found.state not in concepts.override_states:
+                total = found
+        measured = measured or (found.concept or claim.unit or "") in concepts.no_state
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:
                 object.__setattr__(claim, name, value)
     return claims
+
+
+def _past_complement(
+    found: Meaning,
+    claim: Claim,
+    nxt: Claim,
+    after: list[Claim],
+    texts: tuple[str, str],
+    language: tuple[Lexicon, Concepts],
+    bounds: tuple[tuple[int, int], list[int]],
+) -> Meaning:
+    """ "1,12 Millionen Menschen seien bei 268 Kundgebungen auf die Straße gegangen": a figure
+    with no state whose clause ends at the next figure, where that one follows a place word
+    ("bei", "at"), takes the state said after it: the next figure is a complement of this
+    one's clause (the verb closes the clause in German)."""
+    lex, concepts = language
+    clause, breaks = bounds
+    if nxt.sentence_start != claim.sentence_start or clause[1] != nxt.start:
+        return found
+    before = last_word(texts[1], clause[0], nxt.start)
+    if before is None or before not in concepts.not_after:
+        return found
+    end = clause_around(nxt, claim, after[0] if after else None, breaks)[1]
+    wider = read_meaning(claim, texts, lex, concepts, (clause[0], max(end, clause[1])))
+    return found if wider.state is None else Meaning(found.concept, found.actor, wider.state)
 
 
 def _outside_clause(
@@ -125,8 +167,9 @@ def _included(
     """ "16 people died, including nine in the district", "16 Tote, darunter neun im
     Landkreis", "including nine children": a figure the sentence includes in the previous one,
     of the same state and kind of thing, is a part of it ("4,700 casualties, including 600
-    deaths" counts another state)."""
-    if prev.sentence_start != claim.sentence_start or prev.state is None:
+    deaths" counts another state); also when neither states one ("90 rallies, including 25 in
+    the capital")."""
+    if prev.sentence_start != claim.sentence_start:
         return False
     family = concepts.broader.get
     same = found.concept is None or family(found.concept, found.concept) == family(
@@ -281,9 +324,12 @@ def _noun_phrase(
     country words and coordinators stand between ("50,000 Russian and North Korean soldiers")."""
     text, low = texts
     if claim.entity:
-        at = text.find(
-            claim.entity, claim.sentence_start, max(limit, claim.end + len(claim.entity))
-        )
+        # the entity after the number, else before it ("57 injured officers, and 300 injured
+        # protesters": not the first "injured" of the sentence)
+        stop = max(limit, claim.end + len(claim.entity))
+        at = text.find(claim.entity, claim.start, stop)
+        if at < 0:
+            at = text.find(claim.entity, claim.sentence_start, stop)
         end = at + len(claim.entity) if at >= 0 else claim.end
         if claim.entity not in concepts.entity_concepts:
             words = reversed(WORD.findall(claim.entity))
@@ -321,7 +367,10 @@ def _noun_after_state(
     """ "57 injured officers", "60 verletzten Beamten": an entity that is a state word only,
     followed by a counted noun; that noun's end and concept."""
     words = WORD.findall(entity)
-    if not words or any(concepts.state_of(w.lower()) is None for w in words):
+    # a state word written in capitals is a noun of its own ("172 Festgenommenen sitzen ...")
+    if not words or not entity[0].islower():
+        return None
+    if any(concepts.state_of(w.lower()) is None for w in words):
         return None
     word = match_word(text, _skip_space(text, end), max(limit, end))
     if word is None or concepts.state_of(word.group().lower()) is not None:
