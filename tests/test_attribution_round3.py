@@ -192,3 +192,32 @@ def test_a_survey_compound_keeps_its_source_for_the_next_sentence() -> None:
         "Die Linke liegt demnach bei 5 Prozent."
     )
     assert [c.claimant for c in extract(text, "de")] == ["de-allensbach", "de-allensbach"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The Lakeside Research Institute (LRI), Norway's public health agency, said 8,400 "
+            "cases were recorded last week.",
+            "The Lakeside Research Institute",
+        ),
+        (
+            "The fire has burned 23,000 acres, the Oregon Department of Forestry and Fire "
+            "Protection (Or Fire) said on Saturday.",
+            "the Oregon Department of Forestry and Fire Protection",
+        ),
+        (
+            "The economy shrank by 0.1% in October, per the Office for Lake Statistics.",
+            "Office for Lake Statistics",
+        ),
+        ("Prices rose to $5 per the hour.", None),
+    ],
+)
+def test_english_apposition_two_word_acronym_and_per(text: str, source: str | None) -> None:
+    assert sources_of(text, "en") == [source]
+
+
+def test_a_one_word_acronym_still_gives_the_long_form() -> None:
+    text = "Der Nordische Wetterdienst (NWD) warnt vor 40 Litern Regen."
+    assert sources_of(text, "de") == ["Der Nordische Wetterdienst"]

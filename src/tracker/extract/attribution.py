@@ -125,7 +125,7 @@ class _Walker:
                 # "wie die Bundesanstalt für Wasserbau (BAW) in Karlsruhe mitteilte": the place
                 # belongs to the long form before the acronym, which is the source
                 picked.clear()
-                i -= 4
+                i -= 1 + self._acronym_before(i - 1)
                 continue
             if word in _QUOTES:
                 if any(
@@ -222,7 +222,8 @@ class _Walker:
             if j > i and j < len(self.tokens) and self._names_ahead(j):
                 i = j
         if step < 0 and self._acronym_before(i):
-            i -= 3  # "der Deutsche Wetterdienst (DWD) warnt": the long form is the source
+            # "der Deutsche Wetterdienst (DWD) warnt": the long form is the source
+            i -= self._acronym_before(i)
         return i
 
     def _names_ahead(self, j: int) -> bool:
@@ -240,12 +241,20 @@ class _Walker:
                 return False
         return False
 
-    def _acronym_before(self, i: int) -> bool:
-        """ "( DWD )" ending at token ``i``: an acronym defined for the name before it."""
-        if i < 3 or self.tokens[i][0] != ")" or self.tokens[i - 2][0] != "(":
-            return False
-        inner = self.tokens[i - 1][0]
-        return inner[:1].isupper() and inner.replace("-", "").isalnum() and len(inner) <= 8
+    def _acronym_before(self, i: int) -> int:
+        """ "( DWD )" or "( Cal Fire )" ending at token ``i``: a short name defined for the name
+        before it; the number of tokens from "(" to ")" (0 when there is none)."""
+        if i < 3 or self.tokens[i][0] != ")":
+            return 0
+        for size in (1, 2):
+            if i - size - 1 < 1 or self.tokens[i - size - 1][0] != "(":
+                continue
+            inner = [t[0] for t in self.tokens[i - size : i]]
+            if all(w[:1].isupper() and w.replace("-", "").isalnum() for w in inner) and (
+                sum(len(w) for w in inner) <= 8
+            ):
+                return size + 2
+        return 0
 
     def _names_someone(self, words: list[str]) -> bool:
         """A source is a noun phrase naming someone: not a possessive fragment ("Ukraine's"), not
@@ -329,6 +338,8 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         walker = _Walker(tokens, lex)
         if step < 0 and cue_start in apposed:
             span = _apposition(walker, len(tokens) - 1)
+            if span is None:  # "X (XY), Norway's public health agency, said 8,400 ..."
+                span = _apposed_subject(walker, len(tokens) - 1, _first_word(text, start))
             if span is not None:
                 source = text[span[0] : span[1]]
                 cues.append(Cue(span[0], cue_end, source, False, span[0], span[1], phrase))
