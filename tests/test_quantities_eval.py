@@ -1,6 +1,6 @@
 """CI gate for issue #11 point 6: assignment F1 with the bundled definitions and discovery F1
-from zero configuration on the gold labels of the bundled stories and the flood story
-(evaluate/quantities).
+from zero configuration on the gold labels of the bundled stories and the flood and protest
+stories (evaluate/quantities).
 
 Floors are the measured values rounded down (2026-12-05, extractor with meanings in progress)
 and are only ever raised."""
@@ -38,6 +38,12 @@ FLOORS = {
     # were read (extractor 1.12.0, 2026-12-05); first contact 0.800 / 0.810; after the rules
     # above 0.974 / 0.983 (an agency copy in two outlets scored once).
     "flood": {"assignment_f1": 0.97, "discovery_f1": 0.97},
+    # The protest story (holdout/protest/): development data since its errors were read
+    # (extractor 1.13.0, 2026-12-05); first contact 0.500 / 0.549; after the states of news
+    # beyond war and disaster (participated, arrests as captured, rallies) and the rules of that
+    # round 0.672 / 0.902, assignment with its first-contact definitions (participants by
+    # keywords with no state, which the new state "participated" no longer meets).
+    "protest": {"assignment_f1": 0.67, "discovery_f1": 0.90},
 }
 
 
