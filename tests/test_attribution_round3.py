@@ -221,3 +221,11 @@ def test_english_apposition_two_word_acronym_and_per(text: str, source: str | No
 def test_a_one_word_acronym_still_gives_the_long_form() -> None:
     text = "Der Nordische Wetterdienst (NWD) warnt vor 40 Litern Regen."
     assert sources_of(text, "de") == ["Der Nordische Wetterdienst"]
+
+
+def test_an_adverb_after_a_superlative_ends_no_source() -> None:
+    text = (
+        "The rocket flew for 8 minutes, the agency said, the longest flight yet recorded for "
+        "such a rocket."
+    )
+    assert sources_of(text, "en") == ["the agency"]
