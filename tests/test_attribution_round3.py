@@ -229,3 +229,16 @@ def test_an_adverb_after_a_superlative_ends_no_source() -> None:
         "such a rocket."
     )
     assert sources_of(text, "en") == ["the agency"]
+
+
+def test_a_pronoun_right_after_a_german_report_verb_is_its_subject() -> None:
+    text = (
+        "Die Notenbank senkte ihre Prognose. Für das kommende Jahr erwartet sie nur noch ein "
+        "Plus von 0,4 Prozent."
+    )
+    assert sources_of(text, "de") == ["sie"]
+
+
+def test_a_dative_pronoun_after_the_verb_is_no_subject() -> None:
+    text = "Der Minister kam spät. Damit sagte ihm der Präsident 40 Millionen Euro zu."
+    assert sources_of(text, "de") != ["ihm"]

@@ -540,9 +540,22 @@ def _subject_after_verb(
     ]
     walker = _Walker(after, lex, after_cue_words=False)
     ahead = walker.walk(0, 1)
+    if ahead is not None and back is None and _subject_pronoun(after, ahead, lex):
+        return walker  # "Für das kommende Jahr erwartet sie ...": the pronoun is the subject
     if ahead is None or not (object_before or _names_body(text[ahead[0] : ahead[1]], lex)):
         return None
     return walker
+
+
+def _subject_pronoun(
+    tokens: list[tuple[str, int, int]], span: tuple[int, int], lex: Lexicon
+) -> bool:
+    """The phrase is one pronoun right after the verb that can be a subject ("er", "sie"; not
+    the dative "ihm")."""
+    if not tokens or (tokens[0][1], tokens[0][2]) != span:
+        return False
+    word = tokens[0][0].lower()
+    return word in lex.sources.pronouns and word in lex.sources.stop_words
 
 
 def _object_phrase(tokens: list[tuple[str, int, int]], span: tuple[int, int], lex: Lexicon) -> bool:
