@@ -198,3 +198,34 @@ def test_a_bare_figure_after_a_measure_of_its_sentence_does_not_refer_back() -> 
     claims = extract(text, "en")
     assert claims[0].state == "displaced"
     assert claims[-1].state is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "state"),
+    [
+        ("en", "How many people took part? Nobody knows. The police counted 9,000, the "
+         "organisers 30,000.", "participated"),
+        ("de", "Wie viele Menschen wurden festgenommen? Die Polizei nannte 40.", "captured"),
+    ],
+)
+def test_a_question_before_says_what_a_bare_figure_counts(
+    lang: str, text: str, state: str
+) -> None:
+    assert {(c.concept, c.state) for c in extract(text, lang)} == {("person", state)}
+
+
+def test_a_question_behind_another_figure_says_nothing() -> None:
+    text = "How many people took part? At least 12 were hurt. Police said 9,000."
+    assert extract(text, "en")[-1].state != "participated"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "The police counted 9,000 and the organisers 30,000, a gap of 21,000."),
+        ("de", "Die Polizei zählte 9.000 Teilnehmer, die Veranstalter 30.000, eine Differenz von "
+         "21.000."),
+    ],
+)
+def test_a_gap_between_counts_is_no_total(lang: str, sentence: str) -> None:
+    assert extract(sentence, lang)[-1].state == "added"

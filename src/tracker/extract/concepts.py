@@ -62,6 +62,7 @@ class Concepts:
     forecast_modals: frozenset[str]  # "könnte ... steigen": a modal and a verb of growth
     forecast_verbs: frozenset[str]
     period_start: frozenset[str]  # "since 2022": a year that opens a period, not another event
+    question_openings: tuple[str, ...]  # "How many people took part? ...": what a bare one counts
     change_after: frozenset[str]  # "four more bodies": right after the number, a change
     change_before: frozenset[str]  # "another 300": right before the number, a change
     part_after: tuple[str, ...]  # "40 davon": right after the number, a part
@@ -272,6 +273,7 @@ def load_concepts(code: str) -> Concepts:
         forecast_modals=f.word_set("rules.forecast_modals"),
         forecast_verbs=f.word_set("rules.forecast_verbs"),
         period_start=f.word_set("rules.period_start"),
+        question_openings=f.word_tuple("rules.question_openings"),
         change_after=f.word_set("rules.change_after"),
         change_before=f.word_set("rules.change_before"),
         part_after=f.word_tuple("rules.part_after"),

@@ -85,6 +85,12 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         said_outside = outside is not found
         if prev is not None and _elided(claim, prev, clause, concepts, (text, lex)):
             found = _from_previous(found, prev, concepts)
+        elif (asked := _question_before(
+            claim, (text, low), lex, concepts, prev.end if prev is not None else 0
+        )) is not None and (
+            not said_outside and _bare(claim, found, asked)
+        ):
+            found = asked
         elif (back := antecedent if said_at == claim.sentence_start else total) is not None and (
             not said_outside and _bare(claim, found, back) and (
                 not measured or claim.unit is not None)
@@ -108,6 +114,42 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             if value is not None:
                 object.__setattr__(claim, name, value)
     return claims
+
+
+_QUESTION_REACH = 240  # characters before a sentence a question before it is looked for in
+
+
+def _question_before(
+    claim: Claim, texts: tuple[str, str], lex: Lexicon, concepts: Concepts, prev_end: int
+) -> Meaning | None:
+    """ "How many people took part? The ministry counted 1.1 million.", "Wie viele Menschen
+    haben demonstriert? Das Ministerium zählte 1,1 Millionen.": a question opening with a
+    question word before the claim's sentence, with no figure between, says what a bare figure
+    of it counts (the noun after the question word, the question's state word). Looked for in a
+    bounded window before the sentence, after the previous figure (``prev_end``)."""
+    if not concepts.question_openings:
+        return None
+    text, low = texts
+    window = max(0, claim.sentence_start - _QUESTION_REACH, prev_end)
+    question = None
+    for phrase in concepts.question_openings:
+        at = low.rfind(phrase, window, claim.sentence_start)
+        if at >= 0 and (question is None or at > question[0]):
+            question = (at, at + len(phrase))
+    if question is None:
+        return None
+    end = low.find("?", question[1], claim.sentence_start)
+    if end < 0 or any(c in ".!" for c in low[question[1] : end]):
+        return None
+    noun = match_word(text, _skip_space(text, question[1]), end)
+    concept = _concept_of(noun.group(), lex, concepts) if noun is not None else None
+    states = [concepts.state_of(w) for w in WORD.findall(low, question[1], end)]
+    phrase = concepts.state_phrases.search(low, question[1], end)
+    state = concepts.phrase_states.get(" ".join(phrase.group().split())) if phrase else None
+    state = state or next((st for st in states if st is not None), None)
+    if concept is None or state is None or state in concepts.measure_only:
+        return None
+    return Meaning(concept, None, state)
 
 
 def _past_complement(
