@@ -242,3 +242,11 @@ def test_a_pronoun_right_after_a_german_report_verb_is_its_subject() -> None:
 def test_a_dative_pronoun_after_the_verb_is_no_subject() -> None:
     text = "Der Minister kam spät. Damit sagte ihm der Präsident 40 Millionen Euro zu."
     assert sources_of(text, "de") != ["ihm"]
+
+
+def test_a_demonstrative_before_the_verb_leaves_the_subject_after_it() -> None:
+    text = (
+        "Die Gletscher haben im Schnitt 270 Milliarden Tonnen Eis verloren. Das berichtet ein "
+        "internationales Forschungsteam im Fachjournal „Natur“."
+    )
+    assert sources_of(text, "de") == ["ein internationales Forschungsteam"]

@@ -528,6 +528,11 @@ def _subject_after_verb(
     # an object before the verb ("an den Haushaltsausschuss", "Den Schaden"): any phrase after
     # the verb is the subject; an opening phrase that names no body: only a body after it
     object_before = back is not None and _object_phrase(before, back, lex)
+    # "Das berichtet ein Forschungsteam ...": a demonstrative alone before the verb is what is
+    # reported; the phrase after the verb is who reports it
+    opening = [t for t in before if t[1] >= sentence[0]]
+    if len(opening) == 1 and opening[0][0].lower() in lex.sources.follow_up:
+        object_before = True
     if (
         back is not None
         and not object_before
