@@ -37,3 +37,23 @@ def test_without_a_state_kinds_of_person_stay_apart() -> None:
 def test_groups_of_changes_plans_and_parts_come_last() -> None:
     rows = _rows([("person", "part")] * 5 + [("person", "missing")] * 3)
     assert [g.state for g in discover(rows)] == ["missing", "part"]
+
+
+def test_participants_arrests_and_rallies_group_across_languages() -> None:
+    texts = [
+        ("en", "Police said 12,000 protesters marched through the city."),
+        ("de", "Die Polizei zählte 12.000 Teilnehmer."),
+        ("de", "Rund 9.000 Menschen gingen auf die Straße."),
+        ("en", "Officers arrested 40 people."),
+        ("de", "Die Polizei nahm 40 Menschen fest."),
+        ("en", "There were 35 arrests."),
+        ("en", "Organisers held 20 rallies."),
+        ("de", "Es gab 20 Kundgebungen."),
+        ("en", "There were 25 demonstrations."),
+    ]
+    from tracker.extract import extract
+
+    claims = [extract(text, lang)[0] for lang, text in texts]
+    rows = _rows([(c.concept, c.state) for c in claims])
+    groups = {g.label: len(g.claim_ids) for g in discover(rows)}
+    assert groups == {"person · participated": 3, "person · captured": 3, "rally": 3}
