@@ -250,3 +250,17 @@ def test_a_demonstrative_before_the_verb_leaves_the_subject_after_it() -> None:
         "internationales Forschungsteam im Fachjournal „Natur“."
     )
     assert sources_of(text, "de") == ["ein internationales Forschungsteam"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Die Zustimmung lag bei 40 Prozent, wie der Nordtrend des Instituts Allensbach zeigt.",
+            "der Nordtrend des Instituts Allensbach",
+        ),
+        ("Das Video zeigt 30 Soldaten.", None),
+    ],
+)
+def test_show_reports_only_in_a_clause_after_wie(text: str, source: str | None) -> None:
+    assert sources_of(text, "de") == [source]

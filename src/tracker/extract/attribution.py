@@ -329,6 +329,8 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     for cue_start, cue_end, step, phrase in found:
         if phrase in lex.sources.speech_only and _figure_next(text, cue_end, end):
             continue  # "The US economy added 227,000 jobs": not speech
+        if phrase in lex.sources.opener_cues and not _in_opened_clause(text, start, cue_start, lex):
+            continue  # "Das Video zeigt 30 Soldaten": only ", wie die Umfrage zeigt" reports
         if phrase in lex.sources.relay_passive:
             step = -1  # "delegates cited by Reuters": the holder stands before the cue
         # a source phrase has at most _MAX_WORDS words: tokenise only that far from the cue
@@ -367,6 +369,16 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     cues = _one_reading_per_verb(cues, lex)
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def _in_opened_clause(text: str, start: int, pos: int, lex: Lexicon) -> bool:
+    """The cue at ``pos`` stands in a clause opened by a clause opener after a comma (", wie
+    die Umfrage des Instituts zeigt")."""
+    comma = text.rfind(",", start, pos)
+    if comma < 0:
+        return False
+    words = text[comma + 1 : pos].split()
+    return bool(words) and words[0].lower() in lex.sources.clause_openers
 
 
 def _continuation(cue: Cue, text: str, lex: Lexicon) -> bool:
