@@ -264,3 +264,10 @@ def test_a_demonstrative_before_the_verb_leaves_the_subject_after_it() -> None:
 )
 def test_show_reports_only_in_a_clause_after_wie(text: str, source: str | None) -> None:
     assert sources_of(text, "de") == [source]
+
+
+@pytest.mark.parametrize(
+    "written", ["Administrator Jane Holloway", "militia leader Jane Holloway", "Jane Holloway"]
+)
+def test_an_english_administrator_or_leader_title_is_a_role(written: str) -> None:
+    assert resolve(written, "en").claimant == "person-jane-holloway"
