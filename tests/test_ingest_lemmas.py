@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import simplemma
 from simplemma.strategies.dictionaries.dictionary_factory import (
+    DefaultDictionaryFactory,
     MappingStrToByteString,
-    _load_dictionary_from_disk,
 )
 
 from tracker import lemmas
@@ -17,7 +17,7 @@ from tracker import lemmas
 def test_every_entry_and_misses_as_simplemma(tmp_path: Path) -> None:
     mapped = lemmas.MappedDictionaryFactory(tmp_path).get_dictionary("en")
     assert isinstance(mapped, lemmas.MappedDictionary)
-    own = MappingStrToByteString(_load_dictionary_from_disk("en"))
+    own = DefaultDictionaryFactory(cache_max_size=0).get_dictionary("en")
     assert len(mapped) == len(own)
     assert all(mapped.get(key) == own.get(key) for key in own)
     assert set(mapped) == set(own)

@@ -26,6 +26,7 @@ DASK_TIMEOUT_ENV = "TRACKER_DASK_TIMEOUT"
 READ_MEMORY_ENV = "TRACKER_READ_MEMORY_LIMIT"
 READ_THREADS_ENV = "TRACKER_READ_THREADS"
 WRITE_MEMORY_ENV = "TRACKER_WRITE_MEMORY_LIMIT"
+CACHE_ENV = "TRACKER_CACHE_DIR"
 DEFAULT_READ_MEMORY = "1GB"
 DEFAULT_READ_THREADS = 2
 DEFAULT_WRITE_MEMORY = "4GB"
@@ -58,6 +59,9 @@ SETTINGS: tuple[Setting, ...] = (
             "threads one read-only connection may use"),
     Setting(WRITE_MEMORY_ENV, DEFAULT_WRITE_MEMORY,
             "memory the writing connection may use (ingest, load, assign)"),
+    Setting(CACHE_ENV, "$XDG_CACHE_HOME/tracker or ~/.cache/tracker",
+            "where derived data is cached (the lemma dictionaries, mapped from the installed "
+            "simplemma; safe to delete)"),
 )
 
 
@@ -74,6 +78,7 @@ class Settings:
     read_memory_limit: str = DEFAULT_READ_MEMORY
     read_threads: int = DEFAULT_READ_THREADS
     write_memory_limit: str = DEFAULT_WRITE_MEMORY
+    cache_dir: Path | None = None  # None: $XDG_CACHE_HOME/tracker or ~/.cache/tracker
 
 
 def settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -93,7 +98,17 @@ def settings(environ: Mapping[str, str] | None = None) -> Settings:
         read_memory_limit=_size(env, READ_MEMORY_ENV, DEFAULT_READ_MEMORY),
         read_threads=_count(env, READ_THREADS_ENV) or DEFAULT_READ_THREADS,
         write_memory_limit=_size(env, WRITE_MEMORY_ENV, DEFAULT_WRITE_MEMORY),
+        cache_dir=Path(env[CACHE_ENV]) if env.get(CACHE_ENV) else None,
     )
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """``$TRACKER_CACHE_DIR``, else ``$XDG_CACHE_HOME/tracker``, else ``~/.cache/tracker``."""
+    env = os.environ if environ is None else environ
+    given = settings(env).cache_dir
+    if given is not None:
+        return given
+    return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tracker"
 
 
 def _size(env: Mapping[str, str], name: str, default: str) -> str:

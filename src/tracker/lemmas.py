@@ -34,9 +34,10 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
     SUPPORTED_LANGUAGES,
     CachingDictionaryFactory,
     DecodedStrMapping,
-    MappingStrToByteString,
-    _load_dictionary_from_disk,
+    DefaultDictionaryFactory,
 )
+
+from tracker.config import cache_dir as config_cache_dir
 
 _MAGIC = b"TRKLEM1\0"
 # magic, entry count, slot count (a power of two), size of the whole file
@@ -45,10 +46,9 @@ _LENGTHS = struct.Struct("<HH")
 
 
 def cache_dir() -> Path:
-    """Where the mapped dictionaries live: ``$XDG_CACHE_HOME/tracker/lemmas`` (default
-    ``~/.cache/tracker/lemmas``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tracker" / "lemmas"
+    """Where the mapped dictionaries live: ``lemmas/`` in the cache folder of
+    ``tracker.config.cache_dir`` (``$TRACKER_CACHE_DIR``, default ``~/.cache/tracker``)."""
+    return config_cache_dir() / "lemmas"
 
 
 def cache_path(lang: str, directory: Path | None = None) -> Path:
@@ -66,7 +66,7 @@ def _slot_count(entries: int) -> int:
     return slots
 
 
-def build(dictionary: dict[bytes, bytes], target: Path) -> None:
+def build(dictionary: Mapping[str, str], target: Path) -> None:
     """Write ``dictionary`` as a hash table file at ``target`` (atomically: temporary file,
     then rename). Layout: header, slots (8 bytes each: crc32 of the key << 32 | record offset,
     0 for empty, linear probing), records (key length, value length, key, value)."""
@@ -76,7 +76,7 @@ def build(dictionary: dict[bytes, bytes], target: Path) -> None:
     records = bytearray()
     base = _HEADER.size + 8 * slots
     pack = _LENGTHS.pack
-    for key, value in dictionary.items():
+    for key, value in ((k.encode(), v.encode()) for k, v in dictionary.items()):
         crc = zlib.crc32(key)
         index = crc & mask
         while table[index]:
@@ -163,12 +163,13 @@ class MappedDictionaryFactory(CachingDictionaryFactory):
             return MappedDictionary(path)
         except (OSError, ValueError):
             pass
-        dictionary = _load_dictionary_from_disk(lang)
+        # simplemma's own decoded dictionary (its public factory, no cache of its own)
+        dictionary = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(lang)
         try:
             build(dictionary, path)
             return MappedDictionary(path)
         except (OSError, ValueError):  # nowhere to write: simplemma's in-memory dict
-            return MappingStrToByteString(dictionary)
+            return dictionary
 
 
 def lemmatizer(directory: Path | None = None) -> simplemma.Lemmatizer:
