@@ -50,24 +50,21 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+from dashboard_server import CHART, CHROMIUM, CHROMIUM_ARGS, served_dashboard  # noqa: E402
+
 OUT = REPO / "benchmarks" / "out"
 TRACKER = [sys.executable, "-m", "tracker"]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-CHART = '[data-testid="stVegaLiteChart"]'
 TARGET_FIRST_S = 1.5
 TARGET_INTERACTION_S = 0.3
 QUIET_S = 0.5  # the websocket silent this long after an interaction: the rerun is over
@@ -102,36 +99,6 @@ def db_facts(db: Path) -> dict[str, Any]:
                           "order by voices desc, claims desc limit 1").fetchall()
     return {"claims": int(claims), "quantity": top[0][0] if top else None,
             "quantity_claims": int(top[0][1]) if top else 0}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard.py"),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port",
-         str(port), "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env={**os.environ, "TRACKER_DB": str(db)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"streamlit exited with {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return server, url
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("streamlit did not become healthy within 60 s")
 
 
 class Wire:
@@ -444,18 +411,13 @@ def main() -> None:
         served = Path(copy_dir) / db.name
     else:
         served = db
-    server, url = start_server(served)
     try:
-        load_before = os.getloadavg()[0]
-        result = measure(url, args.repeat, reviews=not args.no_review)
-        result.update(load_before=load_before, load_after=os.getloadavg()[0], db=str(db),
-                      **facts)
+        with served_dashboard(served) as url:
+            load_before = os.getloadavg()[0]
+            result = measure(url, args.repeat, reviews=not args.no_review)
+            result.update(load_before=load_before, load_after=os.getloadavg()[0], db=str(db),
+                          **facts)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
         if copy_dir:
             shutil.rmtree(copy_dir, ignore_errors=True)
     (OUT / "dashboard_browser.json").write_text(json.dumps(result, indent=2, default=str))

@@ -45,7 +45,7 @@ from bench_dashboard_browser import (  # noqa: E402
     CHROMIUM_ARGS,
     REPO,
     TRACKER,
-    start_server,
+    served_dashboard,
 )
 
 TROOPS = "/?quantity=North+Korean+troops+in+Russia"
@@ -140,24 +140,16 @@ def with_server(db: Path, shots: list[Any], out: Path, profile: Path,
                 height: int = 1100) -> None:
     from playwright.sync_api import sync_playwright
 
-    server, url = start_server(db)
-    try:
-        with sync_playwright() as play:
-            context = play.chromium.launch_persistent_context(
-                str(profile), executable_path=str(CHROMIUM), headless=True,
-                args=CHROMIUM_ARGS, viewport={"width": 1400, "height": height})
-            try:
-                context.new_page().goto(url)  # the first load warms the server
-                for shoot in shots:
-                    shoot(context, url, out)
-            finally:
-                context.close()
-    finally:
-        server.terminate()
+    with served_dashboard(db) as url, sync_playwright() as play:
+        context = play.chromium.launch_persistent_context(
+            str(profile), executable_path=str(CHROMIUM), headless=True,
+            args=CHROMIUM_ARGS, viewport={"width": 1400, "height": height})
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+            context.new_page().goto(url)  # the first load warms the server
+            for shoot in shots:
+                shoot(context, url, out)
+        finally:
+            context.close()
 
 
 def main() -> None:

@@ -6,54 +6,19 @@ Needs /usr/bin/chromium (`make browser` installs it). Leaves a screenshot in tes
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from dashboard_server import CHART, CHROMIUM, CHROMIUM_ARGS, served_dashboard
 from test_aggregate_fixtures import QUANTITIES, REPO
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "tests" / "artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-CHART = '[data-testid="stVegaLiteChart"]'
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise AssertionError(f"streamlit exited with {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise AssertionError("streamlit did not become healthy")
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +29,6 @@ def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from tracker.cli import cli
 
     db = tmp_path_factory.mktemp("browser") / "corpus.duckdb"
-    env = {**os.environ, "TRACKER_DB": str(db), "TRACKER_QUANTITIES": str(QUANTITIES)}
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
         ingested = CliRunner().invoke(
@@ -80,38 +44,8 @@ def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             ],
         )
     assert ingested.exit_code == 0, ingested.output
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO / "dashboard.py"),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, server)
+    with served_dashboard(db, {"TRACKER_QUANTITIES": str(QUANTITIES)}) as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def range_chart_labels(page) -> list[str]:
