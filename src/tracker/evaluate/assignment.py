@@ -122,9 +122,12 @@ def match_labels(story: Story, articles: pl.DataFrame, claims: pl.DataFrame,
     used: set[str] = set()
     seen_articles: set[str] = set()
     stored = set(articles["article_id"].to_list()) if articles.height else set()
+    copies: dict[str, bool] = {}  # per file: is its body stored under another file?
     for label in story.labels:
         article = _article_for(label["file"], articles, root)
-        if article is None and ids_of and _stored_copy(label["file"], root, stored, ids_of):
+        if article is None and ids_of and label["file"] not in copies:
+            copies[label["file"]] = _stored_copy(label["file"], root, stored, ids_of)
+        if article is None and copies.get(label["file"]):
             result.copies.append(label)
             continue
         claim_id = None
