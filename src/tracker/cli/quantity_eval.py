@@ -16,6 +16,7 @@ DEFINITIONS = {
     "flood": "src/tracker/evaluate/quantities/holdout/flood_quantities.toml",
     "protest": "src/tracker/evaluate/quantities/holdout/protest_quantities.toml",
     "lampedusa": "src/tracker/evaluate/quantities/holdout/lampedusa_quantities.toml",
+    "jobcuts": "src/tracker/evaluate/quantities/holdout/jobcuts_quantities.toml",
     "outbreak": "src/tracker/evaluate/quantities/holdout/outbreak_quantities.toml",
 }
 
