@@ -33,10 +33,11 @@ WORD_LISTS = (
     "place_links",
     "place_modifiers",
     "place_adjective_endings",
+    "adjective_endings",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO = re.compile(r"^[A-Z]{2}$")
-_CLAIMANT_KEYS = {"name", "type", "country", "aliases", "primary", "affiliation"}
+_CLAIMANT_KEYS = {"name", "type", "country", "aliases", "primary", "affiliation", "seats"}
 _SHARED_FIELDS = ("type", "country", "primary", "affiliation")
 
 
@@ -65,6 +66,7 @@ class Claimant:
     aliases: tuple[str, ...]
     primary: bool
     affiliation: str | None
+    seats: tuple[str, ...] = ()  # the towns a text may name it by ("die Wiesbadener Statistiker")
 
     @property
     def is_person(self) -> bool:
@@ -214,6 +216,7 @@ def _claimant(f: _File, cid: str, node: Any, g_types: dict, g_countries: dict) -
         f.strings(node.get("aliases", []), f"{key}.aliases"),
         primary,
         affiliation,
+        f.strings(node.get("seats", []), f"{key}.seats"),
     )
 
 

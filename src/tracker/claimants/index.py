@@ -47,6 +47,8 @@ class PhraseIndex:
     place_links: frozenset[str]  # "in", "aus": a place after one belongs to the body before it
     place_modifiers: frozenset[str]  # "based": "Warsaw-based" says where, not whose
     place_adjective_endings: tuple[str, ...]  # "Münchner Institut": a place adjective
+    adjective_endings: tuple[str, ...]  # "Polizeilichen": an inflected adjective, not a name
+    seats: dict[str, tuple[str, ...]]  # a town's word -> the claimants seated there
     by_country_type: dict[tuple[str | None, str], tuple[Claimant, ...]]
 
     def claimant(self, cid: str) -> Claimant:
@@ -116,6 +118,21 @@ def _group(g: Gazetteer) -> dict[tuple[str | None, str], tuple[Claimant, ...]]:
     return {k: tuple(v) for k, v in groups.items()}
 
 
+def _seats(g: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Each town word (one word once normalised: "Wiesbaden", "Münchner") and the claimants
+    whose ``seats`` name it."""
+    seats: dict[str, list[str]] = defaultdict(list)
+    for c in g.claimants.values():
+        for seat in c.seats:
+            words = norms(seat, g.lang)
+            if len(words) != 1:
+                raise ConfigError(
+                    f"{g.path}: key 'claimants.{c.id}.seats': {seat!r} must be one word"
+                )
+            seats[words[0]].append(c.id)
+    return {k: tuple(v) for k, v in seats.items()}
+
+
 def build_index(g: Gazetteer) -> PhraseIndex:
     """Index one gazetteer; an alias, type head or country word that reads the same as another
     one of a different id is a ``ConfigError``."""
@@ -143,6 +160,8 @@ def build_index(g: Gazetteer) -> PhraseIndex:
         place_links=frozenset(w for x in g.words["place_links"] for w in norms(x, g.lang)),
         place_modifiers=frozenset(w for x in g.words["place_modifiers"] for w in norms(x, g.lang)),
         place_adjective_endings=g.words["place_adjective_endings"],
+        adjective_endings=tuple(w.casefold() for w in g.words["adjective_endings"]),
+        seats=_seats(g),
         by_country_type=_group(g),
     )
 

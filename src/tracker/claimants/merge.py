@@ -91,7 +91,11 @@ def _link_names(keys: list[str], groups: _Groups) -> None:
 _TRANSLITERATION = (
     ("tsch", "ch"),
     ("sch", "sh"),
+    ("zh", "sh"),
     ("kh", "ch"),
+    # German "z" is English "ts" ("Kosyzkyj"/"Kozytskyi"); German "s" is English "z" below
+    ("ts", "z"),
+    ("tz", "z"),
     ("w", "v"),
     ("j", "i"),
     ("y", "i"),
@@ -149,12 +153,33 @@ def _link_persons(keys: list[str], groups: _Groups) -> None:
                     groups.union(key, other)
 
 
+def _link_surnames(keys: list[str], groups: _Groups) -> None:
+    """A surname alone ("Prokudin", "person-grandi" from "Flüchtlingskommissar Grandi") is the
+    person of the corpus with that surname, when exactly one group of persons has it."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        if key.startswith("person-") and key.count("-") >= 2:
+            surname = _transliterated(key.rsplit("-", 1)[1])
+            by_surname[surname].add(groups.find(key))
+    for key in keys:
+        m = _NAME.match(key)
+        word = key.removeprefix("person-") if key.startswith("person-") else None
+        if m and m.group(1) is None and "-" not in m.group(2):
+            word = m.group(2)
+        if word is None or "-" in word or len(word) < 4:
+            continue
+        targets = {groups.find(k) for k in by_surname.get(_transliterated(word), ())}
+        if len(targets) == 1:
+            groups.union(key, targets.pop())
+
+
 def _preference(key: str, count: int) -> tuple[bool, bool, bool, int, int, str]:
-    """Gazetteer ids first, then names with a country, long forms over acronyms, frequent ones."""
+    """Gazetteer ids first, then names with a country, long forms over acronyms and full names
+    over a surname alone, frequent ones."""
     m = _NAME.match(key)
     no_country = m is None or m.group(1) is None
-    acronym = m is not None and "-" not in m.group(2)
-    return (_is_unknown(key), no_country, acronym, -count, len(key), key)
+    short = "-" not in m.group(2) if m else key.startswith("person-") and key.count("-") == 1
+    return (_is_unknown(key), no_country, short, -count, len(key), key)
 
 
 def merge_variants(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -171,6 +196,7 @@ def merge_variants(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
         groups.find(key)
     _link_names(keys, groups)
     _link_persons(keys, groups)
+    _link_surnames(keys, groups)
     members: dict[str, list[str]] = defaultdict(list)
     for key in keys:
         members[groups.find(key)].append(key)

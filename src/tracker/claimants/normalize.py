@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from anyascii import anyascii
 
 from tracker.lemmas import lemmatize
 
@@ -120,7 +121,9 @@ def norms(text: str, lang: str) -> tuple[str, ...]:
 
 def slug(words: tuple[str, ...] | list[str]) -> str:
     """ASCII, lower case, words joined by "-": "Institut für Weltwirtschaft" ->
-    "institut-fuer-weltwirtschaft"."""
+    "institut-fuer-weltwirtschaft". German umlauts are spelt out; every other letter is
+    transliterated by ``anyascii`` ("Władysław" -> "wladyslaw", "Đoković" -> "dokovic"), so a
+    name keeps all its letters whichever script or diacritics it was written with."""
     joined = " ".join(words).casefold().translate(_TRANSLIT)
-    ascii_text = unicodedata.normalize("NFKD", joined).encode("ascii", "ignore").decode()
+    ascii_text = anyascii(joined).casefold().replace("'", "")
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text))

@@ -139,7 +139,12 @@ def _name_run(spans: list[_Span], ix: PhraseIndex) -> list[Token]:
     run: list[Token] = []
     for span in [*spans, _Span(Entry(Kind.CONNECTOR, SEPARATOR, ","), ())]:
         token = span.tokens[0] if len(span.tokens) == 1 else None
-        is_name = span.kind is WORD and token is not None and token.capitalized
+        is_name = (
+            span.kind is WORD
+            and token is not None
+            and token.capitalized
+            and not token.text.casefold().endswith(ix.adjective_endings)
+        )
         is_particle = (
             token is not None
             and run
@@ -193,9 +198,8 @@ def _org(
     types = [s.entry.value for s in spans if s.kind == Kind.TYPE]
     typed_titles = [s.entry.value for s in spans if s.kind == Kind.TITLE and s.entry.value]
     type_id = types[0] if types else (typed_titles[0] if typed_titles else None)
-    for span in spans:
-        if span.kind != Kind.ALIAS or id(span) in exclude:
-            continue
+    aliases = [s for s in spans if s.kind == Kind.ALIAS and id(s) not in exclude]
+    for span in _heads_first(aliases, spans):
         if span.entry.value == ACRONYM:
             found = _resolve(dict(acronyms)[span.tokens[0].text], lang, ())
             if found.claimant is not None:
@@ -217,7 +221,7 @@ def _org(
     ]
     if names:
         # a role is not part of a body's name: "ein Sprecher des Landratsamts" -> the office
-        kept = [
+        kept = _apposed_name(spans, ix, lang, exclude) or [
             s for s in spans if s.kind not in (Kind.COUNTRY, Kind.TITLE) and id(s) not in exclude
         ]
         while kept and kept[0].kind == Kind.CONNECTOR:
@@ -249,6 +253,53 @@ def _org(
     return None
 
 
+def _heads_first(aliases: list[_Span], spans: list[_Span]) -> list[_Span]:
+    """Known names in the order to try them: a name that only modifies another word comes last
+    ("EU-Klimadienst Copernicus", "the EU's Copernicus service": Copernicus, not the EU)."""
+    if len(aliases) < 2:
+        return aliases
+    later_words = {}
+    for span in spans:
+        for t in span.tokens:
+            later_words.setdefault(t.word, []).append(t)
+
+    def modifier(span: _Span) -> bool:
+        last = span.tokens[-1]
+        return last.possessive or later_words.get(last.word, [last])[-1] is not last
+
+    return sorted(aliases, key=modifier)
+
+
+def _apposed_name(
+    spans: list[_Span], ix: PhraseIndex, lang: str, exclude: frozenset[int]
+) -> list[_Span] | None:
+    """The name after a description that introduces it ("the energy industry association
+    Velora", "state broadcaster XTV", "das Vergleichsportal Preisfuchs"): the capitalised
+    words at the end, when the word before them is a type head, a lower-case word or a
+    German compound ending in an organisation word. None when the name does not end so."""
+    content = [s for s in spans if id(s) not in exclude]
+    while content and content[-1].kind == Kind.CONNECTOR:
+        content.pop()
+    end = len(content)
+    start = end
+    while (
+        start > 0
+        and content[start - 1].kind is WORD
+        and content[start - 1].tokens[0].capitalized
+        and not _is_org_word(content[start - 1].tokens[0].norm, ix, lang)
+    ):
+        start -= 1
+    if start in (0, end):
+        return None
+    head = content[start - 1]
+    if head.kind is WORD:
+        token = head.tokens[0]
+        described = not token.capitalized or (lang == "de" and _is_org_word(token.norm, ix, lang))
+    else:
+        described = head.kind == Kind.TYPE
+    return content[start:end] if described else None
+
+
 def _place_adjectives(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
     """Unknown capitalised words with a place-adjective ending right before an institution type
     ("das Münchner Institut"): where the body sits, not its name."""
@@ -262,8 +313,33 @@ def _place_adjectives(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
         and len(span.tokens) == 1
         and span.tokens[0].capitalized
         and span.tokens[0].text.endswith(endings)
-        and after.kind == Kind.TYPE
+        and after.kind in _DESCRIBED
     )
+
+
+# The heads a place adjective describes: "das Münchner Institut", "die Kieler Forscher", "die
+# Wiesbadener Statistiker", "die Nürnberger Behörde".
+_DESCRIBED = (Kind.TYPE, Kind.TITLE, Kind.GENERIC, Kind.OFFICIAL)
+
+
+def _seated(spans: list[_Span], ix: PhraseIndex) -> Claimant | None:
+    """The claimant a town names with a description after it ("die Wiesbadener Statistiker" ->
+    Destatis, "den Kieler Forschern" -> the Kiel institute): the town's word, then the
+    description, and no other name. Among the claimants seated there, the one of the
+    description's type (a type head or a typed title), else the only one; none when several
+    remain."""
+    content = [s for s in spans if s.kind != Kind.CONNECTOR]
+    if len(content) != 2 or content[0].kind is not WORD or content[1].kind not in _DESCRIBED:
+        return None
+    seated = ix.seats.get(content[0].tokens[0].norm, ())
+    if not seated or not content[0].tokens[0].capitalized:
+        return None
+    wanted = content[1].entry.value if content[1].kind in (Kind.TYPE, Kind.TITLE) else ""
+    candidates = [ix.claimant(c) for c in seated]
+    if wanted:
+        narrower = ix.gazetteer.narrower_types(wanted)
+        candidates = [c for c in candidates if c.type in narrower]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _unknown_head(spans: list[_Span]) -> bool:
@@ -342,6 +418,11 @@ def _person(
         s.kind == Kind.TYPE or _is_org_word(t.norm, ix, lang) for s in spans for t in s.tokens
     )
     run = _name_run(spans, ix)
+    adjectives = _place_adjectives(spans, ix)
+    if len(run) == 1 and any(
+        s.tokens and s.tokens[0] is run[0] for s in spans if id(s) in adjectives
+    ):
+        run = []  # "Die Münchner Forscher": where they work, not who they are
     run_ids = {id(t) for t in run}
     exclude = frozenset(id(s) for s in spans if s.tokens and id(s.tokens[0]) in run_ids)
     if known is not None:
@@ -388,6 +469,9 @@ def _resolve(source: str, lang: str, acronyms: tuple[tuple[str, str], ...]) -> R
         tokens = tuple(t for t in tokens if t.word not in located)
     spans = _label(tokens, ix, data_lang, frozenset(a for a, _ in acronyms))
     written = _written(tokens)
+    seated = _seated(spans, ix)
+    if seated is not None:
+        return Resolution(seated.id, seated.name, None, None, True, seated.country, seated.type)
     person = _person(spans, ix, data_lang, acronyms)
     if person is not None:
         return person
