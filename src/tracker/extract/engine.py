@@ -67,6 +67,8 @@ class _Context:
     last_end: int = 0  # where the claim before the current one ends
     units: dict[int, set[str | None]] = field(default_factory=dict)  # of the claims per sentence
     paragraph_last: dict[int, int] = field(default_factory=dict)  # its last sentence's index
+    # the last claimant asked for and its answer: claims of one source ask for it in a row
+    last_claimant: tuple[tuple[str, int, bool], str | None] | None = None
 
     def __post_init__(self) -> None:
         for index, sentence in enumerate(self.sentences):
@@ -107,9 +109,17 @@ class _Context:
         return found
 
     def claimant(self, written: str, pos: int, *, points: bool = True) -> str | None:
+        """``Coreference.claimant``; the same question asked again right after (the next claim
+        of the same source) has the same answer: the first one read every mention up to
+        ``pos`` and settled only the mention at ``pos``, while pointing back looks before it."""
+        asked = (written, pos, points)
+        if self.last_claimant is not None and self.last_claimant[0] == asked:
+            return self.last_claimant[1]
         if self.coreference is None:
             self.coreference = Coreference(self.text, self.lex, self.mentions_until)
-        return self.coreference.claimant(written, pos, points=points)
+        found = self.coreference.claimant(written, pos, points=points)
+        self.last_claimant = (asked, found)
+        return found
 
 
 def discarded(text: str, lex: Lexicon) -> list[tuple[str, int, Reason]]:
@@ -439,6 +449,9 @@ def _source(
         if previous:
             return previous[0], previous[1]
     if cue is None:
+        relayed = _relay_sentence(ctx, index + 1)
+        if relayed is not None:
+            return relayed
         following = _follow_up_cue(ctx, index)
         if following is not None:
             cues = ctx.cues_of(index + 1)
@@ -449,7 +462,29 @@ def _source(
         if found and _same_figures(ctx, index, found[2], unit):
             return found[0], found[1]
         return _announcement(ctx, index) or (None, None)
+    relayed = _relay_sentence(ctx, index + 1)
+    if relayed is not None:  # "... nach einem Bericht der Zeitung. Sie beruft sich auf X."
+        return relayed
     return cue, _relay_of(ctx, index, cue, cues)
+
+
+def _relay_sentence(ctx: _Context, nxt: int) -> tuple[Cue, Cue | None] | None:
+    """The next sentence of the paragraph, without figures of its own, only says whom the
+    report relays ("Die Zeitung beruft sich auf Vereinskreise."): that holder states the
+    figures before it, passed on by the sentence's subject."""
+    if nxt >= len(ctx.sentences) or nxt == 0:
+        return None
+    sentence = ctx.sentences[nxt]
+    if sentence.paragraph != ctx.sentences[nxt - 1].paragraph or DIGIT.search(
+        ctx.text, sentence.start, sentence.end
+    ):
+        return None
+    cues = ctx.cues_of(nxt)
+    relays = [c for c in cues if c.phrase in ctx.lex.sources.relay]
+    if not relays or len(relays) < len(cues):
+        return None  # "Das berichtete X unter Berufung auf Y": a report of its own
+    holder = relay_holder(ctx.text, sentence.start, relays[-1], ctx.lex)
+    return (relays[-1], holder) if holder is not None else None
 
 
 def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> bool:
@@ -496,8 +531,8 @@ def _announcement(ctx: _Context, index: int) -> tuple[Cue, Cue | None] | None:
             return None
         cues = ctx.cues_of(back)
         if cues:
-            if DIGIT.search(ctx.text, sentence.start, sentence.end):
-                return None
+            if DIGIT.search(ctx.text, sentence.start, sentence.end) or _relay_sentence(ctx, back):
+                return None  # a relay ("Die Zeitung beruft sich auf X.") speaks of what came before
             return cues[-1], _relay_of(ctx, back, cues[-1], cues)
     return None
 
