@@ -318,8 +318,13 @@ def future_tense(texts: tuple[str, str], concepts: Concepts, clause: tuple[int, 
         return True
     for i, word in enumerate(words):
         if word in concepts.future_before:
-            following = [w for w in words[i + 1 : i + 4] if w not in concepts.future_links]
-            if following and concepts.state_of(following[0]) is not None:
+            following = [(w, k) for k, w in enumerate(words[i + 1 : i + 4], i + 1)
+                         if w not in concepts.future_links]
+            # the verb after the auxiliary is written in lower case: "bis zu 42 Vermissten" is
+            # a bound before a noun, no infinitive
+            if following and written[following[0][1]] == following[0][0] and (
+                concepts.state_of(following[0][0]) is not None
+            ):
                 return True
         if word in concepts.future_after and i > 0:
             verb = words[i - 1]

@@ -88,9 +88,12 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         elif (asked := _question_before(
             claim, (text, low), lex, concepts, prev.end if prev is not None else 0
         )) is not None and (
-            not said_outside and _bare(claim, found, asked)
+            not said_outside and _answers(claim, found, asked, concepts)
         ):
-            found = asked
+            # "How many are missing? The coast guard says around 25.": a question with no noun
+            # says the state; what is counted is the figure's own noun, else the last figure's
+            concept = found.concept or asked.concept or (total.concept if total else None)
+            found = Meaning(concept, found.actor or asked.actor, asked.state)
         elif (back := antecedent if said_at == claim.sentence_start else total) is not None and (
             not said_outside and _bare(claim, found, back) and (
                 not measured or claim.unit is not None)
@@ -147,9 +150,21 @@ def _question_before(
     phrase = concepts.state_phrases.search(low, question[1], end)
     state = concepts.phrase_states.get(" ".join(phrase.group().split())) if phrase else None
     state = state or next((st for st in states if st is not None), None)
-    if concept is None or state is None or state in concepts.measure_only:
+    if state is None or state in concepts.measure_only:
         return None
     return Meaning(concept, None, state)
+
+
+def _answers(claim: Claim, found: Meaning, asked: Meaning, concepts: Concepts) -> bool:
+    """A figure answers the question before its sentence when it says no state of its own and
+    counts nothing else: no noun, the question's, or one of its kind ("How many survived? 47
+    people, among them ...")."""
+    if found.state is not None or claim.unit in concepts.no_state:
+        return False
+    if found.concept is None or asked.concept is None or found.concept == asked.concept:
+        return True
+    family = concepts.broader.get
+    return family(found.concept, found.concept) == family(asked.concept, asked.concept)
 
 
 def _past_complement(

@@ -1,0 +1,92 @@
+"""Meaning, round 3 (issue #11): states that news of many kinds needs beyond war and disaster
+(arrivals; survivors as the rescued), a bound before a noun that is no plan, a question that
+names only a state, and figures that must not take the state of another sentence. Sentences
+invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, str | None]:
+    claim = extract(sentence, lang)[index]
+    return claim.concept, claim.state
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "index", "expected"),
+    [
+        # arrivals: people landing, reaching a coast, a border, a camp
+        ("en", "About 2,400 migrants landed on the island of Kos over the weekend.", 0,
+         ("person", "arrived")),
+        ("en", "Officials said 830 people had arrived at the border crossing by noon.", 0,
+         ("person", "arrived")),
+        ("en", "Some 1,150 asylum seekers reached the island in small boats on Friday.", 0,
+         ("person", "arrived")),
+        ("en", "The agency registered 12,000 arrivals in March.", 0, ("person", "arrived")),
+        ("de", "Seit Montag sind rund 2.400 Migranten auf Kos angekommen.", 0,
+         ("person", "arrived")),
+        ("de", "Am Wochenende kamen in Malta mehr als 900 Menschen an.", 0,
+         ("person", "arrived")),
+        ("de", "Die Behörden zählten im März 12.000 Ankünfte.", 0, ("person", "arrived")),
+        # survivors are the rescued, in both languages
+        ("en", "Rescuers said 61 people survived the sinking of the ferry.", 0,
+         ("person", "rescued")),
+        ("en", "The navy counted 38 survivors on Tuesday.", 0, ("person", "rescued")),
+        ("en", "Divers pulled 19 people alive from the water.", 0, ("person", "rescued")),
+        ("de", "Nach Angaben der Marine überlebten 61 Menschen das Unglück.", 0,
+         ("person", "rescued")),
+        ("de", "Die Feuerwehr zählte 38 Überlebende.", 0, ("person", "rescued")),
+        ("de", "Bislang wurden 19 Menschen lebend aus dem Wasser gezogen.", 0,
+         ("person", "rescued")),
+    ],
+)
+def test_arrivals_and_survivors(
+    lang: str, sentence: str, index: int, expected: tuple[str | None, str | None]
+) -> None:
+    assert _meaning(sentence, lang, index) == expected
+
+
+def test_troops_that_arrive_somewhere_are_deployed() -> None:
+    # arriving is a weak state: the located state (a place) and any other state win
+    sentence = "About 2,000 marines had arrived in Darwin by Friday."
+    assert _meaning(sentence, "en") == ("soldier", "deployed")
+    assert _meaning("Nine bodies arrived at the port of Catania.", "en")[1] == "killed"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("de", "Die Küstenwache geht von bis zu 60 Vermissten aus."),
+        ("de", "Helfer sprechen von bis zu 60 Vermissten."),
+    ],
+)
+def test_a_bound_before_a_noun_is_no_plan(lang: str, sentence: str) -> None:
+    # "bis zu" holds "zu", but no infinitive follows: the noun keeps its own state
+    assert _meaning(sentence, lang) == ("person", "missing")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "How many survived? Nobody is sure. 52 people, the navy says.",
+         ("person", "rescued")),
+        ("en", "How many people landed on Kos? About 2,000, the ministry says.",
+         ("person", "arrived")),
+        ("de", "Wie viele Menschen werden vermisst? Die Küstenwache spricht von rund 30.",
+         ("person", "missing")),
+    ],
+)
+def test_a_question_names_the_state_of_the_answer(
+    lang: str, text: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _meaning(text, lang, -1) == expected
+
+
+def test_a_question_without_a_noun_keeps_the_last_figure_counted() -> None:
+    text = ("The navy recovered 12 bodies on Monday. How many are missing? Estimates vary. "
+            "The navy says around 30. Volunteers said up to 45.")
+    claims = extract(text, "en")
+    assert [(c.concept, c.state) for c in claims[1:]] == [("person", "missing")] * 2
