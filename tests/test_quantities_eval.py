@@ -67,3 +67,12 @@ def test_errors_are_listed_with_their_claims(scores: dict[str, dict]) -> None:
         assert {e["kind"] for e in row["errors"]} <= kinds
         wrong = [e for e in row["errors"] if e["kind"] == "assignment"]
         assert all(e["sentence"] and e["gold"] != e["found"] for e in wrong)
+
+
+def test_every_story_passes_its_label_check() -> None:
+    """check_labels.py over every story's labels, the holdout stories included (format only:
+    spans found at their occurrence, quantity keys defined, every file labelled; nothing is
+    scored)."""
+    from tracker.evaluate.quantities.check_labels import main
+
+    assert main(["--root", str(REPO)]) == 0
