@@ -120,7 +120,8 @@ def _group(g: Gazetteer) -> dict[tuple[str | None, str], tuple[Claimant, ...]]:
 
 def _seats(g: Gazetteer) -> dict[str, tuple[str, ...]]:
     """Each town word (one word once normalised: "Wiesbaden", "Münchner") and the claimants
-    whose ``seats`` name it."""
+    whose ``seats`` name it; the town's adjectives with a place-adjective ending too
+    ("Wiesbadener")."""
     seats: dict[str, list[str]] = defaultdict(list)
     for c in g.claimants.values():
         for seat in c.seats:
@@ -129,7 +130,12 @@ def _seats(g: Gazetteer) -> dict[str, tuple[str, ...]]:
                 raise ConfigError(
                     f"{g.path}: key 'claimants.{c.id}.seats': {seat!r} must be one word"
                 )
-            seats[words[0]].append(c.id)
+            forms = {words[0]}
+            for ending in g.words["place_adjective_endings"]:
+                forms.update(norms(seat + ending, g.lang))
+            for form in forms:
+                if c.id not in seats[form]:
+                    seats[form].append(c.id)
     return {k: tuple(v) for k, v in seats.items()}
 
 

@@ -258,14 +258,17 @@ def _heads_first(aliases: list[_Span], spans: list[_Span]) -> list[_Span]:
     ("EU-Klimadienst Copernicus", "the EU's Copernicus service": Copernicus, not the EU)."""
     if len(aliases) < 2:
         return aliases
-    later_words = {}
+    named_after: dict[int, bool] = {}  # a written word's last part: is it a name of a body?
     for span in spans:
         for t in span.tokens:
-            later_words.setdefault(t.word, []).append(t)
+            named_after[t.word] = span.kind not in (Kind.GENERIC, Kind.TITLE, Kind.OFFICIAL)
 
     def modifier(span: _Span) -> bool:
+        # "EU-Klimadienst": the compound goes on with a body's word; "Forsa-Umfrage" names
+        # the poll's maker
         last = span.tokens[-1]
-        return last.possessive or later_words.get(last.word, [last])[-1] is not last
+        later = any(t.word == last.word and t is not last for s in spans for t in s.tokens)
+        return last.possessive or (later and named_after[last.word])
 
     return sorted(aliases, key=modifier)
 
@@ -331,10 +334,17 @@ def _seated(spans: list[_Span], ix: PhraseIndex) -> Claimant | None:
     content = [s for s in spans if s.kind != Kind.CONNECTOR]
     if len(content) != 2 or content[0].kind is not WORD or content[1].kind not in _DESCRIBED:
         return None
-    seated = ix.seats.get(content[0].tokens[0].norm, ())
-    if not seated or not content[0].tokens[0].capitalized:
+    if not content[0].tokens[0].capitalized:
         return None
-    wanted = content[1].entry.value if content[1].kind in (Kind.TYPE, Kind.TITLE) else ""
+    return _seated_at(content[0].tokens[0].norm, content[1], ix)
+
+
+def _seated_at(town: str, described: _Span, ix: PhraseIndex) -> Claimant | None:
+    """The claimant seated in ``town`` that the description names (see ``_seated``)."""
+    seated = ix.seats.get(town, ())
+    if not seated or described.kind not in _DESCRIBED:
+        return None
+    wanted = described.entry.value if described.kind in (Kind.TYPE, Kind.TITLE) else ""
     candidates = [ix.claimant(c) for c in seated]
     if wanted:
         narrower = ix.gazetteer.narrower_types(wanted)
@@ -465,11 +475,16 @@ def _resolve(source: str, lang: str, acronyms: tuple[tuple[str, str], ...]) -> R
     ix = index_for(data_lang)
     tokens = _strip(tokenize(source, data_lang), ix)
     located = {t.word for t in tokens if t.norm in ix.place_modifiers}
+    towns = [t for t in tokens if t.word in located and t.norm not in ix.place_modifiers]
     if located:  # "the Warsaw-based agency": the place and its modifier name no one
         tokens = tuple(t for t in tokens if t.word not in located)
     spans = _label(tokens, ix, data_lang, frozenset(a for a, _ in acronyms))
     written = _written(tokens)
     seated = _seated(spans, ix)
+    described = [s for s in spans if s.kind != Kind.CONNECTOR]
+    if seated is None and len(towns) == 1 and len(described) == 1:
+        # "the Munich-based institute": the body of that kind seated there
+        seated = _seated_at(towns[0].norm, described[0], ix)
     if seated is not None:
         return Resolution(seated.id, seated.name, None, None, True, seated.country, seated.type)
     person = _person(spans, ix, data_lang, acronyms)
