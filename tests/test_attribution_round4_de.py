@@ -120,3 +120,46 @@ def test_konjunktiv_ii_in_place_of_the_plural_konjunktiv_i_continues_the_speaker
         "Die Schulen müssten zudem 40 Millionen Euro für Computer bekommen."
     )
     assert sources_of(text) == ["die Bildungsministerin", "die Bildungsministerin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Die Sparkasse rechnet mit 3 Prozent. Im Mai hatte sie noch 4 Prozent vorhergesagt.",
+            "sie",
+        ),
+        (
+            "Im Winter hat das Robert Koch-Institut bislang 800 Fälle registriert.",
+            "das Robert Koch-Institut",
+        ),
+        (
+            "Die Kammer erwartet 2 Prozent; im Herbst war sie noch von 3 Prozent ausgegangen.",
+            "sie",
+        ),
+    ],
+)
+def test_the_subject_after_a_perfect_auxiliary_in_second_place_is_the_source(
+    text: str, source: str
+) -> None:
+    assert sources_of(text)[-1] == source
+
+
+def test_an_adverbial_with_a_perfect_auxiliary_and_no_named_subject_is_no_source() -> None:
+    assert sources_of("Im Sommer hat es an 40 Tagen geregnet.") == [None]
+
+
+def test_a_chain_of_poll_figures_keeps_the_poll_s_source() -> None:
+    text = (
+        "Die Union kommt laut einer Umfrage des Instituts Allensbach auf 30 Prozent. "
+        "Die SPD liegt bei 15 Prozent. Die FDP verliert einen Punkt und kommt auf 4 Prozent."
+    )
+    assert set(sources_of(text)) == {"Instituts Allensbach"}
+
+
+def test_a_chain_is_broken_by_a_sentence_with_figures_of_another_kind() -> None:
+    text = (
+        "Die Zahl der Arbeitslosen stieg laut der Arbeitsagentur um 3 Prozent. "
+        "Der Winter dauerte 90 Tage. Im Hafen lagen 12 Schiffe."
+    )
+    assert sources_of(text) == ["Arbeitsagentur", None, None]

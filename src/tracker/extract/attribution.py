@@ -820,15 +820,37 @@ def _perfect_subject(
     the subject."""
     if not text[cue[1] : cue[1] + 1] or text[cue[1]] not in ".,;:!?":
         return None
-    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, sentence[0], cue[0])]
+    clause = max(sentence[0], text.rfind(";", sentence[0], cue[0]) + 1)  # "...; im April war er"
+    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, clause, cue[0])]
     if tokens and tokens[-1][0].lower() in lex.sources.clause_openers:
         return None  # ", wie erwartet."
     span = _Walker(tokens, lex, after_cue_words=False).walk(0, 1) if tokens else None
     if span is None:
-        return None
+        return _subject_after_auxiliary(text, tokens, lex)
     after = next((t[0].lower() for t in tokens if t[1] >= span[1]), "")
     auxiliary = after in lex.sources.skip_near_cue and after in lex.sources.stop_words
     return span if auxiliary and after not in lex.sources.not_source else None
+
+
+def _subject_after_auxiliary(
+    text: str, tokens: list[tuple[str, int, int]], lex: Lexicon
+) -> tuple[int, int] | None:
+    """ "Im Juni hatte sie noch 1,1 Prozent vorhergesagt", "In der Saison hat das Amt 800 Fälle
+    registriert": an adverbial opens the clause, the auxiliary stands second, the subject right
+    after it (a pronoun, or a phrase naming a body or person)."""
+    aux = next(
+        (i for i, t in enumerate(tokens) if i and t[0].lower() in lex.sources.perfect_auxiliaries),
+        None,
+    )
+    if aux is None or any(t[0] in ",:" for t in tokens[:aux]):
+        return None
+    after = tokens[aux + 1 :]
+    span = _Walker(after, lex, after_cue_words=False).walk(0, 1) if after else None
+    if span is None:
+        return None
+    if _subject_pronoun(after, span, lex) or _names_body_or_person(text[span[0] : span[1]], lex):
+        return span
+    return None
 
 
 def _apposed_subject(walker: _Walker, index: int, first_word: int) -> tuple[int, int] | None:

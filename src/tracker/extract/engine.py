@@ -587,8 +587,24 @@ def _previous(ctx: _Context, index: int) -> tuple[Cue, Cue | None, int] | None:
                 return subject, None, back
             if explicit and not DIGIT.search(ctx.text, sentence.start, sentence.end):
                 continue
+            if _inherits(ctx, back):
+                continue  # "Die AfD liegt bei 18 Prozent." after the poll's sentence: a chain
             return None
     return None
+
+
+def _inherits(ctx: _Context, back: int, depth: int = 2) -> bool:
+    """Sentence ``back`` has no attribution of its own but its figures are of the kind of the
+    sentence right before it, which is attributed or inherits itself: it continued that
+    source, and so may the next one."""
+    if back == 0 or ctx.cues_of(back):
+        return False
+    if ctx.sentences[back - 1].paragraph != ctx.sentences[back].paragraph:
+        return False
+    kinds = {_unit_kind(u) for u in ctx.units.get(back, ())}
+    if not any(_unit_kind(u) in kinds for u in ctx.units.get(back - 1, ())):
+        return False
+    return bool(ctx.cues_of(back - 1)) or (depth > 0 and _inherits(ctx, back - 1, depth - 1))
 
 
 def _paragraph_report(ctx: _Context, index: int) -> Cue | None:

@@ -326,6 +326,7 @@ class Sources:
     separable: tuple[tuple[str, str], ...]  # "legte ... vor": verb, particle closing its clause
     speech_only: frozenset[str]  # "added": a cue unless a figure follows ("added 227,000 jobs")
     paragraph_cues: frozenset[str]  # ", berichtet KCNA." closing a paragraph reports all of it
+    perfect_auxiliaries: frozenset[str]  # "Im Juni hatte sie ... vorhergesagt": subject after it
 
 
 def _sources(f: DataFile) -> Sources:
@@ -373,6 +374,7 @@ def _sources(f: DataFile) -> Sources:
         separable=_separable(f),
         speech_only=f.word_set("speech_only"),
         paragraph_cues=f.word_set("paragraph_cues"),
+        perfect_auxiliaries=f.word_set("perfect_auxiliaries"),
     )
 
 
