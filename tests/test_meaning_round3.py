@@ -23,7 +23,7 @@ def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, str 
          ("person", "arrived")),
         ("en", "Officials said 830 people had arrived at the border crossing by noon.", 0,
          ("person", "arrived")),
-        ("en", "Some 1,150 asylum seekers reached the island in small boats on Friday.", 0,
+        ("en", "Some 1,150 people reached the island in small boats on Friday.", 0,
          ("person", "arrived")),
         ("en", "The agency registered 12,000 arrivals in March.", 0, ("person", "arrived")),
         ("de", "Seit Montag sind rund 2.400 Migranten auf Kos angekommen.", 0,
@@ -90,3 +90,61 @@ def test_a_question_without_a_noun_keeps_the_last_figure_counted() -> None:
             "The navy says around 30. Volunteers said up to 45.")
     claims = extract(text, "en")
     assert [(c.concept, c.state) for c in claims[1:]] == [("person", "missing")] * 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Survivors told the police that around 80 people had been on the boat."),
+        ("de", "Nach Aussagen der Überlebenden waren etwa 80 Menschen an Bord."),
+        ("de", "Nach Gesprächen mit Geretteten geht die Polizei von 80 Passagieren aus."),
+    ],
+)
+def test_a_state_noun_of_another_phrase_is_not_the_counted_state(lang: str, sentence: str) -> None:
+    # the survivors are who speaks; the 80 people on board are no survivors
+    assert _meaning(sentence, lang)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "state"),
+    [
+        # a verb before the number still names its state
+        ("en", "The blast injured 40 people in the market.", "wounded"),
+        ("de", "Die Zahl der Toten stieg auf 300 Menschen.", "killed"),
+    ],
+)
+def test_a_state_word_before_a_counted_noun_still_counts(
+    lang: str, sentence: str, state: str
+) -> None:
+    assert _meaning(sentence, lang)[1] == state
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Nine people drowned off the coast. On the island, whose population is about "
+         "4,500, the clinic was overwhelmed."),
+        ("de", "Neun Menschen ertranken vor der Küste. Die Insel, deren Bevölkerung rund 4.500 "
+         "beträgt, ist überfordert."),
+    ],
+)
+def test_a_collective_noun_is_counted_not_an_earlier_figure(lang: str, text: str) -> None:
+    assert _meaning(text, lang, -1) == ("person", None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Nine people drowned off the coast. Around 1,300 remained in the reception centre "
+         "on Friday."),
+        ("de", "Neun Menschen ertranken vor der Küste. Im Aufnahmelager halten sich derzeit rund "
+         "1300 auf."),
+    ],
+)
+def test_people_who_remain_somewhere_are_present_not_dead(lang: str, text: str) -> None:
+    assert extract(text, lang)[-1].state == "present"
+
+
+def test_a_weak_state_word_leaves_a_unit_its_own_state() -> None:
+    sentence = "Die Gewerkschaft verblieb bei ihrer Zahl von 2,1 Millionen Teilnehmern."
+    assert _meaning(sentence, "de") == ("person", "participated")

@@ -144,12 +144,17 @@ def clause_state(
     claim: Claim,
     allowed: frozenset[str] | None = None,
     noun_concept: Callable[[str], str | None] | None = None,
+    *,
+    other_nouns: bool = False,
 ) -> str | None:
     """The state word of the clause nearest to the number (in words); a phrase ("killed or
     wounded") beats the words inside it; an override state (a change, plan or part: "additional",
     "expected to", "allein", "four more", "three of the dead") beats any other, wherever it
     stands in the clause. ``allowed``: only these states count; ``noun_concept``: the concept a
-    counted noun names (a partitive before one makes a part: "twelve of the victims")."""
+    counted noun names (a partitive before one makes a part: "twelve of the victims");
+    ``other_nouns``: the number has a counted noun of its own, so a state noun of another noun
+    phrase before it names other people ("Survivors told rescuers that 90 people were on
+    board", "Nach Aussagen der Überlebenden waren 90 Menschen an Bord")."""
     low = texts[1]
     overrides = concepts.override_states
     start, end = clause
@@ -169,10 +174,14 @@ def clause_state(
             found_states.append((len(after[:cut].split()) + 1, state))
             after = after[:cut] + blank + after[found.end() - claim.end :]
     words = before.split()
-    for i, word in enumerate(words):
-        state = concepts.state_of(word.strip(PUNCTUATION))
-        if state is not None:
-            found_states.append((len(words) - i, state))
+    tokens = list(re.finditer(r"\S+", before))
+    for i, token in enumerate(tokens):
+        state = concepts.state_of(token.group().strip(PUNCTUATION))
+        if state is None or (other_nouns and noun_concept is not None and _names_others(
+            texts, start + token.start(), words[:i], concepts, noun_concept
+        )):
+            continue
+        found_states.append((len(words) - i, state))
     for i, word in enumerate(after.split()):
         state = concepts.state_of(word.strip(PUNCTUATION))
         if state is not None:
@@ -204,6 +213,28 @@ def clause_state(
         return None
     weak = concepts.weak_states
     return min(found_states, key=lambda d_s: (d_s[1] not in overrides, d_s[1] in weak, d_s[0]))[1]
+
+
+def _names_others(
+    texts: tuple[str, str], pos: int, earlier: list[str], concepts: Concepts,
+    noun_concept: Callable[[str], str | None],
+) -> bool:
+    """Is the state word at ``pos`` (before the number; ``earlier``: the clause's words before
+    it) a noun phrase of its own: a counted noun ("survivors", "Überlebende") that opens the
+    sentence, follows an article or a place word ("der Überlebenden", "mit Überlebenden") or is
+    written with a capital inside the sentence; not the complement of a count noun ("die Zahl
+    der Toten ... auf 300 Menschen") nor a verb ("the blast injured 40 people")."""
+    word = match_word(texts[1], pos)
+    if word is None or noun_concept(word.group()) is None:
+        return False
+    last = [w.strip(PUNCTUATION) for w in earlier[-2:]]
+    if len(last) == 2 and last[0] in concepts.count_nouns:
+        return False
+    if not last:
+        return True
+    return last[-1] in concepts.articles or last[-1] in concepts.not_after or (
+        texts[0][pos].isupper()
+    )
 
 
 def split_verbs(before: list[str], after: list[str], concepts: Concepts) -> list[tuple[int, str]]:

@@ -44,6 +44,8 @@ class Concepts:
     located_state: str | None
     place_nouns: frozenset[str]  # "in the region": a common noun naming a place
     count_nouns: frozenset[str]  # "die Zahl der Soldaten ... auf 11.000": its complement counts
+    # "whose population is about 6,000": a bare number after one counts the noun's concept
+    collective_nouns: frozenset[str]
     reporting_verbs: frozenset[str]  # "Seoul ging von 300 Toten aus": the subject is the source
     weak_states: frozenset[str]  # yield to any other state and to the located state
     member_concepts: frozenset[str]  # "members of the armed forces": the complement counts
@@ -254,6 +256,7 @@ def load_concepts(code: str) -> Concepts:
         located_state=located,
         place_nouns=f.word_set("rules.place_nouns"),
         count_nouns=f.word_set("rules.count_nouns"),
+        collective_nouns=f.word_set("rules.collective_nouns"),
         reporting_verbs=f.word_set("actor.reporting_verbs"),
         weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
         relative_pronouns=f.word_set("rules.relative_pronouns"),

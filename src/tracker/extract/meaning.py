@@ -329,13 +329,15 @@ def read_meaning(
     phrase = phrase_over(low, concepts, clause, (np_start, np_end))
     state = phrase or unit_state
     said = clause_state(texts, concepts, clause, claim, None,
-                        lambda word: _concept_of(word, lex, concepts))
+                        lambda word: _concept_of(word, lex, concepts),
+                        other_nouns=noun is not None and claim.entity is not None)
     # a unit not written at the number (inherited: "8,400 people injured and about 400 still
     # missing") yields to the clause's own state word
     inherited = phrase is None and claim.entity is None and said is not None
     # so does a unit whose event word the clause does not hold ("83 people had been arrested
     # and 24 officers injured": the unit of the 83 was read from the next figure's words)
-    if not inherited and phrase is None and said not in (None, unit_state):
+    # (a weak state word never does: "Die CGT blieb bei ihrer Zahl von 3,5 Millionen Teilnehmern")
+    if not inherited and phrase is None and said not in (None, unit_state, *concepts.weak_states):
         inherited = unit_state is not None and clause_state(
             texts, concepts, clause, claim, frozenset({unit_state}),
             lambda word: _concept_of(word, lex, concepts)) is None
@@ -474,10 +476,11 @@ def _state_noun_before(
 ) -> str | None:
     """ "the UK puts North Korean casualties at more than 6,000", "the death toll rose to 212":
     a bare number counts what the nearest earlier noun of its clause that names a state counts
-    (a casualty, a death: a person)."""
+    (a casualty, a death: a person), or a collective noun ("whose population is about 6,000",
+    "die Belegschaft von rund 2.000": people, with no state of their own)."""
     for word in reversed(list(WORD.finditer(texts[0], start, claim.start))):
         lower = word.group().lower()
-        if concepts.state_of(lower) is not None:
+        if concepts.state_of(lower) is not None or lower in concepts.collective_nouns:
             found = _concept_of(word.group(), lex, concepts)
             if found is not None:
                 return found
