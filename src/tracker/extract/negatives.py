@@ -208,7 +208,7 @@ class NegativeFilter:
         self, num: Numeral, tokens: Tokens, follows: Reason | None
     ) -> Reason | None:
         pats = self.pats
-        if follows is Reason.DATE or (pats.date_word_set.ending(tokens) and self._day(num)):
+        if follows is Reason.DATE or (self._date_word(tokens) and self._day(num)):
             return Reason.DATE
         if follows is Reason.TIME:
             return Reason.TIME
@@ -217,6 +217,16 @@ class NegativeFilter:
         if pats.label_set.ending(tokens) or self._counter(tokens):
             return Reason.LABEL
         return None
+
+    def _date_word(self, tokens: Tokens) -> bool:
+        """A month or weekday before the number, also with a spaced period ("oct . 13":
+        tokenised text; "oct." is the listed abbreviation)."""
+        if self.pats.date_word_set.ending(tokens):
+            return True
+        if len(tokens) < 2 or tokens[-1][0] != "." or tokens[-2][0].endswith("."):
+            return False
+        word, start = tokens[-2]
+        return bool(self.pats.date_word_set.ending([*tokens[:-2], (word + ".", start)]))
 
     def _day(self, num: Numeral) -> bool:
         """After a month or weekday, a day of the month ("March 3", "Monday 5"); a year is left

@@ -176,16 +176,40 @@ def _digit_matches(text: str, lex: Lexicon) -> list[tuple[re.Match[str], bool]]:
     return found
 
 
+# Tokenised text (corpora, transcripts) spaces the decimal point: "6 . 2 %", "$ 46 . 8 million";
+# a sentence never ends with a space before its full stop, so digits around " . " are one number.
+_SPACED_POINT = re.compile(r"(?<![\d.,] )\d{1,3} \. \d+(?! \. \d)")
+
+
+def _spaced_decimals(
+    matches: list[tuple[re.Match[str], bool]], text: str, lex: Lexicon
+) -> list[tuple[re.Match[str], bool, int]]:
+    """(match, glued to a code, end): a whole and its decimals written "6 . 2" are one match."""
+    out: list[tuple[re.Match[str], bool, int]] = []
+    skip = -1
+    for i, (m, glued_code) in enumerate(matches):
+        if i == skip:
+            continue
+        end = m.end()
+        if lex.numbers.decimal == "." and text.startswith(" . ", end) and i + 1 < len(matches):
+            spaced = _SPACED_POINT.match(text, m.start())
+            if spaced and spaced.end() == matches[i + 1][0].end() and not glued_code:
+                end, skip = spaced.end(), i + 1
+        out.append((m, glued_code, end))
+    return out
+
+
 def _digit_numerals(text: str, lex: Lexicon) -> list[Numeral]:
     pats = lex.regexes
     found = []
-    for m, glued_code in _digit_matches(text, lex):
-        value = parse_digits(m.group(), lex)
+    for m, glued_code, end in _spaced_decimals(_digit_matches(text, lex), text, lex):
+        raw = m.group() if end == m.end() else text[m.start() : end].replace(" ", "")
+        value = parse_digits(raw, lex)
         if value is None:
             continue
-        num = Numeral(m.start(), m.end(), value, grouped=m.group("sep") is not None)
+        num = Numeral(m.start(), end, value, grouped=m.group("sep") is not None)
         num.glued_code = glued_code
-        scale = pats.scale_after.match(text, m.end())
+        scale = pats.scale_after.match(text, end)
         if scale and not (len(scale.group("scale")) == 1 and scale.group("space")):
             num.scale = lex.numbers.scales[scale.group("scale").lower().replace("\n", " ")]
             num.value = exact_product(num.value, num.scale)

@@ -18,6 +18,9 @@ MAX_SENTENCE_CHARS = 2000
 _INNER_STOP = re.compile(r"[.!?…]\s|\n")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+# tokenised text spaces the point: a decimal point between digits, an abbreviation's period
+_SPACED_BEFORE = re.compile(r"(?<![\w.])(\w+) \.$")
+_DIGIT_AFTER = re.compile(r" \d")
 _NEXT_WORD = re.compile(r"\s+[\"„“»«(\[]?([\w-]+)")
 _PREVIOUS_WORD = re.compile(r"([\w-]+)\s+$")
 
@@ -33,6 +36,12 @@ def _is_false_stop(text: str, stop: int, lex: Lexicon) -> bool:
     """A period after an abbreviation, an initial or (German) an ordinal number."""
     if text[stop] != ".":
         return False
+    if text[stop - 1 : stop] == " ":  # tokenised text: "6 . 2 %", "oct . 13"
+        spaced = _SPACED_BEFORE.search(text, max(0, stop - 20), stop + 1)
+        return bool(spaced) and (
+            spaced.group(1).lower() in lex.sentences.abbreviations
+            or (spaced.group(1).isdigit() and _DIGIT_AFTER.match(text, stop + 1) is not None)
+        )
     head = _WORD_BEFORE.search(text, max(0, stop - 20), stop + 1)
     if not head:
         return False

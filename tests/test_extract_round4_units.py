@@ -1,0 +1,53 @@
+"""Round 4 of the unit and number rules (issue #12, point 5): tokenised text ("6 . 2 %",
+"oct . 13"), and the number forms listed in each test.
+
+Sentences written for these rules, not taken from any evaluation set or peer suite.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+def _claims(text: str, lang: str) -> list[tuple[str, float | None, float | None, str | None]]:
+    return [(c.text, c.low, c.high, c.unit) for c in extract(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tokenised text spaces the decimal point: one number, and the unit after it is its own
+        ("exports fell 3 . 7 % in the quarter .", [("3 . 7 %", 3.7, 3.7, "percent")]),
+        (
+            "the plant will cost $ 12 . 4 million to build .",
+            [("$ 12 . 4 million", 12.4e6, 12.4e6, "dollar")],
+        ),
+        # a spaced abbreviated month before a day is a date
+        (
+            "the shares rose to 82 cents on march 3 and fell on aug . 14 .",
+            [("82 cents", 82.0, 82.0, "cent")],
+        ),
+        ("the vote is set for sept . 9 , officials said .", []),
+    ],
+)
+def test_tokenised_text(text: str, expected: list[tuple[str, float, float, str]]) -> None:
+    assert _claims(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # written prose keeps its sentence ends: a full stop after a number ends the sentence
+        (
+            "Prices rose 4. 20 shops closed.",
+            [("4", 4.0, 4.0, None), ("20 shops", 20.0, 20.0, "shop")],
+        ),
+        ("Turnout was 61.5 % in 2022.", [("61.5 %", 61.5, 61.5, "percent")]),
+    ],
+)
+def test_written_prose_is_unchanged(
+    text: str, expected: list[tuple[str, float, float, str]]
+) -> None:
+    assert _claims(text, "en") == expected
