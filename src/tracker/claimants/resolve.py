@@ -24,6 +24,7 @@ from tracker.claimants.normalize import (
     slug,
     tokenize,
 )
+from tracker.lemmas import lemmatize
 
 WORD = None  # label kind of a token the gazetteer does not know
 ACRONYM = "acronym"  # label value marking a token defined as an acronym in the text
@@ -144,6 +145,8 @@ def _name_run(spans: list[_Span], ix: PhraseIndex) -> list[Token]:
             and token is not None
             and token.capitalized
             and not token.text.casefold().endswith(ix.adjective_endings)
+            # "Michael Vale von der Universität Tarn": the body is not part of the name
+            and not _is_org_word(token.norm, ix, ix.gazetteer.lang)
         )
         is_particle = (
             token is not None
@@ -213,7 +216,12 @@ def _org(
             if other is not None:
                 return _Org(other.id, True, country, other.type)
         return _Org(c.id, True, c.country, c.type)
-    exclude = exclude | _trailing_place(spans, ix) | _place_adjectives(spans, ix)
+    exclude = (
+        exclude
+        | _trailing_place(spans, ix)
+        | _place_adjectives(spans, ix)
+        | _inflected_adjectives(spans, ix)
+    )
     names = [
         s.tokens[0]
         for s in spans
@@ -297,7 +305,10 @@ def _apposed_name(
     head = content[start - 1]
     if head.kind is WORD:
         token = head.tokens[0]
-        described = not token.capitalized or (lang == "de" and _is_org_word(token.norm, ix, lang))
+        # a compound ending in an organisation word describes ("Immobilienportal Immowelt"); the
+        # word alone is part of the name ("Stiftung Warentest", "Universität Zürich")
+        compound = token.norm not in ix.org_words and _is_org_word(token.norm, ix, lang)
+        described = not token.capitalized or (lang == "de" and compound)
     else:
         described = head.kind == Kind.TYPE
     return content[start:end] if described else None
@@ -318,6 +329,31 @@ def _place_adjectives(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
         and span.tokens[0].text.endswith(endings)
         and after.kind in _DESCRIBED
     )
+
+
+def _inflected_adjectives(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
+    """In a language whose adjectives inflect (``adjective_endings``), a capitalised word the
+    lemmatizer reads as an adjective right before an institution type ("Der Nationale
+    Wetterdienst", "die Staatliche Zivilschutzbehörde"): it describes the body, not names it."""
+    if not ix.adjective_endings:
+        return frozenset()
+    lang = ix.gazetteer.lang
+    return frozenset(
+        id(span)
+        for span, after in zip(spans, spans[1:], strict=False)
+        if span.kind is WORD
+        and len(span.tokens) == 1
+        and span.tokens[0].capitalized
+        and after.kind == Kind.TYPE
+        and _lemma(span.tokens[0].text, lang).islower()
+    )
+
+
+def _lemma(word: str, lang: str) -> str:
+    try:
+        return lemmatize(word, lang)
+    except ValueError:  # a language simplemma does not know
+        return word
 
 
 # The heads a place adjective describes: "das Münchner Institut", "die Kieler Forscher", "die
