@@ -163,3 +163,50 @@ def test_a_chain_is_broken_by_a_sentence_with_figures_of_another_kind() -> None:
         "Der Winter dauerte 90 Tage. Im Hafen lagen 12 Schiffe."
     )
     assert sources_of(text) == ["Arbeitsagentur", None, None]
+
+
+def test_a_sentence_with_a_figure_in_words_announces_nothing_after_it() -> None:
+    text = (
+        "Beim Stadtlauf kamen laut den Veranstaltern 9.000 Läufer ins Ziel. "
+        "Die Polizei schätzte die Zahl der Zuschauer auf eine halbe Million. "
+        "Die Siegerin lief die Strecke in 31 Minuten."
+    )
+    assert sources_of(text)[-1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Die Handelskammer hat ihre Exportprognose auf 2,5 Prozent gesenkt.", "Die Handelskammer"),
+        ("Der Verband hob seine Schätzung für das Jahr auf 40.000 Wohnungen an.", "Der Verband"),
+    ],
+)
+def test_a_body_changing_its_own_forecast_is_its_source(text: str, source: str) -> None:
+    assert sources_of(text) == [source]
+
+
+def test_a_self_reference_after_a_semicolon_names_the_subject_of_its_own_clause() -> None:
+    text = (
+        "Der Wetterdienst rechnet mit 20 Zentimetern Schnee; die Feuerwehr in Kassel zählte "
+        "nach eigenen Angaben 150 Einsätze."
+    )
+    assert sources_of(text) == ["Der Wetterdienst", "die Feuerwehr in Kassel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Der Sprecher des Ministeriums wollte die Zahl nicht bestätigen, sagte aber, "
+            "es seien mehr als 40 Millionen Euro geflossen.",
+            "Der Sprecher des Ministeriums",
+        ),
+        (
+            "Die Präsidentin der Ärztekammer sprach von einer Krise und forderte 500 neue "
+            "Studienplätze.",
+            "Die Präsidentin der Ärztekammer",
+        ),
+    ],
+)
+def test_a_report_verb_continuing_a_predicate_shares_its_subject(text: str, source: str) -> None:
+    assert sources_of(text) == [source]

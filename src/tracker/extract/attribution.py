@@ -342,6 +342,8 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             span = _apposition(walker, len(tokens) - 1)
             if span is None:  # "X (XY), Norway's public health agency, said 8,400 ..."
                 span = _apposed_subject(walker, len(tokens) - 1, _first_word(text, start))
+            if span is None and not _inverted_source(cues, cue_start):
+                span = _shared_subject(text, start, cue_start, lex)  # ", sagte aber, ..."
             if span is not None:
                 source = text[span[0] : span[1]]
                 cues.append(Cue(span[0], cue_end, source, False, span[0], span[1], phrase))
@@ -685,16 +687,44 @@ def _passive_agent_before(
     return None
 
 
+_OWN_ESTIMATES: dict[str, re.Pattern[str]] = {}
+
+
+def _own_estimate(lex: Lexicon) -> re.Pattern[str]:
+    """ "hat seine Wachstumsprognose ... gesenkt": a possessive before a noun ending in one of
+    ``own_estimate_nouns`` (the subject's own forecast or estimate)."""
+    if lex.code not in _OWN_ESTIMATES:
+        src = lex.sources
+        owners = sorted(src.pointing_determiners - src.phrase_words)
+        nouns = src.own_estimate_nouns
+        _OWN_ESTIMATES[lex.code] = (
+            re.compile(
+                rf"(?<![\w])(?:{phrase_alternation(owners)})\s+[^\W\d_]*"
+                rf"(?:{phrase_alternation(nouns)})(?![\w])",
+                re.I,
+            )
+            if owners and nouns
+            else re.compile(r"(?!x)x")
+        )
+    return _OWN_ESTIMATES[lex.code]
+
+
 def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
-    """ "Die Ukraine hat nach eigenen Angaben ...": the sentence's opening subject is the source."""
+    """ "Die Ukraine hat nach eigenen Angaben ...", "Der Fonds hat seine Prognose auf 3 Prozent
+    gesenkt": the opening subject of the clause is the source."""
     out = []
-    for m in lex.regexes.self_reference.finditer(text, start, end):
-        tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, start, m.start())]
+    found = [*lex.regexes.self_reference.finditer(text, start, end)]
+    owned = [*_own_estimate(lex).finditer(text, start, end)]
+    for m in found + owned:
+        clause = max(start, text.rfind(";", start, m.start()) + 1)  # "...; die Feuerwehr zählte"
+        tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, clause, m.start())]
         agent = _passive_agent_before(tokens, lex)
         if agent is not None:  # "Die Zahlen wurden vom Statistischen Bundesamt veröffentlicht"
             out.append(Cue(m.start(), m.end(), text[agent[0] : agent[1]], False, *agent))
             continue
-        span = _Walker(tokens, lex).walk(0, 1) if tokens else None
+        # the subject keeps its article ("Der Verband legte seine Prognose vor")
+        walker = _Walker(tokens, lex, after_cue_words=m not in owned)
+        span = walker.walk(0, 1) if tokens else None
         if span is None:
             continue
         phrase = text[span[0] : span[1]]
@@ -722,6 +752,10 @@ def _add(
     else:
         index = bisect.bisect_left(starts, cue_start) - 1
     span = walker.walk(index, step)
+    leading = walker.lex.sources.strip_leading
+    if step < 0 and index >= 0 and walker.tokens[index][0].lower() in leading:
+        # "X sprach von einem Rückgang und forderte 10 Prozent": the verbs share the subject
+        span = _shared_subject(text, sentence[0], cue_start, walker.lex)
     if span is not None and step < 0 and phrase in walker.lex.sources.head_nouns:
         first = next(k for k, t in enumerate(walker.tokens) if t[1] == span[0])
         if walker.after_determiner(first):
@@ -758,6 +792,25 @@ def _add(
             phrase,
         )
     )
+
+
+def _inverted_source(cues: list[Cue], cue_start: int) -> bool:
+    """The inverted reading of the verb at ``cue_start`` found its source after it."""
+    return any(c.start == cue_start for c in cues)
+
+
+def _shared_subject(
+    text: str, sentence_start: int, cue_start: int, lex: Lexicon
+) -> tuple[int, int] | None:
+    """ "Die Sprecherin wollte nichts bestätigen, sagte aber, ...", "X sprach von ... und
+    forderte ...": a report verb continuing a predicate shares the clause's opening subject,
+    when that names a body or person."""
+    words = WORD.finditer(text, sentence_start, cue_start)
+    tokens = [(m.group(), m.start(), m.end()) for m in words]
+    span = _Walker(tokens, lex, after_cue_words=False).walk(0, 1) if tokens else None
+    if span is None or span[0] != tokens[0][1] or _object_phrase(tokens, span, lex):
+        return None
+    return span if _names_body_or_person(text[span[0] : span[1]], lex) else None
 
 
 def _apposition(walker: _Walker, index: int) -> tuple[int, int] | None:

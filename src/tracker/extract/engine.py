@@ -531,7 +531,11 @@ def _announcement(ctx: _Context, index: int) -> tuple[Cue, Cue | None] | None:
             return None
         cues = ctx.cues_of(back)
         if cues:
-            if DIGIT.search(ctx.text, sentence.start, sentence.end) or _relay_sentence(ctx, back):
+            if (
+                DIGIT.search(ctx.text, sentence.start, sentence.end)
+                or back in ctx.units  # a figure in words ("auf mehr als eine Million")
+                or _relay_sentence(ctx, back)
+            ):
                 return None  # a relay ("Die Zeitung beruft sich auf X.") speaks of what came before
             return cues[-1], _relay_of(ctx, back, cues[-1], cues)
     return None

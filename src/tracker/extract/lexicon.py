@@ -327,6 +327,7 @@ class Sources:
     speech_only: frozenset[str]  # "added": a cue unless a figure follows ("added 227,000 jobs")
     paragraph_cues: frozenset[str]  # ", berichtet KCNA." closing a paragraph reports all of it
     perfect_auxiliaries: frozenset[str]  # "Im Juni hatte sie ... vorhergesagt": subject after it
+    own_estimate_nouns: tuple[str, ...]  # "hat seine Prognose gesenkt": the subject's own
 
 
 def _sources(f: DataFile) -> Sources:
@@ -375,6 +376,7 @@ def _sources(f: DataFile) -> Sources:
         speech_only=f.word_set("speech_only"),
         paragraph_cues=f.word_set("paragraph_cues"),
         perfect_auxiliaries=f.word_set("perfect_auxiliaries"),
+        own_estimate_nouns=f.word_tuple("own_estimate_nouns"),
     )
 
 
