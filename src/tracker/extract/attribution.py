@@ -10,6 +10,7 @@ from tracker.claimants import resolve
 from tracker.claimants.resolve import names_organisation
 from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
 from tracker.extract.patterns import WORD
+from tracker.lemmas import lemmatize
 
 _MAX_WORDS = 8
 _REACH = 110  # characters around a cue that can hold its source phrase
@@ -368,9 +369,62 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             (start, end),
         )
     cues = [c for c in cues if not _adverb_cue(c, lex) and not _continuation(c, text, lex)]
+    cues = [c for c in cues if not _addressed(c, text, end, lex)]
     cues = _one_reading_per_verb(cues, lex)
     cues.sort(key=lambda c: c.start)
-    return cues
+    return _recorded_only(_speaker_pronouns(cues, text, lex), text, end, lex)
+
+
+def _addressed(cue: Cue, text: str, end: int, lex: Lexicon) -> bool:
+    """ "told Al Arabiya that ...", "wrote on Telegram that ...", "said Bayern had made ...": the
+    phrase after an inverted report verb, followed by a word that opens what was said, is the
+    addressee, the medium or the subject of the report, not who reports."""
+    src = lex.sources
+    if cue.phrase not in src.inverted or cue.phrase in src.before_source_set:
+        return False
+    if cue.src_start <= cue.start:
+        return False  # the reading with the source before the verb
+    nxt = WORD.search(text, cue.src_end, end)
+    return nxt is not None and nxt.group().lower() in src.complement_starts
+
+
+def _speaker_pronouns(cues: list[Cue], text: str, lex: Lexicon) -> list[Cue]:
+    """ "YouGov said it had interviewed 2,290 adults", "Grandi said he expected ...": a pronoun
+    right after a report verb whose source stands before it is that speaker again; the
+    speaker, not the pronoun, states what follows."""
+    src = lex.sources
+    speakers = [
+        c for c in cues if c.src_end <= c.end and c.src_start == c.start and c.source.lower()
+        not in src.pronouns
+    ]  # fmt: skip
+    out = []
+    for cue in cues:
+        if cue.source.lower() in src.pronouns and any(
+            d.end <= cue.src_start
+            and all(w.lower() in src.complement_starts for w in text[d.end : cue.src_start].split())
+            for d in speakers
+        ):
+            continue
+        out.append(cue)
+    return out
+
+
+def _recorded_only(cues: list[Cue], text: str, end: int, lex: Lexicon) -> list[Cue]:
+    """ "Germany recorded 5.94 million offences, a 5.5% rise, the minister said": the subject of
+    a record verb may be only where the figure was recorded; a later cue of the sentence that
+    states no figure of its own in its clause says who states it, and the record verb is no
+    cue."""
+    record = lex.sources.record_verbs
+    if not record:
+        return cues
+    closing = [
+        c for c in cues if c.phrase not in record and not _figure_in_clause(text, c.end, end)
+    ]
+    return [
+        c
+        for c in cues
+        if not (c.phrase in record and c.src_end <= c.end and any(d.start > c.end for d in closing))
+    ]
 
 
 def _in_opened_clause(text: str, start: int, pos: int, lex: Lexicon) -> bool:
@@ -982,9 +1036,15 @@ def pick_source(
     """The cue that covers a claim: the last one before it, else the first following one that is
     in the claim's clause or closes the sentence ("..., officials said on Tuesday.")."""
     before = [c for c in cues if c.start < claim_start]
+    after = [c for c in cues if c.start >= claim_end]
+    if after and not text[claim_end : after[0].start].strip():
+        return after[0]  # "the 1.1% it predicted", "the 8.5% forecast by economists"
     if before:
         return before[-1]
-    after = [c for c in cues if c.start >= claim_end]
+    if after and not _figure_in_clause(text, after[0].end, sentence_end):
+        # "Exports rose 6.7%, customs data showed on Tuesday, well below the 8.5% forecast by
+        # economists": the first cue after the figure that states none of its own
+        return _inner(after, 0, text, relays)
     for n, cue in enumerate(after):
         same_clause = "," not in text[claim_end : cue.start]
         closes = "," not in text[cue.end : sentence_end] and ";" not in text[cue.end : sentence_end]
@@ -1002,11 +1062,25 @@ def _inner(after: list[Cue], n: int, text: str, relays: frozenset[str]) -> Cue:
     cue = after[n]
     for nxt in after[n + 1 :]:
         between = text[cue.end : nxt.start]
-        if nxt.start < cue.end or (nxt.phrase in relays and not between.strip(" ,")):
+        if nxt.start < cue.end or _adjunct_only(between, relays, nxt.phrase in relays):
             cue = nxt
         else:
             break
     return cue
+
+
+_ADJUNCT = re.compile(r"[\s,]*(?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*\s*,\s*|[\s,]*")
+
+
+def _adjunct_only(between: str, relays: frozenset[str], relay: bool) -> bool:
+    """A relay follows a report verb with nothing, or a short phrase without a figure closed by
+    a comma ("on Monday, ", "in a statement, "), between them: "dpa reported on Monday, citing
+    the ministry"; the relay word may open the next cue ("citing figures from the ministry")."""
+    words = between.rstrip().rsplit(None, 1)
+    if not relay and (len(words) < 2 or words[-1].lower() not in relays):
+        return False
+    rest = between if relay else words[0] + " "
+    return _ADJUNCT.fullmatch(rest) is not None
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
@@ -1030,6 +1104,30 @@ def is_hedged(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 _REPORTED: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+_LOWER_E = re.compile(r"(?<![\w-])[a-zäöüß]+e(?![\w-])")
+
+
+def subjunctive_verb(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A Konjunktiv I of any verb ("In drei Monaten stelle Moskau ...", "Nordkorea liefere",
+    "Mittelfristig spare der Konzern"): a lower-case word in -e, not after an article, whose
+    lemma is a verb infinitive of that stem ("stellen", "liefern"); where ``sources.toml`` sets
+    ``subjunctive_by_lemma``."""
+    if not lex.sources.subjunctive_by_lemma:
+        return False
+    articles = lex.sources.phrase_words
+    for m in _LOWER_E.finditer(text, start, end):
+        before = text[max(start, m.start() - 12) : m.start()].split()
+        if before and before[-1].lower() in articles:
+            continue  # "die weitere Entwicklung": an adjective
+        word = m.group()
+        lemma = lemmatize(word, lex.code)
+        if lemma.islower() and lemma.endswith("n") and lemma != word:
+            stem = lemma[:-1]
+            if word in (stem, stem + "e") or (lemma.endswith("eln") and word == stem[:-2] + "le"):
+                return True
+    return False
 
 
 def reported_speech_pattern(lex: Lexicon) -> re.Pattern[str]:

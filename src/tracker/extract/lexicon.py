@@ -289,6 +289,12 @@ class Sources:
     before_source_set: frozenset[str]
     after_source_set: frozenset[str]
     inverted: tuple[str, ...]
+    # "told Al Arabiya that", "wrote on Telegram that": after an inverted verb, a phrase followed
+    # by one of these is the addressee or the medium, not the source
+    complement_starts: frozenset[str]
+    # "Germany recorded 5.9 million offences, the minister said": a subject of these verbs may
+    # only be where the figure was recorded; a cue closing the clause after it names who states it
+    record_verbs: frozenset[str]
     compound_cue_prepositions: tuple[str, ...]
     compound_cue_nouns: tuple[str, ...]
     compound_cue_tails: tuple[str, ...]  # "Trendbarometer des Instituts X": a survey compound
@@ -328,6 +334,7 @@ class Sources:
     paragraph_cues: frozenset[str]  # ", berichtet KCNA." closing a paragraph reports all of it
     perfect_auxiliaries: frozenset[str]  # "Im Juni hatte sie ... vorhergesagt": subject after it
     own_estimate_nouns: tuple[str, ...]  # "hat seine Prognose gesenkt": the subject's own
+    subjunctive_by_lemma: bool  # "stelle", "liefere": Konjunktiv I of any verb, by its lemma
 
 
 def _sources(f: DataFile) -> Sources:
@@ -338,6 +345,8 @@ def _sources(f: DataFile) -> Sources:
         before_source_set=frozenset(before),
         after_source_set=frozenset(after),
         inverted=f.word_tuple("inverted"),
+        complement_starts=f.word_set("complement_starts"),
+        record_verbs=_record_verbs(f, after),
         compound_cue_prepositions=f.word_tuple("compound_cue_prepositions"),
         compound_cue_nouns=f.word_tuple("compound_cue_nouns"),
         compound_cue_tails=f.word_tuple("compound_cue_tails"),
@@ -377,7 +386,17 @@ def _sources(f: DataFile) -> Sources:
         paragraph_cues=f.word_set("paragraph_cues"),
         perfect_auxiliaries=f.word_set("perfect_auxiliaries"),
         own_estimate_nouns=f.word_tuple("own_estimate_nouns"),
+        subjunctive_by_lemma=f.flag("subjunctive_by_lemma"),
     )
+
+
+def _record_verbs(f: DataFile, after: tuple[str, ...]) -> frozenset[str]:
+    """``record_verbs``: each one is a report verb of ``after_source``."""
+    verbs = f.word_set("record_verbs")
+    unknown = sorted(verbs - set(after))
+    if unknown:
+        raise f.fail("record_verbs", f"names {unknown[0]!r}, which is not in after_source")
+    return verbs
 
 
 def _separable(f: DataFile) -> tuple[tuple[str, str], ...]:
