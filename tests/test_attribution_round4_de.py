@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from tracker.extract import extract
+from tracker.extract.attribution import subjunctive_verb
+from tracker.extract.lexicon import load_lexicon
 
 
 def sources_of(text: str) -> list[str | None]:
@@ -210,3 +212,32 @@ def test_a_self_reference_after_a_semicolon_names_the_subject_of_its_own_clause(
 )
 def test_a_report_verb_continuing_a_predicate_shares_its_subject(text: str, source: str) -> None:
     assert sources_of(text) == [source]
+
+
+@pytest.mark.parametrize(
+    "continuation",
+    [
+        "In zwei Jahren baue die Stadt so viele Wohnungen wie in den zehn Jahren davor.",
+        "Das Land liefere zudem 30 Prozent des Stroms an die Nachbarn.",
+        "Mittelfristig spare die Gemeinde dadurch 8 Millionen Euro.",
+    ],
+)
+def test_konjunktiv_i_of_any_verb_continues_the_speaker(continuation: str) -> None:
+    text = f"Die Stadt plant 400 neue Wohnungen, sagte die Bürgermeisterin. {continuation}"
+    assert sources_of(text)[-1] == "die Bürgermeisterin"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subjunctive"),
+    [
+        ("Die weitere Planung dauert lange.", False),
+        ("Eine große Mehrheit stimmte zu.", False),
+        ("Die Gemeinde stelle 30 Plätze bereit.", True),
+        ("Man handle schnell.", True),
+    ],
+)
+def test_konjunktiv_i_is_read_from_the_lemma_not_from_an_adjective(
+    sentence: str, subjunctive: bool
+) -> None:
+    assert subjunctive_verb(sentence, 0, len(sentence), load_lexicon("de")) is subjunctive
+    assert not subjunctive_verb(sentence, 0, len(sentence), load_lexicon("en"))

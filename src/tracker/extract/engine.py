@@ -15,6 +15,7 @@ from tracker.extract.attribution import (
     pick_source,
     relay_holder,
     reported_speech_pattern,
+    subjunctive_verb,
 )
 from tracker.extract.combine import inherit_units, join_bounds, join_parts
 from tracker.extract.coreference import Coreference
@@ -550,6 +551,7 @@ def _continues(ctx: _Context, index: int) -> bool:
         ctx.continues[index] = bool(
             ctx.lex.regexes.refers_back.search(text, start, end)
             or reported_speech_pattern(ctx.lex).search(text, start, end)
+            or subjunctive_verb(text, start, end, ctx.lex)
         )
     return ctx.continues[index]
 
