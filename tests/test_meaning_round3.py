@@ -148,3 +148,22 @@ def test_people_who_remain_somewhere_are_present_not_dead(lang: str, text: str) 
 def test_a_weak_state_word_leaves_a_unit_its_own_state() -> None:
     sentence = "Die Gewerkschaft verblieb bei ihrer Zahl von 2,1 Millionen Teilnehmern."
     assert _meaning(sentence, "de") == ("person", "participated")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "state"),
+    [
+        ("en", "Divers found two people alive on Tuesday, raising the number of people rescued "
+         "to 51.", "rescued"),
+        ("en", "About 800 people landed overnight, bringing the total since Friday to 4,100.",
+         "arrived"),
+        ("de", "Am Dienstag wurden drei Leichen geborgen, damit stieg die Zahl der Toten auf 17.",
+         "killed"),
+    ],
+)
+def test_a_figure_before_the_total_it_brings_is_a_change(
+    lang: str, sentence: str, state: str
+) -> None:
+    claims = extract(sentence, lang)
+    assert (claims[0].state, claims[-1].state) == ("added", state)
+    assert claims[-1].concept == "person"

@@ -72,6 +72,8 @@ class Concepts:
     partitive_after: tuple[str, ...]  # "three of the dead": right after the number, a part
     partitive_anywhere: tuple[str, ...]  # "among the displaced": anywhere in the clause
     partitive_openings: tuple[str, ...]  # "Of the 21,000 evacuated, 3,000 ...": the rest a part
+    # "Three more were found, raising the number rescued to 47": the figure before is a change
+    total_after: re.Pattern[str]
     clause_break: re.Pattern[str]
     word_states: dict[str, str | None] = field(default_factory=dict, compare=False)
     noun_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
@@ -187,6 +189,11 @@ def _lower_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
 
 
+def _phrases_or_none(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word phrases; none: a pattern that never matches."""
+    return _lower_pattern(phrases) if phrases else re.compile(r"(?!x)x")
+
+
 def _clause_break(f: DataFile) -> re.Pattern[str]:
     chars = "".join(re.escape(c) for c in f.words("rules.clause_breaks"))
     if not chars:
@@ -284,5 +291,6 @@ def load_concepts(code: str) -> Concepts:
         partitive_after=f.word_tuple("rules.partitive_after"),
         partitive_anywhere=f.word_tuple("rules.partitive_anywhere"),
         partitive_openings=f.word_tuple("rules.partitive_openings"),
+        total_after=_phrases_or_none(f.word_tuple("rules.total_after")),
         clause_break=_clause_break(f),
     )

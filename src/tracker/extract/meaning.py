@@ -107,7 +107,12 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             found = Meaning(found.concept, found.actor, outside.state)
         if prev is not None and _included(claim, prev, found, low, concepts, clause):
             found = Meaning(found.concept, found.actor, concepts.part_state)
-        if found.concept is not None and found.state is not None:
+        elif _before_total(claim, nxt, found, low, concepts):
+            # the total after it counts what this figure counts, not its change
+            if found.concept is not None and found.state is not None:
+                antecedent, said_at = found, claim.sentence_start
+            found = Meaning(found.concept, found.actor, concepts.change_state)
+        elif found.concept is not None and found.state is not None:
             antecedent, said_at = found, claim.sentence_start
             if found.state not in concepts.override_states:
                 total = found
@@ -236,6 +241,19 @@ def _included(
     words = WORD.findall(low, clause[0], claim.start)
     lead = " ".join(words[-2:])
     return any(lead.endswith(word) for word in concepts.inclusions)
+
+
+def _before_total(
+    claim: Claim, nxt: Claim | None, found: Meaning, low: str, concepts: Concepts
+) -> bool:
+    """ "Three survivors were found alive, raising the number of people rescued to 47", "1,160
+    people arrived overnight, bringing the total to more than 3,000": a figure followed in its
+    sentence by a phrase that brings a total to the next figure is what was added to it."""
+    if nxt is None or nxt.sentence_start != claim.sentence_start:
+        return False
+    if found.state in concepts.override_states or (found.concept or "") in concepts.no_state:
+        return False
+    return concepts.total_after.search(low, claim.end, nxt.start) is not None
 
 
 def _bare(claim: Claim, found: Meaning, antecedent: Meaning) -> bool:
