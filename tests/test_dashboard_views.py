@@ -204,3 +204,50 @@ def test_a_database_of_one_undated_article_draws_no_empty_timeline(tmp_path: Pat
     specs = [c.proto.spec for c in app.get("vega_lite_chart")]
     assert not any("Timeline:" in s for s in specs)
     assert any("No dated estimates" in i.value for i in app.info)
+
+
+@pytest.mark.parametrize("db_name", ["corpus", "undated"])
+def test_filters_in_polars_give_the_rows_sql_gives(db_name: str, request,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A filter change filters the quantity's cached claims in polars instead of reading them
+    again: the same rows in the same order as the SQL filters, the same filter options and
+    the same count of undated claims a date filter leaves out."""
+    from datetime import date
+
+    from tracker.dashboard import data
+
+    db = request.getfixturevalue(db_name)
+    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
+    checked = 0
+    for quantity in data.load_overview(db)["quantity"].to_list():
+        claims = data.load_quantity_claims(db, quantity, texts=False)
+        assert data.is_complete(claims)
+        assert data.filter_options(claims) == data.load_filter_options(db, quantity)
+        outlet = claims["outlet"].drop_nulls().sort()[0]
+        dated = claims["published"].drop_nulls().sort()
+        middle = dated[len(dated) // 2] if len(dated) else date(2025, 1, 1)
+        for filters in (
+            data.Filters(), data.Filters(langs=("de",)), data.Filters(langs=("en", "xx")),
+            data.Filters(outlets=(outlet,)), data.Filters(hedged="only"),
+            data.Filters(hedged="exclude"), data.Filters(date_from=middle),
+            data.Filters(date_to=middle, langs=("en",)),
+            data.Filters(middle, middle, ("de", "en"), (outlet,), "exclude"),
+        ):
+            expected = data.load_quantity_claims(db, quantity, filters, texts=False)
+            assert data.filter_claims(claims, filters).equals(expected), filters
+            assert data.undated_left_out(claims, filters) == \
+                data.count_undated_left_out(db, quantity, filters), filters
+            checked += expected.height
+    assert checked
+
+
+def test_a_quantity_cut_at_max_rows_is_not_filtered_in_polars(corpus: Path,
+                                                              monkeypatch) -> None:
+    """Past ``MAX_ROWS`` the cached claims are the newest only: filters go back to SQL."""
+    from tracker.aggregate import compare
+    from tracker.dashboard import data
+
+    quantity = data.load_overview(corpus)["quantity"][0]
+    claims = data.load_quantity_claims(corpus, quantity, texts=False)
+    monkeypatch.setattr(compare, "MAX_ROWS", claims.height)
+    assert not data.is_complete(data.load_quantity_claims(corpus, quantity, texts=False))

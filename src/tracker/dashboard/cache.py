@@ -27,8 +27,20 @@ def suggestions(db: str, signature: tuple) -> list:
     return data.load_suggestions(Path(db))
 
 
+# cache_resource: up to 200,000 rows, never modified (filters make new frames).
+@st.cache_resource(show_spinner=False, max_entries=8)
+def quantity_claims(db: str, signature: tuple, quantity: str) -> pl.DataFrame:
+    """One quantity's claims without filters and texts, read once per database version: the
+    filter options, the undated count and every filtered view come from it (a filter change
+    reads nothing), unless it was cut at ``MAX_ROWS`` (``data.is_complete``)."""
+    return data.load_quantity_claims(Path(db), quantity, texts=False)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def options(db: str, signature: tuple, quantity: str) -> dict:
+    claims = quantity_claims(db, signature, quantity)
+    if data.is_complete(claims):
+        return data.filter_options(claims)
     return data.load_filter_options(Path(db), quantity)
 
 
@@ -44,6 +56,9 @@ def entities(db: str, signature: tuple) -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def undated_left_out(db: str, signature: tuple, quantity: str, filters: Filters) -> int:
+    claims = quantity_claims(db, signature, quantity)
+    if data.is_complete(claims):
+        return data.undated_left_out(claims, filters)
     return data.count_undated_left_out(Path(db), quantity, filters)
 
 
@@ -68,7 +83,11 @@ class ViewKey:
 # would unpickle a copy on every rerun. Views are never modified after they are built.
 @st.cache_resource(show_spinner=False, max_entries=16)
 def view(key: ViewKey) -> QuantityView:
-    claims = data.load_quantity_claims(Path(key.db), key.quantity, key.filters, texts=False)
+    claims = quantity_claims(key.db, key.signature, key.quantity)
+    if not data.is_complete(claims):  # cut at MAX_ROWS: the filters must run in SQL
+        claims = data.load_quantity_claims(Path(key.db), key.quantity, key.filters, texts=False)
+    else:
+        claims = data.filter_claims(claims, key.filters)
     aliases = load_quantities(key.quantities_file or None).sources
     return build_view(claims, aliases, rule=key.rule, by=key.by, sources=key.sources,
                       locale=key.locale)

@@ -6,6 +6,7 @@ The frames are a ``tracker.aggregate.compare.QuantityView``'s chart rows (``row`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from collections.abc import Callable
@@ -119,10 +120,15 @@ def pin_to_domain(rows: pl.DataFrame, field: str, domain: list[float] | None,
     )
 
 
+def _picked_stroke(pick: Any) -> alt.StrokeWidthValue:
+    """A clicked point's outline."""
+    return alt.StrokeWidthValue(**alt.condition(pick, alt.value(3), alt.value(0), empty=False))
+
+
 def _beyond_size(size: int) -> Any:
     """Point size: an arrow at the axis edge (a clipped outlier) drawn larger, to be seen."""
-    return alt.condition(f"datum.shape_key == '{BEYOND}'", alt.value(size * 3),
-                         alt.value(size))
+    return alt.SizeValue(**alt.condition(f"datum.shape_key == '{BEYOND}'", alt.value(size * 3),
+                                         alt.value(size)))
 
 
 def default_domain(rows: pl.DataFrame, agreed: Consensus) -> list[float] | None:
@@ -164,37 +170,37 @@ def range_chart(
     band_data = _consensus_frame(agreed, fmt)
     band = alt.Chart(band_data).mark_rect(color="#9ecae1", opacity=0.35, clip=True).encode(
         x=alt.X("low:Q", title=x_title, scale=scale),
-        x2="high:Q",
+        x2=alt.X2("high:Q"),
         tooltip=alt.Tooltip("info:N", title="consensus"),
     )
     center = alt.Chart(band_data).mark_rule(color="#3182bd", strokeDash=[6, 3], clip=True
-                                            ).encode(x="best:Q")
+                                            ).encode(x=alt.X("best:Q"))
     rows = pin_to_domain(with_arrow_tips(rows), "tip", domain)
     base = alt.Chart(rows).transform_calculate(
         info=TOOLTIP_EXPR, flag="datum.outlier ? 'outlier' : 'within range'"
     ).encode(y=y, tooltip=TOOLTIP)
     bars = base.mark_rule(strokeWidth=4, color="#636363", clip=True).encode(
-        x="low_value:Q",
-        x2="high_value:Q",
+        x=alt.X("low_value:Q"),
+        x2=alt.X2("high_value:Q"),
         strokeDash=alt.StrokeDash("style:N", scale=scales["dash"], title="claim"),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], legend=None),
     )
     # an open bound is an arrow: a line from the bound, a head pointing where it is open
     arrows = base.mark_rule(strokeWidth=2, color="#d62728", clip=True).encode(
-        x="best:Q",
-        x2="tip:Q",
+        x=alt.X("best:Q"),
+        x2=alt.X2("tip:Q"),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], legend=None),
     )
     pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
     points = base.mark_point(filled=True, clip=True, cursor="pointer").encode(
-        x="drawn:Q",
+        x=alt.X("drawn:Q"),
         size=_beyond_size(160),
         shape=alt.Shape("shape_key:N", scale=scales["shape"], title="value"),
         angle=alt.Angle("angle:Q", scale=None),
         color=alt.Color("flag:N", scale=scales["flag"], title="flag"),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], legend=None),
-        strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
-        stroke=alt.value("black"),
+        strokeWidth=_picked_stroke(pick),
+        stroke=alt.StrokeValue("black"),
     ).add_params(pick)
     return alt.layer(band, center, bars, arrows, points).properties(
         title=title, height=alt.Step(ROW_HEIGHT), width="container"
@@ -223,10 +229,10 @@ def timeline_chart(
         x=x, color=color, tooltip=TOOLTIP)
     clip = bool(domain)
     errors = base.mark_rule(strokeWidth=2, clip=clip).encode(
-        y=alt.Y("low_value:Q", scale=y_scale), y2="high_value:Q")
+        y=alt.Y("low_value:Q", scale=y_scale), y2=alt.Y2("high_value:Q"))
     steps = base.mark_line(interpolate="step-after", strokeWidth=1.5, opacity=0.7,
                            clip=clip).encode(
-        y=alt.Y("best:Q", title="estimate", scale=y_scale), detail="source_label:N"
+        y=alt.Y("best:Q", title="estimate", scale=y_scale), detail=alt.Detail("source_label:N")
     )
     pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
     points = base.mark_point(filled=True, cursor="pointer", clip=clip).encode(
@@ -235,18 +241,20 @@ def timeline_chart(
         shape=alt.Shape("shape_key:N", scale=scales["shape"], title="value"),
         angle=alt.Angle("angle:Q", scale=None),
         opacity=alt.Opacity("style:N", scale=scales["opacity"], title="claim"),
-        strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
-        stroke=alt.value("black"),
+        strokeWidth=_picked_stroke(pick),
+        stroke=alt.StrokeValue("black"),
     ).add_params(pick)
-    fmt = fmt or number_formatter("en")
+    # the consensus moves on few dates: each value is formatted once, not three times per date
+    fmt = functools.lru_cache(maxsize=None)(fmt or number_formatter("en"))
     trend = over_time.with_columns(date=pl.col("published").dt.to_string("%Y-%m-%d"))
     trend = trend.with_columns(info=pl.Series([
         f"{row['date']}, {row['rule']}: {fmt(row['best'])} ({fmt(row['low'])}–"
         f"{fmt(row['high'])}), {row['sources']} claimants" for row in trend.iter_rows(named=True)
     ], dtype=pl.String))
-    trend_base = alt.Chart(trend).encode(x="date:T")
+    trend_base = alt.Chart(trend).encode(x=alt.X("date:T"))
     band = trend_base.mark_area(interpolate="step-after", color="#9ecae1", opacity=0.3,
-                                clip=clip).encode(y=alt.Y("low:Q", scale=y_scale), y2="high:Q")
+                                clip=clip).encode(y=alt.Y("low:Q", scale=y_scale),
+                                                  y2=alt.Y2("high:Q"))
     line = trend_base.mark_line(interpolate="step-after", color="black", strokeDash=[6, 3],
                                 clip=clip).encode(
         y=alt.Y("best:Q", scale=y_scale), tooltip=alt.Tooltip("info:N", title="consensus")
@@ -262,13 +270,13 @@ def undated_chart(rows: pl.DataFrame, title: str) -> alt.LayerChart:
     base = alt.Chart(rows).transform_calculate(info=TOOLTIP_EXPR).encode(
         y=alt.Y("source_label:N", title=None, axis=alt.Axis(labelLimit=220)), tooltip=TOOLTIP)
     bars = base.mark_rule(strokeWidth=3, color="#636363").encode(
-        x=alt.X("low_value:Q", title="estimate"), x2="high_value:Q")
+        x=alt.X("low_value:Q", title="estimate"), x2=alt.X2("high_value:Q"))
     pick = alt.selection_point(name=PICK, fields=["claim_id"], on="click")
     points = base.mark_point(size=120, filled=True, color=UNDATED_GREY, cursor="pointer").encode(
-        x="best:Q",
+        x=alt.X("best:Q"),
         shape=alt.Shape("marker:N", scale=scales["shape"], title="value"),
-        strokeWidth=alt.condition(pick, alt.value(3), alt.value(0), empty=False),
-        stroke=alt.value("black"),
+        strokeWidth=_picked_stroke(pick),
+        stroke=alt.StrokeValue("black"),
     ).add_params(pick)
     return alt.layer(bars, points).properties(
         title=title, height=alt.Step(ROW_HEIGHT), width="container")

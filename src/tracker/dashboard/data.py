@@ -14,11 +14,13 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from tracker.aggregate import compare as comparison
 from tracker.aggregate.compare import (
     CLAIM_COLUMNS,
     CLAIMANT_LABELS,
     NO_FILTERS,
     Filters,
+    Hedged,
     claim_texts,
     claims_relation,
     filter_sql,
@@ -105,6 +107,56 @@ def load_filter_options(db: Path, quantity: str) -> dict[str, Any]:
         ).fetchall()
     return {"outlets": outlets or [], "langs": langs or [], "first": first, "last": last,
             "commonest_lang": commonest}
+
+
+def is_complete(claims: pl.DataFrame) -> bool:
+    """True when ``claims`` (``load_quantity_claims`` without filters) holds every claim of its
+    quantity: fewer than ``MAX_ROWS``, so nothing was cut and a filter may run on it."""
+    return claims.height < comparison.MAX_ROWS
+
+
+def filter_claims(claims: pl.DataFrame, filters: Filters) -> pl.DataFrame:
+    """``filters`` applied to a quantity's complete claims in polars: the same rows, in the same
+    order, as ``load_quantity_claims`` with them (``filter_sql``: a NULL never matches), without
+    reading the database again."""
+    kept = []
+    if filters.date_from:
+        kept.append(pl.col("published") >= filters.date_from)
+    if filters.date_to:
+        kept.append(pl.col("published") <= filters.date_to)
+    if filters.langs:
+        kept.append(pl.col("lang").is_in(list(filters.langs)))
+    if filters.outlets:
+        kept.append(pl.col("outlet").is_in(list(filters.outlets)))
+    if filters.hedged == Hedged.ONLY:
+        kept.append(pl.col("hedged"))
+    elif filters.hedged == Hedged.EXCLUDE:
+        kept.append(~pl.col("hedged"))
+    # a NULL condition drops the row, as a NULL in SQL's WHERE does
+    return claims.filter(pl.all_horizontal(kept).fill_null(False)) if kept else claims
+
+
+def filter_options(claims: pl.DataFrame) -> dict[str, Any]:
+    """``load_filter_options`` from a quantity's complete claims (``is_complete``), in polars."""
+    if claims.is_empty():
+        return {"outlets": [], "langs": [], "first": None, "last": None,
+                "commonest_lang": None}
+    commonest = (claims.group_by("lang").agg(n=pl.len())
+                 .sort(["n", "lang"], descending=[True, False], nulls_last=True))
+    return {
+        "outlets": claims["outlet"].drop_nulls().unique().sort().to_list(),
+        "langs": claims["lang"].unique().sort(nulls_last=True).to_list(),
+        "first": claims["published"].min(), "last": claims["published"].max(),
+        "commonest_lang": commonest["lang"][0],
+    }
+
+
+def undated_left_out(claims: pl.DataFrame, filters: Filters) -> int:
+    """``count_undated_left_out`` from a quantity's complete claims."""
+    if not (filters.date_from or filters.date_to):
+        return 0
+    undated = Filters(None, None, filters.langs, filters.outlets, filters.hedged)
+    return filter_claims(claims, undated)["published"].null_count()
 
 
 def load_quantity_claims(db: Path, quantity: str, filters: Filters = NO_FILTERS, *,
