@@ -51,3 +51,56 @@ def test_written_prose_is_unchanged(
     text: str, expected: list[tuple[str, float, float, str]]
 ) -> None:
     assert _claims(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a multiple or a number of occasions: the unit "times", never the money before it
+        (
+            "The fund paid out 40 euros three times.",
+            "en",
+            [("40 euros", 40.0, 40.0, "euro"), ("three times", 3.0, 3.0, "times")],
+        ),
+        (
+            "Rents rose 5 times faster, a 12-fold jump.",
+            "en",
+            [("5 times", 5.0, 5.0, "times"), ("12-fold", 12.0, 12.0, "times")],
+        ),
+        ("Output grew sevenfold.", "en", [("sevenfold", 7.0, 7.0, "times")]),
+        (
+            "Sie kamen drei Mal, mit dem 20-fachen Aufwand.",
+            "de",
+            [("drei Mal", 3.0, 3.0, "times"), ("20-fachen", 20.0, 20.0, "times")],
+        ),
+        # "einmal", "einfach" are words of their own
+        ("Das war einmal mehr einfach zu teuer.", "de", []),
+    ],
+)
+def test_times_and_fold(
+    text: str, lang: str, expected: list[tuple[str, float, float, str]]
+) -> None:
+    assert _claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spaced sign before digits belongs to them, not to the number before
+        (
+            "rent $ 1,250.00 $ 980.50 deposit",
+            [
+                ("$ 1,250.00", 1250.0, 1250.0, "dollar"),
+                ("$ 980.50", 980.5, 980.5, "dollar"),
+            ],
+        ),
+        # an amount or a count before a month is no day of it
+        (
+            "costs of $ 4,512.30 april bills",
+            [("$ 4,512.30 april bills", 4512.3, 4512.3, "dollar")],
+        ),
+        ("on 14 April 300 people marched", [("300 people", 300.0, 300.0, "person")]),
+    ],
+)
+def test_signs_and_days(text: str, expected: list[tuple[str, float, float, str]]) -> None:
+    assert _claims(text, "en") == expected

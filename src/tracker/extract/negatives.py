@@ -208,7 +208,7 @@ class NegativeFilter:
         self, num: Numeral, tokens: Tokens, follows: Reason | None
     ) -> Reason | None:
         pats = self.pats
-        if follows is Reason.DATE or (self._date_word(tokens) and self._day(num)):
+        if (follows is Reason.DATE or self._date_word(tokens)) and self._day(num):
             return Reason.DATE
         if follows is Reason.TIME:
             return Reason.TIME
@@ -229,9 +229,10 @@ class NegativeFilter:
         return bool(self.pats.date_word_set.ending([*tokens[:-2], (word + ".", start)]))
 
     def _day(self, num: Numeral) -> bool:
-        """After a month or weekday, a day of the month ("March 3", "Monday 5"); a year is left
-        to the year rule, and a count is no date: "am Mittwoch 5.800 Verletzte", "in October
-        1,200 troops", "am Montag 12 Tote"."""
+        """Next to a month or after a weekday, a day of the month ("March 3", "5 March",
+        "Monday 5"); a year is left to the year rule, and a count or an amount is no date: "am
+        Mittwoch 5.800 Verletzte", "in October 1,200 troops", "am Montag 12 Tote", "$ 37,305.97
+        february expenses"."""
         raw = self.text[num.start : num.end]
         return (
             len(raw) <= 2

@@ -17,6 +17,7 @@ _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)")
 _PER_WORD = re.compile(r"\s*(/|[^\W\d_]+)")
 _CLAUSE_END = re.compile(r"[,;:]")
 _SPACES = re.compile(r"\s+")
+_DIGIT_NEXT = re.compile(r"[ \t]?\d")
 
 
 def _normal(phrase: str) -> str:
@@ -73,6 +74,8 @@ def _directly_after(text: str, pos: int, lex: Lexicon) -> UnitMatch | None:
     if not m or "\n\n" in m.group("gap"):
         return None
     form = m.group("unit")
+    if not form[0].isalpha() and m.group("gap") and _DIGIT_NEXT.match(text, m.end()):
+        return None  # "$ 20,000.00 $ 37,305.97": a spaced sign before digits is theirs
     unit = lex.units.nouns[_normal(form.lower())]
     if not form[0].isalpha() or _is_symbol(form, m.group("gap")):
         return UnitMatch(unit, None, m.end())
