@@ -167,3 +167,27 @@ def test_a_figure_before_the_total_it_brings_is_a_change(
     claims = extract(sentence, lang)
     assert (claims[0].state, claims[-1].state) == ("added", state)
     assert claims[-1].concept == "person"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "So far 312 patients have recovered, the health ministry said.",
+         ("patient", "recovered")),
+        ("en", "Doctors said 57 people were discharged on Monday.", ("person", "recovered")),
+        ("de", "Rund 300 Patienten sind inzwischen genesen.", ("patient", "recovered")),
+        ("de", "Bislang konnten 57 Menschen aus dem Krankenhaus entlassen werden.",
+         ("person", "recovered")),
+        # bodies recovered are dead, no recovery
+        ("en", "Divers have recovered 23 bodies from the wreck.", ("person", "killed")),
+    ],
+)
+def test_recoveries(lang: str, sentence: str, expected: tuple[str | None, str | None]) -> None:
+    assert _meaning(sentence, lang) == expected
+
+
+def test_a_figure_whose_clause_names_a_whole_takes_no_state_from_the_sentence() -> None:
+    sentence = ("Since Friday, 4,100 people have landed on the island, according to the ministry "
+                "- more than the island's entire population of about 3,500.")
+    claims = extract(sentence, "en")
+    assert (claims[0].state, claims[-1].state) == ("arrived", None)

@@ -83,7 +83,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         # a figure with no words of its own is taken to refer back to the last one
         outside = _outside_clause(found, claim, first, (text, low), concepts, clause)
         said_outside = outside is not found
-        if prev is not None and _elided(claim, prev, clause, concepts, (text, lex)):
+        if prev is not None and _elided(claim, prev, clause, concepts, (text, lex), found):
             found = _from_previous(found, prev, concepts)
         elif (asked := _question_before(
             claim, (text, low), lex, concepts, prev.end if prev is not None else 0
@@ -97,6 +97,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         elif (back := antecedent if said_at == claim.sentence_start else total) is not None and (
             not said_outside and _bare(claim, found, back) and (
                 not measured or claim.unit is not None)
+            and not _collective_before(claim, low, concepts, clause)
         ):
             # not after a measure of its own sentence ("12 months instead of the current 18"):
             # the bare figure is about that measure, not a count of an earlier sentence; from
@@ -256,6 +257,15 @@ def _before_total(
     return concepts.total_after.search(low, claim.end, nxt.start) is not None
 
 
+def _collective_before(
+    claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int]
+) -> bool:
+    """ "more than the island's entire population of about 6,000": the clause names the whole
+    the figure counts, so it is no bare figure (even with a unit carried over from the last)."""
+    words = WORD.findall(low, clause[0], claim.start)
+    return any(word in concepts.collective_nouns for word in words)
+
+
 def _bare(claim: Claim, found: Meaning, antecedent: Meaning) -> bool:
     """ "The Pentagon said its own estimate matched the figure of about 3,000", "Vergangene
     Woche war noch von 1500 die Rede": a number with no unit, no noun and no state of its own
@@ -271,11 +281,16 @@ def _bare(claim: Claim, found: Meaning, antecedent: Meaning) -> bool:
 def _elided(
     claim: Claim, prev: Claim, clause: tuple[int, int], concepts: Concepts,
     source: tuple[str, Lexicon],
+    found: Meaning,
 ) -> bool:
     """ "300 North Korean soldiers killed and 2,700 wounded": the second number's noun is
     elided; it counts what the previous number of the sentence counts (not in "57 injured
-    officers", where a noun follows the state word). ``source``: the text and lexicon."""
+    officers", where a noun follows the state word, nor in "more than the island's population
+    of about 6,000", where the clause names what it counts: ``found``). ``source``: the text
+    and lexicon."""
     if prev.sentence_start != claim.sentence_start or clause[0] < prev.end:
+        return False
+    if claim.entity is None and claim.unit is None and found.concept is not None:
         return False
     # a measure ("Zwei Tage nach ...", "a magnitude 6.8 earthquake") counts nothing to share
     if (prev.concept or prev.unit or "") in concepts.no_state:
