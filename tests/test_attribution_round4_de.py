@@ -241,3 +241,32 @@ def test_konjunktiv_i_is_read_from_the_lemma_not_from_an_adjective(
 ) -> None:
     assert subjunctive_verb(sentence, 0, len(sentence), load_lexicon("de")) is subjunctive
     assert not subjunctive_verb(sentence, 0, len(sentence), load_lexicon("en"))
+
+
+def test_a_sentence_naming_the_figures_covers_the_two_sentences_before_it() -> None:
+    text = (
+        "Beim Hochwasser sind 12 Menschen gestorben. Rund 8.000 Menschen mussten ihre Häuser "
+        "verlassen. Diese Zahlen veröffentlichte der Katastrophenschutz am Abend."
+    )
+    assert sources_of(text) == ["der Katastrophenschutz", "der Katastrophenschutz"]
+
+
+def test_a_follow_up_pointing_back_covers_the_sentence_before_despite_its_own_figures() -> None:
+    text = (
+        "Die Reederei will 900 Stellen streichen. Darauf einigte sie sich nach 30 Stunden mit "
+        "dem Betriebsrat, wie ein Sprecher mitteilte."
+    )
+    assert sources_of(text)[0] == "ein Sprecher"
+
+
+def test_an_article_before_a_noun_is_no_follow_up_unless_that_phrase_reports() -> None:
+    quake = (
+        "Ein Beben der Stärke 5,8 hat die Insel erschüttert. Das Epizentrum lag nach Angaben "
+        "der Erdbebenwarte vor der Küste."
+    )
+    assert sources_of(quake) == [None]
+    office = (
+        "Die Zahl der Masernfälle ist um 14 Prozent gestiegen. Das Robert Koch-Institut "
+        "bestätigte am Montag seine erste Zählung."
+    )
+    assert sources_of(office) == ["Das Robert Koch-Institut"]

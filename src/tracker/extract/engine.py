@@ -630,21 +630,47 @@ def _follow_up_cue(ctx: _Context, index: int) -> Cue | None:
     """ "50 Soldaten wurden getötet. Das teilte das Ministerium mit.", "Die Zahlen legte der
     Verband vor.", "The institute published the figures on Monday."; a next sentence with
     figures of its own covers this one only when it opens on the figure before ("Das waren
-    179.000 mehr, teilte die Behörde mit.", "That was 25% more, the Home Office said.")."""
-    nxt = index + 1
-    if nxt >= len(ctx.sentences) or ctx.sentences[nxt].paragraph != ctx.sentences[index].paragraph:
-        return None
-    sentence = ctx.sentences[nxt]
-    text, start, end = ctx.text, sentence.start, sentence.end
-    if DIGIT.search(text, start, end):
-        if not _refers_to_figure(ctx.lex).match(text, start, end):
-            return None  # it has figures of its own: its source is theirs
-    elif not ctx.lex.regexes.follow_up.match(text, start, end) and not _names_figures(
-        ctx.lex
-    ).search(text, start, end):
-        return None
-    cues = ctx.cues_of(nxt)
-    return cues[-1] if cues else None  # the holder of a relay ("..., citing X")
+    179.000 mehr, teilte die Behörde mit.", "That was 25% more, the Home Office said.") or with
+    a word pointing back ("Darauf verständigte sich der Konzern nach 70 Stunden, teilte X
+    mit."). One naming the figures ("Diese Zahlen veröffentlichte X.") also covers the sentence
+    before the one before, when that one has figures but no source of its own."""
+    for nxt in range(index + 1, min(index + 3, len(ctx.sentences))):
+        if ctx.sentences[nxt].paragraph != ctx.sentences[index].paragraph:
+            return None
+        sentence = ctx.sentences[nxt]
+        text, start, end = ctx.text, sentence.start, sentence.end
+        cues = ctx.cues_of(nxt)
+        figures = DIGIT.search(text, start, end)
+        if not cues:
+            if figures and nxt == index + 1:
+                continue  # "... 414.000 mussten fliehen. Diese Zahlen veröffentlichte X."
+            return None
+        names = _names_figures(ctx.lex).search(text, start, end)
+        if nxt > index + 1 and (figures or not names):
+            return None
+        if figures:
+            if not _refers_to_figure(ctx.lex).match(text, start, end) and not _points_back(
+                ctx, start, end, cues
+            ):
+                return None  # it has figures of its own: its source is theirs
+        elif not _points_back(ctx, start, end, cues) and not names:
+            return None
+        return cues[-1]  # the holder of a relay ("..., citing X")
+    return None
+
+
+def _points_back(ctx: _Context, start: int, end: int, cues: list[Cue]) -> bool:
+    """The sentence opens on a follow-up word ("Das teilte ...", "Damit ..."); an article
+    before a noun (German capitalises it) only when that phrase is who reports ("Das
+    Statistische Bundesamt bestätigte die Zahl."; not "Das Zentrum lag nach Angaben der X ...")."""
+    m = ctx.lex.regexes.follow_up.match(ctx.text, start, end)
+    if m is None:
+        return False
+    after = ctx.text[m.end() : end].lstrip()
+    if not (ctx.lex.sources.head_capitalized and after[:1].isupper()):
+        return True
+    first = m.start() + len(m.group()) - len(m.group().lstrip("\"„“»«("))
+    return any(c.src_start == first for c in cues)
 
 
 _FIGURE_NOUNS: dict[str, re.Pattern[str]] = {}
