@@ -84,15 +84,20 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w-]*)")
 _RESULT = re.compile(r"(?<!\d)(?<!\d[.,])\d{1,3}\s?[-–:]\s?\d{1,3}(?!\d|[.,]\d|\s?%)")
 
 
+_NO_SPANS = Spans([])
+
+
 class NegativeFilter:
     """Judges each number of one text by its shape and the words around it."""
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text, self.lex, self.pats = text, lex, lex.regexes
-        self.masks = _local_masks(self.pats)
+        # a mask whose hint the whole text lacks cannot match around any of its numbers
+        self.masks = tuple(mask for mask in _local_masks(self.pats) if mask[4].search(text))
+        self.dashes = any(c in text for c in "-–:")
         # URLs are rare in a sentence: one pass over the text, only when a cheap test finds a hint.
         has_url = any(hint in text for hint in _URL_HINTS)
-        self.urls = Spans([m.span() for m in URL.finditer(text)] if has_url else [])
+        self.urls = Spans([m.span() for m in URL.finditer(text)]) if has_url else _NO_SPANS
 
     def _masked(self, num: Numeral) -> Reason | None:
         """URLs, ids, dates, phone numbers and clock times around the number. Apart from URLs
@@ -176,6 +181,8 @@ class NegativeFilter:
     def _result_reason(self, num: Numeral) -> Reason | None:
         if num.scale != 1 or num.value != int(num.value):
             return None
+        if not self.dashes:
+            return None  # no dash or colon in the whole text: no result around any number
         around = self.text[max(0, num.start - 2) : num.start] + self.text[num.end : num.end + 2]
         if not any(c in around for c in "-–:"):
             return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from tracker.extract.lexicon import Lexicon, Numbers, phrase_alternation
@@ -40,6 +40,8 @@ _BARE_DECIMAL = re.compile(r"(?<![\w.,])\.\d+(?![\w.,])")
 _LAST_WORD = re.compile(r"(?<!\w)[^\W\d_]+$")
 _BIG_SCALE = 1000  # "six million and two thirds" is 6 2/3 million; "hundred" is not such a scale
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+# a numeral's fields in order: a copy by its constructor (dataclasses.replace is 7x slower)
+_NUMERAL_FIELDS = tuple(f.name for f in fields(Numeral))
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +175,7 @@ def fractions_and_powers(text: str, lex: Lexicon, numerals: list[Numeral]) -> li
         or (not text.isascii() and _VULGAR_CHAR.search(text))
     ):
         return []
-    copies = [replace(n) for n in numerals]
+    copies = [Numeral(*[getattr(n, name) for name in _NUMERAL_FIELDS]) for n in numerals]
     tagged = layer_numerals(text, lex, copies)
     return [(n, tag) for n, tag in tagged if tag in (*FRACTION_TAGS, "power", "scaled", "ordinal")]
 
@@ -249,6 +251,8 @@ def _digit_fractions(text: str) -> list[Tagged]:
             negative = bool(m.group("sign") or m.group("neg"))
             num = Numeral(m.start(), m.end(), -value if negative else value)
             found.append((num, "mixed" if m.group("whole") else "fraction"))
+    if text.isascii() or not _VULGAR_CHAR.search(text):
+        return found  # the cheap test first: _VULGAR tries every position of the text
     for m in _VULGAR.finditer(text):
         value = float(m.group("whole") or 0) + unicodedata.numeric(m.group("frac"))
         found.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -45,17 +46,19 @@ def tail_tokens(text: str, start: int, end: int) -> Tokens:
     """
     if end - start > _TAIL:
         return [(m.group().lower(), m.start()) for m in _TOKEN.finditer(text, start, end)]
-    return [t for t in _window_tokens(text, end) if t[1] >= start]
+    tokens, starts = _window_tokens(text, end)
+    return list(tokens[bisect.bisect_left(starts, start) :])  # the tokens from ``start`` on
 
 
 @functools.lru_cache(maxsize=256)
-def _window_tokens(text: str, end: int) -> tuple[tuple[str, int], ...]:
+def _window_tokens(text: str, end: int) -> tuple[tuple[tuple[str, int], ...], tuple[int, ...]]:
+    """The tokens of the window of ``_TAIL`` characters before ``end`` and their starts."""
     start = max(0, end - _TAIL)
     tokens = tuple([(m.group().lower(), m.start()) for m in _TOKEN.finditer(text, start, end)])
     # a token cut by the window edge is not a word of its own
     if tokens and tokens[0][1] == start and start > 0 and text[start - 1].isalnum():
         tokens = tokens[1:]
-    return tokens
+    return tokens, tuple([t[1] for t in tokens])
 
 
 class PhraseSet:
