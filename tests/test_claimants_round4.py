@@ -254,3 +254,30 @@ def test_a_seat_must_be_one_word() -> None:
     bad = type(g)(g.lang, g.path, g.words, g.roles, g.typed_titles, g.countries, g.types, broken)
     with pytest.raises(ConfigError, match="seats"):
         build_index(bad)
+
+
+@pytest.mark.parametrize(
+    ("lang", "source"),
+    [
+        ("de", "Die Veranstalter"),
+        ("en", "Organisers"),
+        ("de", "Der Rennleiter"),
+        ("en", "the race director"),
+    ],
+)
+def test_event_organisers_point_back_to_the_event(lang: str, source: str) -> None:
+    found = resolve(source, lang)
+    assert found.claimant is None
+    assert found.type == "event-organiser"
+
+
+def test_the_lower_case_part_of_a_hyphenated_given_name_stays() -> None:
+    assert resolve("Der Abgeordnete Pak Min-jae", "de").claimant == "person-pak-min-jae"
+
+
+@pytest.mark.parametrize(
+    ("lang", "source"),
+    [("de", "ZKX-Physikerin Edda Rovik"), ("en", "ZKX physicist Edda Rovik")],
+)
+def test_a_scientist_role_is_no_first_name(lang: str, source: str) -> None:
+    assert resolve(source, lang).claimant == "person-edda-rovik"

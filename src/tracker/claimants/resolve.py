@@ -148,6 +148,10 @@ def _name_run(spans: list[_Span], ix: PhraseIndex) -> list[Token]:
             # "Michael Vale von der Universität Tarn": the body is not part of the name
             and not _is_org_word(token.norm, ix, ix.gazetteer.lang)
         )
+        # "Dong-hwan": the lower-case part of a hyphenated given name goes with it
+        is_name = is_name or (
+            span.kind is WORD and token is not None and bool(run) and token.word == run[-1].word
+        )
         is_particle = (
             token is not None
             and run
