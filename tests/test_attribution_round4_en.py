@@ -140,3 +140,31 @@ def test_the_new_keys_are_in_every_language() -> None:
         sources = load_lexicon(code).sources
         assert isinstance(sources.complement_starts, frozenset)
         assert sources.record_verbs <= sources.after_source_set
+
+
+def test_a_subject_that_is_the_last_source_states_the_figures_of_its_sentence() -> None:
+    text = (
+        "Exports fell 1.2% in April, the statistics office said. The office also put the trade "
+        "surplus at 18 billion euros."
+    )
+    assert sources_of(text)["18 billion euros"] == "The office"
+
+
+def test_another_body_doing_something_takes_no_source_from_the_sentence_before() -> None:
+    text = (
+        "Retail sales rose 0.8% in May, the statistics office said. The central bank has kept "
+        "its key rate at 2.5% since March."
+    )
+    assert sources_of(text)["2.5%"] is None
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Portugal had the highest rate at 9.4%.",  # a country is a place
+        "The Left Party was at 9.4%.",  # a party is what a poll measured
+    ],
+)
+def test_a_country_or_party_subject_keeps_the_source_before(second: str) -> None:
+    text = "Support stood at 5.1%, the polling institute said. " + second
+    assert sources_of(text)["9.4%"] == "the polling institute"

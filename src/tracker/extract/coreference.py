@@ -311,3 +311,14 @@ class Coreference:
         if found is None or found.type != kind:
             return None  # "the ministry" in a British story: which of its ministries is unsaid
         return _Named(start, found.id, False, found.type, found.country)
+
+
+def measured_subject(written: str, lex: Lexicon) -> bool:
+    """A subject of a sentence that is what a figure is about, not a voice: a country or its
+    capital named alone ("Spain had the highest rate at 11.2%", a place) or a party ("Das
+    Bündnis Sahra Wagenknecht läge bei 7 Prozent", what a poll measured)."""
+    data_lang = data_language(lex.code)
+    entry = index_for(data_lang).phrases.get(norms(written, data_lang))
+    if entry is not None and entry.kind == Kind.COUNTRY:
+        return True
+    return resolve(written, lex.code).type == "party"

@@ -18,7 +18,7 @@ from tracker.extract.attribution import (
     subjunctive_verb,
 )
 from tracker.extract.combine import inherit_units, join_bounds, join_parts
-from tracker.extract.coreference import Coreference
+from tracker.extract.coreference import Coreference, measured_subject
 from tracker.extract.lexicon import Lexicon, phrase_alternation
 from tracker.extract.meaning import add_meaning
 from tracker.extract.negatives import NegativeFilter, Reason
@@ -459,6 +459,9 @@ def _source(
             return following, _relay_of(ctx, index + 1, following, cues)
         cue = _paragraph_report(ctx, index)
     if cue is None:
+        own = _subject_source(ctx, index)
+        if own is not None:
+            return own[0], None
         found = _previous(ctx, index) if index else None
         if found and _same_figures(ctx, index, found[2], unit):
             return found[0], found[1]
@@ -467,6 +470,32 @@ def _source(
     if relayed is not None:  # "... nach einem Bericht der Zeitung. Sie beruft sich auf X."
         return relayed
     return cue, _relay_of(ctx, index, cue, cues)
+
+
+def _subject_source(ctx: _Context, index: int) -> tuple[Cue | None] | None:
+    """A sentence without cues that opens on a body or person doing something: when that is
+    who was last named as a source in the paragraph ("..., Destatis said. The office put net
+    migration at 660,000"), the subject states its figures; when it is someone else ("...,
+    the ONS said. The Bank of England has held rates at 4.75%"), nobody does. None: the rules
+    after this one decide."""
+    if not index or ctx.cues_of(index):
+        return None
+    subject = ctx.subject_of(index)
+    if subject is None or measured_subject(subject.source, ctx.lex):
+        return None
+    paragraph = ctx.sentences[index].paragraph
+    for back in range(index - 1, max(-1, index - 5), -1):
+        if ctx.sentences[back].paragraph != paragraph:
+            return None
+        cues = ctx.cues_of(back)
+        if cues:
+            if not DIGIT.search(ctx.text, ctx.sentences[back].start, ctx.sentences[back].end):
+                return None  # an announcement ("UEFA published its annual report."): it reports
+            last = cues[-1]
+            named = ctx.claimant(last.source, last.src_start)
+            same = named is not None and ctx.claimant(subject.source, subject.src_start) == named
+            return (subject if same else None,)
+    return None
 
 
 def _relay_sentence(ctx: _Context, nxt: int) -> tuple[Cue, Cue | None] | None:
