@@ -136,13 +136,15 @@ def _columns(texts: bool, relation: str) -> str:
 
 def quantity_claims(
     con: duckdb.DuckDBPyConnection, quantity: str, filters: Filters = NO_FILTERS,
-    *, texts: bool = True,
+    *, texts: bool = True, relation: str | None = None,
 ) -> pl.DataFrame:
     """One quantity's claims under the SQL-side filters (review 'wrong' rows included), newest
     first, at most ``MAX_ROWS``. ``texts=False`` leaves out ``TEXT_COLUMNS`` (the sentence is
-    kept where no precomputed relay key exists): a third of the reading time at 1M claims."""
+    kept where no precomputed relay key exists): a third of the reading time at 1M claims.
+    ``relation``: ``claims_relation(con)`` when the caller knows it already (the dashboard
+    keeps it per database version), which saves the summary's freshness check."""
     where, params = filter_sql(quantity, filters)
-    relation = claims_relation(con)
+    relation = relation or claims_relation(con)
     columns = _columns(texts, relation)
     [(count,)] = con.execute(f"SELECT count(*) FROM {relation} WHERE {where}",
                              params).fetchall()
@@ -159,13 +161,15 @@ def quantity_claims(
     return rows.sort(["published", "claim_id"], descending=[True, False], nulls_last=True)
 
 
-def claim_texts(con: duckdb.DuckDBPyConnection, claim_ids: list[str]) -> pl.DataFrame:
-    """``claim_id`` with the ``TEXT_COLUMNS`` of some claims (the rows a page shows)."""
+def claim_texts(con: duckdb.DuckDBPyConnection, claim_ids: list[str],
+                relation: str | None = None) -> pl.DataFrame:
+    """``claim_id`` with the ``TEXT_COLUMNS`` of some claims (the rows a page shows);
+    ``relation`` as for ``quantity_claims``."""
     if not claim_ids:
         return pl.DataFrame(schema={"claim_id": pl.String, **dict.fromkeys(TEXT_COLUMNS,
                                                                            pl.String)})
     return con.sql(
-        f"SELECT claim_id, {', '.join(TEXT_COLUMNS)} FROM {claims_relation(con)}"
+        f"SELECT claim_id, {', '.join(TEXT_COLUMNS)} FROM {relation or claims_relation(con)}"
         " WHERE claim_id IN (SELECT unnest(?::VARCHAR[]))", params=[claim_ids]).pl()
 
 

@@ -17,9 +17,19 @@ from tracker.aggregate.quantities import QuantityConfig, load_quantities
 from tracker.dashboard import data
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
+def store(db: str, signature: tuple) -> data.StoreFacts:
+    """Config, overview and claims relation of one database version, in one session."""
+    return data.load_store(Path(db))
+
+
 def overview(db: str, signature: tuple) -> pl.DataFrame:
-    return data.load_overview(Path(db))
+    return store(db, signature).overview
+
+
+def relation(db: str, signature: tuple) -> str:
+    """Where this database version's claims are read from (``claims_relation``)."""
+    return store(db, signature).relation
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -33,7 +43,8 @@ def quantity_claims(db: str, signature: tuple, quantity: str) -> pl.DataFrame:
     """One quantity's claims without filters and texts, read once per database version: the
     filter options, the undated count and every filtered view come from it (a filter change
     reads nothing), unless it was cut at ``MAX_ROWS`` (``data.is_complete``)."""
-    return data.load_quantity_claims(Path(db), quantity, texts=False)
+    return data.load_quantity_claims(Path(db), quantity, texts=False,
+                                     relation=relation(db, signature))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -85,7 +96,8 @@ class ViewKey:
 def view(key: ViewKey) -> QuantityView:
     claims = quantity_claims(key.db, key.signature, key.quantity)
     if not data.is_complete(claims):  # cut at MAX_ROWS: the filters must run in SQL
-        claims = data.load_quantity_claims(Path(key.db), key.quantity, key.filters, texts=False)
+        claims = data.load_quantity_claims(Path(key.db), key.quantity, key.filters, texts=False,
+                                           relation=relation(key.db, key.signature))
     else:
         claims = data.filter_claims(claims, key.filters)
     aliases = load_quantities(key.quantities_file or None).sources
@@ -96,20 +108,26 @@ def view(key: ViewKey) -> QuantityView:
 @st.cache_data(show_spinner=False, max_entries=64)
 def claim_texts(db: str, signature: tuple, claim_ids: tuple[str, ...]) -> pl.DataFrame:
     """The text columns of the rows one table page shows."""
-    return data.load_claim_texts(Path(db), list(claim_ids))
+    return data.load_claim_texts(Path(db), list(claim_ids), relation(db, signature))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
 def config(db: str, signature: tuple | None) -> QuantityConfig:
     """The tracked quantities (``data.load_config``), once per database version, not once per
     rerun."""
+    if signature is None:  # no database yet: the file's
+        return no_database_config(db)
+    return store(db, signature).config
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def no_database_config(db: str) -> QuantityConfig:
     return data.load_config(Path(db))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def claim_detail(db: str, signature: tuple, claim_id: str) -> tuple[dict | None, pl.DataFrame]:
     """A claim and its reviews for the detail panel (a write changes the signature)."""
-    return data.load_claim_detail(Path(db), claim_id)
+    return data.load_claim_detail(Path(db), claim_id, relation(db, signature))
 
 
 def flash(message: str) -> None:

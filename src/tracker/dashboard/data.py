@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -76,12 +77,37 @@ def has_claims_view(con: duckdb.DuckDBPyConnection) -> bool:
 def load_overview(db: Path) -> pl.DataFrame:
     """Per quantity: claims, independent voices (source, else outlet), outlets; empty if none."""
     with read_only(db) as con:
-        if not has_claims_view(con):
-            return pl.DataFrame()
-        if stored_overview_is_fresh(con):  # made by the last assignment
-            return con.sql(f"SELECT * FROM {OVERVIEW} {OVERVIEW_ORDER}").pl()
-        overview = OVERVIEW_SQL.format(relation=claims_relation(con))
-        return con.sql(f"{overview} {OVERVIEW_ORDER}").pl()
+        return overview_of(con)
+
+
+def overview_of(con: duckdb.DuckDBPyConnection, relation: str | None = None) -> pl.DataFrame:
+    """``load_overview`` on an open connection (``relation``: its ``claims_relation``)."""
+    if not has_claims_view(con):
+        return pl.DataFrame()
+    if stored_overview_is_fresh(con):  # made by the last assignment
+        return con.sql(f"SELECT * FROM {OVERVIEW} {OVERVIEW_ORDER}").pl()
+    overview = OVERVIEW_SQL.format(relation=relation or claims_relation(con))
+    return con.sql(f"{overview} {OVERVIEW_ORDER}").pl()
+
+
+@dataclass(frozen=True)
+class StoreFacts:
+    """What every page needs of one database version, read in one session: the tracked
+    quantities, the overview and where claims are read from (``claims_relation``: the summary
+    while it is fresh), so that later loads skip the freshness checks."""
+
+    config: QuantityConfig
+    overview: pl.DataFrame
+    relation: str
+
+
+def load_store(db: Path) -> StoreFacts:
+    """``StoreFacts`` of ``db`` (one read-only session instead of one per fact)."""
+    from tracker.aggregate.tracking import database_config
+
+    with read_only(db) as con:
+        relation = claims_relation(con) if has_claims_view(con) else "claims"
+        return StoreFacts(database_config(con), overview_of(con, relation), relation)
 
 
 def count_claims(db: Path) -> int:
@@ -160,17 +186,19 @@ def undated_left_out(claims: pl.DataFrame, filters: Filters) -> int:
 
 
 def load_quantity_claims(db: Path, quantity: str, filters: Filters = NO_FILTERS, *,
-                         texts: bool = True) -> pl.DataFrame:
+                         texts: bool = True, relation: str | None = None) -> pl.DataFrame:
     """One quantity's claims under the SQL-side filters (see ``tracker.aggregate.compare``);
-    ``texts=False`` without the long text columns (the page reads them per shown row)."""
+    ``texts=False`` without the long text columns (the page reads them per shown row);
+    ``relation``: the database version's ``claims_relation`` if known (``StoreFacts``)."""
     with read_only(db) as con:
-        return quantity_claims(con, quantity, filters, texts=texts)
+        return quantity_claims(con, quantity, filters, texts=texts, relation=relation)
 
 
-def load_claim_texts(db: Path, claim_ids: list[str]) -> pl.DataFrame:
+def load_claim_texts(db: Path, claim_ids: list[str], relation: str | None = None
+                     ) -> pl.DataFrame:
     """Sentence, title and entity of some claims (the rows a page shows, or an export)."""
     with read_only(db) as con:
-        return claim_texts(con, claim_ids)
+        return claim_texts(con, claim_ids, relation=relation)
 
 
 def load_suggestions(db: Path, min_claims: int = 3) -> list[Group]:
@@ -225,13 +253,15 @@ def load_claim(db: Path, claim_id: str) -> dict[str, Any] | None:
         return claim_row(con, claim_id)
 
 
-def claim_row(con: duckdb.DuckDBPyConnection, claim_id: str) -> dict[str, Any] | None:
+def claim_row(con: duckdb.DuckDBPyConnection, claim_id: str,
+              relation: str | None = None) -> dict[str, Any] | None:
     """One claim with its claimant's label, or None: from the per-quantity summary while it is
     fresh (a click's detail at 1M claims: milliseconds, where the ``claims`` view joins every
-    claim for a second), else, or for a claim outside it (no quantity), the ``claims`` view."""
-    for relation in dict.fromkeys((claims_relation(con), "claims")):
+    claim for a second), else, or for a claim outside it (no quantity), the ``claims`` view.
+    ``relation``: the database version's ``claims_relation`` if known."""
+    for tried in dict.fromkeys((relation or claims_relation(con), "claims")):
         rows = con.sql(
-            f"SELECT c.*, l.claimant_label FROM (SELECT * FROM {relation}"
+            f"SELECT c.*, l.claimant_label FROM (SELECT * FROM {tried}"
             f" WHERE claim_id = ?) c LEFT JOIN ({CLAIMANT_LABELS}) l USING (claimant)",
             params=[claim_id],
         ).pl()
@@ -248,13 +278,14 @@ def load_reviews(db: Path, claim_id: str) -> pl.DataFrame:
         return review_history(con, claim_id)
 
 
-def load_claim_detail(db: Path, claim_id: str) -> tuple[dict[str, Any] | None, pl.DataFrame]:
+def load_claim_detail(db: Path, claim_id: str, relation: str | None = None
+                      ) -> tuple[dict[str, Any] | None, pl.DataFrame]:
     """A claim (``claim_row``) and its reviews, newest first, in one read-only session (each
     opening costs 65-100 ms on a loaded machine: a click opens one)."""
     from tracker.aggregate.review import review_history
 
     with read_only(db) as con:
-        return claim_row(con, claim_id), review_history(con, claim_id)
+        return claim_row(con, claim_id, relation), review_history(con, claim_id)
 
 
 def load_entities(db: Path) -> dict[str, list[tuple[str, str, int]]]:
