@@ -281,3 +281,25 @@ def test_the_lower_case_part_of_a_hyphenated_given_name_stays() -> None:
 )
 def test_a_scientist_role_is_no_first_name(lang: str, source: str) -> None:
     assert resolve(source, lang).claimant == "person-edda-rovik"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Bundesverband der Energie",
+        "ein Sprecher des Bundesverbands der Energie",
+        "des Bundesverbands der Energie- und Wasserwirtschaft",
+    ],
+)
+def test_a_name_cut_at_its_ellipsis_still_names_the_body(source: str) -> None:
+    assert resolve(source, "de").claimant == "de-bdew"
+
+
+def test_a_cut_shared_by_no_alias_names_nobody_known() -> None:
+    found = resolve("Bundesverband der Solarwirtschaft", "de")
+    assert found.claimant != "de-bdew"
+
+
+def test_a_consortium_is_no_person() -> None:
+    found = resolve("the Lowland Freight Consortium", "en")
+    assert found.claimant == "name:lowland-freight-consortium"

@@ -4,6 +4,7 @@ its normalised token form, so a name is labelled by longest match in one pass.""
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import IntEnum
@@ -49,6 +50,9 @@ class PhraseIndex:
     place_adjective_endings: tuple[str, ...]  # "Münchner Institut": a place adjective
     adjective_endings: tuple[str, ...]  # "Polizeilichen": an inflected adjective, not a name
     seats: dict[str, tuple[str, ...]]  # a town's word -> the claimants seated there
+    # the first part of a name with a German ellipsis ("Bundesverband der Energie" of
+    # "Bundesverband der Energie- und Wasserwirtschaft") -> the claimant, when only one has it
+    ellipsis_heads: dict[tuple[str, ...], str]
     by_country_type: dict[tuple[str | None, str], tuple[Claimant, ...]]
 
     def claimant(self, cid: str) -> Claimant:
@@ -139,6 +143,27 @@ def _seats(g: Gazetteer) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in seats.items()}
 
 
+# "Energie- und Wasserwirtschaft", "Gesundheitsmetrik und -bewertung": a word cut short before
+# a conjunction (or after one), completed by the next word
+_ELLIPSIS = re.compile(r"(?<=\w)-\s+(?:und|oder|and|or)\s|\s(?:und|oder|and|or)\s+-(?=\w)")
+
+
+def _ellipsis_heads(g: Gazetteer) -> dict[tuple[str, ...], str]:
+    """Names written with an ellipsis are often cut at it by the text ("nach Angaben des
+    Bundesverbands der Energie- und ..." read up to "Energie"): the words before the ellipsis,
+    three or more, name the claimant when no other claimant's name starts so."""
+    heads: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for c in g.claimants.values():
+        for alias in (c.name, *c.aliases):
+            m = _ELLIPSIS.search(alias)
+            if m is None:
+                continue
+            words = norms(alias[: m.start()], g.lang)
+            if len(words) >= 3:
+                heads[words].add(c.id)
+    return {words: next(iter(ids)) for words, ids in heads.items() if len(ids) == 1}
+
+
 def build_index(g: Gazetteer) -> PhraseIndex:
     """Index one gazetteer; an alias, type head or country word that reads the same as another
     one of a different id is a ``ConfigError``."""
@@ -168,6 +193,7 @@ def build_index(g: Gazetteer) -> PhraseIndex:
         place_adjective_endings=g.words["place_adjective_endings"],
         adjective_endings=tuple(w.casefold() for w in g.words["adjective_endings"]),
         seats=_seats(g),
+        ellipsis_heads=_ellipsis_heads(g),
         by_country_type=_group(g),
     )
 

@@ -318,6 +318,20 @@ def _apposed_name(
     return content[start:end] if described else None
 
 
+def _cut_name(spans: list[_Span], ix: PhraseIndex) -> Claimant | None:
+    """The claimant whose name the source ends on, cut at its ellipsis ("die Forscher des
+    Bundesverbands der Energie" of "... Energie- und Wasserwirtschaft"); only roles, generic
+    words and connectors may stand before it."""
+    for start, span in enumerate(spans):
+        words = tuple(t.norm for s in spans[start:] for t in s.tokens if t.norm != SEPARATOR)
+        found = ix.ellipsis_heads.get(words)
+        if found is not None:
+            return ix.claimant(found)
+        if span.kind not in (Kind.TITLE, Kind.GENERIC, Kind.OFFICIAL, Kind.CONNECTOR):
+            return None
+    return None
+
+
 def _place_adjectives(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
     """Unknown capitalised words with a place-adjective ending right before an institution type
     ("das Münchner Institut"): where the body sits, not its name."""
@@ -520,6 +534,9 @@ def _resolve(source: str, lang: str, acronyms: tuple[tuple[str, str], ...]) -> R
         tokens = tuple(t for t in tokens if t.word not in located)
     spans = _label(tokens, ix, data_lang, frozenset(a for a, _ in acronyms))
     written = _written(tokens)
+    cut = _cut_name(spans, ix)
+    if cut is not None:  # "Bundesverband der Energie" cut from "... Energie- und ..."
+        return Resolution(cut.id, cut.name, None, None, True, cut.country, cut.type)
     seated = _seated(spans, ix)
     described = [s for s in spans if s.kind != Kind.CONNECTOR]
     if seated is None and len(towns) == 1 and len(described) == 1:
