@@ -191,3 +191,30 @@ def test_a_figure_whose_clause_names_a_whole_takes_no_state_from_the_sentence() 
                 "- more than the island's entire population of about 3,500.")
     claims = extract(sentence, "en")
     assert (claims[0].state, claims[-1].state) == ("arrived", None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "At least 140 people fell ill after eating at the fair.", ("person", "infected")),
+        ("de", "Rund 140 Menschen sind an Cholera erkrankt.", ("person", "infected")),
+        ("de", "Mehr als 2.000 Beschäftigte legten am Montag die Arbeit nieder.",
+         ("employee", "participated")),
+    ],
+)
+def test_falling_ill_and_downing_tools(
+    lang: str, sentence: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _meaning(sentence, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "At least 300 people were evacuated; among them were 40 children."),
+        ("de", "Mindestens 300 Menschen wurden evakuiert, darunter waren 40 Kinder."),
+    ],
+)
+def test_a_clause_opening_with_an_inclusion_is_a_part(lang: str, sentence: str) -> None:
+    claims = extract(sentence, lang)
+    assert (claims[0].state, claims[-1].state) == ("displaced", "part")

@@ -241,7 +241,13 @@ def _included(
         return False
     words = WORD.findall(low, clause[0], claim.start)
     lead = " ".join(words[-2:])
-    return any(lead.endswith(word) for word in concepts.inclusions)
+    if any(lead.endswith(word) for word in concepts.inclusions):
+        return True
+    # a clause of its own that opens with one: "; among them were 40 children", ", darunter
+    # waren sieben Kinder"
+    opening = " ".join(words[:3]) + " "
+    return clause[0] > claim.sentence_start and any(
+        opening.startswith(word + " ") for word in concepts.inclusions)
 
 
 def _before_total(
