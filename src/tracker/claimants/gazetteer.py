@@ -87,7 +87,14 @@ class Gazetteer:
     claimants: dict[str, Claimant]
 
     def narrower_types(self, type_id: str) -> frozenset[str]:
-        """The type and every type below it ("intelligence" -> also "military-intelligence")."""
+        """The type and every type below it ("intelligence" -> also "military-intelligence");
+        computed once per type (the coreference of every claim asks)."""
+        known = self.__dict__.setdefault("narrower_cache", {})
+        if type_id not in known:
+            known[type_id] = self._narrower_types(type_id)
+        return known[type_id]
+
+    def _narrower_types(self, type_id: str) -> frozenset[str]:
         found = {type_id}
         changed = True
         while changed:
