@@ -270,3 +270,16 @@ def test_an_article_before_a_noun_is_no_follow_up_unless_that_phrase_reports() -
         "bestätigte am Montag seine erste Zählung."
     )
     assert sources_of(office) == ["Das Robert Koch-Institut"]
+
+
+def test_a_fronted_wie_clause_with_its_cue_covers_the_sentence_before() -> None:
+    text = (
+        "Die Zahl der Unfälle ist um 6,2 Prozent gesunken. Wie die Landespolizei in Mainz "
+        "mitteilte, lag die Zahl der Verletzten damit bei 2.300."
+    )
+    assert sources_of(text) == ["die Landespolizei in Mainz", "die Landespolizei in Mainz"]
+
+
+def test_a_record_verb_s_subject_yields_to_a_speech_cue_closing_the_clause() -> None:
+    text = "Die Feuerwehr zählte im Sommer 340 Einsätze, sagte der Kreisbrandmeister."
+    assert sources_of(text) == ["Kreisbrandmeister"]

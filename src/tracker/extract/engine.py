@@ -694,12 +694,22 @@ def _points_back(ctx: _Context, start: int, end: int, cues: list[Cue]) -> bool:
     Statistische Bundesamt bestätigte die Zahl."; not "Das Zentrum lag nach Angaben der X ...")."""
     m = ctx.lex.regexes.follow_up.match(ctx.text, start, end)
     if m is None:
-        return False
+        return _opened_by_cue_clause(ctx, start, end, cues)
     after = ctx.text[m.end() : end].lstrip()
     if not (ctx.lex.sources.head_capitalized and after[:1].isupper()):
         return True
     first = m.start() + len(m.group()) - len(m.group().lstrip("\"„“»«("))
     return any(c.src_start == first for c in cues)
+
+
+def _opened_by_cue_clause(ctx: _Context, start: int, end: int, cues: list[Cue]) -> bool:
+    """ "Wie das Bundesamt mitteilte, lag der Anteil damit bei 13,5 Prozent.": a sentence opening
+    on a clause opener whose clause holds the attribution reports the sentence before too."""
+    words = ctx.text[start:end].split(None, 1)
+    comma = ctx.text.find(",", start, end)
+    if not words or words[0].lower() not in ctx.lex.sources.clause_openers or comma < 0:
+        return False
+    return any(start <= c.start and c.end <= comma for c in cues)
 
 
 _FIGURE_NOUNS: dict[str, re.Pattern[str]] = {}
