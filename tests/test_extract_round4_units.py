@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.extract import extract
+from tracker.extract import extract, find_numbers
 
 
 def _claims(text: str, lang: str) -> list[tuple[str, float | None, float | None, str | None]]:
@@ -104,3 +104,47 @@ def test_times_and_fold(
 )
 def test_signs_and_days(text: str, expected: list[tuple[str, float, float, str]]) -> None:
     assert _claims(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a whole, "and", a fraction of a scale word: one amount
+        ("One and a half million people voted.", [("One and a half million people", 1.5e6)]),
+        (
+            "Some 2 and a half million tonnes were shipped.",
+            [("Some 2 and a half million tonnes", 2.5e6)],
+        ),
+        (
+            "It cost one billion and a quarter million dollars.",
+            [("one billion and a quarter million dollars", 1_000_250_000.0)],
+        ),
+        # a fraction of one scale joined by "of"
+        ("A third of a million homes lost power.", [("A third of a million homes", 1e6 / 3)]),
+        # a bigger scale right after the first multiplies it (Indian and British usage)
+        ("The plan costs two lakh crore rupees.", [("two lakh crore rupees", 2e12)]),
+        ("It was worth four thousand million pounds.", [("four thousand million pounds", 4e9)]),
+        # dozens after a number; "dozens of" alone stays vague
+        (
+            "She ordered 4 dozens eggs and three dozens rolls.",
+            [("4 dozens eggs", 48.0), ("three dozens rolls", 36.0)],
+        ),
+        ("In 2021 dozens of shops closed.", []),
+    ],
+)
+def test_scaled_amounts(text: str, expected: list[tuple[str, float]]) -> None:
+    got = [(c.text, c.low) for c in extract(text, "en")]
+    assert [g[0] for g in got] == [e[0] for e in expected]
+    assert all(g[1] == pytest.approx(e[1], rel=1e-12) for g, e in zip(got, expected, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("three hundred and two dozen", 324.0),  # the dozen counts the part below the hundred
+        ("a hundred trillionths", 1e-10),  # a fraction word glued to a scale word's letters
+        ("two and a half thousand", 2500.0),
+    ],
+)
+def test_number_layer_values(text: str, value: float) -> None:
+    assert [m.value for m in find_numbers(text, "en")] == [pytest.approx(value, rel=1e-12)]

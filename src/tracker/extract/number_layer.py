@@ -156,8 +156,29 @@ def _spelled_fraction_start(
             before = _LAST_WORD.search(text, max(0, n.start - 16), n.start - 1)
             if before and before.group().lower() in lex.numbers.fractions:
                 return True
+        if (
+            n.value >= _BIG_SCALE
+            and any(  # "a quarter of a million"
+                w in lex.numbers.fractions
+                for w in text[max(0, n.start - 20) : n.start].split()[-3:]
+            )
+        ):
+            return True
         if data.tens_ordinal is not None and data.tens_ordinal.search(text, n.start, n.end + 12):
             return True
+    return False
+
+
+def _whole_and_before(text: str, numerals: list[Numeral], data: LayerData) -> bool:
+    """A spelled numeral right after "and" ("one and a half million"): it may be the fraction
+    of a scale that a whole before it takes (the whole may be the article "one")."""
+    if data.whole_and is None:
+        return False
+    for n in numerals:
+        if n.spelled:
+            m = data.whole_and.search(text, max(0, n.start - 8), n.start)
+            if m and m.end() == n.start:
+                return True
     return False
 
 
@@ -172,6 +193,7 @@ def fractions_and_powers(text: str, lex: Lexicon, numerals: list[Numeral]) -> li
         or any(after.match(text, n.end) for n in numerals)
         or (before and any(before.search(text, max(0, n.start - 12), n.start) for n in numerals))
         or _spelled_fraction_start(text, numerals, lex, data)
+        or _whole_and_before(text, numerals, data)
         or (not text.isascii() and _VULGAR_CHAR.search(text))
     ):
         return []
@@ -329,10 +351,13 @@ def _scale_of(num: Numeral, text: str, lex: Lexicon) -> float:
     return scale if scale >= _BIG_SCALE else 1.0
 
 
-def _mixed(num: Numeral, den: float, text: str, lex: Lexicon, data: LayerData) -> tuple[float, str]:
+def _mixed(
+    num: Numeral, den: float, text: str, lex: Lexicon, data: LayerData, end: int
+) -> tuple[float, str, int]:
     """ "one hundred and three quarters" is 100 3/4 (a whole and a proper fraction), while
     "one hundred and thirty-two fifths" is 132/5: split at the last "and" when the part after
-    it is smaller than the denominator."""
+    it is smaller than the denominator. ``end``: where the fraction word ends; the value, the
+    tag and where the number ends are returned."""
     joins = list(data.whole_and.finditer(text, num.start, num.end)) if data.whole_and else []
     if num.spelled and joins:
         head = find_numerals(text[num.start : joins[-1].start()], lex)
@@ -342,8 +367,9 @@ def _mixed(num: Numeral, den: float, text: str, lex: Lexicon, data: LayerData) -
         ]
         if len(head) == 1 and len(tail) == 1 and 0 < tail[0] < den:
             whole = Numeral(num.start, joins[-1].start(), head[0].value, scale=head[0].scale)
-            return _add_fraction(whole, tail[0] / den, text, lex), "mixed"
-    return num.value / den, "fraction"
+            value, end = _add_fraction(whole, tail[0] / den, text, lex, end)
+            return value, "mixed", end
+    return num.value / den, "fraction", end
 
 
 def _numerator(word: str, lex: Lexicon, data: LayerData) -> float:
@@ -352,9 +378,19 @@ def _numerator(word: str, lex: Lexicon, data: LayerData) -> float:
     return 1.0 if word in data.fraction_articles else lex.numbers.words.get(word, 0.0)
 
 
-def _add_fraction(whole: Numeral, fraction: float, text: str, lex: Lexicon) -> float:
-    """ "six million and two thirds" is 6 2/3 million; "forty two and a third" is 42 1/3."""
-    return whole.value + fraction * _scale_of(whole, text, lex)
+def _add_fraction(
+    whole: Numeral, fraction: float, text: str, lex: Lexicon, end: int
+) -> tuple[float, int]:
+    """ "six million and two thirds" is 6 2/3 million; "forty two and a third" is 42 1/3; "one
+    billion and a quarter million" adds a quarter of the scale word after the fraction, which
+    is no bigger than the whole's (``end``: where the fraction ends; returned moved past that
+    scale word)."""
+    scale = _scale_of(whole, text, lex)
+    word = _NEXT_WORD.match(text, end) if scale >= _BIG_SCALE else None
+    after = lex.numbers.scales.get(word.group(1).lower(), 0.0) if word else 0.0
+    if _BIG_SCALE <= after <= scale:
+        return whole.value + exact_product(fraction, after), word.end() if word else end
+    return whole.value + fraction * scale, end
 
 
 def _spelled_fractions(
@@ -372,7 +408,7 @@ def _spelled_fractions(
         before = _LAST_WORD.search(text, max(0, m.start() - 4), m.start())
         if k is not None and k not in tags and not tagged[k][0].compound_unit:
             num = tagged[k][0]
-            (num.value, tags[k]), num.end = _mixed(num, den, text, lex, data), m.end()
+            num.value, tags[k], num.end = _mixed(num, den, text, lex, data, m.end())
         elif read.overlaps(m.start(1), m.start(1) + 1):
             continue  # "a half million" is already one number
         elif before and _numerator(before.group(), lex, data):
@@ -395,28 +431,62 @@ def _big_scale_after(text: str, end: int, lex: Lexicon) -> bool:
 def _join_whole_and_fraction(
     tagged: list[Tagged], text: str, lex: Lexicon, data: LayerData
 ) -> list[Tagged]:
-    """ "five and a quarter", "3 million and a half": a whole, "and", a fraction below one."""
+    """ "five and a quarter", "3 million and a half": a whole, "and", a fraction below one;
+    "five and a half million", "one billion and a half million": a whole, "and", a fraction of
+    a scale word."""
     out: list[Tagged] = []
+    taken = 0  # where a scale word taken by the fraction before ends ("and a quarter million")
     for num, tag in tagged:
-        if out and tag in FRACTION_TAGS and out[-1][1] in (None, "article") and data.whole_and:
+        if num.start < taken:
+            continue
+        if out and out[-1][1] in (None, "article") and data.whole_and:
             whole = out[-1][0]
-            if data.whole_and.fullmatch(text, whole.end, num.start) and 0 < num.value < 1:
-                whole.value, whole.end = _add_fraction(whole, num.value, text, lex), num.end
-                out[-1] = (whole, "mixed")
-                continue
+            if data.whole_and.fullmatch(text, whole.end, num.start):
+                if tag in FRACTION_TAGS and 0 < num.value < 1:
+                    whole.value, whole.end = _add_fraction(whole, num.value, text, lex, num.end)
+                    taken = whole.end if whole.end > num.end else taken
+                    out[-1] = (whole, "mixed")
+                    continue
+                joined = _whole_and_scaled(whole, num, text, lex) if tag is None else None
+                if joined is not None:  # an amount: "one and a half million"
+                    whole.value, whole.end = joined, num.end
+                    out[-1] = (whole, "scaled")
+                    continue
         out.append((num, tag))
     return out
 
 
+def _whole_and_scaled(whole: Numeral, part: Numeral, text: str, lex: Lexicon) -> float | None:
+    """ "five and a half million" is 5.5 million, "one billion and a half million" 1,000.5
+    million: ``part`` is a fraction of its scale word ("a half million"), which multiplies a
+    whole without a scale and adds to a whole with a bigger one; None for anything else."""
+    scale = _scale_of(part, text, lex)
+    if not part.spelled or scale < _BIG_SCALE or not 0 < part.value < scale:
+        return None
+    whole_scale = _scale_of(whole, text, lex)
+    if whole_scale >= scale:
+        return whole.value + part.value
+    if whole_scale == 1 and 0 < whole.value < _BIG_SCALE:
+        return exact_product(whole.value, scale) + part.value
+    return None
+
+
 def _scaled_fractions(tagged: list[Tagged], text: str, lex: Lexicon) -> list[Tagged]:
     """ "drei Viertel Milliarde" is 0.75e9; "one billion and three quarters million" adds
-    0.75e6 to the billion (the scale word applies to the part below it)."""
+    0.75e6 to the billion (the scale word applies to the part below it); "two thirds of a
+    million" is a fraction of one scale, joined by a part link."""
     out: list[Tagged] = []
     scales = lex.numbers.scales
     for num, tag in tagged:
         prev = out[-1][0] if out and out[-1][1] in FRACTION_TAGS else None
         scale = scales.get(text[num.start : num.end].lower(), 0.0) if num.spelled else 0.0
-        if prev and scale >= _BIG_SCALE and not text[prev.end : num.start].strip():
+        joined = prev is not None and not text[prev.end : num.start].strip()
+        if prev and not joined and out[-1][1] == "fraction" and _one_scale(num, lex):
+            joined, scale = (
+                bool(lex.regexes.part_link.fullmatch(text, prev.end, num.start)),
+                num.value,
+            )
+        if prev and scale >= _BIG_SCALE and joined:
             whole = float(int(prev.value)) if abs(prev.value) >= scale else 0.0
             prev.value, prev.end = whole + (prev.value - whole) * scale, num.end
             if out[-1][1] == "fraction":
@@ -424,6 +494,11 @@ def _scaled_fractions(tagged: list[Tagged], text: str, lex: Lexicon) -> list[Tag
             continue
         out.append((num, tag))
     return out
+
+
+def _one_scale(num: Numeral, lex: Lexicon) -> bool:
+    """A spelled number that is one big scale: "a million", "one billion"."""
+    return num.spelled and num.value >= _BIG_SCALE and num.value in lex.numbers.scales.values()
 
 
 def _linked_fractions(tagged: list[Tagged], text: str, data: LayerData) -> list[Tagged]:

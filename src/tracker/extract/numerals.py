@@ -18,6 +18,7 @@ from tracker.extract.vocabulary import load_vocabulary
 
 _SIGNS = "-−"
 _EXACT_INT = 2**53
+_SMALL_SCALE = 100  # "dozen": a scale below a hundred counts the part of a number below it
 _MIXED_GAP = re.compile(r"[ \t]+(?:(?P<word>[^\W\d_]+)[ \t]+)?")
 _UNIT, _TEEN, _TENS, _HUNDRED, _SCALE, _FRACTION = (
     "unit",
@@ -199,6 +200,14 @@ def _spaced_decimals(
     return out
 
 
+def _vague_scale(scale: re.Match[str], value: float, text: str, lex: Lexicon) -> bool:
+    """A scale word that never starts a number ("dozens") after digits: "3 dozens" is 36, but
+    not after a year or a big number, nor before a part link ("In 2019 dozens of people")."""
+    if scale.group("scale").lower() not in lex.numbers.compound_only:
+        return False
+    return value >= _SMALL_SCALE or lex.regexes.part_link.match(text, scale.end()) is not None
+
+
 def _digit_numerals(text: str, lex: Lexicon) -> list[Numeral]:
     pats = lex.regexes
     found = []
@@ -210,7 +219,10 @@ def _digit_numerals(text: str, lex: Lexicon) -> list[Numeral]:
         num = Numeral(m.start(), end, value, grouped=m.group("sep") is not None)
         num.glued_code = glued_code
         scale = pats.scale_after.match(text, end)
-        if scale and not (len(scale.group("scale")) == 1 and scale.group("space")):
+        if scale and not (
+            (len(scale.group("scale")) == 1 and scale.group("space"))
+            or _vague_scale(scale, value, text, lex)
+        ):
             num.scale = lex.numbers.scales[scale.group("scale").lower().replace("\n", " ")]
             num.value = exact_product(num.value, num.scale)
             num.end = scale.end()
@@ -258,6 +270,7 @@ class _Reader:
     def read(self, i: int) -> tuple[int, float]:
         """Return (index after the number, value); the index equals ``i`` when nothing reads."""
         total, current, last, last_scale, k, end = 0.0, 0.0, None, float("inf"), i, i
+        total_first: float | None = None  # the total after the first scale, -1 after another
         while k < len(self.atoms):
             word = self.atoms[k][2]
             if word in self.lex.numbers.connectors:
@@ -284,9 +297,20 @@ class _Reader:
                 current = (current or 1) * 100
             else:
                 if value >= last_scale:
-                    break
-                total += (current or 1) * value
+                    if last != _SCALE or total != total_first:
+                        break
+                    # "three lakh crore", "a thousand million": a bigger scale right after the
+                    # first one multiplies it
+                    total, last_scale = exact_product(total, value), value
+                    total_first, last, k, end = total, kind, k + 1, k + 1
+                    continue
+                below = current % _SMALL_SCALE if value < _SMALL_SCALE else 0.0
+                if below:  # "three hundred and two dozens" is 300 + 2 x 12
+                    total += current - below + below * value
+                else:
+                    total += (current or 1) * value
                 current, last_scale = 0.0, value
+                total_first = total if total_first is None else -1.0
             last, k, end = kind, k + 1, k + 1
         return end, total + current
 
@@ -333,6 +357,9 @@ def _spelled_numerals(text: str, lex: Lexicon) -> list[Numeral]:
             (a.start(), a.end(), a.group().lower())
             for a in pats.number_atom.finditer(text, run.start(), body_end)
         ]
+        if tail and atoms and atoms[-1][2] + tail.lower() in lex.numbers.fractions:
+            # "a hundred trillionths": the last atom and its tail are a fraction word
+            body_end, tail = atoms.pop()[0], ""
         reader = _Reader(atoms, text, lex)
         i = 0
         while i < len(atoms):
