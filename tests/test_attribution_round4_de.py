@@ -283,3 +283,26 @@ def test_a_fronted_wie_clause_with_its_cue_covers_the_sentence_before() -> None:
 def test_a_record_verb_s_subject_yields_to_a_speech_cue_closing_the_clause() -> None:
     text = "Die Feuerwehr zählte im Sommer 340 Einsätze, sagte der Kreisbrandmeister."
     assert sources_of(text) == ["Kreisbrandmeister"]
+
+
+def test_after_an_opening_prepositional_phrase_the_subject_follows_the_verb() -> None:
+    text = "Für das kommende Jahr rechnen die Forscher mit einem Plus von 1,2 Prozent."
+    assert sources_of(text) == ["die Forscher"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Ihre Auswertung kommt zu dem Ergebnis, dass 40 Prozent der Brücken marode sind.",
+            "Ihre Auswertung",
+        ),
+        (
+            "Die Moore speichern jährlich 5 Millionen Tonnen Kohlenstoff. Zu diesem Ergebnis "
+            "kommen Forschende der Universität Greifswald.",
+            "Forschende der Universität Greifswald",
+        ),
+    ],
+)
+def test_a_finding_reached_names_who_reached_it(text: str, source: str) -> None:
+    assert sources_of(text) == [source]

@@ -601,6 +601,8 @@ def _subject_after_verb(
     opening = [t for t in before if t[1] >= sentence[0]]
     if len(opening) == 1 and opening[0][0].lower() in lex.sources.follow_up:
         object_before = True
+    if back is None and opening and opening[0][0].lower() in lex.sources.prepositions:
+        object_before = True  # "Für das gesamte Jahr rechnen die Forscher": a phrase, then V2
     if (
         back is not None
         and not object_before
