@@ -303,3 +303,24 @@ def test_a_cut_shared_by_no_alias_names_nobody_known() -> None:
 def test_a_consortium_is_no_person() -> None:
     found = resolve("the Lowland Freight Consortium", "en")
     assert found.claimant == "name:lowland-freight-consortium"
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["eine Unterrichtung von Abgeordneten", "Die Verluste der Südtruppen", "Abgeordnete Befragung"],
+)
+def test_abstract_and_inflected_nouns_are_no_person(source: str) -> None:
+    found = resolve(source, "de")
+    assert found.claimant is None or not found.claimant.startswith("person-")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Sprecher Tim Jung", "person-tim-jung"),  # "Jung" is short, "Tim" is no "Times"
+        ("Ministerin Ute Fröhlich", "person-ute-froehlich"),
+        ("IAEA-Chef Rafael Grossi", "person-rafael-grossi"),
+    ],
+)
+def test_names_that_look_like_words_stay_names(source: str, expected: str) -> None:
+    assert resolve(source, "de").claimant == expected

@@ -33,7 +33,7 @@ WORD_LISTS = (
     "place_links",
     "place_modifiers",
     "place_adjective_endings",
-    "adjective_endings",
+    "not_name_endings",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO = re.compile(r"^[A-Z]{2}$")

@@ -41,6 +41,7 @@ class PhraseIndex:
     leading: frozenset[tuple[str, ...]]
     trailing: frozenset[tuple[str, ...]]
     org_words: frozenset[str]
+    org_words_written: frozenset[str]  # as written, case-folded ("times", not its lemma "tim")
     name_particles: frozenset[str]
     title_suffixes: tuple[tuple[str, Entry], ...]
     title_suffix_words: tuple[str, ...]
@@ -48,7 +49,7 @@ class PhraseIndex:
     place_links: frozenset[str]  # "in", "aus": a place after one belongs to the body before it
     place_modifiers: frozenset[str]  # "based": "Warsaw-based" says where, not whose
     place_adjective_endings: tuple[str, ...]  # "Münchner Institut": a place adjective
-    adjective_endings: tuple[str, ...]  # "Polizeilichen": an inflected adjective, not a name
+    not_name_endings: tuple[str, ...]  # "Polizeilichen", "Unterrichtung": no word of a name
     seats: dict[str, tuple[str, ...]]  # a town's word -> the claimants seated there
     # the first part of a name with a German ellipsis ("Bundesverband der Energie" of
     # "Bundesverband der Energie- und Wasserwirtschaft") -> the claimant, when only one has it
@@ -182,6 +183,7 @@ def build_index(g: Gazetteer) -> PhraseIndex:
         leading=_phrase_set(g, "leading"),
         trailing=_phrase_set(g, "trailing"),
         org_words=frozenset(w for x in g.words["org_words"] for w in norms(x, g.lang)),
+        org_words_written=frozenset(x.casefold() for x in g.words["org_words"]),
         name_particles=frozenset(w.casefold() for w in g.words["name_particles"]),
         title_suffixes=tuple(sorted(suffixes, key=lambda s: -len(s[0]))),
         title_suffix_words=tuple(s for s, _ in suffixes),
@@ -191,7 +193,7 @@ def build_index(g: Gazetteer) -> PhraseIndex:
         place_links=frozenset(w for x in g.words["place_links"] for w in norms(x, g.lang)),
         place_modifiers=frozenset(w for x in g.words["place_modifiers"] for w in norms(x, g.lang)),
         place_adjective_endings=g.words["place_adjective_endings"],
-        adjective_endings=tuple(w.casefold() for w in g.words["adjective_endings"]),
+        not_name_endings=tuple(w.casefold() for w in g.words["not_name_endings"]),
         seats=_seats(g),
         ellipsis_heads=_ellipsis_heads(g),
         by_country_type=_group(g),

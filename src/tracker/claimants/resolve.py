@@ -133,6 +133,25 @@ def _written(tokens: tuple[Token, ...] | list[Token]) -> str:
     return " ".join("-".join(parts) for parts in words.values())
 
 
+def _common_word(token: Token, ix: PhraseIndex) -> bool:
+    """A capitalised word that is no part of a person's name: an inflected adjective or an
+    abstract noun by its ending ("Polizeilichen", "Unterrichtung"; four letters or more before
+    it, so "Jung" stays a name), or, in a language whose lemmas are cut (``stem_endings``),
+    an inflected noun the lemmatizer knows ("Verluste" of "Verlust"; "Grossi" stays)."""
+    word = token.text.casefold()
+    if any(word.endswith(e) and len(word) - len(e) >= 4 for e in ix.not_name_endings):
+        return True
+    endings = ix.gazetteer.words["stem_endings"]
+    if not endings:
+        return False
+    lemma = _lemma(token.text, ix.gazetteer.lang)
+    return (
+        lemma != token.text
+        and lemma[:1].isupper()
+        and any(token.text == lemma + e for e in endings)
+    )
+
+
 def _name_run(spans: list[_Span], ix: PhraseIndex) -> list[Token]:
     """The longest run of unknown capitalised words (name particles allowed inside): a person's
     name once titles and organisations are labelled. Ties go to the last run."""
@@ -144,9 +163,11 @@ def _name_run(spans: list[_Span], ix: PhraseIndex) -> list[Token]:
             span.kind is WORD
             and token is not None
             and token.capitalized
-            and not token.text.casefold().endswith(ix.adjective_endings)
-            # "Michael Vale von der Universität Tarn": the body is not part of the name
-            and not _is_org_word(token.norm, ix, ix.gazetteer.lang)
+            and not _common_word(token, ix)
+            # "Michael Vale von der Universität Tarn": the body is not part of the name (the
+            # word as written: "Tim" is no "Times")
+            and token.text.casefold() not in ix.org_words_written
+            and not (ix.gazetteer.lang == "de" and token.norm.endswith(ix.org_suffixes))
         )
         # "Dong-hwan": the lower-case part of a hyphenated given name goes with it
         is_name = is_name or (
@@ -350,10 +371,10 @@ def _place_adjectives(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
 
 
 def _inflected_adjectives(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
-    """In a language whose adjectives inflect (``adjective_endings``), a capitalised word the
+    """In a language whose adjectives inflect (``not_name_endings``), a capitalised word the
     lemmatizer reads as an adjective right before an institution type ("Der Nationale
     Wetterdienst", "die Staatliche Zivilschutzbehörde"): it describes the body, not names it."""
-    if not ix.adjective_endings:
+    if not ix.not_name_endings:
         return frozenset()
     lang = ix.gazetteer.lang
     return frozenset(
