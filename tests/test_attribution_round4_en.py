@@ -168,3 +168,31 @@ def test_another_body_doing_something_takes_no_source_from_the_sentence_before()
 def test_a_country_or_party_subject_keeps_the_source_before(second: str) -> None:
     text = "Support stood at 5.1%, the polling institute said. " + second
     assert sources_of(text)["9.4%"] == "the polling institute"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Flu cases rose to 48,200 last month, the health agency said. Children under ten "
+            "made up 35% of them.",
+            "35%",
+        ),
+        (
+            "Support for the mayor fell to 41%, a survey by the city university showed. Of the "
+            "1,120 residents questioned, 22% had no opinion.",
+            "1,120",
+        ),
+    ],
+)
+def test_a_count_and_its_shares_come_from_one_report(text: str, claim: str) -> None:
+    found = {k.split()[0]: v for k, v in sources_of(text).items()}
+    assert found[claim] is not None
+
+
+def test_a_measure_after_a_count_takes_no_source_from_it() -> None:
+    text = (
+        "The storm destroyed 340 homes, the civil protection agency said. The storm's centre "
+        "passed 40 km north of the town."
+    )
+    assert sources_of(text)["40 km"] is None

@@ -519,11 +519,17 @@ def _relay_sentence(ctx: _Context, nxt: int) -> tuple[Cue, Cue | None] | None:
 
 def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> bool:
     """A sentence without an attribution of its own speaks of what the attributed sentence
-    ``back`` (and those continuing it) stated: a figure of the same unit, or it opens on the
-    figure before ("Das waren ...", "That is ..."). "Der Krieg dauert 1.000 Tage" after a
+    ``back`` (and those continuing it) stated: a figure of the same unit, a count or share of
+    the population counted there (sources.toml population_kinds), or it opens on the figure
+    before ("Das waren ...", "That is ..."). "Der Krieg dauert 1.000 Tage" after a
     count of drones does not."""
     kind = _unit_kind(unit)
     if any(kind == _unit_kind(u) for i in range(back, index) for u in ctx.units.get(i, ())):
+        return True
+    population = ctx.lex.sources.population_kinds  # "2,290 adults ... 38% said": one report
+    if kind in population and any(
+        _unit_kind(u) in population for i in range(back, index) for u in ctx.units.get(i, ())
+    ):
         return True
     sentence = ctx.sentences[index]
     return bool(_refers_to_figure(ctx.lex).match(ctx.text, sentence.start, sentence.end))

@@ -295,6 +295,9 @@ class Sources:
     # "Germany recorded 5.9 million offences, the minister said": a subject of these verbs may
     # only be where the figure was recorded; a cue closing the clause after it names who states it
     record_verbs: frozenset[str]
+    # "Of the 2,290 adults questioned, 38% said": a count and the shares of what it counts come
+    # from one report (unit kinds of units_vocabulary.toml)
+    population_kinds: frozenset[str]
     compound_cue_prepositions: tuple[str, ...]
     compound_cue_nouns: tuple[str, ...]
     compound_cue_tails: tuple[str, ...]  # "Trendbarometer des Instituts X": a survey compound
@@ -347,6 +350,7 @@ def _sources(f: DataFile) -> Sources:
         inverted=f.word_tuple("inverted"),
         complement_starts=f.word_set("complement_starts"),
         record_verbs=_record_verbs(f, after),
+        population_kinds=_population_kinds(f),
         compound_cue_prepositions=f.word_tuple("compound_cue_prepositions"),
         compound_cue_nouns=f.word_tuple("compound_cue_nouns"),
         compound_cue_tails=f.word_tuple("compound_cue_tails"),
@@ -388,6 +392,18 @@ def _sources(f: DataFile) -> Sources:
         own_estimate_nouns=f.word_tuple("own_estimate_nouns"),
         subjunctive_by_lemma=f.flag("subjunctive_by_lemma"),
     )
+
+
+def _population_kinds(f: DataFile) -> frozenset[str]:
+    """``population_kinds``: each one is a unit kind of units_vocabulary.toml (or "count")."""
+    from tracker.extract.vocabulary import load_vocabulary  # the unit kinds, read once
+
+    kinds = f.word_set("population_kinds")
+    known = set(load_vocabulary().kinds.values()) | {"count"}
+    unknown = sorted(kinds - known)
+    if unknown:
+        raise f.fail("population_kinds", f"names {unknown[0]!r}, which is no unit kind")
+    return kinds
 
 
 def _record_verbs(f: DataFile, after: tuple[str, ...]) -> frozenset[str]:
