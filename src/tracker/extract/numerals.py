@@ -110,6 +110,7 @@ def parse_digits(raw: str, lex: Lexicon) -> float | None:
 
 
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 
 
 def _glued_count(num: Numeral, text: str, end: int, lex: Lexicon) -> bool:
@@ -165,10 +166,13 @@ def _digit_matches(text: str, lex: Lexicon) -> list[tuple[re.Match[str], bool]]:
     """Digit numerals, and those glued to a currency code before them ("EUR45m", "USD1,700",
     "RM4.85"), which the numeral regex leaves out as it reads no digits glued to letters."""
     pats = lex.regexes
-    found = [(m, False) for m in pats.digits.finditer(text)]
+    digit = _DIGIT.search(text)  # the scans below try every position: start at the first digit
+    if digit is None:
+        return []
+    found = [(m, False) for m in pats.digits.finditer(text, digit.start())]
     glued = [
-        m
-        for code in pats.glued_code.finditer(text)
+        m  # a code of at most four letters right before a digit
+        for code in pats.glued_code.finditer(text, max(0, digit.start() - 4))
         if code.group().lower() in pats.glued_codes
         and (m := pats.digits_at.match(text, code.end()))
     ]
