@@ -218,3 +218,22 @@ def test_falling_ill_and_downing_tools(
 def test_a_clause_opening_with_an_inclusion_is_a_part(lang: str, sentence: str) -> None:
     claims = extract(sentence, lang)
     assert (claims[0].state, claims[-1].state) == ("displaced", "part")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "state"),
+    [
+        ("en", "The ministry said 2,150 people had reached Malta since Friday.", "arrived"),
+        ("de", "Seit Freitag haben mehr als 2150 Menschen Malta erreicht.", "arrived"),
+        # beside a figure, reaching is no arrival
+        ("en", "The death toll reached 212 on Tuesday.", "killed"),
+        ("de", "Die Zahl der Toten hat 212 erreicht.", "killed"),
+    ],
+)
+def test_reaching_a_named_place_is_an_arrival(lang: str, sentence: str, state: str) -> None:
+    assert _meaning(sentence, lang) == ("person", state)
+
+
+def test_a_partitive_may_hold_an_adjective_before_its_noun() -> None:
+    text = "About 5,000 people arrived this week. More than 600 of the new arrivals were minors."
+    assert extract(text, "en")[-1].state == "part"

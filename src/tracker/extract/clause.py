@@ -188,6 +188,8 @@ def clause_state(
             found_states.append((i + 1, state))
     if concepts.split_states:
         found_states += split_verbs(words, after.split(), concepts)
+    if concepts.place_verbs and concepts.place_verb_state is not None:
+        found_states += place_verbs(texts[0], concepts, clause, claim, noun_concept)
     # inside the claim's own words: "2,000 additional soldiers"; "150.000 Obdachlosen" when
     # its noun counts something (not "40.000 Zelte")
     counted = concepts.entity_concepts.get(claim.entity or "") is not None
@@ -237,6 +239,34 @@ def _names_others(
     )
 
 
+def place_verbs(
+    text: str, concepts: Concepts, clause: tuple[int, int], claim: Claim,
+    noun_concept: Callable[[str], str | None] | None,
+) -> list[tuple[int, str]]:
+    """ "5,420 people had reached Lampedusa", "3000 Menschen haben Lampedusa erreicht": a verb
+    of ``place_verbs`` names its state only right beside a name (a capitalised word inside the
+    sentence that counts nothing), never beside a figure ("the toll reached 200")."""
+    found = [w for w in WORD.finditer(text, *clause) if not claim.start <= w.start() < claim.end]
+    number_at = sum(1 for w in found if w.end() <= claim.start)
+    out = []
+    for i, word in enumerate(found):
+        if word.group().lower() not in concepts.place_verbs:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(found):
+                continue
+            near = found[j]
+            gap = text[min(near.end(), word.end()) : max(near.start(), word.start())]
+            name = near.group()
+            if gap.strip() or not name[0].isupper() or near.start() <= claim.sentence_start:
+                continue
+            if noun_concept is not None and noun_concept(name) is not None:
+                continue
+            out.append((_distance(i, number_at), concepts.place_verb_state))
+            break
+    return out
+
+
 def split_verbs(before: list[str], after: list[str], concepts: Concepts) -> list[tuple[int, str]]:
     """ "nahm die Polizei 170 Menschen fest", "Eine Million Menschen nahmen an den Protesten
     teil": a verb and its particle apart in the clause (the particle after the verb) name a
@@ -270,15 +300,19 @@ def _part_of(
 ) -> tuple[bool, str | None]:
     """After a partitive: does a word naming a state ("the dead", "den Toten") or a counted noun
     ("the victims", given ``noun_concept``) follow, and which state (None for a noun)? Not a
-    figure: "300 of the 9,000 soldiers were killed" counts the killed, a whole of its own."""
-    at = _skip_space(low, pos)
-    word = match_word(low, at)
-    if word is None:
-        return False, None
-    state = concepts.state_of(word.group())
-    if state is not None:
-        return True, state
-    return noun_concept is not None and noun_concept(word.group()) is not None, None
+    figure: "300 of the 9,000 soldiers were killed" counts the killed, a whole of its own. Up
+    to two words may stand before it ("700 of the new arrivals")."""
+    for _ in range(3):
+        word = match_word(low, _skip_space(low, pos))
+        if word is None:
+            return False, None
+        state = concepts.state_of(word.group())
+        if state is not None:
+            return True, state
+        if noun_concept is not None and noun_concept(word.group()) is not None:
+            return True, None
+        pos = word.end()
+    return False, None
 
 
 @functools.cache

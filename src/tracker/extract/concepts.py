@@ -44,6 +44,9 @@ class Concepts:
     located_state: str | None
     place_nouns: frozenset[str]  # "in the region": a common noun naming a place
     count_nouns: frozenset[str]  # "die Zahl der Soldaten ... auf 11.000": its complement counts
+    # "reached Lampedusa", "Lampedusa erreicht": a verb that names a state beside a name only
+    place_verbs: frozenset[str]
+    place_verb_state: str | None
     # "whose population is about 6,000": a bare number after one counts the noun's concept
     collective_nouns: frozenset[str]
     reporting_verbs: frozenset[str]  # "Seoul ging von 300 Toten aus": the subject is the source
@@ -234,6 +237,9 @@ def load_concepts(code: str) -> Concepts:
     located = f.string("rules.located_state") or None
     if located is not None and located not in known:
         raise f.fail("rules.located_state", "is not a state named in lang/und/concepts.toml")
+    place_verb_state = f.string("rules.place_verb_state") or None
+    if place_verb_state is not None and place_verb_state not in known:
+        raise f.fail("rules.place_verb_state", "is not a state named in lang/und/concepts.toml")
     change, part = f.string("rules.change_state"), f.string("rules.part_state")
     plan = f.string("rules.plan_state")
     for key, state in (("change_state", change), ("part_state", part), ("plan_state", plan)):
@@ -263,6 +269,8 @@ def load_concepts(code: str) -> Concepts:
         located_state=located,
         place_nouns=f.word_set("rules.place_nouns"),
         count_nouns=f.word_set("rules.count_nouns"),
+        place_verbs=f.word_set("rules.place_verbs"),
+        place_verb_state=place_verb_state,
         collective_nouns=f.word_set("rules.collective_nouns"),
         reporting_verbs=f.word_set("actor.reporting_verbs"),
         weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
