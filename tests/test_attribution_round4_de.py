@@ -306,3 +306,17 @@ def test_after_an_opening_prepositional_phrase_the_subject_follows_the_verb() ->
 )
 def test_a_finding_reached_names_who_reached_it(text: str, source: str) -> None:
     assert sources_of(text) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Im Hessentrend von Infratest dimap kommt die CDU auf 33 Prozent.", "Infratest"),
+        ("Der Abwärtstrend von Aktien hielt mit 3 Euro an.", None),
+        ("Der Abwärtstrend der Preise hielt mit 3 Prozent an.", None),
+    ],
+)
+def test_a_tail_with_its_link_is_a_cue_only_before_a_named_body(
+    text: str, source: str | None
+) -> None:
+    assert sources_of(text) == [source]

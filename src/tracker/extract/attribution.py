@@ -529,20 +529,34 @@ def _compound_tail_cues(
 ) -> list[tuple[int, int, int, str]]:
     """ "im Trendbarometer des Instituts Forsa", "eine Langzeitstudie der Universität": a
     compound ending in a survey noun (``compound_cue_tails``) before an article or "von" names
-    its source after it, like "Umfrage des"."""
+    its source after it, like "Umfrage des". A tail listed with its link ("trend von") is a cue
+    only before that link ("im Sachsentrend von Infratest", not "der Abwärtstrend der Preise")."""
     src = lex.sources
     if not src.compound_cue_tails:
         return []
     if lex.code not in _TAIL_CUES:
+        plain = [t for t in src.compound_cue_tails if " " not in t]
+        linked = [t for t in src.compound_cue_tails if " " in t]
         _TAIL_CUES[lex.code] = re.compile(
-            rf"(?<=[^\W\d_])(?P<tail>{phrase_alternation(src.compound_cue_tails)})\s+"
-            rf"(?P<link>{phrase_alternation(src.strip_after_cue)})(?![\w])",
+            rf"(?<=[^\W\d_])(?P<cue>(?:{phrase_alternation(plain)})\s+"
+            rf"(?:{phrase_alternation(src.strip_after_cue)})|{phrase_alternation(linked)})(?![\w])",
             re.I,
         )
-    return [
-        (m.start("tail"), m.end(), 1, f"{m.group('tail')} {m.group('link')}".lower())
-        for m in _TAIL_CUES[lex.code].finditer(text, start, end)
-    ]
+    out = []
+    for m in _TAIL_CUES[lex.code].finditer(text, start, end):
+        phrase = " ".join(m.group("cue").lower().split())
+        if phrase not in src.compound_cue_tails or _names_body_after(text, m.end(), end, lex):
+            out.append((m.start("cue"), m.end(), 1, phrase))
+    return out
+
+
+def _names_body_after(text: str, pos: int, end: int, lex: Lexicon) -> bool:
+    """The phrase right after ``pos`` names a body or person ("von Infratest dimap"; not "von
+    Aktien")."""
+    words = WORD.finditer(text, pos, min(end, pos + _REACH))
+    tokens = [(m.group(), m.start(), m.end()) for m in words]
+    span = _Walker(tokens, lex).walk(0, 1) if tokens else None
+    return span is not None and _names_body_or_person(text[span[0] : span[1]], lex)
 
 
 def _adjective_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
