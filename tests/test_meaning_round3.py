@@ -237,3 +237,10 @@ def test_reaching_a_named_place_is_an_arrival(lang: str, sentence: str, state: s
 def test_a_partitive_may_hold_an_adjective_before_its_noun() -> None:
     text = "About 5,000 people arrived this week. More than 600 of the new arrivals were minors."
     assert extract(text, "en")[-1].state == "part"
+
+
+def test_a_change_still_says_what_a_later_bare_figure_totals() -> None:
+    text = ("Sixteen more officers were hurt overnight. The union says the true figure is at "
+            "least 70.")
+    claims = extract(text, "en")
+    assert (claims[0].state, claims[-1].state) == ("added", "wounded")

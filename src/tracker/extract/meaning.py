@@ -117,6 +117,11 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             antecedent, said_at = found, claim.sentence_start
             if found.state not in concepts.override_states:
                 total = found
+            elif (under := _underlying(claim, found, (text, low), lex, concepts, clause)):
+                # "Die Schäden allein in Grimma: 250 Millionen Euro. Die Landesregierung geht
+                # von bis zu 2,2 Milliarden Euro aus.": a part, change or plan still says what
+                # a later bare figure totals
+                total = Meaning(found.concept, found.actor, under)
         measured = measured or (found.concept or claim.unit or "") in concepts.no_state
         for name in _FIELDS:
             value = getattr(found, name)
@@ -248,6 +253,24 @@ def _included(
     opening = " ".join(words[:3]) + " "
     return clause[0] > claim.sentence_start and any(
         opening.startswith(word + " ") for word in concepts.inclusions)
+
+
+def _underlying(
+    claim: Claim, found: Meaning, texts: tuple[str, str], lex: Lexicon, concepts: Concepts,
+    clause: tuple[int, int],
+) -> str | None:
+    """The state a part, change or plan counts beside its override ("allein ... Schäden":
+    damaged; "16 more officers were hurt": wounded), from its clause or else its unit."""
+    measure = (found.concept or "") in concepts.no_state
+    known = concepts.measure_states if measure else frozenset(
+        (*concepts.state_words.values(), *concepts.phrase_states.values()))
+    allowed = known - concepts.override_states - concepts.measure_only
+    said = clause_state(texts, concepts, clause, claim, allowed,
+                        lambda word: _concept_of(word, lex, concepts))
+    if said is not None:
+        return said
+    unit_state = concepts.units.get(claim.unit or "", (None, None))[1]
+    return unit_state if unit_state not in concepts.override_states else None
 
 
 def _before_total(
