@@ -320,3 +320,12 @@ def test_a_tail_with_its_link_is_a_cue_only_before_a_named_body(
     text: str, source: str | None
 ) -> None:
     assert sources_of(text) == [source]
+
+
+def test_a_shared_subject_far_before_the_verb_does_not_break_extraction() -> None:
+    text = (
+        "Der Präsident der Landesärztekammer, der am Dienstag nach einer langen Sitzung des "
+        "Vorstands in der Hauptstadt vor die Presse trat und dort über die Lage in den Kliniken "
+        "sprach, warnte vor Engpässen und forderte 500 zusätzliche Stellen."
+    )
+    assert [c.text for c in extract(text, "de")] == ["500 zusätzliche Stellen"]

@@ -823,14 +823,16 @@ def _add(
         index = bisect.bisect_left(starts, cue_start) - 1
     span = walker.walk(index, step)
     leading = walker.lex.sources.strip_leading
-    if step < 0 and index >= 0 and walker.tokens[index][0].lower() in leading:
+    shared = step < 0 and index >= 0 and walker.tokens[index][0].lower() in leading
+    if shared:
         # "X sprach von einem Rückgang und forderte 10 Prozent": the verbs share the subject
+        # (found among the sentence's words, not the walker's: the checks below do not apply)
         span = _shared_subject(text, sentence[0], cue_start, walker.lex)
-    if span is not None and step < 0 and phrase in walker.lex.sources.head_nouns:
+    if span is not None and not shared and step < 0 and phrase in walker.lex.sources.head_nouns:
         first = next(k for k, t in enumerate(walker.tokens) if t[1] == span[0])
         if walker.after_determiner(first):
             span = None  # "its Global Trends report": the cue word is a noun, not a verb
-    if span is not None and step < 0 and _after_agent_marker(walker, span):
+    if span is not None and not shared and step < 0 and _after_agent_marker(walker, span):
         span = None  # "Economists polled by Reuters had forecast": Reuters did not forecast
     if span is not None and _is_unit(text, span, walker.lex):
         span = None  # "vor 180 Litern Regen pro Quadratmeter gewarnt": a unit names no one
