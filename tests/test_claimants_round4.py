@@ -324,3 +324,32 @@ def test_abstract_and_inflected_nouns_are_no_person(source: str) -> None:
 )
 def test_names_that_look_like_words_stay_names(source: str, expected: str) -> None:
     assert resolve(source, "de").claimant == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "type_id"),
+    [
+        ("de", "ein deutsches Unternehmen", "company"),
+        ("en", "German carmakers", "company"),
+        ("de", "die spanische Regionalregierung", "local-government"),
+        ("de", "das ukrainische Ministerium", "ministry"),
+        ("en", "a US think tank", "research-institute"),
+        ("de", "ein Unternehmenssprecher", "company"),
+    ],
+)
+def test_a_country_and_a_type_it_has_many_of_name_nobody(
+    lang: str, source: str, type_id: str
+) -> None:
+    found = resolve(source, lang)
+    assert found.claimant is None
+    assert found.type == type_id
+
+
+def test_a_country_and_a_type_it_has_one_of_keep_a_type_key() -> None:
+    assert resolve("die griechische Feuerwehr", "de").claimant == "type:gr-fire-service"
+
+
+def test_many_is_validated_and_shared() -> None:
+    for g in load_all().values():
+        if g.types:
+            assert g.types["company"].many and not g.types["police"].many

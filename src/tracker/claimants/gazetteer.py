@@ -55,6 +55,7 @@ class InstitutionType:
     label: str
     heads: tuple[str, ...]
     broader: str | None
+    many: bool = False  # a country has many of them (companies, parties): no "type:" key
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,11 +182,15 @@ def _types(f: _File) -> dict[str, InstitutionType]:
         broader = node.get("broader")
         if broader is not None:
             broader = f.string(broader, f"{key}.broader")
+        many = node.get("many", False)
+        if not isinstance(many, bool):
+            raise f.fail(f"{key}.many", "must be true or false")
         out[tid] = InstitutionType(
             tid,
             f.string(f.child(node, "label", f"{key}.label"), f"{key}.label"),
             f.strings(f.child(node, "heads", f"{key}.heads"), f"{key}.heads"),
             broader,
+            many,
         )
     for t in out.values():
         if t.broader is not None and t.broader not in out:
@@ -266,7 +271,7 @@ def _shared_view(g: Gazetteer) -> dict[str, Any]:
             c.id: {k: getattr(c, k) for k in _SHARED_FIELDS} for c in g.claimants.values()
         },
         "countries": {iso: {} for iso in g.countries},
-        "types": {t.id: {"broader": t.broader} for t in g.types.values()},
+        "types": {t.id: {"broader": t.broader, "many": t.many} for t in g.types.values()},
     }
 
 

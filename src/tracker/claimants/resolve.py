@@ -190,12 +190,18 @@ def _name_run(spans: list[_Span], ix: PhraseIndex) -> list[Token]:
     return best
 
 
+def _many(ix: PhraseIndex, type_id: str) -> bool:
+    known = ix.gazetteer.types.get(type_id)
+    return known is not None and known.many
+
+
 def compose(ix: PhraseIndex, country: str, type_id: str) -> Claimant | None:
     """The one claimant of a country and institution type (or a narrower type): the only
     candidate, else the primary one among those of exactly that type, else among all."""
     wanted = ix.gazetteer.narrower_types(type_id)
     candidates = [c for t in wanted for c in ix.by_country_type.get((country, t), ())]
-    if len(candidates) == 1:
+    many = _many(ix, type_id)
+    if len(candidates) == 1 and not many:  # the only company the gazetteer knows is not "a company"
         return candidates[0]
     exact = [c for c in candidates if c.type == type_id and c.primary]
     if len(exact) == 1:
@@ -273,6 +279,8 @@ def _org(
         found = compose(ix, country, type_id)
         if found is not None:
             return _Org(found.id, True, country, found.type)
+        if _many(ix, type_id):  # "ein deutsches Unternehmen": which one is for the context to say
+            return _Org(None, False, country, type_id)
         return _Org(f"type:{country.lower()}-{type_id}", False, country, type_id)
     if country and _unknown_head(spans):
         return None  # "the Warsaw-based agency": a place names where, the head names no one
