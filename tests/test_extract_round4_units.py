@@ -148,3 +148,39 @@ def test_scaled_amounts(text: str, expected: list[tuple[str, float]]) -> None:
 )
 def test_number_layer_values(text: str, value: float) -> None:
     assert [m.value for m in find_numbers(text, "en")] == [pytest.approx(value, rel=1e-12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3 hundred and one", 301.0),  # digits, a hundred, "and", a number word
+        ("one hundred and forty sevenths", 20.0),  # after "and" the tens is in the numerator
+        ("thirty sixths", 5.0),  # alone before a plural ordinal written apart: 30/6
+        ("thirty thirty sixths", 30 / 36),  # after a numerator: one ordinal, 36ths
+        ("two one hundred thirds", 2 / 103),  # a round hundred and "third" make 103rd
+        ("one in every eight", 0.125),  # "in" links a ratio
+    ],
+)
+def test_spelled_number_forms(text: str, value: float) -> None:
+    assert [m.value for m in find_numbers(text, "en")] == [pytest.approx(value, rel=1e-12)]
+
+
+def test_address_and_list_groups_are_numbers_of_their_own() -> None:
+    assert [m.value for m in find_numbers("host 10.0.12.7 is down", "en")] == [10, 0, 12, 7]
+    assert [m.value for m in find_numbers("see items 4,7,12 and 15", "en")] == [4, 7, 12, 15]
+    assert [m.value for m in find_numbers("1,234,567 votes", "en")] == [1234567]
+    assert extract("host 10.0.12.7 is down", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ratio is no claim; a year, a duration or a measure after the second number keeps
+        # both numbers
+        ("One in four adults has diabetes.", []),
+        ("Exports rose 8 in 2023.", [("8", 8.0)]),
+        ("Police made 2 arrests over 3 days.", [("2 arrests", 2.0), ("over 3 days", 3.0)]),
+    ],
+)
+def test_ratios_with_a_link_word(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c.text, c.low) for c in extract(text, "en")] == expected

@@ -25,13 +25,6 @@ from tracker.evaluate import peers
 pytestmark = pytest.mark.peers
 
 NOT_MET = {
-    ("en", "Number"): "91.5% (215/235) at round 4 of the issue #12 unit work (86.0% before): "
-    "scored on the number layer (find_numbers); dozens ('3 dozens', 'five dozs'), a whole and a "
-    "scaled half ('five and a half million', 'one billion and a quarter million'), 'two thirds "
-    "of a million', 'three lakh crore' are read now; still missing: a hundred in the "
-    "denominator ('one one hundred fifth'), numbers glued to units that the peer does not count "
-    "('180ml'), IP addresses, digit lists ('22,24,26'), ratios ('1 in twenty-one', '2000 over "
-    "3')",
     ("en", "Percentage"): "the 3 failing cases expect a percentage without any number ('a small "
     "percent', 'the % of increase'), which is not a numeric claim",
     ("en", "NumberRange"): "ages are kept out of claims ('over thirty years old'), fractions "

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from tracker.extract.lexicon import Lexicon, Numbers, phrase_alternation
 from tracker.extract.numerals import Numeral, Spans, exact_product, find_numerals, sign_word
+from tracker.extract.vocabulary import load_vocabulary
 
 # tag: None (a claim candidate), "fraction" (proper or improper), "mixed" (a whole number and a
 # fraction: "2 1/4", "five and a quarter"), "scaled" (a fraction of a scale word: "a quarter
@@ -36,9 +37,16 @@ _EXPONENT = re.compile(
     re.I,
 )
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−", "0123456789-+-")
+_DOTTED_QUAD = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{1,3}){3}(?![\w.,]?\d)")
+_COMMA_LIST = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{1,3}){2,}(?![\w.,]?\d)")
 _BARE_DECIMAL = re.compile(r"(?<![\w.,])\.\d+(?![\w.,])")
 _LAST_WORD = re.compile(r"(?<!\w)[^\W\d_]+$")
+_SMALL_DENOMINATOR = 100  # "one one hundred fifth": a round hundred before "fifth" is 105th
 _BIG_SCALE = 1000  # "six million and two thirds" is 6 2/3 million; "hundred" is not such a scale
+# "2 over 3 days", "3 in 10 km": a number before these units is no denominator
+_NOT_DENOMINATORS = frozenset(
+    {"duration", "measure", "other_measure", "temperature", "currency", "subunit"}
+)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 # a numeral's fields in order: a copy by its constructor (dataclasses.replace is 7x slower)
 _NUMERAL_FIELDS = tuple(f.name for f in fields(Numeral))
@@ -205,8 +213,11 @@ def fractions_and_powers(text: str, lex: Lexicon, numerals: list[Numeral]) -> li
 def layer_numerals(text: str, lex: Lexicon, base: list[Numeral] | None = None) -> list[Tagged]:
     """Every number in ``text`` in order, tagged None when the claim layer sees it too."""
     data = layer_data(lex)
-    base = _exponents(find_numerals(text, lex) if base is None else base, text)
-    extra = _digit_fractions(text)
+    listed: list[Tagged] = []
+    if base is None:  # the number layer itself, not the claim layer's fraction look-up
+        base, listed = _digit_lists(find_numerals(text, lex), text)
+    base = _exponents(base, text)
+    extra = _digit_fractions(text) + listed
     taken = Spans([(n.start, n.end) for n, _ in extra])
     tagged: list[Tagged] = [
         (n, "power" if _EXPONENT.search(text, n.start, n.end) else None)
@@ -218,8 +229,28 @@ def layer_numerals(text: str, lex: Lexicon, base: list[Numeral] | None = None) -
     tagged.sort(key=lambda pair: pair[0].start)
     if data.tens_ordinal is not None:
         tagged = _tens_ordinal_fractions(tagged, text, lex, data)
-    tagged = _linked_fractions(_spelled_fractions(tagged, text, lex, data), text, data)
+    tagged = _compound_denominators(tagged, text, data)
+    tagged = _linked_fractions(_spelled_fractions(tagged, text, lex, data), text, lex, data)
     return sorted(tagged + extra, key=lambda pair: pair[0].start)
+
+
+def _digit_lists(nums: list[Numeral], text: str) -> tuple[list[Numeral], list[Tagged]]:
+    """ "192.168.1.2" (an address) and "22,24,26,31" (a list written without spaces): each
+    group is a number of its own, though no claim; ``nums`` without those the groups cover."""
+    found: list[Tagged] = []
+    for rx in (_DOTTED_QUAD, _COMMA_LIST):
+        for m in rx.finditer(text):
+            groups = m.group().replace(".", ",").split(",")
+            if rx is _COMMA_LIST and all(len(g) == 3 for g in groups[1:]):
+                continue  # "1,234,567": thousands
+            pos = m.start()
+            for group in groups:
+                found.append((Numeral(pos, pos + len(group), float(group)), None))
+                pos += len(group) + 1
+    if not found:
+        return nums, found
+    spans = Spans([(n.start, n.end) for n, _ in found])
+    return [n for n in nums if not spans.overlaps(n.start, n.end)], found
 
 
 def _exponents(nums: list[Numeral], text: str) -> list[Numeral]:
@@ -321,6 +352,9 @@ def _tens_ordinal_fractions(
         if k is None or not tagged[k][0].spelled:
             continue
         num = tagged[k][0]
+        numerator = k > 0 and not text[tagged[k - 1][0].end : num.start].strip()
+        if _tens_in_numerator(num, m, text, lex, data, numerator=numerator):
+            continue
         tens = lex.numbers.words[m.group("tens").lower()]
         den = tens + lex.numbers.ordinal_units[m.group("unit").lower()]
         drop = {k}
@@ -340,6 +374,66 @@ def _tens_ordinal_fractions(
         tagged = [p for i, p in enumerate(tagged) if i not in drop] + [(fraction, "fraction")]
         tagged.sort(key=lambda pair: pair[0].start)
     return tagged
+
+
+def _compound_denominators(tagged: list[Tagged], text: str, data: LayerData) -> list[Tagged]:
+    """ "one one hundred fifth", "one one hundred and fifth": a number right before a round
+    hundred or thousand and a small fraction word is the numerator of 1/105 (the round number
+    and the word make one ordinal, the denominator)."""
+    if len(tagged) < 2:
+        return tagged
+    for m in data.fraction_word.finditer(text):
+        den = data.denominators[m.group(1).lower()]
+        if den >= _SMALL_DENOMINATOR:
+            continue
+        k = next(
+            (
+                i
+                for i, (n, _) in enumerate(tagged)
+                if i
+                and (
+                    n.end == m.start()
+                    or (data.whole_and and data.whole_and.fullmatch(text, n.end, m.start(1)))
+                )
+            ),
+            None,
+        )
+        if k is None:
+            continue
+        top, bottom = tagged[k - 1][0], tagged[k][0]
+        if not (
+            top.spelled
+            and bottom.spelled
+            and bottom.value >= _SMALL_DENOMINATOR
+            and bottom.value % _SMALL_DENOMINATOR == 0
+            and top.value > 0
+            and not text[top.end : bottom.start].strip()
+        ):
+            continue
+        value = top.value / (bottom.value + den)
+        fraction = (Numeral(top.start, m.end(), value, spelled=True), "fraction")
+        tagged = [*tagged[: k - 1], fraction, *tagged[k + 1 :]]
+    return tagged
+
+
+def _tens_in_numerator(
+    num: Numeral, m: re.Match[str], text: str, lex: Lexicon, data: LayerData, *, numerator: bool
+) -> bool:
+    """The tens word counts the fractions, as any numerator: after "and" ("one hundred and
+    thirty fifths" is 130/5), or alone before a plural ordinal written apart ("twenty fifths"
+    is 20/5; "the twenty-fifth" is an ordinal)."""
+    if text[m.end("tens") : m.start("unit")].strip():
+        return False  # "twenty-fifths": hyphened, one ordinal
+    before = _LAST_WORD.search(text, max(0, m.start() - 8), max(0, m.start() - 1))
+    if num.start < m.start() and before and before.group().lower() in lex.numbers.connectors:
+        return True
+    unit = m.group("unit").lower()
+    return (
+        num.start == m.start()
+        and not numerator  # "twenty twenty fifths" is 20/25
+        and unit in data.denominators
+        and any(unit != u and unit.startswith(u) for u in lex.numbers.ordinal_units)
+    )
 
 
 def _scale_of(num: Numeral, text: str, lex: Lexicon) -> float:
@@ -496,21 +590,37 @@ def _scaled_fractions(tagged: list[Tagged], text: str, lex: Lexicon) -> list[Tag
     return out
 
 
+def _plain_bottom(num: Numeral, text: str, lex: Lexicon) -> bool:
+    """The second number of "one in five adults" may be a denominator: not a year, and no unit
+    of time, measure or money after it."""
+    raw = text[num.start : num.end]
+    if len(raw) == 4 and raw.isdigit():
+        return False
+    unit = lex.regexes.unit_phrase.match(text, num.end)
+    if unit is None:
+        return True
+    lemma = lex.units.nouns.get(" ".join(unit.group("unit").lower().split()))
+    return load_vocabulary().kind(lemma) not in _NOT_DENOMINATORS
+
+
 def _one_scale(num: Numeral, lex: Lexicon) -> bool:
     """A spelled number that is one big scale: "a million", "one billion"."""
     return num.spelled and num.value >= _BIG_SCALE and num.value in lex.numbers.scales.values()
 
 
-def _linked_fractions(tagged: list[Tagged], text: str, data: LayerData) -> list[Tagged]:
-    """ "one over three", "two out of five hundred": a proper fraction written with a link word
-    ("12 out of 10" is two counts, not a fraction)."""
+def _linked_fractions(
+    tagged: list[Tagged], text: str, lex: Lexicon, data: LayerData
+) -> list[Tagged]:
+    """ "one over three", "two out of five hundred", "one in five adults": a proper fraction
+    written with a link word ("12 out of 10" is two counts, not a fraction; nor is a number
+    before a year or a measured second one: "5 in 2020", "2 over 3 days", "3 in 10 km")."""
     if data.link is None:
         return tagged
     out: list[Tagged] = []
     for num, tag in tagged:
         if out and 0 < abs(out[-1][0].value) <= abs(num.value):
             top = out[-1][0]
-            if data.link.fullmatch(text, top.end, num.start):
+            if data.link.fullmatch(text, top.end, num.start) and _plain_bottom(num, text, lex):
                 top.value, top.end = top.value / num.value, num.end
                 out[-1] = (top, "fraction")
                 continue

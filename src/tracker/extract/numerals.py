@@ -110,6 +110,7 @@ def parse_digits(raw: str, lex: Lexicon) -> float | None:
 
 
 _WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _DIGIT = re.compile(r"\d")
 
 
@@ -453,12 +454,36 @@ def _scaled_codes(found: list[Numeral], text: str, lex: Lexicon) -> None:
                 num.start = code.start()
 
 
+def _digits_then_words(
+    digits: list[Numeral], spelled: list[Numeral], text: str, lex: Lexicon
+) -> None:
+    """ "3 hundred and one": digits with a hundred whose spelled reading ("hundred and one") goes
+    on past them; the part after the hundred is added to the digits (not before another scale
+    word: "between 2 hundred and five hundred" is a range)."""
+    scaled = [n for n in digits if n.scale == _SMALL_SCALE]
+    if not scaled:
+        return
+    for word in spelled:
+        for num in scaled:
+            if not num.start < word.start < num.end < word.end:
+                continue
+            rest = word.value - num.scale
+            nxt = _NEXT_WORD.match(text, word.end)
+            if (
+                0 < rest < num.scale
+                and lex.numbers.scales.get(text[word.start : num.end].lower()) == num.scale
+                and not (nxt and nxt.group(1).lower() in lex.numbers.scales)
+            ):
+                num.value, num.end = num.value + rest, word.end
+
+
 def find_numerals(text: str, lex: Lexicon) -> list[Numeral]:
     """All numbers in ``text`` in order of position, digits and spelled forms merged."""
     found = _digit_numerals(text, lex)
     if lex.numbers.words:
         spelled = _spelled_numerals(text, lex)
         if spelled:
+            _digits_then_words(found, spelled, text, lex)
             taken = Spans([(n.start, n.end) for n in found])
             spelled = [
                 n
