@@ -196,3 +196,11 @@ def test_a_measure_after_a_count_takes_no_source_from_it() -> None:
         "passed 40 km north of the town."
     )
     assert sources_of(text)["40 km"] is None
+
+
+def test_an_opening_description_ends_before_its_verb() -> None:
+    text = (
+        "Sales fell 3% in June, the Federal Statistical Office said. The office blamed the "
+        "heat, putting the loss at 40 million euros."
+    )
+    assert sources_of(text)["40 million euros"] == "The office"

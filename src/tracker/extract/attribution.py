@@ -681,12 +681,52 @@ def opening_subject(text: str, start: int, end: int, lex: Lexicon) -> Cue | None
         for m in WORD.finditer(text, start, min(end, start + _REACH))
     ]
     span = _Walker(tokens, lex).walk(0, 1) if tokens else None
+    if span is not None and not lex.sources.head_capitalized:
+        span = _before_predicate(tokens, span, lex)
     if span is None or span[1] >= end - 1:
         return None
     phrase = text[span[0] : span[1]]
-    if not _names_body_or_person(phrase, lex):
+    described = not lex.sources.head_capitalized and (
+        phrase.lower().split()[-1] in lex.sources.pointing_heads
+    )  # "The office attributed the growth to ...": a description of a body
+    if not described and not _names_body_or_person(phrase, lex):
         return None
     return Cue(span[0], span[1], phrase, False, span[0], span[1], "subject")
+
+
+def _before_predicate(
+    tokens: list[tuple[str, int, int]], span: tuple[int, int], lex: Lexicon
+) -> tuple[int, int] | None:
+    """English: the walker also takes lower-case words, so an opening phrase may run into its
+    verb ("The office attributed the growth"); it ends before the first lower-case word that is
+    no article, source noun or possessive, after which no capitalised word follows and that
+    modifies no source noun right after it ("Pentagon press secretary Sabrina Singh declined",
+    "The federal statistics agency also" keep "press" and "federal")."""
+    inside = [t for t in tokens if span[0] <= t[1] and t[2] <= span[1]]
+    src = lex.sources
+    nouns = src.head_nouns | src.pointing_heads
+    for n, (word, _, _) in enumerate(inside):
+        lower = word.lower()
+        if (
+            n == 0
+            or word[0].isupper()
+            or lower in src.phrase_words
+            or lower in nouns
+            or lower.endswith(("'s", "’s"))
+        ):
+            continue
+        if any(t[0][0].isupper() for t in inside[n + 1 :]):
+            continue
+        run = []  # the lower-case words right after it: "the federal statistics agency"
+        for t in inside[n + 1 :]:
+            if t[0].lower() in src.phrase_words:
+                break
+            run.append(t[0].lower())
+        if any(w in nouns for w in run):
+            continue  # a modifier before its noun
+        kept = [t for t in inside[:n] if t[0].lower() not in src.phrase_words or t[0][0].isupper()]
+        return (inside[0][1], kept[-1][2]) if kept else None
+    return span
 
 
 def _names_body_or_person(phrase: str, lex: Lexicon) -> bool:
