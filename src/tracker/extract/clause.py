@@ -188,7 +188,7 @@ def clause_state(
             found_states.append((i + 1, state))
     if concepts.split_states:
         found_states += split_verbs(words, after.split(), concepts)
-    if concepts.place_verbs and concepts.place_verb_state is not None:
+    if concepts.place_verb_state is not None and concepts.place_verb_pattern.search(low, *clause):
         found_states += place_verbs(texts[0], concepts, clause, claim, noun_concept)
     # inside the claim's own words: "2,000 additional soldiers"; "150.000 Obdachlosen" when
     # its noun counts something (not "40.000 Zelte")

@@ -46,6 +46,7 @@ class Concepts:
     count_nouns: frozenset[str]  # "die Zahl der Soldaten ... auf 11.000": its complement counts
     # "reached Lampedusa", "Lampedusa erreicht": a verb that names a state beside a name only
     place_verbs: frozenset[str]
+    place_verb_pattern: re.Pattern[str]  # any of them, to skip a clause without one at once
     place_verb_state: str | None
     # "whose population is about 6,000": a bare number after one counts the noun's concept
     collective_nouns: frozenset[str]
@@ -270,6 +271,7 @@ def load_concepts(code: str) -> Concepts:
         place_nouns=f.word_set("rules.place_nouns"),
         count_nouns=f.word_set("rules.count_nouns"),
         place_verbs=f.word_set("rules.place_verbs"),
+        place_verb_pattern=_phrases_or_none(f.word_tuple("rules.place_verbs")),
         place_verb_state=place_verb_state,
         collective_nouns=f.word_set("rules.collective_nouns"),
         reporting_verbs=f.word_set("actor.reporting_verbs"),
