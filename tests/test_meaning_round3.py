@@ -139,6 +139,8 @@ def test_a_collective_noun_is_counted_not_an_earlier_figure(lang: str, text: str
          "on Friday."),
         ("de", "Neun Menschen ertranken vor der Küste. Im Aufnahmelager halten sich derzeit rund "
          "1300 auf."),
+        ("de", "Seit Freitag sind 4100 Menschen angekommen, im Aufnahmelager sind noch rund 700."),
+        ("en", "Since Friday 4,100 people have arrived; about 700 are still in the camp."),
     ],
 )
 def test_people_who_remain_somewhere_are_present_not_dead(lang: str, text: str) -> None:
