@@ -204,3 +204,16 @@ def test_an_opening_description_ends_before_its_verb() -> None:
         "heat, putting the loss at 40 million euros."
     )
     assert sources_of(text)["40 million euros"] == "The office"
+
+
+def test_a_country_recording_a_figure_is_a_place_and_the_announcement_speaks() -> None:
+    text = (
+        "Health Minister Lena Hart gave an update on measles on Friday. Austria has recorded "
+        "about 1,400 cases so far this year."
+    )
+    assert sources_of(text)["about 1,400 cases"] == "Health Minister Lena Hart"
+
+
+def test_figures_obtained_by_a_medium_name_it() -> None:
+    text = "The coast guard recorded 2,600 rescues in May, according to figures obtained by Sky."
+    assert sources_of(text)["2,600 rescues"] == "Sky"

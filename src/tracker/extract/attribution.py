@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from tracker.claimants import resolve
 from tracker.claimants.resolve import names_organisation
+from tracker.extract.coreference import measured_subject
 from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
 from tracker.extract.patterns import WORD
 from tracker.lemmas import lemmatize
@@ -413,7 +414,8 @@ def _recorded_only(cues: list[Cue], text: str, end: int, lex: Lexicon) -> list[C
     """ "Germany recorded 5.94 million offences, a 5.5% rise, the minister said": the subject of
     a record verb may be only where the figure was recorded; a later cue of the sentence that
     states no figure of its own in its clause says who states it, and the record verb is no
-    cue."""
+    cue; nor is it when its subject is a country alone ("Germany has recorded 9,500 cases": a
+    place; who reported it is found as for a sentence without cues)."""
     record = lex.sources.record_verbs
     if not record:
         return cues
@@ -423,7 +425,11 @@ def _recorded_only(cues: list[Cue], text: str, end: int, lex: Lexicon) -> list[C
     return [
         c
         for c in cues
-        if not (c.phrase in record and c.src_end <= c.end and any(d.start > c.end for d in closing))
+        if not (
+            c.phrase in record
+            and c.src_end <= c.end
+            and (any(d.start > c.end for d in closing) or measured_subject(c.source, lex))
+        )
     ]
 
 
