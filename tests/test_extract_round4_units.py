@@ -184,3 +184,21 @@ def test_address_and_list_groups_are_numbers_of_their_own() -> None:
 )
 def test_ratios_with_a_link_word(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(c.text, c.low) for c in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a capital glued to a number where only the small letter is a unit names a thing
+        ("The 5G rollout reached 70% of towns.", "en", [("70%", 70.0, 70.0, "percent")]),
+        ("Old 3G and 4G masts were switched off.", "en", []),
+        ("Das 5G-Netz deckt 90 Prozent ab.", "de", [("90 Prozent", 90.0, 90.0, "percent")]),
+        # the unit itself is kept
+        ("Add 5g of yeast.", "en", [("5g", 5.0, 5.0, "gram")]),
+        ("Man nehme 250 g Mehl.", "de", [("250 g", 250.0, 250.0, "gram")]),
+    ],
+)
+def test_a_capital_letter_is_no_lower_case_unit(
+    text: str, lang: str, expected: list[tuple[str, float, float, str]]
+) -> None:
+    assert _claims(text, lang) == expected

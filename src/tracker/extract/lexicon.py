@@ -471,6 +471,7 @@ class Negatives:
     event_before: frozenset[str]  # "Finale über 100 Meter"
     result_before: frozenset[str]  # "won 3-1": a match result after these words
     result_after: frozenset[str]  # "a 2-0 win"
+    lower_case_symbols: frozenset[str]  # "5g" is grams, "5G" a network generation
 
 
 def _negatives(f: DataFile) -> Negatives:
@@ -504,6 +505,7 @@ def _negatives(f: DataFile) -> Negatives:
         event_before=f.word_set("event_before"),
         result_before=f.word_set("result_before"),
         result_after=f.word_set("result_after"),
+        lower_case_symbols=f.word_set("lower_case_symbols"),
     )
 
 

@@ -156,7 +156,8 @@ class NegativeFilter:
         if after.isalpha():
             if self.pats.ordinal_suffix.match(text, end):
                 return Reason.ORDINAL
-            if not self.pats.unit_phrase.match(text, end) and not num.compound_unit:
+            unit = self.pats.unit_phrase.match(text, end)
+            if not num.compound_unit and (not unit or self._capital_symbol(unit.group("unit"))):
                 return Reason.DESIGNATION
         if after == "/" and text[end + 1 : end + 2].isdigit() or before.endswith("/"):
             return Reason.LABEL
@@ -167,6 +168,15 @@ class NegativeFilter:
         if after == "." and num.scale == 1 and self.lex.negatives.sentence_starters:
             return self._dotted_ordinal(num, end)
         return None
+
+    def _capital_symbol(self, form: str) -> bool:
+        """ "5G", "4G-Netz": a capital glued to the number where only the lower-case letter is a
+        unit symbol (grams) names a thing."""
+        return (
+            len(form) == 1
+            and form.isupper()
+            and form.lower() in self.lex.negatives.lower_case_symbols
+        )
 
     def _name_reason(self, num: Numeral, tokens: Tokens) -> Reason | None:
         """Names that contain numbers: "S&P 500", "Boeing 737", "the 90210 ZIP code", the race
