@@ -217,3 +217,20 @@ def test_a_country_recording_a_figure_is_a_place_and_the_announcement_speaks() -
 def test_figures_obtained_by_a_medium_name_it() -> None:
     text = "The coast guard recorded 2,600 rescues in May, according to figures obtained by Sky."
     assert sources_of(text)["2,600 rescues"] == "Sky"
+
+
+def test_an_inverted_verb_after_a_closing_quote_names_the_speaker() -> None:
+    text = (
+        "The fund lent 3 billion euros last year. "
+        '"Demand has never been higher," said Marta Kowalska, who leads the fund, adding that '
+        "loans had risen by 40% in the spring."
+    )
+    assert sources_of(text)["40%"] == "Marta Kowalska"
+
+
+def test_a_long_apposition_after_the_subject_is_passed_over() -> None:
+    text = (
+        "The researchers, led by a team at the Centre for Coastal Studies and Ocean Policy "
+        "(CCSOP), found that sea levels had risen by 21 cm."
+    )
+    assert sources_of(text)["21 cm"] == "The researchers"

@@ -1036,7 +1036,7 @@ def _apposed_subject(walker: _Walker, index: int, first_word: int) -> tuple[int,
         return None
     # the apposition: a few words without a figure ("published on Tuesday", "speaking to the
     # BBC on condition of anonymity")
-    at = next((k for k in range(i - 1, max(0, i - 12), -1) if tokens[k][0] == ","), -1)
+    at = next((k for k in range(i - 1, max(0, i - 18), -1) if tokens[k][0] == ","), -1)
     if at < 1 or any(t[0][0].isdigit() or t[0] in ";:" for t in tokens[at + 1 : i]):
         return None
     subject = walker.walk(at - 1, -1)

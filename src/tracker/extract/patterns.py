@@ -233,9 +233,10 @@ class Patterns:
             rf"(?P<source>[^\W\d_][\w]*?)-?(?:{phrase_alternation(src.compound_cue_nouns)})(?![\w])",
             _I,
         )
-        # one pass finds every cue: inverted ones after a comma, then any cue word
+        # one pass finds every cue: inverted ones after a comma (and a closing quote: '...,”
+        # said Christoph Trebesch'), then any cue word
         self.any_cue = re.compile(
-            rf",\s*(?P<inv>{phrase_alternation(src.inverted)})(?![\w])"
+            rf",[\"”’»]?\s*(?P<inv>{phrase_alternation(src.inverted)})(?![\w])"
             rf"|(?<![\w])(?P<word>{phrase_alternation(src.before_source + src.after_source)})"
             rf"(?![\w])",
             _I,
