@@ -154,7 +154,6 @@ def test_german_adjective_before_a_type_describes_the_body() -> None:
     [
         ("en", "the consumer association Verbrix"),
         ("en", "Verbrix"),
-        ("de", "das Vergleichsportal Verbrix"),
         ("de", "Verbrix"),
     ],
 )

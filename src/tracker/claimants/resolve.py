@@ -318,9 +318,9 @@ def _apposed_name(
     spans: list[_Span], ix: PhraseIndex, lang: str, exclude: frozenset[int]
 ) -> list[_Span] | None:
     """The name after a description that introduces it ("the energy industry association
-    Velora", "state broadcaster XTV", "das Vergleichsportal Preisfuchs"): the capitalised
-    words at the end, when the word before them is a type head, a lower-case word or a
-    German compound ending in an organisation word. None when the name does not end so."""
+    Velora", "state broadcaster XTV", "die Nachrichtenagentur Xinhua"): the capitalised words
+    at the end, when the word before them is a type head or a lower-case word. None when the
+    name does not end so."""
     content = [s for s in spans if id(s) not in exclude]
     while content and content[-1].kind == Kind.CONNECTOR:
         content.pop()
@@ -338,10 +338,9 @@ def _apposed_name(
     head = content[start - 1]
     if head.kind is WORD:
         token = head.tokens[0]
-        # a compound ending in an organisation word describes ("Immobilienportal Immowelt"); the
-        # word alone is part of the name ("Stiftung Warentest", "Universität Zürich")
-        compound = token.norm not in ix.org_words and _is_org_word(token.norm, ix, lang)
-        described = not token.capitalized or (lang == "de" and compound)
+        # a capitalised word before the name is part of it ("Stiftung Warentest", "Kreisverband
+        # Nordheide")
+        described = not token.capitalized
     else:
         described = head.kind == Kind.TYPE
     return content[start:end] if described else None
@@ -492,6 +491,17 @@ def _leads_place(span: _Span, ix: PhraseIndex) -> bool:
     return token.text.casefold() in ix.name_particles
 
 
+def _names_body(span: _Span, ix: PhraseIndex, lang: str) -> bool:
+    """An unknown word that is (or in German ends in) an organisation word: the name after it
+    is the body's ("Kreisverband Nordheide", "Universität Tarnow")."""
+    return (
+        span.kind is WORD
+        and len(span.tokens) == 1
+        and span.tokens[0].capitalized
+        and _is_org_word(span.tokens[0].norm, ix, lang)
+    )
+
+
 def _person(
     spans: list[_Span], ix: PhraseIndex, lang: str, acronyms: tuple[tuple[str, str], ...]
 ) -> Resolution | None:
@@ -535,6 +545,8 @@ def _person(
     plain = not has_org_words and 2 <= len(run) <= 4
     if run_start > 0 and _leads_place(spans[run_start - 1], ix):
         return None  # "Der Gouverneur von Bingöl", "governor of Bingol": a place, not a name
+    if run_start > 0 and _names_body(spans[run_start - 1], ix, lang):
+        return None  # "eine Sprecherin des Kreisverbands Nordheide": the body's name
     after_org = plain and bool(org_positions) and run_start > max(org_positions)
     alone = plain and all(s.kind in (WORD, Kind.CONNECTOR) for s in spans)
     if run and (has_title or after_org or alone):
