@@ -246,3 +246,28 @@ def test_a_change_still_says_what_a_later_bare_figure_totals() -> None:
             "least 70.")
     claims = extract(text, "en")
     assert (claims[0].state, claims[-1].state) == ("added", "wounded")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Police said 120 people had been placed in custody and 31 would face trial."),
+        ("de", "Die Polizei nahm 120 Menschen fest, 31 wurden wieder freigelassen."),
+    ],
+)
+def test_an_elided_figure_with_a_predicate_of_its_own_keeps_only_the_counted(
+    lang: str, text: str
+) -> None:
+    claims = extract(text, lang)
+    assert (claims[0].state, claims[-1].concept, claims[-1].state) == (
+        "captured", "person", None)
+
+
+def test_a_bare_figure_with_a_state_counts_what_the_last_figure_counts() -> None:
+    text = ("Seoul says 11,000 North Korean soldiers were deployed. The Pentagon said 12,000 "
+            "were in Russia and that 2,000 were trained. The floods caused damage of €2bn. "
+            "Officials said 300 were evacuated.")
+    claims = extract(text, "en")
+    assert [(c.concept, c.actor, c.state) for c in claims[1:3]] == [
+        ("soldier", "KP", "deployed"), ("soldier", "KP", "trained")]
+    assert claims[-1].concept != "euro"

@@ -50,6 +50,8 @@ class Concepts:
     place_verb_state: str | None
     # "whose population is about 6,000": a bare number after one counts the noun's concept
     collective_nouns: frozenset[str]
+    # "97 were placed in custody and 23 would face trial": a verb of its own after the number
+    auxiliaries: frozenset[str]
     reporting_verbs: frozenset[str]  # "Seoul ging von 300 Toten aus": the subject is the source
     weak_states: frozenset[str]  # yield to any other state and to the located state
     member_concepts: frozenset[str]  # "members of the armed forces": the complement counts
@@ -274,6 +276,7 @@ def load_concepts(code: str) -> Concepts:
         place_verb_pattern=_phrases_or_none(f.word_tuple("rules.place_verbs")),
         place_verb_state=place_verb_state,
         collective_nouns=f.word_set("rules.collective_nouns"),
+        auxiliaries=f.word_set("rules.auxiliaries"),
         reporting_verbs=f.word_set("actor.reporting_verbs"),
         weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
         relative_pronouns=f.word_set("rules.relative_pronouns"),

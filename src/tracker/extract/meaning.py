@@ -84,7 +84,8 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         outside = _outside_clause(found, claim, first, (text, low), concepts, clause)
         said_outside = outside is not found
         if prev is not None and _elided(claim, prev, clause, concepts, (text, lex), found):
-            found = _from_previous(found, prev, concepts)
+            found = _from_previous(found, prev, concepts,
+                                   _own_predicate(claim, low, concepts, clause))
         elif (asked := _question_before(
             claim, (text, low), lex, concepts, prev.end if prev is not None else 0
         )) is not None and (
@@ -102,8 +103,19 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # not after a measure of its own sentence ("12 months instead of the current 18"):
             # the bare figure is about that measure, not a count of an earlier sentence; from
             # another sentence, about a total, not a change, plan or part ("16 more officers
-            # were hurt. The union says the true figure is at least 70")
+            # were hurt. The union says the true figure is at least 70"); a predicate of its own
+            # keeps only what is counted ("97 were placed in custody and 23 would face trial")
             found = back
+            if _own_predicate(claim, low, concepts, clause):
+                found = Meaning(back.concept, back.actor, _located(claim, back, text, concepts,
+                                                                   clause))
+        elif back is not None and found.concept is None and found.state is not None and (
+            claim.unit is None and claim.entity is None and not measured
+            and (back.concept or "") not in concepts.no_state
+        ):
+            # "11,000 soldiers were deployed. The Pentagon said 300 were killed": a state of its
+            # own and no noun counts what the last figure counts
+            found = Meaning(back.concept, found.actor or back.actor, found.state)
         if said_outside:
             found = Meaning(found.concept, found.actor, outside.state)
         if prev is not None and _included(claim, prev, found, low, concepts, clause):
@@ -336,7 +348,27 @@ def _elided(
     return _noun_after_state(claim.entity, text, end, lex, concepts, clause[1]) is None
 
 
-def _from_previous(found: Meaning, prev: Claim, concepts: Concepts) -> Meaning:
+def _located(
+    claim: Claim, meaning: Meaning, text: str, concepts: Concepts, clause: tuple[int, int]
+) -> str | None:
+    """The located state of what ``meaning`` counts when the clause places it ("12,000 were in
+    Russia"), else None."""
+    if meaning.concept not in concepts.located_concepts:
+        return None
+    places = places_named(text, clause, claim, concepts) - {meaning.actor}
+    return concepts.located_state if places else None
+
+
+def _own_predicate(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int]) -> bool:
+    """ "... and 23 would face trial", "und 23 wurden freigelassen": an auxiliary right after
+    the number opens a predicate of its own."""
+    word = match_word(low, _skip_space(low, claim.end), clause[1])
+    return word is not None and word.group() in concepts.auxiliaries
+
+
+def _from_previous(
+    found: Meaning, prev: Claim, concepts: Concepts, own_predicate: bool = False
+) -> Meaning:
     unit_concept = concepts.units.get(prev.unit or "", (None, None))[0]
     concept = found.concept
     if prev.concept is not None and prev.concept != unit_concept or concept is None:
@@ -344,7 +376,7 @@ def _from_previous(found: Meaning, prev: Claim, concepts: Concepts) -> Meaning:
     # "vier Vermisste, am Dienstag waren es noch sieben": no state of its own, the previous
     # figure's (not its change, plan or part: "fünf weitere Tote, insgesamt 16")
     state = found.state
-    if state is None and prev.state not in concepts.override_states:
+    if state is None and prev.state not in concepts.override_states and not own_predicate:
         state = prev.state
     return Meaning(concept, found.actor or prev.actor, state)
 
