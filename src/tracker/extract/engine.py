@@ -509,12 +509,24 @@ def _relay_sentence(ctx: _Context, nxt: int) -> tuple[Cue, Cue | None] | None:
         ctx.text, sentence.start, sentence.end
     ):
         return None
+    if not _relay_words(ctx.lex).search(ctx.text, sentence.start, sentence.end):
+        return None  # no relay cue can be in it: its cues are not read
     cues = ctx.cues_of(nxt)
     relays = [c for c in cues if c.phrase in ctx.lex.sources.relay]
     if not relays or len(relays) < len(cues):
         return None  # "Das berichtete X unter Berufung auf Y": a report of its own
     holder = relay_holder(ctx.text, sentence.start, relays[-1], ctx.lex)
     return (relays[-1], holder) if holder is not None else None
+
+
+_RELAY_WORDS: dict[str, re.Pattern[str]] = {}
+
+
+def _relay_words(lex: Lexicon) -> re.Pattern[str]:
+    if lex.code not in _RELAY_WORDS:
+        alternation = phrase_alternation(lex.sources.relay) if lex.sources.relay else r"(?!x)x"
+        _RELAY_WORDS[lex.code] = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I)
+    return _RELAY_WORDS[lex.code]
 
 
 def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> bool:
@@ -674,8 +686,10 @@ def _follow_up_cue(ctx: _Context, index: int) -> Cue | None:
             return None
         sentence = ctx.sentences[nxt]
         text, start, end = ctx.text, sentence.start, sentence.end
-        cues = ctx.cues_of(nxt)
         figures = DIGIT.search(text, start, end)
+        if not figures and not _may_follow_up(ctx, start, end):
+            return None  # read without its cues: a sentence without figures has none read yet
+        cues = ctx.cues_of(nxt)
         if not cues:
             if figures and nxt == index + 1:
                 continue  # "... 414.000 mussten fliehen. Diese Zahlen veröffentlichte X."
@@ -692,6 +706,17 @@ def _follow_up_cue(ctx: _Context, index: int) -> Cue | None:
             return None
         return cues[-1]  # the holder of a relay ("..., citing X")
     return None
+
+
+def _may_follow_up(ctx: _Context, start: int, end: int) -> bool:
+    """A cheap test before reading a sentence's cues: it opens on a follow-up word or a clause
+    opener, or names the figures."""
+    words = ctx.text[start:end].split(None, 1)
+    return bool(
+        ctx.lex.regexes.follow_up.match(ctx.text, start, end)
+        or (words and words[0].lower() in ctx.lex.sources.clause_openers)
+        or _names_figures(ctx.lex).search(ctx.text, start, end)
+    )
 
 
 def _points_back(ctx: _Context, start: int, end: int, cues: list[Cue]) -> bool:
