@@ -352,3 +352,23 @@ def test_many_is_validated_and_shared() -> None:
     for g in load_all().values():
         if g.types:
             assert g.types["company"].many and not g.types["police"].many
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("IOC", "ioc"),
+        ("des Deutschen Fußball-Bunds", "de-dfb"),
+        ("Fraunhofer ISE", "de-fraunhofer-ise"),
+        ("laut Europol", "europol"),
+        ("des Bundesrechnungshofs", "de-bundesrechnungshof"),
+    ],
+)
+def test_common_german_and_international_bodies(source: str, expected: str) -> None:
+    assert resolve(source, "de").claimant == expected
+    assert resolve(source, "en").claimant == expected or source.startswith("des")
+
+
+def test_the_federation_is_no_environmental_group() -> None:
+    # "BUND" (the environmental group) must not read as "Bund" (the federation)
+    assert resolve("Bund und Länder", "de").claimant != "de-bund-naturschutz"
