@@ -329,3 +329,8 @@ def test_a_shared_subject_far_before_the_verb_does_not_break_extraction() -> Non
         "sprach, warnte vor Engpässen und forderte 500 zusätzliche Stellen."
     )
     assert [c.text for c in extract(text, "de")] == ["500 zusätzliche Stellen"]
+
+
+def test_a_separable_verb_with_words_between_still_names_its_subject() -> None:
+    text = "Die Reederei geht inzwischen davon aus, dass 40 Schiffe ausfallen."
+    assert sources_of(text) == ["Die Reederei"]
