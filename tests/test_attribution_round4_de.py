@@ -334,3 +334,8 @@ def test_a_shared_subject_far_before_the_verb_does_not_break_extraction() -> Non
 def test_a_separable_verb_with_words_between_still_names_its_subject() -> None:
     text = "Die Reederei geht inzwischen davon aus, dass 40 Schiffe ausfallen."
     assert sources_of(text) == ["Die Reederei"]
+
+
+def test_a_pluperfect_with_war_keeps_the_opening_subject() -> None:
+    text = "Die Wetterwarte war im Mai noch von 30 Hitzetagen ausgegangen."
+    assert sources_of(text) == ["Die Wetterwarte"]

@@ -1000,6 +1000,7 @@ def _perfect_subject(
         return _subject_after_auxiliary(text, tokens, lex)
     after = next((t[0].lower() for t in tokens if t[1] >= span[1]), "")
     auxiliary = after in lex.sources.skip_near_cue and after in lex.sources.stop_words
+    auxiliary = auxiliary or after in lex.sources.perfect_auxiliaries  # "X war von 5 ausgegangen"
     return span if auxiliary and after not in lex.sources.not_source else None
 
 
