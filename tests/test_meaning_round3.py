@@ -271,3 +271,19 @@ def test_a_bare_figure_with_a_state_counts_what_the_last_figure_counts() -> None
     assert [(c.concept, c.actor, c.state) for c in claims[1:3]] == [
         ("soldier", "KP", "deployed"), ("soldier", "KP", "trained")]
     assert claims[-1].concept != "euro"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Health officials reported 2,310 cholera cases and 41 deaths."),
+        ("de", "Die Behörden meldeten 2310 Cholera-Fälle und 41 Todesfälle."),
+    ],
+)
+def test_cases_are_infections_and_deaths_after_them_count_persons(
+    lang: str, sentence: str
+) -> None:
+    # cases are infections in every language ("Infektionen" already were); the deaths after a
+    # figure of no state are persons, not cases
+    claims = extract(sentence, lang)
+    assert [(c.concept, c.state) for c in claims] == [("case", "infected"), ("person", "killed")]

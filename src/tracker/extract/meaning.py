@@ -371,7 +371,11 @@ def _from_previous(
 ) -> Meaning:
     unit_concept = concepts.units.get(prev.unit or "", (None, None))[0]
     concept = found.concept
-    if prev.concept is not None and prev.concept != unit_concept or concept is None:
+    # "300 soldiers killed and 2,700 wounded": the wounded are soldiers; not "1,340 cholera
+    # cases and 27 deaths": a figure of no state says nothing of whom the deaths befell
+    if concept is None or (
+        prev.concept is not None and prev.concept != unit_concept and prev.state is not None
+    ):
         concept = prev.concept
     # "vier Vermisste, am Dienstag waren es noch sieben": no state of its own, the previous
     # figure's (not its change, plan or part: "fünf weitere Tote, insgesamt 16")
