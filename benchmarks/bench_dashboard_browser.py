@@ -20,7 +20,11 @@ in a new tab each (a new Streamlit session), on the default quantity (most voice
   option until the charts show it (their text changed) and the websocket has been quiet for
   0.5 s (the time of its last message counts);
 - filter change: "firm only" in the sidebar's "Hedged claims"; measured the same way;
-- bytes: payload bytes the page received over the websocket, per step.
+- bytes: payload bytes the page received over the websocket, per step;
+- CPU seconds per step (user + system, all threads, from ``/proc``) of the Streamlit server and
+  of the browser (Chromium's processes and Playwright's driver), each step until its
+  websocket has been quiet for 0.5 s: unlike the times, these hardly depend on the machine's
+  load, and they say which side a step's time is spent on.
 
 Then, in a new tab on the default quantity, the interactions of issue #13 (``--no-review`` leaves
 them out):
@@ -120,6 +124,47 @@ class Wire:
         return sum(n for _, n in frames), (frames[-1][0] if frames else None)
 
 
+def process_cpu() -> dict[int, tuple[bool, float]]:
+    """CPU seconds (user + system, all threads) so far of each of this benchmark's descendant
+    processes, and whether it is the Streamlit server (else: the browser, i.e. Chromium's
+    processes and Playwright's driver). Unlike wall time this hardly depends on what else runs
+    on a shared machine."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    seconds: dict[int, tuple[bool, float]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+            command = Path(entry.path, "cmdline").read_bytes()
+        except OSError:  # ended meanwhile
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        pid = int(entry.name)
+        parents[pid] = int(fields[1])
+        seconds[pid] = (b"streamlit" in command, (int(fields[11]) + int(fields[12])) / ticks)
+    mine, ours = os.getpid(), set()
+    for pid in parents:
+        seen, up = [], pid
+        while up in parents and up not in (mine, 0, 1) and up not in ours:
+            seen.append(up)
+            up = parents[up]
+        if up == mine or up in ours:
+            ours.update(seen)
+    return {pid: seconds[pid] for pid in ours}
+
+
+def cpu_since(before: dict[int, tuple[bool, float]], key: str) -> dict[str, float]:
+    """``{key}_server_cpu`` and ``{key}_browser_cpu``: CPU seconds since ``before`` of the
+    processes alive now (a process started meanwhile counts whole; one that ended is left
+    out, e.g. the renderer of a closed tab)."""
+    totals = {True: 0.0, False: 0.0}
+    for pid, (server, now) in process_cpu().items():
+        totals[server] += now - before.get(pid, (server, 0.0))[1]
+    return {f"{key}_server_cpu": totals[True], f"{key}_browser_cpu": totals[False]}
+
+
 def charts_text(page: Any) -> str:
     return page.evaluate(
         "sel => Array.from(document.querySelectorAll(sel + ' svg'))"
@@ -151,13 +196,14 @@ def one_session(context: Any, url: str) -> dict[str, Any]:
     wire = Wire(page)
     result: dict[str, Any] = {}
     try:
-        mark = wire.mark()
+        mark, cpu = wire.mark(), process_cpu()
         started = time.perf_counter()
         page.goto(url)
         page.wait_for_selector(f"{CHART} svg", timeout=TIMEOUT_S * 1000)
         result["first_chart_s"] = time.perf_counter() - started
         page.wait_for_timeout(QUIET_S * 1000)
         result["open_bytes"] = wire.since(mark)[0]
+        result.update(cpu_since(cpu, "open"))
 
         picker = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
         picker.click()
@@ -165,10 +211,11 @@ def one_session(context: Any, url: str) -> dict[str, Any]:
         target = options.nth(1) if options.count() > 1 else None
         if target is not None:
             result["switched_to"] = target.inner_text()
-            before, mark = charts_text(page), wire.mark()
+            before, mark, cpu = charts_text(page), wire.mark(), process_cpu()
             started = time.perf_counter()
             target.click()
             switch = settle(page, wire, mark, started, before)
+            result.update(cpu_since(cpu, "switch"))
             result["switch_s"], result["switch_bytes"] = switch["seconds"], switch["bytes"]
             result["switch_chart_changed"] = switch["chart_changed"]
         else:
@@ -176,10 +223,11 @@ def one_session(context: Any, url: str) -> dict[str, Any]:
 
         firm = page.locator('[data-testid="stSidebar"]').get_by_text("firm only", exact=True)
         if firm.count():
-            before, mark = charts_text(page), wire.mark()
+            before, mark, cpu = charts_text(page), wire.mark(), process_cpu()
             started = time.perf_counter()
             firm.first.click()
             change = settle(page, wire, mark, started, before)
+            result.update(cpu_since(cpu, "filter"))
             result["filter_s"], result["filter_bytes"] = change["seconds"], change["bytes"]
             result["filter_chart_changed"] = change["chart_changed"]
     finally:
@@ -232,12 +280,13 @@ def open_point(page: Any, wire: Wire, index: int) -> dict[str, Any]:
     shown = detail.inner_text() if visible(detail) else ""
     points = page.locator(CHART).filter(has_text="Range comparison").first.locator(
         "g.mark-symbol path")
-    mark = wire.mark()
+    mark, cpu = wire.mark(), process_cpu()
     started = time.perf_counter()
     points.nth(index).click(force=True)
     opened = wait_for(page, wire, mark, started, lambda: visible(
         detail.get_by_role("button", name="✗ Wrong")) and detail.inner_text() != shown)
     page.wait_for_timeout(QUIET_S * 1000)  # the rerun over before the next click
+    opened.update(cpu_since(cpu, "detail"))
     opened["role"] = detail.inner_text() if opened["reached"] else ""
     return opened
 
@@ -267,6 +316,8 @@ def review_session(context: Any, url: str) -> dict[str, Any]:
             result.setdefault("detail_link", visible(
                 page.locator(DETAIL).get_by_text("Open the article")))
             result.setdefault("detail_opened", opened["reached"])
+            result.setdefault("detail_server_cpu", opened["detail_server_cpu"])
+            result.setdefault("detail_browser_cpu", opened["detail_browser_cpu"])
             if IN_CONSENSUS in opened["role"]:
                 if "relayed cop" not in opened["role"]:
                     chosen = index
@@ -290,7 +341,7 @@ def review_steps(page: Any, wire: Wire) -> dict[str, Any]:
     its effect, or, when the review cannot move it, until the page shows the step's message."""
     detail, result = page.locator(DETAIL), {}
     before = consensus_text(page)
-    mark, started = wire.mark(), time.perf_counter()
+    mark, cpu, started = wire.mark(), process_cpu(), time.perf_counter()
     detail.get_by_role("button", name="✗ Wrong").click()
     review = wait_for(page, wire, mark, started,
                       lambda: (text := consensus_text(page)) != "" and text != before)
@@ -302,10 +353,11 @@ def review_steps(page: Any, wire: Wire) -> dict[str, Any]:
     result.update(review_s=review["seconds"], review_bytes=review["bytes"],
                   review_moved_consensus=moved)
     page.wait_for_timeout(QUIET_S * 1000)
+    result.update(cpu_since(cpu, "review"))
     for name, key, message, target in (
             ("↶ Undo the last review", "undo", "Review undone", before),
             ("↷ Redo", "redo", "Review applied again", after)):
-        mark, started = wire.mark(), time.perf_counter()
+        mark, cpu, started = wire.mark(), process_cpu(), time.perf_counter()
         detail.get_by_role("button", name=name).click()
         step = wait_for(page, wire, mark, started, (
             (lambda t=target: consensus_text(page) == t) if moved else
@@ -313,6 +365,7 @@ def review_steps(page: Any, wire: Wire) -> dict[str, Any]:
         result.update({f"{key}_s": step["seconds"], f"{key}_bytes": step["bytes"],
                        f"{key}_reached": step["reached"]})
         page.wait_for_timeout(QUIET_S * 1000)
+        result.update(cpu_since(cpu, key))
     return result
 
 
@@ -349,6 +402,8 @@ def table(facts: dict[str, Any], result: dict[str, Any]) -> str:
             return f"| {name} | {'—' if target is None else f'≤ {target} s'} | n/a | n/a |"
         if unit == "MB":
             return f"| {name} | — | {value / 1e6:.2f} MB | — |"
+        if unit == "cpu":
+            return f"| {name} | — | {value:.2f} s | — |"
         spread = ", ".join(f"{r[key]:.2f}" for r in runs if r.get(key) is not None)
         met = "yes" if value <= target else "no"
         return f"| {name} | ≤ {target} s | {value:.2f} s (runs: {spread}) | {met} |"
@@ -384,6 +439,11 @@ def table(facts: dict[str, Any], result: dict[str, Any]) -> str:
         row("websocket bytes, opening the page", "open_bytes", None, "MB"),
         row("websocket bytes, quantity switch", "switch_bytes", None, "MB"),
         row("websocket bytes, filter change", "filter_bytes", None, "MB"),
+        *(row(f"CPU seconds of the {who}, {step}", f"{key}_{part}_cpu", None, "cpu")
+          for who, part in (("server", "server"), ("browser", "browser"))
+          for step, key in (("opening the page", "open"), ("quantity switch", "switch"),
+                            ("filter change", "filter"), ("point to detail", "detail"),
+                            ("review", "review"), ("undo", "undo"), ("redo", "redo"))),
         "",
     ])
 
