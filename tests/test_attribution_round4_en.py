@@ -234,3 +234,10 @@ def test_a_long_apposition_after_the_subject_is_passed_over() -> None:
         "(CCSOP), found that sea levels had risen by 21 cm."
     )
     assert sources_of(text)["21 cm"] == "The researchers"
+
+
+def test_a_voice_described_by_what_it_knows_is_the_whole_phrase() -> None:
+    text = "Three people familiar with the talks said the deal was worth about $900 million."
+    found = sources_of(text)
+    assert found["about $900 million"] == "Three people familiar with the talks"
+    assert found["Three people"] is None  # the figure counts the voices

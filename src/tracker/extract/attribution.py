@@ -882,6 +882,8 @@ def _add(
         span = None  # "Economists polled by Reuters had forecast": Reuters did not forecast
     if span is not None and _is_unit(text, span, walker.lex):
         span = None  # "vor 180 Litern Regen pro Quadratmeter gewarnt": a unit names no one
+    if span is not None and step < 0 and walker.lex.sources.voice_links:
+        span = _voice_before(walker, span)  # "people familiar with the matter said"
     if span is None and step < 0:
         span = _after_opener(text, walker, cue_start)
     if span is None and step < 0:
@@ -910,6 +912,22 @@ def _add(
             phrase,
         )
     )
+
+
+def _voice_before(walker: _Walker, span: tuple[int, int]) -> tuple[int, int]:
+    """ "Two people familiar with the matter said": the phrase before the report verb
+    ("the matter") is what a voice before a link knows about; the source runs from that voice
+    ("people familiar with the matter", sources.toml voice_links)."""
+    tokens = walker.tokens
+    first = next(k for k, t in enumerate(tokens) if t[1] == span[0])
+    for link in walker.lex.sources.voice_links:
+        size = len(link.split())
+        words = " ".join(t[0].lower() for t in tokens[max(0, first - size) : first])
+        if first > size and words == link:
+            voice = walker.walk(first - size - 1, -1)
+            if voice is not None:
+                return voice[0], span[1]
+    return span
 
 
 def _inverted_source(cues: list[Cue], cue_start: int) -> bool:

@@ -444,6 +444,8 @@ def _source(
     tracker.extract.coreference resolves whom it points back to."""
     sentence = ctx.sentences[index]
     cues = ctx.cues_of(index)
+    if any(c.src_start <= span[0] < c.src_end for c in cues):
+        return None, None  # "Two people familiar with the matter said": it counts the voices
     cue = pick_source(cues, span[0], span[1], ctx.text, sentence.end, ctx.lex.sources.relay)
     if cue is None and index > 0 and _continues(ctx, index):
         previous = _previous(ctx, index)

@@ -298,6 +298,8 @@ class Sources:
     # "Of the 2,290 adults questioned, 38% said": a count and the shares of what it counts come
     # from one report (unit kinds of units_vocabulary.toml)
     population_kinds: frozenset[str]
+    # "people familiar with the matter said": a voice, a link, what it knows (the source is all)
+    voice_links: tuple[str, ...]
     compound_cue_prepositions: tuple[str, ...]
     compound_cue_nouns: tuple[str, ...]
     compound_cue_tails: tuple[str, ...]  # "Trendbarometer des Instituts X": a survey compound
@@ -351,6 +353,7 @@ def _sources(f: DataFile) -> Sources:
         complement_starts=f.word_set("complement_starts"),
         record_verbs=_record_verbs(f, after),
         population_kinds=_population_kinds(f),
+        voice_links=_voice_links(f),
         compound_cue_prepositions=f.word_tuple("compound_cue_prepositions"),
         compound_cue_nouns=f.word_tuple("compound_cue_nouns"),
         compound_cue_tails=f.word_tuple("compound_cue_tails"),
@@ -392,6 +395,15 @@ def _sources(f: DataFile) -> Sources:
         own_estimate_nouns=f.word_tuple("own_estimate_nouns"),
         subjunctive_by_lemma=f.flag("subjunctive_by_lemma"),
     )
+
+
+def _voice_links(f: DataFile) -> tuple[str, ...]:
+    """``voice_links``: phrases of two or three words ("familiar with", "with knowledge of")."""
+    links = f.word_tuple("voice_links")
+    for link in links:
+        if not 2 <= len(link.split()) <= 3:
+            raise f.fail("voice_links", f"needs two or three words: {link!r}")
+    return links
 
 
 def _population_kinds(f: DataFile) -> frozenset[str]:
