@@ -339,3 +339,14 @@ def test_a_separable_verb_with_words_between_still_names_its_subject() -> None:
 def test_a_pluperfect_with_war_keeps_the_opening_subject() -> None:
     text = "Die Wetterwarte war im Mai noch von 30 Hitzetagen ausgegangen."
     assert sources_of(text) == ["Die Wetterwarte"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Aus Justizkreisen hieß es, die Kaution betrage 2 Millionen Euro.", "Justizkreisen"),
+        ("Wie aus Ermittlerkreisen verlautete, wurden 7 Wohnungen durchsucht.", "Ermittlerkreisen"),
+    ],
+)
+def test_circles_after_aus_before_a_report_verb_are_the_source(text: str, source: str) -> None:
+    assert sources_of(text) == [source]
