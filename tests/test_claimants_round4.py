@@ -372,3 +372,17 @@ def test_common_german_and_international_bodies(source: str, expected: str) -> N
 def test_the_federation_is_no_environmental_group() -> None:
     # "BUND" (the environmental group) must not read as "Bund" (the federation)
     assert resolve("Bund und Länder", "de").claimant != "de-bund-naturschutz"
+
+
+@pytest.mark.parametrize(
+    ("lang", "source"),
+    [
+        ("de", "Region Tarsk"),
+        ("de", "die Insel Velmo"),
+        ("de", "Der Kreis Ostwald"),
+        ("en", "the Tarsk region"),
+    ],
+)
+def test_a_place_noun_and_a_place_are_no_person(lang: str, source: str) -> None:
+    found = resolve(source, lang)
+    assert found.claimant is None or not found.claimant.startswith("person-")
