@@ -241,3 +241,22 @@ def test_a_voice_described_by_what_it_knows_is_the_whole_phrase() -> None:
     found = sources_of(text)
     assert found["about $900 million"] == "Three people familiar with the talks"
     assert found["Three people"] is None  # the figure counts the voices
+
+
+def test_a_body_s_own_report_in_the_passive_announces_it() -> None:
+    text = (
+        "The OECD's new economic outlook was published on Wednesday. World trade is forecast "
+        "to grow by 2.9% next year."
+    )
+    assert sources_of(text)["2.9%"] == "The OECD"
+
+
+def test_a_country_s_economy_in_the_passive_names_no_source() -> None:
+    text = "Portugal's economy was reported to have grown by 1.5% in the spring."
+    assert sources_of(text)["1.5%"] is None
+
+
+def test_analysts_raising_their_price_target_state_it() -> None:
+    text = "Analysts at Barclays raised their price target for the shares to $240."
+    found = sources_of(text)["$240"]
+    assert found is not None and found.endswith("Barclays")

@@ -351,10 +351,11 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
                 cues.append(Cue(span[0], cue_end, source, False, span[0], span[1], phrase))
             continue
         if step < 0 and phrase not in lex.sources.relay_passive and _passive(tokens, lex):
-            agent = _agent(text, cue_end, end, lex)
+            agent = _agent(text, cue_end, end, lex) or _possessor_of_subject(text, start, lex)
             if agent is not None:
-                cues.append(Cue(cue_start, agent.end, agent.source, agent.sentence_final,
-                                agent.src_start, agent.src_end, phrase))  # fmt: skip
+                cues.append(Cue(min(cue_start, agent.start), max(agent.end, cue_end),
+                                agent.source, agent.sentence_final, agent.src_start,
+                                agent.src_end, phrase))  # fmt: skip
             continue  # "Those figures were published": the subject is what, not who
         if step < 0 and lex.sources.head_capitalized:
             walker = _subject_after_verb(text, tokens, (start, end), cue_end, lex) or walker
@@ -374,6 +375,22 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     cues = _one_reading_per_verb(cues, lex)
     cues.sort(key=lambda c: c.start)
     return _recorded_only(_speaker_pronouns(cues, text, lex), text, end, lex)
+
+
+_POSSESSOR = re.compile(r"((?:[^\W\d_][\w.&-]*\s+){0,5}?[^\W\d_][\w.&-]*)['’]s\s")
+
+
+def _possessor_of_subject(text: str, start: int, lex: Lexicon) -> Cue | None:
+    """ "The IMF's latest World Economic Outlook was published on Tuesday": a report in the
+    passive without an agent, whose subject is a body's own document, is published by that
+    body (English possessive; a body or person, not "Germany's economy")."""
+    m = _POSSESSOR.match(text, _first_word(text, start))
+    if m is None or lex.sources.head_capitalized:
+        return None
+    owner = m.group(1)
+    if measured_subject(owner, lex) or not _names_body_or_person(owner, lex):
+        return None
+    return Cue(m.start(1), m.end(1), owner, False, m.start(1), m.end(1))
 
 
 def _addressed(cue: Cue, text: str, end: int, lex: Lexicon) -> bool:
