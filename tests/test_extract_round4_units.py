@@ -202,3 +202,23 @@ def test_a_capital_letter_is_no_lower_case_unit(
     text: str, lang: str, expected: list[tuple[str, float, float, str]]
 ) -> None:
     assert _claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a suspended hyphen: both ends of the range share the compound's unit
+        ("They built a 10- to 12-foot wall.", [("10- to 12-foot", 10.0, 12.0, "foot")]),
+        ("He faces 3- to 5-year terms.", [("3- to 5-year", 3.0, 5.0, "year")]),
+        # a minus before or after the currency sign
+        ("It booked a loss of -$7 million.", [("$7 million", -7e6, -7e6, "dollar")]),
+        ("Cash flow was $-2.5 billion.", [("$-2.5 billion", -2.5e9, -2.5e9, "dollar")]),
+        ("Profit was €-12m.", [("€-12m", -12e6, -12e6, "euro")]),
+        # a glued "b" after a currency sign is a billion
+        ("The fund holds €4B.", [("€4B", 4e9, 4e9, "euro")]),
+    ],
+)
+def test_ranges_signs_and_billions(
+    text: str, expected: list[tuple[str, float, float, str]]
+) -> None:
+    assert _claims(text, "en") == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -17,6 +18,7 @@ from tracker.extract.units import counted_noun
 from tracker.extract.vocabulary import load_vocabulary
 
 _SIGNS = "-−"
+_BEFORE_SIGN = " \t\n(<>="
 _EXACT_INT = 2**53
 _SMALL_SCALE = 100  # "dozen": a scale below a hundred counts the part of a number below it
 _MIXED_GAP = re.compile(r"[ \t]+(?:(?P<word>[^\W\d_]+)[ \t]+)?")
@@ -135,7 +137,8 @@ def _currency_scale(num: Numeral, text: str, lex: Lexicon) -> None:
     glued = pats.currency_scale.match(text, num.end)
     if not glued:
         return
-    money = pats.symbol_set.ending(tail_tokens(text, max(0, num.start - 6), num.start))
+    end = num.start - 1 if text[num.start - 1 : num.start] in _SIGNS else num.start  # "€-12m"
+    money = pats.symbol_set.ending(tail_tokens(text, max(0, end - 6), end))
     if not money and not _glued_count(num, text, glued.end(), lex):
         return
     num.scale = lex.numbers.currency_scales[glued.group().lower()]
@@ -156,11 +159,25 @@ def sign_word(num: Numeral, text: str, lex: Lexicon) -> None:
 
 
 def _signed(text: str, start: int) -> bool:
-    """A minus sign right before a number that is not the dash of a range ("10-12")."""
+    """A minus sign right before a number that is not the dash of a range ("10-12"); after a
+    currency sign too ("$-3.2 billion")."""
     if start == 0 or text[start - 1] not in _SIGNS:
         return False
     before = text[max(0, start - 12) : start - 1]
-    return not before or (before[-1] in " \t\n(<>=" and not before.rstrip()[-1:].isdigit())
+    return not before or (
+        (before[-1] in _BEFORE_SIGN or unicodedata.category(before[-1]) == "Sc")
+        and not before.rstrip()[-1:].isdigit()
+    )
+
+
+def _signed_symbol(text: str, start: int) -> bool:
+    """ "-$5 million": a minus sign before the currency sign before the number."""
+    return (
+        start >= 2
+        and unicodedata.category(text[start - 1]) == "Sc"
+        and text[start - 2] in _SIGNS
+        and (start == 2 or text[start - 3] in _BEFORE_SIGN)
+    )
 
 
 def _digit_matches(text: str, lex: Lexicon) -> list[tuple[re.Match[str], bool]]:
@@ -236,6 +253,8 @@ def _digit_numerals(text: str, lex: Lexicon) -> list[Numeral]:
         if _signed(text, num.start):
             num.start -= 1
             num.value = -num.value
+        elif _signed_symbol(text, num.start):
+            num.value = -num.value  # the sign stays outside: the currency sign is the unit
         else:
             sign_word(num, text, lex)
         found.append(num)

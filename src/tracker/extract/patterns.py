@@ -177,7 +177,8 @@ class Patterns:
             rf"(?P<gap>\s*+)(?P<q>{phrase_alternation(suffix)})(?![\w])", _I
         )
         connectors = set().union(*qual.range_connectors.values())
-        self.range_gap = re.compile(rf"\s*(?P<conn>{phrase_alternation(connectors)})\s*$", _I)
+        # a hyphen glued to the first number is a suspended compound: "a 10- to 12-foot wall"
+        self.range_gap = re.compile(rf"-?\s*(?P<conn>{phrase_alternation(connectors)})\s*$", _I)
         self.bound_joiner = re.compile(rf"\s*(?:{phrase_alternation(qual.bound_joiners)})\s*", _I)
         openers = [o for o in qual.range_connectors if o]
         self.opener_set = PhraseSet(openers)
