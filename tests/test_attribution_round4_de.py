@@ -20,6 +20,13 @@ def sources_of(text: str) -> list[str | None]:
     ]
 
 
+def sources_of_en(text: str) -> list[str | None]:
+    return [
+        text[c.source_start : c.source_end] if c.source_start is not None else None
+        for c in extract(text, "en")
+    ]
+
+
 def test_a_relay_sentence_names_who_holds_the_figures_before_it() -> None:
     text = (
         "Die Stadtwerke wollen nach einem Bericht der Lokalzeitung 400 Stellen streichen. "
@@ -350,3 +357,12 @@ def test_a_pluperfect_with_war_keeps_the_opening_subject() -> None:
 )
 def test_circles_after_aus_before_a_report_verb_are_the_source(text: str, source: str) -> None:
     assert sources_of(text) == [source]
+
+
+def test_a_shared_subject_far_before_an_english_verb_does_not_break_extraction() -> None:
+    text = (
+        "The World Health Organization, which held a long meeting of its executive board in "
+        "Geneva on Tuesday after a visit to hospitals in the north, praised the staff and said "
+        "500 more nurses were needed."
+    )
+    assert sources_of_en(text) == ["The World Health Organization"]

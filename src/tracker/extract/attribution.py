@@ -899,7 +899,7 @@ def _add(
         span = None  # "Economists polled by Reuters had forecast": Reuters did not forecast
     if span is not None and _is_unit(text, span, walker.lex):
         span = None  # "vor 180 Litern Regen pro Quadratmeter gewarnt": a unit names no one
-    if span is not None and step < 0 and walker.lex.sources.voice_links:
+    if span is not None and not shared and step < 0 and walker.lex.sources.voice_links:
         span = _voice_before(walker, span)  # "people familiar with the matter said"
     if span is None and step < 0:
         span = _after_opener(text, walker, cue_start)
