@@ -891,6 +891,10 @@ def _add(
         # "X sprach von einem Rückgang und forderte 10 Prozent": the verbs share the subject
         # (found among the sentence's words, not the walker's: the checks below do not apply)
         span = _shared_subject(text, sentence[0], cue_start, walker.lex)
+        if span is not None:
+            source = text[span[0] : span[1]]
+            cues.append(Cue(span[0], cue_end, source, False, span[0], span[1], phrase))
+            return
     if span is not None and not shared and step < 0 and phrase in walker.lex.sources.head_nouns:
         first = next(k for k, t in enumerate(walker.tokens) if t[1] == span[0])
         if walker.after_determiner(first):
