@@ -40,6 +40,8 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−", "0123456789
 _DOTTED_QUAD = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{1,3}){3}(?![\w.,]?\d)")
 _COMMA_LIST = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{1,3}){2,}(?![\w.,]?\d)")
 _BARE_DECIMAL = re.compile(r"(?<![\w.,])\.\d+(?![\w.,])")
+_POINT_DIGIT = re.compile(r"\.\d")  # what every bare decimal holds (a literal first: fast)
+_DIGIT_SLASH = re.compile(r"\d\s*/\s*\d")  # what every digit fraction holds
 _LAST_WORD = re.compile(r"(?<!\w)[^\W\d_]+$")
 _SMALL_DENOMINATOR = 100  # "one one hundred fifth": a round hundred before "fifth" is 105th
 _BIG_SCALE = 1000  # "six million and two thirds" is 6 2/3 million; "hundred" is not such a scale
@@ -298,7 +300,8 @@ def _fraction_value(whole: str | None, num: str, den: str) -> float | None:
 def _digit_fractions(text: str) -> list[Tagged]:
     """ "3/4", "-4/5", "2 1/4" and the vulgar fraction characters "½", "1¾"."""
     found = []
-    for m in _DIGIT_FRACTION.finditer(text):
+    slash = _DIGIT_SLASH.search(text)  # the cheap test first: _DIGIT_FRACTION tries every position
+    for m in _DIGIT_FRACTION.finditer(text) if slash else ():
         value = _fraction_value(m.group("whole"), m.group("num"), m.group("den"))
         if value is not None:
             negative = bool(m.group("sign") or m.group("neg"))
@@ -316,9 +319,12 @@ def _digit_fractions(text: str) -> list[Tagged]:
 
 def _bare_decimals(text: str, lex: Lexicon) -> list[Numeral]:
     """ ".08": a decimal without its leading zero (only where "." is the decimal mark)."""
-    if lex.numbers.decimal != "." or "." not in text:
+    point = _POINT_DIGIT.search(text) if lex.numbers.decimal == "." else None
+    if point is None:
         return []
-    return [Numeral(m.start(), m.end(), float(m.group())) for m in _BARE_DECIMAL.finditer(text)]
+    # a bare decimal starts at its point: the scan (trying every position) starts at the first
+    found = _BARE_DECIMAL.finditer(text, point.start())
+    return [Numeral(m.start(), m.end(), float(m.group())) for m in found]
 
 
 def _article_ones(tagged: list[Tagged], text: str, lex: Lexicon, data: LayerData) -> list[Tagged]:
