@@ -251,3 +251,41 @@ def test_a_quantity_cut_at_max_rows_is_not_filtered_in_polars(corpus: Path,
     claims = data.load_quantity_claims(corpus, quantity, texts=False)
     monkeypatch.setattr(compare, "MAX_ROWS", claims.height)
     assert not data.is_complete(data.load_quantity_claims(corpus, quantity, texts=False))
+
+
+def test_after_a_review_the_quantity_is_patched_not_read_again(corpus: Path, tmp_path: Path,
+                                                               monkeypatch) -> None:
+    """A review (wrong, undo, corrected values, a move to another quantity) changes only the
+    reviewed claim's rows: the earlier read patched with them equals a new read; anything else
+    written (here an article's date) makes the dashboard read the quantity again."""
+    from datetime import date
+
+    from tracker.dashboard import actions, data
+
+    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
+    db = tmp_path / "copy.duckdb"
+    shutil.copyfile(corpus, db)
+    first, second = data.load_overview(db)["quantity"].to_list()[:2]
+    reads = {q: data.read_quantity(db, q) for q in (first, second)}
+    claim = reads[first].claims.row(0, named=True)
+    moved = reads[first].claims["claim_id"][1]
+    for write in (
+        lambda: actions.save_review(db, claim["claim_id"], "wrong"),
+        lambda: actions.undo_review(db, claim["claim_id"]),
+        lambda: actions.save_review(db, claim["claim_id"], "corrected",
+                                    low=(claim["low"] or 1) * 3),
+        lambda: actions.move_claim(db, moved, second),
+    ):
+        write()
+        for quantity in (first, second):
+            patched = data.patch_reviewed(db, quantity, reads[quantity])
+            fresh = data.read_quantity(db, quantity)
+            assert patched is not None
+            assert patched.claims.equals(fresh.claims)
+            assert patched.basis == fresh.basis
+            reads[quantity] = patched
+    assert moved in reads[second].claims["claim_id"].to_list()
+    assert moved not in reads[first].claims["claim_id"].to_list()
+    actions.correct_article(db, claim["article_id"], outlet=claim["outlet"], title=None,
+                            published=date(2020, 1, 1))
+    assert data.patch_reviewed(db, first, reads[first]) is None

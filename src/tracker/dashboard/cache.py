@@ -6,6 +6,7 @@ after ``tracker ingest`` shows the new claims; views and chart specs are built o
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,14 +38,28 @@ def suggestions(db: str, signature: tuple) -> list:
     return data.load_suggestions(Path(db))
 
 
+# The last read of each (database, quantity), kept across ``flash`` (a write drops the caches):
+# after a review only the reviewed claims are read again (``data.patch_reviewed``).
+_LAST_READ: dict[tuple[str, str], data.QuantityRead] = {}
+_LAST_READ_LOCK = threading.Lock()
+
+
 # cache_resource: up to 200,000 rows, never modified (filters make new frames).
 @st.cache_resource(show_spinner=False, max_entries=8)
 def quantity_claims(db: str, signature: tuple, quantity: str) -> pl.DataFrame:
     """One quantity's claims without filters and texts, read once per database version: the
     filter options, the undated count and every filtered view come from it (a filter change
-    reads nothing), unless it was cut at ``MAX_ROWS`` (``data.is_complete``)."""
-    return data.load_quantity_claims(Path(db), quantity, texts=False,
-                                     relation=relation(db, signature))
+    reads nothing), unless it was cut at ``MAX_ROWS`` (``data.is_complete``). After a review
+    (a new version in which only reviews were added) the earlier read is patched."""
+    known = relation(db, signature)
+    with _LAST_READ_LOCK:
+        earlier = _LAST_READ.get((db, quantity))
+    read = data.patch_reviewed(Path(db), quantity, earlier, known) if earlier else None
+    if read is None:
+        read = data.read_quantity(Path(db), quantity, known)
+    with _LAST_READ_LOCK:
+        _LAST_READ[(db, quantity)] = read
+    return read.claims
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -194,6 +194,78 @@ def load_quantity_claims(db: Path, quantity: str, filters: Filters = NO_FILTERS,
         return quantity_claims(con, quantity, filters, texts=texts, relation=relation)
 
 
+# Everything a quantity's claims depend on besides the reviews (claims and articles are only
+# ever added; assignments, claimant groups, corrections and definitions are summed up): while it
+# holds, two versions of the file differ in the reviewed claims' rows only.
+_BASIS = """
+    SELECT (SELECT max(version) FROM store.schema_version),
+           (SELECT count(*) FROM store.claims), (SELECT count(*) FROM store.articles),
+           (SELECT count(*) || ':' || coalesce(sum(hash(claim_id, quantity, reason)), 0)
+            FROM store.assignments),
+           (SELECT count(*) || ':' || coalesce(sum(hash(claimant, canonical, label)), 0)
+            FROM store.claimant_groups),
+           (SELECT count(*) || ':' || coalesce(max(corrected_at)::VARCHAR, '')
+            FROM store.article_corrections),
+           (SELECT count(*) || ':' || coalesce(max(defined_at)::VARCHAR, '')
+            FROM store.quantity_defs)
+"""
+
+
+def _basis(con: duckdb.DuckDBPyConnection, relation: str) -> tuple | None:
+    try:
+        [row] = con.execute(_BASIS).fetchall()
+    except duckdb.Error:  # an older file without some of these tables: never patched
+        return None
+    return (relation, *row)
+
+
+@dataclass(frozen=True)
+class QuantityRead:
+    """A quantity's claims (``load_quantity_claims`` without filters and texts) and the basis
+    they were read on (``_BASIS``), so that after a review they can be patched instead of
+    read again (``patch_reviewed``)."""
+
+    claims: pl.DataFrame
+    basis: tuple | None
+
+
+def read_quantity(db: Path, quantity: str, relation: str | None = None) -> QuantityRead:
+    """``load_quantity_claims(texts=False)`` and its basis, in one session."""
+    with read_only(db) as con:
+        relation = relation or claims_relation(con)
+        claims = quantity_claims(con, quantity, texts=False, relation=relation)
+        return QuantityRead(claims, _basis(con, relation))
+
+
+def patch_reviewed(db: Path, quantity: str, earlier: QuantityRead,
+                   relation: str | None = None) -> QuantityRead | None:
+    """``earlier`` brought up to date when only reviews were added since it was read: every
+    reviewed claim's row read again (a review may change its values or move it to another
+    quantity), the others kept; the same rows and order as ``read_quantity``. None when
+    anything else changed (then read it all again), or when ``earlier`` was cut at
+    ``MAX_ROWS``."""
+    if earlier.basis is None or not is_complete(earlier.claims):
+        return None
+    with read_only(db) as con:
+        relation = relation or claims_relation(con)
+        basis = _basis(con, relation)
+        if basis != earlier.basis:
+            return None
+        reviewed = con.sql(
+            f"SELECT x.*, l.claimant_label FROM (SELECT {comparison._columns(False, relation)}"
+            f" FROM {relation} WHERE quantity = ? AND claim_id IN"
+            " (SELECT claim_id FROM store.reviews)) x"
+            f" LEFT JOIN ({CLAIMANT_LABELS}) l USING (claimant)", params=[quantity]).pl()
+        ids = con.sql("SELECT DISTINCT claim_id FROM store.reviews").pl()["claim_id"]
+    kept = earlier.claims.filter(~pl.col("claim_id").is_in(ids.implode()))
+    try:
+        claims = pl.concat([kept, reviewed.select(kept.columns)])
+    except (pl.exceptions.PolarsError, pl.exceptions.ColumnNotFoundError):
+        return None  # a column read with another type: read it all again
+    claims = claims.sort(["published", "claim_id"], descending=[True, False], nulls_last=True)
+    return QuantityRead(claims, basis) if is_complete(claims) else None
+
+
 def load_claim_texts(db: Path, claim_ids: list[str], relation: str | None = None
                      ) -> pl.DataFrame:
     """Sentence, title and entity of some claims (the rows a page shows, or an export)."""
