@@ -9,7 +9,8 @@ and times each step in CPU seconds of the whole process (all threads, DuckDB's i
 machine:
 
 - ``first``: the first render in a new process (imports included);
-- ``warm``: a first render with warm imports and empty caches (a new database version);
+- ``warm``: a first render with warm imports and Streamlit's caches emptied (the file is the
+  same, so each quantity's last read is reused: ``cache.forget_reads`` is not called);
 - ``rerun``: the same page again (every cache hit);
 - ``filter``: "Hedged claims: firm only";
 - ``quantity``: the next quantity in the picker;

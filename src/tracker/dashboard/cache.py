@@ -44,6 +44,12 @@ _LAST_READ: dict[tuple[str, str], data.QuantityRead] = {}
 _LAST_READ_LOCK = threading.Lock()
 
 
+def forget_reads() -> None:
+    """Drop the kept reads too (a benchmark's "empty caches": what a new file costs)."""
+    with _LAST_READ_LOCK:
+        _LAST_READ.clear()
+
+
 # cache_resource: up to 200,000 rows, never modified (filters make new frames).
 @st.cache_resource(show_spinner=False, max_entries=8)
 def quantity_claims(db: str, signature: tuple, quantity: str) -> pl.DataFrame:
