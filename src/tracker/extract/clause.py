@@ -146,6 +146,7 @@ def clause_state(
     noun_concept: Callable[[str], str | None] | None = None,
     *,
     other_nouns: bool = False,
+    memo: StateMemo | None = None,
 ) -> str | None:
     """The state word of the clause nearest to the number (in words); a phrase ("killed or
     wounded") beats the words inside it; an override state (a change, plan or part: "additional",
@@ -154,7 +155,60 @@ def clause_state(
     counted noun names (a partitive before one makes a part: "twelve of the victims");
     ``other_nouns``: the number has a counted noun of its own, so a state noun of another noun
     phrase before it names other people ("Survivors told rescuers that 90 people were on
-    board", "Nach Aussagen der Überlebenden waren 90 Menschen an Bord")."""
+    board", "Nach Aussagen der Überlebenden waren 90 Menschen an Bord"). ``memo``: the state
+    words found in a clause, kept for the next question about it (one dict per text, and every
+    ``noun_concept`` given with it the same function)."""
+    key = (clause, claim.start, claim.end, claim.sentence_start, claim.entity,
+           noun_concept is None)
+    found = memo.get(key) if memo is not None else None
+    if found is None:
+        found = _states_in(texts, concepts, clause, claim, noun_concept)
+        if memo is not None:
+            memo[key] = found
+    found_states, named, words, adjacent, whole = found
+    if other_nouns and noun_concept is not None and named:
+        skip = {k for k, pos, i in named
+                if _names_others(texts, pos, words[:i], concepts, noun_concept)}
+        found_states = [fs for k, fs in enumerate(found_states) if k not in skip]
+    overrides = concepts.override_states
+    # a part of the dead is a part only when the figure counts the dead too ("Of the 11,000
+    # sent, 4,700 were killed" is the whole of another state)
+    if adjacent is not None and not (
+        adjacent == concepts.part_state
+        and any(st not in (whole, *overrides, *concepts.weak_states) for _, st in found_states)
+    ):
+        found_states = [*found_states, (0, adjacent)]
+    if allowed is not None:
+        found_states = [(d, st) for d, st in found_states if st in allowed]
+    elif concepts.measure_only:  # a count is no price: "the fighting cost 300 lives"
+        found_states = [(d, st) for d, st in found_states if st not in concepts.measure_only]
+    if not found_states:
+        return None
+    weak = concepts.weak_states
+    return min(found_states, key=lambda d_s: (d_s[1] not in overrides, d_s[1] in weak, d_s[0]))[1]
+
+
+# the state words of a clause in order (distance in words, state); the entries that are state
+# words before the number (entry, position, word index) and the clause's words before it; the
+# change or part beside the number and the state of its whole
+_Found = tuple[
+    list[tuple[int, str]],
+    list[tuple[int, int, int]],
+    list[str],
+    str | None,
+    str | None,
+]
+StateMemo = dict[tuple[object, ...], _Found]  # ``clause_state``'s memo for one text
+
+
+def _states_in(
+    texts: tuple[str, str],
+    concepts: Concepts,
+    clause: tuple[int, int],
+    claim: Claim,
+    noun_concept: Callable[[str], str | None] | None,
+) -> _Found:
+    """What ``clause_state`` chooses from, for any ``allowed`` and ``other_nouns``."""
     low = texts[1]
     overrides = concepts.override_states
     start, end = clause
@@ -174,13 +228,12 @@ def clause_state(
             found_states.append((len(after[:cut].split()) + 1, state))
             after = after[:cut] + blank + after[found.end() - claim.end :]
     words = before.split()
-    tokens = list(re.finditer(r"\S+", before))
-    for i, token in enumerate(tokens):
+    named: list[tuple[int, int, int]] = []
+    for i, token in enumerate(re.finditer(r"\S+", before)):
         state = concepts.state_of(token.group().strip(PUNCTUATION))
-        if state is None or (other_nouns and noun_concept is not None and _names_others(
-            texts, start + token.start(), words[:i], concepts, noun_concept
-        )):
+        if state is None:
             continue
+        named.append((len(found_states), start + token.start(), i))
         found_states.append((len(words) - i, state))
     for i, word in enumerate(after.split()):
         state = concepts.state_of(word.strip(PUNCTUATION))
@@ -200,21 +253,7 @@ def clause_state(
     if future_tense(texts, concepts, clause):
         found_states.append((0, concepts.plan_state))
     adjacent, whole = adjacent_state(low, concepts, clause, claim, noun_concept)
-    # a part of the dead is a part only when the figure counts the dead too ("Of the 11,000
-    # sent, 4,700 were killed" is the whole of another state)
-    if adjacent is not None and not (
-        adjacent == concepts.part_state
-        and any(st not in (whole, *overrides, *concepts.weak_states) for _, st in found_states)
-    ):
-        found_states.append((0, adjacent))
-    if allowed is not None:
-        found_states = [(d, st) for d, st in found_states if st in allowed]
-    elif concepts.measure_only:  # a count is no price: "the fighting cost 300 lives"
-        found_states = [(d, st) for d, st in found_states if st not in concepts.measure_only]
-    if not found_states:
-        return None
-    weak = concepts.weak_states
-    return min(found_states, key=lambda d_s: (d_s[1] not in overrides, d_s[1] in weak, d_s[0]))[1]
+    return found_states, named, words, adjacent, whole
 
 
 def _names_others(

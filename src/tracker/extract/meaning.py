@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from tracker.extract.clause import (
     WORD,
+    StateMemo,
     after_coordinator,
     after_place_word,
     clause_around,
@@ -67,6 +68,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     said_at = -1  # the sentence start of the antecedent
     first: Claim | None = None  # the first claim of the current sentence
     measured = False  # a measure among the figures of the sentence so far
+    memo: StateMemo = {}  # the state words of each clause, found once
     for i, claim in enumerate(claims):
         prev = claims[i - 1] if i > 0 else None
         nxt = claims[i + 1] if i + 1 < len(claims) else None
@@ -75,7 +77,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         clause = clause_around(claim, prev, nxt, breaks)
         clause = into_relative(clause, claim, nxt, low, breaks, concepts)
         clause = after_coordinator(clause, claim, prev, low, concepts)
-        found = read_meaning(claim, (text, low), lex, concepts, clause)
+        found = read_meaning(claim, (text, low), lex, concepts, clause, memo=memo)
         if found.state is None and nxt is not None:
             found = _past_complement(found, claim, nxt, claims[i + 2 : i + 3], (text, low),
                                      (lex, concepts), (clause, breaks))
@@ -129,7 +131,8 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             antecedent, said_at = found, claim.sentence_start
             if found.state not in concepts.override_states:
                 total = found
-            elif (under := _underlying(claim, found, (text, low), lex, concepts, clause)):
+            elif (under := _underlying(claim, found, (text, low), lex, concepts, clause,
+                                              memo)):
                 # "Die Schäden allein in Grimma: 250 Millionen Euro. Die Landesregierung geht
                 # von bis zu 2,2 Milliarden Euro aus.": a part, change or plan still says what
                 # a later bare figure totals
@@ -269,7 +272,7 @@ def _included(
 
 def _underlying(
     claim: Claim, found: Meaning, texts: tuple[str, str], lex: Lexicon, concepts: Concepts,
-    clause: tuple[int, int],
+    clause: tuple[int, int], memo: StateMemo,
 ) -> str | None:
     """The state a part, change or plan counts beside its override ("allein ... Schäden":
     damaged; "16 more officers were hurt": wounded), from its clause or else its unit."""
@@ -278,7 +281,7 @@ def _underlying(
         (*concepts.state_words.values(), *concepts.phrase_states.values()))
     allowed = known - concepts.override_states - concepts.measure_only
     said = clause_state(texts, concepts, clause, claim, allowed,
-                        lambda word: _concept_of(word, lex, concepts))
+                        lambda word: _concept_of(word, lex, concepts), memo=memo)
     if said is not None:
         return said
     unit_state = concepts.units.get(claim.unit or "", (None, None))[1]
@@ -399,9 +402,13 @@ def read_meaning(
     lex: Lexicon,
     concepts: Concepts,
     clause: tuple[int, int],
+    *,
+    memo: StateMemo | None = None,
 ) -> Meaning:
     """The meaning of one claim whose clause is ``text[clause[0]:clause[1]]``; ``texts`` is the
-    text and its ``lower_text``."""
+    text and its ``lower_text``; ``memo``: the state words of the text's clauses found so far
+    (``clause_state``)."""
+    memo = {} if memo is None else memo
     text, low = texts
     start, end = clause
     np_start, np_end, noun = _noun_phrase(claim, texts, lex, concepts, end)
@@ -421,14 +428,14 @@ def read_meaning(
     actor, places = _actor(claim, texts, concepts, clause, np_end, lex if counts_events else None)
     if not counts_events:  # a measure: only a change, plan or part, or a measure's own state
         allowed = concepts.override_states | concepts.measure_states
-        said = clause_state(texts, concepts, clause, claim, allowed)
+        said = clause_state(texts, concepts, clause, claim, allowed, memo=memo)
         return Meaning(concept, actor, said or unit_state)
     # "4.700 Toten und Verwundeten": a phrase over the unit's word names the state
     phrase = phrase_over(low, concepts, clause, (np_start, np_end))
     state = phrase or unit_state
     said = clause_state(texts, concepts, clause, claim, None,
                         lambda word: _concept_of(word, lex, concepts),
-                        other_nouns=noun is not None and claim.entity is not None)
+                        other_nouns=noun is not None and claim.entity is not None, memo=memo)
     # a unit not written at the number (inherited: "8,400 people injured and about 400 still
     # missing") yields to the clause's own state word
     inherited = phrase is None and claim.entity is None and said is not None
@@ -438,7 +445,7 @@ def read_meaning(
     if not inherited and phrase is None and said not in (None, unit_state, *concepts.weak_states):
         inherited = unit_state is not None and clause_state(
             texts, concepts, clause, claim, frozenset({unit_state}),
-            lambda word: _concept_of(word, lex, concepts)) is None
+            lambda word: _concept_of(word, lex, concepts), memo=memo) is None
     if state is None or inherited or said in concepts.override_states:
         state = said
     # a figure with no noun of its own ("der Generalstab in Seoul hält bis zu 3.000 für
