@@ -101,7 +101,8 @@ def _json_counts(counts: Any) -> dict[str, Any]:
     "--story",
     "stories",
     multiple=True,
-    type=click.Choice(["nk", "quake", "flood", "protest", "lampedusa", "outbreak", "jobcuts"]),
+    type=click.Choice(["nk", "quake", "flood", "protest", "lampedusa", "outbreak", "jobcuts",
+                      "referendum"]),
     help="With --quantities: the stories to score (default: the bundled nk and quake; flood and "
     "protest are the holdout stories in evaluate/quantities/holdout, lampedusa too).",
 )

@@ -18,6 +18,7 @@ DEFINITIONS = {
     "lampedusa": "src/tracker/evaluate/quantities/holdout/lampedusa_quantities.toml",
     "jobcuts": "src/tracker/evaluate/quantities/holdout/jobcuts_quantities.toml",
     "outbreak": "src/tracker/evaluate/quantities/holdout/outbreak_quantities.toml",
+    "referendum": "src/tracker/evaluate/quantities/holdout/referendum_quantities.toml",
 }
 
 
