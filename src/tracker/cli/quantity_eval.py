@@ -19,6 +19,7 @@ DEFINITIONS = {
     "jobcuts": "src/tracker/evaluate/quantities/holdout/jobcuts_quantities.toml",
     "outbreak": "src/tracker/evaluate/quantities/holdout/outbreak_quantities.toml",
     "referendum": "src/tracker/evaluate/quantities/holdout/referendum_quantities.toml",
+    "wildfire": "src/tracker/evaluate/quantities/holdout/wildfire_quantities.toml",
 }
 
 
