@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tracker.claimants import resolve
@@ -292,12 +293,96 @@ def _head_of_phrase(lowers: list[str], lex: Lexicon) -> str:
     return lowers[-1]
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Case-insensitive matching also pairs "ı" and "İ" with "i" and "ſ" with "s", which str.lower()
+# does not: a sentence holding one is scanned in full.
+_FOLDED = re.compile("[\u0131\u0130\u017f]")
+_LATIN = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff\s.'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _CueWords:
+    """The first word of every phrase each cue scan looks for (None: that scan always runs).
+    A scan can find a cue only in a sentence holding one of its first words, since each phrase
+    stands after a non-word character (a look-behind, a comma, a space); the compound tails
+    ("Trendbarometer") stand inside a word, so theirs are looked for as substrings."""
+
+    any_cue: frozenset[str] | None
+    compound: frozenset[str] | None  # the compound and adjective cues ("nach UN-Angaben")
+    separable: frozenset[str] | None
+    own: frozenset[str] | None  # self references and own estimates
+    tails: tuple[str, ...] | None
+
+
+_CUE_WORDS: dict[str, _CueWords] = {}
+
+
+def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    out = set()
+    for phrase in phrases:
+        low = phrase.lower()
+        first = _LETTERS.match(low)
+        if first is None or _LATIN.fullmatch(low) is None:
+            return None  # a phrase opening with a sign, or letters folded otherwise
+        out.add(first.group())
+    return frozenset(out)
+
+
+def _cue_words(lex: Lexicon) -> _CueWords:
+    if lex.code not in _CUE_WORDS:
+        src = lex.sources
+        tails = _first_words(src.compound_cue_tails)
+        _CUE_WORDS[lex.code] = _CueWords(
+            _first_words((*src.inverted, *src.before_source, *src.after_source)),
+            _first_words(src.compound_cue_prepositions),
+            _first_words(verb for verb, _ in src.separable),
+            _first_words((*src.self_reference, *(src.pointing_determiners - src.phrase_words))),
+            None if tails is None else tuple(sorted(tails)),
+        )
+    return _CUE_WORDS[lex.code]
+
+
+def _may_hold(words: frozenset[str] | None, found: set[str] | None) -> bool:
+    return words is None or found is None or not words.isdisjoint(found)
+
+
 def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """Attribution cues in ``text[start:end]`` (one sentence) with the source each names."""
     pats = lex.regexes
     found: list[tuple[int, int, int, str]] = []
     apposed: set[int] = set()  # inverted cues that may close an apposition before them
-    for m in pats.any_cue.finditer(text, start, end):
+    # each scan below tries every position: run only those whose first words the sentence holds
+    first = _cue_words(lex)
+    low = text[start:end].lower()
+    words = None if _FOLDED.search(text, start, end) else set(_LETTERS.findall(low))
+    if _may_hold(first.any_cue, words):
+        found.extend(_any_cues(text, start, end, lex, apposed))
+    if _may_hold(first.separable, words):
+        found.extend(_separable_cues(text, start, end, lex))
+    if first.tails is None or words is None or any(t in low for t in first.tails):
+        found.extend(_compound_tail_cues(text, start, end, lex))
+    cues: list[Cue] = []
+    compound = _may_hold(first.compound, words)
+    if lex.sources.compound_cue_nouns and compound:
+        cues = [
+            Cue(m.start(), m.end(), m.group("source"), False, *m.span("source"), COMPOUND)
+            for m in pats.compound_cue.finditer(text, start, end)
+            if len(m.group("source")) > 1
+        ]
+    if lex.sources.self_reference and _may_hold(first.own, words):
+        cues.extend(_self_references(text, start, end, lex))
+    if compound:
+        cues.extend(_adjective_cues(text, start, end, lex))
+    return _read_cues(text, start, end, lex, (found, apposed, cues))
+
+
+def _any_cues(
+    text: str, start: int, end: int, lex: Lexicon, apposed: set[int]
+) -> list[tuple[int, int, int, str]]:
+    """The cue words of ``any_cue`` in the sentence (an inverted one that may close an
+    apposition before it goes to ``apposed`` too)."""
+    found: list[tuple[int, int, int, str]] = []
+    for m in lex.regexes.any_cue.finditer(text, start, end):
         if m.group("inv"):
             inv = _SPACES.sub(" ", m.group("inv").lower())
             found.append((m.start("inv"), m.end(), 1, inv))
@@ -312,18 +397,16 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             found.append((m.start(), m.end(), 1, phrase))
         if phrase in lex.sources.after_source_set:
             found.append((m.start(), m.end(), -1, phrase))
-    found.extend(_separable_cues(text, start, end, lex))
-    found.extend(_compound_tail_cues(text, start, end, lex))
-    cues: list[Cue] = []
-    if lex.sources.compound_cue_nouns:
-        cues = [
-            Cue(m.start(), m.end(), m.group("source"), False, *m.span("source"), COMPOUND)
-            for m in pats.compound_cue.finditer(text, start, end)
-            if len(m.group("source")) > 1
-        ]
-    if lex.sources.self_reference:
-        cues.extend(_self_references(text, start, end, lex))
-    cues.extend(_adjective_cues(text, start, end, lex))
+    return found
+
+
+def _read_cues(
+    text: str, start: int, end: int, lex: Lexicon,
+    scanned: tuple[list[tuple[int, int, int, str]], set[int], list[Cue]],
+) -> list[Cue]:
+    """The cues of ``find_cues`` from what its scans found: cue words with the direction of
+    their source, the inverted ones that may close an apposition, and the glued cues."""
+    found, apposed, cues = scanned
     compound_starts = {c.start for c in cues}
     found = [f for f in found if f[0] not in compound_starts]
     if not found:
