@@ -414,12 +414,15 @@ def future_tense(texts: tuple[str, str], concepts: Concepts, clause: tuple[int, 
     before a state word, "be" between), "dass Nordkorea 5.000 Soldaten entsenden werde" (an
     auxiliary right after a state verb in its infinitive: written in lower case, its own
     lemma; "Der Sachschaden wird ... geschätzt" is a noun)."""
-    written = [w.group() for w in WORD.finditer(texts[0], *clause)]
+    written = WORD.findall(texts[0], *clause)
     words = [w.lower() for w in written]
+    present = set(words)
     # "Die Zahl könnte auf 100 steigen", "the toll may climb to 100": a modal and a verb of
     # growth in the same clause, in either order
-    if concepts.forecast_modals & set(words) and concepts.forecast_verbs & set(words):
+    if concepts.forecast_modals & present and concepts.forecast_verbs & present:
         return True
+    if present.isdisjoint(concepts.future_before) and present.isdisjoint(concepts.future_after):
+        return False  # no auxiliary: no need to look at each word
     for i, word in enumerate(words):
         if word in concepts.future_before:
             following = [(w, k) for k, w in enumerate(words[i + 1 : i + 4], i + 1)
