@@ -229,11 +229,13 @@ def _states_in(
             after = after[:cut] + blank + after[found.end() - claim.end :]
     words = before.split()
     named: list[tuple[int, int, int]] = []
-    for i, token in enumerate(re.finditer(r"\S+", before)):
-        state = concepts.state_of(token.group().strip(PUNCTUATION))
+    tokens: list[re.Match[str]] | None = None  # where each word stands, found when needed
+    for i, word in enumerate(words):  # str.split and \S+ cut at the same spaces
+        state = concepts.state_of(word.strip(PUNCTUATION))
         if state is None:
             continue
-        named.append((len(found_states), start + token.start(), i))
+        tokens = tokens or list(re.finditer(r"\S+", before))
+        named.append((len(found_states), start + tokens[i].start(), i))
         found_states.append((len(words) - i, state))
     for i, word in enumerate(after.split()):
         state = concepts.state_of(word.strip(PUNCTUATION))
