@@ -110,3 +110,81 @@ def test_background_writer_keeps_order_and_raises_a_failure_once(monkeypatch) ->
         raised += 1
     assert raised == 1
     assert written == [["a0", "a1"], ["a2", "a3"]]  # in order; nothing after the failure
+
+
+def _news(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"{i:03d}.txt").write_text(
+            f"language: en\n---\nAbout {i + 2},000 troops were sent to the border on day {i}, "
+            "officials said.\n", encoding="utf-8")
+
+
+def _row_groups(db: Path, table: str) -> int:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("select count(distinct row_group_id) "
+                           f"from pragma_storage_info('store.{table}')").fetchall()[0][0]
+
+
+def test_streaming_checkpoints_do_not_merge_row_groups_until_the_corpus_pass(
+        tmp_path: Path, monkeypatch) -> None:
+    """Issue #14 memory: each close of the writer checkpoints without merging row groups (that
+    merge grew with the corpus); the checkpoint after the corpus pass merges them once."""
+    import tracker.ingest.pipeline as pipeline
+
+    _news(tmp_path / "in", 40)
+    monkeypatch.setenv("TRACKER_BATCH_SIZE", "5")
+    monkeypatch.setattr(pipeline, "HOLD_SECONDS", 0.0)  # closed (checkpointed) after each batch
+    before_pass: list[int] = []
+    assign = tracker.ingest.assign_quantities
+
+    def recording(db: Path) -> None:
+        before_pass.append(_row_groups(db, "articles"))
+        assign(db)
+
+    monkeypatch.setattr(tracker.ingest, "assign_quantities", recording)
+    db = tmp_path / "t.duckdb"
+    summary = ingest([tmp_path / "in"], db, workers=1, progress=False)
+    assert summary.new == 40
+    assert before_pass == [8]  # one row group per checkpointed batch of 5
+    assert _row_groups(db, "articles") == 1
+
+
+def test_corpus_pass_runs_again_with_the_full_limit_when_the_cap_is_too_small(
+        tmp_path: Path, monkeypatch) -> None:
+    article = Path(__file__).parent.parent / "data" / "articles" / "2024-12-20-dw-nis-100-tote.txt"
+    capped = tmp_path / "capped.duckdb"
+    ingest([article], capped, workers=1, progress=False)
+    expected = _assignments(capped)
+    assert expected
+    limits: list[str] = []
+    corpus_pass = tracker.ingest._corpus_pass
+
+    def out_of_memory_once(con: duckdb.DuckDBPyConnection) -> None:
+        limits.append(con.execute("select current_setting('memory_limit')").fetchall()[0][0])
+        if len(limits) == 1:
+            raise duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate")
+        corpus_pass(con)
+
+    monkeypatch.setattr(tracker.ingest, "_corpus_pass", out_of_memory_once)
+    monkeypatch.setenv("TRACKER_WRITE_MEMORY_LIMIT", "2GB")
+    tracker.ingest.assign_quantities(capped)
+    assert len(limits) == 2
+    assert tracker.ingest.memory_bytes(limits[0].replace(" ", "")) < 300 * 2**20
+    assert tracker.ingest.memory_bytes(limits[1].replace(" ", "")) > 1.5 * 2**30
+    assert _assignments(capped) == expected
+
+
+def _assignments(db: Path) -> list:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("select * from store.assignments order by all").fetchall()
+
+
+def test_memory_sizes_are_read_as_the_settings_write_them() -> None:
+    from tracker.ingest import memory_bytes
+
+    assert memory_bytes("256MB") == 256 * 10**6
+    assert memory_bytes("4GB") == 4 * 10**9
+    assert memory_bytes("1.5GiB") == int(1.5 * 2**30)
+    assert memory_bytes("1000B") == 1000
+    assert memory_bytes("512 mb") == 512 * 10**6

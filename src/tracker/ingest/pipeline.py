@@ -460,6 +460,12 @@ class BatchWriter:
         claims = pl.concat([c for _, c in frames], rechunk=False)
         if self.store is None:
             self.store = open_store(self.db)
+            # No row-group merging ("vacuum") in the checkpoint of each close: it rewrites the
+            # small row groups written since in ever larger steps (up to a whole row group of
+            # 122,880 articles), so the writer's memory and its close times grew with the
+            # corpus (+200 MB and 4 s at ~96,000 articles). The row groups are merged once, by
+            # the checkpoint after the corpus pass (``assign_quantities``).
+            self.store.con.execute("SET max_vacuum_tasks = 0")
             self.opened = time.monotonic()
         try:
             counts = self.store.write_frames(articles, claims)  # a failed write is not retried
