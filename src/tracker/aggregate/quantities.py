@@ -300,14 +300,80 @@ def _keyword_sql(q: Quantity, params: list[Any]) -> list[str]:
 
 
 def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
-    """The claim's concept, actor and state must each be one the quantity accepts."""
+    """The claim's concept, actor and state must each be one the quantity accepts; a part
+    ("4,980 suspected cases, including 231 confirmed", "davon rund 4200 in Deutschland") also
+    enters one whose refinement its own words name (``_own_part_sql``)."""
     parts = ["has_meaning"]
     for name in MEANING_KEYS:
         accepted = getattr(q, name)
         if accepted:
+            if name == "state":
+                accepted = _with_plain_states(accepted)
             params.append(list(accepted))
-            parts.append(f"list_contains(?, lower(coalesce({name}, '')))")
+            test = f"list_contains(?, lower(coalesce({name}, '')))"
+            if name == "state" and (q.keywords or q.place):
+                params.append(list(accepted))
+                test = f"({test} OR {_own_part_sql(q, params)})"
+            parts.append(test)
     return parts
+
+
+def _with_plain_states(accepted: tuple[str, ...]) -> tuple[str, ...]:
+    """A definition whose states are only "" (not stated) and the override states (a plan, a
+    change, a part) counts a plain number: it also takes the plain states of every language
+    (arrived, present, participated: ``rules.plain_states``), so that a definition written
+    before the vocabulary named them ("state = [''], arriving is no state") keeps its claims."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    codes = supported_languages()
+    if "" not in accepted:
+        return accepted
+    if any(s and s not in load_concepts(code).override_states for s in accepted
+           for code in codes):
+        return accepted
+    plain = sorted({s for code in codes for s in load_concepts(code).plain_states})
+    return accepted + tuple(s for s in plain if s not in accepted)
+
+
+@functools.cache
+def _part_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The part states of every language, and the words that make a part of a time or a place
+    by themselves ("allein", "alone", "per day", "in a single week": the [states] part words
+    that are no partitive, ``rules.inclusions`` or ``part_after``)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    states: set[str] = set()
+    alone: set[str] = set()
+    for code in supported_languages():
+        concepts = load_concepts(code)
+        states.add(concepts.part_state)
+        partitive = {*concepts.inclusions, *concepts.part_after}
+        alone |= {word for word, state in concepts.state_words.items()
+                  if state == concepts.part_state and word not in partitive}
+        alone |= {phrase for phrase, state in concepts.phrase_states.items()
+                  if state == concepts.part_state and phrase not in partitive}
+    return tuple(sorted(states)), tuple(sorted(alone))
+
+
+def _own_part_sql(q: Quantity, params: list[Any]) -> str:
+    """A part of the figure before it in its sentence, whose state the quantity accepts (a
+    ``?`` parameter the caller gave: "154 people arrested, 97 of whom remained in police
+    custody" is no part of the injured police), whose own words (``near``: from the number
+    on, not the total's words before it) name the quantity's place or one of its keyword
+    groups, and with no word of a part by time or place alone ("allein am Montag", "in a
+    single day": no share of the total a quantity tracks)."""
+    states, alone = _part_words()
+    params.append(list(states))
+    tests = [_found("near", group, params, inside_words=True) for group in q.keywords]
+    if q.place:
+        tests.append(_found("near", q.place, params))
+    own = ("prev_state IS NOT NULL AND list_contains(?, prev_state) AND "
+           f"list_contains(?, lower(coalesce(state, ''))) AND ({' OR '.join(tests)})")
+    if alone:
+        own += f" AND NOT {_found('near', alone, params)}"
+    return f"({own})"
 
 
 def _refinement_sql(q: Quantity, params: list[Any]) -> list[str]:
@@ -403,6 +469,8 @@ def near_windows_sql() -> str:
                c.concept, c.actor, c.state, c.low, year(a.published) AS published_year,
                c."start" - c.sentence_start AS quote_at,
                lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
+               CASE WHEN lag(c."end") OVER sentence_claims IS NOT NULL
+                    THEN coalesce(lag(c.state) OVER sentence_claims, '') END AS prev_state,
                coalesce(lag(c."end") OVER sentence_claims - c.sentence_start, 0) AS prev_at,
                lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
         FROM store.claims c LEFT JOIN store.articles a USING (article_id)
@@ -413,7 +481,7 @@ def near_windows_sql() -> str:
         -- the next number, at most NEAR_AFTER characters past the quote; "X killed and
         -- Y wounded" gives "killed" to X only.
         SELECT claim_id, unit, entity, sentence, title, concept, actor, state, low,
-               published_year,
+               published_year, prev_state,
                substr(sentence, window_from + 1, window_to - window_from) AS clause,
                substr(sentence, least(greatest(prev_at, 0), window_from) + 1,
                       window_to - least(greatest(prev_at, 0), window_from)) AS around,
@@ -443,17 +511,21 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
     the matching); the term patterns absorb accents instead. Each rule is a chain of plain
     regular-expression tests, which DuckDB runs as DFAs and stops at the first that fails.
     """
-    params: list[Any] = [NEAR_AFTER]
+    params: list[Any] = [NEAR_AFTER, list(_part_words()[0])]
     # Meaning first, most specific first; then the keyword rules in the order defined, as
     # before meanings existed (they mostly see claims without a meaning).
     whens = [_meaning_when(q, params) for q in by_specificity(config.quantities) if q.has_meaning]
     whens += [_keyword_when(q, params) for q in config.quantities if q.has_keyword_rules]
     sql = f"""
         WITH {near_windows_sql()}, lowered AS (
-            SELECT claim_id, unit, concept, actor, state,
+            SELECT claim_id, unit, concept, actor, state, prev_state,
                    coalesce(concept, actor, state) IS NOT NULL AS has_meaning,
                    lower(coalesce(entity, '') || ' ' || clause) AS near,
-                   lower(coalesce(entity, '') || ' ' || around) AS around,
+                   -- a part of the figure before it: the whole's words ("will cut 2,600
+                   -- jobs, about 700 of them in Spain") refine it too
+                   lower(coalesce(entity, '') || ' ' || CASE
+                       WHEN prev_state IS NOT NULL AND list_contains(?, state) THEN dating
+                       ELSE around END) AS around,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
                    lower(coalesce(title, '')) AS title, dating, published_year, low
             FROM windows

@@ -1,0 +1,86 @@
+"""Meaning, round 4 (issue #11): parts that a quantity defined by their own distinguishing word
+takes (and parts by time or of another state that stay out), new figures as changes, being
+vaccinated in more phrasings, and money saved apart from money spent. Sentences invented for
+these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_meaning_rules import _assign
+
+from tracker.extract import extract
+
+
+def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, str | None]:
+    claim = extract(sentence, lang)[index]
+    return claim.concept, claim.state
+
+
+CASES = {"quantity": [
+    {"id": "suspected", "label": "Suspected cases", "unit": "cases",
+     "concept": ["case", "person", ""], "state": ["infected", ""],
+     "keywords": [["verdacht", "suspect"]]},
+    {"id": "confirmed", "label": "Confirmed cases", "unit": "cases",
+     "concept": ["case", "person", ""], "state": ["infected", ""],
+     "keywords": [["bestätigt", "confirmed"]]},
+    {"id": "arrests", "label": "People arrested", "unit": "people",
+     "concept": ["person", ""], "state": ["captured"]},
+    {"id": "police", "label": "Police injured", "unit": "people",
+     "concept": ["person", "police officer", ""], "state": ["wounded"],
+     "keywords": [["police", "polizei"]]},
+]}
+
+JOBS = {"quantity": [
+    {"id": "home", "label": "Jobs cut at home", "unit": "jobs", "concept": ["job", ""],
+     "state": ["expected", ""], "keywords": [["cut", "wegfall"], ["spain", "spanien"]]},
+    {"id": "all", "label": "Jobs cut", "unit": "jobs", "concept": ["job", ""],
+     "state": ["expected", ""], "keywords": [["cut", "wegfall"]]},
+    {"id": "strikers", "label": "Strikers", "unit": "people",
+     "concept": ["person", "worker", ""], "state": ["participated"],
+     "keywords": [["strike", "streik"]]},
+]}
+
+
+def test_a_part_enters_the_quantity_its_own_words_name(tmp_path: Path) -> None:
+    got = _assign(tmp_path, [
+        "Health officials counted 3,200 suspected infections, including 140 confirmed in a "
+        "laboratory.",
+        "The ministry listed 2,700 suspected cases, of which 85 have been confirmed.",
+        "Officers arrested 120 people, 60 of whom remained in police custody overnight.",
+    ], "en", CASES)
+    assert got["3,200 suspected infections"] == "suspected"
+    assert got["140"] == "confirmed"  # not the total's "suspected"
+    assert got["85"] == "confirmed"
+    assert got["60"] is None  # a part of the arrested, not of the injured police
+
+
+def test_a_part_by_place_enters_and_a_part_by_time_stays_out(tmp_path: Path) -> None:
+    (tmp_path / "de").mkdir()
+    got = _assign(tmp_path / "de", [
+        "Weltweit sollen bis zu 3100 Stellen wegfallen, davon rund 900 in Spanien.",
+    ], "de", JOBS)
+    got |= _assign(tmp_path, [
+        "The group will cut 2,600 jobs, about 700 of them in Spain.",
+        "More than 5,000 workers joined the strike this week, 2,000 of them on Monday alone.",
+    ], "en", JOBS)
+    assert got["bis zu 3100 Stellen"] == "all"
+    assert got["rund 900"] == "home"
+    assert got["2,600 jobs"] == "all"
+    assert got["about 700"] == "home"
+    assert got["2,000"] is None
+
+
+def test_a_definition_of_no_state_keeps_the_plain_states_named_later(tmp_path: Path) -> None:
+    defs = {"quantity": [
+        {"id": "marchers", "label": "Marchers", "unit": "people", "concept": ["person", ""],
+         "state": [""], "keywords": [["march", "protest"]]},
+        {"id": "arrests", "label": "Arrests", "unit": "people", "concept": ["person", ""],
+         "state": ["captured", ""], "keywords": [["arrest", "march"]]},
+    ]}
+    got = _assign(tmp_path, [
+        "Some 40,000 people marched through the capital on Saturday.",
+        "Police arrested 75 people after the march.",
+    ], "en", defs)
+    assert got["Some 40,000 people"] == "marchers"  # participated: a plain count
+    assert got["75 people"] == "arrests"
