@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_meaning_rules import _assign
 
 from tracker.extract import extract
@@ -84,3 +85,34 @@ def test_a_definition_of_no_state_keeps_the_plain_states_named_later(tmp_path: P
     ], "en", defs)
     assert got["Some 40,000 people"] == "marchers"  # participated: a plain count
     assert got["75 people"] == "arrests"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "index", "expected"),
+    [
+        # new figures: what was added, not the total
+        ("en", "Health workers logged 95 new suspected cases overnight.", 0, ("case", "added")),
+        ("de", "Binnen eines Tages kamen 120 neue Verdachtsfälle hinzu.", 0, ("case", "added")),
+        # vaccinated: receiving a vaccine or a dose
+        ("en", "Nearly 52,000 children have received the oral vaccine so far.", 0,
+         ("child", "vaccinated")),
+        ("en", "About 18,000 residents received a first dose last week.", 0,
+         ("person", "vaccinated")),
+        ("de", "Bis Freitag hatten 41.000 Menschen ihre Dosis erhalten.", 0,
+         ("person", "vaccinated")),
+        # money saved is no price: "einsparen", "savings", "to save"
+        ("de", "Das Programm soll 30 Millionen Euro kosten und jährlich 12 Millionen Euro "
+         "einsparen.", 0, ("euro", "price")),
+        ("de", "Das Programm soll 30 Millionen Euro kosten und jährlich 12 Millionen Euro "
+         "einsparen.", 1, ("euro", "saved")),
+        ("en", "The airline expects annual savings of about €250 million.", 0, ("euro", "saved")),
+        ("de", "Das Sparziel liegt bei 70 Millionen Euro.", 0, ("euro", "saved")),
+        # a person is still rescued, not saved
+        ("en", "Lifeboat crews managed to save 14 people from the water.", 0,
+         ("person", "rescued")),
+    ],
+)
+def test_changes_vaccinations_and_savings(
+    lang: str, sentence: str, index: int, expected: tuple[str, str]
+) -> None:
+    assert _meaning(sentence, lang, index) == expected

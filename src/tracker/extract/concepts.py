@@ -73,6 +73,7 @@ class Concepts:
     period_start: frozenset[str]  # "since 2022": a year that opens a period, not another event
     question_openings: tuple[str, ...]  # "How many people took part? ...": what a bare one counts
     change_after: frozenset[str]  # "four more bodies": right after the number, a change
+    change_openings: frozenset[str]  # "430 new cases": opening the counted noun, a change
     change_before: frozenset[str]  # "another 300": right before the number, a change
     part_after: tuple[str, ...]  # "40 davon": right after the number, a part
     inclusions: tuple[str, ...]  # "16 died, including nine in ...": a part of the figure before
@@ -308,6 +309,7 @@ def load_concepts(code: str) -> Concepts:
         period_start=f.word_set("rules.period_start"),
         question_openings=f.word_tuple("rules.question_openings"),
         change_after=f.word_set("rules.change_after"),
+        change_openings=f.word_set("rules.change_openings"),
         change_before=f.word_set("rules.change_before"),
         part_after=f.word_tuple("rules.part_after"),
         inclusions=f.word_tuple("rules.inclusions"),
