@@ -116,3 +116,18 @@ def test_changes_vaccinations_and_savings(
     lang: str, sentence: str, index: int, expected: tuple[str, str]
 ) -> None:
     assert _meaning(sentence, lang, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "index"),
+    [
+        ("de", "Die Reederei will rund 600 Stellen streichen. Die Gewerkschaft geht von mehr "
+         "als 900 aus.", 1),
+        ("en", "The insurer plans to cut 1,200 jobs. The union puts the figure at more than "
+         "1,500.", 1),
+    ],
+)
+def test_a_bare_figure_counts_the_last_written_noun_of_no_state(
+    lang: str, text: str, index: int
+) -> None:
+    assert _meaning(text, lang, index)[0] == "job"

@@ -134,12 +134,25 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
                 # von bis zu 2,2 Milliarden Euro aus.": a part, change or plan still says what
                 # a later bare figure totals
                 total = Meaning(found.concept, found.actor, under)
+            elif _counted_noun(claim, found, concepts):
+                # "The insurer plans to cut 1,200 jobs. The union puts the figure at 1,500."
+                total = Meaning(found.concept, found.actor, None)
+        elif _counted_noun(claim, found, concepts):
+            # "Die Reederei spricht von rund 600 Stellen. Die Gewerkschaft geht von mehr als
+            # 900 aus.": a written noun of no state is what a later bare figure counts too
+            total = found
         measured = measured or (found.concept or claim.unit or "") in concepts.no_state
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:
                 object.__setattr__(claim, name, value)
     return claims
+
+
+def _counted_noun(claim: Claim, found: Meaning, concepts: Concepts) -> bool:
+    """A figure with a written noun that counts things, not a measure."""
+    return found.concept is not None and claim.entity is not None and (
+        found.concept not in concepts.no_state)
 
 
 _QUESTION_REACH = 240  # characters before a sentence a question before it is looked for in
