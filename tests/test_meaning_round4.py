@@ -131,3 +131,18 @@ def test_a_bare_figure_counts_the_last_written_noun_of_no_state(
     lang: str, text: str, index: int
 ) -> None:
     assert _meaning(text, lang, index)[0] == "job"
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        ("en", "Doctors counted 2,100 suspected cases and 19 deaths.", ("person", "killed")),
+        ("de", "Die Behörde zählte 2400 Verdachtsfälle und 19 Todesfälle.", ("person", "killed")),
+        # persons elided still carry over: the wounded are soldiers
+        ("en", "The clashes left 300 soldiers killed and 2,700 wounded.", ("soldier", "wounded")),
+    ],
+)
+def test_deaths_after_cases_count_persons(
+    lang: str, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert _meaning(sentence, lang, 1) == expected

@@ -386,8 +386,11 @@ def _from_previous(
     concept = found.concept
     # "300 soldiers killed and 2,700 wounded": the wounded are soldiers; not "1,340 cholera
     # cases and 27 deaths": a figure of no state says nothing of whom the deaths befell
+    # "at least 3,500 cases and 31 deaths": a count of events (cases, votes: a unit's concept
+    # with a state of its own) names no one a death befell; the deaths count persons
     if concept is None or (
         prev.concept is not None and prev.concept != unit_concept and prev.state is not None
+        and not (found.concept is not None and _event_concept(prev.concept, concepts))
     ):
         concept = prev.concept
     # "vier Vermisste, am Dienstag waren es noch sieben": no state of its own, the previous
@@ -396,6 +399,14 @@ def _from_previous(
     if state is None and prev.state not in concepts.override_states and not own_predicate:
         state = prev.state
     return Meaning(concept, found.actor or prev.actor, state)
+
+
+def _event_concept(concept: str, concepts: Concepts) -> bool:
+    """A concept that counts events, not persons or things: a unit's concept with a state of
+    its own ("case": infected, "vote": voted), outside the person family."""
+    if concept == "person" or concepts.broader.get(concept) == "person":
+        return False
+    return any(unit == concept and state is not None for unit, state in concepts.units.values())
 
 
 def lower_text(text: str) -> str:
