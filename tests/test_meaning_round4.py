@@ -146,3 +146,19 @@ def test_deaths_after_cases_count_persons(
     lang: str, sentence: str, expected: tuple[str, str]
 ) -> None:
     assert _meaning(sentence, lang, 1) == expected
+
+
+def test_a_bare_figure_continues_the_quantity_of_the_figure_before_it(tmp_path: Path) -> None:
+    defs = {"quantity": [
+        {"id": "cuts", "label": "Jobs cut", "unit": "jobs", "concept": ["job", ""],
+         "state": ["expected", ""], "keywords": [["cut", "axe"]]},
+    ]}
+    got = _assign(tmp_path, [
+        "The insurer will cut 1,200 jobs by 2028. The union puts the figure at more than 1,500, "
+        "the works council at 1,800.",
+        "The insurer employs 9,000 people. The union said 400.",
+    ], "en", defs)
+    assert got["1,200 jobs"] == "cuts"
+    assert got["more than 1,500"] == "cuts"
+    assert got["1,800"] == "cuts"  # a run of bare figures
+    assert got["400"] is None  # the figure before it is in no quantity

@@ -465,8 +465,8 @@ def near_windows_sql() -> str:
     ``dating``: the sentence up to the end of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
     return """
     neighbours AS (
-        SELECT c.claim_id, c.unit, c.entity, c.sentence, c.quote, a.title,
-               c.concept, c.actor, c.state, c.low, year(a.published) AS published_year,
+        SELECT c.claim_id, c.article_id, c."start", c.unit, c.entity, c.sentence, c.quote,
+               a.title, c.concept, c.actor, c.state, c.low, year(a.published) AS published_year,
                c."start" - c.sentence_start AS quote_at,
                lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
                CASE WHEN lag(c."end") OVER sentence_claims IS NOT NULL
@@ -480,8 +480,8 @@ def near_windows_sql() -> str:
         -- near: from the quote (or the sentence start, for a sentence's first number) to
         -- the next number, at most NEAR_AFTER characters past the quote; "X killed and
         -- Y wounded" gives "killed" to X only.
-        SELECT claim_id, unit, entity, sentence, title, concept, actor, state, low,
-               published_year, prev_state,
+        SELECT claim_id, article_id, "start", unit, entity, sentence, title, concept, actor,
+               state, low, published_year, prev_state,
                substr(sentence, window_from + 1, window_to - window_from) AS clause,
                substr(sentence, least(greatest(prev_at, 0), window_from) + 1,
                       window_to - least(greatest(prev_at, 0), window_from)) AS around,
@@ -518,7 +518,8 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
     whens += [_keyword_when(q, params) for q in config.quantities if q.has_keyword_rules]
     sql = f"""
         WITH {near_windows_sql()}, lowered AS (
-            SELECT claim_id, unit, concept, actor, state, prev_state,
+            SELECT claim_id, article_id, "start", entity IS NULL AS bare, unit, concept, actor,
+                   state, prev_state,
                    coalesce(concept, actor, state) IS NOT NULL AS has_meaning,
                    lower(coalesce(entity, '') || ' ' || clause) AS near,
                    -- a part of the figure before it: the whole's words ("will cut 2,600
@@ -530,16 +531,46 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                    lower(coalesce(title, '')) AS title, dating, published_year, low
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
-            SELECT claim_id, concept, actor, state, dating, published_year, low,
-                   CASE {" ".join(whens) or "WHEN false THEN NULL"} END AS decision
-            FROM lowered
-        )
+            SELECT claim_id, article_id, "start", bare, concept, actor, state,
+                   CASE WHEN earlier THEN NULL
+                        ELSE CASE {" ".join(whens) or "WHEN false THEN NULL"} END
+                   END AS decision, earlier
+            FROM (SELECT *, {earlier_year_sql()} AS earlier FROM lowered)
+        ), {_carried_sql()}
         SELECT claim_id, split_part(decision, '|', 1) AS quantity,
                CASE WHEN split_part(decision, '|', 2) = 'm' THEN {meaning_reason_sql()}
                     ELSE '{KEYWORD_REASON}' END AS reason
-        FROM decided WHERE decision IS NOT NULL AND NOT {earlier_year_sql()}
+        FROM {_CARRIED_LAST} WHERE decision IS NOT NULL
     """
     return sql, params
+
+
+_CARRY_PASSES = 3  # "Das Ministerium zählte 1,12 Millionen, die CGT 3,5 Millionen": a run
+_CARRIED_LAST = f"carried{_CARRY_PASSES}"
+
+
+def _carried_sql() -> str:
+    """CTEs ``carried1`` .. ``carriedN``: a bare figure (no noun written: "Die Gewerkschaft
+    spricht weiter von mehr als 9000.", "The CGT said 3.5 million.") that no quantity takes,
+    with the same meaning as the figure before it in its article (which it took from it),
+    continues that figure's quantity: the refinement words were said with that figure. Each
+    pass reaches one more figure of a run of bare ones."""
+    ctes = []
+    source = "decided"
+    for n in range(1, _CARRY_PASSES + 1):
+        ctes.append(f"""carried{n} AS (
+            SELECT claim_id, article_id, "start", bare, concept, actor, state, earlier,
+                   CASE WHEN decision IS NULL AND bare AND NOT earlier
+                             AND coalesce(concept, actor, state) IS NOT NULL
+                             AND lag(concept) OVER article IS NOT DISTINCT FROM concept
+                             AND lag(actor) OVER article IS NOT DISTINCT FROM actor
+                             AND lag(state) OVER article IS NOT DISTINCT FROM state
+                        THEN lag(decision) OVER article ELSE decision END AS decision
+            FROM {source}
+            WINDOW article AS (PARTITION BY article_id ORDER BY "start")
+        )""")
+        source = f"carried{n}"
+    return ", ".join(ctes)
 
 
 def assign_all(con: duckdb.DuckDBPyConnection, config: QuantityConfig | None = None) -> int:
