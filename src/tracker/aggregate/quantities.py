@@ -300,14 +300,80 @@ def _keyword_sql(q: Quantity, params: list[Any]) -> list[str]:
 
 
 def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
-    """The claim's concept, actor and state must each be one the quantity accepts."""
+    """The claim's concept, actor and state must each be one the quantity accepts; a part
+    ("4,980 suspected cases, including 231 confirmed", "davon rund 4200 in Deutschland") also
+    enters one whose refinement its own words name (``_own_part_sql``)."""
     parts = ["has_meaning"]
     for name in MEANING_KEYS:
         accepted = getattr(q, name)
         if accepted:
+            if name == "state":
+                accepted = _with_plain_states(accepted)
             params.append(list(accepted))
-            parts.append(f"list_contains(?, lower(coalesce({name}, '')))")
+            test = f"list_contains(?, lower(coalesce({name}, '')))"
+            if name == "state" and (q.keywords or q.place):
+                params.append(list(accepted))
+                test = f"({test} OR {_own_part_sql(q, params)})"
+            parts.append(test)
     return parts
+
+
+def _with_plain_states(accepted: tuple[str, ...]) -> tuple[str, ...]:
+    """A definition whose states are only "" (not stated) and the override states (a plan, a
+    change, a part) counts a plain number: it also takes the plain states of every language
+    (arrived, present, participated: ``rules.plain_states``), so that a definition written
+    before the vocabulary named them ("state = [''], arriving is no state") keeps its claims."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    codes = supported_languages()
+    if "" not in accepted:
+        return accepted
+    if any(s and s not in load_concepts(code).override_states for s in accepted
+           for code in codes):
+        return accepted
+    plain = sorted({s for code in codes for s in load_concepts(code).plain_states})
+    return accepted + tuple(s for s in plain if s not in accepted)
+
+
+@functools.cache
+def _part_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The part states of every language, and the words that make a part of a time or a place
+    by themselves ("allein", "alone", "per day", "in a single week": the [states] part words
+    that are no partitive, ``rules.inclusions`` or ``part_after``)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    states: set[str] = set()
+    alone: set[str] = set()
+    for code in supported_languages():
+        concepts = load_concepts(code)
+        states.add(concepts.part_state)
+        partitive = {*concepts.inclusions, *concepts.part_after}
+        alone |= {word for word, state in concepts.state_words.items()
+                  if state == concepts.part_state and word not in partitive}
+        alone |= {phrase for phrase, state in concepts.phrase_states.items()
+                  if state == concepts.part_state and phrase not in partitive}
+    return tuple(sorted(states)), tuple(sorted(alone))
+
+
+def _own_part_sql(q: Quantity, params: list[Any]) -> str:
+    """A part of the figure before it in its sentence, whose state the quantity accepts (a
+    ``?`` parameter the caller gave: "154 people arrested, 97 of whom remained in police
+    custody" is no part of the injured police), whose own words (``near``: from the number
+    on, not the total's words before it) name the quantity's place or one of its keyword
+    groups, and with no word of a part by time or place alone ("allein am Montag", "in a
+    single day": no share of the total a quantity tracks)."""
+    states, alone = _part_words()
+    params.append(list(states))
+    tests = [_found("near", group, params, inside_words=True) for group in q.keywords]
+    if q.place:
+        tests.append(_found("near", q.place, params))
+    own = ("prev_state IS NOT NULL AND list_contains(?, prev_state) AND "
+           f"list_contains(?, lower(coalesce(state, ''))) AND ({' OR '.join(tests)})")
+    if alone:
+        own += f" AND NOT {_found('near', alone, params)}"
+    return f"({own})"
 
 
 def _refinement_sql(q: Quantity, params: list[Any]) -> list[str]:
@@ -399,10 +465,12 @@ def near_windows_sql() -> str:
     ``dating``: the sentence up to the end of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
     return """
     neighbours AS (
-        SELECT c.claim_id, c.unit, c.entity, c.sentence, c.quote, a.title,
-               c.concept, c.actor, c.state, c.low, year(a.published) AS published_year,
+        SELECT c.claim_id, c.article_id, c."start", c.unit, c.entity, c.sentence, c.quote,
+               a.title, c.concept, c.actor, c.state, c.low, year(a.published) AS published_year,
                c."start" - c.sentence_start AS quote_at,
                lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
+               CASE WHEN lag(c."end") OVER sentence_claims IS NOT NULL
+                    THEN coalesce(lag(c.state) OVER sentence_claims, '') END AS prev_state,
                coalesce(lag(c."end") OVER sentence_claims - c.sentence_start, 0) AS prev_at,
                lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
         FROM store.claims c LEFT JOIN store.articles a USING (article_id)
@@ -412,8 +480,8 @@ def near_windows_sql() -> str:
         -- near: from the quote (or the sentence start, for a sentence's first number) to
         -- the next number, at most NEAR_AFTER characters past the quote; "X killed and
         -- Y wounded" gives "killed" to X only.
-        SELECT claim_id, unit, entity, sentence, title, concept, actor, state, low,
-               published_year,
+        SELECT claim_id, article_id, "start", unit, entity, sentence, title, concept, actor,
+               state, low, published_year, prev_state,
                substr(sentence, window_from + 1, window_to - window_from) AS clause,
                substr(sentence, least(greatest(prev_at, 0), window_from) + 1,
                       window_to - least(greatest(prev_at, 0), window_from)) AS around,
@@ -443,31 +511,73 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
     the matching); the term patterns absorb accents instead. Each rule is a chain of plain
     regular-expression tests, which DuckDB runs as DFAs and stops at the first that fails.
     """
-    params: list[Any] = [NEAR_AFTER]
+    params: list[Any] = [NEAR_AFTER, list(_part_words()[0])]
     # Meaning first, most specific first; then the keyword rules in the order defined, as
     # before meanings existed (they mostly see claims without a meaning).
     whens = [_meaning_when(q, params) for q in by_specificity(config.quantities) if q.has_meaning]
     whens += [_keyword_when(q, params) for q in config.quantities if q.has_keyword_rules]
     sql = f"""
         WITH {near_windows_sql()}, lowered AS (
-            SELECT claim_id, unit, concept, actor, state,
+            SELECT claim_id, article_id, "start", entity IS NULL AS bare, unit, concept, actor,
+                   state, prev_state,
                    coalesce(concept, actor, state) IS NOT NULL AS has_meaning,
                    lower(coalesce(entity, '') || ' ' || clause) AS near,
-                   lower(coalesce(entity, '') || ' ' || around) AS around,
+                   -- a part of the figure before it: the whole's words ("will cut 2,600
+                   -- jobs, about 700 of them in Spain") refine it too
+                   lower(coalesce(entity, '') || ' ' || CASE
+                       WHEN prev_state IS NOT NULL AND list_contains(?, state) THEN dating
+                       ELSE around END) AS around,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
                    lower(coalesce(title, '')) AS title, dating, published_year, low
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
-            SELECT claim_id, concept, actor, state, dating, published_year, low,
-                   CASE {" ".join(whens) or "WHEN false THEN NULL"} END AS decision
-            FROM lowered
-        )
+            SELECT claim_id, article_id, "start", bare, concept, actor, state,
+                   CASE WHEN earlier THEN NULL
+                        ELSE CASE {" ".join(whens) or "WHEN false THEN NULL"} END
+                   END AS decision, earlier
+            FROM (SELECT *, {earlier_year_sql()} AS earlier FROM lowered)
+        ), {_carried_sql()}
         SELECT claim_id, split_part(decision, '|', 1) AS quantity,
                CASE WHEN split_part(decision, '|', 2) = 'm' THEN {meaning_reason_sql()}
                     ELSE '{KEYWORD_REASON}' END AS reason
-        FROM decided WHERE decision IS NOT NULL AND NOT {earlier_year_sql()}
+        FROM carried WHERE decision IS NOT NULL
     """
     return sql, params
+
+
+_CARRY_RUN = 3  # "Das Ministerium zählte 1,12 Millionen, die CGT 3,5 Millionen": a run
+
+
+def _carried_sql() -> str:
+    """The CTE ``carried``: a bare figure (no noun written: "Die Gewerkschaft spricht weiter
+    von mehr als 9000.", "The CGT said 3.5 million.") that no quantity takes, with the same
+    meaning as the figure before it in its article (which it took from it), continues that
+    figure's quantity: the refinement words were said with that figure. A run of up to
+    ``_CARRY_RUN`` bare figures reaches back to the figure that opened it, in its article."""
+    def lagged(column: str, k: int) -> str:
+        return column if k == 0 else f"lag({column}, {k}) OVER article"
+
+    def continues(k: int) -> str:  # the figure k before this one continues the one before it
+        same = " AND ".join(f"{lagged(name, k + 1)} IS NOT DISTINCT FROM {lagged(name, k)}"
+                            for name in MEANING_KEYS)
+        return (f"coalesce({lagged('bare', k)} AND NOT {lagged('earlier', k)} AND "
+                f"{lagged('has_meaning', k)} AND {same}, false)")
+
+    reach = []
+    for n in range(1, _CARRY_RUN + 1):
+        links = "".join(f"{continues(k)} AND " for k in range(1, n))
+        reach.append(f"WHEN {lagged('article_id', n)} = article_id AND {links}"
+                     f"{lagged('decision', n)} IS NOT NULL THEN {lagged('decision', n)}")
+    return f"""carried AS (
+            SELECT claim_id, concept, actor, state,
+                   CASE WHEN decision IS NULL AND {continues(0)}
+                        THEN CASE {" ".join(reach)} END
+                        ELSE decision END AS decision
+            FROM (SELECT *, coalesce(concept, actor, state) IS NOT NULL AS has_meaning
+                  FROM decided)
+            -- one ordered pass (a partition per article costs twice the rules' time)
+            WINDOW article AS (ORDER BY article_id, "start")
+        )"""
 
 
 def assign_all(con: duckdb.DuckDBPyConnection, config: QuantityConfig | None = None) -> int:

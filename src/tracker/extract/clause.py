@@ -387,6 +387,8 @@ def adjacent_state(
     after = _word_at(low, claim.end)
     if after is not None and after.group() in concepts.change_after:
         return concepts.change_state, None
+    if claim.entity and claim.entity.split(maxsplit=1)[0].lower() in concepts.change_openings:
+        return concepts.change_state, None  # "430 neue Verdachtsfälle", "310 new cases"
     before = last_word(low, clause[0], claim.start)
     if before is not None and before in concepts.change_before:
         return concepts.change_state, None

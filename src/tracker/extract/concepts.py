@@ -54,6 +54,7 @@ class Concepts:
     auxiliaries: frozenset[str]
     reporting_verbs: frozenset[str]  # "Seoul ging von 300 Toten aus": the subject is the source
     weak_states: frozenset[str]  # yield to any other state and to the located state
+    plain_states: frozenset[str]  # a definition's unstated state ("") also takes these
     member_concepts: frozenset[str]  # "members of the armed forces": the complement counts
     relative_pronouns: frozenset[str]  # ", die ...": a relative clause continues the clause
     no_state: frozenset[str]
@@ -72,6 +73,7 @@ class Concepts:
     period_start: frozenset[str]  # "since 2022": a year that opens a period, not another event
     question_openings: tuple[str, ...]  # "How many people took part? ...": what a bare one counts
     change_after: frozenset[str]  # "four more bodies": right after the number, a change
+    change_openings: frozenset[str]  # "430 new cases": opening the counted noun, a change
     change_before: frozenset[str]  # "another 300": right before the number, a change
     part_after: tuple[str, ...]  # "40 davon": right after the number, a part
     inclusions: tuple[str, ...]  # "16 died, including nine in ...": a part of the figure before
@@ -215,6 +217,14 @@ def _override_states(base: DataFile, f: DataFile, known: set[str]) -> frozenset[
     return states
 
 
+def _plain_states(base: DataFile, f: DataFile, known: set[str]) -> frozenset[str]:
+    """lang/und's plain states and the language's own (both must be states of und)."""
+    states = base.word_set("rules.plain_states") | f.word_set("rules.plain_states")
+    for state in states - known:
+        raise f.fail("rules.plain_states", f"{state!r} is not a state of lang/und's [states]")
+    return states
+
+
 def _read(code: str) -> DataFile:
     # read the folder from the lexicon module at call time: the language folders are one place
     return DataFile(lexicon.LANG_DIR / code / FILE_NAME)
@@ -279,6 +289,7 @@ def load_concepts(code: str) -> Concepts:
         auxiliaries=f.word_set("rules.auxiliaries"),
         reporting_verbs=f.word_set("actor.reporting_verbs"),
         weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
+        plain_states=_plain_states(base, f, known),
         relative_pronouns=f.word_set("rules.relative_pronouns"),
         member_concepts=base.word_set("rules.member_concepts")
         | f.word_set("rules.member_concepts"),
@@ -298,6 +309,7 @@ def load_concepts(code: str) -> Concepts:
         period_start=f.word_set("rules.period_start"),
         question_openings=f.word_tuple("rules.question_openings"),
         change_after=f.word_set("rules.change_after"),
+        change_openings=f.word_set("rules.change_openings"),
         change_before=f.word_set("rules.change_before"),
         part_after=f.word_tuple("rules.part_after"),
         inclusions=f.word_tuple("rules.inclusions"),

@@ -137,12 +137,25 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
                 # von bis zu 2,2 Milliarden Euro aus.": a part, change or plan still says what
                 # a later bare figure totals
                 total = Meaning(found.concept, found.actor, under)
+            elif _counted_noun(claim, found, concepts):
+                # "The insurer plans to cut 1,200 jobs. The union puts the figure at 1,500."
+                total = Meaning(found.concept, found.actor, None)
+        elif _counted_noun(claim, found, concepts):
+            # "Die Reederei spricht von rund 600 Stellen. Die Gewerkschaft geht von mehr als
+            # 900 aus.": a written noun of no state is what a later bare figure counts too
+            total = found
         measured = measured or (found.concept or claim.unit or "") in concepts.no_state
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:
                 object.__setattr__(claim, name, value)
     return claims
+
+
+def _counted_noun(claim: Claim, found: Meaning, concepts: Concepts) -> bool:
+    """A figure with a written noun that counts things, not a measure."""
+    return found.concept is not None and claim.entity is not None and (
+        found.concept not in concepts.no_state)
 
 
 _QUESTION_REACH = 240  # characters before a sentence a question before it is looked for in
@@ -376,8 +389,11 @@ def _from_previous(
     concept = found.concept
     # "300 soldiers killed and 2,700 wounded": the wounded are soldiers; not "1,340 cholera
     # cases and 27 deaths": a figure of no state says nothing of whom the deaths befell
+    # "at least 3,500 cases and 31 deaths": a count of events (cases, votes: a unit's concept
+    # with a state of its own) names no one a death befell; the deaths count persons
     if concept is None or (
         prev.concept is not None and prev.concept != unit_concept and prev.state is not None
+        and not (found.concept is not None and _event_concept(prev.concept, concepts))
     ):
         concept = prev.concept
     # "vier Vermisste, am Dienstag waren es noch sieben": no state of its own, the previous
@@ -386,6 +402,14 @@ def _from_previous(
     if state is None and prev.state not in concepts.override_states and not own_predicate:
         state = prev.state
     return Meaning(concept, found.actor or prev.actor, state)
+
+
+def _event_concept(concept: str, concepts: Concepts) -> bool:
+    """A concept that counts events, not persons or things: a unit's concept with a state of
+    its own ("case": infected, "vote": voted), outside the person family."""
+    if concept == "person" or concepts.broader.get(concept) == "person":
+        return False
+    return any(unit == concept and state is not None for unit, state in concepts.units.values())
 
 
 def lower_text(text: str) -> str:
