@@ -226,7 +226,11 @@ class Coreference:
             person = self._nearest_with_role(written.split()[-1], start)
             if person is not None:
                 return person
-        if " ".join(words) in self.lex.sources.pronouns:  # "it", "the figures", "dem Bericht"
+        if " ".join(words) in self._gazetteer().words["thing_pronouns"]:
+            # "it" is no person: "..., Chief executive Roland Busch said. It expects ..." is the
+            # company's voice
+            return self._nearest_not_person(start)
+        if " ".join(words) in self.lex.sources.pronouns:  # "the figures", "dem Bericht"
             return self._nearest("any", start)
         if kind:
             same = self._same_type(kind, start) or self._in_country(kind, start)
@@ -236,12 +240,42 @@ class Coreference:
                 # "the health ministry" with no health ministry before it is not whichever body
                 # came last; "the institute" may still be the last one named "... Institute"
                 return self._named_like(words, start)
+        if self._is_description(words) and self._is_official(words[-1]):
+            # "The official" after "Yonhap, citing a military official": that voice again
+            same = self._written_with(words[-1], start)
+            if same is not None:
+                return same
         if self._is_description(words) and not self._is_pronoun(written):
             # "Die Behörde" after "die Katastrophenschutzbehörde Afad" and a governor: the body
             # whose name ends in the head, else the nearest one
             return self._ending_in(words[-1], start) or self._nearest("institution", start)
         if self._is_pronoun(written):
             return self._nearest("institution", start)
+        return None
+
+    def _nearest_not_person(self, start: int) -> _Named | None:
+        """The nearest mention before ``start`` that is no person."""
+        starts, items = self._lists.get("any", ((), ()))
+        for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            if not items[at].person:
+                return items[at]
+        return None
+
+    def _is_official(self, word: str) -> bool:
+        """ "official", "Beamter": a word for a voice that names nobody by itself."""
+        data_lang = data_language(self.lex.code)
+        head = index_for(data_lang).phrases.get(norms(word, data_lang))
+        return head is not None and head.kind == Kind.OFFICIAL
+
+    def _written_with(self, head_word: str, start: int) -> _Named | None:
+        """The nearest mention before ``start`` written with the same head word."""
+        head = norms(head_word, data_language(self.lex.code))
+        if not head:
+            return None
+        starts, items = self._lists.get("any", ((), ()))
+        for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            if head[-1] in items[at].written:
+                return items[at]
         return None
 
     def _ending_in(self, head_word: str, start: int) -> _Named | None:
