@@ -104,3 +104,37 @@ def test_thing_pronouns_are_data_in_every_language() -> None:
     assert loaded["en"].words["thing_pronouns"] == ("it",)
     assert loaded["de"].words["thing_pronouns"] == ("es",)
     assert loaded["und"].words["thing_pronouns"] == ()
+
+
+# --- German state bodies: by name, adjective and seat ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "expected"),
+    [
+        ("de", "des sächsischen Innenministeriums", "de-sn-interior-ministry"),
+        ("de", "das Innenministerium in Dresden", "de-sn-interior-ministry"),
+        ("en", "Saxony's interior ministry", "de-sn-interior-ministry"),
+        ("en", "the interior ministry in Hanover", "de-ni-interior-ministry"),
+        ("de", "das NRW-Innenministerium", "de-nw-interior-ministry"),
+        # the federal capital's ministry stays the federal one
+        ("de", "das Innenministerium in Berlin", "de-interior-ministry"),
+        ("de", "das Bundesinnenministerium", "de-interior-ministry"),
+    ],
+)
+def test_state_interior_ministries(lang: str, source: str, expected: str) -> None:
+    assert resolve(source, lang).claimant == expected
+
+
+def test_a_generic_description_of_a_seat_is_not_its_state_ministry() -> None:
+    # Kiel seats a research institute and a state ministry: researchers work at the institute
+    assert resolve("die Kieler Forscher", "de").claimant == "de-ifw-kiel"
+
+
+def test_the_interior_ministry_of_a_german_story_is_the_federal_one() -> None:
+    got = _claimants(
+        "In Deutschland wurden 2025 rund 41.000 Abschiebungen gezählt, teilte das "
+        "Innenministerium mit.",
+        "de",
+    )
+    assert got["rund 41.000 Abschiebungen"] == "de-interior-ministry"

@@ -431,7 +431,24 @@ def _seated_at(town: str, described: _Span, ix: PhraseIndex) -> Claimant | None:
     if wanted:
         narrower = ix.gazetteer.narrower_types(wanted)
         candidates = [c for c in candidates if c.type in narrower]
+    else:
+        # "die Münchner Forscher": a word for people at work there, not a ministry of the town
+        ministries = ix.gazetteer.narrower_types("ministry")
+        candidates = [c for c in candidates if c.type not in ministries]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _seated_after(spans: list[_Span], ix: PhraseIndex) -> Claimant | None:
+    """The claimant a description names with its town after a place link ("das Innenministerium
+    in München", "the interior ministry in Munich"): the one of that type seated there."""
+    placed = _trailing_place(spans, ix)
+    if not placed:
+        return None
+    town = [s for s in spans if id(s) in placed and s.kind is WORD]
+    before = [s for s in spans if id(s) not in placed and s.kind != Kind.CONNECTOR]
+    if len(town) != 1 or len(before) != 1 or before[0].kind not in (Kind.TYPE, Kind.TITLE):
+        return None
+    return _seated_at(town[0].tokens[0].norm, before[0], ix)
 
 
 def _unknown_head(spans: list[_Span]) -> bool:
@@ -583,6 +600,8 @@ def _resolve(source: str, lang: str, acronyms: tuple[tuple[str, str], ...]) -> R
     if seated is None and len(towns) == 1 and len(described) == 1:
         # "the Munich-based institute": the body of that kind seated there
         seated = _seated_at(towns[0].norm, described[0], ix)
+    if seated is None:
+        seated = _seated_after(spans, ix)
     if seated is not None:
         return Resolution(seated.id, seated.name, None, None, True, seated.country, seated.type)
     person = _person(spans, ix, data_lang, acronyms)
