@@ -87,16 +87,36 @@ def test_common_bodies_resolve(lang: str, source: str, expected: str) -> None:
     assert resolve(source, lang).claimant == expected
 
 
-def test_foreign_affairs_alone_names_a_foreign_ministry_type() -> None:
-    found = resolve("Foreign Affairs", "en")
+def test_department_of_foreign_affairs_names_a_foreign_ministry_type() -> None:
+    found = resolve("the Department of Foreign Affairs", "en")
     assert found.claimant is None and found.type == "foreign-ministry"
+    # "Foreign Affairs" alone may be any country's department: no type guessed from it
+    assert resolve("Foreign Affairs", "en").type is None
 
 
-def test_foreign_affairs_points_to_the_country_of_the_story() -> None:
+def test_department_of_foreign_affairs_points_to_the_country_of_the_story() -> None:
     got = _claimants(
-        "Canada has pledged $4 million in aid for the flood victims, Foreign Affairs said.", "en"
+        "Canada has pledged $4 million in aid for the flood victims, the Department of Foreign "
+        "Affairs said.",
+        "en",
     )
     assert got["$4 million"] == "ca-foreign-ministry"
+
+
+def test_a_description_without_a_body_of_its_type_is_the_country_adjective_alias() -> None:
+    got = _claimants(
+        "Nach Angaben des britischen Verteidigungsministeriums wurden mehr als 3.000 Soldaten "
+        "verwundet. Das seien etwa 40 Prozent der Truppe, hieß es in einem Lagebericht des "
+        "Militärgeheimdienstes.",
+        "de",
+    )
+    assert got["etwa 40 Prozent"] == "gb-defence-ministry"
+
+
+def test_dfat_is_australias_foreign_ministry() -> None:
+    assert resolve("the Department of Foreign Affairs and Trade", "en").claimant == (
+        "au-foreign-ministry"
+    )
 
 
 def test_thing_pronouns_are_data_in_every_language() -> None:
@@ -138,3 +158,24 @@ def test_the_interior_ministry_of_a_german_story_is_the_federal_one() -> None:
         "de",
     )
     assert got["rund 41.000 Abschiebungen"] == "de-interior-ministry"
+
+
+# --- the bundled corpus's tail: places, the West -------------------------------------------
+
+
+def test_officials_in_several_places_name_nobody() -> None:
+    found = resolve("Local officials in Tarnby and Velmora districts", "en")
+    assert found.claimant is None
+
+
+def test_a_body_with_two_towns_after_it_keeps_its_name() -> None:
+    assert resolve("the weather service in Offenbach", "en").claimant == "de-dwd"
+
+
+@pytest.mark.parametrize("source", ["Der Westen", "des Westens", "westliche Regierungen"])
+def test_the_west_is_the_western_governments(source: str) -> None:
+    assert resolve(source, "de").claimant == "western-governments"
+
+
+def test_west_inside_a_name_is_no_alias() -> None:
+    assert resolve("West Fenmoor Police", "en").claimant != "western-governments"

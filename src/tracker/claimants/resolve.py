@@ -463,17 +463,25 @@ def _unknown_head(spans: list[_Span]) -> bool:
 def _trailing_place(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
     """The unknown capitalised words after a place link that end a name ("Wetterdienst in
     Offenbach", "the institute in Kiel"): a place where the body sits, not part of its name;
-    the link itself goes with them. Empty when the name does not end so."""
+    the link itself goes with them. Several places joined by a connector and a place noun after
+    them count too ("local officials in Mus and Bingol provinces"). Empty when the name does not
+    end so."""
+
+    def town(at: int) -> bool:
+        span = spans[at]
+        return span.kind is WORD and bool(span.tokens[:1]) and span.tokens[0].capitalized
+
     end = len(spans)
-    while (
-        end > 0
-        and spans[end - 1].kind is WORD
-        and spans[end - 1].tokens[:1]
-        and (spans[end - 1].tokens[0].capitalized)
-    ):
+    if end >= 2 and spans[-1].kind == Kind.GENERIC and town(end - 2):
+        end -= 1  # "... Bingol provinces": the place noun after the towns
+    last = end
+    while end > 0 and town(end - 1):
         end -= 1
+        joined = end >= 2 and spans[end - 1].kind == Kind.CONNECTOR and town(end - 2)
+        if joined and spans[end - 1].tokens[0].norm not in ix.place_links:
+            end -= 1  # "Mus and Bingol": another town before the connector
     link = end - 1
-    if end == len(spans) or link < 1:
+    if end == last or link < 1:
         return frozenset()
     tokens = spans[link].tokens
     if spans[link].kind != Kind.CONNECTOR or len(tokens) != 1:

@@ -233,7 +233,7 @@ class Coreference:
         if " ".join(words) in self.lex.sources.pronouns:  # "the figures", "dem Bericht"
             return self._nearest("any", start)
         if kind:
-            same = self._same_type(kind, start) or self._in_country(kind, start)
+            same = self._same_type(kind, start) or self._in_country(kind, start, words[-1])
             if same:
                 return same
             if kind != "ministry":
@@ -335,13 +335,24 @@ class Coreference:
                     return entry.value
         return None
 
-    def _in_country(self, kind: str, start: int) -> _Named | None:
-        """The institution of type ``kind`` in the country of the nearest mention with one."""
+    def _in_country(self, kind: str, start: int, head: str = "") -> _Named | None:
+        """The institution of type ``kind`` in the country of the nearest mention with one; when
+        the country has none of that type, the body the country's adjective and the head name
+        ("des Militärgeheimdienstes" after the British defence ministry: "britischer
+        Militärgeheimdienst", an alias of the ministry)."""
         near = self._nearest("country", start)
         country = near.country if near is not None else self._country_named_before(start)
         if country is None:
             return None
-        found = compose(index_for(data_language(self.lex.code)), country, kind)
+        data_lang = data_language(self.lex.code)
+        ix = index_for(data_lang)
+        found = compose(ix, country, kind)
+        if found is None and head:
+            known = ix.gazetteer.countries.get(country)
+            for adjective in known.adjectives[:1] if known else ():
+                named = resolve(f"{adjective} {head}", self.lex.code)
+                if named.known and named.country == country:
+                    return _Named(start, named.claimant or "", False, named.type, country)
         if found is None or found.type != kind:
             return None  # "the ministry" in a British story: which of its ministries is unsaid
         return _Named(start, found.id, False, found.type, found.country)
