@@ -179,3 +179,22 @@ def test_the_west_is_the_western_governments(source: str) -> None:
 
 def test_west_inside_a_name_is_no_alias() -> None:
     assert resolve("West Fenmoor Police", "en").claimant != "western-governments"
+
+
+# --- kinds of voices are no names ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("source", ["Hydrologen", "die Mitglieder", "Gletscherforscher"])
+def test_a_german_common_noun_alone_is_a_voice_not_a_name(source: str) -> None:
+    assert resolve(source, "de").claimant is None
+
+
+@pytest.mark.parametrize("source", ["Telekom", "Zalando", "Kreisverband Nordheide"])
+def test_a_german_name_alone_stays_a_name(source: str) -> None:
+    assert resolve(source, "de").claimant is not None
+
+
+def test_western_officials_are_a_voice_of_their_article() -> None:
+    assert resolve("Western officials", "en").claimant is None
+    got = _claimants("Western officials put the number of soldiers at 12,000.", "en")
+    assert (got["12,000"] or "").startswith("anon-western-officials")

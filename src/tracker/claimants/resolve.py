@@ -152,6 +152,20 @@ def _common_word(token: Token, ix: PhraseIndex) -> bool:
     )
 
 
+def _voice_word(token: Token, ix: PhraseIndex) -> bool:
+    """A word alone that is a kind of voice, not a body's name, in a language whose lemmas are
+    cut (``stem_endings``): an inflected common noun ("Mitglieder", "Hydrologen") or a
+    compound ending in a generic voice ("Klimaforscher", "Krankenhausmitarbeiter")."""
+    if not ix.gazetteer.words["stem_endings"]:
+        return False
+    if _common_word(token, ix):
+        return True
+    lemma = _lemma(token.text, ix.gazetteer.lang)
+    if lemma != token.text and lemma[:1].isupper() and token.text.startswith(lemma):
+        return len(token.text) - len(lemma) <= 2  # "Hydrologen" of "Hydrologe"
+    return token.norm.endswith(ix.generic_suffixes) and not token.norm.endswith(ix.org_suffixes)
+
+
 def _name_run(spans: list[_Span], ix: PhraseIndex) -> list[Token]:
     """The longest run of unknown capitalised words (name particles allowed inside): a person's
     name once titles and organisations are labelled. Ties go to the last run."""
@@ -268,6 +282,10 @@ def _org(
         while kept and kept[-1].kind == Kind.CONNECTOR:
             kept.pop()
         words = [t for s in kept for t in s.tokens if t.norm != SEPARATOR]
+        if len(words) == 1 and len(kept) == 1 and not typed_titles and _voice_word(words[0], ix):
+            # "Hydrologen", "Überlebende", "Mitglieder": an inflected common noun, a kind of
+            # voice (the caller keeps it to its article), not the name of a body
+            return _Org(None, False, country, type_id)
         key = slug([t.norm for t in words])
         if typed_titles and not types:
             # "Der Gouverneur von Bingöl", "the mayor of Karliova": the place's office, not the
