@@ -198,3 +198,32 @@ def test_western_officials_are_a_voice_of_their_article() -> None:
     assert resolve("Western officials", "en").claimant is None
     got = _claimants("Western officials put the number of soldiers at 12,000.", "en")
     assert (got["12,000"] or "").startswith("anon-western-officials")
+
+
+# --- common bodies of science, health, sport ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "expected"),
+    [
+        ("de", "des Europäischen Waldbrandinformationssystems EFFIS", "effis"),
+        ("en", "the European Southern Observatory", "eso"),
+        ("de", "die Deutsche Krankenhausgesellschaft", "de-dkg"),
+        ("en", "the China Earthquake Networks Center", "cn-cenc"),
+        ("de", "Forscher des Max-Planck-Instituts für Meteorologie", "de-mpi-meteorology"),
+        ("de", "dem Sportmagazin Kicker", "media-kicker"),
+        ("en", "Borussia Dortmund", "co-borussia-dortmund"),
+    ],
+)
+def test_more_common_bodies(lang: str, source: str, expected: str) -> None:
+    assert resolve(source, lang).claimant == expected
+
+
+def test_a_club_is_no_firm_to_point_back_to() -> None:
+    assert resolve("Real Madrid", "en").type == "sports-club"
+    got = _claimants(
+        "Real Madrid topped the ranking again. Revenue of the 20 richest clubs rose 6%, "
+        "the accountancy firm said.",
+        "en",
+    )
+    assert got["6%"] != "co-real-madrid"
