@@ -227,3 +227,33 @@ def test_a_club_is_no_firm_to_point_back_to() -> None:
         "en",
     )
     assert got["6%"] != "co-real-madrid"
+
+
+# --- a company by its town and sector ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "expected"),
+    [
+        ("de", "der Wolfsburger Autobauer", "co-volkswagen"),
+        ("de", "des Walldorfer Softwarekonzerns", "co-sap"),
+        ("de", "der Ludwigshafener Chemiekonzern", "co-basf"),
+        ("en", "the Munich-based engineering group", "co-siemens"),
+        # two carmakers sit in Stuttgart, two insurers in Munich: which one is unsaid
+        ("de", "der Stuttgarter Autobauer", None),
+        ("de", "der Münchner Versicherer", None),
+        # researchers of a town are its institute, not its companies
+        ("de", "die Münchner Forscher", "de-ifo"),
+    ],
+)
+def test_a_company_by_town_and_sector(lang: str, source: str, expected: str | None) -> None:
+    assert resolve(source, lang).claimant == expected
+
+
+def test_a_sector_description_points_back_to_a_company_of_that_sector() -> None:
+    got = _claimants(
+        "BMW und Volkswagen legten Zahlen vor. Volkswagen meldete einen Absatz von 2,1 Millionen "
+        "Fahrzeugen. Der Autobauer erwartet für 2026 ein Plus von 3 Prozent.",
+        "de",
+    )
+    assert got["3 Prozent"] == "co-volkswagen"

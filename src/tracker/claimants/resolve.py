@@ -450,9 +450,12 @@ def _seated_at(town: str, described: _Span, ix: PhraseIndex) -> Claimant | None:
         narrower = ix.gazetteer.narrower_types(wanted)
         candidates = [c for c in candidates if c.type in narrower]
     else:
-        # "die Münchner Forscher": a word for people at work there, not a ministry of the town
-        ministries = ix.gazetteer.narrower_types("ministry")
-        candidates = [c for c in candidates if c.type not in ministries]
+        # "die Münchner Forscher": a word for people at work there, not a ministry or a
+        # company of the town (a company is named by its sector: "der Münchner Autobauer")
+        named_by_type = ix.gazetteer.narrower_types("ministry") | ix.gazetteer.narrower_types(
+            "company"
+        )
+        candidates = [c for c in candidates if c.type not in named_by_type]
     return candidates[0] if len(candidates) == 1 else None
 
 
