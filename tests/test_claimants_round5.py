@@ -257,3 +257,9 @@ def test_a_sector_description_points_back_to_a_company_of_that_sector() -> None:
         "de",
     )
     assert got["3 Prozent"] == "co-volkswagen"
+
+
+def test_an_opposition_lawmaker_is_a_voice_not_a_body() -> None:
+    found = resolve("Ein Abgeordneter der Opposition aus Tarnheim", "de")
+    assert found.claimant is None and found.type == "parliament"
+    assert resolve("die Opposition", "de").claimant is None
