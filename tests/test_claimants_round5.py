@@ -263,3 +263,15 @@ def test_an_opposition_lawmaker_is_a_voice_not_a_body() -> None:
     found = resolve("Ein Abgeordneter der Opposition aus Tarnheim", "de")
     assert found.claimant is None and found.type == "parliament"
     assert resolve("die Opposition", "de").claimant is None
+
+
+# --- no person where a thing or a firm is named ------------------------------------------------
+
+
+@pytest.mark.parametrize("source", ["The Northern Lakes route", "KP Harwood"])
+def test_a_thing_or_an_acronym_firm_is_no_person(source: str) -> None:
+    assert not (resolve(source, "en").claimant or "").startswith("person-")
+
+
+def test_a_plain_name_stays_a_person() -> None:
+    assert resolve("Marta Kellin", "en").claimant == "person-marta-kellin"

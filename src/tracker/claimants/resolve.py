@@ -548,6 +548,18 @@ def _names_body(span: _Span, ix: PhraseIndex, lang: str) -> bool:
     )
 
 
+def _ends_on(spans: list[_Span], run: list[Token]) -> bool:
+    """Whether no word follows the name run but separators and connectors."""
+    last = run[-1] if run else None
+    after = False
+    for span in spans:
+        for token in span.tokens:
+            if after and span.kind is WORD:
+                return False
+            after = after or token is last
+    return True
+
+
 def _person(
     spans: list[_Span], ix: PhraseIndex, lang: str, acronyms: tuple[tuple[str, str], ...]
 ) -> Resolution | None:
@@ -594,7 +606,14 @@ def _person(
     if run_start > 0 and _names_body(spans[run_start - 1], ix, lang):
         return None  # "eine Sprecherin des Kreisverbands Nordheide": the body's name
     after_org = plain and bool(org_positions) and run_start > max(org_positions)
-    alone = plain and all(s.kind in (WORD, Kind.CONNECTOR) for s in spans)
+    alone = (
+        plain
+        and all(s.kind in (WORD, Kind.CONNECTOR) for s in spans)
+        # "The Western Balkans route": a thing named after a place, not a person; "TD Cowen":
+        # an acronym is no given name
+        and _ends_on(spans, run)
+        and not any(len(t.text) >= 2 and t.text.isupper() for t in run)
+    )
     if run and (has_title or after_org or alone):
         name = _written(run)
         affiliation = org.claimant if org else None
