@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.claimants import find_acronyms, load_all, resolve
+from tracker.claimants import find_acronyms, load_all, merge_variants, resolve
 from tracker.extract import extract
 
 
@@ -275,3 +275,31 @@ def test_a_thing_or_an_acronym_firm_is_no_person(source: str) -> None:
 
 def test_a_plain_name_stays_a_person() -> None:
     assert resolve("Marta Kellin", "en").claimant == "person-marta-kellin"
+
+
+# --- the corpus merge: one unknown body's German and English names ----------------------------
+
+
+def test_merge_joins_the_german_and_english_name_of_one_body() -> None:
+    merged = merge_variants(
+        [
+            ("name:harwick-institut-fuer-geologi", "Harwick-Institut für Geologie"),
+            ("name:harwick-institute-for-geology", "Harwick Institute for Geology"),
+            ("name:zentrum-fuer-meeresdaten-velmora", "Zentrum für Meeresdaten Velmora"),
+        ]
+    )
+    assert (
+        merged["name:harwick-institut-fuer-geologi"] == merged["name:harwick-institute-for-geology"]
+    )
+    alone = "name:zentrum-fuer-meeresdaten-velmora"
+    assert merged[alone] == alone
+
+
+def test_merge_keeps_bodies_of_two_towns_apart() -> None:
+    merged = merge_variants(
+        [
+            ("name:institut-fuer-bodenkunde-halle", "a"),
+            ("name:institut-fuer-bodenkunde-hamburg", "b"),
+        ]
+    )
+    assert len(set(merged.values())) == 2
