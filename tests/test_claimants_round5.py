@@ -303,3 +303,27 @@ def test_merge_keeps_bodies_of_two_towns_apart() -> None:
         ]
     )
     assert len(set(merged.values())) == 2
+
+
+# --- a description pointing back to a body named but not cited --------------------------------
+
+
+def test_the_agency_is_the_body_named_before_without_a_citation() -> None:
+    got = _claimants(
+        "NASA's new lunar lander will carry about 1,200 kilograms of cargo, the agency said.",
+        "en",
+    )
+    assert got["about 1,200 kilograms"] == "us-nasa"
+
+
+def test_a_typed_description_takes_only_a_body_of_its_type() -> None:
+    got = _claimants(
+        "NASA's lander cost $2 billion to build. The interior ministry said 40 people attended.",
+        "en",
+    )
+    assert got["40 people"] != "us-nasa"
+
+
+def test_a_description_with_no_body_before_it_stays_a_voice_of_its_article() -> None:
+    got = _claimants("Prices rose 4% in March, the agency said.", "en")
+    assert (got["4%"] or "").startswith("anon-")

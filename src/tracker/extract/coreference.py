@@ -120,6 +120,8 @@ class Coreference:
             return None
         if back is None and found.claimant:
             return found.claimant  # "Der Verband" with nobody before it: a name of its own
+        if back is None and self._is_description(written.lower().split()):
+            back = self._body_named_before(start, found.type)
         if back is None:
             return self._anonymous(found.label)
         self._settle(start, back.claimant)
@@ -333,6 +335,33 @@ class Coreference:
                 entry = ix.phrases.get(norms(phrase, data_lang))
                 if entry is not None and entry.kind == Kind.COUNTRY:
                     return entry.value
+        return None
+
+    def _body_named_before(self, start: int, kind: str | None) -> _Named | None:
+        """A known body the text names before ``start`` without citing it ("NASA's Europa
+        Clipper ..., the agency said"): the nearest capitalised alias of a body (of type
+        ``kind`` when the description has one; no person, no news medium), within the
+        paragraph-sized stretch before it. Read only when a description points back to no
+        source mention."""
+        data_lang = data_language(self.lex.code)
+        ix = index_for(data_lang)
+        wanted = self._gazetteer().narrower_types(kind) if kind else None
+        words = _WORDS.findall(self._text, max(0, start - 1500), start)
+        for i in range(len(words) - 1, -1, -1):
+            if not words[i][:1].isupper():
+                continue
+            for n in (3, 2, 1):
+                if i - n + 1 < 0:
+                    continue
+                entry = ix.phrases.get(norms(" ".join(words[i - n + 1 : i + 1]), data_lang))
+                if entry is None or entry.kind != Kind.ALIAS:
+                    continue
+                found = ix.claimant(entry.value)
+                if found.is_person or found.type in _HOME_ONLY_TYPES:
+                    continue
+                if wanted is not None and found.type not in wanted:
+                    continue
+                return _Named(start, found.id, False, found.type, found.country)
         return None
 
     def _in_country(self, kind: str, start: int, head: str = "") -> _Named | None:
