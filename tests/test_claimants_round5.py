@@ -327,3 +327,12 @@ def test_a_typed_description_takes_only_a_body_of_its_type() -> None:
 def test_a_description_with_no_body_before_it_stays_a_voice_of_its_article() -> None:
     got = _claimants("Prices rose 4% in March, the agency said.", "en")
     assert (got["4%"] or "").startswith("anon-")
+
+
+def test_the_institute_is_a_body_named_before_with_institute_in_its_name() -> None:
+    got = _claimants(
+        "Officials cited figures of the Robert Koch Institute on Thursday. Hospital admissions "
+        "rose 8%, the institute said.",
+        "en",
+    )
+    assert got["8%"] == "de-rki"

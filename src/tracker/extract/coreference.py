@@ -121,7 +121,7 @@ class Coreference:
         if back is None and found.claimant:
             return found.claimant  # "Der Verband" with nobody before it: a name of its own
         if back is None and self._is_description(written.lower().split()):
-            back = self._body_named_before(start, found.type)
+            back = self._body_named_before(start, found.type, written.split()[-1])
         if back is None:
             return self._anonymous(found.label)
         self._settle(start, back.claimant)
@@ -337,15 +337,16 @@ class Coreference:
                     return entry.value
         return None
 
-    def _body_named_before(self, start: int, kind: str | None) -> _Named | None:
+    def _body_named_before(self, start: int, kind: str | None, head: str) -> _Named | None:
         """A known body the text names before ``start`` without citing it ("NASA's Europa
         Clipper ..., the agency said"): the nearest capitalised alias of a body (of type
-        ``kind`` when the description has one; no person, no news medium), within the
-        paragraph-sized stretch before it. Read only when a description points back to no
-        source mention."""
+        ``kind`` when the description has one, or named with its head: "the institute" and
+        "Robert Koch Institute"; no person, no news medium), within the paragraph-sized stretch
+        before it. Read only when a description points back to no source mention."""
         data_lang = data_language(self.lex.code)
         ix = index_for(data_lang)
         wanted = self._gazetteer().narrower_types(kind) if kind else None
+        head_norm = norms(head, data_lang)[-1:]
         words = _WORDS.findall(self._text, max(0, start - 1500), start)
         for i in range(len(words) - 1, -1, -1):
             if not words[i][:1].isupper():
@@ -359,7 +360,9 @@ class Coreference:
                 found = ix.claimant(entry.value)
                 if found.is_person or found.type in _HOME_ONLY_TYPES:
                     continue
-                if wanted is not None and found.type not in wanted:
+                named = norms(" ".join(words[i - n + 1 : i + 1]), data_lang)
+                headed = bool(head_norm) and named[-1].endswith(head_norm[0])
+                if wanted is not None and found.type not in wanted and not headed:
                     continue
                 return _Named(start, found.id, False, found.type, found.country)
         return None
