@@ -336,3 +336,21 @@ def test_the_institute_is_a_body_named_before_with_institute_in_its_name() -> No
         "en",
     )
     assert got["8%"] == "de-rki"
+
+
+# --- police and prosecutors of big cities ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "expected"),
+    [
+        ("de", "die Kölner Polizei", "de-police-cologne"),
+        ("en", "police in Cologne", "de-police-cologne"),
+        ("en", "Cologne police", "de-police-cologne"),
+        ("de", "der Staatsanwaltschaft Köln", "de-prosecutor-cologne"),
+        ("en", "Cologne prosecutors", "de-prosecutor-cologne"),
+        ("de", "die Berliner Polizei", "de-police-berlin"),
+    ],
+)
+def test_city_police_and_prosecutors(lang: str, source: str, expected: str) -> None:
+    assert resolve(source, lang).claimant == expected

@@ -420,6 +420,10 @@ def _lemma(word: str, lang: str) -> str:
         return word
 
 
+# Bodies of a town that a text names by their type, never by a generic word for people at work
+# ("die Münchner Forscher" are no ministry, company, police or prosecutors of Munich).
+_NAMED_BY_TYPE = ("ministry", "company", "police", "prosecutor")
+
 # The heads a place adjective describes: "das Münchner Institut", "die Kieler Forscher", "die
 # Wiesbadener Statistiker", "die Nürnberger Behörde".
 _DESCRIBED = (Kind.TYPE, Kind.TITLE, Kind.GENERIC, Kind.OFFICIAL)
@@ -450,11 +454,11 @@ def _seated_at(town: str, described: _Span, ix: PhraseIndex) -> Claimant | None:
         narrower = ix.gazetteer.narrower_types(wanted)
         candidates = [c for c in candidates if c.type in narrower]
     else:
-        # "die Münchner Forscher": a word for people at work there, not a ministry or a
-        # company of the town (a company is named by its sector: "der Münchner Autobauer")
-        named_by_type = ix.gazetteer.narrower_types("ministry") | ix.gazetteer.narrower_types(
-            "company"
-        )
+        # "die Münchner Forscher": a word for people at work there, not a body a text names by
+        # its type (a company by its sector: "der Münchner Autobauer")
+        # (an official word, "die Wiesbadener Behörde", may be any public body but no company)
+        kinds = ("company",) if described.kind == Kind.OFFICIAL else _NAMED_BY_TYPE
+        named_by_type = frozenset().union(*(ix.gazetteer.narrower_types(t) for t in kinds))
         candidates = [c for c in candidates if c.type not in named_by_type]
     return candidates[0] if len(candidates) == 1 else None
 
