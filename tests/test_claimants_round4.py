@@ -329,7 +329,7 @@ def test_names_that_look_like_words_stay_names(source: str, expected: str) -> No
     ("lang", "source", "type_id"),
     [
         ("de", "ein deutsches Unternehmen", "company"),
-        ("en", "German carmakers", "company"),
+        ("en", "German carmakers", "carmaker"),  # a sector of companies (round 5)
         ("de", "die spanische Regionalregierung", "local-government"),
         ("de", "das ukrainische Ministerium", "ministry"),
         ("en", "a US think tank", "research-institute"),

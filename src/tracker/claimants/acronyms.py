@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.claimants.gazetteer import acronym_minor_words
+from tracker.claimants.gazetteer import acronym_minor_words, country_words
 from tracker.claimants.normalize import normalize_typography
 
 _PAREN = re.compile(r"\(\s*([^()]{1,120}?)\s*\)")
@@ -13,6 +13,8 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöü&]{1,9}$")
 _WORD = re.compile(r"[^\W\d_][\w'&-]*")
 _BOUNDARY = re.compile(r"[.;:!?\n()\[\]]|,\s")
 _MAX_WORDS = 10
+# German adjective endings ("südkoreanischen" of "südkoreanisch") and the English possessive
+_COUNTRY_ENDINGS = ("'s", "en", "em", "er", "es", "e")
 
 
 def _is_acronym(word: str) -> bool:
@@ -40,14 +42,34 @@ def _compound_match(acronym: str, words: list[str]) -> bool:
     return all(ch in rest for ch in letters)
 
 
+def _is_country(words: list[str]) -> bool:
+    """ "South Korea's", "südkoreanischen", "Seoul's": a country's name, adjective or capital,
+    possessive or inflected."""
+    phrase = " ".join(words).casefold()
+    known = country_words()
+    return phrase in known or any(
+        phrase.endswith(e) and phrase[: -len(e)] in known for e in _COUNTRY_ENDINGS
+    )
+
+
+def _with_country(words: list[str], n: int) -> str:
+    """The long form of the last ``n`` words, with the country word right before it that says
+    whose body it is ("South Korea's Joint Chiefs of Staff (JCS)": the JCS is South Korea's)."""
+    for k in (3, 2, 1):
+        if n + k <= len(words) and _is_country(words[-n - k : -n]):
+            return " ".join(words[-n - k :])
+    return " ".join(words[-n:])
+
+
 def _long_form_before(acronym: str, before: str) -> str | None:
-    """The shortest run of words ending right before the bracket that spells the acronym."""
+    """The shortest run of words ending right before the bracket that spells the acronym, with
+    a country word right before it."""
     cut = max((m.end() for m in _BOUNDARY.finditer(before)), default=0)
     words = _WORD.findall(before[cut:])[-_MAX_WORDS:]
     for match in (_initials_match, _compound_match):
         for n in range(1, len(words) + 1):
             if match(acronym, words[-n:]):
-                return " ".join(words[-n:])
+                return _with_country(words, n)
     return None
 
 

@@ -34,6 +34,7 @@ WORD_LISTS = (
     "place_modifiers",
     "place_adjective_endings",
     "not_name_endings",
+    "thing_pronouns",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO = re.compile(r"^[A-Z]{2}$")
@@ -326,6 +327,18 @@ def acronym_minor_words() -> frozenset[str]:
     """Words an acronym may leave out, from every language's ``[words] acronym_minor`` (a name
     of one language is often cited in another), case-folded."""
     return frozenset(w.casefold() for g in load_all().values() for w in g.words["acronym_minor"])
+
+
+@functools.cache
+def country_words() -> frozenset[str]:
+    """Every language's country names, adjectives and capitals, case-folded ("south korea",
+    "südkoreanisch", "seoul"): the words that may say whose a body is."""
+    return frozenset(
+        w.casefold()
+        for g in load_all().values()
+        for c in g.countries.values()
+        for w in (*c.names, *c.adjectives, *c.capitals)
+    )
 
 
 @functools.cache

@@ -46,6 +46,7 @@ class PhraseIndex:
     title_suffixes: tuple[tuple[str, Entry], ...]
     title_suffix_words: tuple[str, ...]
     org_suffixes: tuple[str, ...]
+    generic_suffixes: tuple[str, ...]  # "forscher", "mitarbeiter": a compound ending in one
     place_links: frozenset[str]  # "in", "aus": a place after one belongs to the body before it
     place_modifiers: frozenset[str]  # "based": "Warsaw-based" says where, not whose
     place_adjective_endings: tuple[str, ...]  # "Münchner Institut": a place adjective
@@ -189,6 +190,11 @@ def build_index(g: Gazetteer) -> PhraseIndex:
         title_suffix_words=tuple(s for s, _ in suffixes),
         org_suffixes=tuple(
             w for x in g.words["org_words"] for w in norms(x, g.lang) if len(w) >= 4
+        ),
+        generic_suffixes=tuple(
+            p[0]
+            for p, e in b.phrases.items()
+            if e.kind == Kind.GENERIC and len(p) == 1 and len(p[0]) >= 5
         ),
         place_links=frozenset(w for x in g.words["place_links"] for w in norms(x, g.lang)),
         place_modifiers=frozenset(w for x in g.words["place_modifiers"] for w in norms(x, g.lang)),

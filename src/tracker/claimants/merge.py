@@ -85,6 +85,41 @@ def _link_names(keys: list[str], groups: _Groups) -> None:
                 groups.union(key, targets.pop())
 
 
+# Letters a word keeps when the German and English names of one body are compared: enough to
+# tell words apart, few enough that a stem and its translation's cognate agree ("institut" /
+# "institute", "meteorologi" / "meteorology", "universitaet" / "university").
+_COGNATE_LETTERS = 5
+
+
+def _word_bag(slug: str) -> tuple[str, ...] | None:
+    """The words of a name in any order, minor words left out, each cut to its first letters
+    ("Election Lab der Universität von Florida" = "University of Florida Election Lab");
+    None for a name of fewer than three such words (too little to tell two bodies apart)."""
+    words = [
+        _UMLAUT_SPELLING.sub(lambda m: m.group(1)[0], w)[:_COGNATE_LETTERS]
+        for w in slug.split("-")
+        if w and w not in _minor_slugs()
+    ]
+    return tuple(sorted(words)) if len(words) >= 3 else None
+
+
+def _link_translations(keys: list[str], groups: _Groups) -> None:
+    """The German and the English name of one unknown body ("Max-Planck-Institut für
+    Meteorologie" / "Max Planck Institute for Meteorology"): the same words in another order,
+    with another ending, of one country (or none)."""
+    by_bag: dict[tuple[str, ...], list[tuple[str | None, str]]] = defaultdict(list)
+    for key in keys:
+        m = _NAME.match(key)
+        bag = _word_bag(m.group(2)) if m else None
+        if bag:
+            by_bag[bag].append((m.group(1), key))
+    for variants in by_bag.values():
+        countries = {c for c, _ in variants if c}
+        if len(countries) <= 1:
+            for _, key in variants[1:]:
+                groups.union(key, variants[0][1])
+
+
 # Latin spellings of one name in German and English texts ("Umerow"/"Umerov",
 # "Selenskyj"/"Zelensky", "Yurii"/"Yuriy", "Chodorkowski"/"Khodorkovsky"): these letters and
 # letter groups are read as one, in this order, before doubled letters collapse.
@@ -195,6 +230,7 @@ def merge_variants(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     for key in keys:
         groups.find(key)
     _link_names(keys, groups)
+    _link_translations(keys, groups)
     _link_persons(keys, groups)
     _link_surnames(keys, groups)
     members: dict[str, list[str]] = defaultdict(list)

@@ -152,6 +152,20 @@ def _common_word(token: Token, ix: PhraseIndex) -> bool:
     )
 
 
+def _voice_word(token: Token, ix: PhraseIndex) -> bool:
+    """A word alone that is a kind of voice, not a body's name, in a language whose lemmas are
+    cut (``stem_endings``): an inflected common noun ("Mitglieder", "Hydrologen") or a
+    compound ending in a generic voice ("Klimaforscher", "Krankenhausmitarbeiter")."""
+    if not ix.gazetteer.words["stem_endings"]:
+        return False
+    if _common_word(token, ix):
+        return True
+    lemma = _lemma(token.text, ix.gazetteer.lang)
+    if lemma != token.text and lemma[:1].isupper() and token.text.startswith(lemma):
+        return len(token.text) - len(lemma) <= 2  # "Hydrologen" of "Hydrologe"
+    return token.norm.endswith(ix.generic_suffixes) and not token.norm.endswith(ix.org_suffixes)
+
+
 def _name_run(spans: list[_Span], ix: PhraseIndex) -> list[Token]:
     """The longest run of unknown capitalised words (name particles allowed inside): a person's
     name once titles and organisations are labelled. Ties go to the last run."""
@@ -268,6 +282,10 @@ def _org(
         while kept and kept[-1].kind == Kind.CONNECTOR:
             kept.pop()
         words = [t for s in kept for t in s.tokens if t.norm != SEPARATOR]
+        if len(words) == 1 and len(kept) == 1 and not typed_titles and _voice_word(words[0], ix):
+            # "Hydrologen", "Überlebende", "Mitglieder": an inflected common noun, a kind of
+            # voice (the caller keeps it to its article), not the name of a body
+            return _Org(None, False, country, type_id)
         key = slug([t.norm for t in words])
         if typed_titles and not types:
             # "Der Gouverneur von Bingöl", "the mayor of Karliova": the place's office, not the
@@ -402,6 +420,10 @@ def _lemma(word: str, lang: str) -> str:
         return word
 
 
+# Bodies of a town that a text names by their type, never by a generic word for people at work
+# ("die Münchner Forscher" are no ministry, company, police or prosecutors of Munich).
+_NAMED_BY_TYPE = ("ministry", "company", "police", "prosecutor")
+
 # The heads a place adjective describes: "das Münchner Institut", "die Kieler Forscher", "die
 # Wiesbadener Statistiker", "die Nürnberger Behörde".
 _DESCRIBED = (Kind.TYPE, Kind.TITLE, Kind.GENERIC, Kind.OFFICIAL)
@@ -431,7 +453,27 @@ def _seated_at(town: str, described: _Span, ix: PhraseIndex) -> Claimant | None:
     if wanted:
         narrower = ix.gazetteer.narrower_types(wanted)
         candidates = [c for c in candidates if c.type in narrower]
+    else:
+        # "die Münchner Forscher": a word for people at work there, not a body a text names by
+        # its type (a company by its sector: "der Münchner Autobauer")
+        # (an official word, "die Wiesbadener Behörde", may be any public body but no company)
+        kinds = ("company",) if described.kind == Kind.OFFICIAL else _NAMED_BY_TYPE
+        named_by_type = frozenset().union(*(ix.gazetteer.narrower_types(t) for t in kinds))
+        candidates = [c for c in candidates if c.type not in named_by_type]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _seated_after(spans: list[_Span], ix: PhraseIndex) -> Claimant | None:
+    """The claimant a description names with its town after a place link ("das Innenministerium
+    in München", "the interior ministry in Munich"): the one of that type seated there."""
+    placed = _trailing_place(spans, ix)
+    if not placed:
+        return None
+    town = [s for s in spans if id(s) in placed and s.kind is WORD]
+    before = [s for s in spans if id(s) not in placed and s.kind != Kind.CONNECTOR]
+    if len(town) != 1 or len(before) != 1 or before[0].kind not in (Kind.TYPE, Kind.TITLE):
+        return None
+    return _seated_at(town[0].tokens[0].norm, before[0], ix)
 
 
 def _unknown_head(spans: list[_Span]) -> bool:
@@ -446,17 +488,25 @@ def _unknown_head(spans: list[_Span]) -> bool:
 def _trailing_place(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
     """The unknown capitalised words after a place link that end a name ("Wetterdienst in
     Offenbach", "the institute in Kiel"): a place where the body sits, not part of its name;
-    the link itself goes with them. Empty when the name does not end so."""
+    the link itself goes with them. Several places joined by a connector and a place noun after
+    them count too ("local officials in Mus and Bingol provinces"). Empty when the name does not
+    end so."""
+
+    def town(at: int) -> bool:
+        span = spans[at]
+        return span.kind is WORD and bool(span.tokens[:1]) and span.tokens[0].capitalized
+
     end = len(spans)
-    while (
-        end > 0
-        and spans[end - 1].kind is WORD
-        and spans[end - 1].tokens[:1]
-        and (spans[end - 1].tokens[0].capitalized)
-    ):
+    if end >= 2 and spans[-1].kind == Kind.GENERIC and town(end - 2):
+        end -= 1  # "... Bingol provinces": the place noun after the towns
+    last = end
+    while end > 0 and town(end - 1):
         end -= 1
+        joined = end >= 2 and spans[end - 1].kind == Kind.CONNECTOR and town(end - 2)
+        if joined and spans[end - 1].tokens[0].norm not in ix.place_links:
+            end -= 1  # "Mus and Bingol": another town before the connector
     link = end - 1
-    if end == len(spans) or link < 1:
+    if end == last or link < 1:
         return frozenset()
     tokens = spans[link].tokens
     if spans[link].kind != Kind.CONNECTOR or len(tokens) != 1:
@@ -500,6 +550,18 @@ def _names_body(span: _Span, ix: PhraseIndex, lang: str) -> bool:
         and span.tokens[0].capitalized
         and _is_org_word(span.tokens[0].norm, ix, lang)
     )
+
+
+def _ends_on(spans: list[_Span], run: list[Token]) -> bool:
+    """Whether no word follows the name run but separators and connectors."""
+    last = run[-1] if run else None
+    after = False
+    for span in spans:
+        for token in span.tokens:
+            if after and span.kind is WORD:
+                return False
+            after = after or token is last
+    return True
 
 
 def _person(
@@ -548,7 +610,14 @@ def _person(
     if run_start > 0 and _names_body(spans[run_start - 1], ix, lang):
         return None  # "eine Sprecherin des Kreisverbands Nordheide": the body's name
     after_org = plain and bool(org_positions) and run_start > max(org_positions)
-    alone = plain and all(s.kind in (WORD, Kind.CONNECTOR) for s in spans)
+    alone = (
+        plain
+        and all(s.kind in (WORD, Kind.CONNECTOR) for s in spans)
+        # "The Western Balkans route": a thing named after a place, not a person; "TD Cowen":
+        # an acronym is no given name
+        and _ends_on(spans, run)
+        and not any(len(t.text) >= 2 and t.text.isupper() for t in run)
+    )
     if run and (has_title or after_org or alone):
         name = _written(run)
         affiliation = org.claimant if org else None
@@ -583,6 +652,8 @@ def _resolve(source: str, lang: str, acronyms: tuple[tuple[str, str], ...]) -> R
     if seated is None and len(towns) == 1 and len(described) == 1:
         # "the Munich-based institute": the body of that kind seated there
         seated = _seated_at(towns[0].norm, described[0], ix)
+    if seated is None:
+        seated = _seated_after(spans, ix)
     if seated is not None:
         return Resolution(seated.id, seated.name, None, None, True, seated.country, seated.type)
     person = _person(spans, ix, data_lang, acronyms)

@@ -120,6 +120,8 @@ class Coreference:
             return None
         if back is None and found.claimant:
             return found.claimant  # "Der Verband" with nobody before it: a name of its own
+        if back is None and self._is_description(written.lower().split()):
+            back = self._body_named_before(start, found.type, written.split()[-1])
         if back is None:
             return self._anonymous(found.label)
         self._settle(start, back.claimant)
@@ -226,22 +228,56 @@ class Coreference:
             person = self._nearest_with_role(written.split()[-1], start)
             if person is not None:
                 return person
-        if " ".join(words) in self.lex.sources.pronouns:  # "it", "the figures", "dem Bericht"
+        if " ".join(words) in self._gazetteer().words["thing_pronouns"]:
+            # "it" is no person: "..., Chief executive Roland Busch said. It expects ..." is the
+            # company's voice
+            return self._nearest_not_person(start)
+        if " ".join(words) in self.lex.sources.pronouns:  # "the figures", "dem Bericht"
             return self._nearest("any", start)
         if kind:
-            same = self._same_type(kind, start) or self._in_country(kind, start)
+            same = self._same_type(kind, start) or self._in_country(kind, start, words[-1])
             if same:
                 return same
             if kind != "ministry":
                 # "the health ministry" with no health ministry before it is not whichever body
                 # came last; "the institute" may still be the last one named "... Institute"
                 return self._named_like(words, start)
+        if self._is_description(words) and self._is_official(words[-1]):
+            # "The official" after "Yonhap, citing a military official": that voice again
+            same = self._written_with(words[-1], start)
+            if same is not None:
+                return same
         if self._is_description(words) and not self._is_pronoun(written):
             # "Die Behörde" after "die Katastrophenschutzbehörde Afad" and a governor: the body
             # whose name ends in the head, else the nearest one
             return self._ending_in(words[-1], start) or self._nearest("institution", start)
         if self._is_pronoun(written):
             return self._nearest("institution", start)
+        return None
+
+    def _nearest_not_person(self, start: int) -> _Named | None:
+        """The nearest mention before ``start`` that is no person."""
+        starts, items = self._lists.get("any", ((), ()))
+        for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            if not items[at].person:
+                return items[at]
+        return None
+
+    def _is_official(self, word: str) -> bool:
+        """ "official", "Beamter": a word for a voice that names nobody by itself."""
+        data_lang = data_language(self.lex.code)
+        head = index_for(data_lang).phrases.get(norms(word, data_lang))
+        return head is not None and head.kind == Kind.OFFICIAL
+
+    def _written_with(self, head_word: str, start: int) -> _Named | None:
+        """The nearest mention before ``start`` written with the same head word."""
+        head = norms(head_word, data_language(self.lex.code))
+        if not head:
+            return None
+        starts, items = self._lists.get("any", ((), ()))
+        for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            if head[-1] in items[at].written:
+                return items[at]
         return None
 
     def _ending_in(self, head_word: str, start: int) -> _Named | None:
@@ -301,13 +337,54 @@ class Coreference:
                     return entry.value
         return None
 
-    def _in_country(self, kind: str, start: int) -> _Named | None:
-        """The institution of type ``kind`` in the country of the nearest mention with one."""
+    def _body_named_before(self, start: int, kind: str | None, head: str) -> _Named | None:
+        """A known body the text names before ``start`` without citing it ("NASA's Europa
+        Clipper ..., the agency said"): the nearest capitalised alias of a body (of type
+        ``kind`` when the description has one, or named with its head: "the institute" and
+        "Robert Koch Institute"; no person, no news medium), within the paragraph-sized stretch
+        before it. Read only when a description points back to no source mention."""
+        data_lang = data_language(self.lex.code)
+        ix = index_for(data_lang)
+        wanted = self._gazetteer().narrower_types(kind) if kind else None
+        head_norm = norms(head, data_lang)[-1:]
+        words = _WORDS.findall(self._text, max(0, start - 1500), start)
+        for i in range(len(words) - 1, -1, -1):
+            if not words[i][:1].isupper():
+                continue
+            for n in (3, 2, 1):
+                if i - n + 1 < 0:
+                    continue
+                entry = ix.phrases.get(norms(" ".join(words[i - n + 1 : i + 1]), data_lang))
+                if entry is None or entry.kind != Kind.ALIAS:
+                    continue
+                found = ix.claimant(entry.value)
+                if found.is_person or found.type in _HOME_ONLY_TYPES:
+                    continue
+                named = norms(" ".join(words[i - n + 1 : i + 1]), data_lang)
+                headed = bool(head_norm) and named[-1].endswith(head_norm[0])
+                if wanted is not None and found.type not in wanted and not headed:
+                    continue
+                return _Named(start, found.id, False, found.type, found.country)
+        return None
+
+    def _in_country(self, kind: str, start: int, head: str = "") -> _Named | None:
+        """The institution of type ``kind`` in the country of the nearest mention with one; when
+        the country has none of that type, the body the country's adjective and the head name
+        ("des Militärgeheimdienstes" after the British defence ministry: "britischer
+        Militärgeheimdienst", an alias of the ministry)."""
         near = self._nearest("country", start)
         country = near.country if near is not None else self._country_named_before(start)
         if country is None:
             return None
-        found = compose(index_for(data_language(self.lex.code)), country, kind)
+        data_lang = data_language(self.lex.code)
+        ix = index_for(data_lang)
+        found = compose(ix, country, kind)
+        if found is None and head:
+            known = ix.gazetteer.countries.get(country)
+            for adjective in known.adjectives[:1] if known else ():
+                named = resolve(f"{adjective} {head}", self.lex.code)
+                if named.known and named.country == country:
+                    return _Named(start, named.claimant or "", False, named.type, country)
         if found is None or found.type != kind:
             return None  # "the ministry" in a British story: which of its ministries is unsaid
         return _Named(start, found.id, False, found.type, found.country)
