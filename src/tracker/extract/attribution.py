@@ -905,6 +905,8 @@ def _add(
         span = None  # "vor 180 Litern Regen pro Quadratmeter gewarnt": a unit names no one
     if span is not None and not shared and step < 0 and walker.lex.sources.voice_links:
         span = _voice_before(walker, span)  # "people familiar with the matter said"
+    if span is not None and not shared and step < 0 and _after_preposition(walker, span):
+        span = None  # "wie X auf Telegram mitteilte": the medium or occasion, not who
     if span is None and step < 0:
         span = _after_opener(text, walker, cue_start)
     if span is None and step < 0:
@@ -998,6 +1000,23 @@ def _apposed_name(text: str, span: tuple[int, int], end: int, lex: Lexicon) -> i
         return span[1]
     found = resolve(text[span[0] : m.end(1)], lex.code)
     return m.end(1) if found.person and resolve(m.group(1), lex.code).person else span[1]
+
+
+def _after_preposition(walker: _Walker, span: tuple[int, int]) -> bool:
+    """The phrase right before a report verb is a preposition's object ("wie der Gouverneur auf
+    Telegram mitteilte", "wie X auf der Hauptversammlung sagte"): where or how it was said, never
+    who said it (``sources.prepositions``). A phrase holding a second article is not one
+    object ("aus dem Report der Kasse DAK hervorgeht": the genitive names who; "im Libanon dem
+    Ministerium zufolge": the walk ran past a phrase before the source)."""
+    first = next(k for k, t in enumerate(walker.tokens) if t[1] == span[0])
+    if first == 0:
+        return False
+    src = walker.lex.sources
+    before = walker.tokens[first - 1][0].lower()
+    if before not in src.prepositions or before in src.agent_markers:
+        return False
+    inside = [t[0].lower() for t in walker.tokens[first + 1 :] if t[2] <= span[1]]
+    return not any(w in src.pointing_determiners for w in inside)
 
 
 def _after_agent_marker(walker: _Walker, span: tuple[int, int]) -> bool:
