@@ -558,6 +558,19 @@ def _unit_kind(unit: str | None) -> str:
 
 
 _FIGURE_OPENERS: dict[str, re.Pattern[str]] = {}
+_COUNT_GOES_ON: dict[str, re.Pattern[str]] = {}
+
+
+def _continues_count(lex: Lexicon) -> re.Pattern[str]:
+    """A sentence opening on a count continuation, or on a number and then one ("Weitere 48",
+    "Fünf weitere", "Another 48")."""
+    if lex.code not in _COUNT_GOES_ON:
+        words = lex.sources.count_continuations
+        alternation = phrase_alternation(words) if words else r"(?!x)x"
+        _COUNT_GOES_ON[lex.code] = re.compile(
+            rf"[\"„“»«(]?(?:[\w.,]+\s+)?(?:{alternation})(?![\w])", re.IGNORECASE
+        )
+    return _COUNT_GOES_ON[lex.code]
 
 
 def _refers_to_figure(lex: Lexicon) -> re.Pattern[str]:
@@ -689,13 +702,17 @@ def _follow_up_cue(ctx: _Context, index: int) -> Cue | None:
         sentence = ctx.sentences[nxt]
         text, start, end = ctx.text, sentence.start, sentence.end
         figures = DIGIT.search(text, start, end)
-        if not figures and not _may_follow_up(ctx, start, end):
+        # "Weitere 48 wurden verletzt, wie X mitteilte", "Fünf weitere ...": the count goes on
+        goes_on = nxt == index + 1 and _continues_count(ctx.lex).match(text, start, end)
+        if not figures and not goes_on and not _may_follow_up(ctx, start, end):
             return None  # read without its cues: a sentence without figures has none read yet
         cues = ctx.cues_of(nxt)
         if not cues:
             if figures and nxt == index + 1:
                 continue  # "... 414.000 mussten fliehen. Diese Zahlen veröffentlichte X."
             return None
+        if goes_on:
+            return cues[-1]
         names = _names_figures(ctx.lex).search(text, start, end)
         if nxt > index + 1 and (figures or not names):
             return None

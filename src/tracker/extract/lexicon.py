@@ -334,6 +334,9 @@ class Sources:
     prepositions: frozenset[str]  # "an den Haushaltsausschuss": an object, never the subject
     non_subject_articles: frozenset[str]  # "den", "dem": a phrase opening so is no subject
     refers_to_figure: tuple[str, ...]  # "Das waren ...", "That is ...": about the figure before
+    # "Weitere 48 wurden verletzt", "Fünf weitere", "Another 48": the count goes on from the
+    # figure before, so the sentence's source is that figure's too
+    count_continuations: tuple[str, ...]
     separable: tuple[tuple[str, str], ...]  # "legte ... vor": verb, particle closing its clause
     speech_only: frozenset[str]  # "added": a cue unless a figure follows ("added 227,000 jobs")
     paragraph_cues: frozenset[str]  # ", berichtet KCNA." closing a paragraph reports all of it
@@ -388,6 +391,7 @@ def _sources(f: DataFile) -> Sources:
         prepositions=f.word_set("prepositions"),
         non_subject_articles=f.word_set("non_subject_articles"),
         refers_to_figure=f.word_tuple("refers_to_figure"),
+        count_continuations=f.word_tuple("count_continuations"),
         separable=_separable(f),
         speech_only=f.word_set("speech_only"),
         paragraph_cues=f.word_set("paragraph_cues"),
