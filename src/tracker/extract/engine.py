@@ -718,7 +718,7 @@ def _follow_up_cue(ctx: _Context, index: int) -> Cue | None:
             return None
         if figures:
             if not _refers_to_figure(ctx.lex).match(text, start, end) and not _points_back(
-                ctx, start, end, cues
+                ctx, start, end, cues, own_figures=True
             ):
                 return None  # it has figures of its own: its source is theirs
         elif not _points_back(ctx, start, end, cues) and not names:
@@ -738,16 +738,22 @@ def _may_follow_up(ctx: _Context, start: int, end: int) -> bool:
     )
 
 
-def _points_back(ctx: _Context, start: int, end: int, cues: list[Cue]) -> bool:
+def _points_back(
+    ctx: _Context, start: int, end: int, cues: list[Cue], *, own_figures: bool = False
+) -> bool:
     """The sentence opens on a follow-up word ("Das teilte ...", "Damit ..."); an article
     before a noun (German capitalises it) only when that phrase is who reports ("Das
-    Statistische Bundesamt bestätigte die Zahl."; not "Das Zentrum lag nach Angaben der X ...")."""
+    Statistische Bundesamt bestätigte die Zahl."; not "Das Zentrum lag nach Angaben der X ...")
+    and the sentence states no figures of its own ("Das Institut Sipri schätzt, dass Moskau
+    7 Prozent ...": a new report, not one about the sentence before)."""
     m = ctx.lex.regexes.follow_up.match(ctx.text, start, end)
     if m is None:
         return _opened_by_cue_clause(ctx, start, end, cues)
     after = ctx.text[m.end() : end].lstrip()
     if not (ctx.lex.sources.head_capitalized and after[:1].isupper()):
         return True
+    if own_figures:
+        return False
     first = m.start() + len(m.group()) - len(m.group().lstrip("\"„“»«("))
     return any(c.src_start == first for c in cues)
 
