@@ -479,11 +479,15 @@ def _one_reading_per_verb(cues: list[Cue], lex: Lexicon) -> list[Cue]:
     """A report verb read both ways ("kündigte", "sagte": the subject before it, or after it in
     verb-second order) keeps one reading: the phrase before it when that names a body or person
     ("Die Regierung in Ankara kündigte ein Programm an"), else the one after it ("Insgesamt
-    sagte der Minister")."""
+    sagte der Minister"). An inverted verb after an apposition read both ways keeps the phrase
+    after it only when that names someone ("Yoo, who attended the briefing, said the agency had
+    detected ...": the agency holds the figure; "Andrea Nahles, the agency's head, said the
+    number had fallen": she states it, "the number" is what she speaks of)."""
     both = lex.sources.before_source_set & lex.sources.after_source_set
+    inverted = set(lex.sources.inverted) - both
     drop: set[int] = set()
     for n, ahead in enumerate(cues):
-        if ahead.phrase not in both:
+        if ahead.phrase not in both and ahead.phrase not in inverted:
             continue
         verb_end = ahead.start + len(ahead.phrase)
         if ahead.src_start < verb_end:
@@ -495,8 +499,20 @@ def _one_reading_per_verb(cues: list[Cue], lex: Lexicon) -> list[Cue]:
                 and back.end == verb_end
                 and back.src_end <= ahead.start
             ):
-                drop.add(n if _names_body_or_person(back.source, lex) else m)
+                if ahead.phrase in both:
+                    drop.add(n if _names_body_or_person(back.source, lex) else m)
+                elif not _names_someone_after(ahead.source, lex):
+                    drop.add(n)
     return [c for n, c in enumerate(cues) if n not in drop]
+
+
+def _names_someone_after(source: str, lex: Lexicon) -> bool:
+    """The phrase after an inverted verb names who may hold a figure: a pronoun, a describing
+    head ("the agency"), a body or a person."""
+    lower = source.lower()
+    if lower in lex.sources.pronouns or lower.split()[-1] in lex.sources.pointing_heads:
+        return True
+    return _names_body_or_person(source, lex)
 
 
 _SEPARABLE: dict[str, tuple[re.Pattern[str], dict[str, frozenset[str]]]] = {}
