@@ -840,16 +840,17 @@ _OWN_ESTIMATES: dict[str, re.Pattern[str]] = {}
 
 
 def _own_estimate(lex: Lexicon) -> re.Pattern[str]:
-    """ "hat seine Wachstumsprognose ... gesenkt": a possessive before a noun ending in one of
-    ``own_estimate_nouns`` (the subject's own forecast or estimate)."""
+    """ "hat seine Wachstumsprognose ... gesenkt", "raised its global growth forecast": a
+    possessive before a noun ending in one of ``own_estimate_nouns`` (the subject's own forecast
+    or estimate), up to two words between them."""
     if lex.code not in _OWN_ESTIMATES:
         src = lex.sources
         owners = sorted(src.pointing_determiners - src.phrase_words)
         nouns = src.own_estimate_nouns
         _OWN_ESTIMATES[lex.code] = (
             re.compile(
-                rf"(?<![\w])(?:{phrase_alternation(owners)})\s+[^\W\d_]*"
-                rf"(?:{phrase_alternation(nouns)})(?![\w])",
+                rf"(?<![\w])(?:{phrase_alternation(owners)})\s+(?:[^\W\d_][\w-]*\s+){{0,2}}"
+                rf"[^\W\d_]*(?:{phrase_alternation(nouns)})(?![\w])",
                 re.I,
             )
             if owners and nouns
@@ -874,6 +875,8 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
         # the subject keeps its article ("Der Verband legte seine Prognose vor")
         walker = _Walker(tokens, lex, after_cue_words=m not in owned)
         span = walker.walk(0, 1) if tokens else None
+        if span is not None and not lex.sources.head_capitalized:
+            span = _before_predicate(tokens, span, lex)  # "The IMF raised its forecast"
         if span is None:
             continue
         phrase = text[span[0] : span[1]]
