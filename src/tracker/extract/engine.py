@@ -559,6 +559,24 @@ def _unit_kind(unit: str | None) -> str:
 
 _FIGURE_OPENERS: dict[str, re.Pattern[str]] = {}
 _COUNT_GOES_ON: dict[str, re.Pattern[str]] = {}
+_PART_OF_BEFORE: dict[str, re.Pattern[str]] = {}
+
+
+def _part_of_figure_before(ctx: _Context, start: int, end: int) -> bool:
+    """The sentence speaks of a part of the figure before ("..., davon seien 87 abgeschossen
+    worden"): the part word comes before any figure of its own ("X zählte 500 Fälle, darunter
+    20 Tote" is a part of its own 500)."""
+    m = _part_of_before(ctx.lex).search(ctx.text, start, end)
+    return m is not None and not DIGIT.search(ctx.text, start, m.start())
+
+
+def _part_of_before(lex: Lexicon) -> re.Pattern[str]:
+    """ "davon", "of these": a part of the figure before."""
+    if lex.code not in _PART_OF_BEFORE:
+        words = lex.sources.part_of_before
+        alternation = phrase_alternation(words) if words else r"(?!x)x"
+        _PART_OF_BEFORE[lex.code] = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I)
+    return _PART_OF_BEFORE[lex.code]
 
 
 def _continues_count(lex: Lexicon) -> re.Pattern[str]:
@@ -703,7 +721,10 @@ def _follow_up_cue(ctx: _Context, index: int) -> Cue | None:
         text, start, end = ctx.text, sentence.start, sentence.end
         figures = DIGIT.search(text, start, end)
         # "Weitere 48 wurden verletzt, wie X mitteilte", "Fünf weitere ...": the count goes on
-        goes_on = nxt == index + 1 and _continues_count(ctx.lex).match(text, start, end)
+        goes_on = nxt == index + 1 and (
+            bool(_continues_count(ctx.lex).match(text, start, end))
+            or _part_of_figure_before(ctx, start, end)
+        )
         if not figures and not goes_on and not _may_follow_up(ctx, start, end):
             return None  # read without its cues: a sentence without figures has none read yet
         cues = ctx.cues_of(nxt)

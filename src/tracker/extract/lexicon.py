@@ -337,6 +337,9 @@ class Sources:
     # "Weitere 48 wurden verletzt", "Fünf weitere", "Another 48": the count goes on from the
     # figure before, so the sentence's source is that figure's too
     count_continuations: tuple[str, ...]
+    # "..., davon seien 87 abgeschossen worden", "Of these, 87 were shot down": a part of the
+    # figure before, anywhere in the next sentence; that sentence's source states both
+    part_of_before: tuple[str, ...]
     separable: tuple[tuple[str, str], ...]  # "legte ... vor": verb, particle closing its clause
     speech_only: frozenset[str]  # "added": a cue unless a figure follows ("added 227,000 jobs")
     paragraph_cues: frozenset[str]  # ", berichtet KCNA." closing a paragraph reports all of it
@@ -392,6 +395,7 @@ def _sources(f: DataFile) -> Sources:
         non_subject_articles=f.word_set("non_subject_articles"),
         refers_to_figure=f.word_tuple("refers_to_figure"),
         count_continuations=f.word_tuple("count_continuations"),
+        part_of_before=f.word_tuple("part_of_before"),
         separable=_separable(f),
         speech_only=f.word_set("speech_only"),
         paragraph_cues=f.word_set("paragraph_cues"),
