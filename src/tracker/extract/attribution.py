@@ -1032,7 +1032,7 @@ def _after_preposition(walker: _Walker, span: tuple[int, int]) -> bool:
         return False
     src = walker.lex.sources
     before = walker.tokens[first - 1][0].lower()
-    if before not in src.prepositions or before in src.agent_markers:
+    if before not in src.prepositions or before in src.agent_markers | src.origin_prepositions:
         return False
     inside = [t[0].lower() for t in walker.tokens[first + 1 :] if t[2] <= span[1]]
     return not any(w in src.pointing_determiners for w in inside)

@@ -332,6 +332,10 @@ class Sources:
     passive_auxiliaries: frozenset[str]  # "were published by X": a passive report verb
     agent_markers: frozenset[str]  # "by", "vom": who did it, in a passive
     prepositions: frozenset[str]  # "an den Haushaltsausschuss": an object, never the subject
+    # "Aus Justizkreisen hieß es", "wie aus dem Ministerium verlautete": a preposition whose
+    # object before a report verb is where the statement comes from (else a preposition's
+    # object there is the medium or occasion: "wie X auf Telegram mitteilte")
+    origin_prepositions: frozenset[str]
     non_subject_articles: frozenset[str]  # "den", "dem": a phrase opening so is no subject
     refers_to_figure: tuple[str, ...]  # "Das waren ...", "That is ...": about the figure before
     # "Weitere 48 wurden verletzt", "Fünf weitere", "Another 48": the count goes on from the
@@ -392,6 +396,7 @@ def _sources(f: DataFile) -> Sources:
         passive_auxiliaries=f.word_set("passive_auxiliaries"),
         agent_markers=f.word_set("agent_markers"),
         prepositions=f.word_set("prepositions"),
+        origin_prepositions=f.word_set("origin_prepositions"),
         non_subject_articles=f.word_set("non_subject_articles"),
         refers_to_figure=f.word_tuple("refers_to_figure"),
         count_continuations=f.word_tuple("count_continuations"),
