@@ -155,6 +155,13 @@ class _Walker:
                 picked.pop(0)
         while picked and self.tokens[picked[0]][0].lower() in self.lex.sources.strip_leading:
             picked.pop(0)  # "raising Ukraine's", "the": no verb or article opens a source
+        while (
+            step < 0
+            and len(picked) > 1
+            and self.tokens[picked[0]][0].islower()
+            and self.tokens[picked[0]][0] in self.lex.sources.after_source_set
+        ):
+            picked.pop(0)  # "said the agency had counted": the report verb before it is not
         while picked and not self._is_head(self.tokens[picked[-1]][0]):
             picked.pop()
         self._trim_to_head_noun(picked)
