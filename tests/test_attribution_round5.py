@@ -178,3 +178,32 @@ def test_die_zahlen_stammen_vom_names_who_states_the_figures_before() -> None:
 def test_investigators_named_for_their_body_state_their_own_figures() -> None:
     text = "Die Ermittler beschlagnahmten nach eigenen Angaben 85 Kilogramm Heroin."
     assert sources(text, "de") == ["Die Ermittler"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Bei dem Brand wurden 9 Menschen verletzt, wie ein Polizeisprecher gegenüber der "
+            "Lokalzeitung sagte.",
+            "ein Polizeisprecher",
+        ),
+        (
+            "Die Reederei streicht 450 Stellen, wie eine Sprecherin dem Wirtschaftsblatt sagte.",
+            "eine Sprecherin",
+        ),
+        (
+            "Gegenüber dem Sender sagte die Ministerin, es fehlten 2.100 Pflegekräfte.",
+            "die Ministerin",
+        ),
+    ],
+)
+def test_the_addressee_before_a_german_report_verb_is_not_the_source(
+    text: str, source: str
+) -> None:
+    assert sources(text, "de") == [source]
+
+
+def test_a_dative_before_zufolge_is_the_source() -> None:
+    text = "Im Süden sind der Behörde zufolge bislang 320 Gebäude eingestürzt."
+    assert sources(text, "de") == ["der Behörde"]

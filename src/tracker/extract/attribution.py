@@ -931,6 +931,8 @@ def _add(
         span = None  # "vor 180 Litern Regen pro Quadratmeter gewarnt": a unit names no one
     if span is not None and not shared and step < 0 and walker.lex.sources.voice_links:
         span = _voice_before(walker, span)  # "people familiar with the matter said"
+    if span is not None and not shared and step < 0:
+        span = _split_at_dative(walker, span, phrase)
     if span is not None and not shared and step < 0 and _after_preposition(walker, span):
         span = None  # "wie X auf Telegram mitteilte": the medium or occasion, not who
     if span is None and step < 0:
@@ -1026,6 +1028,23 @@ def _apposed_name(text: str, span: tuple[int, int], end: int, lex: Lexicon) -> i
         return span[1]
     found = resolve(text[span[0] : m.end(1)], lex.code)
     return m.end(1) if found.person and resolve(m.group(1), lex.code).person else span[1]
+
+
+def _split_at_dative(walker: _Walker, span: tuple[int, int], phrase: str) -> tuple[int, int]:
+    """German: a phrase walked back from a cue that holds a dative article after a noun ("eine
+    Sprecherin dem Handelsblatt", "im Libanon dem Ministerium") is two phrases; before a report
+    verb the first is who speaks and the dative the addressee, before a postposition
+    ("zufolge") the dative is the source."""
+    src = walker.lex.sources
+    if not src.head_capitalized or not src.non_subject_articles:
+        return span
+    inside = [t for t in walker.tokens if span[0] <= t[1] and t[2] <= span[1]]
+    for n in range(1, len(inside)):
+        word, before = inside[n][0], inside[n - 1][0]
+        if word.lower() in src.non_subject_articles and before[0].isupper():
+            return (inside[n][1], span[1]) if phrase in src.postpositions else (
+                span[0], inside[n - 1][2])
+    return span
 
 
 def _after_preposition(walker: _Walker, span: tuple[int, int]) -> bool:

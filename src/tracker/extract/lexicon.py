@@ -336,6 +336,9 @@ class Sources:
     # object before a report verb is where the statement comes from (else a preposition's
     # object there is the medium or occasion: "wie X auf Telegram mitteilte")
     origin_prepositions: frozenset[str]
+    # "dem Ministerium zufolge": a cue after its source that governs the dative (a verb's dative
+    # before it is its addressee: "wie eine Sprecherin dem Handelsblatt sagte")
+    postpositions: frozenset[str]
     non_subject_articles: frozenset[str]  # "den", "dem": a phrase opening so is no subject
     refers_to_figure: tuple[str, ...]  # "Das waren ...", "That is ...": about the figure before
     # "Weitere 48 wurden verletzt", "Fünf weitere", "Another 48": the count goes on from the
@@ -397,6 +400,7 @@ def _sources(f: DataFile) -> Sources:
         agent_markers=f.word_set("agent_markers"),
         prepositions=f.word_set("prepositions"),
         origin_prepositions=f.word_set("origin_prepositions"),
+        postpositions=f.word_set("postpositions"),
         non_subject_articles=f.word_set("non_subject_articles"),
         refers_to_figure=f.word_tuple("refers_to_figure"),
         count_continuations=f.word_tuple("count_continuations"),
