@@ -207,3 +207,16 @@ def test_the_addressee_before_a_german_report_verb_is_not_the_source(
 def test_a_dative_before_zufolge_is_the_source() -> None:
     text = "Im Süden sind der Behörde zufolge bislang 320 Gebäude eingestürzt."
     assert sources(text, "de") == ["der Behörde"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The port handled about 640,000 containers, according to an analysis of customs records "
+        "by the consultancy Marlow Freight.",
+        "The port handled about 640,000 containers, according to an analysis of shipping data "
+        "by the consultancy Marlow Freight.",
+    ],
+)
+def test_a_report_done_by_someone_after_a_cue_names_its_author(text: str) -> None:
+    assert sources(text, "en") == ["the consultancy Marlow Freight"]

@@ -944,9 +944,12 @@ def _add(
     if span is None and step < 0:  # "the count given on Saturday by the civil protection agency"
         agent = _agent(text, cue_end, sentence_end, walker.lex)
         span = (agent.src_start, agent.src_end) if agent else None
+    if span is None and step > 0 and 0 <= index < len(walker.tokens):
+        span = _lower_report_by(walker, index)  # "an analysis of satellite images by X"
     if span is None:
         return
     if step > 0:
+        span = _report_by(walker, span)
         span = (span[0], _apposed_name(text, span, sentence_end, walker.lex))
     source = text[span[0] : span[1]]
     if source.endswith(".") and not _ABBREVIATION_END.search(source):
@@ -1028,6 +1031,47 @@ def _apposed_name(text: str, span: tuple[int, int], end: int, lex: Lexicon) -> i
         return span[1]
     found = resolve(text[span[0] : m.end(1)], lex.code)
     return m.end(1) if found.person and resolve(m.group(1), lex.code).person else span[1]
+
+
+def _report_by(walker: _Walker, span: tuple[int, int]) -> tuple[int, int]:
+    """ "according to an analysis of shipping data by the research firm Kpler": a lower-case
+    phrase after a cue (what was done) followed by an agent marker names its author after it."""
+    tokens = walker.tokens
+    inside = [k for k, t in enumerate(tokens) if span[0] <= t[1] and t[2] <= span[1]]
+    if not inside or any(tokens[k][0][0].isupper() for k in inside):
+        return span
+    nxt = inside[-1] + 1
+    if nxt + 1 >= len(tokens) or tokens[nxt][0].lower() not in walker.lex.sources.agent_markers:
+        return span
+    agent = _named_agent(walker, nxt + 1)
+    return agent if agent is not None else span
+
+
+def _named_agent(walker: _Walker, at: int) -> tuple[int, int] | None:
+    """The phrase from token ``at`` after an agent marker when it names someone (a capitalised
+    word or a source noun; "by the end of the year" names no one)."""
+    tokens = walker.tokens
+    span = _Walker(tokens, walker.lex, after_cue_words=False).walk(at, 1)
+    named = span is not None and any(
+        t[0][0].isupper() or t[0].lower() in walker.lex.sources.head_nouns
+        for t in tokens
+        if span[0] <= t[1] and t[2] <= span[1]
+    )
+    return span if named else None
+
+
+def _lower_report_by(walker: _Walker, index: int) -> tuple[int, int] | None:
+    """ "according to an analysis of satellite images by the Open Source Centre": lower-case
+    words (no figure, no punctuation) after a cue, then an agent marker: the agent is the
+    source."""
+    tokens, markers = walker.tokens, walker.lex.sources.agent_markers
+    for k in range(index, min(index + _MAX_WORDS, len(tokens) - 1)):
+        word = tokens[k][0]
+        if word.lower() in markers and k > index:
+            return _named_agent(walker, k + 1)
+        if not word.isalpha() or not word.islower():
+            return None
+    return None
 
 
 def _split_at_dative(walker: _Walker, span: tuple[int, int], phrase: str) -> tuple[int, int]:
