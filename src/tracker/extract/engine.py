@@ -68,6 +68,7 @@ class _Context:
     last_end: int = 0  # where the claim before the current one ends
     units: dict[int, set[str | None]] = field(default_factory=dict)  # of the claims per sentence
     paragraph_last: dict[int, int] = field(default_factory=dict)  # its last sentence's index
+    counts_on: dict[int, bool] = field(default_factory=dict)  # "Weitere 48 ...", "davon ..."
     # the last claimant asked for and its answer: claims of one source ask for it in a row
     last_claimant: tuple[tuple[str, int, bool], str | None] | None = None
 
@@ -562,6 +563,17 @@ _COUNT_GOES_ON: dict[str, re.Pattern[str]] = {}
 _PART_OF_BEFORE: dict[str, re.Pattern[str]] = {}
 
 
+def _counts_on(ctx: _Context, index: int) -> bool:
+    """Sentence ``index`` goes on from the figure before it (decided once per sentence)."""
+    if index not in ctx.counts_on:
+        sentence = ctx.sentences[index]
+        start, end = sentence.start, sentence.end
+        ctx.counts_on[index] = bool(
+            _continues_count(ctx.lex).match(ctx.text, start, end)
+        ) or _part_of_figure_before(ctx, start, end)
+    return ctx.counts_on[index]
+
+
 def _part_of_figure_before(ctx: _Context, start: int, end: int) -> bool:
     """The sentence speaks of a part of the figure before ("..., davon seien 87 abgeschossen
     worden"): the part word comes before any figure of its own ("X zählte 500 Fälle, darunter
@@ -721,10 +733,7 @@ def _follow_up_cue(ctx: _Context, index: int) -> Cue | None:
         text, start, end = ctx.text, sentence.start, sentence.end
         figures = DIGIT.search(text, start, end)
         # "Weitere 48 wurden verletzt, wie X mitteilte", "Fünf weitere ...": the count goes on
-        goes_on = nxt == index + 1 and (
-            bool(_continues_count(ctx.lex).match(text, start, end))
-            or _part_of_figure_before(ctx, start, end)
-        )
+        goes_on = nxt == index + 1 and _counts_on(ctx, nxt)
         if not figures and not goes_on and not _may_follow_up(ctx, start, end):
             return None  # read without its cues: a sentence without figures has none read yet
         cues = ctx.cues_of(nxt)
