@@ -220,3 +220,11 @@ def test_a_dative_before_zufolge_is_the_source() -> None:
 )
 def test_a_report_done_by_someone_after_a_cue_names_its_author(text: str) -> None:
     assert sources(text, "en") == ["the consultancy Marlow Freight"]
+
+
+def test_a_country_that_registered_a_count_is_where_it_was_counted() -> None:
+    text = (
+        "Spanien hat seit Januar 23.000 Waldbrände registriert. Das geht aus Zahlen des "
+        "Umweltministeriums in Madrid hervor."
+    )
+    assert sources(text, "de") == ["Umweltministeriums in Madrid"]

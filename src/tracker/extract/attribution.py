@@ -892,6 +892,8 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
         head = phrase.lower().split()[-1]
         if head not in lex.sources.pointing_heads and not _names_body_or_person(phrase, lex):
             continue
+        if m in found and " " not in m.group().strip() and measured_subject(phrase, lex):
+            continue  # "Italien hat 61.000 Migranten registriert": where it was counted, not who
         out.append(Cue(m.start(), m.end(), phrase, False, *span))
     return out
 
