@@ -228,3 +228,19 @@ def test_a_country_that_registered_a_count_is_where_it_was_counted() -> None:
         "Umweltministeriums in Madrid hervor."
     )
     assert sources(text, "de") == ["Umweltministeriums in Madrid"]
+
+
+def test_a_voice_named_after_a_self_reference_states_the_figure() -> None:
+    text = (
+        "Die Küstenwache hat nach eigenen Angaben 38 Schiffbrüchige gerettet. Das teilte ein "
+        "Sprecher der Marine in Athen mit."
+    )
+    assert sources(text, "de") == ["ein Sprecher der Marine in Athen"]
+
+
+def test_a_self_reference_stays_when_the_next_sentence_counts_on() -> None:
+    text = (
+        "Die Grenzpolizei hat nach eigenen Angaben 26 Schleuser festgenommen. Vier weitere "
+        "seien geflohen, teilte ein Sprecher mit."
+    )
+    assert sources(text, "de")[0] == "Die Grenzpolizei"

@@ -472,7 +472,25 @@ def _source(
     relayed = _relay_sentence(ctx, index + 1)
     if relayed is not None:  # "... nach einem Bericht der Zeitung. Sie beruft sich auf X."
         return relayed
+    named = _named_after_self_reference(ctx, index, cue)
+    if named is not None:
+        return named, _relay_of(ctx, index + 1, named, ctx.cues_of(index + 1))
     return cue, _relay_of(ctx, index, cue, cues)
+
+
+def _named_after_self_reference(ctx: _Context, index: int, cue: Cue) -> Cue | None:
+    """ "Russland hat nach eigenen Angaben 41 Drohnen abgefangen. Das teilte das
+    Verteidigungsministerium in Moskau mit.": a self-reference says only that the subject
+    states it; a next sentence without figures saying who reported it names that voice."""
+    if not ctx.lex.regexes.self_reference.match(ctx.text, cue.start):
+        return None
+    nxt = index + 1
+    if nxt >= len(ctx.sentences):
+        return None
+    sentence = ctx.sentences[nxt]
+    if DIGIT.search(ctx.text, sentence.start, sentence.end) or _counts_on(ctx, nxt):
+        return None  # "Drei weitere seien gefangen worden, teilten die SSO mit": figures of its own
+    return _follow_up_cue(ctx, index)
 
 
 def _subject_source(ctx: _Context, index: int) -> tuple[Cue | None] | None:
