@@ -244,3 +244,12 @@ def test_a_self_reference_stays_when_the_next_sentence_counts_on() -> None:
         "seien geflohen, teilte ein Sprecher mit."
     )
     assert sources(text, "de")[0] == "Die Grenzpolizei"
+
+
+def test_a_place_or_thing_that_recorded_a_count_is_not_who_states_it() -> None:
+    text = (
+        "Measles cases in Europe doubled to 88,000 last year, the regional health agency said. "
+        "The Balkans recorded 31,000 of them."
+    )
+    found = sources(text, "en")
+    assert found[-1] != "The Balkans"

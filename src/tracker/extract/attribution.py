@@ -452,9 +452,25 @@ def _recorded_only(cues: list[Cue], text: str, end: int, lex: Lexicon) -> list[C
         if not (
             c.phrase in record
             and c.src_end <= c.end
-            and (any(d.start > c.end for d in closing) or measured_subject(c.source, lex))
+            and (
+                any(d.start > c.end for d in closing)
+                or measured_subject(c.source, lex)
+                or not _recorder(c.source, lex)
+            )
         )
     ]
+
+
+def _recorder(source: str, lex: Lexicon) -> bool:
+    """Who can record a count: a pronoun, a describing head ("the agency"), a body or a person;
+    not a place or thing named with capitals ("The Western Balkans route recorded 19,000
+    crossings"). German capitalises every noun ("Die Analysten zählten"): not judged there."""
+    lower = source.lower()
+    if lex.sources.head_capitalized or lower in lex.sources.pronouns:
+        return True
+    if lower.split()[-1] in lex.sources.pointing_heads:
+        return True
+    return _names_body_or_person(source, lex)
 
 
 def _in_opened_clause(text: str, start: int, pos: int, lex: Lexicon) -> bool:
