@@ -253,3 +253,11 @@ def test_a_place_or_thing_that_recorded_a_count_is_not_who_states_it() -> None:
     )
     found = sources(text, "en")
     assert found[-1] != "The Balkans"
+
+
+def test_who_explains_a_figure_states_the_reported_speech_after_it() -> None:
+    text = (
+        "Der Umsatz fiel deutlich. Vorstandschefin Lea Horn begründete das mit dem Wetter; "
+        "der Regen habe rund 40 Millionen Euro gekostet."
+    )
+    assert sources(text, "de") == ["Vorstandschefin Lea Horn"]
