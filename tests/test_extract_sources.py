@@ -27,7 +27,8 @@ EN_SOURCES = [
     ("Exports rose by 12 percent, according to U.S. officials.", "U.S. officials"),
     ("Western officials estimate that 5,000 fighters remain.", "Western officials"),
     ("About 600 homes were damaged, local authorities said.", "local authorities"),
-    ("The company more than tripled its estimate to 9,000 workers.", None),
+    # its own estimate: the subject states it (not a phrase around the verb)
+    ("The company more than tripled its estimate to 9,000 workers.", "The company"),
     ("The union said its own count showed 30,000 strikers.", "The union"),
     (
         "Some 200 flights were cancelled, the airport operator said on Tuesday.",

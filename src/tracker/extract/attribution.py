@@ -156,6 +156,13 @@ class _Walker:
                 picked.pop(0)
         while picked and self.tokens[picked[0]][0].lower() in self.lex.sources.strip_leading:
             picked.pop(0)  # "raising Ukraine's", "the": no verb or article opens a source
+        while (
+            step < 0
+            and len(picked) > 1
+            and self.tokens[picked[0]][0].islower()
+            and self.tokens[picked[0]][0] in self.lex.sources.after_source_set
+        ):
+            picked.pop(0)  # "said the agency had counted": the report verb before it is not
         while picked and not self._is_head(self.tokens[picked[-1]][0]):
             picked.pop()
         self._trim_to_head_noun(picked)
@@ -528,9 +535,25 @@ def _recorded_only(cues: list[Cue], text: str, end: int, lex: Lexicon) -> list[C
         if not (
             c.phrase in record
             and c.src_end <= c.end
-            and (any(d.start > c.end for d in closing) or measured_subject(c.source, lex))
+            and (
+                any(d.start > c.end for d in closing)
+                or measured_subject(c.source, lex)
+                or not _recorder(c.source, lex)
+            )
         )
     ]
+
+
+def _recorder(source: str, lex: Lexicon) -> bool:
+    """Who can record a count: a pronoun, a describing head ("the agency"), a body or a person;
+    not a place or thing named with capitals ("The Western Balkans route recorded 19,000
+    crossings"). German capitalises every noun ("Die Analysten zählten"): not judged there."""
+    lower = source.lower()
+    if lex.sources.head_capitalized or lower in lex.sources.pronouns:
+        return True
+    if lower.split()[-1] in lex.sources.pointing_heads:
+        return True
+    return _names_body_or_person(source, lex)
 
 
 def _in_opened_clause(text: str, start: int, pos: int, lex: Lexicon) -> bool:
@@ -562,11 +585,15 @@ def _one_reading_per_verb(cues: list[Cue], lex: Lexicon) -> list[Cue]:
     """A report verb read both ways ("kündigte", "sagte": the subject before it, or after it in
     verb-second order) keeps one reading: the phrase before it when that names a body or person
     ("Die Regierung in Ankara kündigte ein Programm an"), else the one after it ("Insgesamt
-    sagte der Minister")."""
+    sagte der Minister"). An inverted verb after an apposition read both ways keeps the phrase
+    after it only when that names someone ("Yoo, who attended the briefing, said the agency had
+    detected ...": the agency holds the figure; "Andrea Nahles, the agency's head, said the
+    number had fallen": she states it, "the number" is what she speaks of)."""
     both = lex.sources.before_source_set & lex.sources.after_source_set
+    inverted = set(lex.sources.inverted) - both
     drop: set[int] = set()
     for n, ahead in enumerate(cues):
-        if ahead.phrase not in both:
+        if ahead.phrase not in both and ahead.phrase not in inverted:
             continue
         verb_end = ahead.start + len(ahead.phrase)
         if ahead.src_start < verb_end:
@@ -578,8 +605,20 @@ def _one_reading_per_verb(cues: list[Cue], lex: Lexicon) -> list[Cue]:
                 and back.end == verb_end
                 and back.src_end <= ahead.start
             ):
-                drop.add(n if _names_body_or_person(back.source, lex) else m)
+                if ahead.phrase in both:
+                    drop.add(n if _names_body_or_person(back.source, lex) else m)
+                elif not _names_someone_after(ahead.source, lex):
+                    drop.add(n)
     return [c for n, c in enumerate(cues) if n not in drop]
+
+
+def _names_someone_after(source: str, lex: Lexicon) -> bool:
+    """The phrase after an inverted verb names who may hold a figure: a pronoun, a describing
+    head ("the agency"), a body or a person."""
+    lower = source.lower()
+    if lower in lex.sources.pronouns or lower.split()[-1] in lex.sources.pointing_heads:
+        return True
+    return _names_body_or_person(source, lex)
 
 
 _SEPARABLE: dict[str, tuple[re.Pattern[str], dict[str, frozenset[str]]]] = {}
@@ -907,16 +946,17 @@ _OWN_ESTIMATES: dict[str, re.Pattern[str]] = {}
 
 
 def _own_estimate(lex: Lexicon) -> re.Pattern[str]:
-    """ "hat seine Wachstumsprognose ... gesenkt": a possessive before a noun ending in one of
-    ``own_estimate_nouns`` (the subject's own forecast or estimate)."""
+    """ "hat seine Wachstumsprognose ... gesenkt", "raised its global growth forecast": a
+    possessive before a noun ending in one of ``own_estimate_nouns`` (the subject's own forecast
+    or estimate), up to two words between them."""
     if lex.code not in _OWN_ESTIMATES:
         src = lex.sources
         owners = sorted(src.pointing_determiners - src.phrase_words)
         nouns = src.own_estimate_nouns
         _OWN_ESTIMATES[lex.code] = (
             re.compile(
-                rf"(?<![\w])(?:{phrase_alternation(owners)})\s+[^\W\d_]*"
-                rf"(?:{phrase_alternation(nouns)})(?![\w])",
+                rf"(?<![\w])(?:{phrase_alternation(owners)})\s+(?:[^\W\d_][\w-]*\s+){{0,2}}"
+                rf"[^\W\d_]*(?:{phrase_alternation(nouns)})(?![\w])",
                 re.I,
             )
             if owners and nouns
@@ -941,6 +981,8 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
         # the subject keeps its article ("Der Verband legte seine Prognose vor")
         walker = _Walker(tokens, lex, after_cue_words=m not in owned)
         span = walker.walk(0, 1) if tokens else None
+        if span is not None and not lex.sources.head_capitalized:
+            span = _before_predicate(tokens, span, lex)  # "The IMF raised its forecast"
         if span is None:
             continue
         phrase = text[span[0] : span[1]]
@@ -949,6 +991,8 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
         head = phrase.lower().split()[-1]
         if head not in lex.sources.pointing_heads and not _names_body_or_person(phrase, lex):
             continue
+        if m in found and " " not in m.group().strip() and measured_subject(phrase, lex):
+            continue  # "Italien hat 61.000 Migranten registriert": where it was counted, not who
         out.append(Cue(m.start(), m.end(), phrase, False, *span))
     return out
 
@@ -988,6 +1032,10 @@ def _add(
         span = None  # "vor 180 Litern Regen pro Quadratmeter gewarnt": a unit names no one
     if span is not None and not shared and step < 0 and walker.lex.sources.voice_links:
         span = _voice_before(walker, span)  # "people familiar with the matter said"
+    if span is not None and not shared and step < 0:
+        span = _split_at_dative(walker, span, phrase)
+    if span is not None and not shared and step < 0 and _after_preposition(walker, span):
+        span = None  # "wie X auf Telegram mitteilte": the medium or occasion, not who
     if span is None and step < 0:
         span = _after_opener(text, walker, cue_start)
     if span is None and step < 0:
@@ -997,9 +1045,12 @@ def _add(
     if span is None and step < 0:  # "the count given on Saturday by the civil protection agency"
         agent = _agent(text, cue_end, sentence_end, walker.lex)
         span = (agent.src_start, agent.src_end) if agent else None
+    if span is None and step > 0 and 0 <= index < len(walker.tokens):
+        span = _lower_report_by(walker, index)  # "an analysis of satellite images by X"
     if span is None:
         return
     if step > 0:
+        span = _report_by(walker, span)
         span = (span[0], _apposed_name(text, span, sentence_end, walker.lex))
     source = text[span[0] : span[1]]
     if source.endswith(".") and not _ABBREVIATION_END.search(source):
@@ -1081,6 +1132,81 @@ def _apposed_name(text: str, span: tuple[int, int], end: int, lex: Lexicon) -> i
         return span[1]
     found = resolve(text[span[0] : m.end(1)], lex.code)
     return m.end(1) if found.person and resolve(m.group(1), lex.code).person else span[1]
+
+
+def _report_by(walker: _Walker, span: tuple[int, int]) -> tuple[int, int]:
+    """ "according to an analysis of shipping data by the research firm Kpler": a lower-case
+    phrase after a cue (what was done) followed by an agent marker names its author after it."""
+    tokens = walker.tokens
+    inside = [k for k, t in enumerate(tokens) if span[0] <= t[1] and t[2] <= span[1]]
+    if not inside or any(tokens[k][0][0].isupper() for k in inside):
+        return span
+    nxt = inside[-1] + 1
+    if nxt + 1 >= len(tokens) or tokens[nxt][0].lower() not in walker.lex.sources.agent_markers:
+        return span
+    agent = _named_agent(walker, nxt + 1)
+    return agent if agent is not None else span
+
+
+def _named_agent(walker: _Walker, at: int) -> tuple[int, int] | None:
+    """The phrase from token ``at`` after an agent marker when it names someone (a capitalised
+    word or a source noun; "by the end of the year" names no one)."""
+    tokens = walker.tokens
+    span = _Walker(tokens, walker.lex, after_cue_words=False).walk(at, 1)
+    named = span is not None and any(
+        t[0][0].isupper() or t[0].lower() in walker.lex.sources.head_nouns
+        for t in tokens
+        if span[0] <= t[1] and t[2] <= span[1]
+    )
+    return span if named else None
+
+
+def _lower_report_by(walker: _Walker, index: int) -> tuple[int, int] | None:
+    """ "according to an analysis of satellite images by the Open Source Centre": lower-case
+    words (no figure, no punctuation) after a cue, then an agent marker: the agent is the
+    source."""
+    tokens, markers = walker.tokens, walker.lex.sources.agent_markers
+    for k in range(index, min(index + _MAX_WORDS, len(tokens) - 1)):
+        word = tokens[k][0]
+        if word.lower() in markers and k > index:
+            return _named_agent(walker, k + 1)
+        if not word.isalpha() or not word.islower():
+            return None
+    return None
+
+
+def _split_at_dative(walker: _Walker, span: tuple[int, int], phrase: str) -> tuple[int, int]:
+    """German: a phrase walked back from a cue that holds a dative article after a noun ("eine
+    Sprecherin dem Handelsblatt", "im Libanon dem Ministerium") is two phrases; before a report
+    verb the first is who speaks and the dative the addressee, before a postposition
+    ("zufolge") the dative is the source."""
+    src = walker.lex.sources
+    if not src.head_capitalized or not src.non_subject_articles:
+        return span
+    inside = [t for t in walker.tokens if span[0] <= t[1] and t[2] <= span[1]]
+    for n in range(1, len(inside)):
+        word, before = inside[n][0], inside[n - 1][0]
+        if word.lower() in src.non_subject_articles and before[0].isupper():
+            return (inside[n][1], span[1]) if phrase in src.postpositions else (
+                span[0], inside[n - 1][2])
+    return span
+
+
+def _after_preposition(walker: _Walker, span: tuple[int, int]) -> bool:
+    """The phrase right before a report verb is a preposition's object ("wie der Gouverneur auf
+    Telegram mitteilte", "wie X auf der Hauptversammlung sagte"): where or how it was said, never
+    who said it (``sources.prepositions``). A phrase holding a second article is not one
+    object ("aus dem Report der Kasse DAK hervorgeht": the genitive names who; "im Libanon dem
+    Ministerium zufolge": the walk ran past a phrase before the source)."""
+    first = next(k for k, t in enumerate(walker.tokens) if t[1] == span[0])
+    if first == 0:
+        return False
+    src = walker.lex.sources
+    before = walker.tokens[first - 1][0].lower()
+    if before not in src.prepositions or before in src.agent_markers | src.origin_prepositions:
+        return False
+    inside = [t[0].lower() for t in walker.tokens[first + 1 :] if t[2] <= span[1]]
+    return not any(w in src.pointing_determiners for w in inside)
 
 
 def _after_agent_marker(walker: _Walker, span: tuple[int, int]) -> bool:

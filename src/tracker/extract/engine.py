@@ -68,6 +68,7 @@ class _Context:
     last_end: int = 0  # where the claim before the current one ends
     units: dict[int, set[str | None]] = field(default_factory=dict)  # of the claims per sentence
     paragraph_last: dict[int, int] = field(default_factory=dict)  # its last sentence's index
+    counts_on: dict[int, bool] = field(default_factory=dict)  # "Weitere 48 ...", "davon ..."
     # the last claimant asked for and its answer: claims of one source ask for it in a row
     last_claimant: tuple[tuple[str, int, bool], str | None] | None = None
 
@@ -471,7 +472,25 @@ def _source(
     relayed = _relay_sentence(ctx, index + 1)
     if relayed is not None:  # "... nach einem Bericht der Zeitung. Sie beruft sich auf X."
         return relayed
+    named = _named_after_self_reference(ctx, index, cue)
+    if named is not None:
+        return named, _relay_of(ctx, index + 1, named, ctx.cues_of(index + 1))
     return cue, _relay_of(ctx, index, cue, cues)
+
+
+def _named_after_self_reference(ctx: _Context, index: int, cue: Cue) -> Cue | None:
+    """ "Russland hat nach eigenen Angaben 41 Drohnen abgefangen. Das teilte das
+    Verteidigungsministerium in Moskau mit.": a self-reference says only that the subject
+    states it; a next sentence without figures saying who reported it names that voice."""
+    if not ctx.lex.regexes.self_reference.match(ctx.text, cue.start):
+        return None
+    nxt = index + 1
+    if nxt >= len(ctx.sentences):
+        return None
+    sentence = ctx.sentences[nxt]
+    if DIGIT.search(ctx.text, sentence.start, sentence.end) or _counts_on(ctx, nxt):
+        return None  # "Drei weitere seien gefangen worden, teilten die SSO mit": figures of its own
+    return _follow_up_cue(ctx, index)
 
 
 def _subject_source(ctx: _Context, index: int) -> tuple[Cue | None] | None:
@@ -558,6 +577,48 @@ def _unit_kind(unit: str | None) -> str:
 
 
 _FIGURE_OPENERS: dict[str, re.Pattern[str]] = {}
+_COUNT_GOES_ON: dict[str, re.Pattern[str]] = {}
+_PART_OF_BEFORE: dict[str, re.Pattern[str]] = {}
+
+
+def _counts_on(ctx: _Context, index: int) -> bool:
+    """Sentence ``index`` goes on from the figure before it (decided once per sentence)."""
+    if index not in ctx.counts_on:
+        sentence = ctx.sentences[index]
+        start, end = sentence.start, sentence.end
+        ctx.counts_on[index] = bool(
+            _continues_count(ctx.lex).match(ctx.text, start, end)
+        ) or _part_of_figure_before(ctx, start, end)
+    return ctx.counts_on[index]
+
+
+def _part_of_figure_before(ctx: _Context, start: int, end: int) -> bool:
+    """The sentence speaks of a part of the figure before ("..., davon seien 87 abgeschossen
+    worden"): the part word comes before any figure of its own ("X zählte 500 Fälle, darunter
+    20 Tote" is a part of its own 500)."""
+    m = _part_of_before(ctx.lex).search(ctx.text, start, end)
+    return m is not None and not DIGIT.search(ctx.text, start, m.start())
+
+
+def _part_of_before(lex: Lexicon) -> re.Pattern[str]:
+    """ "davon", "of these": a part of the figure before."""
+    if lex.code not in _PART_OF_BEFORE:
+        words = lex.sources.part_of_before
+        alternation = phrase_alternation(words) if words else r"(?!x)x"
+        _PART_OF_BEFORE[lex.code] = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I)
+    return _PART_OF_BEFORE[lex.code]
+
+
+def _continues_count(lex: Lexicon) -> re.Pattern[str]:
+    """A sentence opening on a count continuation, or on a number and then one ("Weitere 48",
+    "Fünf weitere", "Another 48")."""
+    if lex.code not in _COUNT_GOES_ON:
+        words = lex.sources.count_continuations
+        alternation = phrase_alternation(words) if words else r"(?!x)x"
+        _COUNT_GOES_ON[lex.code] = re.compile(
+            rf"[\"„“»«(]?(?:[\w.,]+\s+)?(?:{alternation})(?![\w])", re.IGNORECASE
+        )
+    return _COUNT_GOES_ON[lex.code]
 
 
 def _refers_to_figure(lex: Lexicon) -> re.Pattern[str]:
@@ -689,19 +750,23 @@ def _follow_up_cue(ctx: _Context, index: int) -> Cue | None:
         sentence = ctx.sentences[nxt]
         text, start, end = ctx.text, sentence.start, sentence.end
         figures = DIGIT.search(text, start, end)
-        if not figures and not _may_follow_up(ctx, start, end):
+        # "Weitere 48 wurden verletzt, wie X mitteilte", "Fünf weitere ...": the count goes on
+        goes_on = nxt == index + 1 and _counts_on(ctx, nxt)
+        if not figures and not goes_on and not _may_follow_up(ctx, start, end):
             return None  # read without its cues: a sentence without figures has none read yet
         cues = ctx.cues_of(nxt)
         if not cues:
             if figures and nxt == index + 1:
                 continue  # "... 414.000 mussten fliehen. Diese Zahlen veröffentlichte X."
             return None
+        if goes_on:
+            return cues[-1]
         names = _names_figures(ctx.lex).search(text, start, end)
         if nxt > index + 1 and (figures or not names):
             return None
         if figures:
             if not _refers_to_figure(ctx.lex).match(text, start, end) and not _points_back(
-                ctx, start, end, cues
+                ctx, start, end, cues, own_figures=True
             ):
                 return None  # it has figures of its own: its source is theirs
         elif not _points_back(ctx, start, end, cues) and not names:
@@ -721,16 +786,22 @@ def _may_follow_up(ctx: _Context, start: int, end: int) -> bool:
     )
 
 
-def _points_back(ctx: _Context, start: int, end: int, cues: list[Cue]) -> bool:
+def _points_back(
+    ctx: _Context, start: int, end: int, cues: list[Cue], *, own_figures: bool = False
+) -> bool:
     """The sentence opens on a follow-up word ("Das teilte ...", "Damit ..."); an article
     before a noun (German capitalises it) only when that phrase is who reports ("Das
-    Statistische Bundesamt bestätigte die Zahl."; not "Das Zentrum lag nach Angaben der X ...")."""
+    Statistische Bundesamt bestätigte die Zahl."; not "Das Zentrum lag nach Angaben der X ...")
+    and the sentence states no figures of its own ("Das Institut Sipri schätzt, dass Moskau
+    7 Prozent ...": a new report, not one about the sentence before)."""
     m = ctx.lex.regexes.follow_up.match(ctx.text, start, end)
     if m is None:
         return _opened_by_cue_clause(ctx, start, end, cues)
     after = ctx.text[m.end() : end].lstrip()
     if not (ctx.lex.sources.head_capitalized and after[:1].isupper()):
         return True
+    if own_figures:
+        return False
     first = m.start() + len(m.group()) - len(m.group().lstrip("\"„“»«("))
     return any(c.src_start == first for c in cues)
 

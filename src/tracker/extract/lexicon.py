@@ -332,8 +332,21 @@ class Sources:
     passive_auxiliaries: frozenset[str]  # "were published by X": a passive report verb
     agent_markers: frozenset[str]  # "by", "vom": who did it, in a passive
     prepositions: frozenset[str]  # "an den Haushaltsausschuss": an object, never the subject
+    # "Aus Justizkreisen hieß es", "wie aus dem Ministerium verlautete": a preposition whose
+    # object before a report verb is where the statement comes from (else a preposition's
+    # object there is the medium or occasion: "wie X auf Telegram mitteilte")
+    origin_prepositions: frozenset[str]
+    # "dem Ministerium zufolge": a cue after its source that governs the dative (a verb's dative
+    # before it is its addressee: "wie eine Sprecherin dem Handelsblatt sagte")
+    postpositions: frozenset[str]
     non_subject_articles: frozenset[str]  # "den", "dem": a phrase opening so is no subject
     refers_to_figure: tuple[str, ...]  # "Das waren ...", "That is ...": about the figure before
+    # "Weitere 48 wurden verletzt", "Fünf weitere", "Another 48": the count goes on from the
+    # figure before, so the sentence's source is that figure's too
+    count_continuations: tuple[str, ...]
+    # "..., davon seien 87 abgeschossen worden", "Of these, 87 were shot down": a part of the
+    # figure before, anywhere in the next sentence; that sentence's source states both
+    part_of_before: tuple[str, ...]
     separable: tuple[tuple[str, str], ...]  # "legte ... vor": verb, particle closing its clause
     speech_only: frozenset[str]  # "added": a cue unless a figure follows ("added 227,000 jobs")
     paragraph_cues: frozenset[str]  # ", berichtet KCNA." closing a paragraph reports all of it
@@ -386,8 +399,12 @@ def _sources(f: DataFile) -> Sources:
         passive_auxiliaries=f.word_set("passive_auxiliaries"),
         agent_markers=f.word_set("agent_markers"),
         prepositions=f.word_set("prepositions"),
+        origin_prepositions=f.word_set("origin_prepositions"),
+        postpositions=f.word_set("postpositions"),
         non_subject_articles=f.word_set("non_subject_articles"),
         refers_to_figure=f.word_tuple("refers_to_figure"),
+        count_continuations=f.word_tuple("count_continuations"),
+        part_of_before=f.word_tuple("part_of_before"),
         separable=_separable(f),
         speech_only=f.word_set("speech_only"),
         paragraph_cues=f.word_set("paragraph_cues"),
