@@ -76,6 +76,17 @@ def _strip(tokens: tuple[Token, ...], ix: PhraseIndex) -> tuple[Token, ...]:
     return tokens
 
 
+def _about(tokens: tuple[Token, ...], ix: PhraseIndex) -> tuple[Token, ...]:
+    """ "seine Schätzung für das dritte Quartal", "its forecast for next year": after a generic
+    noun a topic link starts what the report is about, which names nobody."""
+    for at in range(1, len(tokens) - 1):
+        if tokens[at].norm in ix.topic_links:
+            entry = ix.phrases.get((tokens[at - 1].norm,))
+            if entry is not None and entry.kind == Kind.GENERIC:
+                return tokens[:at]
+    return tokens
+
+
 def _split_compound_title(token: Token, ix: PhraseIndex, lang: str) -> list[_Span] | None:
     """German compounds ending in a title: "Pentagonsprecher" -> "Pentagon" + title."""
     if lang != "de" or not token.norm.endswith(ix.title_suffix_words):
@@ -637,7 +648,7 @@ def _person(
 def _resolve(source: str, lang: str, acronyms: tuple[tuple[str, str], ...]) -> Resolution:
     data_lang = data_language(lang)
     ix = index_for(data_lang)
-    tokens = _strip(tokenize(source, data_lang), ix)
+    tokens = _about(_strip(tokenize(source, data_lang), ix), ix)
     located = {t.word for t in tokens if t.norm in ix.place_modifiers}
     towns = [t for t in tokens if t.word in located and t.norm not in ix.place_modifiers]
     if located:  # "the Warsaw-based agency": the place and its modifier name no one

@@ -1,0 +1,48 @@
+"""Claimant resolution, round 6 (issue #10): what a report is about names nobody ("seine
+Prognose für das kommende Jahr"), and a description with its seat ("das Hilfswerk in Genf")
+points back to the body whose name ends in its head. Sentences and bodies are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.claimants import resolve
+from tracker.extract import extract
+
+
+def _claimants(text: str, lang: str) -> dict[str, str | None]:
+    return {c.text: c.claimant for c in extract(text, lang)}
+
+
+@pytest.mark.parametrize(
+    ("source", "lang"),
+    [
+        ("seine Schätzung für das dritte Quartal", "de"),
+        ("ihre Prognose für das kommende Jahr", "de"),
+        ("seine Studie über den Arbeitsmarkt", "de"),
+    ],
+)
+def test_topic_after_a_generic_noun_names_nobody(source: str, lang: str) -> None:
+    assert resolve(source, lang).claimant is None
+
+
+def test_a_name_with_fuer_stays_a_name() -> None:
+    assert resolve("Institut für Weltwirtschaft", "de").claimant == "de-ifw-kiel"
+
+
+def test_possessive_estimate_points_back_to_the_body() -> None:
+    text = (
+        "Das Statistische Bundesamt hat seine Zahlen vorgelegt. Laut seiner Schätzung für das "
+        "zweite Quartal stiegen die Preise um 0,4 Prozent."
+    )
+    found = _claimants(text, "de")
+    assert found.get("0,4 Prozent") == "de-destatis"
+
+
+def test_description_with_seat_points_back_to_the_compound_name() -> None:
+    text = (
+        "Das UN-Flüchtlingshilfswerk UNHCR zählt 4,2 Millionen Vertriebene. Das seien 300.000 "
+        "mehr als im Vorjahr, teilte das Hilfswerk in Genf mit."
+    )
+    found = _claimants(text, "de")
+    assert found.get("300.000") == found.get("4,2 Millionen Vertriebene") == "unhcr"
