@@ -46,3 +46,25 @@ def test_description_with_seat_points_back_to_the_compound_name() -> None:
     )
     found = _claimants(text, "de")
     assert found.get("300.000") == found.get("4,2 Millionen Vertriebene") == "unhcr"
+
+
+@pytest.mark.parametrize(
+    "source", ["die Polizeidirektion Leipzig", "das Polizeipräsidium Leipzig", "Polizei Leipzig"]
+)
+def test_any_head_of_a_type_with_a_town_names_the_known_body(source: str) -> None:
+    assert resolve(source, "de").claimant == "de-police-leipzig"
+
+
+def test_police_and_prosecutors_of_an_unknown_town_stay_apart() -> None:
+    police = resolve("die Polizeiinspektion Kleinstedt", "de").claimant
+    assert police == resolve("Polizei Kleinstedt", "de").claimant
+    assert police != resolve("Staatsanwaltschaft Kleinstedt", "de").claimant
+
+
+def test_bare_police_points_back_to_the_directorate() -> None:
+    text = (
+        "Das teilte die Polizeidirektion Leipzig mit: 3 Menschen starben. "
+        "Rund 15 Insassen wurden laut Polizei verletzt."
+    )
+    found = _claimants(text, "de")
+    assert found.get("Rund 15 Insassen") == "de-police-leipzig"
