@@ -68,3 +68,14 @@ def test_bare_police_points_back_to_the_directorate() -> None:
     )
     found = _claimants(text, "de")
     assert found.get("Rund 15 Insassen") == "de-police-leipzig"
+
+
+def test_description_points_back_to_an_unnamed_body_with_that_head() -> None:
+    text = (
+        "At least 9 people died, the provincial flood protection agency said on Sunday. "
+        "More than 400 homes were damaged, the agency added."
+    )
+    found = _claimants(text, "en")
+    at_least, homes = found.get("At least 9 people"), found.get("More than 400 homes")
+    assert at_least is not None and at_least.startswith("anon-")
+    assert homes == at_least

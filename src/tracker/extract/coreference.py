@@ -250,7 +250,13 @@ class Coreference:
         if self._is_description(words) and not self._is_pronoun(written):
             # "Die Behörde" after "die Katastrophenschutzbehörde Afad" and a governor: the body
             # whose name ends in the head, else the nearest one
-            return self._ending_in(words[-1], start) or self._nearest("institution", start)
+            # (or the unnamed body described before with that head: "the regional civil
+            # protection agency" ... "the agency")
+            return (
+                self._ending_in(words[-1], start)
+                or self._nearest("institution", start)
+                or self._written_with(words[-1], start)
+            )
         if self._is_pronoun(written):
             return self._nearest("institution", start)
         return None
