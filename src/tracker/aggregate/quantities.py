@@ -311,11 +311,34 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                 accepted = _with_plain_states(accepted)
             params.append(list(accepted))
             test = f"list_contains(?, lower(coalesce({name}, '')))"
+            measures = _measure_units(q.unit) if name == "concept" and "" in accepted else ()
+            if measures:  # "3,000 hectares": the unit is all the claim says it counts
+                params.append(list(measures))
+                test = f"({test} OR (concept = unit AND list_contains(?, concept)))"
             if name == "state" and (q.keywords or q.place):
                 params.append(list(accepted))
                 test = f"({test} OR {_own_part_sql(q, params)})"
             parts.append(test)
     return parts
+
+
+@functools.cache
+def _measure_units(unit: str) -> tuple[str, ...]:
+    """The measure units (``rules.no_state``: hectares, percent, euros) a definition's ``unit``
+    names in any language ("hectares" -> hectare, "Prozent" -> percent). A claim whose only
+    concept is such a unit ("3,000 hectares", "46.8%": the measure carries it) has no counted
+    concept of its own, so a definition with that unit and an unstated concept ("") takes it."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import load_lexicon, supported_languages
+
+    word = unit.strip().lower()
+    if not word:
+        return ()
+    codes = supported_languages()
+    found = {word} | {lemma for code in codes
+                      if (lemma := load_lexicon(code).units.nouns.get(word)) is not None}
+    measures = {m for code in codes for m in load_concepts(code).no_state}
+    return tuple(sorted(found & measures))
 
 
 def _with_plain_states(accepted: tuple[str, ...]) -> tuple[str, ...]:

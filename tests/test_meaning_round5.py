@@ -1,0 +1,41 @@
+"""Meaning, round 5 (issue #11): measures whose unit is all they count (an area in hectares, a
+share in percent) enter a definition of that unit with no concept stated. Sentences invented
+for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_meaning_rules import _assign
+
+MEASURES = {"quantity": [
+    {"id": "area", "label": "Area flooded", "unit": "hectares", "concept": [""],
+     "state": [""], "keywords": [["flooded", "überflutet"]]},
+    {"id": "share", "label": "Support for the plan", "unit": "percent", "concept": [""],
+     "state": [""], "keywords": [["support", "zustimm"]]},
+    {"id": "people", "label": "People evacuated", "unit": "people",
+     "concept": ["person", ""], "state": ["displaced"]},
+]}
+
+
+def test_a_measure_enters_a_definition_of_its_unit_only(tmp_path: Path) -> None:
+    got = _assign(tmp_path, [
+        "The river flooded about 4,200 hectares of farmland near the town.",
+        "Support for the plan stood at 38% in the latest survey.",
+        "Officials evacuated 900 people from the valley.",
+    ], "en", MEASURES)
+    (tmp_path / "de").mkdir()
+    got |= _assign(tmp_path / "de", [
+        "Das Wasser hat rund 1700 Hektar Ackerland überflutet.",
+    ], "de", MEASURES)
+    assert got["about 4,200 hectares"] == "area"
+    assert got["38%"] == "share"
+    assert got["900 people"] == "people"
+    assert got["rund 1700 Hektar"] == "area"
+
+
+def test_a_measure_stays_out_of_a_definition_of_another_unit(tmp_path: Path) -> None:
+    defs = {"quantity": [{"id": "area", "label": "Area flooded", "unit": "square kilometres",
+                          "concept": [""], "state": [""], "keywords": [["flooded"]]}]}
+    got = _assign(tmp_path, ["The river flooded about 4,200 hectares of farmland."], "en", defs)
+    assert got["about 4,200 hectares"] is None
