@@ -39,3 +39,21 @@ def test_a_measure_stays_out_of_a_definition_of_another_unit(tmp_path: Path) -> 
                           "concept": [""], "state": [""], "keywords": [["flooded"]]}]}
     got = _assign(tmp_path, ["The river flooded about 4,200 hectares of farmland."], "en", defs)
     assert got["about 4,200 hectares"] is None
+
+
+def _meaning(sentence: str, lang: str, index: int = 0) -> tuple[str | None, str | None]:
+    from tracker.extract import extract
+
+    claim = extract(sentence, lang)[index]
+    return claim.concept, claim.state
+
+
+def test_evacuees_burned_houses_and_a_predicate_after_a_coordinator() -> None:
+    assert _meaning("By noon the county had counted 340 evacuees.", "en") == ("person", "displaced")
+    assert _meaning("The owner said at least 40 barns had burned.", "en")[1] == "destroyed"
+    assert _meaning("Im Dorf sind 60 Häuser abgebrannt.", "de") == ("building", "destroyed")
+    # the state before the coordinator is another predicate's
+    assert _meaning("A pilot died and more than 2,000 people were evacuated from the hills.",
+                    "en") == ("person", "displaced")
+    assert _meaning("Ein Helfer starb und rund 900 Menschen wurden evakuiert.", "de") == (
+        "person", "displaced")
