@@ -57,3 +57,16 @@ def test_evacuees_burned_houses_and_a_predicate_after_a_coordinator() -> None:
                     "en") == ("person", "displaced")
     assert _meaning("Ein Helfer starb und rund 900 Menschen wurden evakuiert.", "de") == (
         "person", "displaced")
+
+
+def test_a_definition_of_a_share_takes_no_count_of_things(tmp_path: Path) -> None:
+    defs = {"quantity": [
+        {"id": "share", "label": "Share backing the plan", "unit": "percent",
+         "concept": ["vote", ""], "state": ["voted", ""], "keywords": [["backing", "backed"]]},
+    ]}
+    got = _assign(tmp_path, [
+        "The plan won the backing of 54% of the vote.",
+        "Eleven of the 20 districts backed the plan with 31,000 votes.",
+    ], "en", defs)
+    assert got["54%"] == "share"
+    assert got["31,000 votes"] is None

@@ -304,6 +304,9 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
     ("4,980 suspected cases, including 231 confirmed", "davon rund 4200 in Deutschland") also
     enters one whose refinement its own words name (``_own_part_sql``)."""
     parts = ["has_meaning"]
+    if _measure_units(q.unit):  # a share or an area is no count of things ("23 cantonal votes")
+        params.append(sorted(_all_measures()))
+        parts.append("(unit IS NULL OR list_contains(?, unit))")
     for name in MEANING_KEYS:
         accepted = getattr(q, name)
         if accepted:
@@ -323,22 +326,28 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
 
 
 @functools.cache
+def _all_measures() -> frozenset[str]:
+    """The measure units of every language (``rules.no_state``)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    return frozenset(m for code in supported_languages() for m in load_concepts(code).no_state)
+
+
+@functools.cache
 def _measure_units(unit: str) -> tuple[str, ...]:
     """The measure units (``rules.no_state``: hectares, percent, euros) a definition's ``unit``
     names in any language ("hectares" -> hectare, "Prozent" -> percent). A claim whose only
     concept is such a unit ("3,000 hectares", "46.8%": the measure carries it) has no counted
     concept of its own, so a definition with that unit and an unstated concept ("") takes it."""
-    from tracker.extract.concepts import load_concepts
     from tracker.extract.lexicon import load_lexicon, supported_languages
 
     word = unit.strip().lower()
     if not word:
         return ()
-    codes = supported_languages()
-    found = {word} | {lemma for code in codes
+    found = {word} | {lemma for code in supported_languages()
                       if (lemma := load_lexicon(code).units.nouns.get(word)) is not None}
-    measures = {m for code in codes for m in load_concepts(code).no_state}
-    return tuple(sorted(found & measures))
+    return tuple(sorted(found & _all_measures()))
 
 
 def _with_plain_states(accepted: tuple[str, ...]) -> tuple[str, ...]:
