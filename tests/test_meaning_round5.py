@@ -21,7 +21,7 @@ MEASURES = {"quantity": [
 def test_a_measure_enters_a_definition_of_its_unit_only(tmp_path: Path) -> None:
     got = _assign(tmp_path, [
         "The river flooded about 4,200 hectares of farmland near the town.",
-        "Support for the plan stood at 38% in the latest survey.",
+        "Support for the plan stood at 38% among members of the council.",
         "Officials evacuated 900 people from the valley.",
     ], "en", MEASURES)
     (tmp_path / "de").mkdir()
@@ -70,3 +70,19 @@ def test_a_definition_of_a_share_takes_no_count_of_things(tmp_path: Path) -> Non
     ], "en", defs)
     assert got["54%"] == "share"
     assert got["31,000 votes"] is None
+
+
+def test_a_share_counts_what_it_is_a_share_of() -> None:
+    assert _meaning("The measure won 53.4% of the vote, with 46.6% against.", "en") == (
+        "vote", "voted")
+    assert _meaning("Turnout was 39.2%.", "en") == ("vote", "participated")
+    # the noun after the coordinator is the next share's
+    got = [_meaning("Officials put the no vote at 61% and turnout at 44%.", "en", i)
+           for i in (0, 1)]
+    assert got == [("vote", "voted"), ("vote", "participated")]
+    assert _meaning("Der Vorschlag erhielt 57 Prozent Nein-Stimmen.", "de") == ("vote", "voted")
+    assert _meaning("Die Wahlbeteiligung lag bei 38,5 Prozent.", "de") == ("vote", "participated")
+    # a poll's share is a forecast; a share of nothing named stays a bare measure
+    assert _meaning("A new poll put support for the measure at 58%.", "en")[1] == "expected"
+    assert _meaning("In einer Umfrage wollen 44 Prozent mit Ja stimmen.", "de")[1] == "expected"
+    assert _meaning("Unemployment fell to 4.1% in May.", "en")[0] == "percent"

@@ -453,6 +453,13 @@ def read_meaning(
     if not counts_events:  # a measure: only a change, plan or part, or a measure's own state
         allowed = concepts.override_states | concepts.measure_states
         said = clause_state(texts, concepts, clause, claim, allowed, memo=memo)
+        shared = claim.unit in concepts.share_units
+        share = _share_of(claim, low, concepts, clause) if shared else None
+        if share is not None:  # "50.3% of the vote", "Turnout was 46.8%": what it measures
+            concept, share_state = concepts.units[share]
+            # a poll's or a change's share stays one ("of the vote" is no part of it)
+            keep = said in (concepts.plan_state, concepts.change_state)
+            return Meaning(concept, actor, said if keep else share_state)
         return Meaning(concept, actor, said or unit_state)
     # "4.700 Toten und Verwundeten": a phrase over the unit's word names the state
     phrase = phrase_over(low, concepts, clause, (np_start, np_end))
@@ -481,6 +488,28 @@ def read_meaning(
     if located and (places | places_named(text, clause, claim, concepts)) - {actor}:
         state = concepts.located_state
     return Meaning(concept, actor, state)
+
+
+_SHARE_AFTER = 3  # words after a share that may still name what it measures ("of the vote")
+
+
+def _share_of(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int]) -> str | None:
+    """The [shares] unit a share measures: a noun of [shares] among the first words after it
+    up to a coordinator ("50.3% of the vote", "51 Prozent Ja-Stimmen"), else the nearest before it
+    in its clause ("Turnout was 46.8%", "bei einer Stimmbeteiligung von 46,8 Prozent")."""
+    after: list[str] = []
+    for found in WORD.finditer(low, claim.end, clause[1]):
+        if len(after) == _SHARE_AFTER or found.group() in concepts.coordinators:
+            break  # "the yes vote at 50.3% and turnout at 46.8%": another share's noun
+        after.append(found.group())
+    before = [w.group() for w in WORD.finditer(low, clause[0], claim.start)]
+    for word in (*after, *reversed(before)):
+        found = concepts.shares.get(word) or next(
+            (unit for suffix, unit in concepts.share_suffixes
+             if word.endswith(suffix) and len(word) > len(suffix) + 2), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _concept_of(word: str, lex: Lexicon, concepts: Concepts) -> str | None:
