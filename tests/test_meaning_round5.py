@@ -86,3 +86,14 @@ def test_a_share_counts_what_it_is_a_share_of() -> None:
     assert _meaning("A new poll put support for the measure at 58%.", "en")[1] == "expected"
     assert _meaning("In einer Umfrage wollen 44 Prozent mit Ja stimmen.", "de")[1] == "expected"
     assert _meaning("Unemployment fell to 4.1% in May.", "en")[0] == "percent"
+
+
+def test_a_share_after_a_share_and_a_margin_of_votes() -> None:
+    got = [_meaning("Officials said turnout was 52.4%, not 51.9% as first reported.", "en", i)
+           for i in (0, 1)]
+    assert got == [("vote", "participated")] * 2
+    got = [_meaning("A poll found 41% in favour and 55% against.", "en", i) for i in (0, 1)]
+    assert [state for _, state in got] == ["expected", "expected"]
+    assert _meaning("The no side was ahead by about 8,200 votes.", "en")[1] == "added"
+    assert _meaning("Der Vorsprung schrumpfte auf 4300 Stimmen.", "de")[1] == "added"
+    assert _meaning("Gezählt wurden 812.000 Stimmzettel.", "de")[0] == "vote"

@@ -81,6 +81,10 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         if found.state is None and nxt is not None:
             found = _past_complement(found, claim, nxt, claims[i + 2 : i + 3], (text, low),
                                      (lex, concepts), (clause, breaks))
+        if prev is not None and _next_share(claim, prev, found, concepts):
+            # "Turnout was 47.1%, not 46.8%", "a poll found 52% in favour and 45% against":
+            # a share that names nothing after one of its sentence measures the same
+            found = Meaning(prev.concept, found.actor, prev.state)
         # a part or plan said outside the clause ("Of the dead, two were ...") is read before
         # a figure with no words of its own is taken to refer back to the last one
         outside = _outside_clause(found, claim, first, (text, low), concepts, clause)
@@ -150,6 +154,17 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             if value is not None:
                 object.__setattr__(claim, name, value)
     return claims
+
+
+def _next_share(claim: Claim, prev: Claim, found: Meaning, concepts: Concepts) -> bool:
+    """A share that names nothing it measures and no state, after a share of the same sentence
+    that names one (its concept is no bare unit) or is a poll's (a forecast)."""
+    return (
+        claim.unit in concepts.share_units and prev.unit == claim.unit
+        and prev.sentence_start == claim.sentence_start
+        and found.concept == claim.unit and found.state is None
+        and (prev.concept not in (None, prev.unit) or prev.state == concepts.plan_state)
+    )
 
 
 def _counted_noun(claim: Claim, found: Meaning, concepts: Concepts) -> bool:
