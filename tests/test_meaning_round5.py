@@ -97,3 +97,13 @@ def test_a_share_after_a_share_and_a_margin_of_votes() -> None:
     assert _meaning("The no side was ahead by about 8,200 votes.", "en")[1] == "added"
     assert _meaning("Der Vorsprung schrumpfte auf 4300 Stimmen.", "de")[1] == "added"
     assert _meaning("Gezählt wurden 812.000 Stimmzettel.", "de")[0] == "vote"
+
+
+def test_a_measure_continues_the_figure_before_it_in_its_sentence(tmp_path: Path) -> None:
+    got = _assign(tmp_path, [
+        "The river flooded about 4,200 hectares, the satellite service even 5,100 hectares. "
+        "Officials later spoke of 6,000 hectares.",
+    ], "en", MEASURES)
+    assert got["about 4,200 hectares"] == "area"
+    assert got["5,100 hectares"] == "area"
+    assert got["6,000 hectares"] is None  # another sentence: its own words decide

@@ -335,6 +335,12 @@ def _all_measures() -> frozenset[str]:
 
 
 @functools.cache
+def _measure_list() -> str:
+    """``_all_measures`` as a DuckDB list literal (lemmas of the language files)."""
+    return "[" + ", ".join("'" + m.replace("'", "''") + "'" for m in sorted(_all_measures())) + "]"
+
+
+@functools.cache
 def _measure_units(unit: str) -> tuple[str, ...]:
     """The measure units (``rules.no_state``: hectares, percent, euros) a definition's ``unit``
     names in any language ("hectares" -> hectare, "Prozent" -> percent). A claim whose only
@@ -497,7 +503,8 @@ def near_windows_sql() -> str:
     ``dating``: the sentence up to the end of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
     return """
     neighbours AS (
-        SELECT c.claim_id, c.article_id, c."start", c.unit, c.entity, c.sentence, c.quote,
+        SELECT c.claim_id, c.article_id, c."start", c.sentence_start, c.unit, c.entity,
+               c.sentence, c.quote,
                a.title, c.concept, c.actor, c.state, c.low, year(a.published) AS published_year,
                c."start" - c.sentence_start AS quote_at,
                lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
@@ -512,8 +519,8 @@ def near_windows_sql() -> str:
         -- near: from the quote (or the sentence start, for a sentence's first number) to
         -- the next number, at most NEAR_AFTER characters past the quote; "X killed and
         -- Y wounded" gives "killed" to X only.
-        SELECT claim_id, article_id, "start", unit, entity, sentence, title, concept, actor,
-               state, low, published_year, prev_state,
+        SELECT claim_id, article_id, "start", sentence_start, unit, entity, sentence, title,
+               concept, actor, state, low, published_year, prev_state,
                substr(sentence, window_from + 1, window_to - window_from) AS clause,
                substr(sentence, least(greatest(prev_at, 0), window_from) + 1,
                       window_to - least(greatest(prev_at, 0), window_from)) AS around,
@@ -550,8 +557,10 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
     whens += [_keyword_when(q, params) for q in config.quantities if q.has_keyword_rules]
     sql = f"""
         WITH {near_windows_sql()}, lowered AS (
-            SELECT claim_id, article_id, "start", entity IS NULL AS bare, unit, concept, actor,
-                   state, prev_state,
+            SELECT claim_id, article_id, "start", sentence_start, entity IS NULL AS bare, unit,
+                   concept, actor, state, prev_state,
+                   coalesce(concept = unit AND list_contains({_measure_list()}, unit), false)
+                       AS measure,
                    coalesce(concept, actor, state) IS NOT NULL AS has_meaning,
                    lower(coalesce(entity, '') || ' ' || clause) AS near,
                    -- a part of the figure before it: the whole's words ("will cut 2,600
@@ -563,7 +572,8 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                    lower(coalesce(title, '')) AS title, dating, published_year, low
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
-            SELECT claim_id, article_id, "start", bare, concept, actor, state,
+            SELECT claim_id, article_id, "start", sentence_start, bare, measure, concept, actor,
+                   state,
                    CASE WHEN earlier THEN NULL
                         ELSE CASE {" ".join(whens) or "WHEN false THEN NULL"} END
                    END AS decision, earlier
@@ -592,7 +602,11 @@ def _carried_sql() -> str:
     def continues(k: int) -> str:  # the figure k before this one continues the one before it
         same = " AND ".join(f"{lagged(name, k + 1)} IS NOT DISTINCT FROM {lagged(name, k)}"
                             for name in MEANING_KEYS)
-        return (f"coalesce({lagged('bare', k)} AND NOT {lagged('earlier', k)} AND "
+        # a measure with no concept but its unit ("3,000 hectares") continues the figure before
+        # it in its own sentence ("rund 21.500 Hektar, laut Copernicus sogar 23.400 Hektar")
+        alone = (f"({lagged('bare', k)} OR ({lagged('measure', k)} AND "
+                 f"{lagged('sentence_start', k)} = {lagged('sentence_start', k + 1)}))")
+        return (f"coalesce({alone} AND NOT {lagged('earlier', k)} AND "
                 f"{lagged('has_meaning', k)} AND {same}, false)")
 
     reach = []
