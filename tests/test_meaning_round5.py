@@ -107,3 +107,17 @@ def test_a_measure_continues_the_figure_before_it_in_its_sentence(tmp_path: Path
     assert got["about 4,200 hectares"] == "area"
     assert got["5,100 hectares"] == "area"
     assert got["6,000 hectares"] is None  # another sentence: its own words decide
+
+
+def test_words_before_a_coordinator_are_the_previous_figures(tmp_path: Path) -> None:
+    defs = {"quantity": [
+        {"id": "approve", "label": "Share approving", "unit": "percent", "concept": ["vote", ""],
+         "state": ["voted", ""], "keywords": [["approve"]]},
+        {"id": "reject", "label": "Share rejecting", "unit": "percent", "concept": ["vote", ""],
+         "state": ["voted", ""], "keywords": [["reject"]]},
+    ]}
+    got = _assign(tmp_path, [
+        "Of the members, 52.1% voted to approve the merger and 47.9% voted to reject it.",
+    ], "en", defs)
+    assert got["52.1%"] == "approve"
+    assert got["47.9%"] == "reject"

@@ -497,11 +497,30 @@ def meaning_reason_sql() -> str:
     return f"concat_ws(' · ', {fields})"
 
 
+@functools.cache
+def _coordinated() -> str:
+    """A pattern of a text that ends with a coordinator ("and", "und": ``actor.coordinators``
+    of every language), as a SQL string body."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    words = sorted({w for code in supported_languages() for w in load_concepts(code).coordinators},
+                   key=len, reverse=True)
+    if not words:
+        return "^()$x"
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return rf"(?is)^(.*[^\pL](?:{alternation})\s+)$".replace("'", "''")
+
+
 def near_windows_sql() -> str:
     """The CTEs ``neighbours`` and ``windows`` (one row per claim, with its ``clause``: the words
-    near the number; ``around``: those and the words before the number since the previous one;
-    ``dating``: the sentence up to the end of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
-    return """
+    near the number; ``around``: those and the words before the number since the previous one,
+    unless a coordinator stands right before the number; ``dating``: the sentence up to the end
+    of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
+    return _NEAR_WINDOWS.replace("@COORDINATED@", _coordinated())
+
+
+_NEAR_WINDOWS = """
     neighbours AS (
         SELECT c.claim_id, c.article_id, c."start", c.sentence_start, c.unit, c.entity,
                c.sentence, c.quote,
@@ -522,15 +541,21 @@ def near_windows_sql() -> str:
         SELECT claim_id, article_id, "start", sentence_start, unit, entity, sentence, title,
                concept, actor, state, low, published_year, prev_state,
                substr(sentence, window_from + 1, window_to - window_from) AS clause,
-               substr(sentence, least(greatest(prev_at, 0), window_from) + 1,
-                      window_to - least(greatest(prev_at, 0), window_from)) AS around,
+               substr(sentence, least(around_from, window_from) + 1,
+                      window_to - least(around_from, window_from)) AS around,
                substr(sentence, 1, window_to) AS dating
         FROM (
             SELECT *,
                    CASE WHEN first_in_sentence OR quote_at NOT BETWEEN 0 AND length(sentence)
                         THEN 0 ELSE quote_at END AS window_from,
                    least(coalesce(next_at, length(sentence)),
-                         greatest(quote_at, 0) + length(quote) + ?) AS window_to
+                         greatest(quote_at, 0) + length(quote) + ?) AS window_to,
+                   -- "50.2% voted yes and 49.8% voted no": right after a coordinator, the
+                   -- words since the previous number are that number's
+                   greatest(prev_at, 0) + CASE WHEN first_in_sentence OR quote_at <= prev_at
+                        THEN 0 ELSE length(regexp_extract(substr(sentence,
+                            greatest(prev_at, 0) + 1, quote_at - greatest(prev_at, 0)),
+                            '@COORDINATED@', 1)) END AS around_from
             FROM neighbours
         )
     )"""
