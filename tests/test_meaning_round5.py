@@ -121,3 +121,21 @@ def test_words_before_a_coordinator_are_the_previous_figures(tmp_path: Path) -> 
     ], "en", defs)
     assert got["52.1%"] == "approve"
     assert got["47.9%"] == "reject"
+
+
+def test_shares_and_counts_of_one_meaning_are_suggested_apart() -> None:
+    import polars as pl
+
+    from tracker.aggregate.suggest import discover
+
+    specs = [("percent", "vote", "voted")] * 3 + [("vote", "vote", "voted")] * 3
+    rows = pl.DataFrame({
+        "claim_id": [f"c{i}" for i in range(6)],
+        "unit": [u for u, _, _ in specs], "concept": [c for _, c, _ in specs],
+        "actor": [None] * 6, "state": [s for _, _, s in specs],
+        "claimant": [f"k{i}" for i in range(6)], "outlet": [f"o{i}" for i in range(6)],
+        "sentence": ["s"] * 6,
+    }, schema_overrides={"actor": pl.String})
+    groups = {g.label: set(g.claim_ids) for g in discover(rows)}
+    assert groups == {"vote · voted (percent)": {"c0", "c1", "c2"},
+                      "vote · voted": {"c3", "c4", "c5"}}
