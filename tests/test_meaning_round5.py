@@ -139,3 +139,9 @@ def test_shares_and_counts_of_one_meaning_are_suggested_apart() -> None:
     groups = {g.label: set(g.claim_ids) for g in discover(rows)}
     assert groups == {"vote · voted (percent)": {"c0", "c1", "c2"},
                       "vote · voted": {"c3", "c4", "c5"}}
+
+
+def test_a_share_of_yes_or_no_answers_is_one_of_the_vote() -> None:
+    assert _meaning("Das Ergebnis: 44,2 Prozent Ja.", "de") == ("vote", "voted")
+    assert _meaning("Im Kanton waren es 61 Prozent Nein.", "de") == ("vote", "voted")
+    assert _meaning("The count stood at 53.5% yes.", "en") == ("vote", "voted")
