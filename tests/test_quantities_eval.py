@@ -55,6 +55,14 @@ FLOORS = {
     "lampedusa": {"assignment_f1": 0.93, "discovery_f1": 0.95},
     "jobcuts": {"assignment_f1": 0.77, "discovery_f1": 0.62},
     "outbreak": {"assignment_f1": 0.88, "discovery_f1": 0.74},
+    # The wildfire and referendum stories (holdout/...): development data since their errors were
+    # read (first contact at 1.16.0: wildfire 0.667 / 0.876, referendum 0.167 / 0.289); after
+    # meaning round 5 (measures entering a definition of their unit, shares counting what they
+    # are a share of, polls as forecasts, evacuees, burned houses, the keyword window after a
+    # coordinator, shares suggested apart): wildfire 0.859 / 0.921, referendum 0.740 / 0.520,
+    # with the users' first-contact definitions.
+    "wildfire": {"assignment_f1": 0.85, "discovery_f1": 0.92},
+    "referendum": {"assignment_f1": 0.74, "discovery_f1": 0.52},
 }
 
 

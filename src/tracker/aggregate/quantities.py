@@ -304,6 +304,9 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
     ("4,980 suspected cases, including 231 confirmed", "davon rund 4200 in Deutschland") also
     enters one whose refinement its own words name (``_own_part_sql``)."""
     parts = ["has_meaning"]
+    if _measure_units(q.unit):  # a share or an area is no count of things ("23 cantonal votes")
+        params.append(sorted(_all_measures()))
+        parts.append("(unit IS NULL OR list_contains(?, unit))")
     for name in MEANING_KEYS:
         accepted = getattr(q, name)
         if accepted:
@@ -311,11 +314,46 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                 accepted = _with_plain_states(accepted)
             params.append(list(accepted))
             test = f"list_contains(?, lower(coalesce({name}, '')))"
+            measures = _measure_units(q.unit) if name == "concept" and "" in accepted else ()
+            if measures:  # "3,000 hectares": the unit is all the claim says it counts
+                params.append(list(measures))
+                test = f"({test} OR (concept = unit AND list_contains(?, concept)))"
             if name == "state" and (q.keywords or q.place):
                 params.append(list(accepted))
                 test = f"({test} OR {_own_part_sql(q, params)})"
             parts.append(test)
     return parts
+
+
+@functools.cache
+def _all_measures() -> frozenset[str]:
+    """The measure units of every language (``rules.no_state``)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    return frozenset(m for code in supported_languages() for m in load_concepts(code).no_state)
+
+
+@functools.cache
+def _measure_list() -> str:
+    """``_all_measures`` as a DuckDB list literal (lemmas of the language files)."""
+    return "[" + ", ".join("'" + m.replace("'", "''") + "'" for m in sorted(_all_measures())) + "]"
+
+
+@functools.cache
+def _measure_units(unit: str) -> tuple[str, ...]:
+    """The measure units (``rules.no_state``: hectares, percent, euros) a definition's ``unit``
+    names in any language ("hectares" -> hectare, "Prozent" -> percent). A claim whose only
+    concept is such a unit ("3,000 hectares", "46.8%": the measure carries it) has no counted
+    concept of its own, so a definition with that unit and an unstated concept ("") takes it."""
+    from tracker.extract.lexicon import load_lexicon, supported_languages
+
+    word = unit.strip().lower()
+    if not word:
+        return ()
+    found = {word} | {lemma for code in supported_languages()
+                      if (lemma := load_lexicon(code).units.nouns.get(word)) is not None}
+    return tuple(sorted(found & _all_measures()))
 
 
 def _with_plain_states(accepted: tuple[str, ...]) -> tuple[str, ...]:
@@ -459,13 +497,33 @@ def meaning_reason_sql() -> str:
     return f"concat_ws(' · ', {fields})"
 
 
+@functools.cache
+def _coordinated() -> str:
+    """A pattern of a text that ends with a coordinator ("and", "und": ``actor.coordinators``
+    of every language), as a SQL string body."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    words = sorted({w for code in supported_languages() for w in load_concepts(code).coordinators},
+                   key=len, reverse=True)
+    if not words:
+        return "^()$x"
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return rf"(?is)^(.*[^\pL](?:{alternation})\s+)$".replace("'", "''")
+
+
 def near_windows_sql() -> str:
     """The CTEs ``neighbours`` and ``windows`` (one row per claim, with its ``clause``: the words
-    near the number; ``around``: those and the words before the number since the previous one;
-    ``dating``: the sentence up to the end of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
-    return """
+    near the number; ``around``: those and the words before the number since the previous one,
+    unless a coordinator stands right before the number; ``dating``: the sentence up to the end
+    of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
+    return _NEAR_WINDOWS.replace("@COORDINATED@", _coordinated())
+
+
+_NEAR_WINDOWS = """
     neighbours AS (
-        SELECT c.claim_id, c.article_id, c."start", c.unit, c.entity, c.sentence, c.quote,
+        SELECT c.claim_id, c.article_id, c."start", c.sentence_start, c.unit, c.entity,
+               c.sentence, c.quote,
                a.title, c.concept, c.actor, c.state, c.low, year(a.published) AS published_year,
                c."start" - c.sentence_start AS quote_at,
                lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
@@ -480,18 +538,24 @@ def near_windows_sql() -> str:
         -- near: from the quote (or the sentence start, for a sentence's first number) to
         -- the next number, at most NEAR_AFTER characters past the quote; "X killed and
         -- Y wounded" gives "killed" to X only.
-        SELECT claim_id, article_id, "start", unit, entity, sentence, title, concept, actor,
-               state, low, published_year, prev_state,
+        SELECT claim_id, article_id, "start", sentence_start, unit, entity, sentence, title,
+               concept, actor, state, low, published_year, prev_state,
                substr(sentence, window_from + 1, window_to - window_from) AS clause,
-               substr(sentence, least(greatest(prev_at, 0), window_from) + 1,
-                      window_to - least(greatest(prev_at, 0), window_from)) AS around,
+               substr(sentence, least(around_from, window_from) + 1,
+                      window_to - least(around_from, window_from)) AS around,
                substr(sentence, 1, window_to) AS dating
         FROM (
             SELECT *,
                    CASE WHEN first_in_sentence OR quote_at NOT BETWEEN 0 AND length(sentence)
                         THEN 0 ELSE quote_at END AS window_from,
                    least(coalesce(next_at, length(sentence)),
-                         greatest(quote_at, 0) + length(quote) + ?) AS window_to
+                         greatest(quote_at, 0) + length(quote) + ?) AS window_to,
+                   -- "50.2% voted yes and 49.8% voted no": right after a coordinator, the
+                   -- words since the previous number are that number's
+                   greatest(prev_at, 0) + CASE WHEN first_in_sentence OR quote_at <= prev_at
+                        THEN 0 ELSE length(regexp_extract(substr(sentence,
+                            greatest(prev_at, 0) + 1, quote_at - greatest(prev_at, 0)),
+                            '@COORDINATED@', 1)) END AS around_from
             FROM neighbours
         )
     )"""
@@ -518,8 +582,10 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
     whens += [_keyword_when(q, params) for q in config.quantities if q.has_keyword_rules]
     sql = f"""
         WITH {near_windows_sql()}, lowered AS (
-            SELECT claim_id, article_id, "start", entity IS NULL AS bare, unit, concept, actor,
-                   state, prev_state,
+            SELECT claim_id, article_id, "start", sentence_start, entity IS NULL AS bare, unit,
+                   concept, actor, state, prev_state,
+                   coalesce(concept = unit AND list_contains({_measure_list()}, unit), false)
+                       AS measure,
                    coalesce(concept, actor, state) IS NOT NULL AS has_meaning,
                    lower(coalesce(entity, '') || ' ' || clause) AS near,
                    -- a part of the figure before it: the whole's words ("will cut 2,600
@@ -531,7 +597,8 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                    lower(coalesce(title, '')) AS title, dating, published_year, low
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
-            SELECT claim_id, article_id, "start", bare, concept, actor, state,
+            SELECT claim_id, article_id, "start", sentence_start, bare, measure, concept, actor,
+                   state,
                    CASE WHEN earlier THEN NULL
                         ELSE CASE {" ".join(whens) or "WHEN false THEN NULL"} END
                    END AS decision, earlier
@@ -560,7 +627,11 @@ def _carried_sql() -> str:
     def continues(k: int) -> str:  # the figure k before this one continues the one before it
         same = " AND ".join(f"{lagged(name, k + 1)} IS NOT DISTINCT FROM {lagged(name, k)}"
                             for name in MEANING_KEYS)
-        return (f"coalesce({lagged('bare', k)} AND NOT {lagged('earlier', k)} AND "
+        # a measure with no concept but its unit ("3,000 hectares") continues the figure before
+        # it in its own sentence ("rund 21.500 Hektar, laut Copernicus sogar 23.400 Hektar")
+        alone = (f"({lagged('bare', k)} OR ({lagged('measure', k)} AND "
+                 f"{lagged('sentence_start', k)} = {lagged('sentence_start', k + 1)}))")
+        return (f"coalesce({alone} AND NOT {lagged('earlier', k)} AND "
                 f"{lagged('has_meaning', k)} AND {same}, false)")
 
     reach = []

@@ -141,7 +141,9 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         k_concept=pl.when(has_meaning).then(blank["concept"]).otherwise(pl.lit("")),
         k_actor=pl.when(has_meaning).then(blank["actor"].str.to_uppercase()).otherwise(pl.lit("")),
         k_state=pl.when(has_meaning).then(blank["state"]).otherwise(pl.lit("")),
-        k_unit=pl.when(has_meaning).then(pl.lit("")).otherwise(blank["unit"]),
+        # a share ("46.8%") is never the quantity a count of the same meaning is
+        k_unit=pl.when(has_meaning & ~blank["unit"].is_in(sorted(_share_units())))
+        .then(pl.lit("")).otherwise(blank["unit"]),
     ).filter(pl.col("by_meaning") | (pl.col("k_unit") != ""))
     # a kind of person joins persons only in a state ("soldiers killed" with "people killed");
     # without one, 300 protesters and 300 residents count different things
@@ -183,6 +185,13 @@ def _override_states() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _share_units() -> frozenset[str]:
+    from tracker.extract.meaning import load_concepts
+
+    return load_concepts("und").share_units
+
+
+@lru_cache(maxsize=1)
 def _broader() -> dict[str, str]:
     from tracker.extract.meaning import load_concepts
 
@@ -204,14 +213,15 @@ def _commonest(frame: pl.DataFrame, by: list[str], column: str) -> pl.DataFrame:
 def _fill_unstated(keyed: pl.DataFrame) -> pl.DataFrame:
     """Unstated concepts (with a state) and unstated actors joined to the commonest ones."""
     with_state = pl.col("by_meaning") & (pl.col("k_state") != "")
-    concepts = _commonest(keyed.filter(with_state), ["k_state"], "k_concept")
-    keyed = keyed.join(concepts, on="k_state", how="left").with_columns(
+    concepts = _commonest(keyed.filter(with_state), ["k_state", "k_unit"], "k_concept")
+    keyed = keyed.join(concepts, on=["k_state", "k_unit"], how="left").with_columns(
         k_concept=pl.when(with_state & (pl.col("k_concept") == ""))
         .then(pl.col("k_concept_fill").fill_null(""))
         .otherwise(pl.col("k_concept"))
     ).drop("k_concept_fill")
-    actors = _commonest(keyed.filter(pl.col("by_meaning")), ["k_concept", "k_state"], "k_actor")
-    return keyed.join(actors, on=["k_concept", "k_state"], how="left").with_columns(
+    by = ["k_concept", "k_state", "k_unit"]
+    actors = _commonest(keyed.filter(pl.col("by_meaning")), by, "k_actor")
+    return keyed.join(actors, on=by, how="left").with_columns(
         k_actor=pl.when(pl.col("by_meaning") & (pl.col("k_actor") == ""))
         .then(pl.col("k_actor_fill").fill_null(""))
         .otherwise(pl.col("k_actor"))
@@ -223,6 +233,8 @@ def _group(row: dict[str, Any]) -> Group:
     if any((concept, actor, state)):
         key = ("m", row["k_concept"], row["k_actor"], row["k_state"])
         label = meaning_label(row["label_concept"] or concept, actor, state)
+        if row["k_unit"]:  # a share of that meaning
+            key, label = (*key, row["k_unit"]), f"{label} ({row['k_unit']})"
     else:
         key = ("u", row["k_unit"])
         label = f"{row['k_unit']} (no meaning found)"

@@ -89,7 +89,17 @@ def after_coordinator(
 ) -> tuple[int, int]:
     """ "8,400 people injured and about 400 still missing": after a figure of the same clause,
     the words before the coordinator belong to that figure."""
-    if prev is None or prev.sentence_start != claim.sentence_start or clause[0] < prev.end:
+    if prev is None or prev.sentence_start != claim.sentence_start:
+        # "A man has died and more than 4,500 people were evacuated": the first figure of its
+        # sentence right after a coordinator opens a predicate of its own
+        words = list(WORD.finditer(low, clause[0], claim.start))
+        last = words[-1] if words else None
+        if last is not None and last.group() in concepts.coordinators and not low[
+            last.end() : claim.start
+        ].strip(" \t"):
+            return last.end(), clause[1]
+        return clause
+    if clause[0] < prev.end:
         return clause
     start = clause[0]
     for word in WORD.finditer(low, start, claim.start):

@@ -58,6 +58,9 @@ class Concepts:
     member_concepts: frozenset[str]  # "members of the armed forces": the complement counts
     relative_pronouns: frozenset[str]  # ", die ...": a relative clause continues the clause
     no_state: frozenset[str]
+    share_units: frozenset[str]  # units of a share ("percent"): what it is a share of counts
+    shares: dict[str, str]  # "of the vote", "turnout was": a noun a share measures -> [units] key
+    share_suffixes: tuple[tuple[str, str], ...]  # compound ending ("*stimmen") -> [units] key
     override_states: frozenset[str]  # a change, plan or part: wins over any other state
     broader: dict[str, str]  # concept -> the broader concept it is a kind of (soldier -> person)
     measure_states: frozenset[str]  # states a no_state unit may still have (money: damaged)
@@ -225,6 +228,17 @@ def _plain_states(base: DataFile, f: DataFile, known: set[str]) -> frozenset[str
     return states
 
 
+def _shares(base: DataFile, f: DataFile, units: dict[str, tuple[str, str | None]]
+            ) -> dict[str, str]:
+    """[shares] as {form: unit}: the nouns a share measures ("vote", "turnout",
+    "*stimmen"), each under a unit of the [units] tables whose concept and state it gives."""
+    table = f.inverted("shares")
+    for unit in (*base.word_table("shares"), *f.word_table("shares")):
+        if unit not in units:
+            raise f.fail(f"shares.{unit}", "is not a unit of the [units] tables")
+    return table
+
+
 def _read(code: str) -> DataFile:
     # read the folder from the lexicon module at call time: the language folders are one place
     return DataFile(lexicon.LANG_DIR / code / FILE_NAME)
@@ -258,9 +272,11 @@ def load_concepts(code: str) -> Concepts:
     for key, state in (("change_state", change), ("part_state", part), ("plan_state", plan)):
         if state not in known:
             raise f.fail(f"rules.{key}", "is not a state named in lang/und/concepts.toml")
+    units = _unit_table(base) | _unit_table(f)
+    shares = _shares(base, f, units)
     return Concepts(
         code=code,
-        units=_unit_table(base) | _unit_table(f),
+        units=units,
         nouns={form: concept for form, concept in nouns.items() if not form.startswith("*")},
         noun_suffixes=tuple((fm[1:], c) for fm, c in nouns.items() if fm.startswith("*")),
         state_words={w: st for w, st in words.items() if not w.startswith("*")},
@@ -294,6 +310,9 @@ def load_concepts(code: str) -> Concepts:
         member_concepts=base.word_set("rules.member_concepts")
         | f.word_set("rules.member_concepts"),
         no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),
+        share_units=base.word_set("rules.share_units") | f.word_set("rules.share_units"),
+        shares={form: unit for form, unit in shares.items() if not form.startswith("*")},
+        share_suffixes=tuple((fm[1:], u) for fm, u in shares.items() if fm.startswith("*")),
         override_states=_override_states(base, f, known),
         broader=base.string_table("broader") | f.string_table("broader"),
         measure_states=measure_states,

@@ -81,6 +81,10 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         if found.state is None and nxt is not None:
             found = _past_complement(found, claim, nxt, claims[i + 2 : i + 3], (text, low),
                                      (lex, concepts), (clause, breaks))
+        if prev is not None and _next_share(claim, prev, found, concepts):
+            # "Turnout was 47.1%, not 46.8%", "a poll found 52% in favour and 45% against":
+            # a share that names nothing after one of its sentence measures the same
+            found = Meaning(prev.concept, found.actor, prev.state)
         # a part or plan said outside the clause ("Of the dead, two were ...") is read before
         # a figure with no words of its own is taken to refer back to the last one
         outside = _outside_clause(found, claim, first, (text, low), concepts, clause)
@@ -150,6 +154,17 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             if value is not None:
                 object.__setattr__(claim, name, value)
     return claims
+
+
+def _next_share(claim: Claim, prev: Claim, found: Meaning, concepts: Concepts) -> bool:
+    """A share that names nothing it measures and no state, after a share of the same sentence
+    that names one (its concept is no bare unit) or is a poll's (a forecast)."""
+    return (
+        claim.unit in concepts.share_units and prev.unit == claim.unit
+        and prev.sentence_start == claim.sentence_start
+        and found.concept == claim.unit and found.state is None
+        and (prev.concept not in (None, prev.unit) or prev.state == concepts.plan_state)
+    )
 
 
 def _counted_noun(claim: Claim, found: Meaning, concepts: Concepts) -> bool:
@@ -453,6 +468,13 @@ def read_meaning(
     if not counts_events:  # a measure: only a change, plan or part, or a measure's own state
         allowed = concepts.override_states | concepts.measure_states
         said = clause_state(texts, concepts, clause, claim, allowed, memo=memo)
+        shared = claim.unit in concepts.share_units
+        share = _share_of(claim, low, concepts, clause) if shared else None
+        if share is not None:  # "50.3% of the vote", "Turnout was 46.8%": what it measures
+            concept, share_state = concepts.units[share]
+            # a poll's or a change's share stays one ("of the vote" is no part of it)
+            keep = said in (concepts.plan_state, concepts.change_state)
+            return Meaning(concept, actor, said if keep else share_state)
         return Meaning(concept, actor, said or unit_state)
     # "4.700 Toten und Verwundeten": a phrase over the unit's word names the state
     phrase = phrase_over(low, concepts, clause, (np_start, np_end))
@@ -481,6 +503,28 @@ def read_meaning(
     if located and (places | places_named(text, clause, claim, concepts)) - {actor}:
         state = concepts.located_state
     return Meaning(concept, actor, state)
+
+
+_SHARE_AFTER = 3  # words after a share that may still name what it measures ("of the vote")
+
+
+def _share_of(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int]) -> str | None:
+    """The [shares] unit a share measures: a noun of [shares] among the first words after it
+    up to a coordinator ("50.3% of the vote", "51 Prozent Ja-Stimmen"), else the nearest before it
+    in its clause ("Turnout was 46.8%", "bei einer Stimmbeteiligung von 46,8 Prozent")."""
+    after: list[str] = []
+    for found in WORD.finditer(low, claim.end, clause[1]):
+        if len(after) == _SHARE_AFTER or found.group() in concepts.coordinators:
+            break  # "the yes vote at 50.3% and turnout at 46.8%": another share's noun
+        after.append(found.group())
+    before = [w.group() for w in WORD.finditer(low, clause[0], claim.start)]
+    for word in (*after, *reversed(before)):
+        found = concepts.shares.get(word) or next(
+            (unit for suffix, unit in concepts.share_suffixes
+             if word.endswith(suffix) and len(word) > len(suffix) + 2), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _concept_of(word: str, lex: Lexicon, concepts: Concepts) -> str | None:
