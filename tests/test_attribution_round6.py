@@ -58,3 +58,32 @@ def test_german_recording_and_summing_up_verbs(text: str, source: str) -> None:
 )
 def test_german_no_source(text: str) -> None:
     assert sources(text, "de") == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "claimant"),
+    [
+        ("Die Grünen kommen in der neuen Forsa-Umfrage auf 14 Prozent.", "Forsa", "de-forsa"),
+        (
+            "Eine INSA-Umfrage im Auftrag der Zeitung sieht die Linke bei 7 Prozent.",
+            "INSA",
+            "de-insa",
+        ),
+    ],
+)
+def test_german_survey_named_by_its_maker(text: str, source: str, claimant: str) -> None:
+    claims = extract(text, "de")
+    assert sources(text, "de") == [source]
+    assert [c.claimant for c in claims] == [claimant]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hyphenated survey noun after an unknown word names no one
+        "Eine Corona-Studie zeigt 40 Prozent mehr Fälle.",
+        "In der ersten Omikron-Welle starben 300 Menschen.",
+    ],
+)
+def test_german_unnamed_survey_has_no_source(text: str) -> None:
+    assert sources(text, "de") == [None]

@@ -380,6 +380,8 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         cues.extend(_self_references(text, start, end, lex))
     if compound:
         cues.extend(_adjective_cues(text, start, end, lex))
+    if lex.sources.named_survey_tails and "-" in low:
+        cues.extend(_named_survey_cues(text, start, end, lex))
     return _read_cues(text, start, end, lex, (found, apposed, cues))
 
 
@@ -692,6 +694,26 @@ def _compound_tail_cues(
         phrase = " ".join(m.group("cue").lower().split())
         if phrase not in src.compound_cue_tails or _names_body_after(text, m.end(), end, lex):
             out.append((m.start("cue"), m.end(), 1, phrase))
+    return out
+
+
+_NAMED_SURVEYS: dict[str, re.Pattern[str]] = {}
+
+
+def _named_survey_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
+    """ "in der neuen Forsa-Umfrage", "Eine INSA-Erhebung sieht die AfD bei 20 Prozent": a survey
+    noun joined by a hyphen to a known name is stated by that name (the source is the name)."""
+    if lex.code not in _NAMED_SURVEYS:
+        _NAMED_SURVEYS[lex.code] = re.compile(
+            rf"(?<![\w-])(?P<source>[^\W\d_][\w.&]*)-"
+            rf"(?:{phrase_alternation(lex.sources.named_survey_tails)})(?![\w-])",
+            re.I,
+        )
+    out = []
+    for m in _NAMED_SURVEYS[lex.code].finditer(text, start, end):
+        name = m.group("source")
+        if name[0].isupper() and resolve(name, lex.code).known:
+            out.append(Cue(m.start(), m.end(), name, False, *m.span("source"), COMPOUND))
     return out
 
 

@@ -303,6 +303,7 @@ class Sources:
     compound_cue_prepositions: tuple[str, ...]
     compound_cue_nouns: tuple[str, ...]
     compound_cue_tails: tuple[str, ...]  # "Trendbarometer des Instituts X": a survey compound
+    named_survey_tails: tuple[str, ...]  # "die Forsa-Umfrage": a survey named by who made it
     opener_cues: frozenset[str]  # cues only in a clause after a clause opener (", wie X zeigt")
     self_reference: tuple[str, ...]
     refers_back: tuple[str, ...]
@@ -370,6 +371,7 @@ def _sources(f: DataFile) -> Sources:
         compound_cue_prepositions=f.word_tuple("compound_cue_prepositions"),
         compound_cue_nouns=f.word_tuple("compound_cue_nouns"),
         compound_cue_tails=f.word_tuple("compound_cue_tails"),
+        named_survey_tails=f.word_tuple("named_survey_tails"),
         opener_cues=f.word_set("opener_cues"),
         self_reference=f.word_tuple("self_reference"),
         refers_back=f.word_tuple("refers_back"),
