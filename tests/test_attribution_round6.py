@@ -87,3 +87,30 @@ def test_german_survey_named_by_its_maker(text: str, source: str, claimant: str)
 )
 def test_german_unnamed_survey_has_no_source(text: str) -> None:
     assert sources(text, "de") == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Konjunktiv I of an expectation inside reported speech: its own subject holds the figure
+        ("Der Minister sagte, die Behörde rechne mit zusätzlich 2.000 Bewerbern.", "die Behörde"),
+        # ... but a pronoun right after the speaker's verb and comma is the speaker again
+        ("Die Ärztin sagte, sie erwarte 300 Fälle.", "Die Ärztin"),
+        ("Die Ärztin sagte, sie erwartet 300 Fälle.", "Die Ärztin"),
+    ],
+)
+def test_german_expectation_in_reported_speech(text: str, source: str) -> None:
+    assert sources(text, "de") == [source]
+
+
+def test_german_inverted_expectation_in_the_subjunctive() -> None:
+    text = (
+        "Die Chefin sagte, die Inflation werde 3 Prozent erreichen. Für das nächste Jahr "
+        "erwarte die Bank ein Plus von 1,2 Prozent."
+    )
+    assert sources(text, "de") == ["Die Chefin", "die Bank"]
+
+
+def test_german_estimate_by_pronoun_keeps_the_inverted_speaker() -> None:
+    text = "Er schätze, dass 200 Menschen betroffen seien, sagte der Bürgermeister."
+    assert sources(text, "de") == ["Bürgermeister"]

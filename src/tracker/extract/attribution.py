@@ -507,11 +507,15 @@ def _speaker_pronouns(cues: list[Cue], text: str, lex: Lexicon) -> list[Cue]:
         c for c in cues if c.src_end <= c.end and c.src_start == c.start and c.source.lower()
         not in src.pronouns
     ]  # fmt: skip
+    # "Die Ärztin sagte, sie erwarte ...": a comma may stand between (German sets one off)
     out = []
     for cue in cues:
         if cue.source.lower() in src.pronouns and any(
             d.end <= cue.src_start
-            and all(w.lower() in src.complement_starts for w in text[d.end : cue.src_start].split())
+            and all(
+                w.lower() in src.complement_starts or w == ","
+                for w in text[d.end : cue.src_start].split()
+            )
             for d in speakers
         ):
             continue
