@@ -114,3 +114,24 @@ def test_german_inverted_expectation_in_the_subjunctive() -> None:
 def test_german_estimate_by_pronoun_keeps_the_inverted_speaker() -> None:
     text = "Er schätze, dass 200 Menschen betroffen seien, sagte der Bürgermeister."
     assert sources(text, "de") == ["Bürgermeister"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an origin after a noun belongs to that noun: no one reported from there
+        ("Viele leben in Polen, wo rund 500.000 Menschen aus der Türkei registriert sind.", None),
+        ("In Bayern sind 40.000 Menschen aus der Türkei registriert.", None),
+        # an origin opening the clause is where the statement came from
+        (
+            "Wie aus Regierungskreisen verlautete, sollen 40 Soldaten getötet worden sein.",
+            "Regierungskreisen",
+        ),
+        (
+            "Aus Regierungskreisen verlautete, 40 Soldaten seien getötet worden.",
+            "Regierungskreisen",
+        ),
+    ],
+)
+def test_german_origin_of_a_noun_is_no_source(text: str, source: str | None) -> None:
+    assert sources(text, "de") == [source]

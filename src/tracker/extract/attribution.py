@@ -1229,6 +1229,12 @@ def _after_preposition(walker: _Walker, span: tuple[int, int]) -> bool:
         return False
     src = walker.lex.sources
     before = walker.tokens[first - 1][0].lower()
+    if before in src.origin_prepositions and src.head_capitalized and first > 1:
+        # "wo 500.000 Menschen aus der Türkei registriert sind": after a noun (German nouns are
+        # capitalised) the origin belongs to that noun, not to the report ("Aus Kreisen hieß es")
+        noun = walker.tokens[first - 2][0]
+        function_words = src.stop_words | src.clause_openers | src.phrase_words
+        return noun[:1].isupper() and noun.isalpha() and noun.lower() not in function_words
     if before not in src.prepositions or before in src.agent_markers | src.origin_prepositions:
         return False
     inside = [t[0].lower() for t in walker.tokens[first + 1 :] if t[2] <= span[1]]
