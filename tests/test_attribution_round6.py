@@ -135,3 +135,20 @@ def test_german_estimate_by_pronoun_keeps_the_inverted_speaker() -> None:
 )
 def test_german_origin_of_a_noun_is_no_source(text: str, source: str | None) -> None:
     assert sources(text, "de") == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Dem Robert Koch-Institut wurden bis Freitag 412 Fälle übermittelt.",
+            "Dem Robert Koch-Institut",
+        ),
+        ("Dem Gesundheitsamt wurden 40 Infektionen gemeldet.", "Dem Gesundheitsamt"),
+        # a dative receiving a payment reports nothing; a passive without a dative has no source
+        ("Dem Opfer wurden 3.000 Euro gezahlt.", None),
+        ("Im Oktober wurden 1.200 Unfälle gemeldet.", None),
+    ],
+)
+def test_german_passive_report_to_a_body(text: str, source: str | None) -> None:
+    assert sources(text, "de") == [source]

@@ -443,7 +443,11 @@ def _read_cues(
                 cues.append(Cue(span[0], cue_end, source, False, span[0], span[1], phrase))
             continue
         if step < 0 and phrase not in lex.sources.relay_passive and _passive(tokens, lex):
-            agent = _agent(text, cue_end, end, lex) or _possessor_of_subject(text, start, lex)
+            agent = (
+                _agent(text, cue_end, end, lex)
+                or _possessor_of_subject(text, start, lex)
+                or _recipient(text, start, cue_start, lex)
+            )
             if agent is not None:
                 cues.append(Cue(min(cue_start, agent.start), max(agent.end, cue_end),
                                 agent.source, agent.sentence_final, agent.src_start,
@@ -947,6 +951,24 @@ def _agent(text: str, pos: int, end: int, lex: Lexicon) -> Cue | None:
             final = not text[span[1] : end].strip(" .!?\"“”»«'’)")
             return Cue(tokens[i][1], span[1], text[span[0] : span[1]], final, span[0], span[1])
     return None
+
+
+def _recipient(text: str, start: int, cue_start: int, lex: Lexicon) -> Cue | None:
+    """ "Dem Robert Koch-Institut wurden 612 Fälle gemeldet": a passive report verb whose
+    sentence opens on a dative (``recipient_articles``) naming a body or person was reported to
+    that body, which states the figure."""
+    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, cue_start)]
+    if not tokens or tokens[0][0].lower() not in lex.sources.recipient_articles:
+        return None
+    span = _Walker(tokens, lex, after_cue_words=False).walk(0, 1)
+    if span is None or span[0] != tokens[0][1]:
+        return None
+    phrase = text[span[0] : span[1]]
+    if not _names_body_or_person(phrase, lex) and phrase.split()[-1].lower() not in (
+        lex.sources.pointing_heads
+    ):
+        return None
+    return Cue(span[0], span[1], phrase, False, span[0], span[1])
 
 
 def _passive_agent_before(
