@@ -152,3 +152,34 @@ def test_german_origin_of_a_noun_is_no_source(text: str, source: str | None) -> 
 )
 def test_german_passive_report_to_a_body(text: str, source: str | None) -> None:
     assert sources(text, "de") == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb left out of a second clause: its subject states the figure after it
+        (
+            "Die Polizei sprach am Abend von 3.000 Teilnehmern, die Veranstalter von mehr als "
+            "10.000.",
+            ["Die Polizei", "die Veranstalter"],
+        ),
+        (
+            "Die Regierung spricht von 12 Toten, die Rebellen von 40.",
+            ["Die Regierung", "die Rebellen"],
+        ),
+        # a place, a time or a counted noun before "von" is no gapped subject
+        (
+            "Die Polizei sprach von 3.000 Teilnehmern, in der Innenstadt von mehr als 10.000 "
+            "Menschen.",
+            ["Die Polizei", "Die Polizei"],
+        ),
+        ("Die Polizei sprach von 3.000 Teilnehmern, am Ende von 5.000.", ["Die Polizei"] * 2),
+        (
+            "Die Polizei sprach von 3.000 Teilnehmern, die Zahl der Gegendemonstranten von 200 "
+            "wurde nicht bestätigt.",
+            ["Die Polizei"] * 2,
+        ),
+    ],
+)
+def test_german_gapped_report_verb(text: str, expected: list[str]) -> None:
+    assert sources(text, "de") == expected

@@ -469,8 +469,45 @@ def _read_cues(
     cues = [c for c in cues if not _adverb_cue(c, lex) and not _continuation(c, text, lex)]
     cues = [c for c in cues if not _addressed(c, text, end, lex)]
     cues = _one_reading_per_verb(cues, lex)
+    cues.extend(_gapped(cues, text, end, lex))
     cues.sort(key=lambda c: c.start)
     return _recorded_only(_speaker_pronouns(cues, text, lex), text, end, lex)
+
+
+# the figure after the gapped preposition, after at most two qualifier words ("von mehr als 50.000")
+_GAPPED_FIGURE = re.compile(r"\s+(?:[^\W\d_]+\s+){0,2}\d")
+
+
+def _gapped(cues: list[Cue], text: str, end: int, lex: Lexicon) -> list[Cue]:
+    """ "Das Ministerium sprach von 4.000 Teilnehmern, die Opposition von mehr als 50.000": after
+    a comma a subject and the cue's own preposition, with the verb left out, is a second source
+    for what follows (``gapped_cues``)."""
+    out = []
+    for cue in cues:
+        # "sprach am Abend von": the cue word alone, its preposition further on
+        links = {
+            g.split()[-1] for g in lex.sources.gapped_cues
+            if g == cue.phrase or g.startswith(f"{cue.phrase} ")
+        }
+        if len(links) != 1:
+            continue
+        link = links.pop()
+        pos = text.find(",", cue.end, end)
+        while pos >= 0:
+            tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, pos + 1, end)]
+            span = _Walker(tokens, lex).walk(0, 1) if tokens else None
+            if span is not None and span[0] == tokens[0][1]:
+                after = next((k for k, t in enumerate(tokens) if t[1] >= span[1]), None)
+                if after is not None and tokens[after][0].lower() == link and after + 1 < len(
+                    tokens
+                ) and _GAPPED_FIGURE.match(text, tokens[after][2]) is not None:
+                    phrase = text[span[0] : span[1]]
+                    if _names_body_or_person(phrase, lex) or (
+                        phrase.split()[-1].lower() in lex.sources.pointing_heads
+                    ):
+                        out.append(Cue(span[0], tokens[after][2], phrase, False, *span, cue.phrase))
+            pos = text.find(",", pos + 1, end)
+    return out
 
 
 _POSSESSOR = re.compile(r"((?:[^\W\d_][\w.&-]*\s+){0,5}?[^\W\d_][\w.&-]*)['’]s\s")

@@ -337,6 +337,7 @@ class Sources:
     # object before a report verb is where the statement comes from (else a preposition's
     # object there is the medium or occasion: "wie X auf Telegram mitteilte")
     origin_prepositions: frozenset[str]
+    gapped_cues: frozenset[str]  # ", die Opposition von 50.000": the verb left out
     recipient_articles: frozenset[str]  # "Dem Institut wurden 612 Fälle gemeldet": to whom
     # "dem Ministerium zufolge": a cue after its source that governs the dative (a verb's dative
     # before it is its addressee: "wie eine Sprecherin dem Handelsblatt sagte")
@@ -404,6 +405,7 @@ def _sources(f: DataFile) -> Sources:
         prepositions=f.word_set("prepositions"),
         origin_prepositions=f.word_set("origin_prepositions"),
         recipient_articles=f.word_set("recipient_articles"),
+        gapped_cues=f.word_set("gapped_cues"),
         postpositions=f.word_set("postpositions"),
         non_subject_articles=f.word_set("non_subject_articles"),
         refers_to_figure=f.word_tuple("refers_to_figure"),
