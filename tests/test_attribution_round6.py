@@ -183,3 +183,24 @@ def test_german_passive_report_to_a_body(text: str, source: str | None) -> None:
 )
 def test_german_gapped_report_verb(text: str, expected: list[str]) -> None:
     assert sources(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The institute analysed data on around 12,000 companies.", "The institute"),
+        (
+            "Researchers at the university calculated that the lake was 2.1 degrees warmer.",
+            "the university",
+        ),
+        ("Police spoke of 3,000 protesters.", "Police"),
+        (
+            "Local officials have spoken of about 300 dead, while the army has confirmed none.",
+            "Local officials",
+        ),
+        # a participle after a thing is no report: what was analysed does not state a figure
+        ("The samples analysed in the lab had 12 mutations.", None),
+    ],
+)
+def test_english_analysed_calculated_spoken_of(text: str, source: str | None) -> None:
+    assert sources(text, "en") == [source]
