@@ -204,3 +204,14 @@ def test_german_gapped_report_verb(text: str, expected: list[str]) -> None:
 )
 def test_english_analysed_calculated_spoken_of(text: str, source: str | None) -> None:
     assert sources(text, "en") == [source]
+
+
+def test_german_own_estimate_as_object_is_no_source() -> None:
+    text = (
+        "Das Landesamt für Statistik hat seine Schätzung für das zweite Quartal bestätigt. "
+        "Demnach stieg die Produktion um 0,4 Prozent."
+    )
+    assert sources(text, "de") == ["Das Landesamt für Statistik"]
+    # a possessive before a person still names a source
+    text = "Seine Sprecherin sagte, 40 Menschen seien verletzt worden."
+    assert sources(text, "de") == ["Seine Sprecherin"]

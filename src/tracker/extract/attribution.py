@@ -274,6 +274,14 @@ class _Walker:
         last = lowers[-1]
         if lowers[0] in self.lex.sources.partitive:
             return False  # "64% of Americans say": the counted noun, not who says it
+        src = self.lex.sources
+        if (
+            len(lowers) > 1
+            and lowers[0] in src.pointing_determiners
+            and lowers[0] not in src.phrase_words
+            and lowers[1].endswith(tuple(src.own_estimate_nouns))
+        ):
+            return False  # "hat seine Schätzung bestätigt": the estimate, not who made it
         if last.endswith(("'s", "’s")) and not self.lex.sources.head_capitalized:
             return False
         if " ".join(lowers) in self.lex.sources.pronouns:
