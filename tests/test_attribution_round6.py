@@ -215,3 +215,18 @@ def test_german_own_estimate_as_object_is_no_source() -> None:
     # a possessive before a person still names a source
     text = "Seine Sprecherin sagte, 40 Menschen seien verletzt worden."
     assert sources(text, "de") == ["Seine Sprecherin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "schrieb" after its subject, the medium between verb and comma
+        (
+            "Der Gouverneur schrieb auf Telegram, etwa 40 Häuser seien zerstört worden.",
+            "Der Gouverneur",
+        ),
+        ("Die Zeitung schrieb, 30 Menschen seien gestorben.", "Die Zeitung"),
+    ],
+)
+def test_german_wrote_after_its_subject(text: str, source: str) -> None:
+    assert sources(text, "de") == [source]
