@@ -230,3 +230,17 @@ def test_german_own_estimate_as_object_is_no_source() -> None:
 )
 def test_german_wrote_after_its_subject(text: str, source: str) -> None:
     assert sources(text, "de") == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a medium glued to "Berichten" names the source: "nach Medienberichten"
+        ("Das Hochwasser hat nach Medienberichten 15 Häuser zerstört.", "Medien"),
+        ("Laut Presseberichten kamen 300 Zuschauer.", "Presse"),
+        # "Berichten" alone names no one
+        ("Nach Berichten kamen 300 Zuschauer.", None),
+    ],
+)
+def test_german_reports_glued_to_their_medium(text: str, source: str | None) -> None:
+    assert sources(text, "de") == [source]
