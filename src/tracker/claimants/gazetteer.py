@@ -31,6 +31,7 @@ WORD_LISTS = (
     "acronym_minor",
     "stem_endings",
     "place_links",
+    "topic_links",
     "place_modifiers",
     "place_adjective_endings",
     "not_name_endings",

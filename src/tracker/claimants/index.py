@@ -48,6 +48,7 @@ class PhraseIndex:
     org_suffixes: tuple[str, ...]
     generic_suffixes: tuple[str, ...]  # "forscher", "mitarbeiter": a compound ending in one
     place_links: frozenset[str]  # "in", "aus": a place after one belongs to the body before it
+    topic_links: frozenset[str]  # "für": what a report is about ("Schätzung für das Quartal")
     place_modifiers: frozenset[str]  # "based": "Warsaw-based" says where, not whose
     place_adjective_endings: tuple[str, ...]  # "Münchner Institut": a place adjective
     not_name_endings: tuple[str, ...]  # "Polizeilichen", "Unterrichtung": no word of a name
@@ -197,6 +198,7 @@ def build_index(g: Gazetteer) -> PhraseIndex:
             if e.kind == Kind.GENERIC and len(p) == 1 and len(p[0]) >= 5
         ),
         place_links=frozenset(w for x in g.words["place_links"] for w in norms(x, g.lang)),
+        topic_links=frozenset(w for x in g.words["topic_links"] for w in norms(x, g.lang)),
         place_modifiers=frozenset(w for x in g.words["place_modifiers"] for w in norms(x, g.lang)),
         place_adjective_endings=g.words["place_adjective_endings"],
         not_name_endings=tuple(w.casefold() for w in g.words["not_name_endings"]),

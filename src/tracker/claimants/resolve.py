@@ -21,6 +21,7 @@ from tracker.claimants.normalize import (
     Token,
     norm_word,
     normalize_typography,
+    norms,
     slug,
     tokenize,
 )
@@ -73,6 +74,17 @@ def _strip(tokens: tuple[Token, ...], ix: PhraseIndex) -> tuple[Token, ...]:
             if tuple(t.norm for t in tokens[-n:]) in ix.trailing:
                 tokens, changed = tokens[:-n], True
                 break
+    return tokens
+
+
+def _about(tokens: tuple[Token, ...], ix: PhraseIndex) -> tuple[Token, ...]:
+    """ "seine Schätzung für das dritte Quartal", "its forecast for next year": after a generic
+    noun a topic link starts what the report is about, which names nobody."""
+    for at in range(1, len(tokens) - 1):
+        if tokens[at].norm in ix.topic_links:
+            entry = ix.phrases.get((tokens[at - 1].norm,))
+            if entry is not None and entry.kind == Kind.GENERIC:
+                return tokens[:at]
     return tokens
 
 
@@ -274,7 +286,8 @@ def _org(
     ]
     if names:
         # a role is not part of a body's name: "ein Sprecher des Landratsamts" -> the office
-        kept = _apposed_name(spans, ix, lang, exclude) or [
+        apposed = _apposed_name(spans, ix, lang, exclude)
+        kept = apposed or [
             s for s in spans if s.kind not in (Kind.COUNTRY, Kind.TITLE) and id(s) not in exclude
         ]
         while kept and kept[0].kind == Kind.CONNECTOR:
@@ -291,6 +304,10 @@ def _org(
             # "Der Gouverneur von Bingöl", "the mayor of Karliova": the place's office, not the
             # place (nor every other voice of it)
             key = f"{key}-{typed_titles[0]}"
+        if apposed and types and _local(types[0], ix):
+            # "Polizei Fürth", "Staatsanwaltschaft Fürth": the town's police and its
+            # prosecutors are two voices, not the town
+            key = f"{key}-{types[0]}"
         prefix = f"name:{country.lower()}:" if country else "name:"
         return _Org(prefix + key, False, country, type_id, _written(words))
     if type_id and country:
@@ -310,6 +327,14 @@ def _org(
     if type_id:
         return _Org(None, False, None, type_id)
     return None
+
+
+# Types of body every town has one of: after such a head a name is the town's
+_LOCAL_TYPES = ("police", "prosecutor")
+
+
+def _local(type_id: str, ix: PhraseIndex) -> bool:
+    return any(type_id in ix.gazetteer.narrower_types(t) for t in _LOCAL_TYPES)
 
 
 def _heads_first(aliases: list[_Span], spans: list[_Span]) -> list[_Span]:
@@ -476,6 +501,27 @@ def _seated_after(spans: list[_Span], ix: PhraseIndex) -> Claimant | None:
     return _seated_at(town[0].tokens[0].norm, before[0], ix)
 
 
+def _type_and_town(spans: list[_Span], ix: PhraseIndex, lang: str) -> Claimant | None:
+    """ "die Polizeidirektion Leipzig", "Staatsanwaltschaft Köln": any head of a type followed
+    by a town names the body the gazetteer knows as the type's label with that town ("Polizei
+    Leipzig"), when one of that type is so named."""
+    content = [s for s in spans if s.kind != Kind.CONNECTOR]
+    if len(content) != 2 or content[0].kind != Kind.TYPE or content[1].kind is not WORD:
+        return None
+    town = content[1].tokens
+    if len(town) != 1 or not town[0].capitalized:
+        return None
+    wanted = content[0].entry.value if content[0].entry else ""
+    label = ix.gazetteer.types.get(wanted)
+    if label is None:
+        return None
+    entry = ix.phrases.get((*norms(label.label, lang), town[0].norm))
+    if entry is None or entry.kind != Kind.ALIAS:
+        return None
+    found = ix.claimant(entry.value)
+    return found if found.type in ix.gazetteer.narrower_types(wanted) else None
+
+
 def _unknown_head(spans: list[_Span]) -> bool:
     """The name ends on a lower-case word the gazetteer does not know ("agency" in "the
     Warsaw-based agency"): a description, not the country's government."""
@@ -637,7 +683,7 @@ def _person(
 def _resolve(source: str, lang: str, acronyms: tuple[tuple[str, str], ...]) -> Resolution:
     data_lang = data_language(lang)
     ix = index_for(data_lang)
-    tokens = _strip(tokenize(source, data_lang), ix)
+    tokens = _about(_strip(tokenize(source, data_lang), ix), ix)
     located = {t.word for t in tokens if t.norm in ix.place_modifiers}
     towns = [t for t in tokens if t.word in located and t.norm not in ix.place_modifiers]
     if located:  # "the Warsaw-based agency": the place and its modifier name no one
@@ -653,7 +699,7 @@ def _resolve(source: str, lang: str, acronyms: tuple[tuple[str, str], ...]) -> R
         # "the Munich-based institute": the body of that kind seated there
         seated = _seated_at(towns[0].norm, described[0], ix)
     if seated is None:
-        seated = _seated_after(spans, ix)
+        seated = _seated_after(spans, ix) or _type_and_town(spans, ix, data_lang)
     if seated is not None:
         return Resolution(seated.id, seated.name, None, None, True, seated.country, seated.type)
     person = _person(spans, ix, data_lang, acronyms)

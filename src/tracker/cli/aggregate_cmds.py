@@ -229,6 +229,9 @@ def dashboard(db: str | None, port: int, address: str) -> None:
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless", "true", "--server.address", address, "--server.port", str(port),
         "--browser.gatherUsageStats", "false",
+        # no file watcher: a product run does not reload on edits, and Streamlit would set one
+        # up per browser session for every module beside the script (docs/scale.md)
+        "--server.fileWatcherType", "none",
     ]
     click.echo(f"Dashboard: http://{address}:{port}  (Ctrl-C to stop)", err=True)
     raise SystemExit(subprocess.call(command, env=env))

@@ -102,7 +102,7 @@ def _json_counts(counts: Any) -> dict[str, Any]:
     "stories",
     multiple=True,
     type=click.Choice(["nk", "quake", "flood", "protest", "lampedusa", "outbreak", "jobcuts",
-                      "wildfire", "referendum"]),
+                      "wildfire", "referendum", "forecast"]),
     help="With --quantities: the stories to score (default: the bundled nk and quake; flood and "
     "protest are the holdout stories in evaluate/quantities/holdout, lampedusa too).",
 )

@@ -20,6 +20,7 @@ DEFINITIONS = {
     "outbreak": "src/tracker/evaluate/quantities/holdout/outbreak_quantities.toml",
     "referendum": "src/tracker/evaluate/quantities/holdout/referendum_quantities.toml",
     "wildfire": "src/tracker/evaluate/quantities/holdout/wildfire_quantities.toml",
+    "forecast": "src/tracker/evaluate/quantities/holdout/forecast_quantities.toml",
 }
 
 

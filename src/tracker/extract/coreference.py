@@ -220,7 +220,7 @@ class Coreference:
         return items[at - 1] if at else None
 
     def _points_to(self, written: str, kind: str | None, start: int) -> _Named | None:
-        words = written.lower().split()
+        words = self._before_seat(written.lower().split())
         if words and words[-1] in self.lex.sources.person_pronouns:
             return self._nearest("person", start) or self._nearest("any", start)
         if words and self._is_title(written.split()[-1]):
@@ -250,10 +250,25 @@ class Coreference:
         if self._is_description(words) and not self._is_pronoun(written):
             # "Die Behörde" after "die Katastrophenschutzbehörde Afad" and a governor: the body
             # whose name ends in the head, else the nearest one
-            return self._ending_in(words[-1], start) or self._nearest("institution", start)
+            # (or the unnamed body described before with that head: "the regional civil
+            # protection agency" ... "the agency")
+            return (
+                self._ending_in(words[-1], start)
+                or self._nearest("institution", start)
+                or self._written_with(words[-1], start)
+            )
         if self._is_pronoun(written):
             return self._nearest("institution", start)
         return None
+
+    def _before_seat(self, words: list[str]) -> list[str]:
+        """ "das Hilfswerk in Genf": a seat after the head says where the body sits; the
+        description ends at its head."""
+        links = index_for(data_language(self.lex.code)).place_links
+        for at in range(1, len(words) - 1):
+            if words[at] in links:
+                return words[:at]
+        return words
 
     def _nearest_not_person(self, start: int) -> _Named | None:
         """The nearest mention before ``start`` that is no person."""
