@@ -274,6 +274,14 @@ class _Walker:
         last = lowers[-1]
         if lowers[0] in self.lex.sources.partitive:
             return False  # "64% of Americans say": the counted noun, not who says it
+        src = self.lex.sources
+        if (
+            len(lowers) > 1
+            and lowers[0] in src.pointing_determiners
+            and lowers[0] not in src.phrase_words
+            and lowers[1].endswith(tuple(src.own_estimate_nouns))
+        ):
+            return False  # "hat seine Schätzung bestätigt": the estimate, not who made it
         if last.endswith(("'s", "’s")) and not self.lex.sources.head_capitalized:
             return False
         if " ".join(lowers) in self.lex.sources.pronouns:
@@ -380,6 +388,8 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         cues.extend(_self_references(text, start, end, lex))
     if compound:
         cues.extend(_adjective_cues(text, start, end, lex))
+    if lex.sources.named_survey_tails and "-" in low:
+        cues.extend(_named_survey_cues(text, start, end, lex))
     return _read_cues(text, start, end, lex, (found, apposed, cues))
 
 
@@ -441,7 +451,11 @@ def _read_cues(
                 cues.append(Cue(span[0], cue_end, source, False, span[0], span[1], phrase))
             continue
         if step < 0 and phrase not in lex.sources.relay_passive and _passive(tokens, lex):
-            agent = _agent(text, cue_end, end, lex) or _possessor_of_subject(text, start, lex)
+            agent = (
+                _agent(text, cue_end, end, lex)
+                or _possessor_of_subject(text, start, lex)
+                or _recipient(text, start, cue_start, lex)
+            )
             if agent is not None:
                 cues.append(Cue(min(cue_start, agent.start), max(agent.end, cue_end),
                                 agent.source, agent.sentence_final, agent.src_start,
@@ -463,8 +477,45 @@ def _read_cues(
     cues = [c for c in cues if not _adverb_cue(c, lex) and not _continuation(c, text, lex)]
     cues = [c for c in cues if not _addressed(c, text, end, lex)]
     cues = _one_reading_per_verb(cues, lex)
+    cues.extend(_gapped(cues, text, end, lex))
     cues.sort(key=lambda c: c.start)
     return _recorded_only(_speaker_pronouns(cues, text, lex), text, end, lex)
+
+
+# the figure after the gapped preposition, after at most two qualifier words ("von mehr als 50.000")
+_GAPPED_FIGURE = re.compile(r"\s+(?:[^\W\d_]+\s+){0,2}\d")
+
+
+def _gapped(cues: list[Cue], text: str, end: int, lex: Lexicon) -> list[Cue]:
+    """ "Das Ministerium sprach von 4.000 Teilnehmern, die Opposition von mehr als 50.000": after
+    a comma a subject and the cue's own preposition, with the verb left out, is a second source
+    for what follows (``gapped_cues``)."""
+    out = []
+    for cue in cues:
+        # "sprach am Abend von": the cue word alone, its preposition further on
+        links = {
+            g.split()[-1] for g in lex.sources.gapped_cues
+            if g == cue.phrase or g.startswith(f"{cue.phrase} ")
+        }
+        if len(links) != 1:
+            continue
+        link = links.pop()
+        pos = text.find(",", cue.end, end)
+        while pos >= 0:
+            tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, pos + 1, end)]
+            span = _Walker(tokens, lex).walk(0, 1) if tokens else None
+            if span is not None and span[0] == tokens[0][1]:
+                after = next((k for k, t in enumerate(tokens) if t[1] >= span[1]), None)
+                if after is not None and tokens[after][0].lower() == link and after + 1 < len(
+                    tokens
+                ) and _GAPPED_FIGURE.match(text, tokens[after][2]) is not None:
+                    phrase = text[span[0] : span[1]]
+                    if _names_body_or_person(phrase, lex) or (
+                        phrase.split()[-1].lower() in lex.sources.pointing_heads
+                    ):
+                        out.append(Cue(span[0], tokens[after][2], phrase, False, *span, cue.phrase))
+            pos = text.find(",", pos + 1, end)
+    return out
 
 
 _POSSESSOR = re.compile(r"((?:[^\W\d_][\w.&-]*\s+){0,5}?[^\W\d_][\w.&-]*)['’]s\s")
@@ -505,11 +556,15 @@ def _speaker_pronouns(cues: list[Cue], text: str, lex: Lexicon) -> list[Cue]:
         c for c in cues if c.src_end <= c.end and c.src_start == c.start and c.source.lower()
         not in src.pronouns
     ]  # fmt: skip
+    # "Die Ärztin sagte, sie erwarte ...": a comma may stand between (German sets one off)
     out = []
     for cue in cues:
         if cue.source.lower() in src.pronouns and any(
             d.end <= cue.src_start
-            and all(w.lower() in src.complement_starts for w in text[d.end : cue.src_start].split())
+            and all(
+                w.lower() in src.complement_starts or w == ","
+                for w in text[d.end : cue.src_start].split()
+            )
             for d in speakers
         ):
             continue
@@ -692,6 +747,26 @@ def _compound_tail_cues(
         phrase = " ".join(m.group("cue").lower().split())
         if phrase not in src.compound_cue_tails or _names_body_after(text, m.end(), end, lex):
             out.append((m.start("cue"), m.end(), 1, phrase))
+    return out
+
+
+_NAMED_SURVEYS: dict[str, re.Pattern[str]] = {}
+
+
+def _named_survey_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
+    """ "in der neuen Forsa-Umfrage", "Eine INSA-Erhebung sieht die AfD bei 20 Prozent": a survey
+    noun joined by a hyphen to a known name is stated by that name (the source is the name)."""
+    if lex.code not in _NAMED_SURVEYS:
+        _NAMED_SURVEYS[lex.code] = re.compile(
+            rf"(?<![\w-])(?P<source>[^\W\d_][\w.&]*)-"
+            rf"(?:{phrase_alternation(lex.sources.named_survey_tails)})(?![\w-])",
+            re.I,
+        )
+    out = []
+    for m in _NAMED_SURVEYS[lex.code].finditer(text, start, end):
+        name = m.group("source")
+        if name[0].isupper() and resolve(name, lex.code).known:
+            out.append(Cue(m.start(), m.end(), name, False, *m.span("source"), COMPOUND))
     return out
 
 
@@ -921,6 +996,24 @@ def _agent(text: str, pos: int, end: int, lex: Lexicon) -> Cue | None:
             final = not text[span[1] : end].strip(" .!?\"“”»«'’)")
             return Cue(tokens[i][1], span[1], text[span[0] : span[1]], final, span[0], span[1])
     return None
+
+
+def _recipient(text: str, start: int, cue_start: int, lex: Lexicon) -> Cue | None:
+    """ "Dem Robert Koch-Institut wurden 612 Fälle gemeldet": a passive report verb whose
+    sentence opens on a dative (``recipient_articles``) naming a body or person was reported to
+    that body, which states the figure."""
+    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, cue_start)]
+    if not tokens or tokens[0][0].lower() not in lex.sources.recipient_articles:
+        return None
+    span = _Walker(tokens, lex, after_cue_words=False).walk(0, 1)
+    if span is None or span[0] != tokens[0][1]:
+        return None
+    phrase = text[span[0] : span[1]]
+    if not _names_body_or_person(phrase, lex) and phrase.split()[-1].lower() not in (
+        lex.sources.pointing_heads
+    ):
+        return None
+    return Cue(span[0], span[1], phrase, False, span[0], span[1])
 
 
 def _passive_agent_before(
@@ -1203,6 +1296,12 @@ def _after_preposition(walker: _Walker, span: tuple[int, int]) -> bool:
         return False
     src = walker.lex.sources
     before = walker.tokens[first - 1][0].lower()
+    if before in src.origin_prepositions and src.head_capitalized and first > 1:
+        # "wo 500.000 Menschen aus der Türkei registriert sind": after a noun (German nouns are
+        # capitalised) the origin belongs to that noun, not to the report ("Aus Kreisen hieß es")
+        noun = walker.tokens[first - 2][0]
+        function_words = src.stop_words | src.clause_openers | src.phrase_words
+        return noun[:1].isupper() and noun.isalpha() and noun.lower() not in function_words
     if before not in src.prepositions or before in src.agent_markers | src.origin_prepositions:
         return False
     inside = [t[0].lower() for t in walker.tokens[first + 1 :] if t[2] <= span[1]]

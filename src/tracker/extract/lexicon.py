@@ -303,6 +303,7 @@ class Sources:
     compound_cue_prepositions: tuple[str, ...]
     compound_cue_nouns: tuple[str, ...]
     compound_cue_tails: tuple[str, ...]  # "Trendbarometer des Instituts X": a survey compound
+    named_survey_tails: tuple[str, ...]  # "die Forsa-Umfrage": a survey named by who made it
     opener_cues: frozenset[str]  # cues only in a clause after a clause opener (", wie X zeigt")
     self_reference: tuple[str, ...]
     refers_back: tuple[str, ...]
@@ -336,6 +337,8 @@ class Sources:
     # object before a report verb is where the statement comes from (else a preposition's
     # object there is the medium or occasion: "wie X auf Telegram mitteilte")
     origin_prepositions: frozenset[str]
+    gapped_cues: frozenset[str]  # ", die Opposition von 50.000": the verb left out
+    recipient_articles: frozenset[str]  # "Dem Institut wurden 612 Fälle gemeldet": to whom
     # "dem Ministerium zufolge": a cue after its source that governs the dative (a verb's dative
     # before it is its addressee: "wie eine Sprecherin dem Handelsblatt sagte")
     postpositions: frozenset[str]
@@ -370,6 +373,7 @@ def _sources(f: DataFile) -> Sources:
         compound_cue_prepositions=f.word_tuple("compound_cue_prepositions"),
         compound_cue_nouns=f.word_tuple("compound_cue_nouns"),
         compound_cue_tails=f.word_tuple("compound_cue_tails"),
+        named_survey_tails=f.word_tuple("named_survey_tails"),
         opener_cues=f.word_set("opener_cues"),
         self_reference=f.word_tuple("self_reference"),
         refers_back=f.word_tuple("refers_back"),
@@ -400,6 +404,8 @@ def _sources(f: DataFile) -> Sources:
         agent_markers=f.word_set("agent_markers"),
         prepositions=f.word_set("prepositions"),
         origin_prepositions=f.word_set("origin_prepositions"),
+        recipient_articles=f.word_set("recipient_articles"),
+        gapped_cues=f.word_set("gapped_cues"),
         postpositions=f.word_set("postpositions"),
         non_subject_articles=f.word_set("non_subject_articles"),
         refers_to_figure=f.word_tuple("refers_to_figure"),
