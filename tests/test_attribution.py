@@ -126,7 +126,10 @@ def test_attribution_floors_hold_on_the_development_gold() -> None:
     assert below_floors(scores, load_attribution_floors()) == []
 
 
-@pytest.mark.parametrize("folder", ["gold", "holdout", "holdout_v2", "holdout_v3", "holdout_v4", "holdout_v5", "holdout_v6"])
+@pytest.mark.parametrize(
+    "folder",
+    ["gold", "holdout", "holdout_v2", "holdout_v3", "holdout_v4", "holdout_v5", "holdout_v6"],
+)
 def test_every_attribution_set_passes_its_format_check(folder: str) -> None:
     """check_gold.py: spans, occurrences, claimant keys listed beside the set, tags (format only:
     nothing is scored, no error listing is printed)."""
