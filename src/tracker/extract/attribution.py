@@ -1496,6 +1496,7 @@ def _adjunct_only(between: str, relays: frozenset[str], relay: bool) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
+_DECIMAL = re.compile(r"\d")
 
 
 def _figure_in_clause(text: str, start: int, end: int) -> bool:
@@ -1503,7 +1504,11 @@ def _figure_in_clause(text: str, start: int, end: int) -> bool:
     ("..., while the ministry said wages fell 2%")."""
     m = _CLAUSE_END.search(text, start, end)
     stop = m.start() if m else end
-    return any(ch.isdigit() for ch in text[start:stop])
+    if _DECIMAL.search(text, start, stop):  # every decimal digit (\d) is a digit
+        return True
+    part = text[start:stop]
+    # the other digits (superscripts, circled figures) are not ASCII
+    return not part.isascii() and any(ch.isdigit() for ch in part)
 
 
 def is_hedged(text: str, start: int, end: int, lex: Lexicon) -> bool:

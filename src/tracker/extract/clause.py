@@ -366,6 +366,10 @@ def _part_of(
     return False, None
 
 
+# ``WORD`` on a reversed text: the non-letters after the last word, then that word reversed
+_LAST_WORD = re.compile(r"[\W\d_]*([^\W\d_]+(?:-[^\W\d_]+)*)")
+
+
 @functools.cache
 def _partitive(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w])")
@@ -375,11 +379,15 @@ def last_word(low: str, start: int, end: int, reach: int = 80) -> str | None:
     """The last word of ``low[start:end]``, looking back at most ``reach`` characters (a word
     cut by the window is no word: change words are short)."""
     begin = max(start, end - reach)
-    found = list(WORD.finditer(low, begin, end))
-    last = found[-1] if found else None
-    if last is None or (last.start() == begin > start and match_word(low, begin - 1)):
+    # read backwards: WORD's last match is the word (chain of hyphened runs) ending at the
+    # window's last letter, as one match on the reversed window (no match object per word)
+    last = _LAST_WORD.match(low[begin:end][::-1])
+    if last is None:
         return None
-    return last.group()
+    word_start = end - last.end(1)
+    if word_start == begin > start and match_word(low, begin - 1):
+        return None
+    return low[word_start : end - last.start(1)]
 
 
 def adjacent_state(
