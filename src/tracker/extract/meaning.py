@@ -298,6 +298,25 @@ def _included(
         opening.startswith(word + " ") for word in concepts.inclusions)
 
 
+# per ``Concepts`` (the object itself kept, so a freed one's id is never read as another's):
+# the states ``_underlying`` may find, for a count and for a measure
+_ALLOWED: dict[int, tuple[Concepts, tuple[frozenset[str], frozenset[str]]]] = {}
+
+
+def _allowed_underlying(concepts: Concepts) -> tuple[frozenset[str], frozenset[str]]:
+    """The states beside an override that ``_underlying`` reads: [0] for a count (every state
+    word and phrase), [1] for a measure (``measure_states``); neither an override nor a
+    measure-only state."""
+    entry = _ALLOWED.get(id(concepts))
+    if entry is None or entry[0] is not concepts:
+        drop = concepts.override_states | concepts.measure_only
+        count = frozenset(
+            (*concepts.state_words.values(), *concepts.phrase_states.values())) - drop
+        entry = (concepts, (count, concepts.measure_states - drop))
+        _ALLOWED[id(concepts)] = entry
+    return entry[1]
+
+
 def _underlying(
     claim: Claim, found: Meaning, texts: tuple[str, str], lex: Lexicon, concepts: Concepts,
     clause: tuple[int, int], memo: StateMemo,
@@ -305,9 +324,7 @@ def _underlying(
     """The state a part, change or plan counts beside its override ("allein ... Schäden":
     damaged; "16 more officers were hurt": wounded), from its clause or else its unit."""
     measure = (found.concept or "") in concepts.no_state
-    known = concepts.measure_states if measure else frozenset(
-        (*concepts.state_words.values(), *concepts.phrase_states.values()))
-    allowed = known - concepts.override_states - concepts.measure_only
+    allowed = _allowed_underlying(concepts)[measure]
     said = clause_state(texts, concepts, clause, claim, allowed,
                         lambda word: _concept_of(word, lex, concepts), memo=memo)
     if said is not None:
