@@ -636,6 +636,21 @@ def _continuation(cue: Cue, text: str, lex: Lexicon) -> bool:
     )
 
 
+# per ``Lexicon`` (the object itself kept, so a freed one's id is never read as another's)
+_BOTH_WAYS: dict[int, tuple[Lexicon, tuple[frozenset[str], frozenset[str]]]] = {}
+
+
+def _read_both_ways(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The report verbs read both ways (before and after the source) and the inverted ones
+    that are not, built once per lexicon."""
+    entry = _BOTH_WAYS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        both = frozenset(lex.sources.before_source_set & lex.sources.after_source_set)
+        entry = (lex, (both, frozenset(lex.sources.inverted) - both))
+        _BOTH_WAYS[id(lex)] = entry
+    return entry[1]
+
+
 def _one_reading_per_verb(cues: list[Cue], lex: Lexicon) -> list[Cue]:
     """A report verb read both ways ("kündigte", "sagte": the subject before it, or after it in
     verb-second order) keeps one reading: the phrase before it when that names a body or person
@@ -644,8 +659,7 @@ def _one_reading_per_verb(cues: list[Cue], lex: Lexicon) -> list[Cue]:
     after it only when that names someone ("Yoo, who attended the briefing, said the agency had
     detected ...": the agency holds the figure; "Andrea Nahles, the agency's head, said the
     number had fallen": she states it, "the number" is what she speaks of)."""
-    both = lex.sources.before_source_set & lex.sources.after_source_set
-    inverted = set(lex.sources.inverted) - both
+    both, inverted = _read_both_ways(lex)
     drop: set[int] = set()
     for n, ahead in enumerate(cues):
         if ahead.phrase not in both and ahead.phrase not in inverted:
