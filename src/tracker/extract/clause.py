@@ -10,6 +10,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable
+from typing import cast
 
 from tracker.extract.concepts import Concepts, lemmatize
 from tracker.models import Claim
@@ -172,10 +173,10 @@ def clause_state(
            noun_concept is None)
     found = memo.get(key) if memo is not None else None
     if found is None:
-        found = _states_in(texts, concepts, clause, claim, noun_concept)
+        found = _states_in(texts, concepts, clause, claim, noun_concept, memo)
         if memo is not None:
             memo[key] = found
-    found_states, named, words, adjacent, whole = found
+    found_states, named, words, adjacent, whole = cast(_Found, found)
     if other_nouns and noun_concept is not None and named:
         skip = {k for k, pos, i in named
                 if _names_others(texts, pos, words[:i], concepts, noun_concept)}
@@ -208,7 +209,12 @@ _Found = tuple[
     str | None,
     str | None,
 ]
-StateMemo = dict[tuple[object, ...], _Found]  # ``clause_state``'s memo for one text
+# the part of ``_Found`` that no ``noun_concept`` changes: the state words before the place
+# verbs, the entries named, the words before the number, the state words after the place verbs
+_Words = tuple[list[tuple[int, str]], list[tuple[int, int, int]], list[str], list[tuple[int, str]]]
+# ``clause_state``'s memo for one text: a ``_Found`` per claim and question (with or without
+# a ``noun_concept``), and under ("words", claim) the ``_Words`` both questions share
+StateMemo = dict[tuple[object, ...], "_Found | _Words"]
 
 
 def _states_in(
@@ -217,8 +223,35 @@ def _states_in(
     clause: tuple[int, int],
     claim: Claim,
     noun_concept: Callable[[str], str | None] | None,
+    memo: StateMemo | None = None,
 ) -> _Found:
-    """What ``clause_state`` chooses from, for any ``allowed`` and ``other_nouns``."""
+    """What ``clause_state`` chooses from, for any ``allowed`` and ``other_nouns``; the words
+    read once per claim for both kinds of question (``memo``)."""
+    key = ("words", clause, claim.start, claim.end, claim.sentence_start, claim.entity)
+    shared = memo.get(key) if memo is not None else None
+    if shared is None:
+        shared = _state_words(texts, concepts, clause, claim)
+        if memo is not None:
+            memo[key] = shared
+    head, named, words, tail = cast(_Words, shared)
+    found_states = list(head)
+    if concepts.place_verb_state is not None and concepts.place_verb_pattern.search(
+        texts[1], *clause
+    ):
+        found_states += place_verbs(texts[0], concepts, clause, claim, noun_concept)
+    found_states += tail
+    adjacent, whole = adjacent_state(texts[1], concepts, clause, claim, noun_concept)
+    return found_states, named, words, adjacent, whole
+
+
+def _state_words(
+    texts: tuple[str, str],
+    concepts: Concepts,
+    clause: tuple[int, int],
+    claim: Claim,
+) -> _Words:
+    """The state words of the clause and of the claim's own words, and the future tense: what
+    ``_states_in`` finds with or without a ``noun_concept``."""
     low = texts[1]
     overrides = concepts.override_states
     start, end = clause
@@ -253,19 +286,17 @@ def _states_in(
             found_states.append((i + 1, state))
     if concepts.split_states:
         found_states += split_verbs(words, after.split(), concepts)
-    if concepts.place_verb_state is not None and concepts.place_verb_pattern.search(low, *clause):
-        found_states += place_verbs(texts[0], concepts, clause, claim, noun_concept)
+    tail: list[tuple[int, str]] = []
     # inside the claim's own words: "2,000 additional soldiers"; "150.000 Obdachlosen" when
     # its noun counts something (not "40.000 Zelte")
     counted = concepts.entity_concepts.get(claim.entity or "") is not None
     for word in low[claim.start : claim.end].split():
         state = concepts.state_of(word.strip(PUNCTUATION))
         if state in overrides or state is not None and counted:
-            found_states.append((0, state))
+            tail.append((0, state))
     if future_tense(texts, concepts, clause):
-        found_states.append((0, concepts.plan_state))
-    adjacent, whole = adjacent_state(low, concepts, clause, claim, noun_concept)
-    return found_states, named, words, adjacent, whole
+        tail.append((0, concepts.plan_state))
+    return found_states, named, words, tail
 
 
 def _names_others(
