@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tracker.extract.attribution import (
@@ -19,7 +20,7 @@ from tracker.extract.attribution import (
 )
 from tracker.extract.combine import inherit_units, join_bounds, join_parts
 from tracker.extract.coreference import Coreference, measured_subject
-from tracker.extract.lexicon import Lexicon, phrase_alternation
+from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
 from tracker.extract.meaning import add_meaning
 from tracker.extract.negatives import NegativeFilter, Reason
 from tracker.extract.number_layer import fractions_and_powers, layer_numerals, scale_letters
@@ -543,11 +544,18 @@ def _relay_sentence(ctx: _Context, nxt: int) -> tuple[Cue, Cue | None] | None:
 _RELAY_WORDS: dict[str, re.Pattern[str]] = {}
 
 
+def _whole_words(
+    cache: dict[str, re.Pattern[str]], lex: Lexicon, words: Iterable[str]
+) -> re.Pattern[str]:
+    """Any of ``words`` as whole words, case-insensitive, compiled once per language into
+    ``cache`` (no words: a pattern that never matches, as ``phrase_alternation`` gives)."""
+    if lex.code not in cache:
+        cache[lex.code] = re.compile(word_bounded(phrase_alternation(words)), re.I)
+    return cache[lex.code]
+
+
 def _relay_words(lex: Lexicon) -> re.Pattern[str]:
-    if lex.code not in _RELAY_WORDS:
-        alternation = phrase_alternation(lex.sources.relay) if lex.sources.relay else r"(?!x)x"
-        _RELAY_WORDS[lex.code] = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I)
-    return _RELAY_WORDS[lex.code]
+    return _whole_words(_RELAY_WORDS, lex, lex.sources.relay)
 
 
 def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> bool:
@@ -602,19 +610,14 @@ def _part_of_figure_before(ctx: _Context, start: int, end: int) -> bool:
 
 def _part_of_before(lex: Lexicon) -> re.Pattern[str]:
     """ "davon", "of these": a part of the figure before."""
-    if lex.code not in _PART_OF_BEFORE:
-        words = lex.sources.part_of_before
-        alternation = phrase_alternation(words) if words else r"(?!x)x"
-        _PART_OF_BEFORE[lex.code] = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I)
-    return _PART_OF_BEFORE[lex.code]
+    return _whole_words(_PART_OF_BEFORE, lex, lex.sources.part_of_before)
 
 
 def _continues_count(lex: Lexicon) -> re.Pattern[str]:
     """A sentence opening on a count continuation, or on a number and then one ("Weitere 48",
     "Fünf weitere", "Another 48")."""
     if lex.code not in _COUNT_GOES_ON:
-        words = lex.sources.count_continuations
-        alternation = phrase_alternation(words) if words else r"(?!x)x"
+        alternation = phrase_alternation(lex.sources.count_continuations)
         _COUNT_GOES_ON[lex.code] = re.compile(
             rf"[\"„“»«(]?(?:[\w.,]+\s+)?(?:{alternation})(?![\w])", re.IGNORECASE
         )
@@ -623,8 +626,7 @@ def _continues_count(lex: Lexicon) -> re.Pattern[str]:
 
 def _refers_to_figure(lex: Lexicon) -> re.Pattern[str]:
     if lex.code not in _FIGURE_OPENERS:
-        words = lex.sources.refers_to_figure
-        alternation = phrase_alternation(words) if words else r"(?!x)x"
+        alternation = phrase_alternation(lex.sources.refers_to_figure)
         _FIGURE_OPENERS[lex.code] = re.compile(
             rf"[\"„“»«(]?(?:{alternation})(?![\w])", re.IGNORECASE
         )
@@ -822,10 +824,8 @@ _FIGURE_NOUNS: dict[str, re.Pattern[str]] = {}
 def _names_figures(lex: Lexicon) -> re.Pattern[str]:
     """A follow-up phrase of several words ("the figures", "diese Zahlen") anywhere in a
     sentence: "The institute published the figures on Monday." """
-    if lex.code not in _FIGURE_NOUNS:
-        words = [w for w in lex.sources.follow_up if " " in w]
-        alternation = phrase_alternation(words) if words else r"(?!x)x"
-        _FIGURE_NOUNS[lex.code] = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I)
+    if lex.code not in _FIGURE_NOUNS:  # the phrases are picked out once per language
+        return _whole_words(_FIGURE_NOUNS, lex, [w for w in lex.sources.follow_up if " " in w])
     return _FIGURE_NOUNS[lex.code]
 
 
