@@ -12,6 +12,7 @@ them in context.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.claimants.gazetteer import Claimant, data_language
@@ -409,15 +410,7 @@ def _place_adjectives(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
     endings = ix.place_adjective_endings
     if not endings:
         return frozenset()
-    return frozenset(
-        id(span)
-        for span, after in zip(spans, spans[1:], strict=False)
-        if span.kind is WORD
-        and len(span.tokens) == 1
-        and span.tokens[0].capitalized
-        and span.tokens[0].text.endswith(endings)
-        and after.kind in _DESCRIBED
-    )
+    return _words_before(spans, _DESCRIBED, lambda word: word.endswith(endings))
 
 
 def _inflected_adjectives(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]:
@@ -427,14 +420,22 @@ def _inflected_adjectives(spans: list[_Span], ix: PhraseIndex) -> frozenset[int]
     if not ix.not_name_endings:
         return frozenset()
     lang = ix.gazetteer.lang
+    return _words_before(spans, (Kind.TYPE,), lambda word: _lemma(word, lang).islower())
+
+
+def _words_before(
+    spans: list[_Span], kinds: tuple[Kind, ...], test: Callable[[str], bool]
+) -> frozenset[int]:
+    """The ids of one-word capitalised spans of unknown words right before a span of one of
+    ``kinds``, whose word passes ``test``."""
     return frozenset(
         id(span)
         for span, after in zip(spans, spans[1:], strict=False)
         if span.kind is WORD
         and len(span.tokens) == 1
         and span.tokens[0].capitalized
-        and after.kind == Kind.TYPE
-        and _lemma(span.tokens[0].text, lang).islower()
+        and after.kind in kinds
+        and test(span.tokens[0].text)
     )
 
 
