@@ -102,7 +102,8 @@ def _json_counts(counts: Any) -> dict[str, Any]:
     "stories",
     multiple=True,
     type=click.Choice(["nk", "quake", "flood", "protest", "lampedusa", "outbreak", "jobcuts",
-                      "wildfire", "referendum", "forecast"]),
+                      "wildfire", "referendum", "forecast",
+                      "heatwave"]),
     help="With --quantities: the stories to score (default: the bundled nk and quake; flood and "
     "protest are the holdout stories in evaluate/quantities/holdout, lampedusa too).",
 )

@@ -21,6 +21,7 @@ DEFINITIONS = {
     "referendum": "src/tracker/evaluate/quantities/holdout/referendum_quantities.toml",
     "wildfire": "src/tracker/evaluate/quantities/holdout/wildfire_quantities.toml",
     "forecast": "src/tracker/evaluate/quantities/holdout/forecast_quantities.toml",
+    "heatwave": "src/tracker/evaluate/quantities/holdout/heatwave_quantities.toml",
 }
 
 
