@@ -22,6 +22,7 @@ DEFINITIONS = {
     "wildfire": "src/tracker/evaluate/quantities/holdout/wildfire_quantities.toml",
     "forecast": "src/tracker/evaluate/quantities/holdout/forecast_quantities.toml",
     "heatwave": "src/tracker/evaluate/quantities/holdout/heatwave_quantities.toml",
+    "strike": "src/tracker/evaluate/quantities/holdout/strike_quantities.toml",
 }
 
 
