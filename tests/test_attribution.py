@@ -128,7 +128,16 @@ def test_attribution_floors_hold_on_the_development_gold() -> None:
 
 @pytest.mark.parametrize(
     "folder",
-    ["gold", "holdout", "holdout_v2", "holdout_v3", "holdout_v4", "holdout_v5", "holdout_v6"],
+    [
+        "gold",
+        "holdout",
+        "holdout_v2",
+        "holdout_v3",
+        "holdout_v4",
+        "holdout_v5",
+        "holdout_v6",
+        "holdout_v7",
+    ],
 )
 def test_every_attribution_set_passes_its_format_check(folder: str) -> None:
     """check_gold.py: spans, occurrences, claimant keys listed beside the set, tags (format only:
