@@ -46,24 +46,15 @@ def load_parquet(con: duckdb.DuckDBPyConnection, folder: str | Path) -> WriteCou
 
 
 def load_partitions(folder: str | Path, db: str | Path | None = None) -> WriteCounts:
-    """Open the database (``--db``/$TRACKER_DB/default) and load ``folder`` into it."""
+    """Open the database (``--db``/$TRACKER_DB/default) and load ``folder`` into it; then, when
+    anything new was stored, the corpus pass of ``tracker ingest`` (claimants merged across the
+    corpus, claims assigned to tracked quantities) under the same memory cap."""
+    from tracker.ingest import assign_quantities
     from tracker.store import open_store
 
     partition_globs(folder)  # refuse a wrong folder before creating a database
     with open_store(db) as store:
         counts = load_parquet(store.con, folder)
-        if counts.new:
-            assign_quantities(store.con)
+    if counts.new:
+        assign_quantities(db)
     return counts
-
-
-def assign_quantities(con: duckdb.DuckDBPyConnection) -> None:
-    """As ``tracker ingest`` does: merge claimants across the corpus, then (re)assign claims to
-    tracked quantities when available."""
-    try:
-        from tracker.aggregate.claimants import resolve_corpus, user_aliases
-        from tracker.aggregate.quantities import assign_all
-    except ImportError:
-        return
-    resolve_corpus(con, user_aliases())
-    assign_all(con)
