@@ -63,6 +63,8 @@ def age_reasons(text: str, lang: str) -> dict[str, Reason | None]:
         ("The offer is open to residents aged over 60.", "en", "60"),
         ("Her brother, 34, was arrested.", "en", "34"),
         ("Die Kirche ist über 900 Jahre alt.", "de", "900"),
+        ("Gekommen waren vor allem Frauen Mitte 40.", "de", "40"),
+        ("Unter den Festgenommenen sind auch Männer Ende 50.", "de", "50"),
     ],
 )
 def test_ages_after_bound_words_are_not_claims(text: str, lang: str, number: str) -> None:
