@@ -474,7 +474,7 @@ def _read_cues(
             (cue_start, cue_end, step, phrase),
             (start, end),
         )
-    cues = [c for c in cues if not _adverb_cue(c, lex) and not _continuation(c, text, lex)]
+    cues = [c for c in cues if not _adverb_cue(c, lex)]
     cues = [c for c in cues if not _addressed(c, text, end, lex)]
     cues = _one_reading_per_verb(cues, lex)
     cues.extend(_gapped(cues, text, end, lex))
