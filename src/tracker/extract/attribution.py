@@ -85,6 +85,15 @@ class _Walker:
             return word.lower() in self.lex.sources.object_articles and self._noun_before(picked)
         return self._noun_before(picked)
 
+    def _verb_after_name(self, picked: list[int], word: str) -> bool:
+        """English, walking forward: a lower-case report verb right after a capitalised word
+        ("Exit polls by Ipsos showed the party won") is the verb of the clause, not part of
+        the name."""
+        if self.lex.sources.head_capitalized or not word.islower():
+            return False
+        last = self.tokens[picked[-1]][0]
+        return last[0].isupper() and word in self.lex.sources.after_source_set
+
     def _verb_before_article(self, picked: list[int], word: str) -> bool:
         """German, walking back: an adjective stands between an article and its noun, never
         right before an article; a lower-case word there is the verb before the phrase."""
@@ -144,6 +153,8 @@ class _Walker:
                 break
             if step > 0 and picked and self._after_head(picked, word):
                 break
+            if step > 0 and picked and self._verb_after_name(picked, word):
+                break  # "a poll by Ipsos showed": the report verb ends the name
             if step < 0 and picked and self._verb_before_article(picked, word):
                 break  # "Atemwegserkrankungen machten der Krankenkasse zufolge"
             picked.append(i)
