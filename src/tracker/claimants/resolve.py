@@ -296,7 +296,13 @@ def _org(
         while kept and kept[-1].kind == Kind.CONNECTOR:
             kept.pop()
         words = [t for s in kept for t in s.tokens if t.norm != SEPARATOR]
-        if len(words) == 1 and len(kept) == 1 and not typed_titles and _voice_word(words[0], ix):
+        if (
+            len(words) == 1
+            and len(kept) == 1
+            and not typed_titles
+            and _voice_word(words[0], ix)
+            and not (country and _is_org_word(words[0].norm, ix, lang))
+        ):
             # "Hydrologen", "Überlebende", "Mitglieder": an inflected common noun, a kind of
             # voice (the caller keeps it to its article), not the name of a body
             return _Org(None, False, country, type_id)
