@@ -399,7 +399,7 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         cues.extend(_self_references(text, start, end, lex))
     if compound:
         cues.extend(_adjective_cues(text, start, end, lex))
-    if lex.sources.named_survey_tails and "-" in low:
+    if lex.sources.named_survey_tails and lex.sources.named_survey_joiner in low:
         cues.extend(_named_survey_cues(text, start, end, lex))
     return _read_cues(text, start, end, lex, (found, apposed, cues))
 
@@ -783,7 +783,7 @@ def _named_survey_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cu
     noun joined by a hyphen to a known name is stated by that name (the source is the name)."""
     if lex.code not in _NAMED_SURVEYS:
         _NAMED_SURVEYS[lex.code] = re.compile(
-            rf"(?<![\w-])(?P<source>[^\W\d_][\w.&]*)-"
+            rf"(?<![\w-])(?P<source>[^\W\d_][\w.&]*){re.escape(lex.sources.named_survey_joiner)}"
             rf"(?:{phrase_alternation(lex.sources.named_survey_tails)})(?![\w-])",
             re.I,
         )

@@ -304,6 +304,7 @@ class Sources:
     compound_cue_nouns: tuple[str, ...]
     compound_cue_tails: tuple[str, ...]  # "Trendbarometer des Instituts X": a survey compound
     named_survey_tails: tuple[str, ...]  # "die Forsa-Umfrage": a survey named by who made it
+    named_survey_joiner: str  # "-" in German, " " in English ("a Forsa poll")
     opener_cues: frozenset[str]  # cues only in a clause after a clause opener (", wie X zeigt")
     self_reference: tuple[str, ...]
     refers_back: tuple[str, ...]
@@ -374,6 +375,7 @@ def _sources(f: DataFile) -> Sources:
         compound_cue_nouns=f.word_tuple("compound_cue_nouns"),
         compound_cue_tails=f.word_tuple("compound_cue_tails"),
         named_survey_tails=f.word_tuple("named_survey_tails"),
+        named_survey_joiner=f.string("named_survey_joiner"),
         opener_cues=f.word_set("opener_cues"),
         self_reference=f.word_tuple("self_reference"),
         refers_back=f.word_tuple("refers_back"),
