@@ -401,6 +401,8 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         cues.extend(_adjective_cues(text, start, end, lex))
     if lex.sources.named_survey_tails and lex.sources.named_survey_joiner in low:
         cues.extend(_named_survey_cues(text, start, end, lex))
+    if lex.sources.relative_relay and " sich " in low:
+        cues.extend(_relative_relays(text, start, end, lex))
     return _read_cues(text, start, end, lex, (found, apposed, cues))
 
 
@@ -792,6 +794,32 @@ def _named_survey_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cu
         name = m.group("source")
         if name[0].isupper() and resolve(name, lex.code).known:
             out.append(Cue(m.start(), m.end(), name, False, *m.span("source"), COMPOUND))
+    return out
+
+
+_RELATIVE_RELAYS: dict[str, re.Pattern[str]] = {}
+
+
+def _relative_relays(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
+    """ "Nach einem Bericht der Zeitung, die sich auf Militärkreise beruft, ...": the phrase
+    between the relative relay and its closing verb holds the figure (a relay cue: the phrase
+    before the comma passes it on)."""
+    src = lex.sources
+    if lex.code not in _RELATIVE_RELAYS:
+        _RELATIVE_RELAYS[lex.code] = re.compile(
+            rf"(?<![\w-])(?P<cue>{phrase_alternation(src.relative_relay)})\s+"
+            rf"(?P<body>[^,.;:]{{2,{_REACH}}}?)\s+"
+            rf"(?:{phrase_alternation(src.relative_relay_verbs)})(?![\w-])",
+            re.I,
+        )
+    out = []
+    for m in _RELATIVE_RELAYS[lex.code].finditer(text, start, end):
+        tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, *m.span("body"))]
+        span = _Walker(tokens, lex).walk(0, 1) if tokens else None
+        if span is None or span[1] != m.end("body"):
+            continue  # the whole phrase before the verb names the holder, or there is none
+        phrase = " ".join(m.group("cue").lower().split())
+        out.append(Cue(m.start(), m.end(), text[span[0] : span[1]], False, *span, phrase))
     return out
 
 

@@ -323,6 +323,8 @@ class Sources:
     place_links: frozenset[str]
     relay: frozenset[str]  # "citing", "unter Berufung auf": the source is relayed by another
     relay_outer: frozenset[str]  # "laut X schätzt Y": X relays Y
+    relative_relay: tuple[str, ...]  # ", die sich auf X beruft": a relay in a relative clause
+    relative_relay_verbs: tuple[str, ...]  # the verb closing that clause ("beruft")
     person_pronouns: frozenset[str]  # "he", "er": point back to a person
     reported_speech: tuple[str, ...]  # "Es gebe ...": continues the previous attribution
     pointing_heads: frozenset[str]  # "die Behörde", "the agency": point back to an institution
@@ -394,6 +396,8 @@ def _sources(f: DataFile) -> Sources:
         place_links=f.word_set("place_links"),
         relay=f.word_set("relay"),
         relay_outer=f.word_set("relay_outer"),
+        relative_relay=f.word_tuple("relative_relay"),
+        relative_relay_verbs=f.word_tuple("relative_relay_verbs"),
         person_pronouns=f.word_set("person_pronouns"),
         reported_speech=f.word_tuple("reported_speech"),
         pointing_heads=f.word_set("pointing_heads"),
