@@ -1183,7 +1183,7 @@ def _add(
     if span is not None and not shared and step < 0 and _after_preposition(walker, span):
         span = None  # "wie X auf Telegram mitteilte": the medium or occasion, not who
     if span is None and step < 0:
-        span = _after_opener(text, walker, cue_start)
+        span = _after_opener(text, walker, cue_start, _first_word(text, sentence[0]))
     if span is None and step < 0:
         span = _apposed_subject(walker, index, _first_word(text, sentence[0]))
     if span is None and step < 0 and walker.lex.sources.head_capitalized:
@@ -1444,18 +1444,49 @@ def _apposed_subject(walker: _Walker, index: int, first_word: int) -> tuple[int,
     return subject if subject is not None and subject[0] == first_word else None
 
 
-def _after_opener(text: str, walker: _Walker, cue_start: int) -> tuple[int, int] | None:
-    """ "..., wie die Wahlleiterin am Montag in Wiesbaden bekanntgab": when nothing right
-    before the report verb names anyone, the phrase after the clause's opener does."""
+def _after_opener(
+    text: str, walker: _Walker, cue_start: int, first_word: int = -1
+) -> tuple[int, int] | None:
+    """ "..., wie die Wahlleiterin am Montag in Wiesbaden bekanntgab", "Wie der Abgeordnete
+    nach einem Treffen mitteilte, ...": when nothing right before the report verb names anyone,
+    the phrase after the clause's opener (after a comma or opening the sentence) does."""
     openers = walker.lex.sources.clause_openers
     tokens = [t for t in walker.tokens if t[2] <= cue_start]  # up to the clause's comma
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i][0]
         if word in ",;:":
             return None
-        if word.lower() in openers and i > 0 and tokens[i - 1][0] == ",":
+        if word.lower() in openers and (
+            (i > 0 and tokens[i - 1][0] == ",") or tokens[i][1] == first_word
+        ):
             return _Walker(tokens, walker.lex, after_cue_words=False).walk(i + 1, 1)
     return None
+
+
+_BRIEFED: dict[str, re.Pattern[str]] = {}
+
+
+def briefer(text: str, source: Cue, end: int, lex: Lexicon) -> Cue | None:
+    """ "Wie der Abgeordnete X nach einer Unterrichtung durch den Dienst mitteilte", "Lawmaker X,
+    briefed by the agency, told reporters": who briefed the source, named right after it (the
+    holder of the figure; the source passes it on). None when the source is not so followed."""
+    if not lex.sources.briefed_by or source.src_end < 0:
+        return None
+    if lex.code not in _BRIEFED:
+        _BRIEFED[lex.code] = re.compile(
+            rf"\s*,?\s*(?:{phrase_alternation(lex.sources.briefed_by)})\s+", re.I
+        )
+    m = _BRIEFED[lex.code].match(text, source.src_end, end)
+    if m is None:
+        return None
+    tokens = [
+        (w.group(), w.start(), w.end())
+        for w in WORD.finditer(text, m.end(), min(end, m.end() + _REACH))
+    ]
+    span = _Walker(tokens, lex, after_cue_words=False).walk(0, 1) if tokens else None
+    if span is None:
+        return None
+    return Cue(m.start(), span[1], text[span[0] : span[1]], False, span[0], span[1])
 
 
 def relay_holder(text: str, sentence_start: int, cue: Cue, lex: Lexicon) -> Cue | None:

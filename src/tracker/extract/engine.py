@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from tracker.extract.attribution import (
     COMPOUND,
     Cue,
+    briefer,
     find_cues,
     is_hedged,
     opening_subject,
@@ -866,6 +867,12 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
     if claimant is None:
         source = via = None  # a pronoun that points back to nothing names no one
     via_key = ctx.claimant(via.source, source.src_start) if source and via else None
+    briefed = briefer(text, source, sentence.end, ctx.lex) if source and not via else None
+    if briefed is not None:
+        held = ctx.claimant(briefed.source, briefed.src_start)
+        if held is not None and held != claimant:
+            # "X, briefed by the agency, said": the agency holds it, X passes it on
+            via, via_key, claimant = source, claimant, held
     return Claim(
         text=text[core.start : end],
         start=core.start,

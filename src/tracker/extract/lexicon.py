@@ -323,6 +323,7 @@ class Sources:
     place_links: frozenset[str]
     relay: frozenset[str]  # "citing", "unter Berufung auf": the source is relayed by another
     relay_outer: frozenset[str]  # "laut X schätzt Y": X relays Y
+    briefed_by: tuple[str, ...]  # "X, briefed by the agency, said": the agency holds the figure
     relative_relay: tuple[str, ...]  # ", die sich auf X beruft": a relay in a relative clause
     relative_relay_verbs: tuple[str, ...]  # the verb closing that clause ("beruft")
     person_pronouns: frozenset[str]  # "he", "er": point back to a person
@@ -396,6 +397,7 @@ def _sources(f: DataFile) -> Sources:
         place_links=f.word_set("place_links"),
         relay=f.word_set("relay"),
         relay_outer=f.word_set("relay_outer"),
+        briefed_by=f.word_tuple("briefed_by"),
         relative_relay=f.word_tuple("relative_relay"),
         relative_relay_verbs=f.word_tuple("relative_relay_verbs"),
         person_pronouns=f.word_set("person_pronouns"),
