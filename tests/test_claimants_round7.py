@@ -35,3 +35,38 @@ def test_researchers_of_a_university_measured_the_figure() -> None:
     claims = extract(text, "de")
     assert [c.source for c in claims] == ["Forscher der Universität Wien", "die Wissenschaftler"]
     assert {c.claimant for c in claims} == {"name:at:universitaet"}
+
+
+@pytest.mark.parametrize(
+    ("source", "lang"),
+    [
+        # a country's unnamed insiders are an anonymous voice of the article (labelling rules:
+        # anon-us-officials, anon-government-sources), not the government
+        ("South Korean officials", "en"),
+        ("Brazilian government sources", "en"),
+        ("französische Regierungsbeamte", "de"),
+        ("Pariser Regierungskreisen", "de"),
+    ],
+)
+def test_country_insiders_name_no_claimant(source: str, lang: str) -> None:
+    assert resolve(source, lang).claimant is None
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "claimant"),
+    [
+        ("Polish authorities", "en", "pl-government"),
+        ("die ukrainischen Behörden", "de", "ua-government"),
+        ("Pentagon officials", "en", "us-pentagon"),
+    ],
+)
+def test_authorities_and_named_bodies_keep_their_claimant(
+    source: str, lang: str, claimant: str
+) -> None:
+    assert resolve(source, lang).claimant == claimant
+
+
+def test_insiders_get_a_key_of_their_article() -> None:
+    text = "Brazilian officials said 40 people had died. Officials in Rio said 12 were missing."
+    first = extract(text, "en")[0]
+    assert first.claimant is not None and first.claimant.startswith("anon-")

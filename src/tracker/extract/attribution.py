@@ -399,11 +399,21 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         cues.extend(_self_references(text, start, end, lex))
     if compound:
         cues.extend(_adjective_cues(text, start, end, lex))
+    named: list[Cue] = []
     if lex.sources.named_survey_tails and lex.sources.named_survey_joiner in low:
-        cues.extend(_named_survey_cues(text, start, end, lex))
+        named = _named_survey_cues(text, start, end, lex)
     if lex.sources.relative_relay and " sich " in low:
         cues.extend(_relative_relays(text, start, end, lex))
-    return _read_cues(text, start, end, lex, (found, apposed, cues))
+    if not named:
+        return _read_cues(text, start, end, lex, (found, apposed, cues))
+    if lex.sources.named_survey_joiner == "-":  # one word: no other cue reads it
+        return _read_cues(text, start, end, lex, (found, apposed, [*cues, *named]))
+    read = _read_cues(text, start, end, lex, (found, apposed, cues))
+    # "according to a new Ipsos poll": the other cue's source holds the survey already
+    named = [
+        n for n in named if not any(c.src_start <= n.src_start < c.src_end for c in read)
+    ]
+    return sorted([*read, *named], key=lambda c: c.start) if named else read
 
 
 def _any_cues(
