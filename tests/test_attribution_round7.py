@@ -115,3 +115,55 @@ def test_english_mission_keeps_its_place() -> None:
         "were destroyed, the mission said."
     )
     assert sources(text, "en") == ["The UN observer mission in Georgia", "the mission"]
+
+
+def test_german_opener_at_the_start_of_the_sentence() -> None:
+    text = (
+        "Wie der Bürgermeister Karl Beispiel nach einem Treffen mitteilte, seien 300 Häuser "
+        "beschädigt."
+    )
+    assert sources(text, "de") == ["der Bürgermeister Karl Beispiel"]
+    # "Wie viele ...": no source named after the opener
+    assert sources("Wie viele der 40 Häuser beschädigt sind, ist unklar.", "de") == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        (
+            "Der Geheimdienst des Landes schätzt die Zahl der Soldaten auf 12.000. Wie der "
+            "Abgeordnete Max Beispiel nach einer Unterrichtung durch den Dienst mitteilte, seien "
+            "300 Soldaten getötet worden.",
+            "de",
+            "der Abgeordnete Max Beispiel",
+        ),
+        (
+            "Japan's spy agency said about 2,000 troops had arrived. Lawmaker Ken Beispiel, "
+            "briefed by the agency, told reporters that at least 100 had been killed.",
+            "en",
+            "Lawmaker Ken Beispiel",
+        ),
+    ],
+)
+def test_who_briefed_the_speaker_holds_the_figure(text: str, lang: str, speaker: str) -> None:
+    agency, told = extract(text, lang)
+    assert told.source == speaker
+    assert told.claimant == agency.claimant
+    assert told.via is not None and told.via.startswith("person-")
+
+
+def test_speaker_without_briefing_keeps_the_figure() -> None:
+    text = (
+        "Wie der Abgeordnete Max Beispiel nach einer Sitzung mitteilte, seien 300 Soldaten "
+        "getötet worden."
+    )
+    (claim,) = extract(text, "de")
+    assert claim.claimant == "person-max-beispiel" and claim.via is None
+
+
+def test_german_subjunctive_geht_davon_aus_with_adverb() -> None:
+    text = (
+        "Die Stadtverwaltung teilte mit, die Stadt habe 200 Bäume gepflanzt. Das Gartenamt "
+        "gehe zudem davon aus, dass 50 weitere folgen."
+    )
+    assert sources(text, "de") == ["Die Stadtverwaltung", "Das Gartenamt"]
