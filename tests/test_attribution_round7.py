@@ -167,3 +167,38 @@ def test_german_subjunctive_geht_davon_aus_with_adverb() -> None:
         "gehe zudem davon aus, dass 50 weitere folgen."
     )
     assert sources(text, "de") == ["Die Stadtverwaltung", "Das Gartenamt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "document"),
+    [
+        (
+            "Forscher der Universität Wien haben einen Rückgang der Gletscher um rund 3 Prozent "
+            "pro Jahr gemessen. Ihre Studie stützt sich auf Messdaten aus 40 Jahren.",
+            "de",
+            "Ihre Studie",
+        ),
+        (
+            "Researchers at the University of Vienna said glaciers shrank by 3% a year. Their "
+            "study used 40 years of measurements.",
+            "en",
+            "Their study",
+        ),
+        (
+            "Labour is on 29% in a YouGov poll. The survey of 2,100 adults was conducted on "
+            "Monday.",
+            "en",
+            "The survey",
+        ),
+    ],
+)
+def test_report_opening_a_sentence_states_its_figures(
+    text: str, lang: str, document: str
+) -> None:
+    first, second = extract(text, lang)
+    assert second.source == document
+    assert second.claimant is not None and second.claimant == first.claimant
+
+
+def test_report_subject_with_no_author_before_names_no_one() -> None:
+    assert sources("Die Studie kostete 2 Millionen Euro.", "de") == [None]

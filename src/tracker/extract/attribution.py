@@ -977,6 +977,25 @@ def opening_subject(text: str, start: int, end: int, lex: Lexicon) -> Cue | None
     return Cue(span[0], span[1], phrase, False, span[0], span[1], "subject")
 
 
+def report_subject(text: str, start: int, end: int, lex: Lexicon) -> Cue | None:
+    """ "Ihre Studie stützt sich auf Daten aus 20 Jahren", "The survey of 2,505 voters was
+    conducted ...": a sentence opening on a determiner (at most one word between) and a report
+    noun; the document is the source and points back to who wrote it."""
+    src = lex.sources
+    if not src.report_subjects:
+        return None
+    words = [m for m in WORD.finditer(text, start, min(end, start + 40))][:3]
+    if len(words) < 2 or words[0].group().lower() not in src.pointing_determiners:
+        return None
+    for m in words[1:]:
+        if m.group().lower() in src.report_subjects:
+            return Cue(words[0].start(), m.end(), text[words[0].start() : m.end()], False,
+                       words[0].start(), m.end(), "subject")  # fmt: skip
+        if m.group()[0].isupper() and lex.sources.head_capitalized or not m.group().isalpha():
+            return None  # a noun of its own ("Die Studienautoren") or a sign
+    return None
+
+
 def _before_predicate(
     tokens: list[tuple[str, int, int]], span: tuple[int, int], lex: Lexicon
 ) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ from tracker.extract.attribution import (
     opening_subject,
     pick_source,
     relay_holder,
+    report_subject,
     reported_speech_pattern,
     subjunctive_verb,
 )
@@ -467,6 +468,9 @@ def _source(
         own = _subject_source(ctx, index)
         if own is not None:
             return own[0], None
+        document = _report_subject(ctx, index)
+        if document is not None:  # "Ihre Studie stützt sich auf Daten aus 20 Jahren."
+            return document, None
         found = _previous(ctx, index) if index else None
         if found and _same_figures(ctx, index, found[2], unit):
             return found[0], found[1]
@@ -519,6 +523,18 @@ def _subject_source(ctx: _Context, index: int) -> tuple[Cue | None] | None:
             same = named is not None and ctx.claimant(subject.source, subject.src_start) == named
             return (subject if same else None,)
     return None
+
+
+def _report_subject(ctx: _Context, index: int) -> Cue | None:
+    """A sentence without cues opening on a report it speaks of ("Their study used ..."), when
+    a source was named before it in the paragraph (the report points back to its author)."""
+    if not index or ctx.cues_of(index):
+        return None
+    sentence = ctx.sentences[index]
+    found = report_subject(ctx.text, sentence.start, sentence.end, ctx.lex)
+    if found is None or ctx.claimant(found.source, found.src_start) is None:
+        return None
+    return found
 
 
 def _relay_sentence(ctx: _Context, nxt: int) -> tuple[Cue, Cue | None] | None:

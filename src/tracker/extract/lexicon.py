@@ -330,6 +330,7 @@ class Sources:
     reported_speech: tuple[str, ...]  # "Es gebe ...": continues the previous attribution
     pointing_heads: frozenset[str]  # "die Behörde", "the agency": point back to an institution
     pointing_determiners: frozenset[str]  # "the", "die", "their": a description points back
+    report_subjects: frozenset[str]  # "Ihre Studie ...", "The survey ...": a document states it
     partitive: frozenset[str]  # "of the respondents": a phrase opening so is a counted noun
     object_articles: frozenset[str]  # "das Ministerium die Verluste": a new phrase after a noun
     clause_openers: frozenset[str]  # ", wie X am Montag bekanntgab": X follows the opener
@@ -404,6 +405,7 @@ def _sources(f: DataFile) -> Sources:
         reported_speech=f.word_tuple("reported_speech"),
         pointing_heads=f.word_set("pointing_heads"),
         pointing_determiners=f.word_set("pointing_determiners"),
+        report_subjects=f.word_set("report_subjects"),
         partitive=f.word_set("partitive"),
         object_articles=f.word_set("object_articles"),
         clause_openers=f.word_set("clause_openers"),
