@@ -70,3 +70,25 @@ def test_insiders_get_a_key_of_their_article() -> None:
     text = "Brazilian officials said 40 people had died. Officials in Rio said 12 were missing."
     first = extract(text, "en")[0]
     assert first.claimant is not None and first.claimant.startswith("anon-")
+
+
+def test_description_points_back_past_a_relaying_medium() -> None:
+    text = (
+        "Japan's spy agency now estimates that about 900 soldiers have been wounded, "
+        "broadcaster NHK reported, citing members of parliament. The agency also believes "
+        "that up to 40 missiles were delivered."
+    )
+    first, second = extract(text, "en")
+    assert second.source == "The agency"
+    assert second.claimant == first.claimant
+
+
+def test_description_keeps_the_nearest_body_when_no_medium_stands_between() -> None:
+    text = (
+        "About 300 soldiers have been killed, Kyodo news agency reported on Monday, citing the "
+        "National Intelligence Service. Lawmaker Ken Sato, who attended the briefing, said the "
+        "agency had also detected at least 1,000 more soldiers."
+    )
+    claims = extract(text, "en")
+    assert claims[0].via == "agency-kyodo"
+    assert claims[-1].source == "the agency" and claims[-1].claimant == claims[0].claimant

@@ -252,11 +252,16 @@ class Coreference:
             # whose name ends in the head, else the nearest one
             # (or the unnamed body described before with that head: "the regional civil
             # protection agency" ... "the agency")
-            return (
-                self._ending_in(words[-1], start)
-                or self._nearest("institution", start)
-                or self._written_with(words[-1], start)
-            )
+            near = self._nearest("institution", start)
+            if near is not None and near.type in _HOME_ONLY_TYPES:
+                # "South Korea's spy agency ..., broadcaster KBS reported. The agency also
+                # believes": a medium passing a figure on is no "agency" described before it
+                return (
+                    self._ending_in(words[-1], start)
+                    or self._written_with(words[-1], start)
+                    or near
+                )
+            return self._ending_in(words[-1], start) or near or self._written_with(words[-1], start)
         if self._is_pronoun(written):
             return self._nearest("institution", start)
         return None
