@@ -202,3 +202,17 @@ def test_report_opening_a_sentence_states_its_figures(
 
 def test_report_subject_with_no_author_before_names_no_one() -> None:
     assert sources("Die Studie kostete 2 Millionen Euro.", "de") == [None]
+
+
+def test_recording_subject_is_not_replaced_by_the_document_after_it() -> None:
+    text = (
+        "Die Bundespolizei hat im vergangenen Jahr 120.000 unerlaubte Einreisen erfasst. Das "
+        "geht aus ihrem Jahresbericht hervor."
+    )
+    assert sources(text, "de") == ["Die Bundespolizei"]
+    # "nach eigenen Angaben" names no one: the next sentence's voice states it
+    text = (
+        "Die Ukraine hat nach eigenen Angaben 41 Drohnen abgefangen. Das teilte die Luftwaffe "
+        "mit."
+    )
+    assert sources(text, "de") == ["die Luftwaffe"]

@@ -488,8 +488,9 @@ def _named_after_self_reference(ctx: _Context, index: int, cue: Cue) -> Cue | No
     """ "Russland hat nach eigenen Angaben 41 Drohnen abgefangen. Das teilte das
     Verteidigungsministerium in Moskau mit.": a self-reference says only that the subject
     states it; a next sentence without figures saying who reported it names that voice."""
-    if not ctx.lex.regexes.self_reference.match(ctx.text, cue.start):
-        return None
+    own = ctx.lex.regexes.self_reference.match(ctx.text, cue.start)
+    if not own or " " not in own.group().strip():
+        return None  # "Das Amt hat 5,9 Millionen Fälle erfasst": the subject names itself
     nxt = index + 1
     if nxt >= len(ctx.sentences):
         return None
