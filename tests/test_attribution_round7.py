@@ -216,3 +216,16 @@ def test_recording_subject_is_not_replaced_by_the_document_after_it() -> None:
         "mit."
     )
     assert sources(text, "de") == ["die Luftwaffe"]
+
+
+def test_german_partitive_and_perfect_demand() -> None:
+    text = (
+        "Die Union kommt in der neuen Forsa-Umfrage auf 31 Prozent. Von den Befragten gaben "
+        "24 Prozent an, noch unentschlossen zu sein."
+    )
+    assert "Von" not in sources(text, "de")
+    text = (
+        "Das Gericht verurteilte ihn zu vier Jahren Haft. Die Staatsanwaltschaft hatte fünf "
+        "Jahre gefordert."
+    )
+    assert sources(text, "de") == [None, "Die Staatsanwaltschaft"]
