@@ -229,3 +229,17 @@ def test_german_partitive_and_perfect_demand() -> None:
         "Jahre gefordert."
     )
     assert sources(text, "de") == [None, "Die Staatsanwaltschaft"]
+
+
+def test_konjunktiv_after_demonstrative_das_continues() -> None:
+    text = (
+        "In der Region sind nach Angaben des Hilfswerks rund 40.000 Menschen geflohen. Das "
+        "entspreche etwa 30 Prozent der Bevölkerung."
+    )
+    assert sources(text, "de") == ["Hilfswerks", "Hilfswerks"]
+    # an adjective after an article is no Konjunktiv: no continuation
+    text = (
+        "In der Region sind nach Angaben des Hilfswerks rund 40.000 Menschen geflohen. Die "
+        "weitere Entwicklung kostet die Stadt 3 Millionen Euro."
+    )
+    assert sources(text, "de")[1] is None

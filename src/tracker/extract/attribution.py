@@ -1649,8 +1649,8 @@ def subjunctive_verb(text: str, start: int, end: int, lex: Lexicon) -> bool:
     articles = lex.sources.phrase_words
     for m in _LOWER_E.finditer(text, start, end):
         before = text[max(start, m.start() - 12) : m.start()].split()
-        if before and before[-1].lower() in articles:
-            continue  # "die weitere Entwicklung": an adjective
+        if before and before[-1].lower() in articles and _noun_next(text, m.end(), end):
+            continue  # "die weitere Entwicklung": an adjective ("Das entspreche etwa": a verb)
         word = m.group()
         lemma = lemmatize(word, lex.code)
         if lemma.islower() and lemma.endswith("n") and lemma != word:
@@ -1658,6 +1658,12 @@ def subjunctive_verb(text: str, start: int, end: int, lex: Lexicon) -> bool:
             if word in (stem, stem + "e") or (lemma.endswith("eln") and word == stem[:-2] + "le"):
                 return True
     return False
+
+
+def _noun_next(text: str, pos: int, end: int) -> bool:
+    """The word after ``pos`` is capitalised (a noun after an adjective)."""
+    m = WORD.search(text, pos, end)
+    return m is not None and m.group()[0].isupper()
 
 
 def reported_speech_pattern(lex: Lexicon) -> re.Pattern[str]:
