@@ -92,3 +92,31 @@ def test_description_keeps_the_nearest_body_when_no_medium_stands_between() -> N
     claims = extract(text, "en")
     assert claims[0].via == "agency-kyodo"
     assert claims[-1].source == "the agency" and claims[-1].claimant == claims[0].claimant
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "claimant"),
+    [
+        ("The Social Democrats", "en", "de-spd"),
+        ("die Sozialdemokraten", "de", "de-spd"),
+        ("Die Grünen", "de", "de-greens"),
+        ("The Conservatives", "en", "gb-conservatives"),
+        ("the Democrats", "en", "us-democrats"),
+    ],
+)
+def test_parties_are_known(source: str, lang: str, claimant: str) -> None:
+    found = resolve(source, lang)
+    assert (found.claimant, found.type) == (claimant, "party")
+
+
+def test_parties_in_a_poll_are_what_it_measured() -> None:
+    text = (
+        "Labour is on 29% in a YouGov poll for The Times. The Conservatives came second with "
+        "24%, while the Liberal Democrats fell to 11%."
+    )
+    assert [c.source for c in extract(text, "en")] == ["YouGov"] * 3
+    text = (
+        "Die Union kommt in einer neuen INSA-Umfrage auf 30 Prozent. Die Grünen erreichen 12 "
+        "Prozent. Befragt wurden 2.000 Wahlberechtigte."
+    )
+    assert [c.source for c in extract(text, "de")] == ["INSA"] * 3

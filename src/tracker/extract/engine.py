@@ -719,7 +719,8 @@ def _previous(ctx: _Context, index: int) -> tuple[Cue, Cue | None, int] | None:
             return cue, _relay_of(ctx, back, cue, cues), back
         if not _continues(ctx, back):
             subject = ctx.subject_of(back) if back == index - 1 and explicit else None
-            if subject:
+            if subject and not measured_subject(subject.source, ctx.lex):
+                # not "Die AfD erreicht 17 Prozent. Befragt wurden ...": what the poll measured
                 return subject, None, back
             if explicit and not DIGIT.search(ctx.text, sentence.start, sentence.end):
                 continue
