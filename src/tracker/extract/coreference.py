@@ -205,7 +205,8 @@ class Coreference:
             located = found.country and found.type not in _HOME_ONLY_TYPES
             kinds = ["any", "person" if named.person else "", "country" if located else ""]
             kinds.append(f"type:{found.type}" if found.type else "")
-            if not named.person and not key.startswith(ANONYMOUS):
+            if not named.person and not key.startswith(ANONYMOUS) and found.type != "party":
+                # a party is what polls measure: "the agency", "die Behörde" never mean it
                 kinds.append("institution")
             for kind in filter(None, kinds):
                 starts, items = self._lists.setdefault(kind, ([], []))
