@@ -243,3 +243,19 @@ def test_konjunktiv_after_demonstrative_das_continues() -> None:
         "weitere Entwicklung kostet die Stadt 3 Millionen Euro."
     )
     assert sources(text, "de")[1] is None
+
+
+def test_body_correcting_a_toll_states_it() -> None:
+    text = (
+        "Nach dem Busunglück bei Passau hat die Polizei die Zahl der Verletzten auf 45 "
+        "korrigiert."
+    )
+    assert sources(text, "de") == ["die Polizei"]
+    assert sources("Im Juni hat die Stadt 300 Bäume gepflanzt.", "de") == [None]
+    text = "Police have raised the number of people injured in the bus crash near Passau to 45."
+    assert sources(text, "en") == ["Police"]
+    assert sources("Officials in Sichuan raised the death toll to 38 on Monday.", "en") == [
+        "Officials in Sichuan"
+    ]
+    # a company changing its own plan is an actor, not a source
+    assert sources("The company raised the number of jobs it will cut to 4,000.", "en") == [None]

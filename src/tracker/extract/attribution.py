@@ -1165,7 +1165,16 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
         # an adverb opening a passive ("Insgesamt wurden 40 Tote gezählt")
         head = phrase.lower().split()[-1]
         if head not in lex.sources.pointing_heads and not _names_body_or_person(phrase, lex):
-            continue
+            # "Nach dem Unglück hat die Polizei die Zahl der Verletzten auf 78 korrigiert":
+            # an adverbial opens the clause, the subject follows the auxiliary
+            german = lex.sources.head_capitalized
+            after = _subject_after_auxiliary(text, tokens, lex) if german else None
+            if after is None:
+                continue
+            span, phrase = after, text[after[0] : after[1]]
+            head = phrase.lower().split()[-1]
+            if head not in lex.sources.pointing_heads and not _names_body_or_person(phrase, lex):
+                continue
         if m in found and " " not in m.group().strip() and measured_subject(phrase, lex):
             continue  # "Italien hat 61.000 Migranten registriert": where it was counted, not who
         out.append(Cue(m.start(), m.end(), phrase, False, *span))
