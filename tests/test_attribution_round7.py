@@ -259,3 +259,18 @@ def test_body_correcting_a_toll_states_it() -> None:
     ]
     # a company changing its own plan is an actor, not a source
     assert sources("The company raised the number of jobs it will cut to 4,000.", "en") == [None]
+
+
+def test_magnitude_is_stated_only_by_a_seismological_body() -> None:
+    text = (
+        "A magnitude 6.2 earthquake struck western Chile on Monday, killing at least 11 "
+        "people, the disaster agency Onemi said."
+    )
+    assert sources(text, "en") == [None, "the disaster agency Onemi"]
+    text = "The quake had a magnitude of 6.8, the US Geological Survey said."
+    assert sources(text, "en") == ["the US Geological Survey"]
+    text = (
+        "Bei einem Erdbeben der Stärke 6,1 sind nach Angaben der Regierung 12 Menschen "
+        "gestorben."
+    )
+    assert sources(text, "de") == [None, "Regierung"]

@@ -411,6 +411,17 @@ class Coreference:
         return _Named(start, found.id, False, found.type, found.country)
 
 
+def claimant_type(key: str, written: str, lex: Lexicon) -> str | None:
+    """The institution type of a claimant key ("us-usgs" -> "geological-survey",
+    "type:jp-weather-service" -> "weather-service"), else of the source as written."""
+    known = index_for(data_language(lex.code)).gazetteer.claimants.get(key)
+    if known is not None:
+        return known.type
+    if key.startswith("type:") and "-" in key:
+        return key.split("-", 1)[1]
+    return resolve(written, lex.code).type
+
+
 def measured_subject(written: str, lex: Lexicon) -> bool:
     """A subject of a sentence that is what a figure is about, not a voice: a country or its
     capital named alone ("Spain had the highest rate at 11.2%", a place) or a party ("Das

@@ -21,7 +21,7 @@ from tracker.extract.attribution import (
     subjunctive_verb,
 )
 from tracker.extract.combine import inherit_units, join_bounds, join_parts
-from tracker.extract.coreference import Coreference, measured_subject
+from tracker.extract.coreference import Coreference, claimant_type, measured_subject
 from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
 from tracker.extract.meaning import add_meaning
 from tracker.extract.negatives import NegativeFilter, Reason
@@ -526,6 +526,11 @@ def _subject_source(ctx: _Context, index: int) -> tuple[Cue | None] | None:
     return None
 
 
+# A unit only some bodies measure: a source of another type does not state it (an earthquake's
+# magnitude is read by seismological and weather services, whoever reports the quake).
+_MEASURED_BY = {"magnitude": frozenset({"geological-survey", "weather-service"})}
+
+
 def _report_subject(ctx: _Context, index: int) -> Cue | None:
     """A sentence without cues opening on a report it speaks of ("Their study used ..."), when
     a source was named before it in the paragraph (the report points back to its author)."""
@@ -882,6 +887,15 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
         if source
         else None
     )
+    if (
+        claimant is not None
+        and source is not None
+        and unit in _MEASURED_BY
+        and claimant_type(claimant, source.source, ctx.lex) not in _MEASURED_BY[unit]
+    ):
+        # "A magnitude 6.2 earthquake struck ..., the disaster agency said": who reports the
+        # quake states its toll; its strength is the seismologists' reading
+        claimant = None
     if claimant is None:
         source = via = None  # a pronoun that points back to nothing names no one
     via_key = ctx.claimant(via.source, source.src_start) if source and via else None
