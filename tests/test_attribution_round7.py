@@ -274,3 +274,12 @@ def test_magnitude_is_stated_only_by_a_seismological_body() -> None:
         "gestorben."
     )
     assert sources(text, "de") == [None, "Regierung"]
+
+
+def test_long_body_name_is_read_whole() -> None:
+    text = (
+        "About 1.9 million people have been displaced, according to the UN Office for the "
+        "Coordination of Humanitarian Affairs (OCHA)."
+    )
+    (claim,) = extract(text, "en")
+    assert claim.claimant == "un-ocha"

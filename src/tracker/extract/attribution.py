@@ -14,7 +14,7 @@ from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
 from tracker.extract.patterns import WORD
 from tracker.lemmas import lemmatize
 
-_MAX_WORDS = 8
+_MAX_WORDS = 10
 _REACH = 110  # characters around a cue that can hold its source phrase
 _SPACES = re.compile(r"\s+")
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])\w\.$")
