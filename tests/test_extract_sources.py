@@ -69,7 +69,10 @@ def test_generic_back_reference_takes_previous_source() -> None:
         "Bis Montag könnten es den Angaben zufolge 100 werden."
     )
     claims = extract(text, "de")
-    assert [c.source for c in claims] == ["Das Gesundheitsamt", "Das Gesundheitsamt"]
+    # the phrase is the source as written (labelling rules: "den Angaben"), its claimant the
+    # previous source's
+    assert [c.source for c in claims] == ["Das Gesundheitsamt", "den Angaben"]
+    assert claims[1].claimant == claims[0].claimant
 
 
 def test_time_words_are_never_a_source() -> None:

@@ -36,6 +36,7 @@ WORD_LISTS = (
     "place_adjective_endings",
     "not_name_endings",
     "thing_pronouns",
+    "anonymous_voices",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO = re.compile(r"^[A-Z]{2}$")

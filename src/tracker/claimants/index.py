@@ -52,6 +52,7 @@ class PhraseIndex:
     place_modifiers: frozenset[str]  # "based": "Warsaw-based" says where, not whose
     place_adjective_endings: tuple[str, ...]  # "Münchner Institut": a place adjective
     not_name_endings: tuple[str, ...]  # "Polizeilichen", "Unterrichtung": no word of a name
+    anonymous_voices: frozenset[str]  # "officials", "Regierungskreise": a country's insiders
     seats: dict[str, tuple[str, ...]]  # a town's word -> the claimants seated there
     # the first part of a name with a German ellipsis ("Bundesverband der Energie" of
     # "Bundesverband der Energie- und Wasserwirtschaft") -> the claimant, when only one has it
@@ -202,6 +203,9 @@ def build_index(g: Gazetteer) -> PhraseIndex:
         place_modifiers=frozenset(w for x in g.words["place_modifiers"] for w in norms(x, g.lang)),
         place_adjective_endings=g.words["place_adjective_endings"],
         not_name_endings=tuple(w.casefold() for w in g.words["not_name_endings"]),
+        anonymous_voices=frozenset(
+            w for x in g.words["anonymous_voices"] for w in norms(x, g.lang)
+        ),
         seats=_seats(g),
         ellipsis_heads=_ellipsis_heads(g),
         by_country_type=_group(g),

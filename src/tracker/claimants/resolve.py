@@ -256,6 +256,8 @@ def _org(
     """The organisation a list of labelled spans names (persons' tokens excluded)."""
     countries = [s.entry.value for s in spans if s.kind == Kind.COUNTRY]
     country = countries[0] if countries else None
+    if _anonymous_voice(spans, ix):
+        return _Org(None, False, country, None)
     types = [s.entry.value for s in spans if s.kind == Kind.TYPE]
     typed_titles = [s.entry.value for s in spans if s.kind == Kind.TITLE and s.entry.value]
     type_id = types[0] if types else (typed_titles[0] if typed_titles else None)
@@ -296,7 +298,13 @@ def _org(
         while kept and kept[-1].kind == Kind.CONNECTOR:
             kept.pop()
         words = [t for s in kept for t in s.tokens if t.norm != SEPARATOR]
-        if len(words) == 1 and len(kept) == 1 and not typed_titles and _voice_word(words[0], ix):
+        if (
+            len(words) == 1
+            and len(kept) == 1
+            and not typed_titles
+            and _voice_word(words[0], ix)
+            and not (country and _is_org_word(words[0].norm, ix, lang))
+        ):
             # "Hydrologen", "Überlebende", "Mitglieder": an inflected common noun, a kind of
             # voice (the caller keeps it to its article), not the name of a body
             return _Org(None, False, country, type_id)
@@ -328,6 +336,32 @@ def _org(
     if type_id:
         return _Org(None, False, None, type_id)
     return None
+
+
+def _anonymous_voice(spans: list[_Span], ix: PhraseIndex) -> bool:
+    """ "US officials", "Kiewer Regierungskreisen", "Regierungskreise in Seoul": a head word of
+    ``anonymous_voices`` with nothing before it but a country or its government is an unnamed
+    insider of the article, not the government ("Pentagon officials" keep the Pentagon)."""
+    words = [s for s in spans if s.kind != Kind.CONNECTOR]
+    trailing = _trailing_place(spans, ix)
+    words = [s for s in words if id(s) not in trailing]
+    if not words or not words[-1].tokens or words[-1].tokens[-1].norm not in ix.anonymous_voices:
+        return False
+    for span in words[:-1]:
+        if span.kind == Kind.COUNTRY:
+            continue
+        if span.kind in (Kind.ALIAS, Kind.TYPE) and _government(span, ix):
+            continue
+        return False
+    return True
+
+
+def _government(span: _Span, ix: PhraseIndex) -> bool:
+    """A type or known body that is a country's government ("Ukrainian government")."""
+    if span.kind == Kind.TYPE:
+        return span.entry.value == "government"
+    claimant = ix.gazetteer.claimants.get(span.entry.value)
+    return claimant is not None and claimant.type == "government"
 
 
 # Types of body every town has one of: after such a head a name is the town's

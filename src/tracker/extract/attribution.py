@@ -14,7 +14,7 @@ from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
 from tracker.extract.patterns import WORD
 from tracker.lemmas import lemmatize
 
-_MAX_WORDS = 8
+_MAX_WORDS = 10
 _REACH = 110  # characters around a cue that can hold its source phrase
 _SPACES = re.compile(r"\s+")
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])\w\.$")
@@ -85,6 +85,15 @@ class _Walker:
             return word.lower() in self.lex.sources.object_articles and self._noun_before(picked)
         return self._noun_before(picked)
 
+    def _verb_after_name(self, picked: list[int], word: str) -> bool:
+        """English, walking forward: a lower-case report verb right after a capitalised word
+        ("Exit polls by Ipsos showed the party won") is the verb of the clause, not part of
+        the name."""
+        if self.lex.sources.head_capitalized or not word.islower():
+            return False
+        last = self.tokens[picked[-1]][0]
+        return last[0].isupper() and word in self.lex.sources.after_source_set
+
     def _verb_before_article(self, picked: list[int], word: str) -> bool:
         """German, walking back: an adjective stands between an article and its noun, never
         right before an article; a lower-case word there is the verb before the phrase."""
@@ -144,6 +153,8 @@ class _Walker:
                 break
             if step > 0 and picked and self._after_head(picked, word):
                 break
+            if step > 0 and picked and self._verb_after_name(picked, word):
+                break  # "a poll by Ipsos showed": the report verb ends the name
             if step < 0 and picked and self._verb_before_article(picked, word):
                 break  # "Atemwegserkrankungen machten der Krankenkasse zufolge"
             picked.append(i)
@@ -388,9 +399,21 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         cues.extend(_self_references(text, start, end, lex))
     if compound:
         cues.extend(_adjective_cues(text, start, end, lex))
-    if lex.sources.named_survey_tails and "-" in low:
-        cues.extend(_named_survey_cues(text, start, end, lex))
-    return _read_cues(text, start, end, lex, (found, apposed, cues))
+    named: list[Cue] = []
+    if lex.sources.named_survey_tails and lex.sources.named_survey_joiner in low:
+        named = _named_survey_cues(text, start, end, lex)
+    if lex.sources.relative_relay and " sich " in low:
+        cues.extend(_relative_relays(text, start, end, lex))
+    if not named:
+        return _read_cues(text, start, end, lex, (found, apposed, cues))
+    if lex.sources.named_survey_joiner == "-":  # one word: no other cue reads it
+        return _read_cues(text, start, end, lex, (found, apposed, [*cues, *named]))
+    read = _read_cues(text, start, end, lex, (found, apposed, cues))
+    # "according to a new Ipsos poll": the other cue's source holds the survey already
+    named = [
+        n for n in named if not any(c.src_start <= n.src_start < c.src_end for c in read)
+    ]
+    return sorted([*read, *named], key=lambda c: c.start) if named else read
 
 
 def _any_cues(
@@ -474,7 +497,7 @@ def _read_cues(
             (cue_start, cue_end, step, phrase),
             (start, end),
         )
-    cues = [c for c in cues if not _adverb_cue(c, lex) and not _continuation(c, text, lex)]
+    cues = [c for c in cues if not _adverb_cue(c, lex)]
     cues = [c for c in cues if not _addressed(c, text, end, lex)]
     cues = _one_reading_per_verb(cues, lex)
     cues.extend(_gapped(cues, text, end, lex))
@@ -772,7 +795,7 @@ def _named_survey_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cu
     noun joined by a hyphen to a known name is stated by that name (the source is the name)."""
     if lex.code not in _NAMED_SURVEYS:
         _NAMED_SURVEYS[lex.code] = re.compile(
-            rf"(?<![\w-])(?P<source>[^\W\d_][\w.&]*)-"
+            rf"(?<![\w-])(?P<source>[^\W\d_][\w.&]*){re.escape(lex.sources.named_survey_joiner)}"
             rf"(?:{phrase_alternation(lex.sources.named_survey_tails)})(?![\w-])",
             re.I,
         )
@@ -781,6 +804,32 @@ def _named_survey_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cu
         name = m.group("source")
         if name[0].isupper() and resolve(name, lex.code).known:
             out.append(Cue(m.start(), m.end(), name, False, *m.span("source"), COMPOUND))
+    return out
+
+
+_RELATIVE_RELAYS: dict[str, re.Pattern[str]] = {}
+
+
+def _relative_relays(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
+    """ "Nach einem Bericht der Zeitung, die sich auf Militärkreise beruft, ...": the phrase
+    between the relative relay and its closing verb holds the figure (a relay cue: the phrase
+    before the comma passes it on)."""
+    src = lex.sources
+    if lex.code not in _RELATIVE_RELAYS:
+        _RELATIVE_RELAYS[lex.code] = re.compile(
+            rf"(?<![\w-])(?P<cue>{phrase_alternation(src.relative_relay)})\s+"
+            rf"(?P<body>[^,.;:]{{2,{_REACH}}}?)\s+"
+            rf"(?:{phrase_alternation(src.relative_relay_verbs)})(?![\w-])",
+            re.I,
+        )
+    out = []
+    for m in _RELATIVE_RELAYS[lex.code].finditer(text, start, end):
+        tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, *m.span("body"))]
+        span = _Walker(tokens, lex).walk(0, 1) if tokens else None
+        if span is None or span[1] != m.end("body"):
+            continue  # the whole phrase before the verb names the holder, or there is none
+        phrase = " ".join(m.group("cue").lower().split())
+        out.append(Cue(m.start(), m.end(), text[span[0] : span[1]], False, *span, phrase))
     return out
 
 
@@ -926,6 +975,25 @@ def opening_subject(text: str, start: int, end: int, lex: Lexicon) -> Cue | None
     if not described and not _names_body_or_person(phrase, lex):
         return None
     return Cue(span[0], span[1], phrase, False, span[0], span[1], "subject")
+
+
+def report_subject(text: str, start: int, end: int, lex: Lexicon) -> Cue | None:
+    """ "Ihre Studie stützt sich auf Daten aus 20 Jahren", "The survey of 2,505 voters was
+    conducted ...": a sentence opening on a determiner (at most one word between) and a report
+    noun; the document is the source and points back to who wrote it."""
+    src = lex.sources
+    if not src.report_subjects:
+        return None
+    words = [m for m in WORD.finditer(text, start, min(end, start + 40))][:3]
+    if len(words) < 2 or words[0].group().lower() not in src.pointing_determiners:
+        return None
+    for m in words[1:]:
+        if m.group().lower() in src.report_subjects:
+            return Cue(words[0].start(), m.end(), text[words[0].start() : m.end()], False,
+                       words[0].start(), m.end(), "subject")  # fmt: skip
+        if m.group()[0].isupper() and lex.sources.head_capitalized or not m.group().isalpha():
+            return None  # a noun of its own ("Die Studienautoren") or a sign
+    return None
 
 
 def _before_predicate(
@@ -1097,7 +1165,16 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
         # an adverb opening a passive ("Insgesamt wurden 40 Tote gezählt")
         head = phrase.lower().split()[-1]
         if head not in lex.sources.pointing_heads and not _names_body_or_person(phrase, lex):
-            continue
+            # "Nach dem Unglück hat die Polizei die Zahl der Verletzten auf 78 korrigiert":
+            # an adverbial opens the clause, the subject follows the auxiliary
+            german = lex.sources.head_capitalized
+            after = _subject_after_auxiliary(text, tokens, lex) if german else None
+            if after is None:
+                continue
+            span, phrase = after, text[after[0] : after[1]]
+            head = phrase.lower().split()[-1]
+            if head not in lex.sources.pointing_heads and not _names_body_or_person(phrase, lex):
+                continue
         if m in found and " " not in m.group().strip() and measured_subject(phrase, lex):
             continue  # "Italien hat 61.000 Migranten registriert": where it was counted, not who
         out.append(Cue(m.start(), m.end(), phrase, False, *span))
@@ -1144,7 +1221,7 @@ def _add(
     if span is not None and not shared and step < 0 and _after_preposition(walker, span):
         span = None  # "wie X auf Telegram mitteilte": the medium or occasion, not who
     if span is None and step < 0:
-        span = _after_opener(text, walker, cue_start)
+        span = _after_opener(text, walker, cue_start, _first_word(text, sentence[0]))
     if span is None and step < 0:
         span = _apposed_subject(walker, index, _first_word(text, sentence[0]))
     if span is None and step < 0 and walker.lex.sources.head_capitalized:
@@ -1405,18 +1482,49 @@ def _apposed_subject(walker: _Walker, index: int, first_word: int) -> tuple[int,
     return subject if subject is not None and subject[0] == first_word else None
 
 
-def _after_opener(text: str, walker: _Walker, cue_start: int) -> tuple[int, int] | None:
-    """ "..., wie die Wahlleiterin am Montag in Wiesbaden bekanntgab": when nothing right
-    before the report verb names anyone, the phrase after the clause's opener does."""
+def _after_opener(
+    text: str, walker: _Walker, cue_start: int, first_word: int = -1
+) -> tuple[int, int] | None:
+    """ "..., wie die Wahlleiterin am Montag in Wiesbaden bekanntgab", "Wie der Abgeordnete
+    nach einem Treffen mitteilte, ...": when nothing right before the report verb names anyone,
+    the phrase after the clause's opener (after a comma or opening the sentence) does."""
     openers = walker.lex.sources.clause_openers
     tokens = [t for t in walker.tokens if t[2] <= cue_start]  # up to the clause's comma
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i][0]
         if word in ",;:":
             return None
-        if word.lower() in openers and i > 0 and tokens[i - 1][0] == ",":
+        if word.lower() in openers and (
+            (i > 0 and tokens[i - 1][0] == ",") or tokens[i][1] == first_word
+        ):
             return _Walker(tokens, walker.lex, after_cue_words=False).walk(i + 1, 1)
     return None
+
+
+_BRIEFED: dict[str, re.Pattern[str]] = {}
+
+
+def briefer(text: str, source: Cue, end: int, lex: Lexicon) -> Cue | None:
+    """ "Wie der Abgeordnete X nach einer Unterrichtung durch den Dienst mitteilte", "Lawmaker X,
+    briefed by the agency, told reporters": who briefed the source, named right after it (the
+    holder of the figure; the source passes it on). None when the source is not so followed."""
+    if not lex.sources.briefed_by or source.src_end < 0:
+        return None
+    if lex.code not in _BRIEFED:
+        _BRIEFED[lex.code] = re.compile(
+            rf"\s*,?\s*(?:{phrase_alternation(lex.sources.briefed_by)})\s+", re.I
+        )
+    m = _BRIEFED[lex.code].match(text, source.src_end, end)
+    if m is None:
+        return None
+    tokens = [
+        (w.group(), w.start(), w.end())
+        for w in WORD.finditer(text, m.end(), min(end, m.end() + _REACH))
+    ]
+    span = _Walker(tokens, lex, after_cue_words=False).walk(0, 1) if tokens else None
+    if span is None:
+        return None
+    return Cue(m.start(), span[1], text[span[0] : span[1]], False, span[0], span[1])
 
 
 def relay_holder(text: str, sentence_start: int, cue: Cue, lex: Lexicon) -> Cue | None:
@@ -1550,8 +1658,8 @@ def subjunctive_verb(text: str, start: int, end: int, lex: Lexicon) -> bool:
     articles = lex.sources.phrase_words
     for m in _LOWER_E.finditer(text, start, end):
         before = text[max(start, m.start() - 12) : m.start()].split()
-        if before and before[-1].lower() in articles:
-            continue  # "die weitere Entwicklung": an adjective
+        if before and before[-1].lower() in articles and _noun_next(text, m.end(), end):
+            continue  # "die weitere Entwicklung": an adjective ("Das entspreche etwa": a verb)
         word = m.group()
         lemma = lemmatize(word, lex.code)
         if lemma.islower() and lemma.endswith("n") and lemma != word:
@@ -1559,6 +1667,12 @@ def subjunctive_verb(text: str, start: int, end: int, lex: Lexicon) -> bool:
             if word in (stem, stem + "e") or (lemma.endswith("eln") and word == stem[:-2] + "le"):
                 return True
     return False
+
+
+def _noun_next(text: str, pos: int, end: int) -> bool:
+    """The word after ``pos`` is capitalised (a noun after an adjective)."""
+    m = WORD.search(text, pos, end)
+    return m is not None and m.group()[0].isupper()
 
 
 def reported_speech_pattern(lex: Lexicon) -> re.Pattern[str]:

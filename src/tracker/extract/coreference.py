@@ -205,7 +205,8 @@ class Coreference:
             located = found.country and found.type not in _HOME_ONLY_TYPES
             kinds = ["any", "person" if named.person else "", "country" if located else ""]
             kinds.append(f"type:{found.type}" if found.type else "")
-            if not named.person and not key.startswith(ANONYMOUS):
+            if not named.person and not key.startswith(ANONYMOUS) and found.type != "party":
+                # a party is what polls measure: "the agency", "die Behörde" never mean it
                 kinds.append("institution")
             for kind in filter(None, kinds):
                 starts, items = self._lists.setdefault(kind, ([], []))
@@ -252,11 +253,16 @@ class Coreference:
             # whose name ends in the head, else the nearest one
             # (or the unnamed body described before with that head: "the regional civil
             # protection agency" ... "the agency")
-            return (
-                self._ending_in(words[-1], start)
-                or self._nearest("institution", start)
-                or self._written_with(words[-1], start)
-            )
+            near = self._nearest("institution", start)
+            if near is not None and near.type in _HOME_ONLY_TYPES:
+                # "South Korea's spy agency ..., broadcaster KBS reported. The agency also
+                # believes": a medium passing a figure on is no "agency" described before it
+                return (
+                    self._ending_in(words[-1], start)
+                    or self._written_with(words[-1], start)
+                    or near
+                )
+            return self._ending_in(words[-1], start) or near or self._written_with(words[-1], start)
         if self._is_pronoun(written):
             return self._nearest("institution", start)
         return None
@@ -403,6 +409,17 @@ class Coreference:
         if found is None or found.type != kind:
             return None  # "the ministry" in a British story: which of its ministries is unsaid
         return _Named(start, found.id, False, found.type, found.country)
+
+
+def claimant_type(key: str, written: str, lex: Lexicon) -> str | None:
+    """The institution type of a claimant key ("us-usgs" -> "geological-survey",
+    "type:jp-weather-service" -> "weather-service"), else of the source as written."""
+    known = index_for(data_language(lex.code)).gazetteer.claimants.get(key)
+    if known is not None:
+        return known.type
+    if key.startswith("type:") and "-" in key:
+        return key.split("-", 1)[1]
+    return resolve(written, lex.code).type
 
 
 def measured_subject(written: str, lex: Lexicon) -> bool:

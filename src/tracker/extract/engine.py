@@ -10,16 +10,18 @@ from dataclasses import dataclass, field
 from tracker.extract.attribution import (
     COMPOUND,
     Cue,
+    briefer,
     find_cues,
     is_hedged,
     opening_subject,
     pick_source,
     relay_holder,
+    report_subject,
     reported_speech_pattern,
     subjunctive_verb,
 )
 from tracker.extract.combine import inherit_units, join_bounds, join_parts
-from tracker.extract.coreference import Coreference, measured_subject
+from tracker.extract.coreference import Coreference, claimant_type, measured_subject
 from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
 from tracker.extract.meaning import add_meaning
 from tracker.extract.negatives import NegativeFilter, Reason
@@ -466,6 +468,9 @@ def _source(
         own = _subject_source(ctx, index)
         if own is not None:
             return own[0], None
+        document = _report_subject(ctx, index)
+        if document is not None:  # "Ihre Studie stützt sich auf Daten aus 20 Jahren."
+            return document, None
         found = _previous(ctx, index) if index else None
         if found and _same_figures(ctx, index, found[2], unit):
             return found[0], found[1]
@@ -483,8 +488,9 @@ def _named_after_self_reference(ctx: _Context, index: int, cue: Cue) -> Cue | No
     """ "Russland hat nach eigenen Angaben 41 Drohnen abgefangen. Das teilte das
     Verteidigungsministerium in Moskau mit.": a self-reference says only that the subject
     states it; a next sentence without figures saying who reported it names that voice."""
-    if not ctx.lex.regexes.self_reference.match(ctx.text, cue.start):
-        return None
+    own = ctx.lex.regexes.self_reference.match(ctx.text, cue.start)
+    if not own or " " not in own.group().strip():
+        return None  # "Das Amt hat 5,9 Millionen Fälle erfasst": the subject names itself
     nxt = index + 1
     if nxt >= len(ctx.sentences):
         return None
@@ -518,6 +524,23 @@ def _subject_source(ctx: _Context, index: int) -> tuple[Cue | None] | None:
             same = named is not None and ctx.claimant(subject.source, subject.src_start) == named
             return (subject if same else None,)
     return None
+
+
+# A unit only some bodies measure: a source of another type does not state it (an earthquake's
+# magnitude is read by seismological and weather services, whoever reports the quake).
+_MEASURED_BY = {"magnitude": frozenset({"geological-survey", "weather-service"})}
+
+
+def _report_subject(ctx: _Context, index: int) -> Cue | None:
+    """A sentence without cues opening on a report it speaks of ("Their study used ..."), when
+    a source was named before it in the paragraph (the report points back to its author)."""
+    if not index or ctx.cues_of(index):
+        return None
+    sentence = ctx.sentences[index]
+    found = report_subject(ctx.text, sentence.start, sentence.end, ctx.lex)
+    if found is None or ctx.claimant(found.source, found.src_start) is None:
+        return None
+    return found
 
 
 def _relay_sentence(ctx: _Context, nxt: int) -> tuple[Cue, Cue | None] | None:
@@ -701,7 +724,8 @@ def _previous(ctx: _Context, index: int) -> tuple[Cue, Cue | None, int] | None:
             return cue, _relay_of(ctx, back, cue, cues), back
         if not _continues(ctx, back):
             subject = ctx.subject_of(back) if back == index - 1 and explicit else None
-            if subject:
+            if subject and not measured_subject(subject.source, ctx.lex):
+                # not "Die AfD erreicht 17 Prozent. Befragt wurden ...": what the poll measured
                 return subject, None, back
             if explicit and not DIGIT.search(ctx.text, sentence.start, sentence.end):
                 continue
@@ -863,9 +887,24 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
         if source
         else None
     )
+    if (
+        claimant is not None
+        and source is not None
+        and unit in _MEASURED_BY
+        and claimant_type(claimant, source.source, ctx.lex) not in _MEASURED_BY[unit]
+    ):
+        # "A magnitude 6.2 earthquake struck ..., the disaster agency said": who reports the
+        # quake states its toll; its strength is the seismologists' reading
+        claimant = None
     if claimant is None:
         source = via = None  # a pronoun that points back to nothing names no one
     via_key = ctx.claimant(via.source, source.src_start) if source and via else None
+    briefed = briefer(text, source, sentence.end, ctx.lex) if source and not via else None
+    if briefed is not None:
+        held = ctx.claimant(briefed.source, briefed.src_start)
+        if held is not None and held != claimant:
+            # "X, briefed by the agency, said": the agency holds it, X passes it on
+            via, via_key, claimant = source, claimant, held
     return Claim(
         text=text[core.start : end],
         start=core.start,

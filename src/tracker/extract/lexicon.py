@@ -304,6 +304,7 @@ class Sources:
     compound_cue_nouns: tuple[str, ...]
     compound_cue_tails: tuple[str, ...]  # "Trendbarometer des Instituts X": a survey compound
     named_survey_tails: tuple[str, ...]  # "die Forsa-Umfrage": a survey named by who made it
+    named_survey_joiner: str  # "-" in German, " " in English ("a Forsa poll")
     opener_cues: frozenset[str]  # cues only in a clause after a clause opener (", wie X zeigt")
     self_reference: tuple[str, ...]
     refers_back: tuple[str, ...]
@@ -322,10 +323,14 @@ class Sources:
     place_links: frozenset[str]
     relay: frozenset[str]  # "citing", "unter Berufung auf": the source is relayed by another
     relay_outer: frozenset[str]  # "laut X schätzt Y": X relays Y
+    briefed_by: tuple[str, ...]  # "X, briefed by the agency, said": the agency holds the figure
+    relative_relay: tuple[str, ...]  # ", die sich auf X beruft": a relay in a relative clause
+    relative_relay_verbs: tuple[str, ...]  # the verb closing that clause ("beruft")
     person_pronouns: frozenset[str]  # "he", "er": point back to a person
     reported_speech: tuple[str, ...]  # "Es gebe ...": continues the previous attribution
     pointing_heads: frozenset[str]  # "die Behörde", "the agency": point back to an institution
     pointing_determiners: frozenset[str]  # "the", "die", "their": a description points back
+    report_subjects: frozenset[str]  # "Ihre Studie ...", "The survey ...": a document states it
     partitive: frozenset[str]  # "of the respondents": a phrase opening so is a counted noun
     object_articles: frozenset[str]  # "das Ministerium die Verluste": a new phrase after a noun
     clause_openers: frozenset[str]  # ", wie X am Montag bekanntgab": X follows the opener
@@ -374,6 +379,7 @@ def _sources(f: DataFile) -> Sources:
         compound_cue_nouns=f.word_tuple("compound_cue_nouns"),
         compound_cue_tails=f.word_tuple("compound_cue_tails"),
         named_survey_tails=f.word_tuple("named_survey_tails"),
+        named_survey_joiner=f.string("named_survey_joiner"),
         opener_cues=f.word_set("opener_cues"),
         self_reference=f.word_tuple("self_reference"),
         refers_back=f.word_tuple("refers_back"),
@@ -392,10 +398,14 @@ def _sources(f: DataFile) -> Sources:
         place_links=f.word_set("place_links"),
         relay=f.word_set("relay"),
         relay_outer=f.word_set("relay_outer"),
+        briefed_by=f.word_tuple("briefed_by"),
+        relative_relay=f.word_tuple("relative_relay"),
+        relative_relay_verbs=f.word_tuple("relative_relay_verbs"),
         person_pronouns=f.word_set("person_pronouns"),
         reported_speech=f.word_tuple("reported_speech"),
         pointing_heads=f.word_set("pointing_heads"),
         pointing_determiners=f.word_set("pointing_determiners"),
+        report_subjects=f.word_set("report_subjects"),
         partitive=f.word_set("partitive"),
         object_articles=f.word_set("object_articles"),
         clause_openers=f.word_set("clause_openers"),
