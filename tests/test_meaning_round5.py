@@ -85,7 +85,7 @@ def test_a_share_counts_what_it_is_a_share_of() -> None:
     # a poll's share is a forecast; a share of nothing named stays a bare measure
     assert _meaning("A new poll put support for the measure at 58%.", "en")[1] == "expected"
     assert _meaning("In einer Umfrage wollen 44 Prozent mit Ja stimmen.", "de")[1] == "expected"
-    assert _meaning("Unemployment fell to 4.1% in May.", "en")[0] == "percent"
+    assert _meaning("The figure fell to 4.1% in May.", "en")[0] == "percent"
 
 
 def test_a_share_after_a_share_and_a_margin_of_votes() -> None:

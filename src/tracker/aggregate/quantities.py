@@ -318,6 +318,10 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
             if measures:  # "3,000 hectares": the unit is all the claim says it counts
                 params.append(list(measures))
                 test = f"({test} OR (concept = unit AND list_contains(?, concept)))"
+            named = sorted(set(accepted) & _all_measures()) if name == "concept" else []
+            if named:  # concept "percent": every share, whatever it measures ("growth of 0.9%")
+                params.append(named)
+                test = f"({test} OR list_contains(?, lower(coalesce(unit, ''))))"
             if name == "state" and (q.keywords or q.place):
                 params.append(list(accepted))
                 test = f"({test} OR {_own_part_sql(q, params)})"

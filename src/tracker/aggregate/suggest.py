@@ -46,6 +46,7 @@ class Group:
     example: str
     concepts: tuple[str, ...] = ()  # every concept and actor among its claims ("" = not stated)
     actors: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()  # every state, when a rate's forecasts join its figures
 
     @property
     def by_meaning(self) -> bool:
@@ -60,6 +61,8 @@ class Group:
             meaning["concept"] = list(self.concepts)
         if self.actors:
             meaning["actor"] = list(self.actors)
+        if len(self.states) > 1:
+            meaning["state"] = list(self.states)
         entry: dict[str, Any] = {
             "id": quantity_id,
             "label": label or self.label,
@@ -153,6 +156,12 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         o_concept=blank["concept"],
         o_actor=blank["actor"].str.to_uppercase(),
     ))
+    # a rate's forecast is a figure of that rate ("growth of 0.9% next year", "ING expects
+    # 0.6%"): revised forecasts are what a story of a rate reports, so they do not split it
+    keyed = keyed.with_columns(o_state=blank["state"]).with_columns(
+        k_state=pl.when((pl.col("k_unit") != "") & pl.col("k_concept").is_in(sorted(_rates()))
+                        & (pl.col("k_state") == _plan_state()))
+        .then(pl.lit("")).otherwise(pl.col("k_state")))
     keys = ["k_concept", "k_actor", "k_state", "k_unit"]
     grouped = (
         keyed.group_by(keys)
@@ -167,6 +176,7 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
             .first(),
             concepts=pl.col("o_concept").unique().sort(),
             actors=pl.col("o_actor").unique().sort(),
+            states=pl.col("o_state").unique().sort(),
         )
         .filter(pl.col("claims") >= min_claims)
     )
@@ -182,6 +192,22 @@ def _override_states() -> frozenset[str]:
     from tracker.extract.meaning import load_concepts
 
     return load_concepts("und").override_states
+
+
+@lru_cache(maxsize=1)
+def _rates() -> frozenset[str]:
+    """The rate concepts of every language (growth, inflation: ``Concepts.rate_concepts``)."""
+    from tracker.extract.lexicon import supported_languages
+    from tracker.extract.meaning import load_concepts
+
+    return frozenset(c for code in supported_languages() for c in load_concepts(code).rate_concepts)
+
+
+@lru_cache(maxsize=1)
+def _plan_state() -> str:
+    from tracker.extract.meaning import load_concepts
+
+    return load_concepts("und").plan_state
 
 
 @lru_cache(maxsize=1)
@@ -244,6 +270,7 @@ def _group(row: dict[str, Any]) -> Group:
         claim_ids=tuple(row["claim_ids"]), example=row["example"] or "",
         concepts=tuple(row["concepts"]) if any((concept, actor, state)) else (),
         actors=tuple(row["actors"]) if any((concept, actor, state)) else (),
+        states=tuple(row["states"]) if any((concept, actor, state)) else (),
     )
 
 

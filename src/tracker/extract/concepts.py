@@ -55,6 +55,7 @@ class Concepts:
     reporting_verbs: frozenset[str]  # "Seoul ging von 300 Toten aus": the subject is the source
     weak_states: frozenset[str]  # yield to any other state and to the located state
     plain_states: frozenset[str]  # a definition's unstated state ("") also takes these
+    planned_states: frozenset[str]  # "plans to cut 8,000 jobs": a plan of it is still this state
     member_concepts: frozenset[str]  # "members of the armed forces": the complement counts
     relative_pronouns: frozenset[str]  # ", die ...": a relative clause continues the clause
     no_state: frozenset[str]
@@ -86,6 +87,9 @@ class Concepts:
     # "Three more were found, raising the number rescued to 47": the figure before is a change
     total_after: re.Pattern[str]
     clause_break: re.Pattern[str]
+    # concepts of a rate a share measures with no state of its own ("growth", "inflation"): a
+    # later share of the text that names nothing is a figure of the same rate
+    rate_concepts: frozenset[str] = frozenset()
     word_states: dict[str, str | None] = field(default_factory=dict, compare=False)
     noun_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
     entity_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
@@ -220,11 +224,12 @@ def _override_states(base: DataFile, f: DataFile, known: set[str]) -> frozenset[
     return states
 
 
-def _plain_states(base: DataFile, f: DataFile, known: set[str]) -> frozenset[str]:
-    """lang/und's plain states and the language's own (both must be states of und)."""
-    states = base.word_set("rules.plain_states") | f.word_set("rules.plain_states")
+def _plain_states(base: DataFile, f: DataFile, known: set[str],
+                  key: str = "plain_states") -> frozenset[str]:
+    """lang/und's states of ``rules.<key>`` and the language's own (both must be states of und)."""
+    states = base.word_set(f"rules.{key}") | f.word_set(f"rules.{key}")
     for state in states - known:
-        raise f.fail("rules.plain_states", f"{state!r} is not a state of lang/und's [states]")
+        raise f.fail(f"rules.{key}", f"{state!r} is not a state of lang/und's [states]")
     return states
 
 
@@ -306,6 +311,7 @@ def load_concepts(code: str) -> Concepts:
         reporting_verbs=f.word_set("actor.reporting_verbs"),
         weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
         plain_states=_plain_states(base, f, known),
+        planned_states=_plain_states(base, f, known, "planned_states"),
         relative_pronouns=f.word_set("rules.relative_pronouns"),
         member_concepts=base.word_set("rules.member_concepts")
         | f.word_set("rules.member_concepts"),
@@ -337,4 +343,6 @@ def load_concepts(code: str) -> Concepts:
         partitive_openings=f.word_tuple("rules.partitive_openings"),
         total_after=_phrases_or_none(f.word_tuple("rules.total_after")),
         clause_break=_clause_break(f),
+        rate_concepts=frozenset(units[unit][0] for unit in set(shares.values())
+                                if units[unit][1] is None and units[unit][0]),
     )

@@ -69,10 +69,13 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     first: Claim | None = None  # the first claim of the current sentence
     measured = False  # a measure among the figures of the sentence so far
     memo: StateMemo = {}  # the state words of each clause, found once
+    rate: Claim | None = None  # the last share of a rate ("growth of 0.9%")
+    before = -1  # the start of the last sentence with a figure before the current one
     for i, claim in enumerate(claims):
         prev = claims[i - 1] if i > 0 else None
         nxt = claims[i + 1] if i + 1 < len(claims) else None
         if first is None or first.sentence_start != claim.sentence_start:
+            before = first.sentence_start if first is not None else -1
             first, measured = claim, False
         clause = clause_around(claim, prev, nxt, breaks)
         clause = into_relative(clause, claim, nxt, low, breaks, concepts)
@@ -85,6 +88,10 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # "Turnout was 47.1%, not 46.8%", "a poll found 52% in favour and 45% against":
             # a share that names nothing after one of its sentence measures the same
             found = Meaning(prev.concept, found.actor, prev.state)
+        elif rate is not None and _same_rate(claim, rate, found, concepts, before):
+            # "Ifo sees growth of 0.9% next year. In September it had expected 1.3%.": a share
+            # that names nothing, right after a rate's, is a figure of that rate
+            found = Meaning(rate.concept, found.actor, found.state)
         # a part or plan said outside the clause ("Of the dead, two were ...") is read before
         # a figure with no words of its own is taken to refer back to the last one
         outside = _outside_clause(found, claim, first, (text, low), concepts, clause)
@@ -153,7 +160,19 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             value = getattr(found, name)
             if value is not None:
                 object.__setattr__(claim, name, value)
+        if claim.unit in concepts.share_units and found.concept in concepts.rate_concepts:
+            rate = claim
     return claims
+
+
+def _same_rate(claim: Claim, rate: Claim, found: Meaning, concepts: Concepts,
+               before: int) -> bool:
+    """A share that names nothing it measures, of the same unit as the last rate's share
+    (``rate``: "growth of 0.9%"), in its sentence or the last sentence with a figure before."""
+    return (
+        claim.unit == rate.unit and found.concept == claim.unit
+        and rate.sentence_start in (claim.sentence_start, before)
+    )
 
 
 def _next_share(claim: Claim, prev: Claim, found: Meaning, concepts: Concepts) -> bool:
@@ -486,6 +505,11 @@ def read_meaning(
         allowed = concepts.override_states | concepts.measure_states
         said = clause_state(texts, concepts, clause, claim, allowed, memo=memo)
         shared = claim.unit in concepts.share_units
+        if said == concepts.plan_state and concepts.measure_only and not shared:
+            # "expects annual savings of €900m", "will cost €1.3bn": what the money is (a
+            # saving, a cost) is kept when planned, as such figures mostly are plans or targets
+            said = clause_state(texts, concepts, clause, claim, concepts.measure_only,
+                                memo=memo) or said
         share = _share_of(claim, low, concepts, clause) if shared else None
         if share is not None:  # "50.3% of the vote", "Turnout was 46.8%": what it measures
             concept, share_state = concepts.units[share]
@@ -511,6 +535,11 @@ def read_meaning(
             lambda word: _concept_of(word, lex, concepts), memo=memo) is None
     if state is None or inherited or said in concepts.override_states:
         state = said
+    if state == concepts.plan_state and concepts.planned_states:
+        # "plans to cut 8,000 jobs", "4,600 jobs will be lost": a state that is announced
+        # before it happens (a job cut) keeps its own word when planned
+        state = clause_state(texts, concepts, clause, claim, concepts.planned_states,
+                             lambda word: _concept_of(word, lex, concepts), memo=memo) or state
     # a figure with no noun of its own ("der Generalstab in Seoul hält bis zu 3.000 für
     # möglich") refers back to the last one instead (``_bare``): a place is not where it is
     written = noun is not None or claim.entity is not None

@@ -1,0 +1,114 @@
+"""Meaning, round 7 (issue #11): economic rates, forecasts, the unemployed and job cuts, and
+how suggestions group them. Sentences invented for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+from test_meaning_rules import _assign
+
+from tracker.aggregate.suggest import discover
+
+
+def _meanings(text: str, lang: str) -> list[tuple[str | None, str | None]]:
+    from tracker.extract import extract
+
+    return [(c.concept, c.state) for c in extract(text, lang)]
+
+
+def test_a_share_of_an_economic_rate_counts_that_rate() -> None:
+    assert _meanings("The central bank expects the economy to grow 1.4% next year.", "en") == [
+        ("growth", "expected")]
+    assert _meanings("Analysts see inflation at 3.2% in the coming year.", "en")[0][0] == (
+        "inflation")
+    assert _meanings("Consumer prices will rise 2.5% next year.", "en")[0][0] == "inflation"
+    assert _meanings("Union members want a pay rise of 6%.", "en")[0][0] == "wage"
+    assert _meanings("Das Institut erwartet ein Wirtschaftswachstum von 1,2 Prozent.", "de") == [
+        ("growth", "expected")]
+    assert _meanings("Die Arbeitslosenquote lag zuletzt bei 5,9 Prozent.", "de")[0][0] == (
+        "unemployment")
+
+
+def test_a_share_that_names_nothing_after_a_rate_is_a_figure_of_that_rate() -> None:
+    assert _meanings("The central bank expects growth of 1.4% next year. In March it had "
+                     "predicted 1.8%.", "en") == [("growth", "expected"), ("growth", "expected")]
+    assert _meanings("Für 2028 erwartet das Institut ein Wachstum von 1,2 Prozent. Im Frühjahr "
+                     "hatte es noch 1,6 Prozent vorhergesagt.", "de")[1] == ("growth", "expected")
+    # not past a sentence with figures of something else: the bare share stays a bare measure
+    assert _meanings("Growth was 0.4% in the spring. The council built 40 parking spaces. "
+                     "A survey found 38% of drivers unhappy.", "en")[-1][0] != "growth"
+
+
+def test_forecast_words_make_a_plan() -> None:
+    assert _meanings("ING expects 0.6% for the whole year.", "en")[0][1] == "expected"
+    assert _meanings("Die Forscher haben 0,8 Prozent vorhergesagt.", "de")[0][1] == "expected"
+    assert _meanings("Die Prognose liegt bei 0,8 Prozent.", "de")[0][1] == "expected"
+
+
+def test_the_unemployed_are_people_out_of_work() -> None:
+    assert _meanings("The number of unemployed rose to 2.6 million in April.", "en") == [
+        ("person", "unemployed")]
+    assert _meanings("Die Zahl der Arbeitslosen stieg auf 2,7 Millionen.", "de") == [
+        ("person", "unemployed")]
+
+
+def test_a_planned_job_cut_keeps_its_state() -> None:
+    assert _meanings("The carmaker plans to cut 3,200 jobs.", "en") == [("job", "cut")]
+    assert _meanings("About 1,900 jobs will be axed in the north.", "en") == [("job", "cut")]
+    assert _meanings("Der Konzern will 2.500 Stellen streichen.", "de") == [("job", "cut")]
+    # a part of the cuts stays a part, a change stays a change
+    assert _meanings("The carmaker plans to cut 3,200 jobs, 1,100 of them in Spain.",
+                     "en")[1][1] == "part"
+
+
+def test_a_planned_saving_or_cost_keeps_what_the_money_is() -> None:
+    assert _meanings("The company expects savings of €400 million a year.", "en") == [
+        ("euro", "saved")]
+    assert _meanings("Der Umbau soll 900 Millionen Euro kosten.", "de")[0][1] == "price"
+
+
+def test_strike_participation() -> None:
+    assert _meanings("More than 5,000 nurses joined the strike on Monday.", "en")[0][1] == (
+        "participated")
+    assert _meanings("Rund 3.000 Beschäftigte traten in den Ausstand.", "de")[0][1] == (
+        "participated")
+
+
+def test_a_definition_of_percent_takes_a_rate_and_of_no_state_takes_the_new_states(
+        tmp_path: Path) -> None:
+    defs = {"quantity": [
+        {"id": "gdp", "label": "Growth forecast", "unit": "percent", "concept": ["percent", ""],
+         "state": ["expected", ""], "keywords": [["growth", "grow"]]},
+        {"id": "jobless", "label": "Unemployed", "unit": "people", "concept": ["person", ""],
+         "state": [""], "keywords": [["unemployed"]]},
+        {"id": "cuts", "label": "Jobs to go", "unit": "jobs", "concept": ["job", ""],
+         "state": ["expected", ""]},
+    ]}
+    got = _assign(tmp_path, [
+        "The institute expects the economy to grow 1.1% next year.",
+        "The number of unemployed rose to 2.6 million in April.",
+        "The carmaker plans to cut 3,200 jobs.",
+    ], "en", defs)
+    assert got["1.1%"] == "gdp"
+    assert got["2.6 million"] == "jobless"
+    assert got["3,200 jobs"] == "cuts"
+
+
+def test_a_rates_forecasts_and_its_other_figures_are_suggested_together() -> None:
+    rows = [("c1", "growth", "expected", "Ifo"), ("c2", "growth", None, "DIW"),
+            ("c3", "growth", "expected", "IMF"), ("c4", "inflation", "expected", "Ifo"),
+            ("c5", "inflation", None, "DIW"), ("c6", "inflation", None, "IMF")]
+    frame = pl.DataFrame(
+        {"claim_id": [r[0] for r in rows], "unit": ["percent"] * 6,
+         "concept": [r[1] for r in rows], "actor": [None] * 6, "state": [r[2] for r in rows],
+         "claimant": [r[3] for r in rows], "outlet": [r[3] for r in rows],
+         "sentence": ["s"] * 6})
+    groups = {g.concept: g for g in discover(frame)}
+    assert set(groups) == {"growth", "inflation"}
+    assert groups["growth"].claim_ids == ("c1", "c2", "c3")
+    # tracking the group keeps its forecasts
+    assert set(groups["growth"].definition("q")["state"]) == {"", "expected"}
+    # a count's plan still stays apart from its total
+    counts = frame.with_columns(unit=pl.lit(None, pl.String), concept=pl.lit("person"))
+    assert len(discover(counts, min_claims=2)) == 2
