@@ -79,8 +79,9 @@ def test_a_share_counts_what_it_is_a_share_of() -> None:
     # the noun after the coordinator is the next share's
     got = [_meaning("Officials put the no vote at 61% and turnout at 44%.", "en", i)
            for i in (0, 1)]
-    assert got == [("vote", "voted"), ("vote", "participated")]
-    assert _meaning("Der Vorschlag erhielt 57 Prozent Nein-Stimmen.", "de") == ("vote", "voted")
+    # the side of the vote a share is: a kind of "voted" (rules.sub_states)
+    assert got == [("vote", "rejected"), ("vote", "participated")]
+    assert _meaning("Der Vorschlag erhielt 57 Prozent Nein-Stimmen.", "de") == ("vote", "rejected")
     assert _meaning("Die Wahlbeteiligung lag bei 38,5 Prozent.", "de") == ("vote", "participated")
     # a poll's share is a forecast; a share of nothing named stays a bare measure
     assert _meaning("A new poll put support for the measure at 58%.", "en")[1] == "expected"
@@ -142,6 +143,6 @@ def test_shares_and_counts_of_one_meaning_are_suggested_apart() -> None:
 
 
 def test_a_share_of_yes_or_no_answers_is_one_of_the_vote() -> None:
-    assert _meaning("Das Ergebnis: 44,2 Prozent Ja.", "de") == ("vote", "voted")
-    assert _meaning("Im Kanton waren es 61 Prozent Nein.", "de") == ("vote", "voted")
-    assert _meaning("The count stood at 53.5% yes.", "en") == ("vote", "voted")
+    assert _meaning("Das Ergebnis: 44,2 Prozent Ja.", "de") == ("vote", "approved")
+    assert _meaning("Im Kanton waren es 61 Prozent Nein.", "de") == ("vote", "rejected")
+    assert _meaning("The count stood at 53.5% yes.", "en") == ("vote", "approved")

@@ -112,3 +112,36 @@ def test_a_rates_forecasts_and_its_other_figures_are_suggested_together() -> Non
     # a count's plan still stays apart from its total
     counts = frame.with_columns(unit=pl.lit(None, pl.String), concept=pl.lit("person"))
     assert len(discover(counts, min_claims=2)) == 2
+
+
+def test_the_side_of_a_vote_a_share_is() -> None:
+    assert _meanings("In the end 52.3% voted yes and 47.7% voted no.", "en") == [
+        ("vote", "approved"), ("vote", "rejected")]
+    assert _meanings("The measure was rejected by 58% of voters.", "en") == [("vote", "rejected")]
+    assert _meanings("The yes vote stood at 50.3%.", "en") == [("vote", "approved")]
+    # a clause break ends the words after a share: the next clause's side is not its own
+    assert _meanings("Der Ja-Anteil sank auf 50,4 Prozent, der Nein-Anteil stieg auf 49,6 "
+                     "Prozent.", "de") == [("vote", "approved"), ("vote", "rejected")]
+    assert _meanings("Demnach stimmten 50,4 Prozent der Abstimmenden mit Ja.", "de") == [
+        ("vote", "approved")]
+    # the turnout after the sides stays the turnout
+    assert _meanings("Ergebnis: 50,4 Prozent Ja, 49,6 Prozent Nein bei einer Stimmbeteiligung "
+                     "von 45,1 Prozent.", "de")[2] == ("vote", "participated")
+    # a poll's sides are the poll's
+    assert [st for _, st in _meanings(
+        "A new poll found 54% of voters in favour and 43% against, with 3% undecided.",
+        "en")] == ["expected"] * 3
+
+
+def test_a_definition_of_votes_takes_both_sides(tmp_path: Path) -> None:
+    # a definition of the state "voted", written before the sides were told apart, takes them
+    defs = {"quantity": [
+        {"id": "yes", "label": "Yes share", "unit": "percent", "concept": ["vote", ""],
+         "state": ["voted", ""], "keywords": [["yes"]]},
+        {"id": "no", "label": "No share", "unit": "percent", "concept": ["vote"],
+         "state": ["rejected"]},
+    ]}
+    got = _assign(tmp_path, ["The count stood at 53.5% yes.", "In the canton, 61% voted no."],
+                  "en", defs)
+    assert got["53.5%"] == "yes"
+    assert got["61%"] == "no"

@@ -311,7 +311,7 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
         accepted = getattr(q, name)
         if accepted:
             if name == "state":
-                accepted = _with_plain_states(accepted)
+                accepted = _with_sub_states(_with_plain_states(accepted))
             params.append(list(accepted))
             test = f"list_contains(?, lower(coalesce({name}, '')))"
             measures = _measure_units(q.unit) if name == "concept" and "" in accepted else ()
@@ -376,6 +376,18 @@ def _with_plain_states(accepted: tuple[str, ...]) -> tuple[str, ...]:
         return accepted
     plain = sorted({s for code in codes for s in load_concepts(code).plain_states})
     return accepted + tuple(s for s in plain if s not in accepted)
+
+
+def _with_sub_states(accepted: tuple[str, ...]) -> tuple[str, ...]:
+    """The accepted states and every state that is a kind of one of them (``rules.sub_states``
+    of every language: the yes and the no share of a vote are votes)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    subs = sorted({sub for code in supported_languages()
+                   for sub, broader in load_concepts(code).sub_states.items()
+                   if broader in accepted and sub not in accepted})
+    return accepted + tuple(subs)
 
 
 @functools.cache

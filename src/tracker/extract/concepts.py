@@ -56,6 +56,7 @@ class Concepts:
     weak_states: frozenset[str]  # yield to any other state and to the located state
     plain_states: frozenset[str]  # a definition's unstated state ("") also takes these
     planned_states: frozenset[str]  # "plans to cut 8,000 jobs": a plan of it is still this state
+    sub_states: dict[str, str]  # a state that is a kind of another (the yes side of a vote)
     member_concepts: frozenset[str]  # "members of the armed forces": the complement counts
     relative_pronouns: frozenset[str]  # ", die ...": a relative clause continues the clause
     no_state: frozenset[str]
@@ -233,6 +234,16 @@ def _plain_states(base: DataFile, f: DataFile, known: set[str],
     return states
 
 
+def _sub_states(base: DataFile, f: DataFile, known: set[str]) -> dict[str, str]:
+    """``rules.sub_states`` of lang/und and the language: state -> the broader state (both
+    states of lang/und)."""
+    table = base.string_table("rules.sub_states") | f.string_table("rules.sub_states")
+    for state, broader in table.items():
+        if state not in known or broader not in known:
+            raise f.fail(f"rules.sub_states.{state}", "names a state not in lang/und's [states]")
+    return table
+
+
 def _shares(base: DataFile, f: DataFile, units: dict[str, tuple[str, str | None]]
             ) -> dict[str, str]:
     """[shares] as {form: unit}: the nouns a share measures ("vote", "turnout",
@@ -312,6 +323,7 @@ def load_concepts(code: str) -> Concepts:
         weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
         plain_states=_plain_states(base, f, known),
         planned_states=_plain_states(base, f, known, "planned_states"),
+        sub_states=_sub_states(base, f, known),
         relative_pronouns=f.word_set("rules.relative_pronouns"),
         member_concepts=base.word_set("rules.member_concepts")
         | f.word_set("rules.member_concepts"),

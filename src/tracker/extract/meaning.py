@@ -88,6 +88,9 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # "Turnout was 47.1%, not 46.8%", "a poll found 52% in favour and 45% against":
             # a share that names nothing after one of its sentence measures the same
             found = Meaning(prev.concept, found.actor, prev.state)
+        elif prev is not None and _side_of_poll(claim, prev, found, concepts):
+            # "a poll found 52% in favour and 45% against": the other side is the poll's too
+            found = Meaning(found.concept, found.actor, concepts.plan_state)
         elif rate is not None and _same_rate(claim, rate, found, concepts, before):
             # "Ifo sees growth of 0.9% next year. In September it had expected 1.3%.": a share
             # that names nothing, right after a rate's, is a figure of that rate
@@ -163,6 +166,16 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         if claim.unit in concepts.share_units and found.concept in concepts.rate_concepts:
             rate = claim
     return claims
+
+
+def _side_of_poll(claim: Claim, prev: Claim, found: Meaning, concepts: Concepts) -> bool:
+    """A share of a side of the vote after a poll's share of the same sentence and concept."""
+    return (
+        claim.unit in concepts.share_units and prev.unit == claim.unit
+        and prev.sentence_start == claim.sentence_start
+        and prev.state == concepts.plan_state and prev.concept in (found.concept, prev.unit)
+        and found.state in concepts.sub_states
+    )
 
 
 def _same_rate(claim: Claim, rate: Claim, found: Meaning, concepts: Concepts,
@@ -552,6 +565,7 @@ def read_meaning(
 
 
 _SHARE_AFTER = 3  # words after a share that may still name what it measures ("of the vote")
+_SIDE_AFTER = 5  # ... or the side of a vote it is ("50.2% der Abstimmenden mit Ja")
 
 
 def _share_of(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int]) -> str | None:
@@ -559,18 +573,37 @@ def _share_of(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int
     up to a coordinator ("50.3% of the vote", "51 Prozent Ja-Stimmen"), else the nearest before it
     in its clause ("Turnout was 46.8%", "bei einer Stimmbeteiligung von 46,8 Prozent")."""
     after: list[str] = []
-    for found in WORD.finditer(low, claim.end, clause[1]):
-        if len(after) == _SHARE_AFTER or found.group() in concepts.coordinators:
+    # not past a clause break: "Der Ja-Anteil sinkt auf 50,2 Prozent, der Nein-Anteil ..."
+    stop = concepts.clause_break.search(low, claim.end, clause[1])
+    for found in WORD.finditer(low, claim.end, stop.start() if stop else clause[1]):
+        if len(after) == _SIDE_AFTER or found.group() in concepts.coordinators:
             break  # "the yes vote at 50.3% and turnout at 46.8%": another share's noun
         after.append(found.group())
     before = [w.group() for w in WORD.finditer(low, clause[0], claim.start)]
-    for word in (*after, *reversed(before)):
-        found = concepts.shares.get(word) or next(
-            (unit for suffix, unit in concepts.share_suffixes
-             if word.endswith(suffix) and len(word) > len(suffix) + 2), None)
+    named = [_share_noun(word, concepts) for word in after]
+    # "52% voted yes", "52% of voters in favour": the side of the vote beats the vote among the
+    # words after it
+    side = next((u for u in named if u is not None and concepts.units[u][1] in concepts.sub_states),
+                None)
+    if side is not None or any(named[:_SHARE_AFTER]):
+        return side or next(u for u in named if u is not None)
+    # before it, the nearest ("Turnout was 46.8%"), or the side just before that noun ("the yes
+    # vote at 50.3%")
+    for i in range(len(before) - 1, -1, -1):
+        found = _share_noun(before[i], concepts)
         if found is not None:
+            ahead = _share_noun(before[i - 1], concepts) if i > 0 else None
+            if ahead is not None and concepts.units[ahead][1] in concepts.sub_states:
+                return ahead
             return found
     return None
+
+
+def _share_noun(word: str, concepts: Concepts) -> str | None:
+    """The [shares] unit a word names, as written or as a compound's ending."""
+    return concepts.shares.get(word) or next(
+        (unit for suffix, unit in concepts.share_suffixes
+         if word.endswith(suffix) and len(word) > len(suffix) + 2), None)
 
 
 def _concept_of(word: str, lex: Lexicon, concepts: Concepts) -> str | None:
