@@ -145,3 +145,15 @@ def test_a_definition_of_votes_takes_both_sides(tmp_path: Path) -> None:
                   "en", defs)
     assert got["53.5%"] == "yes"
     assert got["61%"] == "no"
+
+
+def test_confirmed_cases_are_a_kind_of_infected() -> None:
+    assert _meanings("Laboratories in the port city have confirmed 64 cases.", "en") == [
+        ("case", "confirmed")]
+    assert _meanings("Im Labor bestätigt sind bislang 75 Fälle.", "de") == [("case", "confirmed")]
+    # suspected cases stay infected, and a confirmed death stays a death (confirmed is weak)
+    assert _meanings("Suspected cases rose to 4,100 and laboratories confirmed 210.", "en") == [
+        ("case", "infected"), ("case", "confirmed")]
+    assert _meanings("The ministry confirmed 19 deaths.", "en") == [("person", "killed")]
+    assert _meanings("Officials confirmed that 800 people were evacuated.", "en")[0][1] == (
+        "displaced")

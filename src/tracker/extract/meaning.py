@@ -548,6 +548,8 @@ def read_meaning(
             lambda word: _concept_of(word, lex, concepts), memo=memo) is None
     if state is None or inherited or said in concepts.override_states:
         state = said
+    if said in concepts.sub_states and concepts.sub_states[said] == state:
+        state = said  # "38 cases confirmed by laboratory tests": a kind of the unit's state
     if state == concepts.plan_state and concepts.planned_states:
         # "plans to cut 8,000 jobs", "4,600 jobs will be lost": a state that is announced
         # before it happens (a job cut) keeps its own word when planned
