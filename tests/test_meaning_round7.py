@@ -152,7 +152,8 @@ def test_confirmed_cases_are_a_kind_of_infected() -> None:
         ("case", "confirmed")]
     assert _meanings("Im Labor bestätigt sind bislang 75 Fälle.", "de") == [("case", "confirmed")]
     # suspected cases stay infected, and a confirmed death stays a death (confirmed is weak)
-    assert _meanings("Suspected cases rose to 4,100 and laboratories confirmed 210.", "en") == [
+    assert _meanings("The number of suspected cases rose to 4,100 and laboratories confirmed "
+                     "210.", "en") == [
         ("case", "infected"), ("case", "confirmed")]
     assert _meanings("The ministry confirmed 19 deaths.", "en") == [("person", "killed")]
     assert _meanings("Officials confirmed that 800 people were evacuated.", "en")[0][1] == (
