@@ -158,3 +158,17 @@ def test_confirmed_cases_are_a_kind_of_infected() -> None:
     assert _meanings("The ministry confirmed 19 deaths.", "en") == [("person", "killed")]
     assert _meanings("Officials confirmed that 800 people were evacuated.", "en")[0][1] == (
         "displaced")
+
+
+def test_a_share_takes_what_it_measures_from_earlier_in_its_sentence() -> None:
+    assert _meanings("Bei der Teuerung sind sich die Institute einig: Das eine erwartet 2,2 "
+                     "Prozent, das andere 2,0 Prozent.", "de")[0][0] == "inflation"
+    assert _meanings("Inflation, at least, should cool: forecasts range from 2.1% to 2.4%.",
+                     "en")[0][0] == "inflation"
+
+
+def test_a_modal_and_a_verb_of_decline_is_a_forecast() -> None:
+    assert _meanings("Die Inflation werde auf 2,1 Prozent sinken.", "de")[0] == (
+        "inflation", "expected")
+    assert _meanings("The jobless rate could fall to 5.2% next spring.", "en")[0] == (
+        "unemployment", "expected")

@@ -148,6 +148,12 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         k_unit=pl.when(has_meaning & ~blank["unit"].is_in(sorted(_share_units())))
         .then(pl.lit("")).otherwise(blank["unit"]),
     ).filter(pl.col("by_meaning") | (pl.col("k_unit") != ""))
+    # a rate's forecast is a figure of that rate ("growth of 0.9% next year", "ING expects
+    # 0.6%"): revised forecasts are what a story of a rate reports, so they do not split it
+    keyed = keyed.with_columns(o_state=blank["state"]).with_columns(
+        k_state=pl.when((pl.col("k_unit") != "") & pl.col("k_concept").is_in(sorted(_rates()))
+                        & (pl.col("k_state") == _plan_state()))
+        .then(pl.lit("")).otherwise(pl.col("k_state")))
     # a kind of person joins persons only in a state ("soldiers killed" with "people killed");
     # without one, 300 protesters and 300 residents count different things
     keyed = _fill_unstated(keyed.with_columns(
@@ -156,12 +162,6 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         o_concept=blank["concept"],
         o_actor=blank["actor"].str.to_uppercase(),
     ))
-    # a rate's forecast is a figure of that rate ("growth of 0.9% next year", "ING expects
-    # 0.6%"): revised forecasts are what a story of a rate reports, so they do not split it
-    keyed = keyed.with_columns(o_state=blank["state"]).with_columns(
-        k_state=pl.when((pl.col("k_unit") != "") & pl.col("k_concept").is_in(sorted(_rates()))
-                        & (pl.col("k_state") == _plan_state()))
-        .then(pl.lit("")).otherwise(pl.col("k_state")))
     keys = ["k_concept", "k_actor", "k_state", "k_unit"]
     grouped = (
         keyed.group_by(keys)

@@ -590,14 +590,17 @@ def _share_of(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int
     if side is not None or any(named[:_SHARE_AFTER]):
         return side or next(u for u in named if u is not None)
     # before it, the nearest ("Turnout was 46.8%"), or the side just before that noun ("the yes
-    # vote at 50.3%")
-    for i in range(len(before) - 1, -1, -1):
-        found = _share_noun(before[i], concepts)
-        if found is not None:
-            ahead = _share_noun(before[i - 1], concepts) if i > 0 else None
-            if ahead is not None and concepts.units[ahead][1] in concepts.sub_states:
-                return ahead
-            return found
+    # vote at 50.3%"); else the nearest earlier in its sentence ("Beim Preisauftrieb liegen die
+    # Institute beieinander: Das IfW erwartet 2,3 Prozent")
+    earlier = [w.group() for w in WORD.finditer(low, claim.sentence_start, clause[0])]
+    for words in (before, earlier):
+        for i in range(len(words) - 1, -1, -1):
+            found = _share_noun(words[i], concepts)
+            if found is not None:
+                ahead = _share_noun(words[i - 1], concepts) if i > 0 else None
+                if ahead is not None and concepts.units[ahead][1] in concepts.sub_states:
+                    return ahead
+                return found
     return None
 
 
