@@ -172,3 +172,12 @@ def test_a_modal_and_a_verb_of_decline_is_a_forecast() -> None:
         "inflation", "expected")
     assert _meanings("The jobless rate could fall to 5.2% next spring.", "en")[0] == (
         "unemployment", "expected")
+
+
+def test_occupations_counted_in_a_strike_and_a_shrinking_economy() -> None:
+    assert _meanings("Rund 600 Fluglotsen streikten am Morgen.", "de") == [
+        ("controller", "participated")]
+    assert _meanings("Etwa 14.000 Lokführer legten die Arbeit nieder.", "de") == [
+        ("driver", "participated")]
+    assert _meanings("Die Wirtschaft schrumpfte im Sommer um 0,4 Prozent.", "de")[0][0] == "growth"
+    assert _meanings("The economy shrank 0.2% in the spring.", "en")[0][0] == "growth"
