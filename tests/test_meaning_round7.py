@@ -181,3 +181,26 @@ def test_occupations_counted_in_a_strike_and_a_shrinking_economy() -> None:
         ("driver", "participated")]
     assert _meanings("Die Wirtschaft schrumpfte im Sommer um 0,4 Prozent.", "de")[0][0] == "growth"
     assert _meanings("The economy shrank 0.2% in the spring.", "en")[0][0] == "growth"
+
+
+def _frame(rows: list[tuple[str, str, str | None, str]]) -> pl.DataFrame:
+    n = len(rows)
+    return pl.DataFrame(
+        {"claim_id": [r[0] for r in rows], "unit": [None] * n, "concept": [r[1] for r in rows],
+         "actor": [None] * n, "state": [r[2] for r in rows], "claimant": [r[3] for r in rows],
+         "outlet": [r[3] for r in rows], "sentence": ["s"] * n},
+        schema_overrides={"unit": pl.String})
+
+
+def test_restated_figures_of_no_state_join_the_planned_cut() -> None:
+    rows = [("c1", "job", "cut", "a"), ("c2", "job", "cut", "b"), ("c3", "job", None, "c"),
+            ("c4", "job", "cut", "d")]
+    groups = discover(_frame(rows))
+    assert [g.claim_ids for g in groups] == [("c1", "c2", "c3", "c4")]
+    assert set(groups[0].definition("q")["state"]) == {"", "cut"}
+    # not when figures of no state are the commoner: the jobs a firm has are no cut
+    rows = [("c1", "job", "cut", "a"), ("c2", "job", None, "b"), ("c3", "job", None, "c"),
+            ("c4", "job", None, "d")]
+    assert [g.claim_ids for g in discover(_frame(rows), min_claims=1)] == [
+        ("c2", "c3", "c4"), ("c1",)]
+    assert _meanings("The union says more than 6,000 jobs are at stake.", "en")[0][1] == "cut"

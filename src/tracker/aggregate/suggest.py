@@ -154,6 +154,9 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         k_state=pl.when((pl.col("k_unit") != "") & pl.col("k_concept").is_in(sorted(_rates()))
                         & (pl.col("k_state") == _plan_state()))
         .then(pl.lit("")).otherwise(pl.col("k_state")))
+    # a count of no state joins its concept's planned state ("the union puts the figure at
+    # 9,000" in a story of 8,000 jobs to be cut) when that state is the commoner of the two
+    keyed = _join_planned(keyed)
     # a kind of person joins persons only in a state ("soldiers killed" with "people killed");
     # without one, 300 protesters and 300 residents count different things
     keyed = _fill_unstated(keyed.with_columns(
@@ -204,6 +207,13 @@ def _rates() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _planned() -> frozenset[str]:
+    from tracker.extract.meaning import load_concepts
+
+    return load_concepts("und").planned_states
+
+
+@lru_cache(maxsize=1)
 def _plan_state() -> str:
     from tracker.extract.meaning import load_concepts
 
@@ -222,6 +232,23 @@ def _broader() -> dict[str, str]:
     from tracker.extract.meaning import load_concepts
 
     return load_concepts("und").broader
+
+
+def _join_planned(keyed: pl.DataFrame) -> pl.DataFrame:
+    """Counts of no state (not shares) take their concept's planned state (``rules.
+    planned_states``: a cut) when more of the concept's counts have it than have no state."""
+    planned = sorted(_planned())
+    count = pl.col("by_meaning") & (pl.col("k_unit") == "") & (pl.col("k_concept") != "")
+    tally = (keyed.filter(count & pl.col("k_state").is_in([*planned, ""]))
+             .group_by("k_concept").agg(
+                 n_planned=pl.col("k_state").is_in(planned).sum(),
+                 n_none=(pl.col("k_state") == "").sum(),
+                 planned=pl.col("k_state").filter(pl.col("k_state") != "").mode().sort().first()))
+    return keyed.join(tally, on="k_concept", how="left").with_columns(
+        k_state=pl.when(count & (pl.col("k_state") == "") & pl.col("planned").is_not_null()
+                        & (pl.col("n_planned") >= pl.col("n_none")))
+        .then(pl.col("planned")).otherwise(pl.col("k_state"))
+    ).drop("n_planned", "n_none", "planned")
 
 
 def _commonest(frame: pl.DataFrame, by: list[str], column: str) -> pl.DataFrame:
