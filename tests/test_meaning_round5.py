@@ -73,8 +73,10 @@ def test_a_definition_of_a_share_takes_no_count_of_things(tmp_path: Path) -> Non
 
 
 def test_a_share_counts_what_it_is_a_share_of() -> None:
+    # "won": the yes side of the vote (rules.sub_states of voted)
     assert _meaning("The measure won 53.4% of the vote, with 46.6% against.", "en") == (
-        "vote", "voted")
+        "vote", "approved")
+    assert _meaning("The count gave 53.4% of the vote to the plan.", "en") == ("vote", "voted")
     assert _meaning("Turnout was 39.2%.", "en") == ("vote", "participated")
     # the noun after the coordinator is the next share's
     got = [_meaning("Officials put the no vote at 61% and turnout at 44%.", "en", i)

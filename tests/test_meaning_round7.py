@@ -204,3 +204,9 @@ def test_restated_figures_of_no_state_join_the_planned_cut() -> None:
     assert [g.claim_ids for g in discover(_frame(rows), min_claims=1)] == [
         ("c2", "c3", "c4"), ("c1",)]
     assert _meanings("The union says more than 6,000 jobs are at stake.", "en")[0][1] == "cut"
+
+
+def test_a_side_said_before_the_vote_and_a_polls_respondents() -> None:
+    assert _meanings("The initiative won 52.1% of the vote.", "en") == [("vote", "approved")]
+    assert _meanings("In einer Befragung wollen 46 Prozent der Befragten ein Ja einlegen.",
+                     "de")[0] == ("vote", "expected")

@@ -526,6 +526,9 @@ def read_meaning(
         share = _share_of(claim, low, concepts, clause) if shared else None
         if share is not None:  # "50.3% of the vote", "Turnout was 46.8%": what it measures
             concept, share_state = concepts.units[share]
+            if said == concepts.part_state:  # "47 Prozent der Befragten": a poll's respondents
+                said = clause_state(texts, concepts, clause, claim,
+                                    frozenset({concepts.plan_state}), memo=memo) or said
             # a poll's or a change's share stays one ("of the vote" is no part of it)
             keep = said in (concepts.plan_state, concepts.change_state)
             return Meaning(concept, actor, said if keep else share_state)
@@ -587,8 +590,17 @@ def _share_of(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int
     # words after it
     side = next((u for u in named if u is not None and concepts.units[u][1] in concepts.sub_states),
                 None)
-    if side is not None or any(named[:_SHARE_AFTER]):
-        return side or next(u for u in named if u is not None)
+    if side is not None:
+        return side
+    if any(named[:_SHARE_AFTER]):
+        plain = next(u for u in named if u is not None)
+        # "The initiative won 50.3% of the vote": a side said before it in its clause
+        sides = {u for u in concepts.shares.values()
+                 if concepts.sub_states.get(concepts.units[u][1] or "") == concepts.units[plain][1]}
+        if sides:
+            return next((u for w in reversed(before)
+                         if (u := _share_noun(w, concepts)) in sides), plain)
+        return plain
     # before it, the nearest ("Turnout was 46.8%"), or the side just before that noun ("the yes
     # vote at 50.3%"); else the nearest earlier in its sentence ("Beim Preisauftrieb liegen die
     # Institute beieinander: Das IfW erwartet 2,3 Prozent")
