@@ -210,3 +210,24 @@ def test_a_side_said_before_the_vote_and_a_polls_respondents() -> None:
     assert _meanings("The initiative won 52.1% of the vote.", "en") == [("vote", "approved")]
     assert _meanings("In einer Befragung wollen 46 Prozent der Befragten ein Ja einlegen.",
                      "de")[0] == ("vote", "expected")
+
+
+def test_a_rates_figures_for_this_year_and_the_next_are_suggested_apart() -> None:
+    rows = [("c1", "0.9% next year", "a"), ("c2", "1.1% in 2027, the institute said", "b"),
+            ("c3", "Das Institut erwartet im kommenden Jahr 0,8 Prozent", "c"),
+            ("c4", "0.2% this year", "d"), ("c5", "0,1 Prozent im laufenden Jahr", "e"),
+            ("c6", "0.3% in 2026", "f"), ("c7", "1.0%, the bank said", "g"),
+            ("c8", "1.2% for next year's output", "h"), ("c9", "1.4% in 2028", "i")]
+    n = len(rows)
+    frame = pl.DataFrame(
+        {"claim_id": [r[0] for r in rows], "unit": ["percent"] * n, "concept": ["growth"] * n,
+         "actor": [None] * n, "state": ["expected"] * n, "claimant": [r[2] for r in rows],
+         "outlet": [r[2] for r in rows], "sentence": [r[1] for r in rows],
+         "around": [r[1] for r in rows], "published_year": [2026] * n},
+        schema_overrides={"actor": pl.String})
+    groups = {g.label: g.claim_ids for g in discover(frame)}
+    # a figure that names no year joins the commonest (next year); a rate's forecasts are no
+    # group of their own (the label shows no state)
+    assert groups == {"growth (percent, next year)": ("c1", "c2", "c3", "c7", "c8"),
+                      "growth (percent, current year)": ("c4", "c5", "c6")}
+    assert len(discover(frame, min_claims=1)) == 3  # 2028: later

@@ -76,6 +76,8 @@ class Concepts:
     forecast_modals: frozenset[str]  # "könnte ... steigen": a modal and a verb of growth
     forecast_verbs: frozenset[str]
     period_start: frozenset[str]  # "since 2022": a year that opens a period, not another event
+    current_period: tuple[str, ...]  # "this year": the year a rate's figure is for
+    next_period: tuple[str, ...]  # "next year"
     question_openings: tuple[str, ...]  # "How many people took part? ...": what a bare one counts
     change_after: frozenset[str]  # "four more bodies": right after the number, a change
     change_openings: frozenset[str]  # "430 new cases": opening the counted noun, a change
@@ -344,6 +346,8 @@ def load_concepts(code: str) -> Concepts:
         forecast_modals=f.word_set("rules.forecast_modals"),
         forecast_verbs=f.word_set("rules.forecast_verbs"),
         period_start=f.word_set("rules.period_start"),
+        current_period=f.word_tuple("rules.current_period"),
+        next_period=f.word_tuple("rules.next_period"),
         question_openings=f.word_tuple("rules.question_openings"),
         change_after=f.word_set("rules.change_after"),
         change_openings=f.word_set("rules.change_openings"),
