@@ -231,3 +231,8 @@ def test_a_rates_figures_for_this_year_and_the_next_are_suggested_apart() -> Non
     assert groups == {"growth (percent, next year)": ("c1", "c2", "c3", "c7", "c8"),
                       "growth (percent, current year)": ("c4", "c5", "c6")}
     assert len(discover(frame, min_claims=1)) == 3  # 2028: later
+
+
+def test_what_a_share_measures_after_a_possessive() -> None:
+    assert _meanings("A survey showed a median forecast of 1.2% for next year's growth.",
+                     "en")[0] == ("growth", "expected")

@@ -569,7 +569,7 @@ def read_meaning(
     return Meaning(concept, actor, state)
 
 
-_SHARE_AFTER = 3  # words after a share that may still name what it measures ("of the vote")
+_SHARE_AFTER = 4  # words after a share that may still name what it measures ("of the vote")
 _SIDE_AFTER = 5  # ... or the side of a vote it is ("50.2% der Abstimmenden mit Ja")
 
 
@@ -583,7 +583,8 @@ def _share_of(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int
     for found in WORD.finditer(low, claim.end, stop.start() if stop else clause[1]):
         if len(after) == _SIDE_AFTER or found.group() in concepts.coordinators:
             break  # "the yes vote at 50.3% and turnout at 46.8%": another share's noun
-        after.append(found.group())
+        if len(found.group()) > 1:  # not a possessive's "s": "1% for next year's growth"
+            after.append(found.group())
     before = [w.group() for w in WORD.finditer(low, clause[0], claim.start)]
     named = [_share_noun(word, concepts) for word in after]
     # "52% voted yes", "52% of voters in favour": the side of the vote beats the vote among the
