@@ -236,3 +236,13 @@ def test_a_rates_figures_for_this_year_and_the_next_are_suggested_apart() -> Non
 def test_what_a_share_measures_after_a_possessive() -> None:
     assert _meanings("A survey showed a median forecast of 1.2% for next year's growth.",
                      "en")[0] == ("growth", "expected")
+
+
+def test_after_a_change_or_forecast_an_elided_figure_counts_the_underlying_state() -> None:
+    assert _meanings("Die Arbeitslosigkeit werde auf 2,9 Millionen steigen, nach zuletzt 2,8 "
+                     "Millionen.", "de") == [("person", "expected"), ("person", "unemployed")]
+    assert _meanings("Am Mittwoch wurden vier weitere Tote geborgen, insgesamt 23.", "de") == [
+        ("person", "added"), ("person", "killed")]
+    # not after a part by time: a daily figure's next figure is daily too
+    assert _meanings("Die Zahl der täglich gemeldeten Fälle sank von 380 auf 190.", "de")[1][1] != (
+        "infected")

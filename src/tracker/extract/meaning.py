@@ -101,7 +101,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         said_outside = outside is not found
         if prev is not None and _elided(claim, prev, clause, concepts, (text, lex), found):
             found = _from_previous(found, prev, concepts,
-                                   _own_predicate(claim, low, concepts, clause))
+                                   _own_predicate(claim, low, concepts, clause), total)
         elif (asked := _question_before(
             claim, (text, low), lex, concepts, prev.end if prev is not None else 0
         )) is not None and (
@@ -447,7 +447,8 @@ def _own_predicate(claim: Claim, low: str, concepts: Concepts, clause: tuple[int
 
 
 def _from_previous(
-    found: Meaning, prev: Claim, concepts: Concepts, own_predicate: bool = False
+    found: Meaning, prev: Claim, concepts: Concepts, own_predicate: bool = False,
+    under: Meaning | None = None,
 ) -> Meaning:
     unit_concept = concepts.units.get(prev.unit or "", (None, None))[0]
     concept = found.concept
@@ -465,6 +466,13 @@ def _from_previous(
     state = found.state
     if state is None and prev.state not in concepts.override_states and not own_predicate:
         state = prev.state
+    elif state is None and prev.state in (concepts.change_state, concepts.plan_state) and (
+            under is not None) and (
+            under.concept == concept and under.state not in concepts.override_states):
+        # "fünf weitere Tote, insgesamt 16", "soll auf 3,05 Millionen steigen; derzeit sind es
+        # 3,01 Millionen": after a change or a forecast, the state it is a change of (``under``:
+        # the last total, or a plan's underlying state)
+        state = under.state
     return Meaning(concept, found.actor or prev.actor, state)
 
 
