@@ -246,3 +246,10 @@ def test_after_a_change_or_forecast_an_elided_figure_counts_the_underlying_state
     # not after a part by time: a daily figure's next figure is daily too
     assert _meanings("Die Zahl der täglich gemeldeten Fälle sank von 380 auf 190.", "de")[1][1] != (
         "infected")
+
+
+def test_charges_and_burdens_are_a_cost() -> None:
+    assert _meanings("Analysts expect restructuring charges of €900 million.", "en")[0] == (
+        "euro", "price")
+    assert _meanings("Der Versicherer rechnet mit Belastungen von 700 Millionen Euro.",
+                     "de")[0] == ("euro", "price")

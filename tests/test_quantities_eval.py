@@ -55,11 +55,11 @@ FLOORS = {
     "lampedusa": {"assignment_f1": 0.93, "discovery_f1": 0.95},
     # Raised with meaning round 7 (economic rates a share measures, forecast words, the states
     # unemployed, cut (planned), confirmed (a kind of infected), the sides of a vote (kinds of
-    # voted), restated cuts joining the cut in suggestions): jobcuts 0.792 / 0.735, outbreak
-    # 0.896 / 0.923, referendum 0.771 / 0.691, forecast 0.707 / 0.855 with a rate's years
-    # suggested apart (first contact 0.624 /
-    # 0.453 at 1.17.0 with the users' definitions; development data since its errors were read).
-    "jobcuts": {"assignment_f1": 0.79, "discovery_f1": 0.73},
+    # voted), restated cuts joining the cut in suggestions, charges as costs, a rate's years
+    # suggested apart): jobcuts 0.792 / 0.752, outbreak 0.896 / 0.923, referendum 0.771 /
+    # 0.691, forecast 0.707 / 0.855 (first contact 0.624 / 0.453 at 1.17.0 with the users'
+    # definitions; development data since its errors were read).
+    "jobcuts": {"assignment_f1": 0.79, "discovery_f1": 0.75},
     "outbreak": {"assignment_f1": 0.89, "discovery_f1": 0.92},
     "forecast": {"assignment_f1": 0.70, "discovery_f1": 0.85},
     # The wildfire and referendum stories (holdout/...): development data since their errors were
