@@ -73,19 +73,22 @@ def test_a_definition_of_a_share_takes_no_count_of_things(tmp_path: Path) -> Non
 
 
 def test_a_share_counts_what_it_is_a_share_of() -> None:
+    # "won": the yes side of the vote (rules.sub_states of voted)
     assert _meaning("The measure won 53.4% of the vote, with 46.6% against.", "en") == (
-        "vote", "voted")
+        "vote", "approved")
+    assert _meaning("The count gave 53.4% of the vote to the plan.", "en") == ("vote", "voted")
     assert _meaning("Turnout was 39.2%.", "en") == ("vote", "participated")
     # the noun after the coordinator is the next share's
     got = [_meaning("Officials put the no vote at 61% and turnout at 44%.", "en", i)
            for i in (0, 1)]
-    assert got == [("vote", "voted"), ("vote", "participated")]
-    assert _meaning("Der Vorschlag erhielt 57 Prozent Nein-Stimmen.", "de") == ("vote", "voted")
+    # the side of the vote a share is: a kind of "voted" (rules.sub_states)
+    assert got == [("vote", "rejected"), ("vote", "participated")]
+    assert _meaning("Der Vorschlag erhielt 57 Prozent Nein-Stimmen.", "de") == ("vote", "rejected")
     assert _meaning("Die Wahlbeteiligung lag bei 38,5 Prozent.", "de") == ("vote", "participated")
     # a poll's share is a forecast; a share of nothing named stays a bare measure
     assert _meaning("A new poll put support for the measure at 58%.", "en")[1] == "expected"
     assert _meaning("In einer Umfrage wollen 44 Prozent mit Ja stimmen.", "de")[1] == "expected"
-    assert _meaning("Unemployment fell to 4.1% in May.", "en")[0] == "percent"
+    assert _meaning("The figure fell to 4.1% in May.", "en")[0] == "percent"
 
 
 def test_a_share_after_a_share_and_a_margin_of_votes() -> None:
@@ -142,6 +145,6 @@ def test_shares_and_counts_of_one_meaning_are_suggested_apart() -> None:
 
 
 def test_a_share_of_yes_or_no_answers_is_one_of_the_vote() -> None:
-    assert _meaning("Das Ergebnis: 44,2 Prozent Ja.", "de") == ("vote", "voted")
-    assert _meaning("Im Kanton waren es 61 Prozent Nein.", "de") == ("vote", "voted")
-    assert _meaning("The count stood at 53.5% yes.", "en") == ("vote", "voted")
+    assert _meaning("Das Ergebnis: 44,2 Prozent Ja.", "de") == ("vote", "approved")
+    assert _meaning("Im Kanton waren es 61 Prozent Nein.", "de") == ("vote", "rejected")
+    assert _meaning("The count stood at 53.5% yes.", "en") == ("vote", "approved")

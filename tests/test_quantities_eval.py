@@ -53,8 +53,15 @@ FLOORS = {
     # outbreak 0.828 / 0.678 at 1.15.0); after this round lampedusa 0.931 / 0.955, jobcuts
     # 0.772 / 0.621, outbreak 0.889 / 0.748, all with the users' first-contact definitions.
     "lampedusa": {"assignment_f1": 0.93, "discovery_f1": 0.95},
-    "jobcuts": {"assignment_f1": 0.77, "discovery_f1": 0.62},
-    "outbreak": {"assignment_f1": 0.88, "discovery_f1": 0.74},
+    # Raised with meaning round 7 (economic rates a share measures, forecast words, the states
+    # unemployed, cut (planned), confirmed (a kind of infected), the sides of a vote (kinds of
+    # voted), restated cuts joining the cut in suggestions, charges as costs, a rate's years
+    # suggested apart): jobcuts 0.792 / 0.752, outbreak 0.896 / 0.923, referendum 0.771 /
+    # 0.691, forecast 0.707 / 0.855 (first contact 0.624 / 0.453 at 1.17.0 with the users'
+    # definitions; development data since its errors were read).
+    "jobcuts": {"assignment_f1": 0.79, "discovery_f1": 0.75},
+    "outbreak": {"assignment_f1": 0.89, "discovery_f1": 0.92},
+    "forecast": {"assignment_f1": 0.70, "discovery_f1": 0.85},
     # The wildfire and referendum stories (holdout/...): development data since their errors were
     # read (first contact at 1.16.0: wildfire 0.667 / 0.876, referendum 0.167 / 0.289); after
     # meaning round 5 (measures entering a definition of their unit, shares counting what they
@@ -62,7 +69,7 @@ FLOORS = {
     # coordinator, shares suggested apart): wildfire 0.859 / 0.921, referendum 0.740 / 0.520,
     # with the users' first-contact definitions.
     "wildfire": {"assignment_f1": 0.85, "discovery_f1": 0.92},
-    "referendum": {"assignment_f1": 0.74, "discovery_f1": 0.52},
+    "referendum": {"assignment_f1": 0.77, "discovery_f1": 0.69},
 }
 
 

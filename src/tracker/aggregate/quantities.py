@@ -311,13 +311,17 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
         accepted = getattr(q, name)
         if accepted:
             if name == "state":
-                accepted = _with_plain_states(accepted)
+                accepted = _with_sub_states(_with_plain_states(accepted))
             params.append(list(accepted))
             test = f"list_contains(?, lower(coalesce({name}, '')))"
             measures = _measure_units(q.unit) if name == "concept" and "" in accepted else ()
             if measures:  # "3,000 hectares": the unit is all the claim says it counts
                 params.append(list(measures))
                 test = f"({test} OR (concept = unit AND list_contains(?, concept)))"
+            named = sorted(set(accepted) & _all_measures()) if name == "concept" else []
+            if named:  # concept "percent": every share, whatever it measures ("growth of 0.9%")
+                params.append(named)
+                test = f"({test} OR list_contains(?, lower(coalesce(unit, ''))))"
             if name == "state" and (q.keywords or q.place):
                 params.append(list(accepted))
                 test = f"({test} OR {_own_part_sql(q, params)})"
@@ -372,6 +376,18 @@ def _with_plain_states(accepted: tuple[str, ...]) -> tuple[str, ...]:
         return accepted
     plain = sorted({s for code in codes for s in load_concepts(code).plain_states})
     return accepted + tuple(s for s in plain if s not in accepted)
+
+
+def _with_sub_states(accepted: tuple[str, ...]) -> tuple[str, ...]:
+    """The accepted states and every state that is a kind of one of them (``rules.sub_states``
+    of every language: the yes and the no share of a vote are votes)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    subs = sorted({sub for code in supported_languages()
+                   for sub, broader in load_concepts(code).sub_states.items()
+                   if broader in accepted and sub not in accepted})
+    return accepted + tuple(subs)
 
 
 @functools.cache

@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from tracker.aggregate.quantities import dated_earlier_sql
+from tracker.aggregate.quantities import NEAR_AFTER, dated_earlier_sql, near_windows_sql
 
 MIN_TERM_LENGTH = 4
 _WORD = re.compile(r"[a-z][a-z\-]+")
@@ -46,6 +46,7 @@ class Group:
     example: str
     concepts: tuple[str, ...] = ()  # every concept and actor among its claims ("" = not stated)
     actors: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()  # every state, when a rate's forecasts join its figures
 
     @property
     def by_meaning(self) -> bool:
@@ -60,6 +61,8 @@ class Group:
             meaning["concept"] = list(self.concepts)
         if self.actors:
             meaning["actor"] = list(self.actors)
+        if len(self.states) > 1:
+            meaning["state"] = list(self.states)
         entry: dict[str, Any] = {
             "id": quantity_id,
             "label": label or self.label,
@@ -110,16 +113,59 @@ def load_untracked(con: duckdb.DuckDBPyConnection, limit: int = 200_000) -> pl.D
     earlier, params = dated_earlier_sql()
     return con.sql(
         f"""
-        SELECT claim_id, unit, concept, actor, state, coalesce(claimant, source) AS claimant,
-               outlet, sentence
-        FROM claims
-        WHERE quantity IS NULL AND coalesce(review, '') <> 'wrong'
-          AND claim_id NOT IN ({earlier})
-        ORDER BY claim_id
+        WITH {near_windows_sql()}
+        SELECT c.claim_id, c.unit, c.concept, c.actor, c.state,
+               coalesce(c.claimant, c.source) AS claimant, c.outlet, c.sentence,
+               w.around, w.published_year
+        FROM claims c LEFT JOIN windows w USING (claim_id)
+        WHERE c.quantity IS NULL AND coalesce(c.review, '') <> 'wrong'
+          AND c.claim_id NOT IN ({earlier})
+        ORDER BY c.claim_id
         LIMIT ?
         """,
-        params=[*params, limit],
+        params=[NEAR_AFTER, *params, limit],
     ).pl()
+
+
+_YEAR = r"(?:^|[^0-9.,'’])((?:19|20)[0-9]{2})(?:$|[^0-9.,'’]|[.,](?:$|[^0-9]))"
+
+
+def _period(frame: pl.DataFrame) -> pl.Expr:
+    """The year a rate's figure is for, relative to its article's: "current", "next", "later"
+    (a year after the next), from a year or the words of ``rules.current_period``/``next_period``
+    near the number (``around``); "" when none is said."""
+    if "around" not in frame.columns or "published_year" not in frame.columns:
+        return pl.lit("")
+    current, following = _period_words()
+    near = pl.col("around").fill_null("").str.to_lowercase()
+    year = near.str.extract(_YEAR, 1).cast(pl.Int32, strict=False)
+    published = pl.col("published_year")
+    return (
+        pl.when(year.is_not_null() & (year == published)).then(pl.lit("current"))
+        .when(year.is_not_null() & (year == published + 1)).then(pl.lit("next"))
+        .when(year.is_not_null() & (year > published + 1)).then(pl.lit("later"))
+        .when(_any_phrase(near, following)).then(pl.lit("next"))
+        .when(_any_phrase(near, current)).then(pl.lit("current"))
+        .otherwise(pl.lit(""))
+    )
+
+
+def _any_phrase(text: pl.Expr, phrases: tuple[str, ...]) -> pl.Expr:
+    if not phrases:
+        return pl.lit(False)
+    return text.str.contains(r"(?:^|\W)(?:" + "|".join(re.escape(p) for p in phrases)
+                             + r")(?:\W|$)")
+
+
+@lru_cache(maxsize=1)
+def _period_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``rules.current_period`` and ``next_period`` of every language."""
+    from tracker.extract.lexicon import supported_languages
+    from tracker.extract.meaning import load_concepts
+
+    codes = supported_languages()
+    return (tuple(sorted({w for c in codes for w in load_concepts(c).current_period})),
+            tuple(sorted({w for c in codes for w in load_concepts(c).next_period})))
 
 
 def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
@@ -145,6 +191,25 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         k_unit=pl.when(has_meaning & ~blank["unit"].is_in(sorted(_share_units())))
         .then(pl.lit("")).otherwise(blank["unit"]),
     ).filter(pl.col("by_meaning") | (pl.col("k_unit") != ""))
+    # a rate's forecast is a figure of that rate ("growth of 0.9% next year", "ING expects
+    # 0.6%"): revised forecasts are what a story of a rate reports, so they do not split it
+    keyed = keyed.with_columns(o_state=blank["state"]).with_columns(
+        k_state=pl.when((pl.col("k_unit") != "") & pl.col("k_concept").is_in(sorted(_rates()))
+                        & (pl.col("k_state") == _plan_state()))
+        .then(pl.lit("")).otherwise(pl.col("k_state")))
+    # a count of no state joins its concept's planned state ("the union puts the figure at
+    # 9,000" in a story of 8,000 jobs to be cut) when that state is the commoner of the two
+    keyed = _join_planned(keyed)
+    # a rate's figures for this year, the next and later are apart ("0.2% this year, 0.9% next
+    # year"); one that names no year is of its rate's commonest year
+    rate_share = (pl.col("k_unit") != "") & pl.col("k_concept").is_in(sorted(_rates()))
+    keyed = keyed.with_columns(k_period=pl.when(rate_share).then(_period(keyed))
+                               .otherwise(pl.lit("")))
+    periods = _commonest(keyed.filter(rate_share), ["k_concept", "k_unit"], "k_period")
+    keyed = keyed.join(periods, on=["k_concept", "k_unit"], how="left").with_columns(
+        k_period=pl.when(rate_share & (pl.col("k_period") == ""))
+        .then(pl.col("k_period_fill").fill_null("")).otherwise(pl.col("k_period"))
+    ).drop("k_period_fill")
     # a kind of person joins persons only in a state ("soldiers killed" with "people killed");
     # without one, 300 protesters and 300 residents count different things
     keyed = _fill_unstated(keyed.with_columns(
@@ -153,7 +218,7 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         o_concept=blank["concept"],
         o_actor=blank["actor"].str.to_uppercase(),
     ))
-    keys = ["k_concept", "k_actor", "k_state", "k_unit"]
+    keys = ["k_concept", "k_actor", "k_state", "k_unit", "k_period"]
     grouped = (
         keyed.group_by(keys)
         .agg(
@@ -167,6 +232,7 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
             .first(),
             concepts=pl.col("o_concept").unique().sort(),
             actors=pl.col("o_actor").unique().sort(),
+            states=pl.col("o_state").unique().sort(),
         )
         .filter(pl.col("claims") >= min_claims)
     )
@@ -185,6 +251,29 @@ def _override_states() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _rates() -> frozenset[str]:
+    """The rate concepts of every language (growth, inflation: ``Concepts.rate_concepts``)."""
+    from tracker.extract.lexicon import supported_languages
+    from tracker.extract.meaning import load_concepts
+
+    return frozenset(c for code in supported_languages() for c in load_concepts(code).rate_concepts)
+
+
+@lru_cache(maxsize=1)
+def _planned() -> frozenset[str]:
+    from tracker.extract.meaning import load_concepts
+
+    return load_concepts("und").planned_states
+
+
+@lru_cache(maxsize=1)
+def _plan_state() -> str:
+    from tracker.extract.meaning import load_concepts
+
+    return load_concepts("und").plan_state
+
+
+@lru_cache(maxsize=1)
 def _share_units() -> frozenset[str]:
     from tracker.extract.meaning import load_concepts
 
@@ -196,6 +285,23 @@ def _broader() -> dict[str, str]:
     from tracker.extract.meaning import load_concepts
 
     return load_concepts("und").broader
+
+
+def _join_planned(keyed: pl.DataFrame) -> pl.DataFrame:
+    """Counts of no state (not shares) take their concept's planned state (``rules.
+    planned_states``: a cut) when more of the concept's counts have it than have no state."""
+    planned = sorted(_planned())
+    count = pl.col("by_meaning") & (pl.col("k_unit") == "") & (pl.col("k_concept") != "")
+    tally = (keyed.filter(count & pl.col("k_state").is_in([*planned, ""]))
+             .group_by("k_concept").agg(
+                 n_planned=pl.col("k_state").is_in(planned).sum(),
+                 n_none=(pl.col("k_state") == "").sum(),
+                 planned=pl.col("k_state").filter(pl.col("k_state") != "").mode().sort().first()))
+    return keyed.join(tally, on="k_concept", how="left").with_columns(
+        k_state=pl.when(count & (pl.col("k_state") == "") & pl.col("planned").is_not_null()
+                        & (pl.col("n_planned") >= pl.col("n_none")))
+        .then(pl.col("planned")).otherwise(pl.col("k_state"))
+    ).drop("n_planned", "n_none", "planned")
 
 
 def _commonest(frame: pl.DataFrame, by: list[str], column: str) -> pl.DataFrame:
@@ -235,6 +341,8 @@ def _group(row: dict[str, Any]) -> Group:
         label = meaning_label(row["label_concept"] or concept, actor, state)
         if row["k_unit"]:  # a share of that meaning
             key, label = (*key, row["k_unit"]), f"{label} ({row['k_unit']})"
+        if row.get("k_period"):  # a rate's year: this year, the next, later
+            key, label = (*key, row["k_period"]), f"{label[:-1]}, {row['k_period']} year)"
     else:
         key = ("u", row["k_unit"])
         label = f"{row['k_unit']} (no meaning found)"
@@ -244,6 +352,7 @@ def _group(row: dict[str, Any]) -> Group:
         claim_ids=tuple(row["claim_ids"]), example=row["example"] or "",
         concepts=tuple(row["concepts"]) if any((concept, actor, state)) else (),
         actors=tuple(row["actors"]) if any((concept, actor, state)) else (),
+        states=tuple(row["states"]) if any((concept, actor, state)) else (),
     )
 
 

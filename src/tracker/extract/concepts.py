@@ -55,6 +55,8 @@ class Concepts:
     reporting_verbs: frozenset[str]  # "Seoul ging von 300 Toten aus": the subject is the source
     weak_states: frozenset[str]  # yield to any other state and to the located state
     plain_states: frozenset[str]  # a definition's unstated state ("") also takes these
+    planned_states: frozenset[str]  # "plans to cut 8,000 jobs": a plan of it is still this state
+    sub_states: dict[str, str]  # a state that is a kind of another (the yes side of a vote)
     member_concepts: frozenset[str]  # "members of the armed forces": the complement counts
     relative_pronouns: frozenset[str]  # ", die ...": a relative clause continues the clause
     no_state: frozenset[str]
@@ -74,6 +76,8 @@ class Concepts:
     forecast_modals: frozenset[str]  # "könnte ... steigen": a modal and a verb of growth
     forecast_verbs: frozenset[str]
     period_start: frozenset[str]  # "since 2022": a year that opens a period, not another event
+    current_period: tuple[str, ...]  # "this year": the year a rate's figure is for
+    next_period: tuple[str, ...]  # "next year"
     question_openings: tuple[str, ...]  # "How many people took part? ...": what a bare one counts
     change_after: frozenset[str]  # "four more bodies": right after the number, a change
     change_openings: frozenset[str]  # "430 new cases": opening the counted noun, a change
@@ -86,6 +90,9 @@ class Concepts:
     # "Three more were found, raising the number rescued to 47": the figure before is a change
     total_after: re.Pattern[str]
     clause_break: re.Pattern[str]
+    # concepts of a rate a share measures with no state of its own ("growth", "inflation"): a
+    # later share of the text that names nothing is a figure of the same rate
+    rate_concepts: frozenset[str] = frozenset()
     word_states: dict[str, str | None] = field(default_factory=dict, compare=False)
     noun_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
     entity_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
@@ -220,12 +227,23 @@ def _override_states(base: DataFile, f: DataFile, known: set[str]) -> frozenset[
     return states
 
 
-def _plain_states(base: DataFile, f: DataFile, known: set[str]) -> frozenset[str]:
-    """lang/und's plain states and the language's own (both must be states of und)."""
-    states = base.word_set("rules.plain_states") | f.word_set("rules.plain_states")
+def _plain_states(base: DataFile, f: DataFile, known: set[str],
+                  key: str = "plain_states") -> frozenset[str]:
+    """lang/und's states of ``rules.<key>`` and the language's own (both must be states of und)."""
+    states = base.word_set(f"rules.{key}") | f.word_set(f"rules.{key}")
     for state in states - known:
-        raise f.fail("rules.plain_states", f"{state!r} is not a state of lang/und's [states]")
+        raise f.fail(f"rules.{key}", f"{state!r} is not a state of lang/und's [states]")
     return states
+
+
+def _sub_states(base: DataFile, f: DataFile, known: set[str]) -> dict[str, str]:
+    """``rules.sub_states`` of lang/und and the language: state -> the broader state (both
+    states of lang/und)."""
+    table = base.string_table("rules.sub_states") | f.string_table("rules.sub_states")
+    for state, broader in table.items():
+        if state not in known or broader not in known:
+            raise f.fail(f"rules.sub_states.{state}", "names a state not in lang/und's [states]")
+    return table
 
 
 def _shares(base: DataFile, f: DataFile, units: dict[str, tuple[str, str | None]]
@@ -306,6 +324,8 @@ def load_concepts(code: str) -> Concepts:
         reporting_verbs=f.word_set("actor.reporting_verbs"),
         weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
         plain_states=_plain_states(base, f, known),
+        planned_states=_plain_states(base, f, known, "planned_states"),
+        sub_states=_sub_states(base, f, known),
         relative_pronouns=f.word_set("rules.relative_pronouns"),
         member_concepts=base.word_set("rules.member_concepts")
         | f.word_set("rules.member_concepts"),
@@ -326,6 +346,8 @@ def load_concepts(code: str) -> Concepts:
         forecast_modals=f.word_set("rules.forecast_modals"),
         forecast_verbs=f.word_set("rules.forecast_verbs"),
         period_start=f.word_set("rules.period_start"),
+        current_period=f.word_tuple("rules.current_period"),
+        next_period=f.word_tuple("rules.next_period"),
         question_openings=f.word_tuple("rules.question_openings"),
         change_after=f.word_set("rules.change_after"),
         change_openings=f.word_set("rules.change_openings"),
@@ -337,4 +359,6 @@ def load_concepts(code: str) -> Concepts:
         partitive_openings=f.word_tuple("rules.partitive_openings"),
         total_after=_phrases_or_none(f.word_tuple("rules.total_after")),
         clause_break=_clause_break(f),
+        rate_concepts=frozenset(units[unit][0] for unit in set(shares.values())
+                                if units[unit][1] is None and units[unit][0]),
     )

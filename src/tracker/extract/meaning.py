@@ -69,10 +69,13 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     first: Claim | None = None  # the first claim of the current sentence
     measured = False  # a measure among the figures of the sentence so far
     memo: StateMemo = {}  # the state words of each clause, found once
+    rate: Claim | None = None  # the last share of a rate ("growth of 0.9%")
+    before = -1  # the start of the last sentence with a figure before the current one
     for i, claim in enumerate(claims):
         prev = claims[i - 1] if i > 0 else None
         nxt = claims[i + 1] if i + 1 < len(claims) else None
         if first is None or first.sentence_start != claim.sentence_start:
+            before = first.sentence_start if first is not None else -1
             first, measured = claim, False
         clause = clause_around(claim, prev, nxt, breaks)
         clause = into_relative(clause, claim, nxt, low, breaks, concepts)
@@ -85,13 +88,20 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # "Turnout was 47.1%, not 46.8%", "a poll found 52% in favour and 45% against":
             # a share that names nothing after one of its sentence measures the same
             found = Meaning(prev.concept, found.actor, prev.state)
+        elif prev is not None and _side_of_poll(claim, prev, found, concepts):
+            # "a poll found 52% in favour and 45% against": the other side is the poll's too
+            found = Meaning(found.concept, found.actor, concepts.plan_state)
+        elif rate is not None and _same_rate(claim, rate, found, concepts, before):
+            # "Ifo sees growth of 0.9% next year. In September it had expected 1.3%.": a share
+            # that names nothing, right after a rate's, is a figure of that rate
+            found = Meaning(rate.concept, found.actor, found.state)
         # a part or plan said outside the clause ("Of the dead, two were ...") is read before
         # a figure with no words of its own is taken to refer back to the last one
         outside = _outside_clause(found, claim, first, (text, low), concepts, clause)
         said_outside = outside is not found
         if prev is not None and _elided(claim, prev, clause, concepts, (text, lex), found):
             found = _from_previous(found, prev, concepts,
-                                   _own_predicate(claim, low, concepts, clause))
+                                   _own_predicate(claim, low, concepts, clause), total)
         elif (asked := _question_before(
             claim, (text, low), lex, concepts, prev.end if prev is not None else 0
         )) is not None and (
@@ -153,7 +163,29 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             value = getattr(found, name)
             if value is not None:
                 object.__setattr__(claim, name, value)
+        if claim.unit in concepts.share_units and found.concept in concepts.rate_concepts:
+            rate = claim
     return claims
+
+
+def _side_of_poll(claim: Claim, prev: Claim, found: Meaning, concepts: Concepts) -> bool:
+    """A share of a side of the vote after a poll's share of the same sentence and concept."""
+    return (
+        claim.unit in concepts.share_units and prev.unit == claim.unit
+        and prev.sentence_start == claim.sentence_start
+        and prev.state == concepts.plan_state and prev.concept in (found.concept, prev.unit)
+        and found.state in concepts.sub_states
+    )
+
+
+def _same_rate(claim: Claim, rate: Claim, found: Meaning, concepts: Concepts,
+               before: int) -> bool:
+    """A share that names nothing it measures, of the same unit as the last rate's share
+    (``rate``: "growth of 0.9%"), in its sentence or the last sentence with a figure before."""
+    return (
+        claim.unit == rate.unit and found.concept == claim.unit
+        and rate.sentence_start in (claim.sentence_start, before)
+    )
 
 
 def _next_share(claim: Claim, prev: Claim, found: Meaning, concepts: Concepts) -> bool:
@@ -415,7 +447,8 @@ def _own_predicate(claim: Claim, low: str, concepts: Concepts, clause: tuple[int
 
 
 def _from_previous(
-    found: Meaning, prev: Claim, concepts: Concepts, own_predicate: bool = False
+    found: Meaning, prev: Claim, concepts: Concepts, own_predicate: bool = False,
+    under: Meaning | None = None,
 ) -> Meaning:
     unit_concept = concepts.units.get(prev.unit or "", (None, None))[0]
     concept = found.concept
@@ -433,6 +466,13 @@ def _from_previous(
     state = found.state
     if state is None and prev.state not in concepts.override_states and not own_predicate:
         state = prev.state
+    elif state is None and prev.state in (concepts.change_state, concepts.plan_state) and (
+            under is not None) and (
+            under.concept == concept and under.state not in concepts.override_states):
+        # "fünf weitere Tote, insgesamt 16", "soll auf 3,05 Millionen steigen; derzeit sind es
+        # 3,01 Millionen": after a change or a forecast, the state it is a change of (``under``:
+        # the last total, or a plan's underlying state)
+        state = under.state
     return Meaning(concept, found.actor or prev.actor, state)
 
 
@@ -486,9 +526,17 @@ def read_meaning(
         allowed = concepts.override_states | concepts.measure_states
         said = clause_state(texts, concepts, clause, claim, allowed, memo=memo)
         shared = claim.unit in concepts.share_units
+        if said == concepts.plan_state and concepts.measure_only and not shared:
+            # "expects annual savings of €900m", "will cost €1.3bn": what the money is (a
+            # saving, a cost) is kept when planned, as such figures mostly are plans or targets
+            said = clause_state(texts, concepts, clause, claim, concepts.measure_only,
+                                memo=memo) or said
         share = _share_of(claim, low, concepts, clause) if shared else None
         if share is not None:  # "50.3% of the vote", "Turnout was 46.8%": what it measures
             concept, share_state = concepts.units[share]
+            if said == concepts.part_state:  # "47 Prozent der Befragten": a poll's respondents
+                said = clause_state(texts, concepts, clause, claim,
+                                    frozenset({concepts.plan_state}), memo=memo) or said
             # a poll's or a change's share stays one ("of the vote" is no part of it)
             keep = said in (concepts.plan_state, concepts.change_state)
             return Meaning(concept, actor, said if keep else share_state)
@@ -511,6 +559,13 @@ def read_meaning(
             lambda word: _concept_of(word, lex, concepts), memo=memo) is None
     if state is None or inherited or said in concepts.override_states:
         state = said
+    if said in concepts.sub_states and concepts.sub_states[said] == state:
+        state = said  # "38 cases confirmed by laboratory tests": a kind of the unit's state
+    if state == concepts.plan_state and concepts.planned_states:
+        # "plans to cut 8,000 jobs", "4,600 jobs will be lost": a state that is announced
+        # before it happens (a job cut) keeps its own word when planned
+        state = clause_state(texts, concepts, clause, claim, concepts.planned_states,
+                             lambda word: _concept_of(word, lex, concepts), memo=memo) or state
     # a figure with no noun of its own ("der Generalstab in Seoul hält bis zu 3.000 für
     # möglich") refers back to the last one instead (``_bare``): a place is not where it is
     written = noun is not None or claim.entity is not None
@@ -522,7 +577,8 @@ def read_meaning(
     return Meaning(concept, actor, state)
 
 
-_SHARE_AFTER = 3  # words after a share that may still name what it measures ("of the vote")
+_SHARE_AFTER = 4  # words after a share that may still name what it measures ("of the vote")
+_SIDE_AFTER = 5  # ... or the side of a vote it is ("50.2% der Abstimmenden mit Ja")
 
 
 def _share_of(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int]) -> str | None:
@@ -530,18 +586,50 @@ def _share_of(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int
     up to a coordinator ("50.3% of the vote", "51 Prozent Ja-Stimmen"), else the nearest before it
     in its clause ("Turnout was 46.8%", "bei einer Stimmbeteiligung von 46,8 Prozent")."""
     after: list[str] = []
-    for found in WORD.finditer(low, claim.end, clause[1]):
-        if len(after) == _SHARE_AFTER or found.group() in concepts.coordinators:
+    # not past a clause break: "Der Ja-Anteil sinkt auf 50,2 Prozent, der Nein-Anteil ..."
+    stop = concepts.clause_break.search(low, claim.end, clause[1])
+    for found in WORD.finditer(low, claim.end, stop.start() if stop else clause[1]):
+        if len(after) == _SIDE_AFTER or found.group() in concepts.coordinators:
             break  # "the yes vote at 50.3% and turnout at 46.8%": another share's noun
-        after.append(found.group())
+        if len(found.group()) > 1:  # not a possessive's "s": "1% for next year's growth"
+            after.append(found.group())
     before = [w.group() for w in WORD.finditer(low, clause[0], claim.start)]
-    for word in (*after, *reversed(before)):
-        found = concepts.shares.get(word) or next(
-            (unit for suffix, unit in concepts.share_suffixes
-             if word.endswith(suffix) and len(word) > len(suffix) + 2), None)
-        if found is not None:
-            return found
+    named = [_share_noun(word, concepts) for word in after]
+    # "52% voted yes", "52% of voters in favour": the side of the vote beats the vote among the
+    # words after it
+    side = next((u for u in named if u is not None and concepts.units[u][1] in concepts.sub_states),
+                None)
+    if side is not None:
+        return side
+    if any(named[:_SHARE_AFTER]):
+        plain = next(u for u in named if u is not None)
+        # "The initiative won 50.3% of the vote": a side said before it in its clause
+        sides = {u for u in concepts.shares.values()
+                 if concepts.sub_states.get(concepts.units[u][1] or "") == concepts.units[plain][1]}
+        if sides:
+            return next((u for w in reversed(before)
+                         if (u := _share_noun(w, concepts)) in sides), plain)
+        return plain
+    # before it, the nearest ("Turnout was 46.8%"), or the side just before that noun ("the yes
+    # vote at 50.3%"); else the nearest earlier in its sentence ("Beim Preisauftrieb liegen die
+    # Institute beieinander: Das IfW erwartet 2,3 Prozent")
+    earlier = [w.group() for w in WORD.finditer(low, claim.sentence_start, clause[0])]
+    for words in (before, earlier):
+        for i in range(len(words) - 1, -1, -1):
+            found = _share_noun(words[i], concepts)
+            if found is not None:
+                ahead = _share_noun(words[i - 1], concepts) if i > 0 else None
+                if ahead is not None and concepts.units[ahead][1] in concepts.sub_states:
+                    return ahead
+                return found
     return None
+
+
+def _share_noun(word: str, concepts: Concepts) -> str | None:
+    """The [shares] unit a word names, as written or as a compound's ending."""
+    return concepts.shares.get(word) or next(
+        (unit for suffix, unit in concepts.share_suffixes
+         if word.endswith(suffix) and len(word) > len(suffix) + 2), None)
 
 
 def _concept_of(word: str, lex: Lexicon, concepts: Concepts) -> str | None:
