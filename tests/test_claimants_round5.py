@@ -90,8 +90,10 @@ def test_common_bodies_resolve(lang: str, source: str, expected: str) -> None:
 def test_department_of_foreign_affairs_names_a_foreign_ministry_type() -> None:
     found = resolve("the Department of Foreign Affairs", "en")
     assert found.claimant is None and found.type == "foreign-ministry"
-    # "Foreign Affairs" alone may be any country's department: no type guessed from it
-    assert resolve("Foreign Affairs", "en").type is None
+    # "Foreign Affairs" alone is the short name of that department (round 7b): its type, with
+    # no country, so the sentence or the story says whose it is
+    short = resolve("Foreign Affairs", "en")
+    assert short.claimant is None and short.type == "foreign-ministry"
 
 
 def test_department_of_foreign_affairs_points_to_the_country_of_the_story() -> None:

@@ -149,6 +149,9 @@ class _Walker:
             if word == "." and self._ends_abbreviation(picked, i):
                 i += step  # "U.S. officials": the period belongs to the abbreviation
                 continue
+            if step < 0 and picked and self._intensifier_after_possessive(i):
+                i += step  # "Ukraine's own estimate": the owner before "own" is read on
+                continue
             if lower in self.lex.sources.not_source or not self._accepts(word):
                 break
             if step > 0 and picked and self._after_head(picked, word):
@@ -182,6 +185,13 @@ class _Walker:
         if self.tokens[picked[0]][0].lower() in self.lex.sources.place_links:
             return None  # "am Montag in Wiesbaden bekanntgab": a place, not who
         return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
+
+    def _intensifier_after_possessive(self, i: int) -> bool:
+        """ "own" right after a possessive name ("Ukraine's own"), not after "its" or "their"."""
+        if self.tokens[i][0].lower() not in self.lex.sources.possessive_intensifiers or i < 1:
+            return False
+        before = self.tokens[i - 1][0]
+        return before.endswith(("'s", "’s")) and before[:1].isupper()
 
     def _trim_to_head_noun(self, picked: list[int]) -> None:
         """ "an internal memo seen by Reuters": a lower-case phrase ends on its last source
@@ -1587,6 +1597,29 @@ def pick_source(
     if after and not _figure_in_clause(text, after[0].end, sentence_end):
         return _inner(after, 0, text, relays)  # "..., NHS England said, up 21% on the week before."
     return None
+
+
+_DOUBLE_QUOTES = frozenset('„“”"»«')
+
+
+def quoted_speaker(
+    cue: Cue, cues: list[Cue], claim_end: int, text: str, sentence: tuple[int, int], lex: Lexicon
+) -> Cue | None:
+    """'"According to preliminary data, the toll has passed 3,000," the president wrote': a
+    data origin named inside a quotation is what the speaker cites; the report verb after the
+    closing mark names who states the figure. A body or person inside the quotation stays."""
+    start, end = sentence
+    if cue.start >= claim_end or cue.start < start:
+        return None
+    if sum(ch in _DOUBLE_QUOTES for ch in text[start : cue.start]) % 2 == 0:
+        return None  # the cue stands outside any quotation
+    close = next((i for i in range(claim_end, end) if text[i] in _DOUBLE_QUOTES), -1)
+    if close < 0:
+        return None
+    speaker = next((c for c in cues if c.start > close and c.src_start > close), None)
+    if speaker is None or _names_body_or_person(cue.source, lex):
+        return None
+    return speaker
 
 
 def _inner(after: list[Cue], n: int, text: str, relays: frozenset[str]) -> Cue:

@@ -46,6 +46,7 @@ class _Named:
 
 
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = re.compile(r"\s[.!?]|\n")  # reversed text: a mark followed by a space
 
 
 @functools.cache
@@ -388,17 +389,46 @@ class Coreference:
                 return _Named(start, found.id, False, found.type, found.country)
         return None
 
+    def _subject_country(self, start: int) -> str | None:
+        """The country whose name opens the sentence holding ``start`` ("Australia has
+        pledged ...", "The United States will send ..."), after at most an article; None when
+        the sentence opens otherwise or is longer than a sentence's reach."""
+        m = _SENTENCE_END.search(self._text[max(0, start - 400) : start][::-1])
+        if m is None and start > 400:
+            return None
+        opening = _WORDS.findall(self._text, start - m.start() if m else 0, start)[:4]
+        data_lang = data_language(self.lex.code)
+        ix = index_for(data_lang)
+        for first in (0, 1):
+            for n in (3, 2, 1):
+                words = norms(" ".join(opening[first : first + n]), data_lang)
+                entry = ix.phrases.get(words)
+                if entry is None or entry.kind != Kind.COUNTRY:
+                    continue
+                # the country's name, not an adjective ("Israeli strikes killed ...")
+                known = ix.gazetteer.countries.get(entry.value)
+                if known and any(norms(name, data_lang) == words for name in known.names):
+                    return entry.value
+        return None
+
     def _in_country(self, kind: str, start: int, head: str = "") -> _Named | None:
         """The institution of type ``kind`` in the country of the nearest mention with one; when
         the country has none of that type, the body the country's adjective and the head name
         ("des Militärgeheimdienstes" after the British defence ministry: "britischer
         Militärgeheimdienst", an alias of the ministry)."""
+        data_lang = data_language(self.lex.code)
+        ix = index_for(data_lang)
+        subject = self._subject_country(start)
+        if subject is not None:
+            # "Australia has pledged $2 million, Foreign Affairs said": the country opening the
+            # source's own sentence speaks through its ministry, not the story's country
+            own = compose(ix, subject, kind)
+            if own is not None and own.type == kind:
+                return _Named(start, own.id, False, own.type, own.country)
         near = self._nearest("country", start)
         country = near.country if near is not None else self._country_named_before(start)
         if country is None:
             return None
-        data_lang = data_language(self.lex.code)
-        ix = index_for(data_lang)
         found = compose(ix, country, kind)
         if found is None and head:
             known = ix.gazetteer.countries.get(country)

@@ -15,6 +15,7 @@ from tracker.extract.attribution import (
     is_hedged,
     opening_subject,
     pick_source,
+    quoted_speaker,
     relay_holder,
     report_subject,
     reported_speech_pattern,
@@ -451,6 +452,11 @@ def _source(
     if any(c.src_start <= span[0] < c.src_end for c in cues):
         return None, None  # "Two people familiar with the matter said": it counts the voices
     cue = pick_source(cues, span[0], span[1], ctx.text, sentence.end, ctx.lex.sources.relay)
+    if cue is not None:
+        bounds = (sentence.start, sentence.end)
+        speaker = quoted_speaker(cue, cues, span[1], ctx.text, bounds, ctx.lex)
+        if speaker is not None:  # the data origin inside the quotation relays nothing
+            return speaker, relay_holder(ctx.text, sentence.start, speaker, ctx.lex)
     if cue is None and index > 0 and _continues(ctx, index):
         previous = _previous(ctx, index)
         if previous:

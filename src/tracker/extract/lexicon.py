@@ -360,6 +360,7 @@ class Sources:
     paragraph_cues: frozenset[str]  # ", berichtet KCNA." closing a paragraph reports all of it
     perfect_auxiliaries: frozenset[str]  # "Im Juni hatte sie ... vorhergesagt": subject after it
     own_estimate_nouns: tuple[str, ...]  # "hat seine Prognose gesenkt": the subject's own
+    possessive_intensifiers: frozenset[str]  # "Ukraine's own estimate": passed over by the walker
     subjunctive_by_lemma: bool  # "stelle", "liefere": Konjunktiv I of any verb, by its lemma
 
 
@@ -426,6 +427,7 @@ def _sources(f: DataFile) -> Sources:
         paragraph_cues=f.word_set("paragraph_cues"),
         perfect_auxiliaries=f.word_set("perfect_auxiliaries"),
         own_estimate_nouns=f.word_tuple("own_estimate_nouns"),
+        possessive_intensifiers=f.word_set("possessive_intensifiers"),
         subjunctive_by_lemma=f.flag("subjunctive_by_lemma"),
     )
 
