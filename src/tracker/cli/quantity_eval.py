@@ -23,6 +23,7 @@ DEFINITIONS = {
     "forecast": "src/tracker/evaluate/quantities/holdout/forecast_quantities.toml",
     "heatwave": "src/tracker/evaluate/quantities/holdout/heatwave_quantities.toml",
     "strike": "src/tracker/evaluate/quantities/holdout/strike_quantities.toml",
+    "breach": "src/tracker/evaluate/quantities/holdout/breach_quantities.toml",
 }
 
 
