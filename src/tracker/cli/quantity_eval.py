@@ -24,6 +24,7 @@ DEFINITIONS = {
     "heatwave": "src/tracker/evaluate/quantities/holdout/heatwave_quantities.toml",
     "strike": "src/tracker/evaluate/quantities/holdout/strike_quantities.toml",
     "breach": "src/tracker/evaluate/quantities/holdout/breach_quantities.toml",
+    "election": "src/tracker/evaluate/quantities/holdout/election_quantities.toml",
 }
 
 
