@@ -56,6 +56,9 @@ class _Core:
     prefix_unit: str | None = None
 
 
+_LETTERS_KEPT = 8  # sentences whose letter runs the context keeps
+
+
 @dataclass
 class _Context:
     text: str
@@ -64,7 +67,9 @@ class _Context:
     starts: list[int] = field(default_factory=list)
     cues: dict[int, list[Cue]] = field(default_factory=dict)
     hedged: dict[int, bool] = field(default_factory=dict)
-    letters: dict[int, Letters] = field(default_factory=dict)  # read once per sentence
+    # each sentence's letter runs, read once for its cues and its hedge test (asked about the
+    # same few sentences in a row: only the last ones are kept, a long text holds no copy)
+    letters: dict[int, Letters] = field(default_factory=dict)
     coreference: Coreference | None = None
     continues: dict[int, bool] = field(default_factory=dict)
     mentions_read: int = 0  # sentences whose source mentions coreference has been given
@@ -91,6 +96,8 @@ class _Context:
     def letters_of(self, index: int) -> Letters:
         """The sentence's letter runs, which its cue scans and hedge test both ask for."""
         if index not in self.letters:
+            if len(self.letters) >= _LETTERS_KEPT:
+                self.letters.clear()
             s = self.sentences[index]
             self.letters[index] = sentence_letters(self.text, s.start, s.end)
         return self.letters[index]
