@@ -556,3 +556,29 @@ def test_a_long_lower_case_source_after_a_possessive_is_read_in_linear_time() ->
     started = time.perf_counter()
     assert _POSSESSIVE.match(phrase) is None
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Officials said about 40 people were probably hurt in the blast."),
+        ("en", "The agency counted 40 people on Tuesday."),
+        ("en", "In May 2021 the council reported 12 new cases."),
+        ("en", "Up to 300 homes may have been damaged, the mayor said."),
+        ("de", "Vermutlich wurden rund 40 Menschen verletzt, sagte der Bürgermeister."),
+        ("de", "Die Behörde zählte am Dienstag 40 Menschen."),
+        ("de", "Es ſind angeblich 12 Fälle, berichtete die Zeitung."),
+    ],
+)
+def test_sentence_letters_read_once_change_no_answer(lang: str, sentence: str) -> None:
+    """The cue scans and the hedge test given the sentence's letter runs (read once for both)
+    answer as they do when they read the sentence themselves."""
+    from tracker.extract.attribution import find_cues, is_hedged, sentence_letters
+    from tracker.extract.lexicon import load_lexicon
+
+    lex = load_lexicon(lang)
+    text = f"Vorher. {sentence} Danach."
+    start, end = 8, 8 + len(sentence)
+    letters = sentence_letters(text, start, end)
+    assert is_hedged(text, start, end, lex, letters) == is_hedged(text, start, end, lex)
+    assert find_cues(text, start, end, lex, letters) == find_cues(text, start, end, lex)

@@ -108,3 +108,36 @@ def test_the_number_layer_reads_the_validated_lexicon(lang_copy: Path) -> None:
     """[fractions] comes from the loaded record: a change in the file shows after a reload."""
     _edit(lang_copy / "de" / "numbers.toml", "halbe = 2", "halbe = 2\nfuenftel = 5")
     assert load_lexicon("de").numbers.fractions["fuenftel"] == 5.0
+
+
+def test_not_after_alternation_matches_as_the_look_behind_first() -> None:
+    """The look-behind moved after a phrase's first character finds the same matches as the
+    pattern that opens with it, in whole texts and in windows (the look-behind sees before
+    the window), with few first characters (moved) and many (kept first)."""
+    import random
+    import re
+
+    from tracker.extract.lexicon import not_after_alternation, phrase_alternation
+
+    rng = random.Random(7)
+    phrase_sets = [
+        ["grow", "grows", "grew"],
+        ["between the", "between"],
+        ["so far", "sofort", "$ each", "-fold"],
+        ["alpha", "beta", "gamma", "delta", "omega"],
+    ]
+    letters = "growbetn hfsa$-_1ä\n"
+    for phrases in phrase_sets:
+        for flexible in (True, False):
+            alternation = phrase_alternation(phrases, flexible_space=flexible)
+            old = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
+            new = re.compile(
+                not_after_alternation(phrases, r"\w-", flexible_space=flexible) + r"(?![\w])"
+            )
+            for _ in range(3000):
+                text = "".join(rng.choice(letters) for _ in range(30)) + rng.choice(phrases)
+                text += rng.choice(["", "s", " ", "-x"])
+                lo = rng.randint(0, len(text))
+                spans_old = [m.span() for m in old.finditer(text, lo)]
+                assert spans_old == [m.span() for m in new.finditer(text, lo)], text
+    assert re.compile(not_after_alternation([], r"\w")).search("anything") is None

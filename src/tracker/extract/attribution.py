@@ -348,6 +348,7 @@ class _CueWords:
     separable: frozenset[str] | None
     own: frozenset[str] | None  # self references and own estimates
     tails: tuple[str, ...] | None
+    hedges: frozenset[str] | None  # not a cue: the hedge words of ``is_hedged``
 
 
 _CUE_WORDS: dict[str, _CueWords] = {}
@@ -374,6 +375,7 @@ def _cue_words(lex: Lexicon) -> _CueWords:
             _first_words(verb for verb, _ in src.separable),
             _first_words((*src.self_reference, *(src.pointing_determiners - src.phrase_words))),
             None if tails is None else tuple(sorted(tails)),
+            _first_words(lex.hedges.words),
         )
     return _CUE_WORDS[lex.code]
 
@@ -382,15 +384,29 @@ def _may_hold(words: frozenset[str] | None, found: set[str] | None) -> bool:
     return words is None or found is None or not words.isdisjoint(found)
 
 
-def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
-    """Attribution cues in ``text[start:end]`` (one sentence) with the source each names."""
+# a sentence lower-cased and the set of its letter runs (None: it holds a letter that
+# case-insensitive matching folds otherwise, so every scan runs)
+Letters = tuple[str, set[str] | None]
+
+
+def sentence_letters(text: str, start: int, end: int) -> Letters:
+    """What the cue scans and the hedge test ask of one sentence before scanning it, read
+    once for both."""
+    low = text[start:end].lower()
+    return low, None if _FOLDED.search(text, start, end) else set(_LETTERS.findall(low))
+
+
+def find_cues(
+    text: str, start: int, end: int, lex: Lexicon, letters: Letters | None = None
+) -> list[Cue]:
+    """Attribution cues in ``text[start:end]`` (one sentence) with the source each names
+    (``letters``: the sentence's ``sentence_letters``, when already read)."""
     pats = lex.regexes
     found: list[tuple[int, int, int, str]] = []
     apposed: set[int] = set()  # inverted cues that may close an apposition before them
     # each scan below tries every position: run only those whose first words the sentence holds
     first = _cue_words(lex)
-    low = text[start:end].lower()
-    words = None if _FOLDED.search(text, start, end) else set(_LETTERS.findall(low))
+    low, words = letters if letters is not None else sentence_letters(text, start, end)
     if _may_hold(first.any_cue, words):
         found.extend(_any_cues(text, start, end, lex, apposed))
     if _may_hold(first.separable, words):
@@ -1666,8 +1682,15 @@ def _figure_in_clause(text: str, start: int, end: int) -> bool:
     return not part.isascii() and any(ch.isdigit() for ch in part)
 
 
-def is_hedged(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """A hedge word in the sentence; a capitalised month inside it ("5 May") is not "may"."""
+def is_hedged(
+    text: str, start: int, end: int, lex: Lexicon, letters: Letters | None = None
+) -> bool:
+    """A hedge word in the sentence; a capitalised month inside it ("5 May") is not "may".
+    The scan tries every position: with the sentence's ``letters`` given, it runs only when
+    the sentence holds the first word of a hedge phrase (each stands after a non-word
+    character, so its first letters are a whole letter run of the sentence)."""
+    if letters is not None and not _may_hold(_cue_words(lex).hedges, letters[1]):
+        return False
     for m in lex.regexes.hedge.finditer(text, start, end):
         word = m.group()
         if not (m.start() > start and word[0].isupper() and word.lower() in lex.negatives.months):

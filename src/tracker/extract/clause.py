@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import cast
 
 from tracker.extract.concepts import Concepts, lemmatize
+from tracker.extract.lexicon import not_after_alternation
 from tracker.models import Claim
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -403,7 +404,8 @@ _LAST_WORD = re.compile(r"[\W\d_]*([^\W\d_]+(?:-[^\W\d_]+)*)")
 
 @functools.cache
 def _partitive(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w])")
+    alternation = not_after_alternation([phrase], r"\w-", flexible_space=False)
+    return re.compile(rf"{alternation}(?![\w])")
 
 
 def last_word(low: str, start: int, end: int, reach: int = 80) -> str | None:

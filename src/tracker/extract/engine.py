@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from tracker.extract.attribution import (
     COMPOUND,
     Cue,
+    Letters,
     briefer,
     find_cues,
     is_hedged,
@@ -19,6 +20,7 @@ from tracker.extract.attribution import (
     relay_holder,
     report_subject,
     reported_speech_pattern,
+    sentence_letters,
     subjunctive_verb,
 )
 from tracker.extract.combine import inherit_units, join_bounds, join_parts
@@ -57,6 +59,9 @@ class _Core:
     prefix_unit: str | None = None
 
 
+_LETTERS_KEPT = 8  # sentences whose letter runs the context keeps
+
+
 @dataclass
 class _Context:
     text: str
@@ -65,6 +70,9 @@ class _Context:
     starts: list[int] = field(default_factory=list)
     cues: dict[int, list[Cue]] = field(default_factory=dict)
     hedged: dict[int, bool] = field(default_factory=dict)
+    # each sentence's letter runs, read once for its cues and its hedge test (asked about the
+    # same few sentences in a row: only the last ones are kept, a long text holds no copy)
+    letters: dict[int, Letters] = field(default_factory=dict)
     coreference: Coreference | None = None
     continues: dict[int, bool] = field(default_factory=dict)
     mentions_read: int = 0  # sentences whose source mentions coreference has been given
@@ -83,8 +91,19 @@ class _Context:
     def is_hedged(self, index: int) -> bool:
         if index not in self.hedged:
             s = self.sentences[index]
-            self.hedged[index] = is_hedged(self.text, s.start, s.end, self.lex)
+            self.hedged[index] = is_hedged(
+                self.text, s.start, s.end, self.lex, self.letters_of(index)
+            )
         return self.hedged[index]
+
+    def letters_of(self, index: int) -> Letters:
+        """The sentence's letter runs, which its cue scans and hedge test both ask for."""
+        if index not in self.letters:
+            if len(self.letters) >= _LETTERS_KEPT:
+                self.letters.clear()
+            s = self.sentences[index]
+            self.letters[index] = sentence_letters(self.text, s.start, s.end)
+        return self.letters[index]
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -92,7 +111,9 @@ class _Context:
     def cues_of(self, index: int) -> list[Cue]:
         if index not in self.cues:
             s = self.sentences[index]
-            self.cues[index] = find_cues(self.text, s.start, s.end, self.lex)
+            self.cues[index] = find_cues(
+                self.text, s.start, s.end, self.lex, self.letters_of(index)
+            )
         return self.cues[index]
 
     def subject_of(self, index: int) -> Cue | None:

@@ -43,6 +43,11 @@ def phrase_alternation(phrases: Iterable[str], *, flexible_space: bool = True) -
     """A regex matching any of the literal phrases, the longest where several fit ("mehr als"
     over "mehr"). Built as a trie (shared prefixes factored out): a flat alternation of
     hundreds of words is tried word by word at every position and is ~10x slower."""
+    trie = _trie(phrases)
+    return _trie_pattern(trie, flexible_space) if trie else r"(?!x)x"
+
+
+def _trie(phrases: Iterable[str]) -> dict[str, Any]:
     trie: dict[str, Any] = {}
     for phrase in set(phrases):
         if phrase:
@@ -50,7 +55,33 @@ def phrase_alternation(phrases: Iterable[str], *, flexible_space: bool = True) -
             for char in phrase:
                 node = node.setdefault(char, {})
             node[""] = {}
-    return _trie_pattern(trie, flexible_space) if trie else r"(?!x)x"
+    return trie
+
+
+_NARROW = 3  # at most this many first characters: the look-behind goes after the first one
+
+
+def not_after_alternation(
+    phrases: Iterable[str], not_after: str, *, flexible_space: bool = True
+) -> str:
+    """``(?<![not_after])(?:phrase_alternation)``: the phrases where no character of the class
+    ``not_after`` stands before them. A pattern opening with a look-behind is tried at every
+    position of the text; when the phrases start with few distinct characters the
+    look-behind goes right after each phrase's first character instead ("r(?<![\\w-]r)each"),
+    which matches exactly the same, but the pattern then opens with a literal and the regex
+    engine only tries the positions holding one (a clause searched for "reach" ~4x faster).
+    With many first characters the look-behind first is faster: it fails inside words."""
+    trie = _trie(phrases)
+    firsts = sorted(k for k in trie if k)
+    if not firsts:
+        return r"(?!x)x"
+    if len(firsts) > _NARROW or (" " in firsts and flexible_space):
+        return rf"(?<![{not_after}])(?:{_trie_pattern(trie, flexible_space)})"
+    branches = [
+        f"{re.escape(c)}(?<![{not_after}]{re.escape(c)}){_trie_pattern(trie[c], flexible_space)}"
+        for c in firsts
+    ]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _trie_pattern(node: dict[str, Any], flexible_space: bool) -> str:

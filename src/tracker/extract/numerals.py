@@ -180,6 +180,9 @@ def _signed_symbol(text: str, start: int) -> bool:
     )
 
 
+_LETTER_DIGIT = re.compile(r"[^\W\d_]\d")
+
+
 def _digit_matches(text: str, lex: Lexicon) -> list[tuple[re.Match[str], bool]]:
     """Digit numerals, and those glued to a currency code before them ("EUR45m", "USD1,700",
     "RM4.85"), which the numeral regex leaves out as it reads no digits glued to letters."""
@@ -188,12 +191,16 @@ def _digit_matches(text: str, lex: Lexicon) -> list[tuple[re.Match[str], bool]]:
     if digit is None:
         return []
     found = [(m, False) for m in pats.digits.finditer(text, digit.start())]
-    glued = [
-        m  # a code of at most four letters right before a digit
-        for code in pats.glued_code.finditer(text, max(0, digit.start() - 4))
-        if code.group().lower() in pats.glued_codes
-        and (m := pats.digits_at.match(text, code.end()))
-    ]
+    first = max(0, digit.start() - 4)
+    glued: list[re.Match[str]] = []
+    # the code scan tries every position: run only when a letter stands right before a digit
+    if _LETTER_DIGIT.search(text, first):
+        glued = [
+            m  # a code of at most four letters right before a digit
+            for code in pats.glued_code.finditer(text, first)
+            if code.group().lower() in pats.glued_codes
+            and (m := pats.digits_at.match(text, code.end()))
+        ]
     if glued:
         found = sorted(found + [(m, True) for m in glued], key=lambda pair: pair[0].start())
     return found
