@@ -34,7 +34,7 @@ HEDGED = {Hedged.ANY.value: "all claims", Hedged.ONLY.value: "hedged only",
           Hedged.EXCLUDE.value: "firm only"}
 ROWS = {Grouping.OUTLET.value: "per outlet", Grouping.SOURCE.value: "per source"}
 NUMBER_FORMATS = {"en": "English (11,000.5)", "de": "German (11.000,5)"}
-TABS = ["Compare", "Claims", "Claimants & outlets", "Add an article", "Review",
+TABS = ["Compare", "Timeline", "Claims", "Claimants & outlets", "Add an article", "Review",
         "Untracked claims", "Method"]
 
 
@@ -156,6 +156,10 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
         with tabs["Compare"]:
             compare.show_compare(view, view_key, config.label(quantity),
                                  with_outliers=with_outliers, narrow=narrow)
+    if tabs["Timeline"].open:
+        with tabs["Timeline"]:
+            compare.show_timeline(view, view_key, config.label(quantity),
+                                  with_outliers=with_outliers, narrow=narrow)
     if tabs["Claims"].open:
         with tabs["Claims"]:
             claims.show_claims(view, quantity, str(db), signature)
