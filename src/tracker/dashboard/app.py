@@ -141,9 +141,14 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
     left_out = cache.undated_left_out(str(db), signature, quantity, filters)
     compare.show_summary(view, config.label(quantity),
                          f"Unit: {found.unit}. {found.description}" if found else "", left_out)
+    # always there (empty while no claim is selected): opening or closing a claim does not move
+    # the tabs and charts below, so the browser keeps the charts it has drawn
+    slot = st.container()
     claim_id = selected()
     if claim_id:
-        detail.show_detail(db, signature, claim_id, labels, locale, role=view.role(claim_id))
+        with slot:
+            detail.show_detail(db, signature, claim_id, labels, locale,
+                               role=view.role(claim_id))
     if view.empty:
         st.warning("No claims match these filters."
                    + (f" They leave out {left_out} undated claims." if left_out else ""))
