@@ -187,7 +187,8 @@ OUTLIERS_LISTED = 30
 
 def show_outliers(view: QuantityView) -> None:
     """The flagged claims with their reasons, each with a button that opens it (also when
-    it lies beyond the chart's axis)."""
+    it lies beyond the chart's axis). Not a fragment: its buttons open a claim in the detail
+    panel above the tabs, which needs the whole page to rerun."""
     outliers = view.outliers
     if outliers.is_empty():
         return
@@ -209,7 +210,10 @@ def show_outliers(view: QuantityView) -> None:
                        "lists every claim with its outlier reason.")
 
 
+@st.fragment
 def show_latest(view: QuantityView, by: str) -> None:
+    """The latest estimate per row with staleness, drawn when its expander is opened (a
+    fragment: that reruns this part only)."""
     fmt = number_formatter(view.locale)
     group = by if by == "outlet" else "source_key"
     latest = view.latest
