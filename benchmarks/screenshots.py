@@ -12,11 +12,11 @@ The databases (made when not given, in a temporary folder, both with ``tracker i
 
 Shots, in ``tests/artifacts/`` (git-ignored) unless ``--out``:
 
-- ``dashboard-undated.png`` (point 2): the troops on the undated database; left the page as it
-  opens (the "N claims have no date" note, the range chart with them, the timeline and the
-  "Undated estimates" chart apart), right the top of the page with "Published from" set (the
-  note says how many undated claims the filter leaves out). Both halves are kept as
-  ``dashboard-undated-open.png`` and ``dashboard-undated-filtered.png``;
+- ``dashboard-undated.png`` (point 2): the troops on the undated database; left its Timeline
+  tab (the "N claims have no date" note, the timeline and the "Undated estimates" chart
+  apart; the range chart that keeps them is on the Compare tab), right the top of the page
+  with "Published from" set (the note says how many undated claims the filter leaves out).
+  Both halves are kept as ``dashboard-undated-open.png`` and ``dashboard-undated-filtered.png``;
 - ``dashboard-table.png`` (point 5): the Claims tab on the bundled corpus (date, outlet,
   claimant, value, quote with the number, link first), and ``dashboard-tooltip.png``: a point of
   the range chart hovered (the claim's tooltip);
@@ -94,7 +94,7 @@ def stitch(left: Path, right: Path, out: Path) -> None:
 
 
 def shoot_undated(context: Any, url: str, out: Path) -> None:
-    page = open_page(context, url + TROOPS)
+    page = open_page(context, url + TROOPS + "&tab=Timeline")  # the timeline has its own tab
     page.locator(CHART).filter(has_text="Undated estimates").first.wait_for(timeout=WAIT_MS)
     page.screenshot(path=str(out / "dashboard-undated-open.png"), full_page=True)
     page.close()

@@ -79,8 +79,12 @@ def test_dashboard_in_chromium(dashboard_url: str, tmp_path: Path) -> None:
             expect(troops_chart).to_be_visible(timeout=60_000)
             troops_outlets = range_chart_labels(page)
             assert len(set(troops_outlets)) >= 5, troops_outlets
-            expect(page.locator(CHART).filter(has_text="Timeline")).to_be_visible()
             page.screenshot(path=str(ARTIFACTS / "dashboard-troops.png"), full_page=True)
+            page.get_by_role("tab", name="Timeline", exact=True).click()  # drawn when opened
+            expect(page.locator(CHART).filter(has_text="Timeline")).to_be_visible(timeout=30_000)
+            page.screenshot(path=str(ARTIFACTS / "dashboard-timeline.png"), full_page=True)
+            page.get_by_role("tab", name="Compare", exact=True).click()
+            expect(troops_chart).to_be_visible(timeout=30_000)
 
             # change the quantity the way a user does: open the picker, choose another one
             page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()

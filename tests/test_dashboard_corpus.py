@@ -13,7 +13,7 @@ import pyarrow as pa
 import pytest
 from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
-from test_aggregate_fixtures import QUANTITIES, REPO
+from test_aggregate_fixtures import QUANTITIES, REPO, open_tab
 
 from tracker.cli import cli
 
@@ -70,7 +70,8 @@ def test_troops_range_chart_has_at_least_five_outlets_and_the_consensus(app: App
 
 
 def test_timeline_shows_a_source_revising_its_estimate(app: AppTest) -> None:
-    points = next(t for t in frames(app, 1) if "source_label" in t.column_names).to_pylist()
+    open_tab(app, "Timeline")
+    points = next(t for t in frames(app, 0) if "source_label" in t.column_names).to_pylist()
     values: dict[str, set[float]] = {}
     for point in points:
         values.setdefault(point["source_label"], set()).add(point["best"])

@@ -167,7 +167,9 @@ def test_mostly_undated_articles_are_counted_kept_and_shown_apart(undated: Path,
     notes = " ".join(c.value for c in app.caption)
     found = re.search(r"(\d+) claims have no date", notes)
     assert found and int(found.group(1)) > 0, notes
-    specs = [c.proto.spec for c in app.get("vega_lite_chart")]
+    specs = [c.proto.spec for c in app.get("vega_lite_chart")]  # the range chart
+    open_tab(app, "Timeline")
+    specs += [c.proto.spec for c in app.get("vega_lite_chart")]
     assert any("Undated estimates" in s for s in specs)
     # undated earlier figures that several claimants share are not outliers (10 of 29 were)
     outliers = next(m.value for m in app.metric if m.label == "Outliers")
@@ -200,9 +202,10 @@ def test_a_database_of_one_undated_article_draws_no_empty_timeline(tmp_path: Pat
     (tmp_path / "a.txt").write_text(
         "Nordkorea hat nach Angaben des Pentagons rund 12.000 Soldaten nach Russland geschickt.\n",
         encoding="utf-8")
-    app = app_on(ingest(tmp_path, tmp_path / "one.duckdb"), monkeypatch)
+    app = app_on(ingest(tmp_path, tmp_path / "one.duckdb"), monkeypatch, tab="Timeline")
     specs = [c.proto.spec for c in app.get("vega_lite_chart")]
     assert not any("Timeline:" in s for s in specs)
+    assert any("Undated estimates:" in s for s in specs)
     assert any("No dated estimates" in i.value for i in app.info)
 
 

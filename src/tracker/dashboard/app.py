@@ -34,7 +34,7 @@ HEDGED = {Hedged.ANY.value: "all claims", Hedged.ONLY.value: "hedged only",
           Hedged.EXCLUDE.value: "firm only"}
 ROWS = {Grouping.OUTLET.value: "per outlet", Grouping.SOURCE.value: "per source"}
 NUMBER_FORMATS = {"en": "English (11,000.5)", "de": "German (11.000,5)"}
-TABS = ["Compare", "Claims", "Claimants & outlets", "Add an article", "Review",
+TABS = ["Compare", "Timeline", "Claims", "Claimants & outlets", "Add an article", "Review",
         "Untracked claims", "Method"]
 
 
@@ -141,9 +141,14 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
     left_out = cache.undated_left_out(str(db), signature, quantity, filters)
     compare.show_summary(view, config.label(quantity),
                          f"Unit: {found.unit}. {found.description}" if found else "", left_out)
+    # always there (empty while no claim is selected): opening or closing a claim does not move
+    # the tabs and charts below, so the browser keeps the charts it has drawn
+    slot = st.container()
     claim_id = selected()
     if claim_id:
-        detail.show_detail(db, signature, claim_id, labels, locale, role=view.role(claim_id))
+        with slot:
+            detail.show_detail(db, signature, claim_id, labels, locale,
+                               role=view.role(claim_id))
     if view.empty:
         st.warning("No claims match these filters."
                    + (f" They leave out {left_out} undated claims." if left_out else ""))
@@ -156,6 +161,10 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
         with tabs["Compare"]:
             compare.show_compare(view, view_key, config.label(quantity),
                                  with_outliers=with_outliers, narrow=narrow)
+    if tabs["Timeline"].open:
+        with tabs["Timeline"]:
+            compare.show_timeline(view, view_key, config.label(quantity),
+                                  with_outliers=with_outliers, narrow=narrow)
     if tabs["Claims"].open:
         with tabs["Claims"]:
             claims.show_claims(view, quantity, str(db), signature)

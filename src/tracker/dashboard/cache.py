@@ -160,6 +160,10 @@ def flash(message: str) -> None:
 
 
 def show_flash() -> None:
+    """The message of the last write, in a container that is always there (empty without a
+    message): the elements below keep their place in the page, so the browser updates the
+    charts it has instead of drawing them anew."""
+    slot = st.container()
     message = st.session_state.pop("flash", None)
     if message:
-        st.success(message)
+        slot.success(message)

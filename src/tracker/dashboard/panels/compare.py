@@ -1,5 +1,5 @@
-"""The Compare tab: headline figures with how they are computed, the range chart, the timeline
-with undated estimates apart, outliers and staleness, chart downloads."""
+"""The Compare tab (headline figures with how they are computed, the range chart, outliers and
+staleness, chart downloads) and the Timeline tab (the timeline, undated estimates apart)."""
 
 from __future__ import annotations
 
@@ -87,17 +87,26 @@ def show_summary(view: QuantityView, title: str, description: str, left_out: int
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def chart_specs(_view: QuantityView, key: ViewKey, label: str, with_outliers: bool,
-                narrow: bool) -> dict[str, dict[str, Any]]:
-    """The view's chart specs, built once per view and setting (building costs ~0.2 s)."""
+def range_spec(_view: QuantityView, key: ViewKey, label: str, with_outliers: bool,
+               narrow: bool) -> dict[str, Any]:
+    """The range chart's spec, built once per view and setting (building costs ~0.1 s)."""
     fmt = number_formatter(_view.locale)
     domain = None if with_outliers else default_domain(_view.range_rows, _view.agreed)
-    specs = {"range": vega_lite_spec(finish(range_chart(
+    return vega_lite_spec(finish(range_chart(
         _view.range_rows, _view.agreed, f"Range comparison: {label} ({ROWS[key.by]})",
-        domain=domain, fmt=fmt), _view.locale, narrow))}
+        domain=domain, fmt=fmt), _view.locale, narrow))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def timeline_specs(_view: QuantityView, key: ViewKey, label: str, with_outliers: bool,
+                   narrow: bool) -> dict[str, dict[str, Any]]:
+    """The timeline's spec and the undated chart's (each only when it has rows), built once
+    per view and setting, and only when the Timeline tab is open."""
+    fmt = number_formatter(_view.locale)
     rows = _view.timeline_rows
     dated = rows.filter(pl.col("date") != "undated") if rows.height else rows
     undated = rows.filter(pl.col("date") == "undated") if rows.height else rows
+    specs = {}
     if dated.height:
         y_domain = None if with_outliers else default_domain(dated, _view.agreed)
         specs["timeline"] = vega_lite_spec(finish(timeline_chart(
@@ -131,19 +140,32 @@ def caption(view: QuantityView, key: ViewKey, label: str) -> list[str]:
 
 def show_compare(view: QuantityView, key: ViewKey, label: str, *, with_outliers: bool,
                  narrow: bool) -> None:
-    specs = chart_specs(view, key, label, with_outliers, narrow)
-    st.vega_lite_chart(spec=_fresh(specs["range"]), width="stretch", key="range_chart",
+    """The range chart, its notes, the outliers, the latest estimates and the downloads. The
+    timeline has a tab of its own (``show_timeline``): the page draws the chart it opens on
+    first, and a quantity switch or a filter redraws one chart, not three."""
+    spec = range_spec(view, key, label, with_outliers, narrow)
+    st.vega_lite_chart(spec=_fresh(spec), width="stretch", key="range_chart",
                        on_select=lambda: pick_from_chart("range_chart"),
                        selection_mode="pick")
     st.caption("Click a point to open its claim. Hedged claims are faded and dashed, open "
                "bounds ('at least') arrows, outliers orange" + (
                    "; an outlier beyond the axis is an orange arrow at its edge (Settings: "
                    "show outliers brings it in)"
-                   if not with_outliers and view.outliers.height else "") + ".")
+                   if not with_outliers and view.outliers.height else "") + ". How the "
+               "estimates moved over time: the Timeline tab.")
     for note in view.notes:
         if note.startswith("Range"):
             st.caption(note)
     show_outliers(view)
+    show_latest(view, key.by)
+    show_downloads(spec, caption(view, key, label), key.quantity)
+
+
+def show_timeline(view: QuantityView, key: ViewKey, label: str, *, with_outliers: bool,
+                  narrow: bool) -> None:
+    """The timeline (revisions per source, the consensus over time) and, apart, the undated
+    estimates."""
+    specs = timeline_specs(view, key, label, with_outliers, narrow)
     if "timeline" in specs:
         st.vega_lite_chart(spec=_fresh(specs["timeline"]), width="stretch",
                            key="timeline_chart", selection_mode="pick",
@@ -158,8 +180,6 @@ def show_compare(view: QuantityView, key: ViewKey, label: str, *, with_outliers:
         st.vega_lite_chart(spec=_fresh(specs["undated"]), width="stretch", key="undated_chart",
                            selection_mode="pick",
                            on_select=lambda: pick_from_chart("undated_chart"))
-    show_latest(view, key.by)
-    show_downloads(specs, caption(view, key, label), key.quantity)
 
 
 OUTLIERS_LISTED = 30
@@ -167,12 +187,18 @@ OUTLIERS_LISTED = 30
 
 def show_outliers(view: QuantityView) -> None:
     """The flagged claims with their reasons, each with a button that opens it (also when
-    it lies beyond the chart's axis)."""
+    it lies beyond the chart's axis). Not a fragment: its buttons open a claim in the detail
+    panel above the tabs, which needs the whole page to rerun."""
     outliers = view.outliers
     if outliers.is_empty():
         return
     fmt = number_formatter(view.locale)
-    with st.expander(f"{outliers.height} outliers, and why"):
+    # drawn only when opened (a rerun): 30 rows of text and buttons cost the browser ~0.4 s
+    listing = st.expander(f"{outliers.height} outliers, and why", key="outliers_list",
+                          on_change="rerun")
+    if not listing.open:
+        return
+    with listing:
         for row in outliers.sort("best").head(OUTLIERS_LISTED).iter_rows(named=True):
             text, button = st.columns([8, 1])
             text.markdown(f"**{fmt(row['best'])}** · {row['source_key']} · {row['outlet']}: "
@@ -184,27 +210,34 @@ def show_outliers(view: QuantityView) -> None:
                        "lists every claim with its outlier reason.")
 
 
+@st.fragment
 def show_latest(view: QuantityView, by: str) -> None:
+    """The latest estimate per row with staleness, drawn when its expander is opened (a
+    fragment: that reruns this part only)."""
     fmt = number_formatter(view.locale)
     group = by if by == "outlet" else "source_key"
     latest = view.latest
     if latest.is_empty():
+        return
+    table = st.expander(f"Latest estimate of the total per {by}: outliers and staleness",
+                        key="latest_table", on_change="rerun")
+    if not table.open:  # a closed expander's table would still be sent and drawn
         return
     shown = latest.select(
         pl.col(group).alias(by), pl.col("published").dt.to_string("%Y-%m-%d").alias("date"),
         pl.col("best").map_elements(fmt, return_dtype=pl.String).alias("latest estimate"),
         "open_bound", "hedged", "outlier_reason", "days_since",
     )
-    with st.expander(f"Latest estimate of the total per {by}: outliers and staleness"):
+    with table:
         st.caption(f"Days since: counted from the newest article in the data ({view.as_of}), "
                    "not from today.")
         st.dataframe(shown, hide_index=True)
 
 
-def show_downloads(specs: dict[str, dict[str, Any]], lines: list[str], quantity: str) -> None:
+def show_downloads(spec: dict[str, Any], lines: list[str], quantity: str) -> None:
     """PNG and SVG of the range chart, rendered on click (vl-convert), with a caption."""
     left, right = st.columns(2)
-    left.download_button("Chart as PNG", lambda: render_png(specs["range"], lines),
+    left.download_button("Chart as PNG", lambda: render_png(spec, lines),
                          f"{quantity}.png", "image/png", key="png")
-    right.download_button("Chart as SVG", lambda: render_svg(specs["range"], lines),
+    right.download_button("Chart as SVG", lambda: render_svg(spec, lines),
                           f"{quantity}.svg", "image/svg+xml", key="svg")

@@ -103,7 +103,11 @@ def show_review_buttons(db: Path, claim: dict[str, Any], labels: dict[str, str])
             quantity = None if target == NO_QUANTITY else target
             run(lambda: actions.move_claim(db, claim_id, quantity, None),
                 f"Claim moved to {labels.get(target, target)}.")
-    with st.expander("Corrected values"), st.form("detail_corrected"):
+    # the form is drawn when opened (a rerun): a click on a point draws less
+    corrected = st.expander("Corrected values", key="detail_corrected_open", on_change="rerun")
+    if not corrected.open:
+        return
+    with corrected, st.form("detail_corrected"):
         low = st.number_input("Low", value=claim["low"], step=1.0)
         high = st.number_input("High", value=claim["high"], step=1.0)
         source = st.text_input("Source", value=claim["source"] or "")
