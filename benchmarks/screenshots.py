@@ -75,10 +75,11 @@ def settle(page: Any, ms: int = 1500) -> None:
     page.wait_for_timeout(ms)
 
 
-def open_page(context: Any, url: str) -> Any:
+def open_page(context: Any, url: str, chart: str = "Range comparison") -> Any:
+    """``url`` in a new page, once the chart whose title holds ``chart`` is drawn."""
     page = context.new_page()
     page.goto(url)
-    page.locator(CHART).filter(has_text="Range comparison").first.wait_for(timeout=WAIT_MS)
+    page.locator(CHART).filter(has_text=chart).first.wait_for(timeout=WAIT_MS)
     settle(page)
     return page
 
@@ -94,8 +95,8 @@ def stitch(left: Path, right: Path, out: Path) -> None:
 
 
 def shoot_undated(context: Any, url: str, out: Path) -> None:
-    page = open_page(context, url + TROOPS + "&tab=Timeline")  # the timeline has its own tab
-    page.locator(CHART).filter(has_text="Undated estimates").first.wait_for(timeout=WAIT_MS)
+    # the timeline has its own tab, which holds the undated chart too
+    page = open_page(context, url + TROOPS + "&tab=Timeline", chart="Undated estimates")
     page.screenshot(path=str(out / "dashboard-undated-open.png"), full_page=True)
     page.close()
     page = open_page(context, f"{url}{TROOPS}&from={DATE_FROM}")
