@@ -30,6 +30,8 @@ UNDATED_GREY = "#7f7f7f"
 ARROW_SHARE = 0.05  # length of an open bound's arrow, as a share of the largest value
 PICK = "pick"  # the click selection: its rows (claim_id) come back to Python
 NARROW_WIDTH = 700  # below this many pixels legends go under the plot
+LEGEND_ROW_PX = 28  # height of one legend entry, as Streamlit's theme draws it
+TIMELINE_OTHER_LEGEND_ROWS = 9  # the value and claim legends with their titles and gaps
 # A claim's tooltip: one object, its empty fields undefined so that the tooltip leaves them
 # out (``datum.__absent`` is undefined in a Vega expression); numbers and dates come as text.
 _TOOLTIP_FIELDS = (
@@ -224,7 +226,9 @@ def timeline_chart(
     dated = history.filter(pl.col("date") != "undated") if history.height else history
     dated = pin_to_domain(dated, "best", domain, vertical=True)
     x = alt.X("date:T", title="published", axis=alt.Axis(format="%Y-%m-%d"))
-    color = alt.Color("source_label:N", title="source", legend=alt.Legend(labelLimit=220))
+    # twenty colours: the timeline draws up to MAX_TIMELINE_SOURCES (12) sources, more than ten
+    color = alt.Color("source_label:N", title="source", legend=alt.Legend(labelLimit=220),
+                      scale=alt.Scale(scheme="tableau20"))
     base = alt.Chart(dated).transform_calculate(info=TOOLTIP_EXPR).encode(
         x=x, color=color, tooltip=TOOLTIP)
     clip = bool(domain)
@@ -259,8 +263,11 @@ def timeline_chart(
                                 clip=clip).encode(
         y=alt.Y("best:Q", scale=y_scale), tooltip=alt.Tooltip("info:N", title="consensus")
     )
+    # tall enough for its legends (sources, value, claim): a legend longer than the plot is cut
+    sources = dated["source_label"].n_unique() if dated.height else 0
+    height = max(360, LEGEND_ROW_PX * (sources + TIMELINE_OTHER_LEGEND_ROWS))
     return alt.layer(band, line, errors, steps, points).properties(
-        title=title, height=360, width="container"
+        title=title, height=height, width="container"
     )
 
 
