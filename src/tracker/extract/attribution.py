@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from tracker.claimants import resolve
 from tracker.claimants.resolve import names_organisation
-from tracker.extract.coreference import measured_subject
+from tracker.extract.coreference import measured_subject, names_country
 from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
 from tracker.extract.patterns import WORD
 from tracker.lemmas import lemmatize
@@ -225,7 +225,17 @@ class _Walker:
             return False
         near, far = self.tokens[picked[-1]][0], self.tokens[i + step][0]
         before, after = (near, far) if step > 0 else (far, near)
-        if not after[0].isupper():
+        if after.lower() in self.lex.sources.place_articles:
+            # "die Mission in der Ukraine": after an article only a country is a place (not "in
+            # der Nacht")
+            if step < 0:
+                after = self.tokens[picked[-2]][0] if len(picked) > 1 else ""
+            else:
+                k = i + 2 * step
+                after = self.tokens[k][0] if 0 <= k < len(self.tokens) else ""
+            if not after[:1].isupper() or not names_country(after, self.lex):
+                return False
+        if not after[:1].isupper():
             return False
         # "the Intelligence Service in Seoul", "lawmaker from Bingol", "officials in Karliova":
         # the place belongs to the body or voice before it, never a source alone
@@ -727,6 +737,16 @@ _SEPARABLE: dict[str, tuple[re.Pattern[str], dict[str, frozenset[str]]]] = {}
 _CLAUSE_MARK = re.compile(r"[,;:]")
 
 
+# ", Karl Menzel," closing the text before a verb: a name of up to four capitalised words set off
+# by commas after a phrase.
+_APPOSED_BEFORE = re.compile(r"\w\s*,\s*((?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’-]*)\s*,$")
+
+
+def _closes_apposed_name(before: str) -> bool:
+    m = _APPOSED_BEFORE.search(before)
+    return m is not None and all(w[0].isupper() for w in m.group(1).split())
+
+
 def _separable_cues(
     text: str, start: int, end: int, lex: Lexicon
 ) -> list[tuple[int, int, int, str]]:
@@ -751,7 +771,10 @@ def _separable_cues(
         ]
         if not words or words[-1].lower() not in particles[m.group().lower()]:
             continue
-        inverted = text[start : m.start()].rstrip().endswith(",")
+        before = text[start : m.start()].rstrip()
+        # not the comma closing an apposed name ("Der Beauftragte des Landes, Karl Menzel,
+        # stellte die Zahlen vor": the subject stands before the verb)
+        inverted = before.endswith(",") and not _closes_apposed_name(before)
         phrase = f"{m.group().lower()} {words[-1].lower()}"
         out.append((m.start(), m.end(), 1 if inverted else -1, phrase))
     return out
@@ -1150,6 +1173,16 @@ def _own_estimate(lex: Lexicon) -> re.Pattern[str]:
     return _OWN_ESTIMATES[lex.code]
 
 
+def _head_before_place(phrase: str, lex: Lexicon) -> str:
+    """The head of a source phrase before a place joined to it ("behörden" in "Die Behörden in
+    Hessen"), else its last word."""
+    words = phrase.lower().split()
+    for i, word in enumerate(words[1:], 1):
+        if word in lex.sources.place_links:
+            return words[i - 1]
+    return words[-1]
+
+
 def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """ "Die Ukraine hat nach eigenen Angaben ...", "Der Fonds hat seine Prognose auf 3 Prozent
     gesenkt": the opening subject of the clause is the source."""
@@ -1173,7 +1206,7 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
         phrase = text[span[0] : span[1]]
         # a subject that names a body or person ("Die Ukraine hat nach eigenen Angaben"), not
         # an adverb opening a passive ("Insgesamt wurden 40 Tote gezählt")
-        head = phrase.lower().split()[-1]
+        head = _head_before_place(phrase, lex)
         if head not in lex.sources.pointing_heads and not _names_body_or_person(phrase, lex):
             # "Nach dem Unglück hat die Polizei die Zahl der Verletzten auf 78 korrigiert":
             # an adverbial opens the clause, the subject follows the auxiliary
@@ -1232,6 +1265,8 @@ def _add(
         span = None  # "wie X auf Telegram mitteilte": the medium or occasion, not who
     if span is None and step < 0:
         span = _after_opener(text, walker, cue_start, _first_word(text, sentence[0]))
+    if span is None and step < 0 and 0 <= index < len(walker.tokens):
+        span = _apposition(walker, index)  # "Der Beauftragte des Landes, Karl Menzel, legte"
     if span is None and step < 0:
         span = _apposed_subject(walker, index, _first_word(text, sentence[0]))
     if span is None and step < 0 and walker.lex.sources.head_capitalized:

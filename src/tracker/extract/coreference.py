@@ -452,6 +452,13 @@ def claimant_type(key: str, written: str, lex: Lexicon) -> str | None:
     return resolve(written, lex.code).type
 
 
+def names_country(written: str, lex: Lexicon) -> bool:
+    """``written`` names a country or its capital alone ("Ukraine", "den USA")."""
+    data_lang = data_language(lex.code)
+    entry = index_for(data_lang).phrases.get(norms(written, data_lang))
+    return entry is not None and entry.kind == Kind.COUNTRY
+
+
 def measured_subject(written: str, lex: Lexicon) -> bool:
     """A subject of a sentence that is what a figure is about, not a voice: a country or its
     capital named alone ("Spain had the highest rate at 11.2%", a place) or a party ("Das

@@ -321,6 +321,7 @@ class Sources:
     not_source: frozenset[str]
     generic: frozenset[str]
     place_links: frozenset[str]
+    place_articles: frozenset[str]  # "in der Ukraine": an article between the link and the place
     relay: frozenset[str]  # "citing", "unter Berufung auf": the source is relayed by another
     relay_outer: frozenset[str]  # "laut X schätzt Y": X relays Y
     briefed_by: tuple[str, ...]  # "X, briefed by the agency, said": the agency holds the figure
@@ -397,6 +398,7 @@ def _sources(f: DataFile) -> Sources:
         not_source=f.word_set("not_source"),
         generic=f.word_set("generic"),
         place_links=f.word_set("place_links"),
+        place_articles=f.word_set("place_articles"),
         relay=f.word_set("relay"),
         relay_outer=f.word_set("relay_outer"),
         briefed_by=f.word_tuple("briefed_by"),
