@@ -73,3 +73,49 @@ def test_who_points_to_a_figure_states_it(text: str) -> None:
 def test_a_reason_pointed_to_is_no_source() -> None:
     text = "Händler verwiesen auf die Zinswende der Notenbank. Das Pfund notierte bei 1,22 Dollar."
     assert [s for _, s in attributed(text, "de")] == [None]
+
+
+def test_abbreviated_title_is_the_role_pointed_back_to() -> None:
+    text = (
+        "A drone strike on the port killed five people and wounded 19, Gov. Oleh Kiper said. "
+        "The port has been hit more than 300 times this year, according to the governor."
+    )
+    assert {c.claimant for c in extract(text, "en")} == {"person-oleh-kiper"}
+
+
+def test_another_role_is_not_the_abbreviated_title() -> None:
+    text = (
+        "A strike killed five people, Mayor Oleh Kiper said. The port has been hit more than "
+        "300 times this year, according to the governor."
+    )
+    assert [c.claimant == "person-oleh-kiper" for c in extract(text, "en")] == [True, False]
+
+
+def test_pronoun_after_a_described_voice_keeps_the_specific_voice() -> None:
+    text = (
+        "Russia is losing about 900 soldiers a day, the BBC reported, quoting Western officials. "
+        "The officials said Moscow had committed some 120,000 troops. They added that Russia "
+        "was recruiting about 20,000 new soldiers a month."
+    )
+    keys = {c.claimant.split(":")[0] for c in extract(text, "en") if c.claimant}
+    assert keys == {"anon-western-officials"}
+
+
+def test_report_noun_inside_a_source_is_no_cue() -> None:
+    text = (
+        "5,100 cases were reported in the past week, according to the latest weekly report "
+        "from the Austrian Health Agency."
+    )
+    assert [s for _, s in attributed(text, "en")] == [
+        "the latest weekly report from the Austrian Health Agency"
+    ]
+
+
+def test_the_figure_comes_from_covers_the_sentence_before() -> None:
+    text = (
+        "At least 900 people have died crossing the desert this year. The figure comes from "
+        "the International Committee of the Red Cross."
+    )
+    assert [s for _, s in attributed(text, "en")] == [
+        "the International Committee of the Red Cross"
+    ]

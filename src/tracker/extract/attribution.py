@@ -393,7 +393,24 @@ def _may_hold(words: frozenset[str] | None, found: set[str] | None) -> bool:
 
 
 def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
-    """Attribution cues in ``text[start:end]`` (one sentence) with the source each names."""
+    """Attribution cues in ``text[start:end]`` (one sentence) with the source each names; a
+    cue word that is also a source noun ("report") inside another cue's source ("according to
+    the latest report from the institute") is that noun, not a verb."""
+    cues = _find_cues(text, start, end, lex)
+    if len(cues) < 2:
+        return cues
+    nouns = lex.sources.head_nouns
+    return [
+        c
+        for c in cues
+        if not (
+            c.phrase in nouns
+            and any(d is not c and d.src_start <= c.start and c.end <= d.src_end for d in cues)
+        )
+    ]
+
+
+def _find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     pats = lex.regexes
     found: list[tuple[int, int, int, str]] = []
     apposed: set[int] = set()  # inverted cues that may close an apposition before them
