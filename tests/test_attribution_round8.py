@@ -104,11 +104,14 @@ def test_pronoun_after_a_described_voice_keeps_the_specific_voice() -> None:
 def test_report_noun_inside_a_source_is_no_cue() -> None:
     text = (
         "5,100 cases were reported in the past week, according to the latest weekly report "
-        "from the Austrian Health Agency."
+        "from the Paul Ehrlich Institute."
     )
-    assert [s for _, s in attributed(text, "en")] == [
-        "the latest weekly report from the Austrian Health Agency"
-    ]
+    assert [s for _, s in attributed(text, "en")] == ["the Paul Ehrlich Institute"]
+
+
+def test_a_body_at_a_country_after_an_article_in_english() -> None:
+    text = "Police in the Netherlands said 14 people were arrested."
+    assert [s for _, s in attributed(text, "en")] == ["Police in the Netherlands"]
 
 
 def test_the_figure_comes_from_covers_the_sentence_before() -> None:

@@ -405,7 +405,7 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
         for c in cues
         if not (
             c.phrase in nouns
-            and any(d is not c and d.src_start <= c.start and c.end <= d.src_end for d in cues)
+            and any(d is not c and d.start < c.start and c.end <= d.end for d in cues)
         )
     ]
 
@@ -1388,7 +1388,8 @@ def _report_by(walker: _Walker, span: tuple[int, int]) -> tuple[int, int]:
     if not inside or any(tokens[k][0][0].isupper() for k in inside):
         return span
     nxt = inside[-1] + 1
-    if nxt + 1 >= len(tokens) or tokens[nxt][0].lower() not in walker.lex.sources.agent_markers:
+    links = walker.lex.sources.agent_markers | walker.lex.sources.report_links
+    if nxt + 1 >= len(tokens) or tokens[nxt][0].lower() not in links:
         return span
     agent = _named_agent(walker, nxt + 1)
     return agent if agent is not None else span

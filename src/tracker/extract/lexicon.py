@@ -338,6 +338,7 @@ class Sources:
     relay_passive: frozenset[str]  # "delegates cited by Reuters": the holder comes first
     passive_auxiliaries: frozenset[str]  # "were published by X": a passive report verb
     agent_markers: frozenset[str]  # "by", "vom": who did it, in a passive
+    report_links: frozenset[str]  # "the latest report from the institute": who wrote a report
     prepositions: frozenset[str]  # "an den Haushaltsausschuss": an object, never the subject
     # "Aus Justizkreisen hieß es", "wie aus dem Ministerium verlautete": a preposition whose
     # object before a report verb is where the statement comes from (else a preposition's
@@ -415,6 +416,7 @@ def _sources(f: DataFile) -> Sources:
         relay_passive=f.word_set("relay_passive"),
         passive_auxiliaries=f.word_set("passive_auxiliaries"),
         agent_markers=f.word_set("agent_markers"),
+        report_links=f.word_set("report_links"),
         prepositions=f.word_set("prepositions"),
         origin_prepositions=f.word_set("origin_prepositions"),
         recipient_articles=f.word_set("recipient_articles"),
