@@ -122,3 +122,38 @@ def test_the_figure_comes_from_covers_the_sentence_before() -> None:
     assert [s for _, s in attributed(text, "en")] == [
         "the International Committee of the Red Cross"
     ]
+
+
+def test_quoted_survey_name_before_its_maker_in_german() -> None:
+    text = (
+        "Im „Politbarometer“ des ZDF kommt die Union auf 31 Prozent. Die SPD erreicht "
+        "16 Prozent."
+    )
+    assert [s for _, s in attributed(text, "de")] == ["ZDF", "ZDF"]
+
+
+def test_regional_trend_poll_of_a_broadcaster() -> None:
+    text = "Im Sachsentrend der ARD kommt die Union auf 31 Prozent."
+    assert [s for _, s in attributed(text, "de")] == ["ARD"]
+
+
+def test_a_trend_of_a_thing_is_no_survey() -> None:
+    text = "Der Abwärtstrend der Preise hielt mit 2 Prozent an."
+    assert [s for _, s in attributed(text, "de")] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labour remains ahead at 31% in YouGov's weekly poll.",
+        "Labour remains ahead at 31% in a YouGov poll.",
+    ],
+)
+def test_survey_owned_by_a_pollster(text: str) -> None:
+    assert [s for _, s in attributed(text, "en")] == ["YouGov"]
+
+
+def test_a_country_owning_a_poll_is_no_pollster() -> None:
+    assert [s for _, s in attributed("Support rose to 31% in Britain's latest poll.", "en")] == [
+        None
+    ]

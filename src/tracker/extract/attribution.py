@@ -821,18 +821,24 @@ def _compound_tail_cues(
     src = lex.sources
     if not src.compound_cue_tails:
         return []
+    plain = {t for t in src.compound_cue_tails if " " not in t}
     if lex.code not in _TAIL_CUES:
-        plain = [t for t in src.compound_cue_tails if " " not in t]
-        linked = [t for t in src.compound_cue_tails if " " in t]
+        linked = [t.split(None, 1) for t in src.compound_cue_tails if " " in t]
+        # a closing quotation mark may end the name ("im „Politbarometer“ des ZDF")
+        tails = phrase_alternation([*plain, *(t for t, _ in linked)])
+        links = phrase_alternation([*src.strip_after_cue, *(k for _, k in linked)])
         _TAIL_CUES[lex.code] = re.compile(
-            rf"(?<=[^\W\d_])(?P<cue>(?:{phrase_alternation(plain)})\s+"
-            rf"(?:{phrase_alternation(src.strip_after_cue)})|{phrase_alternation(linked)})(?![\w])",
+            rf"(?<=[^\W\d_])(?P<cue>(?P<tail>{tails})[“”\"«»]?\s+(?P<link>{links}))(?![\w])",
             re.I,
         )
     out = []
     for m in _TAIL_CUES[lex.code].finditer(text, start, end):
-        phrase = " ".join(m.group("cue").lower().split())
-        if phrase not in src.compound_cue_tails or _names_body_after(text, m.end(), end, lex):
+        tail, link = m.group("tail").lower(), m.group("link").lower()
+        phrase = f"{tail} {link}"
+        plain_cue = tail in plain and link in src.strip_after_cue
+        if plain_cue or (
+            phrase in src.compound_cue_tails and _names_body_after(text, m.end(), end, lex)
+        ):
             out.append((m.start("cue"), m.end(), 1, phrase))
     return out
 
@@ -843,16 +849,26 @@ _NAMED_SURVEYS: dict[str, re.Pattern[str]] = {}
 def _named_survey_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """ "in der neuen Forsa-Umfrage", "Eine INSA-Erhebung sieht die AfD bei 20 Prozent": a survey
     noun joined by a hyphen to a known name is stated by that name (the source is the name)."""
+    joiner = lex.sources.named_survey_joiner
     if lex.code not in _NAMED_SURVEYS:
+        # written apart, the name may own the survey and a word or two describe it ("YouGov's
+        # weekly poll", "ARD's monthly Deutschlandtrend poll")
+        between = r"(?:['’]s)?(?:\s+[^\W\d_][\w-]*){0,2}" if joiner.isspace() else ""
         _NAMED_SURVEYS[lex.code] = re.compile(
-            rf"(?<![\w-])(?P<source>[^\W\d_][\w.&]*){re.escape(lex.sources.named_survey_joiner)}"
+            rf"(?<![\w-])(?-i:(?=[A-ZÀ-ÖØ-Þ]))(?P<source>[^\W\d_][\w.&]*)"
+            rf"(?P<between>{between}){re.escape(joiner)}"
             rf"(?:{phrase_alternation(lex.sources.named_survey_tails)})(?![\w-])",
             re.I,
         )
     out = []
     for m in _NAMED_SURVEYS[lex.code].finditer(text, start, end):
         name = m.group("source")
-        if name[0].isupper() and resolve(name, lex.code).known:
+        if not name[0].isupper():
+            continue
+        found = resolve(name, lex.code)
+        apart = m.group("between") and (found.type == "party" or names_country(name, lex))
+        if found.known and not apart:
+            # not "Labour's poll lead", "Britain's latest survey": what polls measure or where
             out.append(Cue(m.start(), m.end(), name, False, *m.span("source"), COMPOUND))
     return out
 
