@@ -1298,7 +1298,9 @@ def _add(
         span = None  # "wie X auf Telegram mitteilte": the medium or occasion, not who
     if span is None and step < 0:
         span = _after_opener(text, walker, cue_start, _first_word(text, sentence[0]))
-    if span is None and step < 0 and 0 <= index < len(walker.tokens):
+    if span is None and step < 0 and 0 <= index < len(walker.tokens) and (
+        tuple(phrase.split(" ", 1)) in walker.lex.sources.separable
+    ):
         span = _apposition(walker, index)  # "Der Beauftragte des Landes, Karl Menzel, legte"
     if span is None and step < 0:
         span = _apposed_subject(walker, index, _first_word(text, sentence[0]))
