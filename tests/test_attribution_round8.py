@@ -157,3 +157,28 @@ def test_a_country_owning_a_poll_is_no_pollster() -> None:
     assert [s for _, s in attributed("Support rose to 31% in Britain's latest poll.", "en")] == [
         None
     ]
+
+
+def test_a_works_council_demanding_a_figure_states_it() -> None:
+    text = (
+        "Opel baut Stellen ab. Der Konzern investiert 80 Milliarden Euro in neue Modelle. Der "
+        "Betriebsrat hatte den Abbau von höchstens 2.000 Stellen gefordert."
+    )
+    assert [s for _, s in attributed(text, "de")] == [None, "Betriebsrat"]
+
+
+def test_english_demand_in_the_perfect_states_its_figure() -> None:
+    text = (
+        "Opel will cut 5,000 jobs, the carmaker said. The works council had demanded that no "
+        "more than 2,000 jobs go."
+    )
+    assert [s for _, s in attributed(text, "en")] == ["the carmaker", "The works council"]
+
+
+def test_the_noun_demand_is_no_cue() -> None:
+    assert [s for _, s in attributed("Global oil demand rose 2% last year.", "en")] == [None]
+
+
+def test_a_subject_after_a_colon_opens_its_clause() -> None:
+    text = "Unwetter in Italien: Die Behörden in Genua haben die Zahl der Toten auf 41 korrigiert."
+    assert [s for _, s in attributed(text, "de")] == ["Die Behörden in Genua"]

@@ -1224,6 +1224,9 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
     owned = [*_own_estimate(lex).finditer(text, start, end)]
     for m in found + owned:
         clause = max(start, text.rfind(";", start, m.start()) + 1)  # "...; die Feuerwehr zählte"
+        colon = text.rfind(": ", clause, m.start())
+        if colon >= 0 and text[colon + 2 : colon + 3].isupper():
+            clause = colon + 2  # "Unwetter in Italien: Die Behörden haben ... korrigiert"
         tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, clause, m.start())]
         agent = _passive_agent_before(tokens, lex)
         if agent is not None:  # "Die Zahlen wurden vom Statistischen Bundesamt veröffentlicht"
