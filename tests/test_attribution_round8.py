@@ -182,3 +182,16 @@ def test_the_noun_demand_is_no_cue() -> None:
 def test_a_subject_after_a_colon_opens_its_clause() -> None:
     text = "Unwetter in Italien: Die Behörden in Genua haben die Zahl der Toten auf 41 korrigiert."
     assert [s for _, s in attributed(text, "de")] == ["Die Behörden in Genua"]
+
+
+def test_own_estimate_after_a_report_cue_belongs_to_its_source() -> None:
+    text = (
+        "Austria's economy will grow by just 0.3% this year, the Vienna-based Wifo institute "
+        "forecast on Thursday, cutting its earlier estimate of 0.6%."
+    )
+    assert [s for _, s in attributed(text, "en")] == ["the Vienna-based Wifo institute"] * 2
+
+
+def test_own_estimate_of_the_opening_subject() -> None:
+    text = "The Fund has cut its growth forecast to 2.1%."
+    assert [s for _, s in attributed(text, "en")] == ["The Fund"]

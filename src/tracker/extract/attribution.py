@@ -400,7 +400,7 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     if len(cues) < 2:
         return cues
     nouns = lex.sources.head_nouns
-    return [
+    cues = [
         c
         for c in cues
         if not (
@@ -408,6 +408,22 @@ def find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
             and any(d is not c and d.start < c.start and c.end <= d.end for d in cues)
         )
     ]
+    return [_own_of_nearer(c, cues) for c in cues]
+
+
+def _own_of_nearer(cue: Cue, cues: list[Cue]) -> Cue:
+    """ "Austria's economy will grow by 0.3%, the Wifo institute said, cutting its earlier
+    estimate of 0.6%": a self-reference (no cue words) after another cue whose source stands
+    between the clause's subject and it is that source's own."""
+    if cue.phrase:
+        return cue
+    nearer = [
+        d for d in cues if d.phrase and cue.src_end <= d.src_start and d.end <= cue.start
+    ]
+    if not nearer:
+        return cue
+    d = nearer[-1]
+    return Cue(cue.start, cue.end, d.source, cue.sentence_final, d.src_start, d.src_end)
 
 
 def _find_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
