@@ -195,3 +195,24 @@ def test_own_estimate_after_a_report_cue_belongs_to_its_source() -> None:
 def test_own_estimate_of_the_opening_subject() -> None:
     text = "The Fund has cut its growth forecast to 2.1%."
     assert [s for _, s in attributed(text, "en")] == ["The Fund"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Bayern stieg die Zahl laut dpa auf 4,1 Prozent.",
+        "Die Zahl stieg auf 4,1 Prozent, wie dpa berichtete.",
+    ],
+)
+def test_a_known_name_in_lower_case_is_a_german_source(text: str) -> None:
+    assert [s for _, s in attributed(text, "de")] == ["dpa"]
+
+
+def test_a_genitive_adjective_inside_a_name_keeps_the_name_whole() -> None:
+    text = "Nach Angaben des Verbands kommunaler Unternehmen fehlen 300 Millionen Euro."
+    assert [s for _, s in attributed(text, "de")] == ["Verbands kommunaler Unternehmen"]
+
+
+def test_a_verb_after_a_noun_still_ends_the_source() -> None:
+    text = "Laut dem Ministerium wurden 40 Menschen verletzt."
+    assert [s for _, s in attributed(text, "de")] == ["dem Ministerium"]

@@ -8,6 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tracker.claimants import resolve
+from tracker.claimants.gazetteer import data_language
+from tracker.claimants.index import Kind, index_for
+from tracker.claimants.normalize import norms
 from tracker.claimants.resolve import names_organisation
 from tracker.extract.coreference import measured_subject, names_country
 from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
@@ -33,6 +36,19 @@ class Cue:
     src_start: int = -1  # where the source phrase itself stands in the text
     src_end: int = -1
     phrase: str = ""  # the cue words as listed in sources.toml ("citing", "laut")
+
+
+def _known_lowercase(word: str, lex: Lexicon) -> bool:
+    """A short name written in lower case that the gazetteer knows ("laut dpa"): a source
+    word although German nouns and names are capitalised."""
+    if not lex.sources.head_capitalized or not (2 <= len(word) <= 6 and word.isalpha()):
+        return False  # English reads lower-case words anyway
+    if not word.islower():
+        return False
+    data_lang = data_language(lex.code)
+    entry = index_for(data_lang).phrases.get(norms(word, data_lang))
+    # the alias as written, not a lemma ("grünen" is no "Grüne")
+    return entry is not None and entry.kind == Kind.ALIAS and entry.source.casefold() == word
 
 
 class _Walker:
@@ -62,6 +78,7 @@ class _Walker:
             word[0].isupper()
             or lower in self.lex.sources.phrase_words
             or bool(self.lex.sources.lowercase_word.fullmatch(word))
+            or _known_lowercase(word, self.lex)
         )
 
     def text_of(self, start: int, end: int) -> str:
@@ -74,11 +91,24 @@ class _Walker:
             return False
         if word.lower() in self.lex.sources.pronouns:
             return True  # ", sagte er."
-        return word[0].isupper() or not self.lex.sources.head_capitalized
+        return (
+            word[0].isupper()
+            or not self.lex.sources.head_capitalized
+            or _known_lowercase(word, self.lex)
+        )
 
-    def _after_head(self, picked: list[int], word: str) -> bool:
-        """German "des Ministeriums wurden": a lower-case word after a noun starts the verb."""
+    def _after_head(self, picked: list[int], word: str, i: int) -> bool:
+        """German "des Ministeriums wurden": a lower-case word after a noun starts the verb;
+        not a genitive adjective inside a name before its noun ("des Verbands deutscher
+        Pfandbriefbanken")."""
         if not self.lex.sources.head_capitalized or word[0].isupper():
+            return False
+        if (
+            word.lower().endswith(self.lex.sources.name_adjective_endings)
+            and i + 1 < len(self.tokens)
+            and self.tokens[i + 1][0][:1].isupper()
+            and self._noun_before(picked)
+        ):
             return False
         if word.lower() in self.lex.sources.phrase_words:
             # "beziffert das Ministerium die Verluste": a new article after a noun opens the object
@@ -154,7 +184,7 @@ class _Walker:
                 continue
             if lower in self.lex.sources.not_source or not self._accepts(word):
                 break
-            if step > 0 and picked and self._after_head(picked, word):
+            if step > 0 and picked and self._after_head(picked, word, i):
                 break
             if step > 0 and picked and self._verb_after_name(picked, word):
                 break  # "a poll by Ipsos showed": the report verb ends the name

@@ -322,6 +322,7 @@ class Sources:
     generic: frozenset[str]
     place_links: frozenset[str]
     place_articles: frozenset[str]  # "in der Ukraine": an article between the link and the place
+    name_adjective_endings: tuple[str, ...]  # "Verband deutscher Pfandbriefbanken"
     relay: frozenset[str]  # "citing", "unter Berufung auf": the source is relayed by another
     relay_outer: frozenset[str]  # "laut X schätzt Y": X relays Y
     briefed_by: tuple[str, ...]  # "X, briefed by the agency, said": the agency holds the figure
@@ -400,6 +401,7 @@ def _sources(f: DataFile) -> Sources:
         generic=f.word_set("generic"),
         place_links=f.word_set("place_links"),
         place_articles=f.word_set("place_articles"),
+        name_adjective_endings=f.word_tuple("name_adjective_endings"),
         relay=f.word_set("relay"),
         relay_outer=f.word_set("relay_outer"),
         briefed_by=f.word_tuple("briefed_by"),
