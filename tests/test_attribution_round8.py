@@ -216,3 +216,13 @@ def test_a_genitive_adjective_inside_a_name_keeps_the_name_whole() -> None:
 def test_a_verb_after_a_noun_still_ends_the_source() -> None:
     text = "Laut dem Ministerium wurden 40 Menschen verletzt."
     assert [s for _, s in attributed(text, "de")] == ["dem Ministerium"]
+
+
+def test_relay_after_a_quoted_medium_holds_the_figure() -> None:
+    text = (
+        "Betroffen seien rund 100 Verbindungen pro Woche, berichtet das „Tageblatt“ unter "
+        "Berufung auf interne Unterlagen."
+    )
+    (claim,) = extract(text, "de")
+    assert claim.source == "interne Unterlagen"
+    assert claim.via is not None

@@ -1756,7 +1756,11 @@ def _inner(after: list[Cue], n: int, text: str, relays: frozenset[str]) -> Cue:
     return cue
 
 
-_ADJUNCT = re.compile(r"[\s,]*(?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*\s*,\s*|[\s,]*")
+# the closing quotation mark of a quoted name may stand before it ("das „Handelsblatt“ unter
+# Berufung auf")
+_ADJUNCT = re.compile(
+    r"[\s,“”\"»«]*(?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*\s*,\s*|[\s,“”\"»«]*"
+)
 
 
 def _adjunct_only(between: str, relays: frozenset[str], relay: bool) -> bool:
