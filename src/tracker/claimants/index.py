@@ -45,6 +45,9 @@ class PhraseIndex:
     name_particles: frozenset[str]
     title_suffixes: tuple[tuple[str, Entry], ...]
     title_suffix_words: tuple[str, ...]
+    # German compounds ending in an official's word ("Geheimdienstvertreter"): split only when
+    # the part before it names a body, type or country
+    official_suffixes: tuple[tuple[str, Entry], ...]
     org_suffixes: tuple[str, ...]
     generic_suffixes: tuple[str, ...]  # "forscher", "mitarbeiter": a compound ending in one
     place_links: frozenset[str]  # "in", "aus": a place after one belongs to the body before it
@@ -190,6 +193,16 @@ def build_index(g: Gazetteer) -> PhraseIndex:
         name_particles=frozenset(w.casefold() for w in g.words["name_particles"]),
         title_suffixes=tuple(sorted(suffixes, key=lambda s: -len(s[0]))),
         title_suffix_words=tuple(s for s, _ in suffixes),
+        official_suffixes=tuple(
+            sorted(
+                (
+                    (p[0], e)
+                    for p, e in b.phrases.items()
+                    if e.kind == Kind.OFFICIAL and len(p) == 1 and len(p[0]) >= 6
+                ),
+                key=lambda s: -len(s[0]),
+            )
+        ),
         org_suffixes=tuple(
             w for x in g.words["org_words"] for w in norms(x, g.lang) if len(w) >= 4
         ),

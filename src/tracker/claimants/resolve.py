@@ -90,21 +90,36 @@ def _about(tokens: tuple[Token, ...], ix: PhraseIndex) -> tuple[Token, ...]:
 
 
 def _split_compound_title(token: Token, ix: PhraseIndex, lang: str) -> list[_Span] | None:
-    """German compounds ending in a title: "Pentagonsprecher" -> "Pentagon" + title."""
-    if lang != "de" or not token.norm.endswith(ix.title_suffix_words):
+    """German compounds ending in a title: "Pentagonsprecher" -> "Pentagon" + title; ending in
+    an official's word only when the part before it names a body ("Geheimdienstvertreter" ->
+    "Geheimdienst" + official; not "Geschäftsstelle")."""
+    if lang != "de":
         return None
-    for suffix, entry in ix.title_suffixes:
+    if token.norm.endswith(ix.title_suffix_words):
+        for suffix, entry in ix.title_suffixes:
+            if token.norm.endswith(suffix) and len(token.norm) - len(suffix) >= 3:
+                return _compound_head(token, suffix, entry, ix, lang) or [_Span(entry, (token,))]
+    for suffix, entry in ix.official_suffixes:
         if token.norm.endswith(suffix) and len(token.norm) - len(suffix) >= 3:
-            cut = len(token.text) - len(token.text) * len(suffix) // len(token.norm)
-            prefix = token.text[: max(cut, 3)]
-            for candidate in (prefix, prefix[:-1] if prefix.endswith("s") else None):
-                if candidate:
-                    found = ix.phrases.get(
-                        (norm_word(candidate[:1].upper() + candidate[1:], lang),)
-                    )
-                    if found and found.kind in (Kind.ALIAS, Kind.TYPE, Kind.COUNTRY, Kind.OFFICIAL):
-                        return [_Span(found, (token,)), _Span(entry, ())]
-            return [_Span(entry, (token,))]
+            return _compound_head(token, suffix, entry, ix, lang)
+    return None
+
+
+def _compound_head(
+    token: Token, suffix: str, entry: Entry, ix: PhraseIndex, lang: str
+) -> list[_Span] | None:
+    """The body, type or country before ``suffix`` in a German compound, with ``entry``."""
+    head = len(token.norm) - len(suffix)
+    if token.text[:head].lower() == token.norm[:head]:
+        cut = head  # the lemma shortened only the suffix ("...vertreter" -> "...vertret")
+    else:
+        cut = len(token.text) - len(token.text) * len(suffix) // len(token.norm)
+    prefix = token.text[: max(cut, 3)]
+    for candidate in (prefix, prefix[:-1] if prefix.endswith("s") else None):
+        if candidate:
+            found = ix.phrases.get((norm_word(candidate[:1].upper() + candidate[1:], lang),))
+            if found and found.kind in (Kind.ALIAS, Kind.TYPE, Kind.COUNTRY, Kind.OFFICIAL):
+                return [_Span(found, (token,)), _Span(entry, ())]
     return None
 
 

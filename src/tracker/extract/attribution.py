@@ -8,8 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tracker.claimants import resolve
+from tracker.claimants.gazetteer import data_language
+from tracker.claimants.index import Kind, index_for
+from tracker.claimants.normalize import norms
 from tracker.claimants.resolve import names_organisation
-from tracker.extract.coreference import measured_subject
+from tracker.extract.coreference import measured_subject, names_country
 from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
 from tracker.extract.patterns import WORD
 from tracker.lemmas import lemmatize
@@ -33,6 +36,19 @@ class Cue:
     src_start: int = -1  # where the source phrase itself stands in the text
     src_end: int = -1
     phrase: str = ""  # the cue words as listed in sources.toml ("citing", "laut")
+
+
+def _known_lowercase(word: str, lex: Lexicon) -> bool:
+    """A short name written in lower case that the gazetteer knows ("laut dpa"): a source
+    word although German nouns and names are capitalised."""
+    if not lex.sources.head_capitalized or not (2 <= len(word) <= 6 and word.isalpha()):
+        return False  # English reads lower-case words anyway
+    if not word.islower():
+        return False
+    data_lang = data_language(lex.code)
+    entry = index_for(data_lang).phrases.get(norms(word, data_lang))
+    # the alias as written, not a lemma ("grünen" is no "Grüne")
+    return entry is not None and entry.kind == Kind.ALIAS and entry.source.casefold() == word
 
 
 class _Walker:
@@ -62,6 +78,7 @@ class _Walker:
             word[0].isupper()
             or lower in self.lex.sources.phrase_words
             or bool(self.lex.sources.lowercase_word.fullmatch(word))
+            or _known_lowercase(word, self.lex)
         )
 
     def text_of(self, start: int, end: int) -> str:
@@ -74,11 +91,24 @@ class _Walker:
             return False
         if word.lower() in self.lex.sources.pronouns:
             return True  # ", sagte er."
-        return word[0].isupper() or not self.lex.sources.head_capitalized
+        return (
+            word[0].isupper()
+            or not self.lex.sources.head_capitalized
+            or _known_lowercase(word, self.lex)
+        )
 
-    def _after_head(self, picked: list[int], word: str) -> bool:
-        """German "des Ministeriums wurden": a lower-case word after a noun starts the verb."""
+    def _after_head(self, picked: list[int], word: str, i: int) -> bool:
+        """German "des Ministeriums wurden": a lower-case word after a noun starts the verb;
+        not a genitive adjective inside a name before its noun ("des Verbands deutscher
+        Pfandbriefbanken")."""
         if not self.lex.sources.head_capitalized or word[0].isupper():
+            return False
+        if (
+            word.lower().endswith(self.lex.sources.name_adjective_endings)
+            and i + 1 < len(self.tokens)
+            and self.tokens[i + 1][0][:1].isupper()
+            and self._noun_before(picked)
+        ):
             return False
         if word.lower() in self.lex.sources.phrase_words:
             # "beziffert das Ministerium die Verluste": a new article after a noun opens the object
@@ -154,7 +184,7 @@ class _Walker:
                 continue
             if lower in self.lex.sources.not_source or not self._accepts(word):
                 break
-            if step > 0 and picked and self._after_head(picked, word):
+            if step > 0 and picked and self._after_head(picked, word, i):
                 break
             if step > 0 and picked and self._verb_after_name(picked, word):
                 break  # "a poll by Ipsos showed": the report verb ends the name
@@ -225,7 +255,17 @@ class _Walker:
             return False
         near, far = self.tokens[picked[-1]][0], self.tokens[i + step][0]
         before, after = (near, far) if step > 0 else (far, near)
-        if not after[0].isupper():
+        if after.lower() in self.lex.sources.place_articles:
+            # "die Mission in der Ukraine": after an article only a country is a place (not "in
+            # der Nacht")
+            if step < 0:
+                after = self.tokens[picked[-2]][0] if len(picked) > 1 else ""
+            else:
+                k = i + 2 * step
+                after = self.tokens[k][0] if 0 <= k < len(self.tokens) else ""
+            if not after[:1].isupper() or not names_country(after, self.lex):
+                return False
+        if not after[:1].isupper():
             return False
         # "the Intelligence Service in Seoul", "lawmaker from Bingol", "officials in Karliova":
         # the place belongs to the body or voice before it, never a source alone
@@ -400,7 +440,42 @@ def find_cues(
     text: str, start: int, end: int, lex: Lexicon, letters: Letters | None = None
 ) -> list[Cue]:
     """Attribution cues in ``text[start:end]`` (one sentence) with the source each names
-    (``letters``: the sentence's ``sentence_letters``, when already read)."""
+    (``letters``: the sentence's ``sentence_letters``, when already read); a cue word that is
+    also a source noun ("report") inside another cue's source ("according to the latest report
+    from the institute") is that noun, not a verb."""
+    cues = _find_cues(text, start, end, lex, letters)
+    if len(cues) < 2:
+        return cues
+    nouns = lex.sources.head_nouns
+    cues = [
+        c
+        for c in cues
+        if not (
+            c.phrase in nouns
+            and any(d is not c and d.start < c.start and c.end <= d.end for d in cues)
+        )
+    ]
+    return [_own_of_nearer(c, cues) for c in cues]
+
+
+def _own_of_nearer(cue: Cue, cues: list[Cue]) -> Cue:
+    """ "Austria's economy will grow by 0.3%, the Wifo institute said, cutting its earlier
+    estimate of 0.6%": a self-reference (no cue words) after another cue whose source stands
+    between the clause's subject and it is that source's own."""
+    if cue.phrase:
+        return cue
+    nearer = [
+        d for d in cues if d.phrase and cue.src_end <= d.src_start and d.end <= cue.start
+    ]
+    if not nearer:
+        return cue
+    d = nearer[-1]
+    return Cue(cue.start, cue.end, d.source, cue.sentence_final, d.src_start, d.src_end)
+
+
+def _find_cues(
+    text: str, start: int, end: int, lex: Lexicon, letters: Letters | None = None
+) -> list[Cue]:
     pats = lex.regexes
     found: list[tuple[int, int, int, str]] = []
     apposed: set[int] = set()  # inverted cues that may close an apposition before them
@@ -743,6 +818,16 @@ _SEPARABLE: dict[str, tuple[re.Pattern[str], dict[str, frozenset[str]]]] = {}
 _CLAUSE_MARK = re.compile(r"[,;:]")
 
 
+# ", Karl Menzel," closing the text before a verb: a name of up to four capitalised words set off
+# by commas after a phrase.
+_APPOSED_BEFORE = re.compile(r"\w\s*,\s*((?:[^\W\d_][\w'’.-]*\s+){0,3}[^\W\d_][\w'’-]*)\s*,$")
+
+
+def _closes_apposed_name(before: str) -> bool:
+    m = _APPOSED_BEFORE.search(before)
+    return m is not None and all(w[0].isupper() for w in m.group(1).split())
+
+
 def _separable_cues(
     text: str, start: int, end: int, lex: Lexicon
 ) -> list[tuple[int, int, int, str]]:
@@ -767,7 +852,10 @@ def _separable_cues(
         ]
         if not words or words[-1].lower() not in particles[m.group().lower()]:
             continue
-        inverted = text[start : m.start()].rstrip().endswith(",")
+        before = text[start : m.start()].rstrip()
+        # not the comma closing an apposed name ("Der Beauftragte des Landes, Karl Menzel,
+        # stellte die Zahlen vor": the subject stands before the verb)
+        inverted = before.endswith(",") and not _closes_apposed_name(before)
         phrase = f"{m.group().lower()} {words[-1].lower()}"
         out.append((m.start(), m.end(), 1 if inverted else -1, phrase))
     return out
@@ -797,18 +885,24 @@ def _compound_tail_cues(
     src = lex.sources
     if not src.compound_cue_tails:
         return []
+    plain = {t for t in src.compound_cue_tails if " " not in t}
     if lex.code not in _TAIL_CUES:
-        plain = [t for t in src.compound_cue_tails if " " not in t]
-        linked = [t for t in src.compound_cue_tails if " " in t]
+        linked = [t.split(None, 1) for t in src.compound_cue_tails if " " in t]
+        # a closing quotation mark may end the name ("im „Politbarometer“ des ZDF")
+        tails = phrase_alternation([*plain, *(t for t, _ in linked)])
+        links = phrase_alternation([*src.strip_after_cue, *(k for _, k in linked)])
         _TAIL_CUES[lex.code] = re.compile(
-            rf"(?<=[^\W\d_])(?P<cue>(?:{phrase_alternation(plain)})\s+"
-            rf"(?:{phrase_alternation(src.strip_after_cue)})|{phrase_alternation(linked)})(?![\w])",
+            rf"(?<=[^\W\d_])(?P<cue>(?P<tail>{tails})[“”\"«»]?\s+(?P<link>{links}))(?![\w])",
             re.I,
         )
     out = []
     for m in _TAIL_CUES[lex.code].finditer(text, start, end):
-        phrase = " ".join(m.group("cue").lower().split())
-        if phrase not in src.compound_cue_tails or _names_body_after(text, m.end(), end, lex):
+        tail, link = m.group("tail").lower(), m.group("link").lower()
+        phrase = f"{tail} {link}"
+        plain_cue = tail in plain and link in src.strip_after_cue
+        if plain_cue or (
+            phrase in src.compound_cue_tails and _names_body_after(text, m.end(), end, lex)
+        ):
             out.append((m.start("cue"), m.end(), 1, phrase))
     return out
 
@@ -819,16 +913,26 @@ _NAMED_SURVEYS: dict[str, re.Pattern[str]] = {}
 def _named_survey_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """ "in der neuen Forsa-Umfrage", "Eine INSA-Erhebung sieht die AfD bei 20 Prozent": a survey
     noun joined by a hyphen to a known name is stated by that name (the source is the name)."""
+    joiner = lex.sources.named_survey_joiner
     if lex.code not in _NAMED_SURVEYS:
+        # written apart, the name may own the survey and a word or two describe it ("YouGov's
+        # weekly poll", "ARD's monthly Deutschlandtrend poll")
+        between = r"(?:['’]s)?(?:\s+[^\W\d_][\w-]*){0,2}" if joiner.isspace() else ""
         _NAMED_SURVEYS[lex.code] = re.compile(
-            rf"(?<![\w-])(?P<source>[^\W\d_][\w.&]*){re.escape(lex.sources.named_survey_joiner)}"
+            rf"(?<![\w-])(?-i:(?=[A-ZÀ-ÖØ-Þ]))(?P<source>[^\W\d_][\w.&]*)"
+            rf"(?P<between>{between}){re.escape(joiner)}"
             rf"(?:{phrase_alternation(lex.sources.named_survey_tails)})(?![\w-])",
             re.I,
         )
     out = []
     for m in _NAMED_SURVEYS[lex.code].finditer(text, start, end):
         name = m.group("source")
-        if name[0].isupper() and resolve(name, lex.code).known:
+        if not name[0].isupper():
+            continue
+        found = resolve(name, lex.code)
+        apart = m.group("between") and (found.type == "party" or names_country(name, lex))
+        if found.known and not apart:
+            # not "Labour's poll lead", "Britain's latest survey": what polls measure or where
             out.append(Cue(m.start(), m.end(), name, False, *m.span("source"), COMPOUND))
     return out
 
@@ -1166,6 +1270,16 @@ def _own_estimate(lex: Lexicon) -> re.Pattern[str]:
     return _OWN_ESTIMATES[lex.code]
 
 
+def _head_before_place(phrase: str, lex: Lexicon) -> str:
+    """The head of a source phrase before a place joined to it ("behörden" in "Die Behörden in
+    Hessen"), else its last word."""
+    words = phrase.lower().split()
+    for i, word in enumerate(words[1:], 1):
+        if word in lex.sources.place_links:
+            return words[i - 1]
+    return words[-1]
+
+
 def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """ "Die Ukraine hat nach eigenen Angaben ...", "Der Fonds hat seine Prognose auf 3 Prozent
     gesenkt": the opening subject of the clause is the source."""
@@ -1174,6 +1288,9 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
     owned = [*_own_estimate(lex).finditer(text, start, end)]
     for m in found + owned:
         clause = max(start, text.rfind(";", start, m.start()) + 1)  # "...; die Feuerwehr zählte"
+        colon = text.rfind(": ", clause, m.start())
+        if colon >= 0 and text[colon + 2 : colon + 3].isupper():
+            clause = colon + 2  # "Unwetter in Italien: Die Behörden haben ... korrigiert"
         tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, clause, m.start())]
         agent = _passive_agent_before(tokens, lex)
         if agent is not None:  # "Die Zahlen wurden vom Statistischen Bundesamt veröffentlicht"
@@ -1189,7 +1306,7 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
         phrase = text[span[0] : span[1]]
         # a subject that names a body or person ("Die Ukraine hat nach eigenen Angaben"), not
         # an adverb opening a passive ("Insgesamt wurden 40 Tote gezählt")
-        head = phrase.lower().split()[-1]
+        head = _head_before_place(phrase, lex)
         if head not in lex.sources.pointing_heads and not _names_body_or_person(phrase, lex):
             # "Nach dem Unglück hat die Polizei die Zahl der Verletzten auf 78 korrigiert":
             # an adverbial opens the clause, the subject follows the auxiliary
@@ -1248,6 +1365,10 @@ def _add(
         span = None  # "wie X auf Telegram mitteilte": the medium or occasion, not who
     if span is None and step < 0:
         span = _after_opener(text, walker, cue_start, _first_word(text, sentence[0]))
+    if span is None and step < 0 and 0 <= index < len(walker.tokens) and (
+        tuple(phrase.split(" ", 1)) in walker.lex.sources.separable
+    ):
+        span = _apposition(walker, index)  # "Der Beauftragte des Landes, Karl Menzel, legte"
     if span is None and step < 0:
         span = _apposed_subject(walker, index, _first_word(text, sentence[0]))
     if span is None and step < 0 and walker.lex.sources.head_capitalized:
@@ -1352,7 +1473,8 @@ def _report_by(walker: _Walker, span: tuple[int, int]) -> tuple[int, int]:
     if not inside or any(tokens[k][0][0].isupper() for k in inside):
         return span
     nxt = inside[-1] + 1
-    if nxt + 1 >= len(tokens) or tokens[nxt][0].lower() not in walker.lex.sources.agent_markers:
+    links = walker.lex.sources.agent_markers | walker.lex.sources.report_links
+    if nxt + 1 >= len(tokens) or tokens[nxt][0].lower() not in links:
         return span
     agent = _named_agent(walker, nxt + 1)
     return agent if agent is not None else span
@@ -1652,7 +1774,11 @@ def _inner(after: list[Cue], n: int, text: str, relays: frozenset[str]) -> Cue:
     return cue
 
 
-_ADJUNCT = re.compile(r"[\s,]*(?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*\s*,\s*|[\s,]*")
+# the closing quotation mark of a quoted name may stand before it ("das „Handelsblatt“ unter
+# Berufung auf")
+_ADJUNCT = re.compile(
+    r"[\s,“”\"»«]*(?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*\s*,\s*|[\s,“”\"»«]*"
+)
 
 
 def _adjunct_only(between: str, relays: frozenset[str], relay: bool) -> bool:

@@ -131,9 +131,9 @@ class Coreference:
     def _settle(self, start: int, key: str) -> None:
         """The mention at ``start`` was filed under an anonymous key ("the interior ministry"
         with no country of its own) and now points to ``key`` (Turkey's, from the story): a later
-        "the ministry" pointing to it finds that claimant."""
-        if key.startswith(ANONYMOUS):
-            return
+        "the ministry" pointing to it finds that claimant. So does an anonymous voice pointing
+        back to a more specific one ("Western officials" ... "The officials said" ... "They
+        added"): a later pronoun finds the voice it pointed to."""
         for starts, items in self._lists.values():
             at = bisect.bisect_left(starts, start)
             while at < len(starts) and starts[at] == start:
@@ -145,9 +145,17 @@ class Coreference:
         wanted = set(norms(role, data_language(self.lex.code)))
         starts, items = self._lists.get("person", ((), ()))
         for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
-            if wanted <= items[at].written:
+            written = items[at].written
+            if wanted <= written or all(self._abbreviated(w, written) for w in wanted):
                 return items[at]
         return None
+
+    def _abbreviated(self, word: str, written: frozenset[str]) -> bool:
+        """``word`` is written, or shortened to a title of three letters or more that opens it
+        ("Gov. Oleh Kiper" for "the governor", "Prof." for "the professor")."""
+        return word in written or any(
+            len(w) >= 3 and word.startswith(w) and self._is_title(w) for w in written
+        )
 
     def _is_title(self, word: str) -> bool:
         data_lang = data_language(self.lex.code)
@@ -450,6 +458,13 @@ def claimant_type(key: str, written: str, lex: Lexicon) -> str | None:
     if key.startswith("type:") and "-" in key:
         return key.split("-", 1)[1]
     return resolve(written, lex.code).type
+
+
+def names_country(written: str, lex: Lexicon) -> bool:
+    """``written`` names a country or its capital alone ("Ukraine", "den USA")."""
+    data_lang = data_language(lex.code)
+    entry = index_for(data_lang).phrases.get(norms(written, data_lang))
+    return entry is not None and entry.kind == Kind.COUNTRY
 
 
 def measured_subject(written: str, lex: Lexicon) -> bool:

@@ -352,6 +352,8 @@ class Sources:
     not_source: frozenset[str]
     generic: frozenset[str]
     place_links: frozenset[str]
+    place_articles: frozenset[str]  # "in der Ukraine": an article between the link and the place
+    name_adjective_endings: tuple[str, ...]  # "Verband deutscher Pfandbriefbanken"
     relay: frozenset[str]  # "citing", "unter Berufung auf": the source is relayed by another
     relay_outer: frozenset[str]  # "laut X schätzt Y": X relays Y
     briefed_by: tuple[str, ...]  # "X, briefed by the agency, said": the agency holds the figure
@@ -368,6 +370,7 @@ class Sources:
     relay_passive: frozenset[str]  # "delegates cited by Reuters": the holder comes first
     passive_auxiliaries: frozenset[str]  # "were published by X": a passive report verb
     agent_markers: frozenset[str]  # "by", "vom": who did it, in a passive
+    report_links: frozenset[str]  # "the latest report from the institute": who wrote a report
     prepositions: frozenset[str]  # "an den Haushaltsausschuss": an object, never the subject
     # "Aus Justizkreisen hieß es", "wie aus dem Ministerium verlautete": a preposition whose
     # object before a report verb is where the statement comes from (else a preposition's
@@ -428,6 +431,8 @@ def _sources(f: DataFile) -> Sources:
         not_source=f.word_set("not_source"),
         generic=f.word_set("generic"),
         place_links=f.word_set("place_links"),
+        place_articles=f.word_set("place_articles"),
+        name_adjective_endings=f.word_tuple("name_adjective_endings"),
         relay=f.word_set("relay"),
         relay_outer=f.word_set("relay_outer"),
         briefed_by=f.word_tuple("briefed_by"),
@@ -444,6 +449,7 @@ def _sources(f: DataFile) -> Sources:
         relay_passive=f.word_set("relay_passive"),
         passive_auxiliaries=f.word_set("passive_auxiliaries"),
         agent_markers=f.word_set("agent_markers"),
+        report_links=f.word_set("report_links"),
         prepositions=f.word_set("prepositions"),
         origin_prepositions=f.word_set("origin_prepositions"),
         recipient_articles=f.word_set("recipient_articles"),

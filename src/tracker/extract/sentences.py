@@ -23,6 +23,12 @@ _SPACED_BEFORE = re.compile(r"(?<![\w.])(\w+) \.$")
 _DIGIT_AFTER = re.compile(r" \d")
 _NEXT_WORD = re.compile(r"\s+[\"„“»«(\[]?([\w-]+)")
 _PREVIOUS_WORD = re.compile(r"([\w-]+)\s+$")
+# A dateline opening a paragraph ("Seoul (dpa) - ", "KYIV (Reuters) — "): a place of one to three
+# capitalised words and an agency in brackets before a dash; it is no part of the sentence (its
+# opening subject, "Der Geheimdienst hat ... vorgelegt", follows it).
+_DATELINE = re.compile(
+    r"(?:[A-ZÄÖÜ][\w'’.-]*\s+){0,2}[A-ZÄÖÜ][\w'’.-]*\s*\([^()\d]{2,20}\)\s*[-–—]\s+"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +94,10 @@ def _append(text: str, start: int, end: int, out: list[Sentence], para_starts: l
     while start < end:
         while start < end and text[start].isspace():
             start += 1
+        if not out or bisect.bisect_right(para_starts, start) - 1 != out[-1].paragraph:
+            dateline = _DATELINE.match(text, start, end)
+            if dateline and dateline.end() < end:
+                start = dateline.end()
         stop = end
         if stop - start > MAX_SENTENCE_CHARS:
             cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
