@@ -540,7 +540,10 @@ _NEAR_WINDOWS = """
     neighbours AS (
         SELECT c.claim_id, c.article_id, c."start", c.sentence_start, c.unit, c.entity,
                c.sentence, c.quote,
-               a.title, c.concept, c.actor, c.state, c.low, year(a.published) AS published_year,
+               a.title, c.concept, c.actor, c.state, c.low,
+               -- an undated article is taken to be of the latest dated one's year
+               coalesce(year(a.published), (SELECT max(year(published)) FROM store.articles))
+                   AS published_year,
                c."start" - c.sentence_start AS quote_at,
                lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
                CASE WHEN lag(c."end") OVER sentence_claims IS NOT NULL

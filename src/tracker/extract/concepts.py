@@ -59,6 +59,8 @@ class Concepts:
     sub_states: dict[str, str]  # a state that is a kind of another (the yes side of a vote)
     member_concepts: frozenset[str]  # "members of the armed forces": the complement counts
     relative_pronouns: frozenset[str]  # ", die ...": a relative clause continues the clause
+    # ", die meisten von ihnen ...": a pronoun partitive refers back to the figure (its part)
+    back_partitives: tuple[str, ...]
     no_state: frozenset[str]
     share_units: frozenset[str]  # units of a share ("percent"): what it is a share of counts
     shares: dict[str, str]  # "of the vote", "turnout was": a noun a share measures -> [units] key
@@ -327,6 +329,7 @@ def load_concepts(code: str) -> Concepts:
         planned_states=_plain_states(base, f, known, "planned_states"),
         sub_states=_sub_states(base, f, known),
         relative_pronouns=f.word_set("rules.relative_pronouns"),
+        back_partitives=f.word_tuple("rules.back_partitives"),
         member_concepts=base.word_set("rules.member_concepts")
         | f.word_set("rules.member_concepts"),
         no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),

@@ -159,6 +159,10 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # 900 aus.": a written noun of no state is what a later bare figure counts too
             total = found
         measured = measured or (found.concept or claim.unit or "") in concepts.no_state
+        if found.actor is None and claim is first and (
+            scene := _scene(claim, (text, low), concepts)
+        ) is not None:
+            found = Meaning(found.concept, scene, found.state)
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:
@@ -811,6 +815,36 @@ def _actor(
             around.add(iso)
     chosen = inside or around
     return (COORDINATED.join(sorted(chosen)) if chosen else None), places
+
+
+_SCENE_REACH = 60  # characters of a sentence's opening that may hold its scene
+_SCENE_WORDS = 4  # words before the country in it ("Across the border in Portugal")
+
+
+def _scene(claim: Claim, texts: tuple[str, str], concepts: Concepts) -> str | None:
+    """ "In France, Météo-France recorded 43.5C", "Across the border in Portugal, the DGS said
+    two people had died", "In Österreich zählt die AGES ...": a country right after a place word
+    (and an article) in an opening that starts with a place word is where what the sentence's
+    first figure counts happened: its actor when the figure's own words name none. Not a
+    country that modifies a noun ("On Sunday the UK Ministry of Defence said ...")."""
+    text, low = texts
+    start = claim.sentence_start
+    found = concepts.countries.search(low, start, min(claim.start, start + _SCENE_REACH))
+    if found is None:
+        return None
+    before = WORD.findall(low, start, found.start())
+    if not before or len(before) > _SCENE_WORDS or before[0] not in concepts.not_after:
+        return None
+    while before and before[-1] in concepts.articles:
+        before.pop()
+    if not before or before[-1] not in concepts.not_after:
+        return None
+    form = found.group()
+    iso = concepts.country_forms.get(" ".join(form.split()))
+    if iso is None or (form in concepts.capitals_only and not text[found.start()].isupper()):
+        return None
+    after = text[found.end() : found.end() + 2].lstrip(" ")
+    return iso if after[:1] == "," or after[:1].islower() else None
 
 
 def _reports(found: re.Match[str], texts: tuple[str, str], concepts: Concepts) -> bool:
