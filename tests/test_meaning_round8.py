@@ -3,6 +3,8 @@ the place a sentence opens with, and undated articles. Sentences invented for th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def _meanings(text: str, lang: str) -> list[tuple[str | None, str | None, str | None]]:
     from tracker.extract import extract
@@ -46,3 +48,68 @@ def test_the_country_a_sentence_opens_with_is_where_its_first_figure_happened() 
 def test_taken_part_is_participation() -> None:
     assert _meanings("The union said 4,000 workers had taken part.", "en")[0][2] == (
         "participated")
+
+
+def test_a_figure_before_its_whole_is_a_part_and_the_whole_keeps_its_state() -> None:
+    assert _meanings("In Lyon legten rund 2.000 Beschäftigte die Arbeit nieder, landesweit "
+                     "mehr als 40.000.", "de") == [("employee", None, "part"),
+                                                   ("employee", None, "participated")]
+    assert [m[2] for m in _meanings("About 1,200 people marched in the capital, nationwide "
+                                    "more than 25,000.", "en")] == ["part", "participated"]
+    # the word is the figure's own: "47 arrests nationwide, 31 of them in Paris"
+    assert _meanings("Police made 60 arrests nationwide, 22 of them in the capital.",
+                     "en")[0][2] == "captured"
+
+
+_UNDATED = """url: https://example.org/{n}
+outlet: example{n}.org
+{published}title: Heat
+language: en
+---
+{body}
+"""
+
+
+def _assign_dated(tmp_path: Path, bodies: list[tuple[str | None, str]],
+                  defs: dict) -> dict[str, str | None]:
+    import duckdb
+
+    from tracker.aggregate.quantities import assign_all, parse_quantities
+    from tracker.ingest import ingest
+
+    paths = []
+    for n, (date, body) in enumerate(bodies, 1):
+        path = tmp_path / f"a{n}.txt"
+        published = f"published: {date}\n" if date else ""
+        path.write_text(_UNDATED.format(n=n, published=published, body=body), encoding="utf-8")
+        paths.append(path)
+    db = tmp_path / "t.duckdb"
+    ingest(paths, db, workers=1, progress=False)
+    with duckdb.connect(str(db)) as con:
+        assign_all(con, parse_quantities(defs))
+        return dict(con.execute("SELECT quote, quantity FROM claims").fetchall())
+
+
+_DEFS = {"quantity": [
+    {"id": "deaths", "label": "Deaths", "unit": "people", "concept": ["person", ""],
+     "state": ["killed"]},
+    {"id": "marchers", "label": "Marchers", "unit": "people", "concept": ["person", ""],
+     "state": ["participated"], "keywords": [["march"]]},
+]}
+
+
+def test_an_undated_article_is_of_the_latest_dated_year(tmp_path: Path) -> None:
+    got = _assign_dated(tmp_path, [
+        ("2026-06-02", "The heat has killed 40 people in the region."),
+        (None, "The heat has killed 55 people. In the 2019 heatwave, 800 people died."),
+    ], _DEFS)
+    assert got["55 people"] == "deaths"
+    assert got["800 people"] is None  # another event: a year before the story's
+
+
+def test_the_words_of_a_part_refine_its_whole(tmp_path: Path) -> None:
+    got = _assign_dated(tmp_path, [
+        ("2026-06-02", "Marching in the capital were some 3,000 people, nationwide about "
+                       "20,000."),
+    ], _DEFS)
+    assert got["some 3,000 people"] is None and got["about 20,000"] == "marchers"

@@ -411,6 +411,21 @@ def _part_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(states)), tuple(sorted(alone))
 
 
+@functools.cache
+def _whole_words() -> str:
+    """A pattern of the words that name a figure the whole of the part before it (``rules.
+    whole_before`` of every language: "insgesamt", "nationwide"), as a SQL string body."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    words = sorted({w for code in supported_languages()
+                    for w in load_concepts(code).whole_before_words}, key=len, reverse=True)
+    if not words:
+        return "(?!x)x"
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return rf"(?:^|[^\pL])(?:{alternation})(?:$|[^\pL])".replace("'", "''")
+
+
 def _own_part_sql(q: Quantity, params: list[Any]) -> str:
     """A part of the figure before it in its sentence, whose state the quantity accepts (a
     ``?`` parameter the caller gave: "154 people arrested, 97 of whom remained in police
@@ -594,7 +609,7 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
     the matching); the term patterns absorb accents instead. Each rule is a chain of plain
     regular-expression tests, which DuckDB runs as DFAs and stops at the first that fails.
     """
-    params: list[Any] = [NEAR_AFTER, list(_part_words()[0])]
+    params: list[Any] = [NEAR_AFTER, list(_part_words()[0]), list(_part_words()[0])]
     # Meaning first, most specific first; then the keyword rules in the order defined, as
     # before meanings existed (they mostly see claims without a meaning).
     whens = [_meaning_when(q, params) for q in by_specificity(config.quantities) if q.has_meaning]
@@ -609,8 +624,12 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                    lower(coalesce(entity, '') || ' ' || clause) AS near,
                    -- a part of the figure before it: the whole's words ("will cut 2,600
                    -- jobs, about 700 of them in Spain") refine it too
+                   -- and so do the part's for the whole after it ("Betroffen waren in
+                   -- München etwa 160.000 Passagiere, deutschlandweit rund 510.000")
                    lower(coalesce(entity, '') || ' ' || CASE
                        WHEN prev_state IS NOT NULL AND list_contains(?, state) THEN dating
+                       WHEN list_contains(?, prev_state) AND regexp_matches(lower(around),
+                           '{_whole_words()}') THEN dating
                        ELSE around END) AS around,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
                    lower(coalesce(title, '')) AS title, dating, published_year, low

@@ -91,6 +91,9 @@ class Concepts:
     partitive_openings: tuple[str, ...]  # "Of the 21,000 evacuated, 3,000 ...": the rest a part
     # "Three more were found, raising the number rescued to 47": the figure before is a change
     total_after: re.Pattern[str]
+    # "in München rund 3.500, insgesamt über 30.000": right before the whole of the figure before
+    whole_before: re.Pattern[str]
+    whole_before_words: tuple[str, ...]
     clause_break: re.Pattern[str]
     # concepts of a rate a share measures with no state of its own ("growth", "inflation"): a
     # later share of the text that names nothing is a figure of the same rate
@@ -361,6 +364,8 @@ def load_concepts(code: str) -> Concepts:
         partitive_anywhere=f.word_tuple("rules.partitive_anywhere"),
         partitive_openings=f.word_tuple("rules.partitive_openings"),
         total_after=_phrases_or_none(f.word_tuple("rules.total_after")),
+        whole_before=_phrases_or_none(f.word_tuple("rules.whole_before")),
+        whole_before_words=f.word_tuple("rules.whole_before"),
         clause_break=_clause_break(f),
         rate_concepts=frozenset(units[unit][0] for unit in set(shares.values())
                                 if units[unit][1] is None and units[unit][0]),

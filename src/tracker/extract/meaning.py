@@ -71,6 +71,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     memo: StateMemo = {}  # the state words of each clause, found once
     rate: Claim | None = None  # the last share of a rate ("growth of 0.9%")
     before = -1  # the start of the last sentence with a figure before the current one
+    whole_of: Meaning | None = None  # a part's meaning, when the next figure is its whole
     for i, claim in enumerate(claims):
         prev = claims[i - 1] if i > 0 else None
         nxt = claims[i + 1] if i + 1 < len(claims) else None
@@ -134,7 +135,22 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             found = Meaning(back.concept, found.actor or back.actor, found.state)
         if said_outside:
             found = Meaning(found.concept, found.actor, outside.state)
+        if whole_of is not None and found.state is None and found.concept == whole_of.concept:
+            # "... rund 3.500 Beschäftigte die Arbeit nieder, insgesamt über 30.000": the whole
+            # is of the state its part was said with
+            found = Meaning(found.concept, found.actor or whole_of.actor, whole_of.state)
+        whole_of = None
         if prev is not None and _included(claim, prev, found, low, concepts, clause):
+            found = Meaning(found.concept, found.actor, concepts.part_state)
+        elif _before_whole(claim, nxt, low, concepts) and found.state not in (
+            concepts.override_states
+        ):
+            # "in München rund 3.500, insgesamt über 30.000": the whole after it counts what
+            # this figure counts, of which it is a part
+            if found.concept is not None and found.state is not None:
+                antecedent, said_at = found, claim.sentence_start
+                total = found
+            whole_of = found
             found = Meaning(found.concept, found.actor, concepts.part_state)
         elif _before_total(claim, nxt, found, low, concepts):
             # the total after it counts what this figure counts, not its change
@@ -380,6 +396,26 @@ def _before_total(
     if found.state in concepts.override_states or (found.concept or "") in concepts.no_state:
         return False
     return concepts.total_after.search(low, claim.end, nxt.start) is not None
+
+
+_WHOLE_WORDS = 4  # words right before the next figure that may name it the whole
+
+
+def _before_whole(claim: Claim, nxt: Claim | None, low: str, concepts: Concepts) -> bool:
+    """ "Am Flughafen München legten rund 3.500 die Arbeit nieder, insgesamt über 30.000", "in
+    the capital about 2,000, nationwide 40,000": a figure whose sentence goes on with a clause
+    that opens with a ``whole_before`` word right before the next figure is a part of that
+    whole (not "47 arrests nationwide, 31 of them in Paris": the word is the figure's own)."""
+    if nxt is None or nxt.sentence_start != claim.sentence_start:
+        return False
+    breaks = list(concepts.clause_break.finditer(low, claim.end, nxt.start))
+    if not breaks:
+        return False
+    words = WORD.findall(low, breaks[-1].end(), nxt.start)
+    if not words or len(words) > _WHOLE_WORDS:
+        return False
+    found = concepts.whole_before.match(" ".join(words))
+    return found is not None
 
 
 def _collective_before(
