@@ -113,3 +113,25 @@ def test_the_words_of_a_part_refine_its_whole(tmp_path: Path) -> None:
                        "20,000."),
     ], _DEFS)
     assert got["some 3,000 people"] is None and got["about 20,000"] == "marchers"
+
+
+def test_an_offer_and_a_possible_sum_are_plans() -> None:
+    assert _meanings("The company has offered 2.5%, the union wants more.", "en")[0][2] == (
+        "expected")
+    assert _meanings("Der Verband hat zuletzt 2,5 Prozent angeboten.", "de")[0][2] == "expected"
+    assert _meanings("Die Verluste könnten sich auf bis zu 90 Millionen Euro summieren.",
+                     "de")[0][2] == "expected"
+    assert _meanings("Bis zu 40.000 Reisende könnten betroffen sein.", "de")[0][2] == "expected"
+    # "a total of" is no verb of a forecast
+    assert _meanings("Officials said a total of 3,000 soldiers will probably stay there.",
+                     "en")[0][2] != "expected"
+
+
+def test_a_measure_quantity_with_no_concept_takes_a_share_of_anything(tmp_path: Path) -> None:
+    defs = {"quantity": [{"id": "demand", "label": "Pay demand", "unit": "percent",
+                          "concept": [""], "keywords": [["demand"]]}]}
+    got = _assign_dated(tmp_path, [
+        ("2026-06-02", "The union is demanding a 7% pay rise."),
+        ("2026-06-03", "The union repeated its demand for 7%; the employers have offered 3%."),
+    ], defs)
+    assert got["7%"] == "demand" and got["3%"] is None

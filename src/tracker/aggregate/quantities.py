@@ -315,7 +315,12 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
             params.append(list(accepted))
             test = f"list_contains(?, lower(coalesce({name}, '')))"
             measures = _measure_units(q.unit) if name == "concept" and "" in accepted else ()
-            if measures:  # "3,000 hectares": the unit is all the claim says it counts
+            if measures and accepted == ("",):
+                # no concept named, a measure unit: the unit is all the quantity counts, so a
+                # share of whatever it measures ("an 8% pay rise") is one of its figures
+                params.append(list(measures))
+                test = f"({test} OR list_contains(?, lower(coalesce(unit, ''))))"
+            elif measures:  # "3,000 hectares": the unit is all the claim says it counts
                 params.append(list(measures))
                 test = f"({test} OR (concept = unit AND list_contains(?, concept)))"
             named = sorted(set(accepted) & _all_measures()) if name == "concept" else []
