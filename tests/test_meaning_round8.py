@@ -135,3 +135,27 @@ def test_a_measure_quantity_with_no_concept_takes_a_share_of_anything(tmp_path: 
         ("2026-06-03", "The union repeated its demand for 7%; the employers have offered 3%."),
     ], defs)
     assert got["7%"] == "demand" and got["3%"] is None
+
+
+def test_an_unstated_actor_joins_the_story_s_own_where_a_kind_of_figure_names_one() -> None:
+    import polars as pl
+
+    from tracker.aggregate.suggest import discover
+
+    specs = [  # (concept, unit, actor, state)
+        *[("person", None, "ES", "killed")] * 4,
+        ("hectare", "hectare", "PT", None), ("hectare", "hectare", "PT", None),
+        ("hectare", "hectare", "PT", None),
+        ("hectare", "hectare", None, None), ("hectare", "hectare", None, None),
+        ("hectare", "hectare", None, None),
+    ]
+    frame = pl.DataFrame(
+        {"claim_id": [f"c{i}" for i in range(len(specs))],
+         "unit": [u for _, u, _, _ in specs], "concept": [c for c, _, _, _ in specs],
+         "actor": [a for _, _, a, _ in specs], "state": [s for _, _, _, s in specs],
+         "claimant": [f"k{i}" for i in range(len(specs))],
+         "outlet": [f"o{i}" for i in range(len(specs))], "sentence": ["s"] * len(specs)},
+        schema_overrides={"actor": pl.String, "state": pl.String, "unit": pl.String})
+    hectares = {g.actor: set(g.claim_ids) for g in discover(frame) if g.concept == "hectare"}
+    # Portugal's hectares apart; the unstated ones are the story's (Spain's)
+    assert hectares == {"PT": {"c4", "c5", "c6"}, "ES": {"c7", "c8", "c9"}}
