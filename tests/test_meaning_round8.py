@@ -159,3 +159,11 @@ def test_an_unstated_actor_joins_the_story_s_own_where_a_kind_of_figure_names_on
     hectares = {g.actor: set(g.claim_ids) for g in discover(frame) if g.concept == "hectare"}
     # Portugal's hectares apart; the unstated ones are the story's (Spain's)
     assert hectares == {"PT": {"c4", "c5", "c6"}, "ES": {"c7", "c8", "c9"}}
+
+
+def test_a_bare_figure_after_a_measure_of_its_sentence_is_that_measure() -> None:
+    assert _meanings("Officials put the burned area at 4,200 hectares, while satellite data "
+                     "showed 5,100.", "en")[1][0] == "hectare"
+    # not after a count: "12 people" is no measure
+    assert _meanings("Officials said 12 people were hurt, while others spoke of 15.",
+                     "en")[1][0] != "hectare"

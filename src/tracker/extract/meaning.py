@@ -135,6 +135,11 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             found = Meaning(back.concept, found.actor or back.actor, found.state)
         if said_outside:
             found = Meaning(found.concept, found.actor, outside.state)
+        elif found == Meaning() and _after_measure(claim, prev, concepts):
+            # "put the area at 16,300 hectares, while EFFIS estimated 17,900", "12 months
+            # instead of the current 18": a bare figure after a measure of its sentence is
+            # another figure of that measure
+            found = Meaning(prev.concept, prev.actor, None) if prev is not None else found
         if whole_of is not None and found.state is None and found.concept == whole_of.concept:
             # "... rund 3.500 Beschäftigte die Arbeit nieder, insgesamt über 30.000": the whole
             # is of the state its part was said with
@@ -416,6 +421,15 @@ def _before_whole(claim: Claim, nxt: Claim | None, low: str, concepts: Concepts)
         return False
     found = concepts.whole_before.match(" ".join(words))
     return found is not None
+
+
+def _after_measure(claim: Claim, prev: Claim | None, concepts: Concepts) -> bool:
+    """A figure with no unit or noun right after a measure ("16,300 hectares") of its
+    sentence."""
+    return (prev is not None and prev.sentence_start == claim.sentence_start
+            and claim.unit is None and claim.entity is None
+            and prev.concept is not None and prev.concept == prev.unit
+            and prev.concept in concepts.no_state)
 
 
 def _collective_before(
