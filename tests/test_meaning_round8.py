@@ -64,13 +64,13 @@ def test_a_figure_before_its_whole_is_a_part_and_the_whole_keeps_its_state() -> 
 _UNDATED = """url: https://example.org/{n}
 outlet: example{n}.org
 {published}title: Heat
-language: en
+language: {lang}
 ---
 {body}
 """
 
 
-def _assign_dated(tmp_path: Path, bodies: list[tuple[str | None, str]],
+def _assign_dated(tmp_path: Path, bodies: list[tuple[str | None, str]], lang: str = "en", *,
                   defs: dict) -> dict[str, str | None]:
     import duckdb
 
@@ -81,7 +81,7 @@ def _assign_dated(tmp_path: Path, bodies: list[tuple[str | None, str]],
     for n, (date, body) in enumerate(bodies, 1):
         path = tmp_path / f"a{n}.txt"
         published = f"published: {date}\n" if date else ""
-        path.write_text(_UNDATED.format(n=n, published=published, body=body), encoding="utf-8")
+        path.write_text(_UNDATED.format(n=n, published=published, body=body, lang=lang), encoding="utf-8")
         paths.append(path)
     db = tmp_path / "t.duckdb"
     ingest(paths, db, workers=1, progress=False)
@@ -102,7 +102,7 @@ def test_an_undated_article_is_of_the_latest_dated_year(tmp_path: Path) -> None:
     got = _assign_dated(tmp_path, [
         ("2026-06-02", "The heat has killed 40 people in the region."),
         (None, "The heat has killed 55 people. In the 2019 heatwave, 800 people died."),
-    ], _DEFS)
+    ], defs=_DEFS)
     assert got["55 people"] == "deaths"
     assert got["800 people"] is None  # another event: a year before the story's
 
@@ -111,7 +111,7 @@ def test_the_words_of_a_part_refine_its_whole(tmp_path: Path) -> None:
     got = _assign_dated(tmp_path, [
         ("2026-06-02", "Marching in the capital were some 3,000 people, nationwide about "
                        "20,000."),
-    ], _DEFS)
+    ], defs=_DEFS)
     assert got["some 3,000 people"] is None and got["about 20,000"] == "marchers"
 
 
@@ -133,7 +133,7 @@ def test_a_measure_quantity_with_no_concept_takes_a_share_of_anything(tmp_path: 
     got = _assign_dated(tmp_path, [
         ("2026-06-02", "The union is demanding a 7% pay rise."),
         ("2026-06-03", "The union repeated its demand for 7%; the employers have offered 3%."),
-    ], defs)
+    ], defs=defs)
     assert got["7%"] == "demand" and got["3%"] is None
 
 
@@ -167,3 +167,15 @@ def test_a_bare_figure_after_a_measure_of_its_sentence_is_that_measure() -> None
     # not after a count: "12 people" is no measure
     assert _meanings("Officials said 12 people were hurt, while others spoke of 15.",
                      "en")[1][0] != "hectare"
+
+
+def test_a_refinement_word_at_the_end_of_a_german_clause_is_near(tmp_path: Path) -> None:
+    defs = {"quantity": [{"id": "treated", "label": "Treated", "unit": "people",
+                          "concept": ["person", ""], "state": ["hospitalized", ""],
+                          "keywords": [["krankenh", "hospital"]]}]}
+    got = _assign_dated(tmp_path, [
+        ("2026-06-02", "Das Ministerium meldete, dass rund 250 Menschen wegen Sonnenstich, "
+                       "Erschöpfung oder Austrocknung seit Montag in Krankenhäusern behandelt "
+                       "worden seien."),
+    ], "de", defs=defs)
+    assert got["rund 250 Menschen"] == "treated"

@@ -49,7 +49,7 @@ from tracker.errors import ConfigError
 from tracker.store import replace_assignments
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-NEAR_AFTER = 60  # characters after a quote that still count as near the number
+NEAR_AFTER = 90  # characters after a quote still near the number (a German verb comes last)
 _RULE_KEYS = ("all_of", "none_of", "near_all_of", "near_none_of")
 MEANING_KEYS = ("concept", "actor", "state")
 _REFINE_KEYS = ("place", "keywords", "exclude")
