@@ -81,7 +81,8 @@ def _assign_dated(tmp_path: Path, bodies: list[tuple[str | None, str]], lang: st
     for n, (date, body) in enumerate(bodies, 1):
         path = tmp_path / f"a{n}.txt"
         published = f"published: {date}\n" if date else ""
-        path.write_text(_UNDATED.format(n=n, published=published, body=body, lang=lang), encoding="utf-8")
+        text = _UNDATED.format(n=n, published=published, body=body, lang=lang)
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     db = tmp_path / "t.duckdb"
     ingest(paths, db, workers=1, progress=False)
