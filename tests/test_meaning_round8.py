@@ -180,3 +180,12 @@ def test_a_refinement_word_at_the_end_of_a_german_clause_is_near(tmp_path: Path)
                        "worden seien."),
     ], "de", defs=defs)
     assert got["rund 250 Menschen"] == "treated"
+
+
+def test_hospital_treatments_with_an_article_or_hospitals_as_subject() -> None:
+    assert _meanings("In den Kliniken wurden bislang 410 Patienten wegen Vergiftungen "
+                     "behandelt.", "de")[0][2] == "hospitalized"
+    assert _meanings("Local hospitals have treated 320 people for smoke inhalation.",
+                     "en")[0][2] == "hospitalized"
+    assert _meanings("In Bern kamen an einem einzigen Tag 45 Patienten in die Notaufnahmen.",
+                     "de")[0][2] == "part"
