@@ -189,3 +189,13 @@ def test_hospital_treatments_with_an_article_or_hospitals_as_subject() -> None:
                      "en")[0][2] == "hospitalized"
     assert _meanings("In Bern kamen an einem einzigen Tag 45 Patienten in die Notaufnahmen.",
                      "de")[0][2] == "part"
+
+
+def test_a_short_aside_in_parentheses_does_not_end_the_clause() -> None:
+    assert _meanings("Der Sturm kostet die Versicherer nach Schätzung des Verbands (GDV) rund "
+                     "400 Millionen Euro.", "de")[0][2] == "price"
+    assert _meanings("Die Fluten zerstörten laut dem Amt (BABS) etwa 900 Häuser.",
+                     "de")[0][2] == "destroyed"
+    # an aside with a figure still ends it
+    assert _meanings("The fire (the third in 2 weeks) forced 300 people to flee.",
+                     "en")[-1][2] == "displaced"
