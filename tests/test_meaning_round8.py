@@ -199,3 +199,12 @@ def test_a_short_aside_in_parentheses_does_not_end_the_clause() -> None:
     # an aside with a figure still ends it
     assert _meanings("The fire (the third in 2 weeks) forced 300 people to flee.",
                      "en")[-1][2] == "displaced"
+
+
+def test_a_figure_of_the_next_is_a_part_of_it() -> None:
+    assert [m[2] for m in _meanings("Only 30 of about 200 scheduled trains ran on Monday.",
+                                    "en")][0] == "part"
+    assert _meanings("Nur 9 von 60 Bussen fuhren am Morgen.", "de")[0][2] == "part"
+    # "from 300 to 1,600" joins no part
+    assert "part" not in [m[2] for m in _meanings("The toll rose from 300 to 1,600 people.",
+                                                  "en")]

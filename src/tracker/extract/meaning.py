@@ -145,7 +145,10 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # is of the state its part was said with
             found = Meaning(found.concept, found.actor or whole_of.actor, whole_of.state)
         whole_of = None
-        if prev is not None and _included(claim, prev, found, low, concepts, clause):
+        if (prev is not None and _included(claim, prev, found, low, concepts, clause)) or (
+            # "only 40 of about 500 scheduled flights": a part of the next figure
+            _of_next(claim, nxt, low, concepts) and found.state not in concepts.override_states
+        ):
             found = Meaning(found.concept, found.actor, concepts.part_state)
         elif _before_whole(claim, nxt, low, concepts) and found.state not in (
             concepts.override_states
@@ -401,6 +404,14 @@ def _before_total(
     if found.state in concepts.override_states or (found.concept or "") in concepts.no_state:
         return False
     return concepts.total_after.search(low, claim.end, nxt.start) is not None
+
+
+def _of_next(claim: Claim, nxt: Claim | None, low: str, concepts: Concepts) -> bool:
+    """ "only 40 of about 500 scheduled flights", "12 von 40 Stationen": a figure joined to the
+    next by a partitive word (``part_of_next``) is a part of it."""
+    if nxt is None or nxt.sentence_start != claim.sentence_start or nxt.start - claim.end > 24:
+        return False
+    return " ".join(low[claim.end : nxt.start].split()) in concepts.part_of_next
 
 
 _WHOLE_WORDS = 4  # words right before the next figure that may name it the whole
