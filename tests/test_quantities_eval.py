@@ -76,7 +76,8 @@ FLOORS = {
     # ("insgesamt", "nationwide") a part, offers and possible sums as plans, a measure
     # definition with no concept taking any share of its unit, bare figures after a measure,
     # unstated actors suggested with the story's own, a wider keyword window: protest 0.871 /
-    # 0.919, referendum 0.787 / 0.703 ("only 40 of about 500": a part), forecast 0.707 / 0.865. The strike and heatwave stories
+    # 0.919, referendum 0.787 / 0.703 ("only 40 of about 500": a part), forecast 0.707 /
+    # 0.865. The strike and heatwave stories
     # (holdout/...): development data since their errors were read (first contact at 1.18.0:
     # strike 0.722 / 0.628, heatwave 0.835 / 0.750, with the users' definitions); after this
     # round strike 0.866 / 0.691 (0.878 before short asides in parentheses stopped ending the
