@@ -208,3 +208,7 @@ def test_a_figure_of_the_next_is_a_part_of_it() -> None:
     # "from 300 to 1,600" joins no part
     assert "part" not in [m[2] for m in _meanings("The toll rose from 300 to 1,600 people.",
                                                   "en")]
+
+
+def test_a_raise_is_a_wage_rate() -> None:
+    assert _meanings("Nurses want a 6% raise next year.", "en")[0][0] == "wage"
