@@ -43,7 +43,7 @@ FLOORS = {
     # beyond war and disaster (participated, arrests as captured, rallies) and the rules of that
     # round 0.672 / 0.902, assignment with its first-contact definitions (participants by
     # keywords with no state, which the new state "participated" no longer meets).
-    "protest": {"assignment_f1": 0.85, "discovery_f1": 0.91},
+    "protest": {"assignment_f1": 0.87, "discovery_f1": 0.91},
     # Meaning round 4 (2026-12-05, extractor 1.15.0 + r5-meaning): a definition of only "" keeps
     # the plain states named later (participated, arrived, present), parts enter the quantity
     # their own words name, bare figures continue the quantity of the figure before them, new
@@ -61,7 +61,7 @@ FLOORS = {
     # definitions; development data since its errors were read).
     "jobcuts": {"assignment_f1": 0.79, "discovery_f1": 0.75},
     "outbreak": {"assignment_f1": 0.89, "discovery_f1": 0.92},
-    "forecast": {"assignment_f1": 0.70, "discovery_f1": 0.85},
+    "forecast": {"assignment_f1": 0.70, "discovery_f1": 0.86},
     # The wildfire and referendum stories (holdout/...): development data since their errors were
     # read (first contact at 1.16.0: wildfire 0.667 / 0.876, referendum 0.167 / 0.289); after
     # meaning round 5 (measures entering a definition of their unit, shares counting what they
@@ -69,7 +69,23 @@ FLOORS = {
     # coordinator, shares suggested apart): wildfire 0.859 / 0.921, referendum 0.740 / 0.520,
     # with the users' first-contact definitions.
     "wildfire": {"assignment_f1": 0.85, "discovery_f1": 0.92},
-    "referendum": {"assignment_f1": 0.77, "discovery_f1": 0.69},
+    "referendum": {"assignment_f1": 0.78, "discovery_f1": 0.70},
+    # Meaning round 8 (2026-12-05, on 1.18.0): enumeration commas inside a clause, a relative
+    # clause about a part not running on, the country a sentence opens with as its first
+    # figure's actor, undated articles of the latest dated year, a figure before its whole
+    # ("insgesamt", "nationwide") a part, offers and possible sums as plans, a measure
+    # definition with no concept taking any share of its unit, bare figures after a measure,
+    # unstated actors suggested with the story's own, a wider keyword window: protest 0.871 /
+    # 0.919, referendum 0.787 / 0.703 ("only 40 of about 500": a part), forecast 0.707 /
+    # 0.865. The strike and heatwave stories
+    # (holdout/...): development data since their errors were read (first contact at 1.18.0:
+    # strike 0.722 / 0.628, heatwave 0.835 / 0.750, with the users' definitions); after this
+    # round strike 0.866 / 0.691 (0.878 before short asides in parentheses stopped ending the
+    # clause: "kosten ... des DIHK (DIHK) bislang rund 650 Millionen Euro" is now read as a
+    # cost, state price, which the user's damage definition (damaged or unstated) does not
+    # take), heatwave 0.934 / 0.874 (hospital phrases with an article, hospitals as subject).
+    "strike": {"assignment_f1": 0.86, "discovery_f1": 0.69},
+    "heatwave": {"assignment_f1": 0.93, "discovery_f1": 0.87},
 }
 
 

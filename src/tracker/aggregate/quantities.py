@@ -49,7 +49,7 @@ from tracker.errors import ConfigError
 from tracker.store import replace_assignments
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-NEAR_AFTER = 60  # characters after a quote that still count as near the number
+NEAR_AFTER = 90  # characters after a quote still near the number (a German verb comes last)
 _RULE_KEYS = ("all_of", "none_of", "near_all_of", "near_none_of")
 MEANING_KEYS = ("concept", "actor", "state")
 _REFINE_KEYS = ("place", "keywords", "exclude")
@@ -315,7 +315,12 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
             params.append(list(accepted))
             test = f"list_contains(?, lower(coalesce({name}, '')))"
             measures = _measure_units(q.unit) if name == "concept" and "" in accepted else ()
-            if measures:  # "3,000 hectares": the unit is all the claim says it counts
+            if measures and accepted == ("",):
+                # no concept named, a measure unit: the unit is all the quantity counts, so a
+                # share of whatever it measures ("an 8% pay rise") is one of its figures
+                params.append(list(measures))
+                test = f"({test} OR list_contains(?, lower(coalesce(unit, ''))))"
+            elif measures:  # "3,000 hectares": the unit is all the claim says it counts
                 params.append(list(measures))
                 test = f"({test} OR (concept = unit AND list_contains(?, concept)))"
             named = sorted(set(accepted) & _all_measures()) if name == "concept" else []
@@ -409,6 +414,21 @@ def _part_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
         alone |= {phrase for phrase, state in concepts.phrase_states.items()
                   if state == concepts.part_state and phrase not in partitive}
     return tuple(sorted(states)), tuple(sorted(alone))
+
+
+@functools.cache
+def _whole_words() -> str:
+    """A pattern of the words that name a figure the whole of the part before it (``rules.
+    whole_before`` of every language: "insgesamt", "nationwide"), as a SQL string body."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    words = sorted({w for code in supported_languages()
+                    for w in load_concepts(code).whole_before_words}, key=len, reverse=True)
+    if not words:
+        return "(?!x)x"
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return rf"(?:^|[^\pL])(?:{alternation})(?:$|[^\pL])".replace("'", "''")
 
 
 def _own_part_sql(q: Quantity, params: list[Any]) -> str:
@@ -540,7 +560,10 @@ _NEAR_WINDOWS = """
     neighbours AS (
         SELECT c.claim_id, c.article_id, c."start", c.sentence_start, c.unit, c.entity,
                c.sentence, c.quote,
-               a.title, c.concept, c.actor, c.state, c.low, year(a.published) AS published_year,
+               a.title, c.concept, c.actor, c.state, c.low,
+               -- an undated article is taken to be of the latest dated one's year
+               coalesce(year(a.published), (SELECT max(year(published)) FROM store.articles))
+                   AS published_year,
                c."start" - c.sentence_start AS quote_at,
                lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
                CASE WHEN lag(c."end") OVER sentence_claims IS NOT NULL
@@ -591,7 +614,7 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
     the matching); the term patterns absorb accents instead. Each rule is a chain of plain
     regular-expression tests, which DuckDB runs as DFAs and stops at the first that fails.
     """
-    params: list[Any] = [NEAR_AFTER, list(_part_words()[0])]
+    params: list[Any] = [NEAR_AFTER, list(_part_words()[0]), list(_part_words()[0])]
     # Meaning first, most specific first; then the keyword rules in the order defined, as
     # before meanings existed (they mostly see claims without a meaning).
     whens = [_meaning_when(q, params) for q in by_specificity(config.quantities) if q.has_meaning]
@@ -606,8 +629,12 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                    lower(coalesce(entity, '') || ' ' || clause) AS near,
                    -- a part of the figure before it: the whole's words ("will cut 2,600
                    -- jobs, about 700 of them in Spain") refine it too
+                   -- and so do the part's for the whole after it ("Betroffen waren in
+                   -- München etwa 160.000 Passagiere, deutschlandweit rund 510.000")
                    lower(coalesce(entity, '') || ' ' || CASE
                        WHEN prev_state IS NOT NULL AND list_contains(?, state) THEN dating
+                       WHEN list_contains(?, prev_state) AND regexp_matches(lower(around),
+                           '{_whole_words()}') THEN dating
                        ELSE around END) AS around,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
                    lower(coalesce(title, '')) AS title, dating, published_year, low

@@ -327,11 +327,25 @@ def _fill_unstated(keyed: pl.DataFrame) -> pl.DataFrame:
     ).drop("k_concept_fill")
     by = ["k_concept", "k_state", "k_unit"]
     actors = _commonest(keyed.filter(pl.col("by_meaning")), by, "k_actor")
-    return keyed.join(actors, on=by, how="left").with_columns(
+    # where a kind of figure names an actor, an unstated one is the story's own (its commonest
+    # actor over all figures: "46.9C in Córdoba" is Spain's in a story of Spain's heat, though
+    # the figures of France name France more often than Spain's name Spain, and "16,300
+    # hectares" too, though only Portugal's hectares name their country)
+    main = _commonest(keyed.filter(pl.col("by_meaning")).with_columns(one=pl.lit(1)), ["one"],
+                      "k_actor")
+    story = main["k_actor_fill"][0] if main.height else None
+    several = (keyed.filter(pl.col("by_meaning") & (pl.col("k_actor") != ""))
+               .group_by(by).agg(n_actors=pl.col("k_actor").n_unique()))
+    keyed = keyed.join(actors, on=by, how="left").join(several, on=by, how="left")
+    fill = pl.col("k_actor_fill").fill_null("")
+    if story is not None:
+        fill = pl.when((pl.col("n_actors").fill_null(0) > 1) | (fill != "")).then(
+            pl.lit(story)).otherwise(fill)
+    return keyed.with_columns(
         k_actor=pl.when(pl.col("by_meaning") & (pl.col("k_actor") == ""))
-        .then(pl.col("k_actor_fill").fill_null(""))
+        .then(fill)
         .otherwise(pl.col("k_actor"))
-    ).drop("k_actor_fill")
+    ).drop("k_actor_fill", "n_actors")
 
 
 def _group(row: dict[str, Any]) -> Group:

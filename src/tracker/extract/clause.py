@@ -30,13 +30,41 @@ PUNCTUATION = ".,;:!?\"'()[]«»„“”‚‘’–—-…"
 
 def clause_breaks(text: str, concepts: Concepts) -> list[int]:
     """Offsets of the clause breaks in ``text``; a separator between digits ("50,000") is part
-    of a number."""
+    of a number, a comma of an enumeration ("wegen Hitzschlag, Kreislaufversagen oder
+    Austrocknung in Krankenhäusern behandelt") joins its items in one clause, and so do the
+    parentheses of a short aside with no figure ("des Industrie- und Handelskammertags (DIHK)
+    bislang rund 650 Millionen Euro")."""
     out = []
+    enumeration = _enumeration(concepts.coordinators)
+    aside = -1  # the end of a short aside in parentheses: "the chambers of commerce (DIHK)"
     for found in concepts.clause_break.finditer(text):
         at = found.start()
-        if not (text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit()):
-            out.append(at)
+        if text[at - 1 : at].isdigit() and text[at + 1 : at + 2].isdigit():
+            continue
+        if at <= aside:
+            continue
+        if text[at] == "(" and (close := _ASIDE.match(text, at)) is not None:
+            aside = close.end() - 1
+            continue
+        item = enumeration.match(text, at + 1, at + 1 + WORD_REACH) if text[at] == "," else None
+        if item is not None and item.group(1).lower() not in concepts.coordinators:
+            continue
+        out.append(at)
     return out
+
+
+# a name or short label in parentheses, with no figure: part of the noun phrase before it
+_ASIDE = re.compile(r"\((?:[^\W\d_]|[ .&'’-]){1,40}\)")
+
+
+@functools.cache
+def _enumeration(coordinators: frozenset[str]) -> re.Pattern[str]:
+    """After a comma: one word and a coordinator ("…, Kreislaufversagen oder …", "…, Italy and
+    …"): the comma lists items of one noun phrase."""
+    if not coordinators:
+        return re.compile(r"(?!x)x")
+    alternation = "|".join(sorted((re.escape(c) for c in coordinators), key=len, reverse=True))
+    return re.compile(rf"[ \t]*({WORD.pattern})[ \t]+(?i:{alternation})(?![\w])")
 
 
 def clause_around(
@@ -76,8 +104,12 @@ def into_relative(
     limit = claim.sentence_start + len(claim.sentence)
     if nxt is not None and nxt.sentence_start == claim.sentence_start:
         limit = min(limit, nxt.start)
-    stop = breaks[at + 1] if at + 1 < len(breaks) else limit
-    return clause[0], max(end, min(stop, limit))
+    stop = min(breaks[at + 1] if at + 1 < len(breaks) else limit, limit)
+    # ", die meisten von ihnen in Dörfern": a clause about a part of the figure, not its own
+    relative = " " + " ".join(low[end + 1 : stop].split()) + " "
+    if any(f" {phrase} " in relative for phrase in concepts.back_partitives):
+        return clause
+    return clause[0], max(end, stop)
 
 
 def _skip_space(text: str, pos: int) -> int:

@@ -63,6 +63,8 @@ class Concepts:
     sub_states: dict[str, str]  # a state that is a kind of another (the yes side of a vote)
     member_concepts: frozenset[str]  # "members of the armed forces": the complement counts
     relative_pronouns: frozenset[str]  # ", die ...": a relative clause continues the clause
+    # ", die meisten von ihnen ...": a pronoun partitive refers back to the figure (its part)
+    back_partitives: tuple[str, ...]
     no_state: frozenset[str]
     share_units: frozenset[str]  # units of a share ("percent"): what it is a share of counts
     shares: dict[str, str]  # "of the vote", "turnout was": a noun a share measures -> [units] key
@@ -87,12 +89,16 @@ class Concepts:
     change_openings: frozenset[str]  # "430 new cases": opening the counted noun, a change
     change_before: frozenset[str]  # "another 300": right before the number, a change
     part_after: tuple[str, ...]  # "40 davon": right after the number, a part
+    part_of_next: frozenset[str]  # "only 40 of about 500": between it and the next, a part
     inclusions: tuple[str, ...]  # "16 died, including nine in ...": a part of the figure before
     partitive_after: tuple[str, ...]  # "three of the dead": right after the number, a part
     partitive_anywhere: tuple[str, ...]  # "among the displaced": anywhere in the clause
     partitive_openings: tuple[str, ...]  # "Of the 21,000 evacuated, 3,000 ...": the rest a part
     # "Three more were found, raising the number rescued to 47": the figure before is a change
     total_after: re.Pattern[str]
+    # "in München rund 3.500, insgesamt über 30.000": right before the whole of the figure before
+    whole_before: re.Pattern[str]
+    whole_before_words: tuple[str, ...]
     clause_break: re.Pattern[str]
     # concepts of a rate a share measures with no state of its own ("growth", "inflation"): a
     # later share of the text that names nothing is a figure of the same rate
@@ -331,6 +337,7 @@ def load_concepts(code: str) -> Concepts:
         planned_states=_plain_states(base, f, known, "planned_states"),
         sub_states=_sub_states(base, f, known),
         relative_pronouns=f.word_set("rules.relative_pronouns"),
+        back_partitives=f.word_tuple("rules.back_partitives"),
         member_concepts=base.word_set("rules.member_concepts")
         | f.word_set("rules.member_concepts"),
         no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),
@@ -357,11 +364,14 @@ def load_concepts(code: str) -> Concepts:
         change_openings=f.word_set("rules.change_openings"),
         change_before=f.word_set("rules.change_before"),
         part_after=f.word_tuple("rules.part_after"),
+        part_of_next=f.word_set("rules.part_of_next"),
         inclusions=f.word_tuple("rules.inclusions"),
         partitive_after=f.word_tuple("rules.partitive_after"),
         partitive_anywhere=f.word_tuple("rules.partitive_anywhere"),
         partitive_openings=f.word_tuple("rules.partitive_openings"),
         total_after=_phrases_or_none(f.word_tuple("rules.total_after")),
+        whole_before=_phrases_or_none(f.word_tuple("rules.whole_before")),
+        whole_before_words=f.word_tuple("rules.whole_before"),
         clause_break=_clause_break(f),
         rate_concepts=frozenset(units[unit][0] for unit in set(shares.values())
                                 if units[unit][1] is None and units[unit][0]),

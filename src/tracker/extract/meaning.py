@@ -71,6 +71,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     memo: StateMemo = {}  # the state words of each clause, found once
     rate: Claim | None = None  # the last share of a rate ("growth of 0.9%")
     before = -1  # the start of the last sentence with a figure before the current one
+    whole_of: Meaning | None = None  # a part's meaning, when the next figure is its whole
     for i, claim in enumerate(claims):
         prev = claims[i - 1] if i > 0 else None
         nxt = claims[i + 1] if i + 1 < len(claims) else None
@@ -134,7 +135,30 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             found = Meaning(back.concept, found.actor or back.actor, found.state)
         if said_outside:
             found = Meaning(found.concept, found.actor, outside.state)
-        if prev is not None and _included(claim, prev, found, low, concepts, clause):
+        elif found == Meaning() and _after_measure(claim, prev, concepts):
+            # "put the area at 16,300 hectares, while EFFIS estimated 17,900", "12 months
+            # instead of the current 18": a bare figure after a measure of its sentence is
+            # another figure of that measure
+            found = Meaning(prev.concept, prev.actor, None) if prev is not None else found
+        if whole_of is not None and found.state is None and found.concept == whole_of.concept:
+            # "... rund 3.500 Beschäftigte die Arbeit nieder, insgesamt über 30.000": the whole
+            # is of the state its part was said with
+            found = Meaning(found.concept, found.actor or whole_of.actor, whole_of.state)
+        whole_of = None
+        if (prev is not None and _included(claim, prev, found, low, concepts, clause)) or (
+            # "only 40 of about 500 scheduled flights": a part of the next figure
+            _of_next(claim, nxt, low, concepts) and found.state not in concepts.override_states
+        ):
+            found = Meaning(found.concept, found.actor, concepts.part_state)
+        elif _before_whole(claim, nxt, low, concepts) and found.state not in (
+            concepts.override_states
+        ):
+            # "in München rund 3.500, insgesamt über 30.000": the whole after it counts what
+            # this figure counts, of which it is a part
+            if found.concept is not None and found.state is not None:
+                antecedent, said_at = found, claim.sentence_start
+                total = found
+            whole_of = found
             found = Meaning(found.concept, found.actor, concepts.part_state)
         elif _before_total(claim, nxt, found, low, concepts):
             # the total after it counts what this figure counts, not its change
@@ -159,6 +183,10 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # 900 aus.": a written noun of no state is what a later bare figure counts too
             total = found
         measured = measured or (found.concept or claim.unit or "") in concepts.no_state
+        if found.actor is None and claim is first and (
+            scene := _scene(claim, (text, low), concepts)
+        ) is not None:
+            found = Meaning(found.concept, scene, found.state)
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:
@@ -376,6 +404,43 @@ def _before_total(
     if found.state in concepts.override_states or (found.concept or "") in concepts.no_state:
         return False
     return concepts.total_after.search(low, claim.end, nxt.start) is not None
+
+
+def _of_next(claim: Claim, nxt: Claim | None, low: str, concepts: Concepts) -> bool:
+    """ "only 40 of about 500 scheduled flights", "12 von 40 Stationen": a figure joined to the
+    next by a partitive word (``part_of_next``) is a part of it."""
+    if nxt is None or nxt.sentence_start != claim.sentence_start or nxt.start - claim.end > 24:
+        return False
+    return " ".join(low[claim.end : nxt.start].split()) in concepts.part_of_next
+
+
+_WHOLE_WORDS = 4  # words right before the next figure that may name it the whole
+
+
+def _before_whole(claim: Claim, nxt: Claim | None, low: str, concepts: Concepts) -> bool:
+    """ "Am Flughafen München legten rund 3.500 die Arbeit nieder, insgesamt über 30.000", "in
+    the capital about 2,000, nationwide 40,000": a figure whose sentence goes on with a clause
+    that opens with a ``whole_before`` word right before the next figure is a part of that
+    whole (not "47 arrests nationwide, 31 of them in Paris": the word is the figure's own)."""
+    if nxt is None or nxt.sentence_start != claim.sentence_start:
+        return False
+    breaks = list(concepts.clause_break.finditer(low, claim.end, nxt.start))
+    if not breaks:
+        return False
+    words = WORD.findall(low, breaks[-1].end(), nxt.start)
+    if not words or len(words) > _WHOLE_WORDS:
+        return False
+    found = concepts.whole_before.match(" ".join(words))
+    return found is not None
+
+
+def _after_measure(claim: Claim, prev: Claim | None, concepts: Concepts) -> bool:
+    """A figure with no unit or noun right after a measure ("16,300 hectares") of its
+    sentence."""
+    return (prev is not None and prev.sentence_start == claim.sentence_start
+            and claim.unit is None and claim.entity is None
+            and prev.concept is not None and prev.concept == prev.unit
+            and prev.concept in concepts.no_state)
 
 
 def _collective_before(
@@ -811,6 +876,36 @@ def _actor(
             around.add(iso)
     chosen = inside or around
     return (COORDINATED.join(sorted(chosen)) if chosen else None), places
+
+
+_SCENE_REACH = 60  # characters of a sentence's opening that may hold its scene
+_SCENE_WORDS = 4  # words before the country in it ("Across the border in Portugal")
+
+
+def _scene(claim: Claim, texts: tuple[str, str], concepts: Concepts) -> str | None:
+    """ "In France, Météo-France recorded 43.5C", "Across the border in Portugal, the DGS said
+    two people had died", "In Österreich zählt die AGES ...": a country right after a place word
+    (and an article) in an opening that starts with a place word is where what the sentence's
+    first figure counts happened: its actor when the figure's own words name none. Not a
+    country that modifies a noun ("On Sunday the UK Ministry of Defence said ...")."""
+    text, low = texts
+    start = claim.sentence_start
+    found = concepts.countries.search(low, start, min(claim.start, start + _SCENE_REACH))
+    if found is None:
+        return None
+    before = WORD.findall(low, start, found.start())
+    if not before or len(before) > _SCENE_WORDS or before[0] not in concepts.not_after:
+        return None
+    while before and before[-1] in concepts.articles:
+        before.pop()
+    if not before or before[-1] not in concepts.not_after:
+        return None
+    form = found.group()
+    iso = concepts.country_forms.get(" ".join(form.split()))
+    if iso is None or (form in concepts.capitals_only and not text[found.start()].isupper()):
+        return None
+    after = text[found.end() : found.end() + 2].lstrip(" ")
+    return iso if after[:1] == "," or after[:1].islower() else None
 
 
 def _reports(found: re.Match[str], texts: tuple[str, str], concepts: Concepts) -> bool:
