@@ -208,11 +208,17 @@ def _remark(df: pl.DataFrame, earlier: RelayMarks, window_days: int) -> RelayMar
         pl.struct(by_sentence)).unique().to_series().implode()
     in_group = (pl.struct(by_source).is_in(sources, nulls_equal=True)
                 | pl.struct(by_sentence).is_in(sentences, nulls_equal=True))
+    # every group of a changed claim has one of their lows: the struct test runs on those only
+    lows = groups["low"].unique().implode()
 
     def reached(rows: pl.DataFrame, index: str) -> pl.Series:
         """Per row: in a group of a changed claim, or changed itself."""
-        hit = rows.select(in_group.fill_null(False)).to_series()
-        return hit.scatter(changed[index].drop_nulls(), True) if changed.height else hit
+        near = rows.select("low", "high", "source_name", "sentence_key").with_row_index(
+            "_at").filter(pl.col("low").is_in(lows, nulls_equal=True))
+        at = near.filter(in_group.fill_null(False))["_at"]
+        at = pl.concat([at, changed[index].drop_nulls()])
+        return pl.select(pl.repeat(False, rows.height, dtype=pl.Boolean)).to_series().scatter(
+            at, True)
 
     # every earlier component a reached claim was in is marked again as a whole
     components = earlier.aligned["estimate_id"].filter(reached(given, "_old")).unique()
