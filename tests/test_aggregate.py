@@ -234,6 +234,52 @@ def test_relay_groups_chain_across_both_rules() -> None:
     assert frame["estimate_id"].unique().to_list() == ["c0"]
 
 
+def test_relay_marks_after_a_change_equal_marks_made_anew() -> None:
+    """``remark_relays`` reuses the earlier marks only where a change cannot reach: a copy in
+    the middle of a run marked wrong splits the run, a corrected value leaves a sentence group,
+    and an undo joins them again; every step equals ``mark_relays`` on the changed claims."""
+    from tracker.aggregate.estimates import (
+        RELAY_WINDOW_DAYS,
+        _remark,
+        remark_relays,
+        sentence_key,
+    )
+
+    def keyed(frame: pl.DataFrame) -> pl.DataFrame:
+        named = add_values(normalise_sources(frame, ALIASES))
+        return named.with_columns(sentence_key=sentence_key(pl.col("sentence"))).drop(
+            "sentence")
+
+    wire = "The agency counted 4,200 stranded ferries near the harbour."
+    rows = [point(4200, source="NIS", published=date(2024, 3, day), outlet=f"o{day}.example")
+            for day in (1, 3, 5, 7)]
+    rows += [point(4200, sentence=wire, published=date(2024, 3, 20), outlet="w1.example"),
+             point(4200, sentence=wire, published=date(2024, 3, 21), outlet="w2.example"),
+             point(4200, sentence=wire, published=None, outlet="w3.example"),
+             point(900, source="Coast guard", published=date(2024, 4, 2))]
+    rows += [point(50 + i, source=f"voice {i}", published=date(2024, 5, 1)) for i in range(40)]
+    base = claims(*rows)
+    steps = [
+        base.filter(pl.col("claim_id") != "c2"),  # the middle copy marked wrong: a 4-day gap
+        base.with_columns(low=pl.when(pl.col("claim_id") == "c4").then(4300.0)
+                          .otherwise(pl.col("low"))),  # the wire's first copy corrected
+        base,  # undone
+        base.filter(pl.col("claim_id") != "c7"),
+    ]
+    earlier = remark_relays(keyed(base), None)
+    assert earlier.marked.equals(mark_relays(keyed(base)))
+    for step in steps:
+        again = remark_relays(keyed(step), earlier)
+        assert again.marked.equals(mark_relays(keyed(step)))
+        assert _remark(keyed(step), earlier, RELAY_WINDOW_DAYS) is not None  # not all again
+        earlier = again
+    split = remark_relays(keyed(steps[0]), remark_relays(keyed(base), None)).marked
+    assert split.filter(pl.col("claim_id") == "c3")["estimate_id"].to_list() == ["c3"]
+    assert RELAY_WINDOW_DAYS == 3  # the gaps above are chosen for it
+    assert _remark(keyed(base).drop("sentence_key").with_columns(sentence_key=pl.lit("x")),
+                   earlier, RELAY_WINDOW_DAYS) is None  # every key changed: marked anew
+
+
 # --- latest, history, consensus -------------------------------------------------------------
 
 

@@ -292,3 +292,49 @@ def test_after_a_review_the_quantity_is_patched_not_read_again(corpus: Path, tmp
     actions.correct_article(db, claim["article_id"], outlet=claim["outlet"], title=None,
                             published=date(2020, 1, 1))
     assert data.patch_reviewed(db, first, reads[first]) is None
+
+
+def test_a_view_after_a_review_reusing_the_earlier_relay_marks_equals_one_built_anew(
+        corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    """After a review, undo and redo the view is built with the previous view's relay marks
+    (``build_view(earlier=...)``, as the dashboard's cache does): every frame and figure equals
+    the view built from scratch. The reviewed claim is the first of a relayed estimate, so the
+    marks of its copies change."""
+    from tracker.aggregate import estimates
+    from tracker.aggregate.compare import build_view
+    from tracker.aggregate.quantities import load_quantities
+    from tracker.dashboard import actions, data
+
+    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
+    db = tmp_path / "copy.duckdb"
+    shutil.copyfile(corpus, db)
+    aliases = load_quantities(None).sources
+    overview = data.load_overview(db)
+    views, reads, chosen = {}, {}, None
+    for quantity in overview["quantity"].to_list():
+        reads[quantity] = data.read_quantity(db, quantity)
+        views[quantity] = build_view(reads[quantity].claims, aliases)
+        relayed = views[quantity].prepared.filter(pl.col("relays") > 0)
+        if chosen is None and relayed.height:
+            chosen = relayed["claim_id"][0]
+    assert chosen is not None
+    assert "sentence_key" in next(iter(reads.values())).claims.columns
+    patched_calls = []
+    remark = estimates._remark
+    monkeypatch.setattr(estimates, "_remark",
+                        lambda *a: patched_calls.append(r := remark(*a)) or r)
+    for write in (lambda: actions.save_review(db, chosen, "wrong"),
+                  lambda: actions.undo_review(db, chosen),
+                  lambda: actions.redo_review(db, chosen)):
+        write()
+        for quantity, earlier in views.items():
+            read = data.patch_reviewed(db, quantity, reads[quantity]) or \
+                data.read_quantity(db, quantity)
+            again = build_view(read.claims, aliases, earlier=earlier)
+            anew = build_view(data.read_quantity(db, quantity).claims, aliases)
+            for frame in ("prepared", "latest", "range_rows", "timeline_rows", "over_time"):
+                assert getattr(again, frame).equals(getattr(anew, frame)), (quantity, frame)
+            assert (again.agreed, again.notes, again.spread, again.reference, again.as_of) == \
+                (anew.agreed, anew.notes, anew.spread, anew.reference, anew.as_of)
+            reads[quantity], views[quantity] = read, again
+    assert any(r is not None for r in patched_calls)  # the marks were reused, not made anew

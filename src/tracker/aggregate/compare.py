@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -27,9 +27,10 @@ from tracker.aggregate.consensus import (
     spread,
 )
 from tracker.aggregate.estimates import (
+    RelayMarks,
     history,
     independent_latest,
-    prepare,
+    prepare_marked,
     totals,
     trusted_latest,
     with_outliers,
@@ -192,6 +193,8 @@ class QuantityView:
     reference: Reference | None = None  # what outliers are measured against
     as_of: date | None = None  # the newest publication date: staleness counts from it
     locale: str = "en"  # how numbers are written in the texts
+    # the relay marking's input and output, reused by the next view of nearly the same claims
+    relay_marks: RelayMarks | None = field(default=None, compare=False, repr=False)
 
     @property
     def undated(self) -> pl.DataFrame:
@@ -277,15 +280,19 @@ def build_view(
     sources: tuple[str, ...] = (),
     as_of: date | None = None,
     locale: str = "en",
+    earlier: QuantityView | None = None,
 ) -> QuantityView:
     """Aggregate one quantity's (already SQL-filtered) claims for the charts and the table.
 
     ``sources`` narrows to canonical source names (known only after normalisation, hence here).
     Staleness counts from ``as_of``, by default the newest publication date in the claims;
-    ``locale`` ("en", "de") writes the numbers of the texts.
+    ``locale`` ("en", "de") writes the numbers of the texts. ``earlier``: a view of nearly the
+    same claims (the same quantity before a review): its relay marks are reused where the
+    changed claims cannot reach them (``estimates.remark_relays``); the view is the same.
     """
     fmt = number_formatter(locale)
-    prepared = prepare(claims, aliases, fmt)
+    prepared, marks = prepare_marked(claims, aliases, fmt,
+                                     earlier.relay_marks if earlier is not None else None)
     if sources:
         prepared = with_outliers(prepared.filter(pl.col("source_key").is_in(list(sources))), fmt)
     group = GROUPINGS.get(by, "outlet")
@@ -305,6 +312,7 @@ def build_view(
         reference=reference_of(independent_latest(prepared)),
         as_of=as_of,
         locale=locale,
+        relay_marks=marks,
     )
 
 

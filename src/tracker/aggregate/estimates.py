@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -139,6 +140,103 @@ def mark_relays(df: pl.DataFrame, window_days: int = RELAY_WINDOW_DAYS) -> pl.Da
     )
 
 
+RELAY_MARKS = ("estimate_id", "is_relay", "relays")  # the columns ``mark_relays`` adds
+REMARK_SHARE = 0.25  # more claims than this share to mark again: mark them all again
+
+
+@dataclass(frozen=True)
+class RelayMarks:
+    """One ``mark_relays`` call: its input, its output and the marks in the input's row order,
+    kept so that the next call on nearly the same claims (after a review) marks only the claims
+    a change can reach (``remark_relays``)."""
+
+    given: pl.DataFrame
+    marked: pl.DataFrame
+    aligned: pl.DataFrame  # ``RELAY_MARKS`` of ``given``'s rows, in its order
+    window_days: int = RELAY_WINDOW_DAYS
+
+
+def remark_relays(df: pl.DataFrame, earlier: RelayMarks | None,
+                  window_days: int = RELAY_WINDOW_DAYS) -> RelayMarks:
+    """``mark_relays(df)``, reusing ``earlier`` where the claims a relay depends on (id, date,
+    source, values, sentence key) are unchanged: the same frame, in a fraction of the time when
+    a review changed a few claims.
+
+    Relays are the connected components of two "same estimate" rules, each a grouping by key
+    (source and values; sentence key and values). A change can only reach the components of
+    the groups of the changed claims' old and new keys: those claims are marked again, the
+    others keep their earlier marks. Without a precomputed ``sentence_key`` (the key of a
+    sentence is not its text), with other columns or with many changes, all are marked again.
+    """
+    patched = _remark(df, earlier, window_days) if earlier is not None else None
+    if patched is not None:
+        return patched
+    out = mark_relays(df.with_row_index("_pos"), window_days)
+    aligned = out.select(RELAY_MARKS)[out["_pos"].arg_sort()]
+    return RelayMarks(df, out.drop("_pos"), aligned, window_days)
+
+
+_RELAY_KEYS = ["claim_id", "published", "source_name", "low", "high", "sentence_key"]
+
+
+def _remark(df: pl.DataFrame, earlier: RelayMarks, window_days: int) -> RelayMarks | None:
+    given = earlier.given
+    if (earlier.window_days != window_days or df.schema != given.schema
+            or "sentence_key" not in df.columns or df.is_empty() or given.is_empty()):
+        return None
+    keys = _RELAY_KEYS
+    pairs = df.select(keys).with_row_index("_new").join(
+        given.select(keys).with_row_index("_old"), on="claim_id", how="full", coalesce=True,
+        suffix="_was")
+    new_rows, old_rows = pairs["_new"].drop_nulls(), pairs["_old"].drop_nulls()
+    if new_rows.len() != df.height or old_rows.len() != given.height \
+            or new_rows.n_unique() != df.height or old_rows.n_unique() != given.height:
+        return None  # a claim id twice (never in a store)
+    differs = pl.any_horizontal([pl.col(k).ne_missing(pl.col(f"{k}_was")) for k in keys[1:]])
+    changed = pairs.filter(pl.col("_new").is_null() | pl.col("_old").is_null() | differs)
+    if changed.height > REMARK_SHARE * df.height:
+        return None
+    groups = pl.concat([
+        changed.filter(pl.col("_new").is_not_null()).select(keys[1:]),
+        changed.filter(pl.col("_old").is_not_null()).select(
+            [pl.col(f"{k}_was").alias(k) for k in keys[1:]]),
+    ])
+    by_source, by_sentence = ["source_name", "low", "high"], ["sentence_key", "low", "high"]
+    sources = groups.filter(pl.col("source_name").is_not_null()).select(
+        pl.struct(by_source)).unique().to_series().implode()
+    sentences = groups.filter(pl.col("sentence_key").fill_null("") != "").select(
+        pl.struct(by_sentence)).unique().to_series().implode()
+    in_group = (pl.struct(by_source).is_in(sources, nulls_equal=True)
+                | pl.struct(by_sentence).is_in(sentences, nulls_equal=True))
+    # every group of a changed claim has one of their lows: the struct test runs on those only
+    lows = groups["low"].unique().implode()
+
+    def reached(rows: pl.DataFrame, index: str) -> pl.Series:
+        """Per row: in a group of a changed claim, or changed itself."""
+        near = rows.select("low", "high", "source_name", "sentence_key").with_row_index(
+            "_at").filter(pl.col("low").is_in(lows, nulls_equal=True))
+        at = near.filter(in_group.fill_null(False))["_at"]
+        at = pl.concat([at, changed[index].drop_nulls()])
+        return pl.select(pl.repeat(False, rows.height, dtype=pl.Boolean)).to_series().scatter(
+            at, True)
+
+    # every earlier component a reached claim was in is marked again as a whole
+    components = earlier.aligned["estimate_id"].filter(reached(given, "_old")).unique()
+    old_redo = earlier.aligned["estimate_id"].is_in(components.implode())
+    old_of_new = pairs.filter(pl.col("_new").is_not_null()).sort("_new")["_old"]
+    was = old_of_new.fill_null(0)
+    redo = reached(df, "_new") | old_of_new.is_null() | old_redo.gather(was)
+    if redo.sum() > REMARK_SHARE * df.height:
+        return None
+    again = mark_relays(df.with_row_index("_pos").filter(redo), window_days)
+    aligned = earlier.aligned[was]
+    at = again["_pos"]
+    aligned = pl.DataFrame([aligned[c].scatter(at, again[c]) for c in RELAY_MARKS])
+    marked = pl.concat([df.drop("sentence_key"), aligned], how="horizontal").sort(
+        ["published", "claim_id"], nulls_last=True)
+    return RelayMarks(df, marked, aligned, window_days)
+
+
 def _source_value_runs(window_days: int) -> pl.Expr:
     """Per (source, low, high): a run id that grows when the gap to the previous claim is long."""
     keys = ["source_name", "low", "high"]
@@ -183,12 +281,24 @@ def prepare(
     """Claims ready to aggregate: wrong claims dropped, sources named, values set, relays marked,
     ``is_total`` set (False for a change, plan or part) and outliers flagged (``with_outliers``;
     ``fmt`` formats the numbers of their reasons)."""
+    return prepare_marked(df, aliases, fmt)[0]
+
+
+def prepare_marked(
+    df: pl.DataFrame,
+    aliases: dict[str, tuple[str, ...]],
+    fmt: Callable[[float | None], str] | None = None,
+    earlier: RelayMarks | None = None,
+) -> tuple[pl.DataFrame, RelayMarks]:
+    """``prepare`` and its relay marks; ``earlier``: the marks of a previous call on nearly the
+    same claims, reused where a change cannot reach them (``remark_relays``)."""
     if "review" in df.columns:
         df = df.filter(pl.col("review").is_null() | (pl.col("review") != "wrong"))
     df = df.filter(pl.col("low").is_not_null() | pl.col("high").is_not_null())
     state = pl.col("state") if "state" in df.columns else pl.lit(None, dtype=pl.String)
     df = df.with_columns(is_total=state.is_null() | ~state.is_in(list(NOT_TOTAL_STATES)))
-    return with_outliers(mark_relays(add_values(normalise_sources(df, aliases))), fmt)
+    marks = remark_relays(add_values(normalise_sources(df, aliases)), earlier)
+    return with_outliers(marks.marked, fmt), marks
 
 
 def with_outliers(

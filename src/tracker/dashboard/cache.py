@@ -44,10 +44,19 @@ _LAST_READ: dict[tuple[str, str], data.QuantityRead] = {}
 _LAST_READ_LOCK = threading.Lock()
 
 
+# The last view of each (database, quantities file, quantity, filters), kept across ``flash``
+# too: after a review its relay marks are reused where the reviewed claims cannot reach them
+# (``build_view(earlier=...)``; the view is the same as one built anew).
+_LAST_VIEW: dict[tuple, QuantityView] = {}
+MAX_KEPT_VIEWS = 4
+
+
 def forget_reads() -> None:
-    """Drop the kept reads too (a benchmark's "empty caches": what a new file costs)."""
+    """Drop the kept reads and views too (a benchmark's "empty caches": what a new file
+    costs)."""
     with _LAST_READ_LOCK:
         _LAST_READ.clear()
+        _LAST_VIEW.clear()
 
 
 # cache_resource: up to 200,000 rows, never modified (filters make new frames).
@@ -122,8 +131,17 @@ def view(key: ViewKey) -> QuantityView:
     else:
         claims = data.filter_claims(claims, key.filters)
     aliases = load_quantities(key.quantities_file or None).sources
-    return build_view(claims, aliases, rule=key.rule, by=key.by, sources=key.sources,
-                      locale=key.locale)
+    kept = (key.db, key.quantities_file, key.quantity, key.filters)
+    with _LAST_READ_LOCK:
+        earlier = _LAST_VIEW.get(kept)
+    built = build_view(claims, aliases, rule=key.rule, by=key.by, sources=key.sources,
+                       locale=key.locale, earlier=earlier)
+    with _LAST_READ_LOCK:
+        _LAST_VIEW.pop(kept, None)
+        _LAST_VIEW[kept] = built
+        while len(_LAST_VIEW) > MAX_KEPT_VIEWS:
+            del _LAST_VIEW[next(iter(_LAST_VIEW))]
+    return built
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
