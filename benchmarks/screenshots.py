@@ -20,6 +20,8 @@ Shots, in ``tests/artifacts/`` (git-ignored) unless ``--out``:
 - ``dashboard-table.png`` (point 5): the Claims tab on the bundled corpus (date, outlet,
   claimant, value, quote with the number, link first), and ``dashboard-tooltip.png``: a point of
   the range chart hovered (the claim's tooltip);
+- ``dashboard-add.png`` and ``dashboard-added.png`` (point 4): a pasted article's preview, then
+  the tab after saving it (this shot writes the article into ``--db``);
 - ``dashboard-claimant.png`` (point 6): the Claimants & outlets tab on the undated database,
   its first claimant: all its claims across quantities, undated ones grey at the left edge.
 
@@ -137,6 +139,29 @@ def shoot_claimant(context: Any, url: str, out: Path) -> None:
     page.close()
 
 
+# an article written for this screenshot (point 4): a new figure from a named source
+ADD_TEXT = ("Nordkorea hat nach Angaben des ukrainischen Militärgeheimdienstes inzwischen rund "
+            "12.500 Soldaten nach Russland geschickt. Das teilte die Behörde am Dienstag mit.")
+
+
+def shoot_add(context: Any, url: str, out: Path) -> None:
+    """Point 4: the preview of a pasted article (value, source, claimant, quantity per claim),
+    then the page after saving (it stays on the tab and lists the claims added)."""
+    page = open_page(context, url + TROOPS)
+    page.get_by_role("tab", name="Add an article").click()
+    page.get_by_label("Article text").fill(ADD_TEXT)
+    page.get_by_label("Outlet (optional)").fill("example.org")
+    page.get_by_role("button", name="Extract claims").click()
+    page.get_by_role("button", name="Save to the store").wait_for(timeout=WAIT_MS)
+    settle(page)
+    page.screenshot(path=str(out / "dashboard-add.png"), full_page=True)
+    page.get_by_role("button", name="Save to the store").click()
+    page.get_by_text("Claims added").first.wait_for(timeout=WAIT_MS)
+    settle(page)
+    page.screenshot(path=str(out / "dashboard-added.png"), full_page=True)
+    page.close()
+
+
 def with_server(db: Path, shots: list[Any], out: Path, profile: Path,
                 height: int = 1100) -> None:
     from playwright.sync_api import sync_playwright
@@ -176,7 +201,8 @@ def main() -> None:
         with_server(undated, [shoot_undated], out, work / "profile-1", height=2600)
         with_server(undated, [shoot_claimant], out, work / "profile-3")
         with_server(db, [shoot_table], out, work / "profile-2")
-    for name in ("undated", "table", "tooltip", "claimant"):
+        with_server(db, [shoot_add], out, work / "profile-4", height=1600)  # writes to db
+    for name in ("undated", "table", "tooltip", "claimant", "add", "added"):
         print(out / f"dashboard-{name}.png")
 
 
