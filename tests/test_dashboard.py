@@ -530,6 +530,16 @@ def test_app_add_an_article_shows_claims_and_saves_them(fixture_db: Path) -> Non
     shown = " ".join(m.value for m in app.markdown if "<mark>" in m.value)
     assert "<mark>rund 12.000 Soldaten</mark>" in shown or "<mark>12.000</mark>" in shown
     assert "&lt;script&gt;" in shown and "<script>" not in shown
+    # the preview names the quantity each claim will join, found without storing anything
+    preview = app.dataframe[0].value  # AppTest gives a pandas frame
+    rows = preview[preview["quote"].str.contains("12.000")]
+    assert rows["quantity"].tolist() == ["North Korean troops in Russia"]
+    con = duckdb.connect(str(fixture_db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM articles WHERE outlet = 'example.org'"
+                           ).fetchall() == [(0,)]
+    finally:
+        con.close()
     app.button(key="add_save").click().run()
     assert any("Saved: 1 new article" in s.value for s in app.success)
     added = [m.value for m in app.markdown if "Nordkorea" in m.value or "12.000" in m.value]

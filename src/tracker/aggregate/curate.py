@@ -55,6 +55,31 @@ def save_articles(db: str | PathLike[str] | None, articles: list[Article]) -> di
             "assigned": assigned}
 
 
+def preview_quantities(config: Any, articles: list[Article]) -> dict[tuple[int, int], str]:
+    """The quantity each claim of ``articles`` would get if they were saved: the assignment
+    rules of ``assign_all`` under ``config`` (a ``QuantityConfig``, e.g. a database's tracked
+    quantities), run in a scratch database so nothing is stored. Keys are the claims'
+    ``(start, end)`` offsets; claims no quantity takes are left out."""
+    import tempfile
+    from pathlib import Path
+
+    from tracker.aggregate.quantities import assign_all
+    from tracker.store import open_store
+
+    if not config.quantities or not any(a.claims for a in articles):
+        return {}
+    with (
+        tempfile.TemporaryDirectory(prefix="tracker-preview-") as tmp,
+        open_store(Path(tmp) / "preview.duckdb") as store,
+    ):
+        store.write_articles(articles)
+        assign_all(store.con, config)
+        rows = store.con.execute(
+            "SELECT start, \"end\", quantity FROM claims WHERE quantity IS NOT NULL"
+        ).fetchall()
+    return {(start, end): quantity for start, end, quantity in rows}
+
+
 def undo_review(db: str | PathLike[str] | None, claim_id: str, note: str | None = None) -> str:
     """Undo the review that applies to a claim with a new row (see ``review.undo_review``)."""
     from tracker.aggregate.review import undo_review as undo

@@ -44,6 +44,14 @@ def read_article(
     return result.articles
 
 
+def preview_quantities(db: Path, articles: list[Article]) -> dict[tuple[int, int], str]:
+    """The quantity each claim would get if the articles were saved into ``db`` (offsets to
+    quantity id), assigned in a scratch database under ``db``'s tracked quantities."""
+    from tracker.dashboard.data import load_config
+
+    return curate.preview_quantities(load_config(db), articles)
+
+
 def save_articles(db: Path, articles: list[Article]) -> dict[str, int]:
     """Store the articles and their claims, then reassign quantities. Returns the counts."""
     return curate.save_articles(db, articles)

@@ -20,14 +20,25 @@ from tracker.errors import TrackerError
 ADDED = "added_articles"
 
 
-def preview_rows(article: object, locale: str) -> pl.DataFrame:
-    rows = [{
-        "value": _value(c.low, c.high, locale), "quote": c.text, "source": c.source,
-        "claimant": c.claimant, "meaning": " · ".join(x for x in (c.concept, c.actor, c.state)
-                                                      if x),
-    } for c in article.claims]  # type: ignore[attr-defined]
-    return pl.DataFrame(rows, schema={k: pl.String for k in
-                                      ("value", "quote", "source", "claimant", "meaning")})
+PREVIEW_COLUMNS = ("value", "quote", "source", "claimant", "quantity", "meaning")
+
+
+def preview_rows(article: object, locale: str,
+                 quantities: dict[tuple[int, int], str] | None = None,
+                 labels: dict[str, str] | None = None) -> pl.DataFrame:
+    """One row per claim found: value, quote, source, claimant, the quantity it would get when
+    saved (``quantities``: offsets to quantity id; ``labels`` names them) and its meaning."""
+    quantities, labels = quantities or {}, labels or {}
+    rows = []
+    for c in article.claims:  # type: ignore[attr-defined]
+        quantity = quantities.get((c.start, c.end))
+        rows.append({
+            "value": _value(c.low, c.high, locale), "quote": c.text, "source": c.source,
+            "claimant": c.claimant,
+            "quantity": labels.get(quantity, quantity) if quantity else "none",
+            "meaning": " · ".join(x for x in (c.concept, c.actor, c.state) if x),
+        })
+    return pl.DataFrame(rows, schema={k: pl.String for k in PREVIEW_COLUMNS})
 
 
 def _value(low: float | None, high: float | None, locale: str) -> str:
@@ -49,6 +60,8 @@ def show_add_article(db: Path, labels: dict[str, str], locale: str) -> None:
         try:
             st.session_state["add_articles"] = actions.read_article(
                 name, raw, url=url, outlet=outlet, published=published)
+            st.session_state["add_quantities"] = actions.preview_quantities(
+                db, st.session_state["add_articles"])
         except TrackerError as err:
             st.error(str(err))
     for article in st.session_state.get("add_articles", []):
@@ -56,8 +69,10 @@ def show_add_article(db: Path, labels: dict[str, str], locale: str) -> None:
         st.caption(html.escape(f"{article.title or 'untitled'} · {article.outlet or ''} · "
                                f"{article.published or 'no date'} · {len(spans)} claims"))
         st.markdown(f"<div>{highlight_spans(article.text, spans)}</div>", unsafe_allow_html=True)
-        st.dataframe(preview_rows(article, locale), hide_index=True, key="add_preview")
-        st.caption("The quantity of each claim is decided when it is saved (listed below then).")
+        st.dataframe(preview_rows(article, locale, st.session_state.get("add_quantities"),
+                                  labels), hide_index=True, key="add_preview")
+        st.caption("quantity: the tracked quantity each claim will join when saved (the same "
+                   "rules as a save, run on a scratch copy; \"none\": no quantity takes it).")
     if st.session_state.get("add_articles") and st.button("Save to the store", key="add_save"):
         articles = st.session_state.pop("add_articles")
         ids = [a.article_id for a in articles]
