@@ -22,6 +22,7 @@ Shots, in ``tests/artifacts/`` (git-ignored) unless ``--out``:
   the range chart hovered (the claim's tooltip);
 - ``dashboard-add.png`` and ``dashboard-added.png`` (point 4): a pasted article's preview, then
   the tab after saving it (this shot writes the article into ``--db``);
+- ``dashboard-method.png`` (point 7): the Method tab;
 - ``dashboard-claimant.png`` (point 6): the Claimants & outlets tab on the undated database,
   its first claimant: all its claims across quantities, undated ones grey at the left edge.
 
@@ -162,6 +163,16 @@ def shoot_add(context: Any, url: str, out: Path) -> None:
     page.close()
 
 
+def shoot_method(context: Any, url: str, out: Path) -> None:
+    """Point 7: the method panel, and the chart downloads (PNG and SVG) under the range chart."""
+    page = open_page(context, url + TROOPS)
+    page.get_by_role("tab", name="Method").click()
+    page.get_by_text("independent", exact=False).first.wait_for(timeout=WAIT_MS)
+    settle(page)
+    page.screenshot(path=str(out / "dashboard-method.png"), full_page=True)
+    page.close()
+
+
 def with_server(db: Path, shots: list[Any], out: Path, profile: Path,
                 height: int = 1100) -> None:
     from playwright.sync_api import sync_playwright
@@ -200,9 +211,9 @@ def main() -> None:
         # tall enough for the range chart, the timeline and the undated chart
         with_server(undated, [shoot_undated], out, work / "profile-1", height=2600)
         with_server(undated, [shoot_claimant], out, work / "profile-3")
-        with_server(db, [shoot_table], out, work / "profile-2")
+        with_server(db, [shoot_table, shoot_method], out, work / "profile-2")
         with_server(db, [shoot_add], out, work / "profile-4", height=1600)  # writes to db
-    for name in ("undated", "table", "tooltip", "claimant", "add", "added"):
+    for name in ("undated", "table", "tooltip", "claimant", "method", "add", "added"):
         print(out / f"dashboard-{name}.png")
 
 
