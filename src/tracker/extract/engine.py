@@ -553,9 +553,6 @@ def _subject_source(ctx: _Context, index: int) -> tuple[Cue | None] | None:
     return None
 
 
-# A unit only some bodies measure: a source of another type does not state it (an earthquake's
-# magnitude is read by seismological and weather services, whoever reports the quake).
-_MEASURED_BY = {"magnitude": frozenset({"geological-survey", "weather-service"})}
 
 
 def _report_subject(ctx: _Context, index: int) -> Cue | None:
@@ -917,8 +914,9 @@ def _claim(core: _Core, ctx: _Context) -> Claim:
     if (
         claimant is not None
         and source is not None
-        and unit in _MEASURED_BY
-        and claimant_type(claimant, source.source, ctx.lex) not in _MEASURED_BY[unit]
+        and unit in ctx.lex.sources.measured_by
+        and claimant_type(claimant, source.source, ctx.lex)
+        not in ctx.lex.sources.measured_by[unit]
     ):
         # "A magnitude 6.2 earthquake struck ..., the disaster agency said": who reports the
         # quake states its toll; its strength is the seismologists' reading

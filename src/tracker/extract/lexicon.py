@@ -396,6 +396,7 @@ class Sources:
     own_estimate_nouns: tuple[str, ...]  # "hat seine Prognose gesenkt": the subject's own
     possessive_intensifiers: frozenset[str]  # "Ukraine's own estimate": passed over by the walker
     subjunctive_by_lemma: bool  # "stelle", "liefere": Konjunktiv I of any verb, by its lemma
+    measured_by: dict[str, frozenset[str]]  # unit -> the claimant types that measure it
 
 
 def _sources(f: DataFile) -> Sources:
@@ -466,6 +467,8 @@ def _sources(f: DataFile) -> Sources:
         own_estimate_nouns=f.word_tuple("own_estimate_nouns"),
         possessive_intensifiers=f.word_set("possessive_intensifiers"),
         subjunctive_by_lemma=f.flag("subjunctive_by_lemma"),
+        measured_by={unit: frozenset(types)
+                     for unit, types in f.word_table("measured_by").items()},
     )
 
 
