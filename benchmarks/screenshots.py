@@ -131,13 +131,20 @@ def shoot_table(context: Any, url: str, out: Path) -> None:
     page.close()
 
 
-def shoot_claimant(context: Any, url: str, out: Path) -> None:
+def shoot_tab(context: Any, url: str, tab: str, ready: Any, shot: Path) -> None:
+    """The troops page with ``tab`` opened, once ``ready(page)`` (a locator) shows, whole."""
     page = open_page(context, url + TROOPS)
-    page.get_by_role("tab", name="Claimants & outlets").click()
-    page.locator(CHART).filter(has_text="Claimant ").first.wait_for(timeout=WAIT_MS)
+    page.get_by_role("tab", name=tab).click()
+    ready(page).first.wait_for(timeout=WAIT_MS)
     settle(page)
-    page.screenshot(path=str(out / "dashboard-claimant.png"), full_page=True)
+    page.screenshot(path=str(shot), full_page=True)
     page.close()
+
+
+def shoot_claimant(context: Any, url: str, out: Path) -> None:
+    shoot_tab(context, url, "Claimants & outlets",
+              lambda page: page.locator(CHART).filter(has_text="Claimant "),
+              out / "dashboard-claimant.png")
 
 
 # an article written for this screenshot (point 4): a new figure from a named source
@@ -164,13 +171,10 @@ def shoot_add(context: Any, url: str, out: Path) -> None:
 
 
 def shoot_method(context: Any, url: str, out: Path) -> None:
-    """Point 7: the method panel, and the chart downloads (PNG and SVG) under the range chart."""
-    page = open_page(context, url + TROOPS)
-    page.get_by_role("tab", name="Method").click()
-    page.get_by_text("independent", exact=False).first.wait_for(timeout=WAIT_MS)
-    settle(page)
-    page.screenshot(path=str(out / "dashboard-method.png"), full_page=True)
-    page.close()
+    """Point 7: the Method tab (rules, independence, relays, outliers, staleness)."""
+    shoot_tab(context, url, "Method",
+              lambda page: page.get_by_text("independent", exact=False),
+              out / "dashboard-method.png")
 
 
 def with_server(db: Path, shots: list[Any], out: Path, profile: Path,
