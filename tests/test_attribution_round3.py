@@ -5,16 +5,10 @@ before it. Sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
+from attribution_helpers import source_spans as sources_of
 
 from tracker.claimants import resolve
 from tracker.extract import extract
-
-
-def sources_of(text: str, lang: str) -> list[str | None]:
-    return [
-        text[c.source_start : c.source_end] if c.source_start is not None else None
-        for c in extract(text, lang)
-    ]
 
 
 @pytest.mark.parametrize(

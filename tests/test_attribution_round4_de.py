@@ -7,6 +7,7 @@ these tests."""
 from __future__ import annotations
 
 import pytest
+from attribution_helpers import source_spans
 
 from tracker.extract import extract
 from tracker.extract.attribution import subjunctive_verb
@@ -14,17 +15,11 @@ from tracker.extract.lexicon import load_lexicon
 
 
 def sources_of(text: str) -> list[str | None]:
-    return [
-        text[c.source_start : c.source_end] if c.source_start is not None else None
-        for c in extract(text, "de")
-    ]
+    return source_spans(text, "de")
 
 
 def sources_of_en(text: str) -> list[str | None]:
-    return [
-        text[c.source_start : c.source_end] if c.source_start is not None else None
-        for c in extract(text, "en")
-    ]
+    return source_spans(text, "en")
 
 
 def test_a_relay_sentence_names_who_holds_the_figures_before_it() -> None:

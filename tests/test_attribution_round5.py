@@ -8,15 +8,7 @@ are written for these tests."""
 from __future__ import annotations
 
 import pytest
-
-from tracker.extract import extract
-
-
-def sources(text: str, lang: str) -> list[str | None]:
-    return [
-        text[c.source_start : c.source_end] if c.source_start is not None else None
-        for c in extract(text, lang)
-    ]
+from attribution_helpers import source_spans as sources
 
 
 @pytest.mark.parametrize(

@@ -7,15 +7,9 @@ these tests."""
 from __future__ import annotations
 
 import pytest
+from attribution_helpers import source_spans as sources
 
 from tracker.extract import extract
-
-
-def sources(text: str, lang: str) -> list[str | None]:
-    return [
-        text[c.source_start : c.source_end] if c.source_start is not None else None
-        for c in extract(text, lang)
-    ]
 
 
 @pytest.mark.parametrize(

@@ -8,19 +8,10 @@ Sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
+from attribution_helpers import attributions as attributed
+from attribution_helpers import source_spans as sources
 
 from tracker.extract import extract
-
-
-def sources(text: str, lang: str) -> list[str | None]:
-    return [
-        text[c.source_start : c.source_end] if c.source_start is not None else None
-        for c in extract(text, lang)
-    ]
-
-
-def attributed(text: str, lang: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [(c.source, c.claimant, c.via) for c in extract(text, lang)]
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,7 @@ tests."""
 from __future__ import annotations
 
 import pytest
-
-from tracker.extract import extract
-
-
-def attributed(text: str, lang: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [(c.source, c.claimant, c.via) for c in extract(text, lang)]
+from attribution_helpers import attributions as attributed
 
 
 @pytest.mark.parametrize(
