@@ -13,7 +13,7 @@ from tracker.claimants.index import Kind, index_for
 from tracker.claimants.normalize import norms
 from tracker.claimants.resolve import names_organisation
 from tracker.extract.coreference import measured_subject, names_country
-from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
+from tracker.extract.lexicon import Lexicon, per_language, phrase_alternation, word_bounded
 from tracker.extract.patterns import WORD
 from tracker.lemmas import lemmatize
 
@@ -391,9 +391,6 @@ class _CueWords:
     hedges: frozenset[str] | None  # not a cue: the hedge words of ``is_hedged``
 
 
-_CUE_WORDS: dict[str, _CueWords] = {}
-
-
 def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
     out = set()
     for phrase in phrases:
@@ -405,19 +402,18 @@ def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
+@per_language
 def _cue_words(lex: Lexicon) -> _CueWords:
-    if lex.code not in _CUE_WORDS:
-        src = lex.sources
-        tails = _first_words(src.compound_cue_tails)
-        _CUE_WORDS[lex.code] = _CueWords(
-            _first_words((*src.inverted, *src.before_source, *src.after_source)),
-            _first_words(src.compound_cue_prepositions),
-            _first_words(verb for verb, _ in src.separable),
-            _first_words((*src.self_reference, *(src.pointing_determiners - src.phrase_words))),
-            None if tails is None else tuple(sorted(tails)),
-            _first_words(lex.hedges.words),
-        )
-    return _CUE_WORDS[lex.code]
+    src = lex.sources
+    tails = _first_words(src.compound_cue_tails)
+    return _CueWords(
+        _first_words((*src.inverted, *src.before_source, *src.after_source)),
+        _first_words(src.compound_cue_prepositions),
+        _first_words(verb for verb, _ in src.separable),
+        _first_words((*src.self_reference, *(src.pointing_determiners - src.phrase_words))),
+        None if tails is None else tuple(sorted(tails)),
+        _first_words(lex.hedges.words),
+    )
 
 
 def _may_hold(words: frozenset[str] | None, found: set[str] | None) -> bool:
@@ -814,8 +810,17 @@ def _names_someone_after(source: str, lex: Lexicon) -> bool:
     return _names_body_or_person(source, lex)
 
 
-_SEPARABLE: dict[str, tuple[re.Pattern[str], dict[str, frozenset[str]]]] = {}
 _CLAUSE_MARK = re.compile(r"[,;:]")
+
+
+@per_language
+def _separable_particles(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """Any particle of a separable verb as a whole word, and each verb's particles."""
+    particles: dict[str, set[str]] = {}
+    for verb, particle in lex.sources.separable:
+        particles.setdefault(verb, set()).add(particle)
+    pattern = re.compile(rf"(?<![\w])(?:{phrase_alternation(particles)})(?![\w])", re.I)
+    return pattern, {v: frozenset(p) for v, p in particles.items()}
 
 
 # ", Karl Menzel," closing the text before a verb: a name of up to four capitalised words set off
@@ -836,13 +841,7 @@ def _separable_cues(
     order, right after it); after a comma it follows the verb."""
     if not lex.sources.separable:
         return []
-    if lex.code not in _SEPARABLE:
-        particles: dict[str, set[str]] = {}
-        for verb, particle in lex.sources.separable:
-            particles.setdefault(verb, set()).add(particle)
-        pattern = re.compile(rf"(?<![\w])(?:{phrase_alternation(particles)})(?![\w])", re.I)
-        _SEPARABLE[lex.code] = (pattern, {v: frozenset(p) for v, p in particles.items()})
-    pattern, particles = _SEPARABLE[lex.code]
+    pattern, particles = _separable_particles(lex)
     out = []
     for m in pattern.finditer(text, start, end):
         mark = _CLAUSE_MARK.search(text, m.end(), end)
@@ -871,8 +870,18 @@ def _adverb_cue(cue: Cue, lex: Lexicon) -> bool:
     return not _names_body_or_person(cue.source, lex)
 
 
-_ADJECTIVE_CUES: dict[str, re.Pattern[str]] = {}
-_TAIL_CUES: dict[str, re.Pattern[str]] = {}
+@per_language
+def _tail_cue_pattern(lex: Lexicon) -> re.Pattern[str]:
+    src = lex.sources
+    plain = {t for t in src.compound_cue_tails if " " not in t}
+    linked = [t.split(None, 1) for t in src.compound_cue_tails if " " in t]
+    # a closing quotation mark may end the name ("im „Politbarometer“ des ZDF")
+    tails = phrase_alternation([*plain, *(t for t, _ in linked)])
+    links = phrase_alternation([*src.strip_after_cue, *(k for _, k in linked)])
+    return re.compile(
+        rf"(?<=[^\W\d_])(?P<cue>(?P<tail>{tails})[“”\"«»]?\s+(?P<link>{links}))(?![\w])",
+        re.I,
+    )
 
 
 def _compound_tail_cues(
@@ -886,17 +895,8 @@ def _compound_tail_cues(
     if not src.compound_cue_tails:
         return []
     plain = {t for t in src.compound_cue_tails if " " not in t}
-    if lex.code not in _TAIL_CUES:
-        linked = [t.split(None, 1) for t in src.compound_cue_tails if " " in t]
-        # a closing quotation mark may end the name ("im „Politbarometer“ des ZDF")
-        tails = phrase_alternation([*plain, *(t for t, _ in linked)])
-        links = phrase_alternation([*src.strip_after_cue, *(k for _, k in linked)])
-        _TAIL_CUES[lex.code] = re.compile(
-            rf"(?<=[^\W\d_])(?P<cue>(?P<tail>{tails})[“”\"«»]?\s+(?P<link>{links}))(?![\w])",
-            re.I,
-        )
     out = []
-    for m in _TAIL_CUES[lex.code].finditer(text, start, end):
+    for m in _tail_cue_pattern(lex).finditer(text, start, end):
         tail, link = m.group("tail").lower(), m.group("link").lower()
         phrase = f"{tail} {link}"
         plain_cue = tail in plain and link in src.strip_after_cue
@@ -907,25 +907,25 @@ def _compound_tail_cues(
     return out
 
 
-_NAMED_SURVEYS: dict[str, re.Pattern[str]] = {}
+@per_language
+def _named_survey_pattern(lex: Lexicon) -> re.Pattern[str]:
+    joiner = lex.sources.named_survey_joiner
+    # written apart, the name may own the survey and a word or two describe it ("YouGov's
+    # weekly poll", "ARD's monthly Deutschlandtrend poll")
+    between = r"(?:['’]s)?(?:\s+[^\W\d_][\w-]*){0,2}" if joiner.isspace() else ""
+    return re.compile(
+        rf"(?<![\w-])(?-i:(?=[A-ZÀ-ÖØ-Þ]))(?P<source>[^\W\d_][\w.&]*)"
+        rf"(?P<between>{between}){re.escape(joiner)}"
+        rf"(?:{phrase_alternation(lex.sources.named_survey_tails)})(?![\w-])",
+        re.I,
+    )
 
 
 def _named_survey_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """ "in der neuen Forsa-Umfrage", "Eine INSA-Erhebung sieht die AfD bei 20 Prozent": a survey
     noun joined by a hyphen to a known name is stated by that name (the source is the name)."""
-    joiner = lex.sources.named_survey_joiner
-    if lex.code not in _NAMED_SURVEYS:
-        # written apart, the name may own the survey and a word or two describe it ("YouGov's
-        # weekly poll", "ARD's monthly Deutschlandtrend poll")
-        between = r"(?:['’]s)?(?:\s+[^\W\d_][\w-]*){0,2}" if joiner.isspace() else ""
-        _NAMED_SURVEYS[lex.code] = re.compile(
-            rf"(?<![\w-])(?-i:(?=[A-ZÀ-ÖØ-Þ]))(?P<source>[^\W\d_][\w.&]*)"
-            rf"(?P<between>{between}){re.escape(joiner)}"
-            rf"(?:{phrase_alternation(lex.sources.named_survey_tails)})(?![\w-])",
-            re.I,
-        )
     out = []
-    for m in _NAMED_SURVEYS[lex.code].finditer(text, start, end):
+    for m in _named_survey_pattern(lex).finditer(text, start, end):
         name = m.group("source")
         if not name[0].isupper():
             continue
@@ -937,23 +937,23 @@ def _named_survey_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cu
     return out
 
 
-_RELATIVE_RELAYS: dict[str, re.Pattern[str]] = {}
+@per_language
+def _relative_relay_pattern(lex: Lexicon) -> re.Pattern[str]:
+    src = lex.sources
+    return re.compile(
+        rf"(?<![\w-])(?P<cue>{phrase_alternation(src.relative_relay)})\s+"
+        rf"(?P<body>[^,.;:]{{2,{_REACH}}}?)\s+"
+        rf"(?:{phrase_alternation(src.relative_relay_verbs)})(?![\w-])",
+        re.I,
+    )
 
 
 def _relative_relays(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """ "Nach einem Bericht der Zeitung, die sich auf Militärkreise beruft, ...": the phrase
     between the relative relay and its closing verb holds the figure (a relay cue: the phrase
     before the comma passes it on)."""
-    src = lex.sources
-    if lex.code not in _RELATIVE_RELAYS:
-        _RELATIVE_RELAYS[lex.code] = re.compile(
-            rf"(?<![\w-])(?P<cue>{phrase_alternation(src.relative_relay)})\s+"
-            rf"(?P<body>[^,.;:]{{2,{_REACH}}}?)\s+"
-            rf"(?:{phrase_alternation(src.relative_relay_verbs)})(?![\w-])",
-            re.I,
-        )
     out = []
-    for m in _RELATIVE_RELAYS[lex.code].finditer(text, start, end):
+    for m in _relative_relay_pattern(lex).finditer(text, start, end):
         tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, *m.span("body"))]
         span = _Walker(tokens, lex).walk(0, 1) if tokens else None
         if span is None or span[1] != m.end("body"):
@@ -972,21 +972,25 @@ def _names_body_after(text: str, pos: int, end: int, lex: Lexicon) -> bool:
     return span is not None and _names_body_or_person(text[span[0] : span[1]], lex)
 
 
+@per_language
+def _adjective_cue_pattern(lex: Lexicon) -> re.Pattern[str]:
+    src = lex.sources
+    return re.compile(
+        rf"(?<![\w])(?:{phrase_alternation(src.compound_cue_prepositions)})\s+"
+        rf"(?P<source>[^\W\d_][\w-]*)\s+(?:(?P<prefix>[^\W\d_]\w*?)-?)?"
+        rf"(?:{phrase_alternation(src.compound_cue_nouns)})(?![\w])",
+        re.I,
+    )
+
+
 def _adjective_cues(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]:
     """ "nach ukrainischen Angaben", "laut russischen Schätzungen": a country adjective before a
     cue noun names that country's side as the source."""
     src = lex.sources
     if not src.compound_cue_nouns or not src.compound_cue_prepositions:
         return []
-    if lex.code not in _ADJECTIVE_CUES:
-        _ADJECTIVE_CUES[lex.code] = re.compile(
-            rf"(?<![\w])(?:{phrase_alternation(src.compound_cue_prepositions)})\s+"
-            rf"(?P<source>[^\W\d_][\w-]*)\s+(?:(?P<prefix>[^\W\d_]\w*?)-?)?"
-            rf"(?:{phrase_alternation(src.compound_cue_nouns)})(?![\w])",
-            re.I,
-        )
     out = []
-    for m in _ADJECTIVE_CUES[lex.code].finditer(text, start, end):
+    for m in _adjective_cue_pattern(lex).finditer(text, start, end):
         if not m.group("source")[0].islower():
             continue
         if m.group("prefix"):
@@ -1247,27 +1251,23 @@ def _passive_agent_before(
     return None
 
 
-_OWN_ESTIMATES: dict[str, re.Pattern[str]] = {}
-
-
+@per_language
 def _own_estimate(lex: Lexicon) -> re.Pattern[str]:
     """ "hat seine Wachstumsprognose ... gesenkt", "raised its global growth forecast": a
     possessive before a noun ending in one of ``own_estimate_nouns`` (the subject's own forecast
     or estimate), up to two words between them."""
-    if lex.code not in _OWN_ESTIMATES:
-        src = lex.sources
-        owners = sorted(src.pointing_determiners - src.phrase_words)
-        nouns = src.own_estimate_nouns
-        _OWN_ESTIMATES[lex.code] = (
-            re.compile(
-                rf"(?<![\w])(?:{phrase_alternation(owners)})\s+(?:[^\W\d_][\w-]*\s+){{0,2}}"
-                rf"[^\W\d_]*(?:{phrase_alternation(nouns)})(?![\w])",
-                re.I,
-            )
-            if owners and nouns
-            else re.compile(r"(?!x)x")
+    src = lex.sources
+    owners = sorted(src.pointing_determiners - src.phrase_words)
+    nouns = src.own_estimate_nouns
+    return (
+        re.compile(
+            rf"(?<![\w])(?:{phrase_alternation(owners)})\s+(?:[^\W\d_][\w-]*\s+){{0,2}}"
+            rf"[^\W\d_]*(?:{phrase_alternation(nouns)})(?![\w])",
+            re.I,
         )
-    return _OWN_ESTIMATES[lex.code]
+        if owners and nouns
+        else re.compile(r"(?!x)x")
+    )
 
 
 def _head_before_place(phrase: str, lex: Lexicon) -> str:
@@ -1649,7 +1649,9 @@ def _after_opener(
     return None
 
 
-_BRIEFED: dict[str, re.Pattern[str]] = {}
+@per_language
+def _briefed_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\s*,?\s*(?:{phrase_alternation(lex.sources.briefed_by)})\s+", re.I)
 
 
 def briefer(text: str, source: Cue, end: int, lex: Lexicon) -> Cue | None:
@@ -1658,11 +1660,7 @@ def briefer(text: str, source: Cue, end: int, lex: Lexicon) -> Cue | None:
     holder of the figure; the source passes it on). None when the source is not so followed."""
     if not lex.sources.briefed_by or source.src_end < 0:
         return None
-    if lex.code not in _BRIEFED:
-        _BRIEFED[lex.code] = re.compile(
-            rf"\s*,?\s*(?:{phrase_alternation(lex.sources.briefed_by)})\s+", re.I
-        )
-    m = _BRIEFED[lex.code].match(text, source.src_end, end)
+    m = _briefed_pattern(lex).match(text, source.src_end, end)
     if m is None:
         return None
     tokens = [

@@ -25,7 +25,7 @@ from tracker.extract.attribution import (
 )
 from tracker.extract.combine import inherit_units, join_bounds, join_parts
 from tracker.extract.coreference import Coreference, claimant_type, measured_subject
-from tracker.extract.lexicon import Lexicon, phrase_alternation, word_bounded
+from tracker.extract.lexicon import Lexicon, per_language, phrase_alternation, word_bounded
 from tracker.extract.meaning import add_meaning
 from tracker.extract.negatives import NegativeFilter, Reason
 from tracker.extract.number_layer import fractions_and_powers, layer_numerals, scale_letters
@@ -588,21 +588,15 @@ def _relay_sentence(ctx: _Context, nxt: int) -> tuple[Cue, Cue | None] | None:
     return (relays[-1], holder) if holder is not None else None
 
 
-_RELAY_WORDS: dict[str, re.Pattern[str]] = {}
+def _whole_words(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` as whole words, case-insensitive (no words: a pattern that never
+    matches, as ``phrase_alternation`` gives); its callers keep it per language."""
+    return re.compile(word_bounded(phrase_alternation(words)), re.I)
 
 
-def _whole_words(
-    cache: dict[str, re.Pattern[str]], lex: Lexicon, words: Iterable[str]
-) -> re.Pattern[str]:
-    """Any of ``words`` as whole words, case-insensitive, compiled once per language into
-    ``cache`` (no words: a pattern that never matches, as ``phrase_alternation`` gives)."""
-    if lex.code not in cache:
-        cache[lex.code] = re.compile(word_bounded(phrase_alternation(words)), re.I)
-    return cache[lex.code]
-
-
+@per_language
 def _relay_words(lex: Lexicon) -> re.Pattern[str]:
-    return _whole_words(_RELAY_WORDS, lex, lex.sources.relay)
+    return _whole_words(lex.sources.relay)
 
 
 def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> bool:
@@ -631,11 +625,6 @@ def _unit_kind(unit: str | None) -> str:
     return unit if kind in _MEASURE_KINDS and unit else kind
 
 
-_FIGURE_OPENERS: dict[str, re.Pattern[str]] = {}
-_COUNT_GOES_ON: dict[str, re.Pattern[str]] = {}
-_PART_OF_BEFORE: dict[str, re.Pattern[str]] = {}
-
-
 def _counts_on(ctx: _Context, index: int) -> bool:
     """Sentence ``index`` goes on from the figure before it (decided once per sentence)."""
     if index not in ctx.counts_on:
@@ -655,29 +644,24 @@ def _part_of_figure_before(ctx: _Context, start: int, end: int) -> bool:
     return m is not None and not DIGIT.search(ctx.text, start, m.start())
 
 
+@per_language
 def _part_of_before(lex: Lexicon) -> re.Pattern[str]:
     """ "davon", "of these": a part of the figure before."""
-    return _whole_words(_PART_OF_BEFORE, lex, lex.sources.part_of_before)
+    return _whole_words(lex.sources.part_of_before)
 
 
+@per_language
 def _continues_count(lex: Lexicon) -> re.Pattern[str]:
     """A sentence opening on a count continuation, or on a number and then one ("Weitere 48",
     "Fünf weitere", "Another 48")."""
-    if lex.code not in _COUNT_GOES_ON:
-        alternation = phrase_alternation(lex.sources.count_continuations)
-        _COUNT_GOES_ON[lex.code] = re.compile(
-            rf"[\"„“»«(]?(?:[\w.,]+\s+)?(?:{alternation})(?![\w])", re.IGNORECASE
-        )
-    return _COUNT_GOES_ON[lex.code]
+    alternation = phrase_alternation(lex.sources.count_continuations)
+    return re.compile(rf"[\"„“»«(]?(?:[\w.,]+\s+)?(?:{alternation})(?![\w])", re.IGNORECASE)
 
 
+@per_language
 def _refers_to_figure(lex: Lexicon) -> re.Pattern[str]:
-    if lex.code not in _FIGURE_OPENERS:
-        alternation = phrase_alternation(lex.sources.refers_to_figure)
-        _FIGURE_OPENERS[lex.code] = re.compile(
-            rf"[\"„“»«(]?(?:{alternation})(?![\w])", re.IGNORECASE
-        )
-    return _FIGURE_OPENERS[lex.code]
+    alternation = phrase_alternation(lex.sources.refers_to_figure)
+    return re.compile(rf"[\"„“»«(]?(?:{alternation})(?![\w])", re.IGNORECASE)
 
 
 def _announcement(ctx: _Context, index: int) -> tuple[Cue, Cue | None] | None:
@@ -866,15 +850,11 @@ def _opened_by_cue_clause(ctx: _Context, start: int, end: int, cues: list[Cue]) 
     return any(start <= c.start and c.end <= comma for c in cues)
 
 
-_FIGURE_NOUNS: dict[str, re.Pattern[str]] = {}
-
-
+@per_language
 def _names_figures(lex: Lexicon) -> re.Pattern[str]:
     """A follow-up phrase of several words ("the figures", "diese Zahlen") anywhere in a
     sentence: "The institute published the figures on Monday." """
-    if lex.code not in _FIGURE_NOUNS:  # the phrases are picked out once per language
-        return _whole_words(_FIGURE_NOUNS, lex, [w for w in lex.sources.follow_up if " " in w])
-    return _FIGURE_NOUNS[lex.code]
+    return _whole_words([w for w in lex.sources.follow_up if " " in w])
 
 
 def _claim(core: _Core, ctx: _Context) -> Claim:

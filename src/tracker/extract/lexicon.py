@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tracker.errors import ConfigError
 from tracker.extract.datafile import DataFile
@@ -641,6 +641,24 @@ class Lexicon:
         from tracker.extract.patterns import Patterns
 
         return Patterns(self)
+
+
+_Built = TypeVar("_Built")
+
+
+def per_language(build: Callable[[Lexicon], _Built]) -> Callable[[Lexicon], _Built]:
+    """``build(lex)`` made once per language (kept by its code) and reused: the compiled
+    patterns and word sets a rule reads on every sentence."""
+    made: dict[str, _Built] = {}
+
+    @functools.wraps(build)
+    def get(lex: Lexicon) -> _Built:
+        found = made.get(lex.code)
+        if found is None:
+            found = made[lex.code] = build(lex)
+        return found
+
+    return get
 
 
 @functools.cache
