@@ -122,6 +122,22 @@ def settled_consensus(page, differs_from: str | None = None, equals: str | None 
     return consensus_text(page)
 
 
+def click_when_drawn(page, index: int, tries: int = 3) -> bool:
+    """Click the index-th mark of the range chart. A Streamlit rerun can replace the chart
+    between finding a mark and clicking it; then find it again in the redrawn chart."""
+    from playwright.sync_api import Error
+
+    for _ in range(tries):
+        mark = page.locator(CHART).filter(has_text="Range comparison").locator(
+            "g.mark-symbol path").nth(index)
+        try:
+            mark.click(force=True, timeout=5_000)
+            return True
+        except Error:
+            page.wait_for_timeout(1_000)
+    return False
+
+
 def open_chromium(play, tmp_path: Path, width: int = 1400, height: int = 1600):
     return play.chromium.launch_persistent_context(
         str(tmp_path / f"profile-{width}"), executable_path=str(CHROMIUM), headless=True,
@@ -148,7 +164,8 @@ def test_click_a_mark_review_it_undo_and_track_a_suggestion(dashboard_url: str,
                 box, area = points.nth(index).bounding_box(), chart.bounding_box()
                 if not box or box["x"] < area["x"] or box["x"] > area["x"] + area["width"]:
                     continue  # an outlier clipped outside the default axis
-                points.nth(index).click(force=True)
+                if not click_when_drawn(page, index):
+                    continue  # the mark was gone after a rerun redrew the chart
                 expect(detail).to_be_visible(timeout=30_000)
                 if changed is None and not (ARTIFACTS / "dashboard-detail.png").exists():
                     expect(detail.get_by_text("Open the article")).to_be_visible()
@@ -161,6 +178,7 @@ def test_click_a_mark_review_it_undo_and_track_a_suggestion(dashboard_url: str,
                     break
                 detail.get_by_role("button", name="↶ Undo the last review").click()
                 expect(page.get_by_text("Review undone")).to_be_visible(timeout=30_000)
+                settled_consensus(page, equals=before)  # the rerun has drawn the chart again
                 chart = page.locator(CHART).filter(has_text="Range comparison")
                 points = chart.locator("g.mark-symbol path")
             assert changed is not None, "no review moved the consensus"
