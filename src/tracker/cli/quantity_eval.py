@@ -25,6 +25,7 @@ DEFINITIONS = {
     "strike": "src/tracker/evaluate/quantities/holdout/strike_quantities.toml",
     "breach": "src/tracker/evaluate/quantities/holdout/breach_quantities.toml",
     "election": "src/tracker/evaluate/quantities/holdout/election_quantities.toml",
+    "derail": "src/tracker/evaluate/quantities/holdout/derail_quantities.toml",
     "shelling": "src/tracker/evaluate/quantities/holdout/shelling_quantities.toml",
 }
 
