@@ -7,6 +7,7 @@ after ``tracker ingest`` shows the new claims; views and chart specs are built o
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,38 @@ from tracker.dashboard import data
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def store(db: str, signature: tuple) -> data.StoreFacts:
-    """Config, overview and claims relation of one database version, in one session."""
-    return data.load_store(Path(db))
+    """Config, overview and claims relation of one database version, in one session; after a
+    review made on this page (``review``), the earlier version's, its overview recounted from
+    the patched claims of the quantities the review touched."""
+    facts = None
+    review = _REVIEWED.get((db, signature))
+    with _LAST_READ_LOCK:
+        earlier = _LAST_FACTS.get(db)
+    if review is not None and earlier is not None:
+        facts = _patched_facts(db, earlier, review)
+    if facts is None:
+        facts = data.load_store(Path(db))
+    with _LAST_READ_LOCK:
+        _LAST_FACTS[db] = facts
+    return facts
+
+
+def _patched_facts(db: str, earlier: data.StoreFacts, review: data.ReviewRead
+                   ) -> data.StoreFacts | None:
+    if not review.usable or earlier.state != review.state_before:
+        return None
+    counted = {}
+    for quantity in review.quantities():
+        with _LAST_READ_LOCK:
+            read = _LAST_READ.get((db, quantity))
+        patched = data.patch_claim(read, quantity, review) if read is not None else None
+        if patched is None:
+            return None  # a quantity this page has not read: count it all again
+        with _LAST_READ_LOCK:
+            _LAST_READ[(db, quantity)] = patched
+        counted[quantity] = patched.claims
+    return data.StoreFacts(earlier.config, data.patch_overview(earlier.overview, counted),
+                           earlier.relation, review.state_after)
 
 
 def overview(db: str, signature: tuple) -> pl.DataFrame:
@@ -50,6 +81,13 @@ _LAST_READ_LOCK = threading.Lock()
 _LAST_VIEW: dict[tuple, QuantityView] = {}
 MAX_KEPT_VIEWS = 4
 
+# The last store facts of each database, and the reviews made on this server with their reads
+# (``data.ReviewRead``) by (database, version after): a review's new version is patched from
+# what was kept at the version before instead of read again.
+_LAST_FACTS: dict[str, data.StoreFacts] = {}
+_REVIEWED: dict[tuple[str, tuple], data.ReviewRead] = {}
+MAX_KEPT_REVIEWS = 8
+
 
 def forget_reads() -> None:
     """Drop the kept reads and views too (a benchmark's "empty caches": what a new file
@@ -57,6 +95,8 @@ def forget_reads() -> None:
     with _LAST_READ_LOCK:
         _LAST_READ.clear()
         _LAST_VIEW.clear()
+        _LAST_FACTS.clear()
+        _REVIEWED.clear()
 
 
 # cache_resource: up to 200,000 rows, never modified (filters make new frames).
@@ -69,7 +109,12 @@ def quantity_claims(db: str, signature: tuple, quantity: str) -> pl.DataFrame:
     known = relation(db, signature)
     with _LAST_READ_LOCK:
         earlier = _LAST_READ.get((db, quantity))
-    read = data.patch_reviewed(Path(db), quantity, earlier, known) if earlier else None
+    review = _REVIEWED.get((db, signature))
+    read = None
+    if earlier is not None and review is not None:  # a review made here: its row only
+        read = data.patch_claim(earlier, quantity, review)
+    if read is None and earlier is not None:
+        read = data.patch_reviewed(Path(db), quantity, earlier, known)
     if read is None:
         read = data.read_quantity(Path(db), quantity, known)
     with _LAST_READ_LOCK:
@@ -165,8 +210,26 @@ def no_database_config(db: str) -> QuantityConfig:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def claim_detail(db: str, signature: tuple, claim_id: str) -> tuple[dict | None, pl.DataFrame]:
-    """A claim and its reviews for the detail panel (a write changes the signature)."""
+    """A claim and its reviews for the detail panel (a write changes the signature); after a
+    review of it made here, as read in the review's session."""
+    review = _REVIEWED.get((db, signature))
+    if review is not None and review.claim_id == claim_id and review.row.height:
+        return review.detail
     return data.load_claim_detail(Path(db), claim_id, relation(db, signature))
+
+
+def review(db: Path, claim_id: str, write: Callable[[data.ReviewRead], object]) -> None:
+    """Write one review of ``claim_id`` (``write`` passes the watch to ``actions``) and keep
+    its reads, so that the next page (the file's new version) patches what it kept."""
+    reads = data.ReviewRead(claim_id)
+    write(reads)
+    signature = data.db_signature(db)
+    if signature is None or not reads.usable:
+        return
+    with _LAST_READ_LOCK:
+        _REVIEWED[(str(db), signature)] = reads
+        while len(_REVIEWED) > MAX_KEPT_REVIEWS:
+            del _REVIEWED[next(iter(_REVIEWED))]
 
 
 def flash(message: str) -> None:
