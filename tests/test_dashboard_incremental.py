@@ -60,7 +60,7 @@ def test_a_review_patches_the_claims_and_the_overview_as_a_new_read_gives(
         lambda w: actions.undo_review(db, claim_id, w),
     ]
     for write in writes:
-        review = data.ReviewRead(claim_id)
+        review = data.ReviewRead(claim_id, facts.relation)
         write(review)
         assert review.usable and review.state_before == state
         counted = {}
@@ -81,10 +81,10 @@ def test_a_review_patches_the_claims_and_the_overview_as_a_new_read_gives(
         state = review.state_after
     assert claim_id in reads[first].claims["claim_id"].to_list()  # moved back by the undo
     # a read at another state is never patched: it is read again
-    stale = data.ReviewRead(claim_id)
+    stale = data.ReviewRead(claim_id, facts.relation)
     actions.save_review(db, claim_id, "wrong", stale)
     assert data.patch_claim(data.read_quantity(db, first), first, stale) is not None
-    older = data.ReviewRead(claim_id)
+    older = data.ReviewRead(claim_id, facts.relation)
     actions.undo_review(db, claim_id, older)
     assert data.patch_claim(reads[first], first, older) is None  # two reviews behind
 

@@ -221,7 +221,8 @@ def claim_detail(db: str, signature: tuple, claim_id: str) -> tuple[dict | None,
 def review(db: Path, claim_id: str, write: Callable[[data.ReviewRead], object]) -> None:
     """Write one review of ``claim_id`` (``write`` passes the watch to ``actions``) and keep
     its reads, so that the next page (the file's new version) patches what it kept."""
-    reads = data.ReviewRead(claim_id)
+    signature = data.db_signature(db)
+    reads = data.ReviewRead(claim_id, relation(str(db), signature) if signature else "claims")
     write(reads)
     signature = data.db_signature(db)
     if signature is None or not reads.usable:

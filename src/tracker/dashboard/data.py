@@ -280,48 +280,52 @@ def patch_reviewed(db: Path, quantity: str, earlier: QuantityRead,
             " (SELECT claim_id FROM store.reviews)) x"
             f" LEFT JOIN ({CLAIMANT_LABELS}) l USING (claimant)", params=[quantity]).pl()
         ids = con.sql("SELECT DISTINCT claim_id FROM store.reviews").pl()["claim_id"]
+        reviews = _reviews(con)
     kept = earlier.claims.filter(~pl.col("claim_id").is_in(ids.implode()))
     try:
         claims = pl.concat([kept, reviewed.select(kept.columns)])
     except (pl.exceptions.PolarsError, pl.exceptions.ColumnNotFoundError):
         return None  # a column read with another type: read it all again
     claims = claims.sort(["published", "claim_id"], descending=[True, False], nulls_last=True)
-    return QuantityRead(claims, basis) if is_complete(claims) else None
+    return QuantityRead(claims, basis, reviews) if is_complete(claims) else None
 
 
 class ReviewRead:
     """One review's reads in its write session (``curate.ReviewWatch``): the version state
-    before and after, the claim's row before and after (every column, as ``claim_row``) and
-    its reviews after. What a page kept at the state before is patched with them
+    before and after, the claim's quantity before, its row after (every column, as
+    ``claim_row``) and its reviews after. What a page kept at the state before is patched with them
     (``patch_claim``, ``patch_overview``) instead of read again; the detail panel shows
     ``detail``."""
 
-    def __init__(self, claim_id: str) -> None:
+    def __init__(self, claim_id: str, relation: str) -> None:
         self.claim_id = claim_id
+        self.relation = relation  # the page's ``claims_relation``
         self.state_before: tuple | None = None
         self.state_after: tuple | None = None
-        self.before_row = pl.DataFrame()
+        self.quantity_before: str | None = None
         self.row = pl.DataFrame()
         self.reviews = pl.DataFrame()
-        self.relation = ""
-        self.usable = False  # both rows found in the summary, both states known
+        self.usable = False  # the row found in ``relation``, both states known
 
     def before(self, con: duckdb.DuckDBPyConnection) -> None:
-        relation = claims_relation(con)
-        self.state_before = version_state(con, relation)
-        self.before_row, found = claim_frame(con, self.claim_id, relation)
-        self.usable = found == relation and self.state_before is not None
+        # The page's relation holds while the state is the one the page read at: the basis
+        # counts what the summary's freshness depends on, and no review came since.
+        self.state_before = version_state(con, self.relation)
+        rows = con.execute(f"SELECT quantity FROM {self.relation} WHERE claim_id = ?",
+                           [self.claim_id]).fetchall()
+        self.quantity_before = rows[0][0] if rows else None
+        self.usable = self.state_before is not None
 
     def after(self, con: duckdb.DuckDBPyConnection) -> None:
         from tracker.aggregate.review import review_history
 
-        self.relation = claims_relation(con)
-        self.state_after = version_state(con, self.relation)
+        if self.state_before is None:
+            return
+        # a review adds a review row and keeps the claim in the summary: the basis holds
+        self.state_after = (self.state_before[0], _reviews(con))
         self.row, found = claim_frame(con, self.claim_id, self.relation)
         self.reviews = review_history(con, self.claim_id)
-        self.usable = (self.usable and found == self.relation and self.state_after is not None
-                       and self.state_before is not None
-                       and self.state_before[0][0] == self.relation)
+        self.usable = self.usable and found == self.relation
 
     @property
     def detail(self) -> tuple[dict[str, Any] | None, pl.DataFrame]:
@@ -330,8 +334,8 @@ class ReviewRead:
 
     def quantities(self) -> set[str]:
         """The claim's quantity before and after (the overview rows it may change)."""
-        return {q for rows in (self.before_row, self.row) if rows.height
-                for q in rows["quantity"].to_list() if q is not None}
+        after = self.row["quantity"].to_list() if self.row.height else []
+        return {q for q in (self.quantity_before, *after) if q is not None}
 
 
 def patch_claim(earlier: QuantityRead, quantity: str, review: ReviewRead
