@@ -121,10 +121,20 @@ def test_the_page_after_a_review_in_the_detail_panel_equals_a_page_drawn_anew(
     claim_id = relayed_claim(db)
     app = fresh_page(db, claim_id, monkeypatch)
     calls: list[str] = []
-    for name in ("read_quantity", "load_store", "load_claim_detail", "patch_reviewed"):
-        original = getattr(data, name)
-        monkeypatch.setattr(data, name, lambda *a, _f=original, _n=name, **k:
-                            calls.append(_n) or _f(*a, **k))
+    marked: list[object] = []
+
+    def spy() -> None:
+        from tracker.aggregate import estimates
+
+        for name in ("read_quantity", "load_store", "load_claim_detail", "patch_reviewed"):
+            original = getattr(data, name)
+            monkeypatch.setattr(data, name, lambda *a, _f=original, _n=name, **k:
+                                calls.append(_n) or _f(*a, **k))
+        patch = estimates._marks_after_change
+        monkeypatch.setattr(estimates, "_marks_after_change",
+                            lambda *a: marked.append(r := patch(*a)) or r)
+
+    spy()
     for button, said in (("detail_wrong", "Marked wrong"), ("detail_undo", "Review undone"),
                          ("detail_redo", "Review applied again"),
                          ("detail_undo", "Review undone")):
@@ -132,19 +142,17 @@ def test_the_page_after_a_review_in_the_detail_panel_equals_a_page_drawn_anew(
         assert not app.exception, app.exception
         assert any(said in s.value for s in app.success)
         assert calls == [], calls
+        assert marked and all(m is not None for m in marked)  # the view was patched
         shown = page_figures(app)
         monkeypatch.undo()
         monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
         monkeypatch.setenv("TRACKER_DB", str(db))
         anew = fresh_page(db, claim_id, monkeypatch)
         assert shown == page_figures(anew), button
-        # go on in the patched session: its kept reads are the fresh page's now, so patch
-        # from those (the same state)
+        # go on from the page drawn anew: the next review patches what it kept
         app = anew
-        for name in ("read_quantity", "load_store", "load_claim_detail", "patch_reviewed"):
-            original = getattr(data, name)
-            monkeypatch.setattr(data, name, lambda *a, _f=original, _n=name, **k:
-                                calls.append(_n) or _f(*a, **k))
+        marked.clear()
+        spy()
 
 
 @pytest.mark.parametrize("verdict", ["wrong"])
@@ -167,3 +175,65 @@ def test_a_review_the_store_refuses_shows_its_error_in_the_panel(
     app.button(key=f"detail_{verdict}").click().run()
     assert not app.exception, app.exception
     assert any("no such claim" in e.value for e in app.error)
+
+
+VIEW_FRAMES = ("prepared", "latest", "range_rows", "timeline_rows", "over_time")
+
+
+@pytest.mark.parametrize("by", ["outlet", "source"])
+def test_a_view_patched_for_the_reviewed_claim_equals_one_built_anew(
+        corpus: Path, tmp_path: Path, monkeypatch, by: str) -> None:  # noqa: F811
+    """``build_view(earlier=..., changed={claim})`` (only the reviewed claim named, valued and
+    compared for relays again; the names of its sources recounted) equals the view built from
+    scratch after wrong, undo, redo, a corrected value, a corrected source (a new voice) and a
+    move by correction to another quantity, for the first claim of a relayed estimate and for
+    a plain one, in every quantity."""
+    from tracker.aggregate import estimates
+    from tracker.aggregate.compare import build_view
+    from tracker.aggregate.quantities import load_quantities
+
+    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
+    db = tmp_path / "copy.duckdb"
+    shutil.copyfile(corpus, db)
+    aliases = load_quantities(None).sources
+    facts = data.load_store(db)
+    quantities = facts.overview["quantity"].to_list()
+    reads = {q: data.read_quantity(db, q, facts.relation) for q in quantities}
+    views = {q: build_view(reads[q].claims, aliases, by=by) for q in quantities}
+    first = quantities[0]
+    relayed = views[first].prepared.filter(pl.col("relays") > 0)["claim_id"][0]
+    plain = views[first].prepared.filter(pl.col("relays") == 0)["claim_id"][-1]
+    used = []
+    patch = estimates._marks_after_change
+    monkeypatch.setattr(estimates, "_marks_after_change",
+                        lambda *a: used.append(r := patch(*a)) or r)
+    for claim_id in (relayed, plain):
+        low = reads[first].claims.filter(pl.col("claim_id") == claim_id)["low"][0] or 1
+        for write in (
+            lambda w, c=claim_id: actions.save_review(db, c, "wrong", w),
+            lambda w, c=claim_id: actions.undo_review(db, c, w),
+            lambda w, c=claim_id: actions.redo_review(db, c, w),
+            lambda w, c=claim_id, v=low: actions.save_review(db, c, "corrected", w, low=v * 5),
+            lambda w, c=claim_id: actions.save_review(db, c, "corrected", w,
+                                                      source="A newly named office"),
+            lambda w, c=claim_id: actions.save_review(db, c, "corrected", w,
+                                                      quantity=quantities[1]),
+            lambda w, c=claim_id: actions.undo_review(db, c, w),
+            lambda w, c=claim_id: actions.undo_review(db, c, w),
+        ):
+            review = data.ReviewRead(claim_id, facts.relation)
+            write(review)
+            for quantity in quantities:
+                read = data.patch_claim(reads[quantity], quantity, review)
+                assert read is not None
+                again = build_view(read.claims, aliases, by=by, earlier=views[quantity],
+                                   changed={claim_id})
+                anew = build_view(data.read_quantity(db, quantity).claims, aliases, by=by)
+                for frame in VIEW_FRAMES:
+                    assert getattr(again, frame).equals(getattr(anew, frame)), (quantity, frame)
+                assert (again.agreed, again.notes, again.spread, again.reference,
+                        again.as_of) == (anew.agreed, anew.notes, anew.spread, anew.reference,
+                                         anew.as_of)
+                assert again.relay_marks.marked.equals(anew.relay_marks.marked)
+                reads[quantity], views[quantity] = read, again
+    assert used and all(r is not None for r in used)  # never fell back to a full marking

@@ -10,7 +10,7 @@ relays, the rows the charts draw and the claims table (pure polars; no Streamlit
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -281,6 +281,7 @@ def build_view(
     as_of: date | None = None,
     locale: str = "en",
     earlier: QuantityView | None = None,
+    changed: Collection[str] | None = None,
 ) -> QuantityView:
     """Aggregate one quantity's (already SQL-filtered) claims for the charts and the table.
 
@@ -289,10 +290,13 @@ def build_view(
     ``locale`` ("en", "de") writes the numbers of the texts. ``earlier``: a view of nearly the
     same claims (the same quantity before a review): its relay marks are reused where the
     changed claims cannot reach them (``estimates.remark_relays``); the view is the same.
+    ``changed``: the only claims that differ from ``earlier``'s (a review): only they are
+    named, valued and compared for relays again.
     """
     fmt = number_formatter(locale)
     prepared, marks = prepare_marked(claims, aliases, fmt,
-                                     earlier.relay_marks if earlier is not None else None)
+                                     earlier.relay_marks if earlier is not None else None,
+                                     changed if earlier is not None else None)
     if sources:
         prepared = with_outliers(prepared.filter(pl.col("source_key").is_in(list(sources))), fmt)
     group = GROUPINGS.get(by, "outlet")

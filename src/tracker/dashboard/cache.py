@@ -78,7 +78,7 @@ _LAST_READ_LOCK = threading.Lock()
 # The last view of each (database, quantities file, quantity, filters), kept across ``flash``
 # too: after a review its relay marks are reused where the reviewed claims cannot reach them
 # (``build_view(earlier=...)``; the view is the same as one built anew).
-_LAST_VIEW: dict[tuple, QuantityView] = {}
+_LAST_VIEW: dict[tuple, KeptView] = {}
 MAX_KEPT_VIEWS = 4
 
 # The last store facts of each database, and the reviews made on this server with their reads
@@ -167,9 +167,23 @@ class ViewKey:
 
 # cache_resource, not cache_data: the view holds frames of up to 200,000 rows, and cache_data
 # would unpickle a copy on every rerun. Views are never modified after they are built.
+@dataclass(frozen=True)
+class KeptView:
+    """A view kept across versions (``_LAST_VIEW``): what it was built with, and the state of
+    the quantity's read it was built from (``data.QuantityRead.state``)."""
+
+    view: QuantityView
+    built_with: tuple  # rule, rows, sources, number format
+    state: tuple | None
+    aliases: dict  # the source names' alias tables it was built with
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
 def view(key: ViewKey) -> QuantityView:
     claims = quantity_claims(key.db, key.signature, key.quantity)
+    with _LAST_READ_LOCK:
+        read = _LAST_READ.get((key.db, key.quantity))
+    state = read.state if read is not None and read.claims is claims else None
     if not data.is_complete(claims):  # cut at MAX_ROWS: the filters must run in SQL
         claims = data.load_quantity_claims(Path(key.db), key.quantity, key.filters, texts=False,
                                            relation=relation(key.db, key.signature))
@@ -177,13 +191,26 @@ def view(key: ViewKey) -> QuantityView:
         claims = data.filter_claims(claims, key.filters)
     aliases = load_quantities(key.quantities_file or None).sources
     kept = (key.db, key.quantities_file, key.quantity, key.filters)
+    built_with = (key.rule, key.by, key.sources, key.locale)
     with _LAST_READ_LOCK:
         earlier = _LAST_VIEW.get(kept)
-    built = build_view(claims, aliases, rule=key.rule, by=key.by, sources=key.sources,
-                       locale=key.locale, earlier=earlier)
+    review = _REVIEWED.get((key.db, key.signature))
+    built, changed = None, None
+    if (earlier is not None and review is not None and state is not None
+            and earlier.state == review.state_before and state == review.state_after
+            and earlier.aliases == aliases):
+        # the view of the version before this review: only the reviewed claim differs
+        if key.quantity not in review.quantities() and earlier.built_with == built_with:
+            built = earlier.view  # the review did not touch this quantity: the same view
+        changed = {review.claim_id}
+    if built is None:
+        built = build_view(claims, aliases, rule=key.rule, by=key.by, sources=key.sources,
+                           locale=key.locale,
+                           earlier=earlier.view if earlier is not None else None,
+                           changed=changed)
     with _LAST_READ_LOCK:
         _LAST_VIEW.pop(kept, None)
-        _LAST_VIEW[kept] = built
+        _LAST_VIEW[kept] = KeptView(built, built_with, state, aliases)
         while len(_LAST_VIEW) > MAX_KEPT_VIEWS:
             del _LAST_VIEW[next(iter(_LAST_VIEW))]
     return built
