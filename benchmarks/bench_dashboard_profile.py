@@ -14,9 +14,10 @@ machine:
 - ``rerun``: the same page again (every cache hit);
 - ``filter``: "Hedged claims: firm only";
 - ``quantity``: the next quantity in the picker;
-- ``detail``: a claim selected (as a click on a chart point does);
-- ``review``: "✗ Wrong" in the detail panel (a write: every cache is dropped and the page drawn
-  again on the new database version, the detail panel open);
+- ``detail``: a claim of the shown quantity selected (as a click on a chart point does);
+- ``review``: "✗ Wrong" in the detail panel (a write in the button's callback, then the page
+  on the new database version, patched from the review's reads, the detail panel open);
+- ``undo``, ``redo``: "↶ Undo the last review", then "↷ Redo" there;
 - ``claims``: the Claims tab opened.
 
 The script thread is profiled with cProfile (AppTest runs the page in a thread of its own); the
@@ -38,7 +39,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-STEPS = ("first", "warm", "rerun", "filter", "quantity", "detail", "review", "claims")
+STEPS = ("first", "warm", "rerun", "filter", "quantity", "detail", "review", "undo", "redo",
+         "claims")
 
 # AppTest runs a script file; this one profiles the page's own thread into PROFILER.
 PAGE = """
@@ -116,6 +118,10 @@ def main() -> None:
             step("detail", app)
             app.button(key="detail_wrong").click()
             step("review", app)
+            app.button(key="detail_undo").click()
+            step("undo", app)
+            app.button(key="detail_redo").click()
+            step("redo", app)
         app.session_state["tab"] = "Claims"
         if "tab" in app.query_params:  # the URL's value wins over the state in AppTest
             app.query_params["tab"] = "Claims"
@@ -127,14 +133,18 @@ def main() -> None:
 
 
 def first_claim(app: object) -> str | None:
-    """A claim of the shown view (what a click on the range chart would select)."""
+    """The newest claim of the shown quantity (what a click on the range chart would select)."""
     from tracker.dashboard import data
 
     db = Path(os.environ["TRACKER_DB"])
     overview = data.load_overview(db)
     if overview.is_empty():
         return None
-    claims = data.load_quantity_claims(db, overview["quantity"][0], texts=False)
+    config = data.load_config(db)
+    shown = app.selectbox(key="quantity").value  # type: ignore[attr-defined]
+    quantity = next((q for q in overview["quantity"] if config.label(q) == shown),
+                    overview["quantity"][0])
+    claims = data.load_quantity_claims(db, quantity, texts=False)
     return claims["claim_id"][0] if claims.height else None
 
 

@@ -164,9 +164,8 @@ def show_compare(view: QuantityView, key: ViewKey, label: str, *, with_outliers:
                    "show outliers brings it in)"
                    if not with_outliers and view.outliers.height else "") + ". How the "
                "estimates moved over time: the Timeline tab.")
-    for note in view.notes:
-        if note.startswith("Range"):
-            st.caption(note)
+    for note in view.range_notes:
+        st.caption(note)
     show_outliers(view)
     show_latest(view, key.by)
     show_downloads(spec, caption(view, key, label), key.quantity)
