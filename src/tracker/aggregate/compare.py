@@ -21,15 +21,17 @@ import polars as pl
 
 from tracker.aggregate.consensus import (
     Consensus,
+    add_staleness,
+    consensus_of,
     consensus_over_time,
     newest_date,
-    source_table,
     spread,
 )
 from tracker.aggregate.estimates import (
     RelayMarks,
     history,
     independent_latest,
+    latest_by,
     prepare_marked,
     totals,
     trusted_latest,
@@ -322,16 +324,22 @@ def build_view(
         prepared = with_outliers(prepared.filter(pl.col("source_key").is_in(list(sources))), fmt)
     group = GROUPINGS.get(by, "outlet")
     as_of = as_of or newest_date(prepared)
-    latest, agreed = source_table(prepared, rule, as_of, by=group)
+    # each independent claimant's latest estimate, once for the consensus, spread and the
+    # outliers' reference (``source_table``, ``spread(trusted_latest)``, ``reference_of``)
+    independent = independent_latest(prepared)
+    trusted = (independent.filter(~pl.col("outlier")) if "outlier" in independent.columns
+               else independent)
+    agreed = consensus_of(trusted, rule)
+    latest = add_staleness(latest_by(totals(prepared), group), as_of)
     shown, range_note = _most_claims(latest, prepared, group, MAX_RANGE_ROWS, by + "s")
     return QuantityView(
         prepared=prepared,
         latest=latest,
         range_rows=chart_rows(shown, group, fmt),
         agreed=agreed,
-        spread=spread(trusted_latest(prepared)) if prepared.height else None,
+        spread=spread(trusted) if prepared.height else None,
         range_notes=(range_note,) if range_note else (),
-        reference=reference_of(independent_latest(prepared)),
+        reference=reference_of(independent),
         as_of=as_of,
         locale=locale,
         rule=rule,
