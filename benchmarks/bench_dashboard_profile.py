@@ -22,7 +22,8 @@ machine:
 
 The script thread is profiled with cProfile (AppTest runs the page in a thread of its own); the
 top functions by cumulative time are printed per step (``--top``; 0 prints none), then a table of
-the CPU seconds per step.
+the CPU seconds per step. ``--no-profile`` runs without cProfile (whose overhead inflates the
+Python-heavy steps, e.g. Altair's and Streamlit's deep copies): CPU seconds only.
 """
 
 from __future__ import annotations
@@ -56,7 +57,17 @@ finally:
 
 
 class Holder:
-    PROFILER = cProfile.Profile()
+    PROFILER: cProfile.Profile | NoProfile = cProfile.Profile()
+
+
+class NoProfile:
+    """Stands in for the profiler with ``--no-profile``."""
+
+    def enable(self) -> None:
+        pass
+
+    def disable(self) -> None:
+        pass
 
 
 def report(profiler: cProfile.Profile, top: int, sort: str) -> str:
@@ -72,6 +83,8 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=25, help="profile rows per step (0: none)")
     parser.add_argument("--sort", default="cumulative", help="pstats sort key")
     parser.add_argument("--steps", default=",".join(STEPS), help="steps to print profiles of")
+    parser.add_argument("--no-profile", action="store_true",
+                        help="no cProfile (its overhead inflates Python-heavy steps): CPU only")
     args = parser.parse_args()
     printed = set(args.steps.split(","))
     sys.modules["__dashboard_profiler__"] = Holder  # type: ignore[assignment]
@@ -88,14 +101,14 @@ def main() -> None:
         os.environ["TRACKER_DB"] = str(copy)
 
         def step(name: str, app: AppTest) -> None:
-            Holder.PROFILER = cProfile.Profile()
+            Holder.PROFILER = NoProfile() if args.no_profile else cProfile.Profile()
             wall, cpu = time.perf_counter(), time.process_time()
             app.run()
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             if app.exception:
                 raise SystemExit(f"{name}: the dashboard failed: {app.exception}")
             results.append((name, cpu, wall))
-            if args.top and name in printed:
+            if args.top and name in printed and not args.no_profile:
                 print(f"\n=== {name}: {cpu:.3f} s CPU, {wall:.3f} s wall ===")
                 print(report(Holder.PROFILER, args.top, args.sort))
 
