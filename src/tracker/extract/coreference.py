@@ -61,6 +61,8 @@ def _country_prefixes(data_lang: str) -> frozenset[str]:
 
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)*)$")
 _HOME_ONLY_TYPES = frozenset({"news-agency", "media", "broadcaster"})
+_PARTY = "party"  # the claimant type of a political party
+_UNKNOWN_NAME = "name:"  # a name the gazetteer does not know ("name:kuki")
 SCOPE = ":"  # "anon-analysts:3f9a01c2": an anonymous voice belongs to one article
 
 
@@ -109,11 +111,20 @@ class Coreference:
         to the union named before); a bare plural ("nach Behördenangaben") is a voice of its own."""
         written = self._possessor(written)
         found = resolve(written, self.lex.code, acronyms=self.acronyms)
+        if found.type == _PARTY and self._party_member(written):
+            self._read(start)
+            person = self._nearest("person", start)
+            if person is not None:
+                return person.claimant
         if not points and found.type is None:
             return found.claimant or self._anonymous(found.label)
         pronoun = self._is_pronoun(written)
         described = found.claimant is not None and self._only_describes(written, found.label)
         if found.claimant and not pronoun and not described:
+            if found.claimant.startswith(_UNKNOWN_NAME) and found.type is None:
+                person = self._surname_of(written, start)
+                if person is not None:
+                    return person.claimant
             return found.claimant
         self._read(start)
         back = self._points_to(written, found.type, start)
@@ -127,6 +138,35 @@ class Coreference:
             return self._anonymous(found.label)
         self._settle(start, back.claimant)
         return back.claimant
+
+    def _party_member(self, written: str) -> bool:
+        """ "der SPD-Politiker", "the Labour politician": a definite description of a member of a
+        party, which points back to the person named before it."""
+        words = written.lower().split()
+        described = len(words) >= 2 and words[0] in self.lex.sources.pointing_determiners
+        # a source after its cue loses its article ("sagte der SPD-Politiker" -> "SPD-Politiker")
+        compound = len(words) == 1 and "-" in words[0]
+        return (described or compound) and words[-1].rsplit("-", 1)[
+            -1
+        ] in self.lex.sources.member_nouns
+
+    def _surname_of(self, written: str, start: int) -> _Named | None:
+        """ "erklärte Kukies" after "Finanzminister Jörg Kukies", "Berger said" after "Finance
+        minister Anna Berger": a surname alone that names nobody known is the person named in
+        full before it in the article."""
+        words = written.split()
+        if len(words) != 1 or not words[0][:1].isupper():
+            return None
+        wanted = norms(words[0], data_language(self.lex.code))
+        if not wanted:
+            return None
+        self._read(start)
+        starts, items = self._lists.get("person", ((), ()))
+        for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            named = items[at]
+            if len(named.words) > 1 and wanted[-1] in named.words:
+                return named
+        return None
 
     def _settle(self, start: int, key: str) -> None:
         """The mention at ``start`` was filed under an anonymous key ("the interior ministry"

@@ -360,6 +360,7 @@ class Sources:
     relative_relay: tuple[str, ...]  # ", die sich auf X beruft": a relay in a relative clause
     relative_relay_verbs: tuple[str, ...]  # the verb closing that clause ("beruft")
     person_pronouns: frozenset[str]  # "he", "er": point back to a person
+    member_nouns: frozenset[str]  # "der SPD-Politiker": a party member points back to a person
     reported_speech: tuple[str, ...]  # "Es gebe ...": continues the previous attribution
     pointing_heads: frozenset[str]  # "die Behörde", "the agency": point back to an institution
     pointing_determiners: frozenset[str]  # "the", "die", "their": a description points back
@@ -440,6 +441,7 @@ def _sources(f: DataFile) -> Sources:
         relative_relay=f.word_tuple("relative_relay"),
         relative_relay_verbs=f.word_tuple("relative_relay_verbs"),
         person_pronouns=f.word_set("person_pronouns"),
+        member_nouns=f.word_set("member_nouns"),
         reported_speech=f.word_tuple("reported_speech"),
         pointing_heads=f.word_set("pointing_heads"),
         pointing_determiners=f.word_set("pointing_determiners"),
@@ -467,8 +469,7 @@ def _sources(f: DataFile) -> Sources:
         own_estimate_nouns=f.word_tuple("own_estimate_nouns"),
         possessive_intensifiers=f.word_set("possessive_intensifiers"),
         subjunctive_by_lemma=f.flag("subjunctive_by_lemma"),
-        measured_by={unit: frozenset(types)
-                     for unit, types in f.word_table("measured_by").items()},
+        measured_by={unit: frozenset(types) for unit, types in f.word_table("measured_by").items()},
     )
 
 

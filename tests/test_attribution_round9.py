@@ -1,0 +1,64 @@
+"""Attribution and claimant rules read from the errors of attribution holdout v9 once it became
+development data (issue #10, round 9). Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+def attributed(text: str, lang: str) -> list[tuple[str | None, str | None]]:
+    return [(c.source, c.claimant) for c in extract(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Wirtschaftsministerin Anna Berger sagte am Montag, das Wachstum liege bei 1,2 "
+            "Prozent. Im nächsten Jahr seien 2 Prozent möglich, sagte Berger.",
+            "de",
+        ),
+        (
+            "Finance minister Anna Berger said on Monday growth was 1.2 percent. Borrowing will "
+            "reach 51.3 billion euros, Berger said.",
+            "en",
+        ),
+    ],
+)
+def test_a_surname_alone_is_the_person_named_in_full_before(text: str, lang: str) -> None:
+    assert {c for _, c in attributed(text, lang)} == {"person-anna-berger"}
+
+
+def test_a_surname_alone_without_a_person_before_keeps_a_key_of_its_own() -> None:
+    found = attributed(
+        "Die Neuverschuldung solle 51,3 Milliarden Euro betragen, sagte Berger.", "de"
+    )
+    assert found[0][1] != "person-anna-berger" and found[0][0] == "Berger"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Gesundheitsminister Karl Weidner sagte am Montag, es gebe 2.000 Kliniken. Von den "
+            "derzeit 1.700 Krankenhäusern werde nur ein Teil bleiben, sagte der SPD-Politiker.",
+            "de",
+        ),
+        (
+            "Senator Anna Berger spoke on Monday. Some 1,700 hospitals could close, the "
+            "Republican senator said.",
+            "en",
+        ),
+    ],
+)
+def test_a_party_member_described_points_back_to_the_person(text: str, lang: str) -> None:
+    claimants = [c for _, c in attributed(text, lang)]
+    assert claimants[-1].startswith("person-") and len(set(claimants)) == 1
+
+
+def test_a_party_member_with_nobody_before_is_the_party() -> None:
+    assert attributed("Die SPD komme auf 16 Prozent, sagte der SPD-Politiker.", "de")[0][1] == (
+        "de-spd"
+    )
