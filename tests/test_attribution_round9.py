@@ -62,3 +62,26 @@ def test_a_party_member_with_nobody_before_is_the_party() -> None:
     assert attributed("Die SPD komme auf 16 Prozent, sagte der SPD-Politiker.", "de")[0][1] == (
         "de-spd"
     )
+
+
+def test_an_unowned_document_after_hiess_es_in_continues_the_speaker_before() -> None:
+    text = (
+        "Nach Einschätzung des Statistischen Bundesamtes sind rund 8.000 Betriebe betroffen. "
+        "Etwa 1.200 davon seien bereits geschlossen worden, hieß es in einer Unterrichtung für "
+        "den Landtag in Dresden."
+    )
+    found = attributed(text, "de")
+    assert len(found) == 2 and found[0] == found[1]
+    assert found[1][0] == "Statistischen Bundesamtes"
+
+
+@pytest.mark.parametrize(
+    ("tail", "source"),
+    [
+        ("hieß es in einer Mitteilung des Landesamtes.", "einer Mitteilung des Landesamtes"),
+        ("hieß es im Lagebericht des Landesamtes.", "Lagebericht des Landesamtes"),
+    ],
+)
+def test_an_owned_or_definite_document_stays_the_source(tail: str, source: str) -> None:
+    text = f"Rund 1.200 Betriebe seien bereits geschlossen worden, {tail}"
+    assert attributed(text, "de")[0][0] == source

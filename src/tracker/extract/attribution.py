@@ -594,7 +594,7 @@ def _read_cues(
             (cue_start, cue_end, step, phrase),
             (start, end),
         )
-    cues = [c for c in cues if not _adverb_cue(c, lex)]
+    cues = [c for c in cues if not _adverb_cue(c, lex) and not _unowned_document(c, lex)]
     cues = [c for c in cues if not _addressed(c, text, end, lex)]
     cues = _one_reading_per_verb(cues, lex)
     cues.extend(_gapped(cues, text, end, lex))
@@ -858,6 +858,22 @@ def _separable_cues(
         phrase = f"{m.group().lower()} {words[-1].lower()}"
         out.append((m.start(), m.end(), 1 if inverted else -1, phrase))
     return out
+
+
+def _unowned_document(cue: Cue, lex: Lexicon) -> bool:
+    """ "..., hieß es in einer Unterrichtung für Abgeordnete in Seoul": a document or occasion
+    opened by an indefinite article and with no owner after it names no one; the sentence
+    continues who was named before ("hieß es in einer Mitteilung des Ministeriums" names the
+    ministry)."""
+    if cue.phrase not in lex.sources.document_cues:
+        return False
+    words = cue.source.lower().split()
+    if not words or words[0] not in lex.sources.document_articles:
+        return False  # "heißt es in dem Bericht": a description pointing back, as written
+    nouns = [i for i, w in enumerate(words) if w in lex.sources.document_nouns]
+    if not nouns:
+        return False
+    return not any(w in lex.sources.document_owners for w in words[nouns[0] + 1 :])
 
 
 def _adverb_cue(cue: Cue, lex: Lexicon) -> bool:

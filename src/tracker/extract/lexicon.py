@@ -320,6 +320,12 @@ class Sources:
     before_source_set: frozenset[str]
     after_source_set: frozenset[str]
     inverted: tuple[str, ...]
+    # "hieß es in einer Unterrichtung": a cue whose source is a document or occasion; opened by
+    # an indefinite article and with no owner after it ("des Ministeriums") it names no one
+    document_cues: frozenset[str]
+    document_nouns: frozenset[str]
+    document_owners: frozenset[str]
+    document_articles: frozenset[str]
     # "told Al Arabiya that", "wrote on Telegram that": after an inverted verb, a phrase followed
     # by one of these is the addressee or the medium, not the source
     complement_starts: frozenset[str]
@@ -408,6 +414,10 @@ def _sources(f: DataFile) -> Sources:
         before_source_set=frozenset(before),
         after_source_set=frozenset(after),
         inverted=f.word_tuple("inverted"),
+        document_cues=f.word_set("document_cues"),
+        document_nouns=f.word_set("document_nouns"),
+        document_owners=f.word_set("document_owners"),
+        document_articles=f.word_set("document_articles"),
         complement_starts=f.word_set("complement_starts"),
         record_verbs=_record_verbs(f, after),
         population_kinds=_population_kinds(f),
