@@ -85,3 +85,49 @@ def test_an_unowned_document_after_hiess_es_in_continues_the_speaker_before() ->
 def test_an_owned_or_definite_document_stays_the_source(tail: str, source: str) -> None:
     text = f"Rund 1.200 Betriebe seien bereits geschlossen worden, {tail}"
     assert attributed(text, "de")[0][0] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Das „Abendblatt“ hatte zuvor von 45 Millionen Euro berichtet.", "Das „Abendblatt"),
+        ("Die Brigade hatte schon im März von mehr als 30 Toten gesprochen.", "Die Brigade"),
+    ],
+)
+def test_a_perfect_report_verb_names_the_opening_subject(text: str, source: str) -> None:
+    assert attributed(text, "de")[0][0] == source
+
+
+def test_a_pollster_after_its_finding() -> None:
+    text = "Die Grünen kommen auf 14 Prozent, ermittelte das Institut Forsa."
+    assert attributed(text, "de")[0] == ("das Institut Forsa", "de-forsa")
+
+
+def test_the_unit_points_back_to_the_unit_named_before() -> None:
+    text = (
+        "„Wir haben 40 Panzer zerstört“, sagte der Kommandeur einer polnischen Spezialeinheit. "
+        "Die Einheit hatte schon im Mai von mehr als 20 Treffern gesprochen."
+    )
+    found = attributed(text, "de")
+    assert found[1][0] == "Die Einheit" and found[0][1] == found[1][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        (
+            "Jeder Kunde wolle 310 Euro ausgeben, so der Verband unter Berufung auf eine eigene "
+            "Umfrage.",
+            "de",
+            "Verband",
+        ),
+        (
+            "Each shopper plans to spend 310 euros, the association said, citing its own survey.",
+            "en",
+            "the association",
+        ),
+    ],
+)
+def test_citing_ones_own_work_is_no_relay(text: str, lang: str, source: str) -> None:
+    found = extract(text, lang)
+    assert (found[0].source, found[0].via) == (source, None)

@@ -594,7 +594,11 @@ def _read_cues(
             (cue_start, cue_end, step, phrase),
             (start, end),
         )
-    cues = [c for c in cues if not _adverb_cue(c, lex) and not _unowned_document(c, lex)]
+    cues = [
+        c
+        for c in cues
+        if not _adverb_cue(c, lex) and not _unowned_document(c, lex) and not _own_work(c, lex)
+    ]
     cues = [c for c in cues if not _addressed(c, text, end, lex)]
     cues = _one_reading_per_verb(cues, lex)
     cues.extend(_gapped(cues, text, end, lex))
@@ -858,6 +862,14 @@ def _separable_cues(
         phrase = f"{m.group().lower()} {words[-1].lower()}"
         out.append((m.start(), m.end(), 1 if inverted else -1, phrase))
     return out
+
+
+def _own_work(cue: Cue, lex: Lexicon) -> bool:
+    """ "..., so der Verband unter Berufung auf eine eigene Umfrage", "citing its own survey": a
+    relay to the speaker's own work passes nothing on; the speaker states the figure."""
+    return cue.phrase in lex.sources.relay and any(
+        w in lex.sources.own_words for w in cue.source.lower().split()
+    )
 
 
 def _unowned_document(cue: Cue, lex: Lexicon) -> bool:
@@ -1600,7 +1612,8 @@ def _perfect_subject(
     span = _Walker(tokens, lex, after_cue_words=False).walk(0, 1) if tokens else None
     if span is None:
         return _subject_after_auxiliary(text, tokens, lex)
-    after = next((t[0].lower() for t in tokens if t[1] >= span[1]), "")
+    # the closing mark of a quoted name is no word ("Der „Kicker“ hatte ... berichtet")
+    after = next((t[0].lower() for t in tokens if t[1] >= span[1] and t[0] not in _QUOTES), "")
     auxiliary = after in lex.sources.skip_near_cue and after in lex.sources.stop_words
     auxiliary = auxiliary or after in lex.sources.perfect_auxiliaries  # "X war von 5 ausgegangen"
     return span if auxiliary and after not in lex.sources.not_source else None

@@ -361,6 +361,7 @@ class Sources:
     place_articles: frozenset[str]  # "in der Ukraine": an article between the link and the place
     name_adjective_endings: tuple[str, ...]  # "Verband deutscher Pfandbriefbanken"
     relay: frozenset[str]  # "citing", "unter Berufung auf": the source is relayed by another
+    own_words: frozenset[str]  # "citing its own survey": a relay to one's own work is none
     relay_outer: frozenset[str]  # "laut X schätzt Y": X relays Y
     briefed_by: tuple[str, ...]  # "X, briefed by the agency, said": the agency holds the figure
     relative_relay: tuple[str, ...]  # ", die sich auf X beruft": a relay in a relative clause
@@ -446,6 +447,7 @@ def _sources(f: DataFile) -> Sources:
         place_articles=f.word_set("place_articles"),
         name_adjective_endings=f.word_tuple("name_adjective_endings"),
         relay=f.word_set("relay"),
+        own_words=f.word_set("own_words"),
         relay_outer=f.word_set("relay_outer"),
         briefed_by=f.word_tuple("briefed_by"),
         relative_relay=f.word_tuple("relative_relay"),
