@@ -131,3 +131,16 @@ def test_the_unit_points_back_to_the_unit_named_before() -> None:
 def test_citing_ones_own_work_is_no_relay(text: str, lang: str, source: str) -> None:
     found = extract(text, lang)
     assert (found[0].source, found[0].via) == (source, None)
+
+
+def test_an_article_and_adjective_opening_the_next_sentence_is_no_follow_up() -> None:
+    text = (
+        "Die Armee griff die Stadt in der Nacht mit 120 Drohnen an. Das polnische Militär "
+        "erklärte, 64 Drohnen seien abgeschossen worden."
+    )
+    assert [s for s, _ in attributed(text, "de")] == [None, "Das polnische Militär"]
+
+
+def test_a_demonstrative_before_a_report_verb_still_follows_up() -> None:
+    text = "In Hessen starben 50 Menschen. Das kündigte Innenminister Karl Weidner am Freitag an."
+    assert attributed(text, "de")[0][0] == "Innenminister Karl Weidner"

@@ -416,6 +416,13 @@ def _cue_words(lex: Lexicon) -> _CueWords:
     )
 
 
+def opens_cue(word: str, lex: Lexicon) -> bool:
+    """``word`` (lower case) opens a cue phrase or a separable report verb ("teilte",
+    "kündigte"): a verb, not an adjective, although German spells both in -e."""
+    first = _cue_words(lex)
+    return any(words is not None and word in words for words in (first.any_cue, first.separable))
+
+
 def _may_hold(words: frozenset[str] | None, found: set[str] | None) -> bool:
     return words is None or found is None or not words.isdisjoint(found)
 

@@ -15,6 +15,7 @@ from tracker.extract.attribution import (
     find_cues,
     is_hedged,
     opening_subject,
+    opens_cue,
     pick_source,
     quoted_speaker,
     relay_holder,
@@ -832,12 +833,26 @@ def _points_back(
     if m is None:
         return _opened_by_cue_clause(ctx, start, end, cues)
     after = ctx.text[m.end() : end].lstrip()
-    if not (ctx.lex.sources.head_capitalized and after[:1].isupper()):
+    if not (ctx.lex.sources.head_capitalized and _noun_phrase_next(after, ctx.lex)):
         return True
     if own_figures:
         return False
     first = m.start() + len(m.group()) - len(m.group().lstrip("\"„“»«("))
     return any(c.src_start == first for c in cues)
+
+
+def _noun_phrase_next(after: str, lex: Lexicon) -> bool:
+    """After "Das": a noun, or an adjective and its noun ("Das ukrainische Militär erklärte"):
+    the article of the subject, not the demonstrative of "Das teilte X mit"."""
+    if after[:1].isupper():
+        return True
+    words = after.split(None, 2)
+    return (
+        len(words) >= 2
+        and words[1][:1].isupper()
+        and lex.sources.lowercase_word.fullmatch(words[0]) is not None
+        and not opens_cue(words[0], lex)  # "Das kündigte Finanzminister X an"
+    )
 
 
 def _opened_by_cue_clause(ctx: _Context, start: int, end: int, cues: list[Cue]) -> bool:
