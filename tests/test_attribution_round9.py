@@ -144,3 +144,11 @@ def test_an_article_and_adjective_opening_the_next_sentence_is_no_follow_up() ->
 def test_a_demonstrative_before_a_report_verb_still_follows_up() -> None:
     text = "In Hessen starben 50 Menschen. Das kündigte Innenminister Karl Weidner am Freitag an."
     assert attributed(text, "de")[0][0] == "Innenminister Karl Weidner"
+
+
+def test_a_counted_noun_after_the_source_is_no_part_of_it() -> None:
+    text = (
+        "Der Sturm hat nach Schätzungen der Versicherer Schäden von bis zu 3 Milliarden Euro "
+        "verursacht."
+    )
+    assert attributed(text, "de")[0][0] == "Versicherer"

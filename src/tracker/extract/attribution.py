@@ -115,6 +115,18 @@ class _Walker:
             return word.lower() in self.lex.sources.object_articles and self._noun_before(picked)
         return self._noun_before(picked)
 
+    def _counted_noun(self, picked: list[int], word: str, i: int) -> bool:
+        """German, walking forward: a noun after the source's noun with "von" and a figure
+        after it ("der Versicherer Schäden von bis zu 2 Milliarden Euro") is what the figure
+        counts, the object of the clause, not part of the name."""
+        if not self.lex.sources.head_capitalized or not word[0].isupper():
+            return False
+        if not self._noun_before(picked) or i + 2 >= len(self.tokens):
+            return False
+        if self.tokens[i + 1][0].lower() not in self.lex.sources.partitive:
+            return False
+        return any(t[0][0].isdigit() for t in self.tokens[i + 2 : i + 5])
+
     def _verb_after_name(self, picked: list[int], word: str) -> bool:
         """English, walking forward: a lower-case report verb right after a capitalised word
         ("Exit polls by Ipsos showed the party won") is the verb of the clause, not part of
@@ -186,6 +198,8 @@ class _Walker:
                 break
             if step > 0 and picked and self._after_head(picked, word, i):
                 break
+            if step > 0 and picked and self._counted_noun(picked, word, i):
+                break  # "nach Schätzungen der Versicherer Schäden von 2 Milliarden Euro"
             if step > 0 and picked and self._verb_after_name(picked, word):
                 break  # "a poll by Ipsos showed": the report verb ends the name
             if step < 0 and picked and self._verb_before_article(picked, word):
