@@ -152,3 +152,40 @@ def test_a_counted_noun_after_the_source_is_no_part_of_it() -> None:
         "verursacht."
     )
     assert attributed(text, "de")[0][0] == "Versicherer"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Nach Angaben des Landkreises sind 15 Hektar Wald verbrannt. Ein Sprecher sagte, 500 "
+            "Bewohner seien in Sicherheit gebracht worden.",
+            "de",
+        ),
+        (
+            "The county fire service said 15 hectares had burned. A spokeswoman said 500 "
+            "residents had been evacuated.",
+            "en",
+        ),
+    ],
+)
+def test_an_unnamed_spokesperson_speaks_for_the_body_named_before(text: str, lang: str) -> None:
+    found = attributed(text, lang)
+    assert len(found) == 2 and found[0][1] == found[1][1]
+
+
+def test_a_definite_role_points_back_to_the_person_named_before_under_another_role() -> None:
+    text = (
+        "Nach Angaben des Oberbefehlshabers Jan Kowalczyk verlor der Gegner 900 Soldaten. "
+        "Zudem seien 40 Panzer zerstört worden, schrieb der General."
+    )
+    assert {c for _, c in attributed(text, "de")} == {"person-jan-kowalczyk"}
+
+
+def test_a_plural_voice_is_no_role_pointing_back() -> None:
+    text = (
+        "Die Kosten lägen bei 350 Millionen Euro, sagte Finanzchef Karl Weidner. Analysten "
+        "hatten mit 300 Millionen Euro gerechnet."
+    )
+    claimants = [c for _, c in attributed(text, "de")]
+    assert claimants[0] == "person-karl-weidner" and claimants[1] != claimants[0]

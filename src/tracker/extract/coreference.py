@@ -111,6 +111,11 @@ class Coreference:
         to the union named before); a bare plural ("nach Behördenangaben") is a voice of its own."""
         written = self._possessor(written)
         found = resolve(written, self.lex.code, acronyms=self.acronyms)
+        if self._unnamed_spokesperson(written):
+            self._read(start)
+            body = self._nearest_not_person(start)
+            if body is not None:
+                return body.claimant
         if found.type == _PARTY and self._party_member(written):
             self._read(start)
             person = self._nearest("person", start)
@@ -138,6 +143,28 @@ class Coreference:
             return self._anonymous(found.label)
         self._settle(start, back.claimant)
         return back.claimant
+
+    def _definite_role(self, words: list[str]) -> bool:
+        """One role as listed (not a plural: "Analysten" are a voice), alone after a definite
+        article or with its article dropped after the cue ("schrieb der General" -> "General")."""
+        if not (
+            len(words) == 1
+            or len(words) == 2 and words[0] in self.lex.sources.pointing_determiners
+        ):
+            return False
+        data_lang = data_language(self.lex.code)
+        head = index_for(data_lang).phrases.get(norms(words[-1], data_lang))
+        return head is not None and head.source.casefold() == words[-1]
+
+    def _unnamed_spokesperson(self, written: str) -> bool:
+        """ "eine Sprecherin sagte", "a spokesman said": a spokesperson of no body named with
+        them speaks for the institution named before."""
+        words = written.lower().split()
+        sources = self.lex.sources
+        return bool(words) and (
+            words[-1] in sources.spokespeople
+            and (len(words) == 1 or len(words) == 2 and words[0] in sources.spokesperson_articles)
+        )
 
     def _party_member(self, written: str) -> bool:
         """ "der SPD-Politiker", "the Labour politician": a definite description of a member of a
@@ -276,6 +303,10 @@ class Coreference:
         if words and self._is_title(written.split()[-1]):
             # "schrieb der Gouverneur", "the minister said": the person named with that role
             person = self._nearest_with_role(written.split()[-1], start)
+            if person is None and self._definite_role(words):
+                # "schrieb der General" after "des Oberbefehlshabers Oleksandr Syrskyj": the
+                # person named before under another role
+                person = self._nearest("person", start)
             if person is not None:
                 return person
         if " ".join(words) in self._gazetteer().words["thing_pronouns"]:

@@ -368,6 +368,8 @@ class Sources:
     relative_relay_verbs: tuple[str, ...]  # the verb closing that clause ("beruft")
     person_pronouns: frozenset[str]  # "he", "er": point back to a person
     member_nouns: frozenset[str]  # "der SPD-Politiker": a party member points back to a person
+    spokespeople: frozenset[str]  # "eine Sprecherin": speaks for the institution named before
+    spokesperson_articles: frozenset[str]
     reported_speech: tuple[str, ...]  # "Es gebe ...": continues the previous attribution
     pointing_heads: frozenset[str]  # "die Behörde", "the agency": point back to an institution
     pointing_determiners: frozenset[str]  # "the", "die", "their": a description points back
@@ -454,6 +456,8 @@ def _sources(f: DataFile) -> Sources:
         relative_relay_verbs=f.word_tuple("relative_relay_verbs"),
         person_pronouns=f.word_set("person_pronouns"),
         member_nouns=f.word_set("member_nouns"),
+        spokespeople=f.word_set("spokespeople"),
+        spokesperson_articles=f.word_set("spokesperson_articles"),
         reported_speech=f.word_tuple("reported_speech"),
         pointing_heads=f.word_set("pointing_heads"),
         pointing_determiners=f.word_set("pointing_determiners"),
