@@ -189,3 +189,29 @@ def test_a_plural_voice_is_no_role_pointing_back() -> None:
     )
     claimants = [c for _, c in attributed(text, "de")]
     assert claimants[0] == "person-karl-weidner" and claimants[1] != claimants[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("The Kiel institute cut its 2026 growth forecast to 0.7%.", "en", "The Kiel institute"),
+        (
+            "Das Kieler Institut hat seine 2026er Wachstumsprognose auf 0,7 Prozent gesenkt.",
+            "de",
+            "Das Kieler Institut",
+        ),
+    ],
+)
+def test_a_year_between_the_possessive_and_its_own_forecast(
+    text: str, lang: str, source: str
+) -> None:
+    assert attributed(text, lang)[0][0] == source
+
+
+def test_a_speaker_with_a_role_after_a_quotation() -> None:
+    text = (
+        '"Industry is in a deep crisis," Jan Weber, head of forecasts at the institute, said. '
+        "He expects unemployment to climb to 3 million."
+    )
+    found = extract(text, "en")
+    assert found[0].source == "He" and found[0].claimant == "person-jan-weber"

@@ -1304,13 +1304,13 @@ def _passive_agent_before(
 def _own_estimate(lex: Lexicon) -> re.Pattern[str]:
     """ "hat seine Wachstumsprognose ... gesenkt", "raised its global growth forecast": a
     possessive before a noun ending in one of ``own_estimate_nouns`` (the subject's own forecast
-    or estimate), up to two words between them."""
+    or estimate), up to two words between them (a year too: "its 2025 growth forecast")."""
     src = lex.sources
     owners = sorted(src.pointing_determiners - src.phrase_words)
     nouns = src.own_estimate_nouns
     return (
         re.compile(
-            rf"(?<![\w])(?:{phrase_alternation(owners)})\s+(?:[^\W\d_][\w-]*\s+){{0,2}}"
+            rf"(?<![\w])(?:{phrase_alternation(owners)})\s+(?:\w[\w-]*\s+){{0,2}}"
             rf"[^\W\d_]*(?:{phrase_alternation(nouns)})(?![\w])",
             re.I,
         )
@@ -1677,7 +1677,21 @@ def _apposed_subject(walker: _Walker, index: int, first_word: int) -> tuple[int,
     if at < 1 or any(t[0][0].isdigit() or t[0] in ";:" for t in tokens[at + 1 : i]):
         return None
     subject = walker.walk(at - 1, -1)
-    return subject if subject is not None and subject[0] == first_word else None
+    if subject is None:
+        return None
+    return subject if subject[0] == first_word or _after_quotation(tokens, subject[0]) else None
+
+
+def _after_quotation(tokens: list[tuple[str, int, int]], start: int) -> bool:
+    """ "„Es ist ernst“, Timo Weber, Leiter des Instituts, sagte": the subject right after a
+    quotation closed by its comma and mark."""
+    at = next((k for k, t in enumerate(tokens) if t[1] == start), -1)
+    if at < 2:
+        return False
+    before = (tokens[at - 2][0], tokens[at - 1][0])
+    return (before[0] == "," and before[1] in _QUOTES) or (
+        before[0] in _QUOTES and before[1] == ","
+    )
 
 
 def _after_opener(
