@@ -215,3 +215,34 @@ def test_a_speaker_with_a_role_after_a_quotation() -> None:
     )
     found = extract(text, "en")
     assert found[0].source == "He" and found[0].claimant == "person-jan-weber"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "key"),
+    [
+        (
+            "At least 900 migrants died, the International Organization for Migration said. "
+            "Some 40,000 people reached Spain by sea, the U.N. agency said.",
+            "en",
+            "iom",
+        ),
+        (
+            "Mindestens 900 Migranten starben, teilte die Internationale Organisation für "
+            "Migration mit. Rund 40.000 Menschen erreichten Spanien, sagte die UN-Organisation.",
+            "de",
+            "iom",
+        ),
+    ],
+)
+def test_an_umbrella_description_is_the_body_of_its_kind_named_before(
+    text: str, lang: str, key: str
+) -> None:
+    assert [c for _, c in attributed(text, lang)] == [key, key]
+
+
+def test_the_umbrella_alone_stays_itself() -> None:
+    text = (
+        "Mindestens 900 Migranten starben, teilte die IOM mit. Rund 40.000 Menschen erreichten "
+        "Spanien, sagten die Vereinten Nationen."
+    )
+    assert [c for _, c in attributed(text, "de")][-1] == "un"

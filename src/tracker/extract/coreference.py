@@ -125,6 +125,13 @@ class Coreference:
             return found.claimant or self._anonymous(found.label)
         pronoun = self._is_pronoun(written)
         described = found.claimant is not None and self._only_describes(written, found.label)
+        if found.claimant and found.type and self._umbrella_description(written, found.label):
+            # "the U.N. agency said" after "the International Organization for Migration said":
+            # the body of that kind named before, not the umbrella it belongs to
+            self._read(start)
+            same = self._same_type(found.type, start)
+            if same is not None and not same.claimant.startswith(ANONYMOUS):
+                return same.claimant
         if found.claimant and not pronoun and not described:
             if found.claimant.startswith(_UNKNOWN_NAME) and found.type is None:
                 person = self._surname_of(written, start)
@@ -143,6 +150,15 @@ class Coreference:
             return self._anonymous(found.label)
         self._settle(start, back.claimant)
         return back.claimant
+
+    def _umbrella_description(self, written: str, label: str) -> bool:
+        """ "the U.N. agency", "die UN-Organisation": a definite description whose head is no
+        word of the name it resolves to (the umbrella named as a modifier)."""
+        words = written.lower().split()
+        if len(words) < 2 or words[0] not in self.lex.sources.pointing_determiners:
+            return False
+        head = words[-1].rsplit("-", 1)[-1]
+        return head in self.lex.sources.pointing_heads and head not in label.lower()
 
     def _definite_role(self, words: list[str]) -> bool:
         """One role as listed (not a plural: "Analysten" are a voice), alone after a definite
