@@ -161,8 +161,8 @@ class Coreference:
         return head in self.lex.sources.pointing_heads and head not in label.lower()
 
     def _definite_role(self, words: list[str]) -> bool:
-        """One role as listed (not a plural: "Analysten" are a voice), alone after a definite
-        article or with its article dropped after the cue ("schrieb der General" -> "General")."""
+        """One plain role as listed (not a plural: "Analysten" are a voice), alone after a
+        definite article or with its article dropped after the cue ("schrieb der General")."""
         if not (
             len(words) == 1
             or len(words) == 2 and words[0] in self.lex.sources.pointing_determiners
@@ -170,7 +170,9 @@ class Coreference:
             return False
         data_lang = data_language(self.lex.code)
         head = index_for(data_lang).phrases.get(norms(words[-1], data_lang))
-        return head is not None and head.source.casefold() == words[-1]
+        # a plain role ("der General", "the minister") may be said of whoever was named before;
+        # an office of a body ("the governor") is someone else's when nobody held it before
+        return head is not None and head.source.casefold() == words[-1] and not head.value
 
     def _unnamed_spokesperson(self, written: str) -> bool:
         """ "eine Sprecherin sagte", "a spokesman said": a spokesperson of no body named with
