@@ -246,3 +246,19 @@ def test_the_umbrella_alone_stays_itself() -> None:
         "Spanien, sagten die Vereinten Nationen."
     )
     assert [c for _, c in attributed(text, "de")][-1] == "un"
+
+
+@pytest.mark.parametrize("opening", ["Die Quote lag", "Die Arbeitslosenquote stieg auf"])
+def test_a_rate_after_a_count_belongs_to_the_report(opening: str) -> None:
+    text = (
+        f"Das Landesamt für Statistik zählte 212.000 Menschen ohne Arbeit. {opening} 6,1 Prozent."
+    )
+    assert [s for s, _ in attributed(text, "de")] == ["Das Landesamt für Statistik"] * 2
+
+
+def test_a_sentence_without_a_rate_opening_keeps_no_source() -> None:
+    text = (
+        "Das Landesamt für Statistik zählte 212.000 Menschen ohne Arbeit. "
+        "Im Saarland waren es 6,1 Prozent mehr Pendler."
+    )
+    assert [s for s, _ in attributed(text, "de")][-1] is None

@@ -615,7 +615,22 @@ def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> boo
     ):
         return True
     sentence = ctx.sentences[index]
+    if _opens_on_statistic(ctx, sentence.start, sentence.end):
+        return True  # "Die Quote lag bei 5,9 Prozent." after the agency's count
     return bool(_refers_to_figure(ctx.lex).match(ctx.text, sentence.start, sentence.end))
+
+
+def _opens_on_statistic(ctx: _Context, start: int, end: int) -> bool:
+    """The sentence opens on an article and a rate ("Die Arbeitslosenquote stieg ...")."""
+    heads = ctx.lex.sources.statistic_heads
+    if not heads:
+        return False
+    words = ctx.text[start:end].split(None, 2)
+    return (
+        len(words) >= 2
+        and words[0].lower() in ctx.lex.sources.pointing_determiners
+        and words[1].lower().endswith(heads)
+    )
 
 
 def _unit_kind(unit: str | None) -> str:

@@ -335,6 +335,8 @@ class Sources:
     # "Of the 2,290 adults questioned, 38% said": a count and the shares of what it counts come
     # from one report (unit kinds of units_vocabulary.toml)
     population_kinds: frozenset[str]
+    # "Die Quote lag bei 5,9 Prozent" after a count: a rate of that report (German)
+    statistic_heads: tuple[str, ...]
     # "people familiar with the matter said": a voice, a link, what it knows (the source is all)
     voice_links: tuple[str, ...]
     compound_cue_prepositions: tuple[str, ...]
@@ -424,6 +426,7 @@ def _sources(f: DataFile) -> Sources:
         complement_starts=f.word_set("complement_starts"),
         record_verbs=_record_verbs(f, after),
         population_kinds=_population_kinds(f),
+        statistic_heads=f.word_tuple("statistic_heads"),
         voice_links=_voice_links(f),
         compound_cue_prepositions=f.word_tuple("compound_cue_prepositions"),
         compound_cue_nouns=f.word_tuple("compound_cue_nouns"),
