@@ -262,3 +262,11 @@ def test_a_sentence_without_a_rate_opening_keeps_no_source() -> None:
         "Im Saarland waren es 6,1 Prozent mehr Pendler."
     )
     assert [s for s, _ in attributed(text, "de")][-1] is None
+
+
+def test_a_count_going_on_after_qualifier_words_names_the_source_of_the_figure_before() -> None:
+    text = (
+        "Bei dem Beben sind mindestens 41 Menschen gestorben. Mehr als 200 weitere wurden "
+        "verletzt, wie die Zivilschutzbehörde mitteilte."
+    )
+    assert [s for s, _ in attributed(text, "de")] == ["die Zivilschutzbehörde"] * 2

@@ -671,7 +671,9 @@ def _continues_count(lex: Lexicon) -> re.Pattern[str]:
     """A sentence opening on a count continuation, or on a number and then one ("Weitere 48",
     "Fünf weitere", "Another 48")."""
     alternation = phrase_alternation(lex.sources.count_continuations)
-    return re.compile(rf"[\"„“»«(]?(?:[\w.,]+\s+)?(?:{alternation})(?![\w])", re.IGNORECASE)
+    # "Weitere 48", "Fünf weitere", "Mehr als 300 weitere": qualifier words before a number
+    before = r"(?:(?:[^\W\d_]+\s+){1,2}\d[\d.,]*\s+|[\w.,]+\s+)?"
+    return re.compile(rf"[\"„“»«(]?{before}(?:{alternation})(?![\w])", re.IGNORECASE)
 
 
 @per_language
