@@ -32,3 +32,13 @@ def test_a_town_after_or_before_a_body_is_no_person(written: str, lang: str) -> 
 )
 def test_a_named_spokesperson_stays_a_person(written: str, lang: str, key: str) -> None:
     assert resolve(written, lang).claimant == key
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["dem Jahresbericht der Krankenkasse Nordwest", "Monatsbericht der Krankenkasse Nordwest"],
+)
+def test_a_report_compound_names_its_author_after_it(written: str) -> None:
+    found = resolve(written, "de")
+    assert found.type != "person"
+    assert found.claimant == resolve("der Krankenkasse Nordwest", "de").claimant

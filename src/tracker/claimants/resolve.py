@@ -71,11 +71,24 @@ def _strip(tokens: tuple[Token, ...], ix: PhraseIndex) -> tuple[Token, ...]:
             if tuple(t.norm for t in tokens[:n]) in ix.leading:
                 tokens, changed = tokens[n:], True
                 break
+        else:
+            if _report_compound(tokens, ix):  # "dem Jahresbericht der Krankenkasse"
+                tokens, changed = tokens[1:], True
         for n in range(min(len(tokens), 4), 0, -1):
             if tuple(t.norm for t in tokens[-n:]) in ix.trailing:
                 tokens, changed = tokens[:-n], True
                 break
     return tokens
+
+
+def _report_compound(tokens: tuple[Token, ...], ix: PhraseIndex) -> bool:
+    """ "Jahresbericht der Krankenkasse", "Monatsbericht des Ministeriums": a compound ending in
+    a generic noun (a report, a study) before a genitive names its author after it, like the
+    plain noun ("Bericht der Krankenkasse")."""
+    if len(tokens) < 3 or not tokens[0].norm.endswith(ix.generic_suffixes):
+        return False
+    link = ix.phrases.get((tokens[1].norm,))
+    return link is not None and link.kind == Kind.CONNECTOR and tokens[1].norm not in ix.place_links
 
 
 def _about(tokens: tuple[Token, ...], ix: PhraseIndex) -> tuple[Token, ...]:
