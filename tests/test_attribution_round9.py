@@ -270,3 +270,18 @@ def test_a_count_going_on_after_qualifier_words_names_the_source_of_the_figure_b
         "verletzt, wie die Zivilschutzbehörde mitteilte."
     )
     assert [s for s, _ in attributed(text, "de")] == ["die Zivilschutzbehörde"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Der Währungsfonds traut der Weltwirtschaft ein Wachstum von 2,9 Prozent zu.",
+            "Der Währungsfonds",
+        ),
+        ("Das Institut legte am Dienstag eine Prognose von 1,5 Prozent vor.", "Das Institut"),
+        ("Laut Angaben der Stadt wurden 300 Bäume gefällt.", "Stadt"),
+    ],
+)
+def test_separable_verbs_past_a_decimal_comma_and_laut_angaben(text: str, source: str) -> None:
+    assert attributed(text, "de")[0][0] == source

@@ -835,7 +835,7 @@ def _names_someone_after(source: str, lex: Lexicon) -> bool:
     return _names_body_or_person(source, lex)
 
 
-_CLAUSE_MARK = re.compile(r"[,;:]")
+_CLAUSE_MARK = re.compile(r"[;:]|,(?!\d)")  # not the decimal comma of "1,5 Prozent"
 
 
 @per_language
