@@ -199,13 +199,17 @@ class Coreference:
         """ "erklärte Kukies" after "Finanzminister Jörg Kukies", "Berger said" after "Finance
         minister Anna Berger": a surname alone that names nobody known is the person named in
         full before it in the article."""
+        self._read(start)
+        return self._named_in_full(written, start)
+
+    def _named_in_full(self, written: str, start: int) -> _Named | None:
+        """The person read before ``start`` whose name holds the surname ``written``."""
         words = written.split()
         if len(words) != 1 or not words[0][:1].isupper():
             return None
         wanted = norms(words[0], data_language(self.lex.code))
         if not wanted:
             return None
-        self._read(start)
         starts, items = self._lists.get("person", ((), ()))
         for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
             named = items[at]
@@ -279,6 +283,13 @@ class Coreference:
                 continue
             found = resolve(written, self.lex.code, acronyms=self.acronyms)
             key = found.claimant or self._anonymous(found.label)
+            full = None
+            if key.startswith(_UNKNOWN_NAME) and found.type is None:
+                # "erklärte Kukies": filed as the person named in full before, so a later "er"
+                # finds that person and "die Opposition" no body
+                full = self._named_in_full(written, pos)
+                if full is not None:
+                    key = full.claimant
             typed = found.claimant is None and found.type
             if (typed and self._is_description(written.lower().split())) or (
                 found.claimant and self._only_describes(written, found.label)
@@ -292,7 +303,13 @@ class Coreference:
             words = frozenset(norms(found.label, data_language(self.lex.code)))
             written_words = frozenset(norms(written, data_language(self.lex.code)))
             named = _Named(
-                pos, key, found.type == "person", found.type, found.country, words, written_words
+                pos,
+                key,
+                found.type == "person" or full is not None,
+                found.type,
+                found.country,
+                words,
+                written_words,
             )
             # a news medium's country is its home, not the story's ("the AFP news agency
             # reported, citing the country's health ministry")
