@@ -298,3 +298,8 @@ def test_a_pronoun_after_a_surname_finds_the_person_named_in_full() -> None:
         "Milliarden Euro betragen, erklärte Berger. Sie rechne mit 2 Prozent Wachstum."
     )
     assert {c for _, c in attributed(text, "de")} == {"person-anna-berger"}
+
+
+def test_findings_glued_to_their_source() -> None:
+    text = "Die Armee hat nach französischen Geheimdiensterkenntnissen 40 Prozent verloren."
+    assert attributed(text, "de")[0][0] == "französischen Geheimdienst"
