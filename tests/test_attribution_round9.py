@@ -287,11 +287,6 @@ def test_separable_verbs_past_a_decimal_comma_and_laut_angaben(text: str, source
     assert attributed(text, "de")[0][0] == source
 
 
-def test_a_demand_in_the_perfect_names_its_generic_subject() -> None:
-    text = "Die Opposition hatte eine Obergrenze von 35 Milliarden Euro gefordert."
-    assert attributed(text, "de")[0][0] == "Die Opposition"
-
-
 def test_a_pronoun_after_a_surname_finds_the_person_named_in_full() -> None:
     text = (
         "Finanzministerin Anna Berger hat den Haushalt vorgelegt. Die Schulden sollten 50 "
