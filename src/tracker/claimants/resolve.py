@@ -71,11 +71,24 @@ def _strip(tokens: tuple[Token, ...], ix: PhraseIndex) -> tuple[Token, ...]:
             if tuple(t.norm for t in tokens[:n]) in ix.leading:
                 tokens, changed = tokens[n:], True
                 break
+        else:
+            if _report_compound(tokens, ix):  # "dem Jahresbericht der Krankenkasse"
+                tokens, changed = tokens[1:], True
         for n in range(min(len(tokens), 4), 0, -1):
             if tuple(t.norm for t in tokens[-n:]) in ix.trailing:
                 tokens, changed = tokens[:-n], True
                 break
     return tokens
+
+
+def _report_compound(tokens: tuple[Token, ...], ix: PhraseIndex) -> bool:
+    """ "Jahresbericht der Krankenkasse", "Monatsbericht des Ministeriums": a compound ending in
+    a generic noun (a report, a study) before a genitive names its author after it, like the
+    plain noun ("Bericht der Krankenkasse")."""
+    if len(tokens) < 3 or not tokens[0].norm.endswith(ix.generic_suffixes):
+        return False
+    link = ix.phrases.get((tokens[1].norm,))
+    return link is not None and link.kind == Kind.CONNECTOR and tokens[1].norm not in ix.place_links
 
 
 def _about(tokens: tuple[Token, ...], ix: PhraseIndex) -> tuple[Token, ...]:
@@ -648,6 +661,26 @@ def _names_body(span: _Span, ix: PhraseIndex, lang: str) -> bool:
     )
 
 
+def _typed(span: _Span) -> bool:
+    """A body's type ("police") or a role typed by one ("police spokesman")."""
+    return span.kind == Kind.TYPE or (span.kind == Kind.TITLE and bool(span.entry.value))
+
+
+def _body_before(spans: list[_Span], run_start: int) -> bool:
+    """A single name right after a body of a known type ("der Polizei Gotha") or after a
+    capitalised noun that follows an article ("der Landespolizeiinspektion Gotha", "des
+    Klinikums Bremen-Mitte"): where the body sits, not a person's name."""
+    before = spans[run_start - 1]
+    if before.kind == Kind.TYPE:
+        return True
+    return (
+        before.kind is WORD
+        and len(before.tokens) == 1
+        and before.tokens[0].capitalized
+        and spans[run_start - 2].kind == Kind.CONNECTOR
+    )
+
+
 def _ends_on(spans: list[_Span], run: list[Token]) -> bool:
     """Whether no word follows the name run but separators and connectors."""
     last = run[-1] if run else None
@@ -705,6 +738,11 @@ def _person(
         return None  # "Der Gouverneur von Bingöl", "governor of Bingol": a place, not a name
     if run_start > 0 and _names_body(spans[run_start - 1], ix, lang):
         return None  # "eine Sprecherin des Kreisverbands Nordheide": the body's name
+    one_word = len({t.word for t in run}) == 1  # "Bremen-Mitte" is one word
+    if one_word and run_start > 1 and _body_before(spans, run_start):
+        return None  # "ein Sprecher der Polizeiinspektion Gotha": the body's seat, no person
+    if one_word and run_start + 1 < len(spans) and _typed(spans[run_start + 1]):
+        return None  # "a Gotha police spokesman": the town of the police, no person
     after_org = plain and bool(org_positions) and run_start > max(org_positions)
     alone = (
         plain

@@ -115,6 +115,18 @@ class _Walker:
             return word.lower() in self.lex.sources.object_articles and self._noun_before(picked)
         return self._noun_before(picked)
 
+    def _counted_noun(self, picked: list[int], word: str, i: int) -> bool:
+        """German, walking forward: a noun after the source's noun with "von" and a figure
+        after it ("der Versicherer Schäden von bis zu 2 Milliarden Euro") is what the figure
+        counts, the object of the clause, not part of the name."""
+        if not self.lex.sources.head_capitalized or not word[0].isupper():
+            return False
+        if not self._noun_before(picked) or i + 2 >= len(self.tokens):
+            return False
+        if self.tokens[i + 1][0].lower() not in self.lex.sources.partitive:
+            return False
+        return any(t[0][0].isdigit() for t in self.tokens[i + 2 : i + 5])
+
     def _verb_after_name(self, picked: list[int], word: str) -> bool:
         """English, walking forward: a lower-case report verb right after a capitalised word
         ("Exit polls by Ipsos showed the party won") is the verb of the clause, not part of
@@ -186,6 +198,8 @@ class _Walker:
                 break
             if step > 0 and picked and self._after_head(picked, word, i):
                 break
+            if step > 0 and picked and self._counted_noun(picked, word, i):
+                break  # "nach Schätzungen der Versicherer Schäden von 2 Milliarden Euro"
             if step > 0 and picked and self._verb_after_name(picked, word):
                 break  # "a poll by Ipsos showed": the report verb ends the name
             if step < 0 and picked and self._verb_before_article(picked, word):
@@ -416,6 +430,13 @@ def _cue_words(lex: Lexicon) -> _CueWords:
     )
 
 
+def opens_cue(word: str, lex: Lexicon) -> bool:
+    """``word`` (lower case) opens a cue phrase or a separable report verb ("teilte",
+    "kündigte"): a verb, not an adjective, although German spells both in -e."""
+    first = _cue_words(lex)
+    return any(words is not None and word in words for words in (first.any_cue, first.separable))
+
+
 def _may_hold(words: frozenset[str] | None, found: set[str] | None) -> bool:
     return words is None or found is None or not words.isdisjoint(found)
 
@@ -594,7 +615,11 @@ def _read_cues(
             (cue_start, cue_end, step, phrase),
             (start, end),
         )
-    cues = [c for c in cues if not _adverb_cue(c, lex)]
+    cues = [
+        c
+        for c in cues
+        if not _adverb_cue(c, lex) and not _unowned_document(c, lex) and not _own_work(c, lex)
+    ]
     cues = [c for c in cues if not _addressed(c, text, end, lex)]
     cues = _one_reading_per_verb(cues, lex)
     cues.extend(_gapped(cues, text, end, lex))
@@ -810,7 +835,7 @@ def _names_someone_after(source: str, lex: Lexicon) -> bool:
     return _names_body_or_person(source, lex)
 
 
-_CLAUSE_MARK = re.compile(r"[,;:]")
+_CLAUSE_MARK = re.compile(r"[;:]|,(?!\d)")  # not the decimal comma of "1,5 Prozent"
 
 
 @per_language
@@ -858,6 +883,30 @@ def _separable_cues(
         phrase = f"{m.group().lower()} {words[-1].lower()}"
         out.append((m.start(), m.end(), 1 if inverted else -1, phrase))
     return out
+
+
+def _own_work(cue: Cue, lex: Lexicon) -> bool:
+    """ "..., so der Verband unter Berufung auf eine eigene Umfrage", "citing its own survey": a
+    relay to the speaker's own work passes nothing on; the speaker states the figure."""
+    return cue.phrase in lex.sources.relay and any(
+        w in lex.sources.own_words for w in cue.source.lower().split()
+    )
+
+
+def _unowned_document(cue: Cue, lex: Lexicon) -> bool:
+    """ "..., hieß es in einer Unterrichtung für Abgeordnete in Seoul": a document or occasion
+    opened by an indefinite article and with no owner after it names no one; the sentence
+    continues who was named before ("hieß es in einer Mitteilung des Ministeriums" names the
+    ministry)."""
+    if cue.phrase not in lex.sources.document_cues:
+        return False
+    words = cue.source.lower().split()
+    if not words or words[0] not in lex.sources.document_articles:
+        return False  # "heißt es in dem Bericht": a description pointing back, as written
+    nouns = [i for i, w in enumerate(words) if w in lex.sources.document_nouns]
+    if not nouns:
+        return False
+    return not any(w in lex.sources.document_owners for w in words[nouns[0] + 1 :])
 
 
 def _adverb_cue(cue: Cue, lex: Lexicon) -> bool:
@@ -1255,13 +1304,13 @@ def _passive_agent_before(
 def _own_estimate(lex: Lexicon) -> re.Pattern[str]:
     """ "hat seine Wachstumsprognose ... gesenkt", "raised its global growth forecast": a
     possessive before a noun ending in one of ``own_estimate_nouns`` (the subject's own forecast
-    or estimate), up to two words between them."""
+    or estimate), up to two words between them (a year too: "its 2025 growth forecast")."""
     src = lex.sources
     owners = sorted(src.pointing_determiners - src.phrase_words)
     nouns = src.own_estimate_nouns
     return (
         re.compile(
-            rf"(?<![\w])(?:{phrase_alternation(owners)})\s+(?:[^\W\d_][\w-]*\s+){{0,2}}"
+            rf"(?<![\w])(?:{phrase_alternation(owners)})\s+(?:\w[\w-]*\s+){{0,2}}"
             rf"[^\W\d_]*(?:{phrase_alternation(nouns)})(?![\w])",
             re.I,
         )
@@ -1584,7 +1633,8 @@ def _perfect_subject(
     span = _Walker(tokens, lex, after_cue_words=False).walk(0, 1) if tokens else None
     if span is None:
         return _subject_after_auxiliary(text, tokens, lex)
-    after = next((t[0].lower() for t in tokens if t[1] >= span[1]), "")
+    # the closing mark of a quoted name is no word ("Der „Kicker“ hatte ... berichtet")
+    after = next((t[0].lower() for t in tokens if t[1] >= span[1] and t[0] not in _QUOTES), "")
     auxiliary = after in lex.sources.skip_near_cue and after in lex.sources.stop_words
     auxiliary = auxiliary or after in lex.sources.perfect_auxiliaries  # "X war von 5 ausgegangen"
     return span if auxiliary and after not in lex.sources.not_source else None
@@ -1627,7 +1677,21 @@ def _apposed_subject(walker: _Walker, index: int, first_word: int) -> tuple[int,
     if at < 1 or any(t[0][0].isdigit() or t[0] in ";:" for t in tokens[at + 1 : i]):
         return None
     subject = walker.walk(at - 1, -1)
-    return subject if subject is not None and subject[0] == first_word else None
+    if subject is None:
+        return None
+    return subject if subject[0] == first_word or _after_quotation(tokens, subject[0]) else None
+
+
+def _after_quotation(tokens: list[tuple[str, int, int]], start: int) -> bool:
+    """ "„Es ist ernst“, Timo Weber, Leiter des Instituts, sagte": the subject right after a
+    quotation closed by its comma and mark."""
+    at = next((k for k, t in enumerate(tokens) if t[1] == start), -1)
+    if at < 2:
+        return False
+    before = (tokens[at - 2][0], tokens[at - 1][0])
+    return (before[0] == "," and before[1] in _QUOTES) or (
+        before[0] in _QUOTES and before[1] == ","
+    )
 
 
 def _after_opener(

@@ -61,6 +61,8 @@ def _country_prefixes(data_lang: str) -> frozenset[str]:
 
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)*)$")
 _HOME_ONLY_TYPES = frozenset({"news-agency", "media", "broadcaster"})
+_PARTY = "party"  # the claimant type of a political party
+_UNKNOWN_NAME = "name:"  # a name the gazetteer does not know ("name:kuki")
 SCOPE = ":"  # "anon-analysts:3f9a01c2": an anonymous voice belongs to one article
 
 
@@ -109,11 +111,32 @@ class Coreference:
         to the union named before); a bare plural ("nach Behördenangaben") is a voice of its own."""
         written = self._possessor(written)
         found = resolve(written, self.lex.code, acronyms=self.acronyms)
+        if self._unnamed_spokesperson(written):
+            self._read(start)
+            body = self._nearest_not_person(start)
+            if body is not None:
+                return body.claimant
+        if found.type == _PARTY and self._party_member(written):
+            self._read(start)
+            person = self._nearest("person", start)
+            if person is not None:
+                return person.claimant
         if not points and found.type is None:
             return found.claimant or self._anonymous(found.label)
         pronoun = self._is_pronoun(written)
         described = found.claimant is not None and self._only_describes(written, found.label)
+        if found.claimant and found.type and self._umbrella_description(written, found.label):
+            # "the U.N. agency said" after "the International Organization for Migration said":
+            # the body of that kind named before, not the umbrella it belongs to
+            self._read(start)
+            same = self._same_type(found.type, start)
+            if same is not None and not same.claimant.startswith(ANONYMOUS):
+                return same.claimant
         if found.claimant and not pronoun and not described:
+            if found.claimant.startswith(_UNKNOWN_NAME) and found.type is None:
+                person = self._surname_of(written, start)
+                if person is not None:
+                    return person.claimant
             return found.claimant
         self._read(start)
         back = self._points_to(written, found.type, start)
@@ -127,6 +150,72 @@ class Coreference:
             return self._anonymous(found.label)
         self._settle(start, back.claimant)
         return back.claimant
+
+    def _umbrella_description(self, written: str, label: str) -> bool:
+        """ "the U.N. agency", "die UN-Organisation": a definite description whose head is no
+        word of the name it resolves to (the umbrella named as a modifier)."""
+        words = written.lower().split()
+        if len(words) < 2 or words[0] not in self.lex.sources.pointing_determiners:
+            return False
+        head = words[-1].rsplit("-", 1)[-1]
+        return head in self.lex.sources.pointing_heads and head not in label.lower()
+
+    def _definite_role(self, words: list[str]) -> bool:
+        """One plain role as listed (not a plural: "Analysten" are a voice), alone after a
+        definite article or with its article dropped after the cue ("schrieb der General")."""
+        if not (
+            len(words) == 1
+            or len(words) == 2 and words[0] in self.lex.sources.pointing_determiners
+        ):
+            return False
+        data_lang = data_language(self.lex.code)
+        head = index_for(data_lang).phrases.get(norms(words[-1], data_lang))
+        # a plain role ("der General", "the minister") may be said of whoever was named before;
+        # an office of a body ("the governor") is someone else's when nobody held it before
+        return head is not None and head.source.casefold() == words[-1] and not head.value
+
+    def _unnamed_spokesperson(self, written: str) -> bool:
+        """ "eine Sprecherin sagte", "a spokesman said": a spokesperson of no body named with
+        them speaks for the institution named before."""
+        words = written.lower().split()
+        sources = self.lex.sources
+        return bool(words) and (
+            words[-1] in sources.spokespeople
+            and (len(words) == 1 or len(words) == 2 and words[0] in sources.spokesperson_articles)
+        )
+
+    def _party_member(self, written: str) -> bool:
+        """ "der SPD-Politiker", "the Labour politician": a definite description of a member of a
+        party, which points back to the person named before it."""
+        words = written.lower().split()
+        described = len(words) >= 2 and words[0] in self.lex.sources.pointing_determiners
+        # a source after its cue loses its article ("sagte der SPD-Politiker" -> "SPD-Politiker")
+        compound = len(words) == 1 and "-" in words[0]
+        return (described or compound) and words[-1].rsplit("-", 1)[
+            -1
+        ] in self.lex.sources.member_nouns
+
+    def _surname_of(self, written: str, start: int) -> _Named | None:
+        """ "erklärte Kukies" after "Finanzminister Jörg Kukies", "Berger said" after "Finance
+        minister Anna Berger": a surname alone that names nobody known is the person named in
+        full before it in the article."""
+        self._read(start)
+        return self._named_in_full(written, start)
+
+    def _named_in_full(self, written: str, start: int) -> _Named | None:
+        """The person read before ``start`` whose name holds the surname ``written``."""
+        words = written.split()
+        if len(words) != 1 or not words[0][:1].isupper():
+            return None
+        wanted = norms(words[0], data_language(self.lex.code))
+        if not wanted:
+            return None
+        starts, items = self._lists.get("person", ((), ()))
+        for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            named = items[at]
+            if len(named.words) > 1 and wanted[-1] in named.words:
+                return named
+        return None
 
     def _settle(self, start: int, key: str) -> None:
         """The mention at ``start`` was filed under an anonymous key ("the interior ministry"
@@ -194,6 +283,13 @@ class Coreference:
                 continue
             found = resolve(written, self.lex.code, acronyms=self.acronyms)
             key = found.claimant or self._anonymous(found.label)
+            full = None
+            if key.startswith(_UNKNOWN_NAME) and found.type is None:
+                # "erklärte Kukies": filed as the person named in full before, so a later "er"
+                # finds that person and "die Opposition" no body
+                full = self._named_in_full(written, pos)
+                if full is not None:
+                    key = full.claimant
             typed = found.claimant is None and found.type
             if (typed and self._is_description(written.lower().split())) or (
                 found.claimant and self._only_describes(written, found.label)
@@ -207,7 +303,13 @@ class Coreference:
             words = frozenset(norms(found.label, data_language(self.lex.code)))
             written_words = frozenset(norms(written, data_language(self.lex.code)))
             named = _Named(
-                pos, key, found.type == "person", found.type, found.country, words, written_words
+                pos,
+                key,
+                found.type == "person" or full is not None,
+                found.type,
+                found.country,
+                words,
+                written_words,
             )
             # a news medium's country is its home, not the story's ("the AFP news agency
             # reported, citing the country's health ministry")
@@ -236,6 +338,10 @@ class Coreference:
         if words and self._is_title(written.split()[-1]):
             # "schrieb der Gouverneur", "the minister said": the person named with that role
             person = self._nearest_with_role(written.split()[-1], start)
+            if person is None and self._definite_role(words):
+                # "schrieb der General" after "des Oberbefehlshabers Oleksandr Syrskyj": the
+                # person named before under another role
+                person = self._nearest("person", start)
             if person is not None:
                 return person
         if " ".join(words) in self._gazetteer().words["thing_pronouns"]:

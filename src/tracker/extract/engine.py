@@ -15,6 +15,7 @@ from tracker.extract.attribution import (
     find_cues,
     is_hedged,
     opening_subject,
+    opens_cue,
     pick_source,
     quoted_speaker,
     relay_holder,
@@ -614,7 +615,22 @@ def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> boo
     ):
         return True
     sentence = ctx.sentences[index]
+    if _opens_on_statistic(ctx, sentence.start, sentence.end):
+        return True  # "Die Quote lag bei 5,9 Prozent." after the agency's count
     return bool(_refers_to_figure(ctx.lex).match(ctx.text, sentence.start, sentence.end))
+
+
+def _opens_on_statistic(ctx: _Context, start: int, end: int) -> bool:
+    """The sentence opens on an article and a rate ("Die Arbeitslosenquote stieg ...")."""
+    heads = ctx.lex.sources.statistic_heads
+    if not heads:
+        return False
+    words = ctx.text[start:end].split(None, 2)
+    return (
+        len(words) >= 2
+        and words[0].lower() in ctx.lex.sources.pointing_determiners
+        and words[1].lower().endswith(heads)
+    )
 
 
 def _unit_kind(unit: str | None) -> str:
@@ -655,7 +671,9 @@ def _continues_count(lex: Lexicon) -> re.Pattern[str]:
     """A sentence opening on a count continuation, or on a number and then one ("Weitere 48",
     "Fünf weitere", "Another 48")."""
     alternation = phrase_alternation(lex.sources.count_continuations)
-    return re.compile(rf"[\"„“»«(]?(?:[\w.,]+\s+)?(?:{alternation})(?![\w])", re.IGNORECASE)
+    # "Weitere 48", "Fünf weitere", "Mehr als 300 weitere": qualifier words before a number
+    before = r"(?:(?:[^\W\d_]+\s+){1,2}\d[\d.,]*\s+|[\w.,]+\s+)?"
+    return re.compile(rf"[\"„“»«(]?{before}(?:{alternation})(?![\w])", re.IGNORECASE)
 
 
 @per_language
@@ -832,12 +850,26 @@ def _points_back(
     if m is None:
         return _opened_by_cue_clause(ctx, start, end, cues)
     after = ctx.text[m.end() : end].lstrip()
-    if not (ctx.lex.sources.head_capitalized and after[:1].isupper()):
+    if not (ctx.lex.sources.head_capitalized and _noun_phrase_next(after, ctx.lex)):
         return True
     if own_figures:
         return False
     first = m.start() + len(m.group()) - len(m.group().lstrip("\"„“»«("))
     return any(c.src_start == first for c in cues)
+
+
+def _noun_phrase_next(after: str, lex: Lexicon) -> bool:
+    """After "Das": a noun, or an adjective and its noun ("Das ukrainische Militär erklärte"):
+    the article of the subject, not the demonstrative of "Das teilte X mit"."""
+    if after[:1].isupper():
+        return True
+    words = after.split(None, 2)
+    return (
+        len(words) >= 2
+        and words[1][:1].isupper()
+        and lex.sources.lowercase_word.fullmatch(words[0]) is not None
+        and not opens_cue(words[0], lex)  # "Das kündigte Finanzminister X an"
+    )
 
 
 def _opened_by_cue_clause(ctx: _Context, start: int, end: int, cues: list[Cue]) -> bool:

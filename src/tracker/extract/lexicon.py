@@ -320,6 +320,12 @@ class Sources:
     before_source_set: frozenset[str]
     after_source_set: frozenset[str]
     inverted: tuple[str, ...]
+    # "hieß es in einer Unterrichtung": a cue whose source is a document or occasion; opened by
+    # an indefinite article and with no owner after it ("des Ministeriums") it names no one
+    document_cues: frozenset[str]
+    document_nouns: frozenset[str]
+    document_owners: frozenset[str]
+    document_articles: frozenset[str]
     # "told Al Arabiya that", "wrote on Telegram that": after an inverted verb, a phrase followed
     # by one of these is the addressee or the medium, not the source
     complement_starts: frozenset[str]
@@ -329,6 +335,8 @@ class Sources:
     # "Of the 2,290 adults questioned, 38% said": a count and the shares of what it counts come
     # from one report (unit kinds of units_vocabulary.toml)
     population_kinds: frozenset[str]
+    # "Die Quote lag bei 5,9 Prozent" after a count: a rate of that report (German)
+    statistic_heads: tuple[str, ...]
     # "people familiar with the matter said": a voice, a link, what it knows (the source is all)
     voice_links: tuple[str, ...]
     compound_cue_prepositions: tuple[str, ...]
@@ -355,11 +363,15 @@ class Sources:
     place_articles: frozenset[str]  # "in der Ukraine": an article between the link and the place
     name_adjective_endings: tuple[str, ...]  # "Verband deutscher Pfandbriefbanken"
     relay: frozenset[str]  # "citing", "unter Berufung auf": the source is relayed by another
+    own_words: frozenset[str]  # "citing its own survey": a relay to one's own work is none
     relay_outer: frozenset[str]  # "laut X schätzt Y": X relays Y
     briefed_by: tuple[str, ...]  # "X, briefed by the agency, said": the agency holds the figure
     relative_relay: tuple[str, ...]  # ", die sich auf X beruft": a relay in a relative clause
     relative_relay_verbs: tuple[str, ...]  # the verb closing that clause ("beruft")
     person_pronouns: frozenset[str]  # "he", "er": point back to a person
+    member_nouns: frozenset[str]  # "der SPD-Politiker": a party member points back to a person
+    spokespeople: frozenset[str]  # "eine Sprecherin": speaks for the institution named before
+    spokesperson_articles: frozenset[str]
     reported_speech: tuple[str, ...]  # "Es gebe ...": continues the previous attribution
     pointing_heads: frozenset[str]  # "die Behörde", "the agency": point back to an institution
     pointing_determiners: frozenset[str]  # "the", "die", "their": a description points back
@@ -407,9 +419,14 @@ def _sources(f: DataFile) -> Sources:
         before_source_set=frozenset(before),
         after_source_set=frozenset(after),
         inverted=f.word_tuple("inverted"),
+        document_cues=f.word_set("document_cues"),
+        document_nouns=f.word_set("document_nouns"),
+        document_owners=f.word_set("document_owners"),
+        document_articles=f.word_set("document_articles"),
         complement_starts=f.word_set("complement_starts"),
         record_verbs=_record_verbs(f, after),
         population_kinds=_population_kinds(f),
+        statistic_heads=f.word_tuple("statistic_heads"),
         voice_links=_voice_links(f),
         compound_cue_prepositions=f.word_tuple("compound_cue_prepositions"),
         compound_cue_nouns=f.word_tuple("compound_cue_nouns"),
@@ -435,11 +452,15 @@ def _sources(f: DataFile) -> Sources:
         place_articles=f.word_set("place_articles"),
         name_adjective_endings=f.word_tuple("name_adjective_endings"),
         relay=f.word_set("relay"),
+        own_words=f.word_set("own_words"),
         relay_outer=f.word_set("relay_outer"),
         briefed_by=f.word_tuple("briefed_by"),
         relative_relay=f.word_tuple("relative_relay"),
         relative_relay_verbs=f.word_tuple("relative_relay_verbs"),
         person_pronouns=f.word_set("person_pronouns"),
+        member_nouns=f.word_set("member_nouns"),
+        spokespeople=f.word_set("spokespeople"),
+        spokesperson_articles=f.word_set("spokesperson_articles"),
         reported_speech=f.word_tuple("reported_speech"),
         pointing_heads=f.word_set("pointing_heads"),
         pointing_determiners=f.word_set("pointing_determiners"),
@@ -467,8 +488,7 @@ def _sources(f: DataFile) -> Sources:
         own_estimate_nouns=f.word_tuple("own_estimate_nouns"),
         possessive_intensifiers=f.word_set("possessive_intensifiers"),
         subjunctive_by_lemma=f.flag("subjunctive_by_lemma"),
-        measured_by={unit: frozenset(types)
-                     for unit, types in f.word_table("measured_by").items()},
+        measured_by={unit: frozenset(types) for unit, types in f.word_table("measured_by").items()},
     )
 
 
