@@ -20,3 +20,34 @@ def test_accounts_and_records_are_counted_things_also_inside_a_compound() -> Non
     assert _meanings("The insurer said 90,000 policy accounts had been exposed.",
                      "en")[0][0] == "account"
     assert _meanings("Some 300,000 health records were posted online.", "en")[0][0] == "record"
+
+
+def _assign(folder, bodies: list[str], lang: str, defs: dict) -> dict[str, str | None]:
+    from test_meaning_rules import _assign as assign
+
+    folder.mkdir()
+    return assign(folder, bodies, lang, defs)
+
+
+_TEAM = {"quantity": [
+    {"id": "home_share", "label": "Rovers' share of possession", "unit": "percent",
+     "concept": [""], "keywords": [["rovers"]]},
+    {"id": "home_goals", "label": "Goals of the Rovers", "unit": "goals",
+     "concept": ["goal", ""], "keywords": [["rovers"]]},
+]}
+
+
+def test_a_figure_after_another_name_in_a_list_does_not_continue_the_one_before(
+    tmp_path,
+) -> None:
+    got = _assign(tmp_path / "en", [
+        "The Rovers had 58 percent of the ball, the Wanderers 42 percent.",
+    ], "en", _TEAM)
+    assert got["58 percent"] == "home_share" and got["42 percent"] is None
+    got = _assign(tmp_path / "de", [
+        "Die Rovers kamen auf 61 Prozent, die Wanderers auf 39 Prozent.",
+        "Die Rovers hatten 57 Prozent, laut Statistikdienst sogar 59 Prozent.",
+    ], "de", _TEAM)
+    assert got["61 Prozent"] == "home_share" and got["39 Prozent"] is None
+    # not a name that opens a list item: the second figure continues the first
+    assert got["59 Prozent"] == "home_share"

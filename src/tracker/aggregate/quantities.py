@@ -548,12 +548,40 @@ def _coordinated() -> str:
     return rf"(?is)^(.*[^\pL](?:{alternation})\s+)$".replace("'", "''")
 
 
+@functools.cache
+def _listed_owner() -> str:
+    """A pattern of the words between two figures that open a list item with a name: a comma,
+    semicolon or coordinator, an optional article, one to three capitalised words and an
+    optional place word right before the number (", die AfD ", " and the CDU on ", ", China "),
+    from ``actor.articles``, ``coordinators`` and ``not_after`` of every language, as a SQL
+    string body (case-sensitive: the capital marks the name)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    codes = supported_languages()
+
+    def alternation(words: set[str]) -> str:
+        if not words:
+            return "(?!x)x"
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(words, key=len, reverse=True))
+
+    concepts = [load_concepts(code) for code in codes]
+    articles = alternation({w for c in concepts for w in c.articles})
+    joins = alternation({w for c in concepts for w in c.coordinators})
+    places = alternation({w for c in concepts for w in c.not_after})
+    name = r"\p{Lu}[\pL\pN/&-]*"
+    return (rf"(?:[,;]|\s(?:{joins}))\s+(?:(?i:{articles})\s+)?{name}(?:\s+{name}){{0,2}}"
+            rf"(?:\s+(?:{places}))?\s*$").replace("'", "''")
+
+
 def near_windows_sql() -> str:
     """The CTEs ``neighbours`` and ``windows`` (one row per claim, with its ``clause``: the words
     near the number; ``around``: those and the words before the number since the previous one,
     unless a coordinator stands right before the number; ``dating``: the sentence up to the end
     of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
-    return _NEAR_WINDOWS.replace("@COORDINATED@", _coordinated())
+    return _NEAR_WINDOWS.replace("@COORDINATED@", _coordinated()).replace(
+        "@LISTED@", _listed_owner())
 
 
 _NEAR_WINDOWS = """
@@ -568,6 +596,7 @@ _NEAR_WINDOWS = """
                lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
                CASE WHEN lag(c."end") OVER sentence_claims IS NOT NULL
                     THEN coalesce(lag(c.state) OVER sentence_claims, '') END AS prev_state,
+               lag(c.source) OVER sentence_claims IS NULL AS prev_unsourced,
                coalesce(lag(c."end") OVER sentence_claims - c.sentence_start, 0) AS prev_at,
                lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
         FROM store.claims c LEFT JOIN store.articles a USING (article_id)
@@ -579,6 +608,13 @@ _NEAR_WINDOWS = """
         -- Y wounded" gives "killed" to X only.
         SELECT claim_id, article_id, "start", sentence_start, unit, entity, sentence, title,
                concept, actor, state, low, published_year, prev_state,
+               -- "Die CDU erreicht 29,5 Prozent, die AfD 15,3 Prozent": a figure right after a
+               -- name that opens its list item belongs to another owner than the one before
+               -- it (not when the one before has a source: "... zählte 1,1 Millionen, die CGT
+               -- 3,5 Millionen" lists who says the same figure)
+               coalesce(NOT first_in_sentence AND prev_unsourced AND quote_at > prev_at
+                   AND regexp_matches(substr(sentence, prev_at + 1, quote_at - prev_at),
+                                      '@LISTED@'), false) AS listed,
                substr(sentence, window_from + 1, window_to - window_from) AS clause,
                substr(sentence, least(around_from, window_from) + 1,
                       window_to - least(around_from, window_from)) AS around,
@@ -622,7 +658,7 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
     sql = f"""
         WITH {near_windows_sql()}, lowered AS (
             SELECT claim_id, article_id, "start", sentence_start, entity IS NULL AS bare, unit,
-                   concept, actor, state, prev_state,
+                   concept, actor, state, prev_state, listed,
                    coalesce(concept = unit AND list_contains({_measure_list()}, unit), false)
                        AS measure,
                    coalesce(concept, actor, state) IS NOT NULL AS has_meaning,
@@ -641,7 +677,7 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
             SELECT claim_id, article_id, "start", sentence_start, bare, measure, concept, actor,
-                   state,
+                   state, listed,
                    CASE WHEN earlier THEN NULL
                         ELSE CASE {" ".join(whens) or "WHEN false THEN NULL"} END
                    END AS decision, earlier
@@ -674,7 +710,8 @@ def _carried_sql() -> str:
         # it in its own sentence ("rund 21.500 Hektar, laut Copernicus sogar 23.400 Hektar")
         alone = (f"({lagged('bare', k)} OR ({lagged('measure', k)} AND "
                  f"{lagged('sentence_start', k)} = {lagged('sentence_start', k + 1)}))")
-        return (f"coalesce({alone} AND NOT {lagged('earlier', k)} AND "
+        return (f"coalesce({alone} AND NOT {lagged('earlier', k)} AND NOT {lagged('listed', k)}"
+                f" AND "
                 f"{lagged('has_meaning', k)} AND {same}, false)")
 
     reach = []
