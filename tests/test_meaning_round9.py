@@ -51,3 +51,31 @@ def test_a_figure_after_another_name_in_a_list_does_not_continue_the_one_before(
     assert got["61 Prozent"] == "home_share" and got["39 Prozent"] is None
     # not a name that opens a list item: the second figure continues the first
     assert got["59 Prozent"] == "home_share"
+
+
+_PRICE = {"quantity": [
+    {"id": "fare_fall", "label": "Fall of the ticket price since the reform", "unit": "percent",
+     "concept": [""], "keywords": [["ticket", "fahrkarte"]]},
+    {"id": "rent_rise", "label": "Rent rise the tenants' union demands", "unit": "percent",
+     "concept": [""], "keywords": [["fordert", "demand"]]},
+]}
+
+
+def test_a_definition_that_names_no_state_takes_no_change_of_its_figure(tmp_path) -> None:
+    got = _assign(tmp_path / "en", [
+        "Ticket prices have fallen 12 percent since the reform. On Friday tickets fell a "
+        "further 2 percent.",
+    ], "en", _PRICE)
+    assert got["12 percent"] == "fare_fall" and got["2 percent"] is None
+    got = _assign(tmp_path / "de", [
+        "Der Mieterbund fordert 6 Prozent mehr Geld, die Vermieter bieten 2 Prozent.",
+    ], "de", _PRICE)
+    # a share before "mehr" is the size of a rise, no change; the next item has its own verb
+    assert got["6 Prozent"] == "rent_rise" and got["2 Prozent"] is None
+
+
+def test_a_share_before_more_is_the_size_of_a_rise_not_a_change() -> None:
+    assert _meanings("Die Gewerkschaft verlangt 7 Prozent mehr Lohn.", "de")[0][2] != "added"
+    assert _meanings("The nurses want 9% more pay.", "en")[0][2] != "added"
+    # a count before "more" still is a change
+    assert _meanings("Rescuers found four more bodies.", "en")[0][2] == "added"

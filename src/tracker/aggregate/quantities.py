@@ -331,7 +331,21 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                 params.append(list(accepted))
                 test = f"({test} OR {_own_part_sql(q, params)})"
             parts.append(test)
+    if not q.state:
+        # a definition that names no state counts a figure, not a change of it: "the stock
+        # fell a further 3 per cent", "weitere 4,5 Prozent" add to the figure it tracks
+        params.append(sorted(_change_states()))
+        parts.append("NOT list_contains(?, lower(coalesce(state, '')))")
     return parts
+
+
+@functools.cache
+def _change_states() -> frozenset[str]:
+    """The change state of every language (``rules.change_state``: "added")."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    return frozenset(load_concepts(code).change_state for code in supported_languages())
 
 
 @functools.cache
@@ -551,8 +565,9 @@ def _coordinated() -> str:
 @functools.cache
 def _listed_owner() -> str:
     """A pattern of the words between two figures that open a list item with a name: a comma,
-    semicolon or coordinator, an optional article, one to three capitalised words and an
-    optional place word right before the number (", die AfD ", " and the CDU on ", ", China "),
+    semicolon or coordinator, an optional article, one to three capitalised words, an optional
+    verb and an optional place word right before the number (", die AfD ", " and the CDU on ",
+    ", China ", ", die Arbeitgeber bieten "),
     from ``actor.articles``, ``coordinators`` and ``not_after`` of every language, as a SQL
     string body (case-sensitive: the capital marks the name)."""
     from tracker.extract.concepts import load_concepts
@@ -572,7 +587,26 @@ def _listed_owner() -> str:
     places = alternation({w for c in concepts for w in c.not_after})
     name = r"\p{Lu}[\pL\pN/&-]*"
     return (rf"(?:[,;]|\s(?:{joins}))\s+(?:(?i:{articles})\s+)?{name}(?:\s+{name}){{0,2}}"
-            rf"(?:\s+(?:{places}))?\s*$").replace("'", "''")
+            rf"(?:\s+(\p{{Ll}}+))?(?:\s+(?:{places}))?\s*$").replace("'", "''")
+
+
+@functools.cache
+def _no_own_verb() -> str:
+    """A pattern of the word a list item says after its name that is no verb of its own: none,
+    a place word ("the CGT at"), or a word that opens with a reporting verb of any language
+    (``actor.reporting_verbs``: "zählte" also in "zählten"), as a SQL string body."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    concepts = [load_concepts(code) for code in supported_languages()]
+    verbs = sorted({w for c in concepts for w in c.reporting_verbs}, key=len, reverse=True)
+    places = sorted({w for c in concepts for w in c.not_after if " " not in w})
+    pattern = "^$"
+    if verbs:
+        pattern += "|^(?:" + "|".join(re.escape(w) for w in verbs) + ")"
+    if places:
+        pattern += "|^(?:" + "|".join(re.escape(w) for w in places) + ")$"
+    return pattern.replace("'", "''")
 
 
 def near_windows_sql() -> str:
@@ -580,8 +614,8 @@ def near_windows_sql() -> str:
     near the number; ``around``: those and the words before the number since the previous one,
     unless a coordinator stands right before the number; ``dating``: the sentence up to the end
     of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
-    return _NEAR_WINDOWS.replace("@COORDINATED@", _coordinated()).replace(
-        "@LISTED@", _listed_owner())
+    return (_NEAR_WINDOWS.replace("@COORDINATED@", _coordinated())
+            .replace("@LISTED@", _listed_owner()).replace("@NO_VERB@", _no_own_verb()))
 
 
 _NEAR_WINDOWS = """
@@ -609,12 +643,17 @@ _NEAR_WINDOWS = """
         SELECT claim_id, article_id, "start", sentence_start, unit, entity, sentence, title,
                concept, actor, state, low, published_year, prev_state,
                -- "Die CDU erreicht 29,5 Prozent, die AfD 15,3 Prozent": a figure right after a
-               -- name that opens its list item belongs to another owner than the one before
-               -- it (not when the one before has a source: "... zählte 1,1 Millionen, die CGT
-               -- 3,5 Millionen" lists who says the same figure)
-               coalesce(NOT first_in_sentence AND prev_unsourced AND quote_at > prev_at
+               -- name that opens its list item belongs to another owner than the one before it
+               coalesce(NOT first_in_sentence AND quote_at > prev_at
                    AND regexp_matches(substr(sentence, prev_at + 1, quote_at - prev_at),
-                                      '@LISTED@'), false) AS listed,
+                                      '@LISTED@')
+                   -- ... unless the figure before it has a source and the item says no verb
+                   -- of its own but a reporting one: "... zählte 1,1 Millionen, die CGT 3,5
+                   -- Millionen" lists who says the same figure; "Verdi fordert 8 Prozent, die
+                   -- Arbeitgeber bieten 3,5 Prozent" does not
+                   AND (prev_unsourced OR NOT regexp_matches(regexp_extract(
+                       substr(sentence, prev_at + 1, quote_at - prev_at), '@LISTED@', 1),
+                       '@NO_VERB@')), false) AS listed,
                substr(sentence, window_from + 1, window_to - window_from) AS clause,
                substr(sentence, least(around_from, window_from) + 1,
                       window_to - least(around_from, window_from)) AS around,
