@@ -79,3 +79,30 @@ def test_a_share_before_more_is_the_size_of_a_rise_not_a_change() -> None:
     assert _meanings("The nurses want 9% more pay.", "en")[0][2] != "added"
     # a count before "more" still is a change
     assert _meanings("Rescuers found four more bodies.", "en")[0][2] == "added"
+
+
+_SEATS = {"quantity": [
+    {"id": "blue_seats", "label": "Seats of the Blue party", "unit": "seats",
+     "concept": ["seat", ""], "keywords": [["blue", "blau"]]},
+    {"id": "deaths", "label": "Deaths in the crash", "unit": "people",
+     "concept": ["person", ""], "state": ["killed"]},
+]}
+
+
+def test_a_phrase_of_an_earlier_period_or_event_dates_the_figure(tmp_path) -> None:
+    got = _assign(tmp_path / "en", [
+        "The Blue party won 41 seats, down from 48 seats four years ago.",
+        "At the last election, the Blue party won 52 seats.",
+        "The crash killed 14 people, more than in the accident on the same line some years "
+        "ago.",
+    ], "en", _SEATS)
+    assert got["41 seats"] == "blue_seats"
+    assert got["48 seats"] is None and got["52 seats"] is None
+    # the phrase dates what the figure is compared with, not the figure
+    assert got["14 people"] == "deaths"
+    got = _assign(tmp_path / "de", [
+        "Die Blauen kommen auf 44 Sitze, vor fünf Jahren waren es noch 50 Sitze.",
+        "Bei der letzten Wahl hatten die Blauen 39 Sitze errungen.",
+    ], "de", _SEATS)
+    assert got["44 Sitze"] == "blue_seats"
+    assert got["50 Sitze"] is None and got["39 Sitze"] is None

@@ -50,6 +50,7 @@ from tracker.store import replace_assignments
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 NEAR_AFTER = 90  # characters after a quote still near the number (a German verb comes last)
+PERIOD_AFTER = 24  # characters after a quote where an earlier period dates it ("four years ago")
 _RULE_KEYS = ("all_of", "none_of", "near_all_of", "near_none_of")
 MEANING_KEYS = ("concept", "actor", "state")
 _REFINE_KEYS = ("place", "keywords", "exclude")
@@ -515,7 +516,20 @@ def earlier_year_sql() -> str:
         alternation = "|".join(re.escape(w).replace("'", "''") for w in words)
         undated = (rf"regexp_replace(lower(dating), '(^|[^\pL])(?:{alternation})\s+"
                    rf"(?:\pL+\s+){{0,2}}(?:19|20)[0-9]{{2}}', '\1', 'g')")
-    return _EARLIER_YEAR.format(undated=undated, months=month_pattern)
+    dated = _EARLIER_YEAR.format(undated=undated, months=month_pattern)
+    periods = sorted({w for code in codes for w in load_concepts(code).earlier_period},
+                     key=len, reverse=True)
+    if not periods:
+        return dated
+    # "down from 57 four years ago", "bei der letzten Wahl": a phrase of an earlier period or
+    # event dates the figure as an earlier year does ("..." = one or two words), before the
+    # number in its sentence or right after it (``dating_close``: not "1.1 million, fewer than
+    # in the pension dispute some years ago", which dates what it is compared with)
+    alternation = "|".join(
+        re.escape(p).replace(r"\ \.\.\.\ ", r"\s+(?:\pL+\s+){1,2}").replace(r"\ ", r"\s+")
+        .replace("'", "''") for p in periods)
+    return (f"({dated} OR regexp_matches(lower(dating_close), "
+            rf"'(?:^|[^\pL])(?:{alternation})(?:$|[^\pL])'))")
 
 
 def _meaning_when(q: Quantity, params: list[Any]) -> str:
@@ -615,7 +629,8 @@ def near_windows_sql() -> str:
     unless a coordinator stands right before the number; ``dating``: the sentence up to the end
     of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
     return (_NEAR_WINDOWS.replace("@COORDINATED@", _coordinated())
-            .replace("@LISTED@", _listed_owner()).replace("@NO_VERB@", _no_own_verb()))
+            .replace("@LISTED@", _listed_owner())
+            .replace("@PERIOD_AFTER@", str(PERIOD_AFTER)).replace("@NO_VERB@", _no_own_verb()))
 
 
 _NEAR_WINDOWS = """
@@ -657,7 +672,11 @@ _NEAR_WINDOWS = """
                substr(sentence, window_from + 1, window_to - window_from) AS clause,
                substr(sentence, least(around_from, window_from) + 1,
                       window_to - least(around_from, window_from)) AS around,
-               substr(sentence, 1, window_to) AS dating
+               substr(sentence, 1, window_to) AS dating,
+               -- up to PERIOD_AFTER characters after the quote, not past a clause break
+               substr(sentence, 1, least(window_to, greatest(quote_at, 0) + length(quote)
+                   + length(regexp_extract(substr(sentence, greatest(quote_at, 0)
+                       + length(quote) + 1, @PERIOD_AFTER@), '^[^,;:(–—]*')))) AS dating_close
         FROM (
             SELECT *,
                    CASE WHEN first_in_sentence OR quote_at NOT BETWEEN 0 AND length(sentence)
@@ -712,7 +731,8 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                            '{_whole_words()}') THEN dating
                        ELSE around END) AS around,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
-                   lower(coalesce(title, '')) AS title, dating, published_year, low
+                   lower(coalesce(title, '')) AS title, dating, dating_close, published_year,
+                   low
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
             SELECT claim_id, article_id, "start", sentence_start, bare, measure, concept, actor,

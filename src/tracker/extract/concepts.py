@@ -82,6 +82,7 @@ class Concepts:
     forecast_modals: frozenset[str]  # "könnte ... steigen": a modal and a verb of growth
     forecast_verbs: frozenset[str]
     period_start: frozenset[str]  # "since 2022": a year that opens a period, not another event
+    earlier_period: tuple[str, ...]  # "four years ago": a figure of an earlier period or event
     current_period: tuple[str, ...]  # "this year": the year a rate's figure is for
     next_period: tuple[str, ...]  # "next year"
     question_openings: tuple[str, ...]  # "How many people took part? ...": what a bare one counts
@@ -357,6 +358,7 @@ def load_concepts(code: str) -> Concepts:
         forecast_modals=f.word_set("rules.forecast_modals"),
         forecast_verbs=f.word_set("rules.forecast_verbs"),
         period_start=f.word_set("rules.period_start"),
+        earlier_period=f.word_tuple("rules.earlier_period"),
         current_period=f.word_tuple("rules.current_period"),
         next_period=f.word_tuple("rules.next_period"),
         question_openings=f.word_tuple("rules.question_openings"),
