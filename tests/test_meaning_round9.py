@@ -106,3 +106,9 @@ def test_a_phrase_of_an_earlier_period_or_event_dates_the_figure(tmp_path) -> No
     ], "de", _SEATS)
     assert got["44 Sitze"] == "blue_seats"
     assert got["50 Sitze"] is None and got["39 Sitze"] is None
+
+
+def test_an_exit_poll_counts_votes_cast_and_is_no_forecast() -> None:
+    assert _meanings("An exit poll for the public broadcaster put the Greens at 22%.",
+                     "en")[0][2] != "expected"
+    assert _meanings("A poll last month put the Greens at 19%.", "en")[0][2] == "expected"
