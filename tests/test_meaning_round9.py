@@ -112,3 +112,17 @@ def test_an_exit_poll_counts_votes_cast_and_is_no_forecast() -> None:
     assert _meanings("An exit poll for the public broadcaster put the Greens at 22%.",
                      "en")[0][2] != "expected"
     assert _meanings("A poll last month put the Greens at 19%.", "en")[0][2] == "expected"
+
+
+def test_a_figure_placed_in_one_part_of_the_area_is_a_part() -> None:
+    assert _meanings("Im Stimmbezirk Nord lag die Beteiligung bei 48 Prozent, landesweit bei "
+                     "55 Prozent.", "de")[0][2] == "part"
+    assert _meanings("In one rural constituency the Greens won 35% of the vote.",
+                     "en")[0][2] == "part"
+    assert _meanings("In the city of Leeds only 41% of voters cast a ballot.", "en")[0][2] == (
+        "part")
+    # the whole after it in the same sentence keeps its own state
+    assert _meanings("Im Wahlkreis lag die Beteiligung bei 48 Prozent, über dem Landeswert von "
+                     "55 Prozent.", "de")[1][2] != "part"
+    # no part of an area: a figure of the whole
+    assert _meanings("The Greens won 35% of the vote.", "en")[0][2] != "part"

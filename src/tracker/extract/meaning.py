@@ -187,6 +187,12 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             scene := _scene(claim, (text, low), concepts)
         ) is not None:
             found = Meaning(found.concept, scene, found.state)
+        if found.state not in concepts.override_states and concepts.subunit.search(
+            low, claim.sentence_start if claim is first else clause[0], claim.start
+        ):
+            # "Im Wahlkreis lag die SPD bei 35,1 Prozent", "In one constituency the party won
+            # 40%": placed in one part of the area the story counts in, a part of its total
+            found = Meaning(found.concept, found.actor, concepts.part_state)
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:
