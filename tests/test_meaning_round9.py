@@ -126,3 +126,14 @@ def test_a_figure_placed_in_one_part_of_the_area_is_a_part() -> None:
                      "55 Prozent.", "de")[1][2] != "part"
     # no part of an area: a figure of the whole
     assert _meanings("The Greens won 35% of the vote.", "en")[0][2] != "part"
+
+
+def test_a_counted_noun_after_the_unit_is_the_head_of_a_compound() -> None:
+    assert _meanings("The bank said 80,000 customer accounts were exposed.", "en")[0][0] == (
+        "account")
+    assert _meanings("The leak holds 2 million customer records.", "en")[0][0] == "record"
+    # a state word after the noun names no head: "officers injured"
+    assert _meanings("Police said 24 officers injured in the clashes were treated.",
+                     "en")[0][0] != "person"
+    # no counted noun after it: the unit's concept
+    assert _meanings("The shop lost 5,000 customers last year.", "en")[0][0] == "customer"

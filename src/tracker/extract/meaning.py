@@ -586,6 +586,10 @@ def read_meaning(
         concept = noun or unit_concept
     else:
         concept = unit_concept if claim.unit is not None else noun
+        if claim.unit is not None and claim.entity and (
+            head := _compound_head(claim, text, concepts, np_end, end)
+        ) is not None:
+            concept = head
     if concept is None and claim.unit is None and not claim.entity:
         concept = _state_noun_before(claim, texts, lex, concepts, start)
     if concept in concepts.member_concepts:  # the entity's own noun, else the complement after
@@ -767,6 +771,20 @@ def _noun_phrase(
             return claim.start, word.end(), concept
         pos = word.end()
     return claim.start, claim.end, None
+
+
+def _compound_head(
+    claim: Claim, text: str, concepts: Concepts, np_end: int, limit: int
+) -> str | None:
+    """ "1.2 million customer accounts", "9 million customer records": a counted noun of this
+    language's [nouns] right after the unit's noun is the head of a noun-noun compound, what
+    the number counts (the unit stays as found); not a state word ("24 officers injured")."""
+    if claim.entity is None or not text.startswith(" ", np_end):
+        return None
+    head = match_word(text, np_end + 1, limit)
+    word = head.group().lower() if head is not None else ""
+    # not a state word that names people by their state ("24 officers injured")
+    return concepts.nouns.get(word) if concepts.state_of(word) is None else None
 
 
 def _noun_after_state(
