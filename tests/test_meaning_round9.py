@@ -137,3 +137,12 @@ def test_a_counted_noun_after_the_unit_is_the_head_of_a_compound() -> None:
                      "en")[0][0] != "person"
     # no counted noun after it: the unit's concept
     assert _meanings("The shop lost 5,000 customers last year.", "en")[0][0] == "customer"
+
+
+def test_a_bare_number_after_a_noun_and_a_place_word_counts_that_noun() -> None:
+    got = _meanings("The insurer puts the damaged cars at 3,400 and the stolen vehicles at "
+                    "about 900.", "en")
+    assert got[0][0] == "car" and got[1][0] == "vehicle"
+    assert _meanings("Die Bank schätzt die gesperrten Konten auf rund 12.000.", "de")[0][0] == (
+        "account")
+    assert _meanings("The ministry put the accounts at 40,000.", "en")[0][0] == "account"

@@ -591,7 +591,8 @@ def read_meaning(
         ) is not None:
             concept = head
     if concept is None and claim.unit is None and not claim.entity:
-        concept = _state_noun_before(claim, texts, lex, concepts, start)
+        concept = _state_noun_before(claim, texts, lex, concepts, start) or _noun_put_at(
+            claim, texts, lex, concepts, start)
     if concept in concepts.member_concepts:  # the entity's own noun, else the complement after
         whole = noun if noun not in concepts.member_concepts else None
         concept = whole or _complement(text, (np_end, end), lex, concepts) or concept
@@ -852,6 +853,18 @@ def _state_noun_before(
             if found is not None:
                 return found
     return None
+
+
+def _noun_put_at(
+    claim: Claim, texts: tuple[str, str], lex: Lexicon, concepts: Concepts, start: int
+) -> str | None:
+    """ "puts the stolen data at 800 gigabytes and the affected accounts at 6.1 million",
+    "schätzt die betroffenen Konten auf 3,4 Millionen": a bare number right after a place word
+    counts the counted noun right before that word in its clause."""
+    words = list(WORD.finditer(texts[1], max(start, claim.start - 60), claim.start))
+    if len(words) < 2 or words[-1].group() not in concepts.not_after:
+        return None
+    return _concept_of(texts[0][words[-2].start() : words[-2].end()], lex, concepts)
 
 
 def _skip_space(text: str, pos: int) -> int:
