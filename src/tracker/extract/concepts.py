@@ -84,6 +84,7 @@ class Concepts:
     period_start: frozenset[str]  # "since 2022": a year that opens a period, not another event
     earlier_period: tuple[str, ...]  # "four years ago": a figure of an earlier period or event
     subunit: re.Pattern[str]  # "im Wahlkreis": a place word, then a noun of one part of the area
+    subunit_nouns: re.Pattern[str]  # those nouns anywhere (a text without one skips ``subunit``)
     current_period: tuple[str, ...]  # "this year": the year a rate's figure is for
     next_period: tuple[str, ...]  # "next year"
     question_openings: tuple[str, ...]  # "How many people took part? ...": what a bare one counts
@@ -376,6 +377,8 @@ def load_concepts(code: str) -> Concepts:
         period_start=f.word_set("rules.period_start"),
         earlier_period=f.word_tuple("rules.earlier_period"),
         subunit=_subunit_pattern(f.words("actor.not_after"), f.words("rules.subunit_nouns")),
+        subunit_nouns=re.compile("|".join(re.escape(n.lstrip("*").lower())
+                                          for n in f.words("rules.subunit_nouns")) or r"(?!x)x"),
         current_period=f.word_tuple("rules.current_period"),
         next_period=f.word_tuple("rules.next_period"),
         question_openings=f.word_tuple("rules.question_openings"),

@@ -72,6 +72,8 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     rate: Claim | None = None  # the last share of a rate ("growth of 0.9%")
     before = -1  # the start of the last sentence with a figure before the current one
     whole_of: Meaning | None = None  # a part's meaning, when the next figure is its whole
+    # a text that names no part of an area ("Wahlkreis", "constituency") is not searched for one
+    subunits = concepts.subunit_nouns.search(low) is not None
     for i, claim in enumerate(claims):
         prev = claims[i - 1] if i > 0 else None
         nxt = claims[i + 1] if i + 1 < len(claims) else None
@@ -187,7 +189,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             scene := _scene(claim, (text, low), concepts)
         ) is not None:
             found = Meaning(found.concept, scene, found.state)
-        if found.state not in concepts.override_states and concepts.subunit.search(
+        if subunits and found.state not in concepts.override_states and concepts.subunit.search(
             low, claim.sentence_start if claim is first else clause[0], claim.start
         ):
             # "Im Wahlkreis lag die SPD bei 35,1 Prozent", "In one constituency the party won
