@@ -53,6 +53,17 @@ def test_a_figure_after_another_name_in_a_list_does_not_continue_the_one_before(
     assert got["59 Prozent"] == "home_share"
 
 
+def test_a_list_of_who_says_a_figure_is_no_list_of_owners(tmp_path) -> None:
+    defs = {"quantity": [{"id": "rovers_share", "label": "Rovers' possession", "unit": "percent",
+                          "concept": [""], "keywords": [["possession"]]}]}
+    got = _assign(tmp_path / "en", [
+        "Estimates of the Rovers' possession range from 55% at one data firm, with the club "
+        "at 57%, the league and the BBC at 58%.",
+    ], "en", defs)
+    # the first item names no owner: the names after it say the same figure
+    assert got["58%"] == "rovers_share"
+
+
 _PRICE = {"quantity": [
     {"id": "fare_fall", "label": "Fall of the ticket price since the reform", "unit": "percent",
      "concept": [""], "keywords": [["ticket", "fahrkarte"]]},

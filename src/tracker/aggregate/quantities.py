@@ -646,6 +646,14 @@ _NEAR_WINDOWS = """
                CASE WHEN lag(c."end") OVER sentence_claims IS NOT NULL
                     THEN coalesce(lag(c.state) OVER sentence_claims, '') END AS prev_state,
                lag(c.source) OVER sentence_claims IS NULL AS prev_unsourced,
+               -- the words of the figure before it since the clause break before that one (and
+               -- after the figure before it): "Die CDU erreicht" in "Die CDU erreicht 29,5
+               -- Prozent, die AfD 15,3 Prozent"
+               regexp_extract(substr(c.sentence,
+                   coalesce(lag(c."end", 2) OVER sentence_claims - c.sentence_start, 0) + 1,
+                   lag(c."start") OVER sentence_claims - c.sentence_start - coalesce(
+                       lag(c."end", 2) OVER sentence_claims - c.sentence_start, 0)),
+                   '([^,;:]*)$', 1) AS prev_opening,
                coalesce(lag(c."end") OVER sentence_claims - c.sentence_start, 0) AS prev_at,
                lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
         FROM store.claims c LEFT JOIN store.articles a USING (article_id)
@@ -662,6 +670,9 @@ _NEAR_WINDOWS = """
                coalesce(NOT first_in_sentence AND quote_at > prev_at
                    AND regexp_matches(substr(sentence, prev_at + 1, quote_at - prev_at),
                                       '@LISTED@')
+                   -- a list of owners names one with the first item too: not "with the
+                   -- government at 1%, the Bundesbank and the OECD at 0.8%" (who says it)
+                   AND regexp_matches(prev_opening, '\\p{Lu}')
                    -- ... unless the figure before it has a source and the item says no verb
                    -- of its own but a reporting one: "... zählte 1,1 Millionen, die CGT 3,5
                    -- Millionen" lists who says the same figure; "Verdi fordert 8 Prozent, die
