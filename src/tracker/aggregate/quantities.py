@@ -50,6 +50,7 @@ from tracker.store import replace_assignments
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 NEAR_AFTER = 90  # characters after a quote still near the number (a German verb comes last)
+PERIOD_AFTER = 24  # characters after a quote where an earlier period dates it ("four years ago")
 _RULE_KEYS = ("all_of", "none_of", "near_all_of", "near_none_of")
 MEANING_KEYS = ("concept", "actor", "state")
 _REFINE_KEYS = ("place", "keywords", "exclude")
@@ -331,7 +332,21 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                 params.append(list(accepted))
                 test = f"({test} OR {_own_part_sql(q, params)})"
             parts.append(test)
+    if not q.state:
+        # a definition that names no state counts a figure, not a change of it: "the stock
+        # fell a further 3 per cent", "weitere 4,5 Prozent" add to the figure it tracks
+        params.append(sorted(_change_states()))
+        parts.append("NOT list_contains(?, lower(coalesce(state, '')))")
     return parts
+
+
+@functools.cache
+def _change_states() -> frozenset[str]:
+    """The change state of every language (``rules.change_state``: "added")."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    return frozenset(load_concepts(code).change_state for code in supported_languages())
 
 
 @functools.cache
@@ -501,7 +516,20 @@ def earlier_year_sql() -> str:
         alternation = "|".join(re.escape(w).replace("'", "''") for w in words)
         undated = (rf"regexp_replace(lower(dating), '(^|[^\pL])(?:{alternation})\s+"
                    rf"(?:\pL+\s+){{0,2}}(?:19|20)[0-9]{{2}}', '\1', 'g')")
-    return _EARLIER_YEAR.format(undated=undated, months=month_pattern)
+    dated = _EARLIER_YEAR.format(undated=undated, months=month_pattern)
+    periods = sorted({w for code in codes for w in load_concepts(code).earlier_period},
+                     key=len, reverse=True)
+    if not periods:
+        return dated
+    # "down from 57 four years ago", "bei der letzten Wahl": a phrase of an earlier period or
+    # event dates the figure as an earlier year does ("..." = one or two words), before the
+    # number in its sentence or right after it (``dating_close``: not "1.1 million, fewer than
+    # in the pension dispute some years ago", which dates what it is compared with)
+    alternation = "|".join(
+        re.escape(p).replace(r"\ \.\.\.\ ", r"\s+(?:\pL+\s+){1,2}").replace(r"\ ", r"\s+")
+        .replace("'", "''") for p in periods)
+    return (f"({dated} OR regexp_matches(lower(dating_close), "
+            rf"'(?:^|[^\pL])(?:{alternation})(?:$|[^\pL])'))")
 
 
 def _meaning_when(q: Quantity, params: list[Any]) -> str:
@@ -548,12 +576,61 @@ def _coordinated() -> str:
     return rf"(?is)^(.*[^\pL](?:{alternation})\s+)$".replace("'", "''")
 
 
+@functools.cache
+def _listed_owner() -> str:
+    """A pattern of the words between two figures that open a list item with a name: a comma,
+    semicolon or coordinator, an optional article, one to three capitalised words, an optional
+    verb and an optional place word right before the number (", die AfD ", " and the CDU on ",
+    ", China ", ", die Arbeitgeber bieten "),
+    from ``actor.articles``, ``coordinators`` and ``not_after`` of every language, as a SQL
+    string body (case-sensitive: the capital marks the name)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    codes = supported_languages()
+
+    def alternation(words: set[str]) -> str:
+        if not words:
+            return "(?!x)x"
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(words, key=len, reverse=True))
+
+    concepts = [load_concepts(code) for code in codes]
+    articles = alternation({w for c in concepts for w in c.articles})
+    joins = alternation({w for c in concepts for w in c.coordinators})
+    places = alternation({w for c in concepts for w in c.not_after})
+    name = r"\p{Lu}[\pL\pN/&-]*"
+    return (rf"(?:[,;]|\s(?:{joins}))\s+(?:(?i:{articles})\s+)?{name}(?:\s+{name}){{0,2}}"
+            rf"(?:\s+(\p{{Ll}}+))?(?:\s+(?:{places}))?\s*$").replace("'", "''")
+
+
+@functools.cache
+def _no_own_verb() -> str:
+    """A pattern of the word a list item says after its name that is no verb of its own: none,
+    a place word ("the CGT at"), or a word that opens with a reporting verb of any language
+    (``actor.reporting_verbs``: "zählte" also in "zählten"), as a SQL string body."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    concepts = [load_concepts(code) for code in supported_languages()]
+    verbs = sorted({w for c in concepts for w in c.reporting_verbs}, key=len, reverse=True)
+    places = sorted({w for c in concepts for w in c.not_after if " " not in w})
+    pattern = "^$"
+    if verbs:
+        pattern += "|^(?:" + "|".join(re.escape(w) for w in verbs) + ")"
+    if places:
+        pattern += "|^(?:" + "|".join(re.escape(w) for w in places) + ")$"
+    return pattern.replace("'", "''")
+
+
 def near_windows_sql() -> str:
     """The CTEs ``neighbours`` and ``windows`` (one row per claim, with its ``clause``: the words
     near the number; ``around``: those and the words before the number since the previous one,
     unless a coordinator stands right before the number; ``dating``: the sentence up to the end
     of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
-    return _NEAR_WINDOWS.replace("@COORDINATED@", _coordinated())
+    return (_NEAR_WINDOWS.replace("@COORDINATED@", _coordinated())
+            .replace("@LISTED@", _listed_owner())
+            .replace("@PERIOD_AFTER@", str(PERIOD_AFTER)).replace("@NO_VERB@", _no_own_verb()))
 
 
 _NEAR_WINDOWS = """
@@ -568,6 +645,15 @@ _NEAR_WINDOWS = """
                lag(c."end") OVER sentence_claims IS NULL AS first_in_sentence,
                CASE WHEN lag(c."end") OVER sentence_claims IS NOT NULL
                     THEN coalesce(lag(c.state) OVER sentence_claims, '') END AS prev_state,
+               lag(c.source) OVER sentence_claims IS NULL AS prev_unsourced,
+               -- the words of the figure before it since the clause break before that one (and
+               -- after the figure before it): "Die CDU erreicht" in "Die CDU erreicht 29,5
+               -- Prozent, die AfD 15,3 Prozent"
+               regexp_extract(substr(c.sentence,
+                   coalesce(lag(c."end", 2) OVER sentence_claims - c.sentence_start, 0) + 1,
+                   lag(c."start") OVER sentence_claims - c.sentence_start - coalesce(
+                       lag(c."end", 2) OVER sentence_claims - c.sentence_start, 0)),
+                   '([^,;:]*)$', 1) AS prev_opening,
                coalesce(lag(c."end") OVER sentence_claims - c.sentence_start, 0) AS prev_at,
                lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
         FROM store.claims c LEFT JOIN store.articles a USING (article_id)
@@ -579,10 +665,29 @@ _NEAR_WINDOWS = """
         -- Y wounded" gives "killed" to X only.
         SELECT claim_id, article_id, "start", sentence_start, unit, entity, sentence, title,
                concept, actor, state, low, published_year, prev_state,
+               -- "Die CDU erreicht 29,5 Prozent, die AfD 15,3 Prozent": a figure right after a
+               -- name that opens its list item belongs to another owner than the one before it
+               coalesce(NOT first_in_sentence AND quote_at > prev_at
+                   AND regexp_matches(substr(sentence, prev_at + 1, quote_at - prev_at),
+                                      '@LISTED@')
+                   -- a list of owners names one with the first item too: not "with the
+                   -- government at 1%, the Bundesbank and the OECD at 0.8%" (who says it)
+                   AND regexp_matches(prev_opening, '\\p{Lu}')
+                   -- ... unless the figure before it has a source and the item says no verb
+                   -- of its own but a reporting one: "... zählte 1,1 Millionen, die CGT 3,5
+                   -- Millionen" lists who says the same figure; "Verdi fordert 8 Prozent, die
+                   -- Arbeitgeber bieten 3,5 Prozent" does not
+                   AND (prev_unsourced OR NOT regexp_matches(regexp_extract(
+                       substr(sentence, prev_at + 1, quote_at - prev_at), '@LISTED@', 1),
+                       '@NO_VERB@')), false) AS listed,
                substr(sentence, window_from + 1, window_to - window_from) AS clause,
                substr(sentence, least(around_from, window_from) + 1,
                       window_to - least(around_from, window_from)) AS around,
-               substr(sentence, 1, window_to) AS dating
+               substr(sentence, 1, window_to) AS dating,
+               -- up to PERIOD_AFTER characters after the quote, not past a clause break
+               substr(sentence, 1, least(window_to, greatest(quote_at, 0) + length(quote)
+                   + length(regexp_extract(substr(sentence, greatest(quote_at, 0)
+                       + length(quote) + 1, @PERIOD_AFTER@), '^[^,;:(–—]*')))) AS dating_close
         FROM (
             SELECT *,
                    CASE WHEN first_in_sentence OR quote_at NOT BETWEEN 0 AND length(sentence)
@@ -622,7 +727,7 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
     sql = f"""
         WITH {near_windows_sql()}, lowered AS (
             SELECT claim_id, article_id, "start", sentence_start, entity IS NULL AS bare, unit,
-                   concept, actor, state, prev_state,
+                   concept, actor, state, prev_state, listed,
                    coalesce(concept = unit AND list_contains({_measure_list()}, unit), false)
                        AS measure,
                    coalesce(concept, actor, state) IS NOT NULL AS has_meaning,
@@ -637,11 +742,12 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                            '{_whole_words()}') THEN dating
                        ELSE around END) AS around,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
-                   lower(coalesce(title, '')) AS title, dating, published_year, low
+                   lower(coalesce(title, '')) AS title, dating, dating_close, published_year,
+                   low
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
             SELECT claim_id, article_id, "start", sentence_start, bare, measure, concept, actor,
-                   state,
+                   state, listed,
                    CASE WHEN earlier THEN NULL
                         ELSE CASE {" ".join(whens) or "WHEN false THEN NULL"} END
                    END AS decision, earlier
@@ -674,7 +780,8 @@ def _carried_sql() -> str:
         # it in its own sentence ("rund 21.500 Hektar, laut Copernicus sogar 23.400 Hektar")
         alone = (f"({lagged('bare', k)} OR ({lagged('measure', k)} AND "
                  f"{lagged('sentence_start', k)} = {lagged('sentence_start', k + 1)}))")
-        return (f"coalesce({alone} AND NOT {lagged('earlier', k)} AND "
+        return (f"coalesce({alone} AND NOT {lagged('earlier', k)} AND NOT {lagged('listed', k)}"
+                f" AND "
                 f"{lagged('has_meaning', k)} AND {same}, false)")
 
     reach = []

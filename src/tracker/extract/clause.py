@@ -463,12 +463,17 @@ def adjacent_state(
     noun_concept: Callable[[str], str | None] | None = None,
 ) -> tuple[str | None, str | None]:
     """A change or a part named next to the number, and for a part the state of the whole:
-    "four more bodies", "nochmals 300" (a change word right after or before it), "40 davon"
+    "four more bodies", "nochmals 300" (a change word right after or before it; a share
+    before "more" is the size of a rise, no change: "8% more pay"), "40 davon"
     (a part word right after it), "three of the dead", "twelve of the victims" (a partitive
     right after it, then a state word or a counted noun),
     "children were among the displaced" (a partitive anywhere in the clause, then the same)."""
     after = _word_at(low, claim.end)
-    if after is not None and after.group() in concepts.change_after:
+    # "8 Prozent mehr Lohn", "5% more pay": a share before "more" is the size of a rise, a
+    # rate of its own, not a change of a figure said before
+    if after is not None and after.group() in concepts.change_after and (
+        claim.unit not in concepts.share_units
+    ):
         return concepts.change_state, None
     if claim.entity and claim.entity.split(maxsplit=1)[0].lower() in concepts.change_openings:
         return concepts.change_state, None  # "430 neue Verdachtsfälle", "310 new cases"

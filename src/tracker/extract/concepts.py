@@ -82,6 +82,9 @@ class Concepts:
     forecast_modals: frozenset[str]  # "könnte ... steigen": a modal and a verb of growth
     forecast_verbs: frozenset[str]
     period_start: frozenset[str]  # "since 2022": a year that opens a period, not another event
+    earlier_period: tuple[str, ...]  # "four years ago": a figure of an earlier period or event
+    subunit: re.Pattern[str]  # "im Wahlkreis": a place word, then a noun of one part of the area
+    subunit_nouns: re.Pattern[str]  # those nouns anywhere (a text without one skips ``subunit``)
     current_period: tuple[str, ...]  # "this year": the year a rate's figure is for
     next_period: tuple[str, ...]  # "next year"
     question_openings: tuple[str, ...]  # "How many people took part? ...": what a bare one counts
@@ -222,6 +225,21 @@ def _phrases_or_none(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return _lower_pattern(phrases) if phrases else re.compile(r"(?!x)x")
 
 
+def _subunit_pattern(places: Iterable[str], nouns: Iterable[str]) -> re.Pattern[str]:
+    """A place word, up to two words, and a noun of one part of the area a story counts in
+    ("im Wahlkreis", "in one constituency", "in the city of"; a noun starting with "*" is a
+    compound's ending), in lower-cased text; none: a pattern that never matches."""
+    places, nouns = list(places), list(nouns)
+    if not places or not nouns:
+        return re.compile(r"(?!x)x")
+    place = "|".join(re.escape(p.lower()).replace(r"\ ", r"\s+")
+                     for p in sorted(places, key=len, reverse=True))
+    noun = "|".join((r"[\w-]*" + re.escape(n[1:].lower())) if n.startswith("*")
+                    else re.escape(n.lower()).replace(r"\ ", r"\s+")
+                    for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{place})\s+(?:[\w-]+\s+){{0,2}}(?:{noun})(?![\w])")
+
+
 def _clause_break(f: DataFile) -> re.Pattern[str]:
     chars = "".join(re.escape(c) for c in f.words("rules.clause_breaks"))
     if not chars:
@@ -357,6 +375,10 @@ def load_concepts(code: str) -> Concepts:
         forecast_modals=f.word_set("rules.forecast_modals"),
         forecast_verbs=f.word_set("rules.forecast_verbs"),
         period_start=f.word_set("rules.period_start"),
+        earlier_period=f.word_tuple("rules.earlier_period"),
+        subunit=_subunit_pattern(f.words("actor.not_after"), f.words("rules.subunit_nouns")),
+        subunit_nouns=re.compile("|".join(re.escape(n.lstrip("*").lower())
+                                          for n in f.words("rules.subunit_nouns")) or r"(?!x)x"),
         current_period=f.word_tuple("rules.current_period"),
         next_period=f.word_tuple("rules.next_period"),
         question_openings=f.word_tuple("rules.question_openings"),

@@ -72,6 +72,8 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     rate: Claim | None = None  # the last share of a rate ("growth of 0.9%")
     before = -1  # the start of the last sentence with a figure before the current one
     whole_of: Meaning | None = None  # a part's meaning, when the next figure is its whole
+    # a text that names no part of an area ("Wahlkreis", "constituency") is not searched for one
+    subunits = concepts.subunit_nouns.search(low) is not None
     for i, claim in enumerate(claims):
         prev = claims[i - 1] if i > 0 else None
         nxt = claims[i + 1] if i + 1 < len(claims) else None
@@ -187,6 +189,12 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             scene := _scene(claim, (text, low), concepts)
         ) is not None:
             found = Meaning(found.concept, scene, found.state)
+        if subunits and found.state not in concepts.override_states and concepts.subunit.search(
+            low, claim.sentence_start if claim is first else clause[0], claim.start
+        ):
+            # "Im Wahlkreis lag die SPD bei 35,1 Prozent", "In one constituency the party won
+            # 40%": placed in one part of the area the story counts in, a part of its total
+            found = Meaning(found.concept, found.actor, concepts.part_state)
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:
@@ -580,8 +588,13 @@ def read_meaning(
         concept = noun or unit_concept
     else:
         concept = unit_concept if claim.unit is not None else noun
+        if claim.unit is not None and claim.entity and (
+            head := _compound_head(claim, text, concepts, np_end, end)
+        ) is not None:
+            concept = head
     if concept is None and claim.unit is None and not claim.entity:
-        concept = _state_noun_before(claim, texts, lex, concepts, start)
+        concept = _state_noun_before(claim, texts, lex, concepts, start) or _noun_put_at(
+            claim, texts, lex, concepts, start)
     if concept in concepts.member_concepts:  # the entity's own noun, else the complement after
         whole = noun if noun not in concepts.member_concepts else None
         concept = whole or _complement(text, (np_end, end), lex, concepts) or concept
@@ -763,6 +776,20 @@ def _noun_phrase(
     return claim.start, claim.end, None
 
 
+def _compound_head(
+    claim: Claim, text: str, concepts: Concepts, np_end: int, limit: int
+) -> str | None:
+    """ "1.2 million customer accounts", "9 million customer records": a counted noun of this
+    language's [nouns] right after the unit's noun is the head of a noun-noun compound, what
+    the number counts (the unit stays as found); not a state word ("24 officers injured")."""
+    if claim.entity is None or not text.startswith(" ", np_end):
+        return None
+    head = match_word(text, np_end + 1, limit)
+    word = head.group().lower() if head is not None else ""
+    # not a state word that names people by their state ("24 officers injured")
+    return concepts.nouns.get(word) if concepts.state_of(word) is None else None
+
+
 def _noun_after_state(
     entity: str, text: str, end: int, lex: Lexicon, concepts: Concepts, limit: int
 ) -> tuple[int, str] | None:
@@ -828,6 +855,18 @@ def _state_noun_before(
             if found is not None:
                 return found
     return None
+
+
+def _noun_put_at(
+    claim: Claim, texts: tuple[str, str], lex: Lexicon, concepts: Concepts, start: int
+) -> str | None:
+    """ "puts the stolen data at 800 gigabytes and the affected accounts at 6.1 million",
+    "schätzt die betroffenen Konten auf 3,4 Millionen": a bare number right after a place word
+    counts the counted noun right before that word in its clause."""
+    words = list(WORD.finditer(texts[1], max(start, claim.start - 60), claim.start))
+    if len(words) < 2 or words[-1].group() not in concepts.not_after:
+        return None
+    return _concept_of(texts[0][words[-2].start() : words[-2].end()], lex, concepts)
 
 
 def _skip_space(text: str, pos: int) -> int:
