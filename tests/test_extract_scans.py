@@ -64,3 +64,20 @@ def test_fraction_words_found_in_a_sentence() -> None:
     data = layer_data(load_lexicon("en"))
     text = "Two thirds voted, a quarter abstained."
     assert [m.group(1) for m in _fraction_words(text, data)] == ["thirds", "quarter"]
+
+
+DIGIT_TEXTS = [
+    "Some 12,345 troops, 1.234.567 euros, 12 000 people and 1,5 Prozent on 2024-05-06.",
+    "EUR45m, RM4.85, G7, Su-34, 12,34,567.89 rupees, 1,23,456 and x1.5; 3.14.15 or 7'500'000.",
+    "١٢ and ² and 12\u00a0000 and 12\u202f000, _5, .5, 5., 100,000.5.",
+]
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "und"])
+def test_digit_scan_matches_the_pattern_as_written(lang: str) -> None:
+    pats = load_lexicon(lang).regexes
+    for text in DIGIT_TEXTS:
+        for pos in range(len(text)):
+            found = [(m.span(), m.group("sep")) for m in pats.digits.finditer(text, pos)]
+            plain = [(m.span(), m.group("sep")) for m in pats.digits_plain.finditer(text, pos)]
+            assert found == plain, (text, pos)

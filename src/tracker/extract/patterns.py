@@ -146,7 +146,17 @@ class Patterns:
         )
         if num.indian_grouping:  # "12,34,567.89": two-digit groups before the last three
             body = rf"(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?![\d])(?:\.\d++(?![.,]\d))?|{body})"
-        self.digits = re.compile(rf"(?<![\w{glued}]){body}")
+        # the same after its first digit, the look-behind moved behind that digit: the pattern
+        # opens with a digit, so the regex engine skips to the digits instead of trying every
+        # position (the same matches: "\d{1,3}" is "\d\d{0,2}", "\d++" is "\d\d*+")
+        rest = (
+            rf"(?:\d{{0,2}}(?P<sep>[{sep_class}])\d{{3}}(?!\d)"
+            r"(?:(?P=sep)\d{3}(?!\d))*(?:[.,]\d++(?![.,]\d))?|\d*+(?:[.,]\d++(?![.,]\d))?)"
+        )
+        if num.indian_grouping:
+            rest = rf"(?:\d?(?:,\d{{2}})+,\d{{3}}(?![\d])(?:\.\d++(?![.,]\d))?|{rest})"
+        self.digits = re.compile(rf"\d(?<![\w{glued}]\d){rest}")
+        self.digits_plain = re.compile(rf"(?<![\w{glued}]){body}")  # as written: for tests
         self.digits_at = re.compile(body)  # right after a glued currency code: "EUR45m"
         alpha_scales = {w for w in num.scales if w.isalpha() and len(w) > 3}
         atoms = set(num.words) | alpha_scales | num.connectors | num.decimal_words
