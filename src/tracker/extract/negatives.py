@@ -10,10 +10,10 @@ from tracker.extract.lexicon import Lexicon
 from tracker.extract.numerals import Numeral, Spans
 from tracker.extract.patterns import (
     PHONE,
-    URL,
     Patterns,
     Tokens,
     tail_tokens,
+    url_spans,
 )
 
 _WINDOW = 40
@@ -97,7 +97,7 @@ class NegativeFilter:
         self.dashes = any(c in text for c in "-–:")
         # URLs are rare in a sentence: one pass over the text, only when a cheap test finds a hint.
         has_url = any(hint in text for hint in _URL_HINTS)
-        self.urls = Spans([m.span() for m in URL.finditer(text)]) if has_url else _NO_SPANS
+        self.urls = Spans(url_spans(text)) if has_url else _NO_SPANS
 
     def _masked(self, num: Numeral) -> Reason | None:
         """URLs, ids, dates, phone numbers and clock times around the number. Apart from URLs

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
@@ -69,6 +70,11 @@ class LayerData:
     before_numeral: re.Pattern[str] | None  # a link word ending right before a numeral
     scale_letter: re.Pattern[str] | None  # "10G", "2.33 k": a scale letter, case as written
     tens_ordinal: re.Pattern[str] | None  # "twenty-first", "thirty fifths": one denominator
+    # the letters each fraction word opens with, lower case and case-sensitive, searched in the
+    # lower-cased text (None: a word opens with no letter, the full scan always runs)
+    fraction_openings: re.Pattern[str] | None
+    fraction_letters: frozenset[str]  # every character of the fraction words
+    plain_chars: dict[str, bool]  # per character of a text: see ``_plain_case``
 
 
 _LAYER_DATA: dict[tuple[int, str], LayerData] = {}
@@ -127,7 +133,67 @@ def _read_layer_data(lex: Lexicon) -> LayerData:
         if data.scale_letters
         else None,
         _tens_ordinal(data) if data.ordinal_units else None,
+        _openings(dens),
+        frozenset("".join(dens)),
+        {},
     )
+
+
+def _openings(words: Iterable[str]) -> re.Pattern[str] | None:
+    """The letters each word opens with (up to its first non-letter), lower-cased, as one
+    case-sensitive alternation: it opens with a literal, so the regex engine skips to the
+    positions holding a first letter instead of trying every position."""
+    openings = set()
+    for word in words:
+        opening = re.match(r"[^\W\d_]+", word)
+        if opening is None:
+            return None
+        openings.add(opening.group().lower())
+    return re.compile(phrase_alternation(openings, flexible_space=False)) if openings else None
+
+
+def _plain_case(text: str, data: LayerData) -> bool:
+    """Every character of ``text`` lower-cases to one character, and wherever the fraction
+    words' case-insensitive pattern takes it for one of their letters it is that letter in
+    lower case: so ``text.lower()`` keeps every offset, and a fraction word matched at a
+    position has its opening there in the lower-cased text. Decided once per character."""
+    plain = data.plain_chars
+    for char in set(text):
+        known = plain.get(char)
+        if known is None:
+            low = char.lower()
+            known = plain[char] = len(low) == 1 and all(
+                low == letter.lower()
+                for letter in data.fraction_letters
+                if re.fullmatch(re.escape(letter), char, re.IGNORECASE)
+            )
+        if not known:
+            return False
+    return True
+
+
+def _fraction_words(text: str, data: LayerData) -> list[re.Match[str]]:
+    """``list(data.fraction_word.finditer(text))``, found without trying every position: a
+    match is a fraction word after a run of spaces and hyphens, so it starts where that run
+    starts (or where the match before ends) before an opening of a fraction word; the
+    openings are found in the lower-cased text, and the pattern is tried only there."""
+    openings = data.fraction_openings
+    if openings is None or not _plain_case(text, data):
+        return list(data.fraction_word.finditer(text))
+    low, found, pos = text.lower(), [], 0
+    opening = openings.search(low)
+    while opening is not None:
+        start = opening.start()
+        if start >= pos:
+            run = start
+            while run > pos and (text[run - 1].isspace() or text[run - 1] == "-"):
+                run -= 1
+            m = data.fraction_word.match(text, run)
+            if m is not None:
+                found.append(m)
+                pos = m.end()
+        opening = openings.search(low, start + 1)
+    return found
 
 
 def _tens_ordinal(data: Numbers) -> re.Pattern[str]:
@@ -231,8 +297,9 @@ def layer_numerals(text: str, lex: Lexicon, base: list[Numeral] | None = None) -
     tagged.sort(key=lambda pair: pair[0].start)
     if data.tens_ordinal is not None:
         tagged = _tens_ordinal_fractions(tagged, text, lex, data)
-    tagged = _compound_denominators(tagged, text, data)
-    tagged = _linked_fractions(_spelled_fractions(tagged, text, lex, data), text, lex, data)
+    words = _fraction_words(text, data)  # one scan, read by both rules below
+    tagged = _compound_denominators(tagged, text, data, words)
+    tagged = _linked_fractions(_spelled_fractions(tagged, text, lex, data, words), text, lex, data)
     return sorted(tagged + extra, key=lambda pair: pair[0].start)
 
 
@@ -382,13 +449,15 @@ def _tens_ordinal_fractions(
     return tagged
 
 
-def _compound_denominators(tagged: list[Tagged], text: str, data: LayerData) -> list[Tagged]:
+def _compound_denominators(
+    tagged: list[Tagged], text: str, data: LayerData, words: list[re.Match[str]]
+) -> list[Tagged]:
     """ "one one hundred fifth", "one one hundred and fifth": a number right before a round
     hundred or thousand and a small fraction word is the numerator of 1/105 (the round number
     and the word make one ordinal, the denominator)."""
     if len(tagged) < 2:
         return tagged
-    for m in data.fraction_word.finditer(text):
+    for m in words:
         den = data.denominators[m.group(1).lower()]
         if den >= _SMALL_DENOMINATOR:
             continue
@@ -494,15 +563,16 @@ def _add_fraction(
 
 
 def _spelled_fractions(
-    tagged: list[Tagged], text: str, lex: Lexicon, data: LayerData
+    tagged: list[Tagged], text: str, lex: Lexicon, data: LayerData, words: list[re.Match[str]]
 ) -> list[Tagged]:
-    """ "two thirds", "a half", "drei halbe", then "five and a quarter" as one number."""
+    """ "two thirds", "a half", "drei halbe", then "five and a quarter" as one number
+    (``words``: the matches of ``data.fraction_word`` in ``text``)."""
     ends = {n.end: k for k, (n, _) in enumerate(tagged)}
     tags: dict[int, str] = {}  # index in ``tagged`` of a numerator -> its new tag
     alone: list[Numeral] = []
     # spans as read before the loop: a numerator grows only up to its own fraction word
     read = Spans([(n.start, n.end) for n, _ in tagged])
-    for m in data.fraction_word.finditer(text):
+    for m in words:
         den = data.denominators[m.group(1).lower()]
         k = ends.get(m.start())
         before = _LAST_WORD.search(text, max(0, m.start() - 4), m.start())

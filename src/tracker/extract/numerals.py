@@ -180,7 +180,7 @@ def _signed_symbol(text: str, start: int) -> bool:
     )
 
 
-_LETTER_DIGIT = re.compile(r"[^\W\d_]\d")
+_LETTER_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)")  # a digit first: the engine skips ahead
 
 
 def _digit_matches(text: str, lex: Lexicon) -> list[tuple[re.Match[str], bool]]:
@@ -194,7 +194,7 @@ def _digit_matches(text: str, lex: Lexicon) -> list[tuple[re.Match[str], bool]]:
     first = max(0, digit.start() - 4)
     glued: list[re.Match[str]] = []
     # the code scan tries every position: run only when a letter stands right before a digit
-    if _LETTER_DIGIT.search(text, first):
+    if _LETTER_DIGIT.search(text, first + 1):  # the letter at ``first`` or after
         glued = [
             m  # a code of at most four letters right before a digit
             for code in pats.glued_code.finditer(text, first)

@@ -14,11 +14,47 @@ if TYPE_CHECKING:
     from tracker.extract.lexicon import Lexicon
 
 _I = re.IGNORECASE
-URL = re.compile(
-    r"(?:https?://|www\.)\S++|(?<!\S)[^\s@]++@[^\s@]++"
-    r"|(?<![\w-])[\w-]++\.(?:de|com|org|net|html?|php)(?:/\S*+)?",
-    _I,
+# a web address, an e-mail address or id, a domain or page name: URL's three alternatives
+_URL_PARTS = (
+    r"(?:https?://|www\.)\S++",
+    r"(?<!\S)[^\s@]++@[^\s@]++",
+    r"(?<![\w-])[\w-]++\.(?:de|com|org|net|html?|php)(?:/\S*+)?",
 )
+URL = re.compile("|".join(_URL_PARTS), _I)
+_WEB, _MAIL, _DOMAIN = (re.compile(part, _I) for part in _URL_PARTS)
+_DOMAIN_END = re.compile(r"\.(?:de|com|org|net|html?|php)", _I)  # what every domain match holds
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in URL.finditer(text)]``, faster: the alternatives that cannot match
+    are left out (no "@": no mail address; no ".com", ".de", ...: no domain), and those left
+    are searched one by one, taking at each step the leftmost match, the first alternative on
+    a tie, from where the last match ended, as the joined pattern does. The joined pattern
+    tries all three at every position (~6x slower on articles that cite a web address)."""
+    parts = [_WEB]
+    if "@" in text:
+        parts.append(_MAIL)
+    if _DOMAIN_END.search(text):
+        parts.append(_DOMAIN)
+    if len(parts) == 1:
+        return [m.span() for m in _WEB.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    ahead = [part.search(text) for part in parts]  # each alternative's next match
+    while True:
+        best = None
+        for i, part in enumerate(parts):
+            m = ahead[i]
+            if m is not None and m.start() < pos:
+                m = ahead[i] = part.search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return spans
+        spans.append(best.span())
+        pos = best.end()
+
+
 _FULL_DATE = (
     r"\b\d{1,4}(?P<date_sep>[./-])\d{1,2}(?P=date_sep)\d{1,4}\b|\b(?:1[89]|20)\d{2}-\d{2}\b"
 )
@@ -110,7 +146,17 @@ class Patterns:
         )
         if num.indian_grouping:  # "12,34,567.89": two-digit groups before the last three
             body = rf"(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?![\d])(?:\.\d++(?![.,]\d))?|{body})"
-        self.digits = re.compile(rf"(?<![\w{glued}]){body}")
+        # the same after its first digit, the look-behind moved behind that digit: the pattern
+        # opens with a digit, so the regex engine skips to the digits instead of trying every
+        # position (the same matches: "\d{1,3}" is "\d\d{0,2}", "\d++" is "\d\d*+")
+        rest = (
+            rf"(?:\d{{0,2}}(?P<sep>[{sep_class}])\d{{3}}(?!\d)"
+            r"(?:(?P=sep)\d{3}(?!\d))*(?:[.,]\d++(?![.,]\d))?|\d*+(?:[.,]\d++(?![.,]\d))?)"
+        )
+        if num.indian_grouping:
+            rest = rf"(?:\d?(?:,\d{{2}})+,\d{{3}}(?![\d])(?:\.\d++(?![.,]\d))?|{rest})"
+        self.digits = re.compile(rf"\d(?<![\w{glued}]\d){rest}")
+        self.digits_plain = re.compile(rf"(?<![\w{glued}]){body}")  # as written: for tests
         self.digits_at = re.compile(body)  # right after a glued currency code: "EUR45m"
         alpha_scales = {w for w in num.scales if w.isalpha() and len(w) > 3}
         atoms = set(num.words) | alpha_scales | num.connectors | num.decimal_words
