@@ -96,6 +96,11 @@ FLOORS = {
     "heatwave": {"assignment_f1": 0.93, "discovery_f1": 0.87},
     "breach": {"assignment_f1": 0.81, "discovery_f1": 0.75},
     "election": {"assignment_f1": 0.65, "discovery_f1": 0.48},
+    # The derail and shelling stories (holdout/...): first contact at 1.20.0 (a70b53d, with the
+    # users' definitions): derail 0.832 / 0.795, shelling 0.893 / 0.860; development data since
+    # their errors were read for round 10. Floors at the first contact.
+    "derail": {"assignment_f1": 0.83, "discovery_f1": 0.79},
+    "shelling": {"assignment_f1": 0.89, "discovery_f1": 0.86},
 }
 
 
