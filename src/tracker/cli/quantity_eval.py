@@ -27,6 +27,7 @@ DEFINITIONS = {
     "election": "src/tracker/evaluate/quantities/holdout/election_quantities.toml",
     "derail": "src/tracker/evaluate/quantities/holdout/derail_quantities.toml",
     "shelling": "src/tracker/evaluate/quantities/holdout/shelling_quantities.toml",
+    "games": "src/tracker/evaluate/quantities/holdout/games_quantities.toml",
     "housing": "src/tracker/evaluate/quantities/holdout/housing_quantities.toml",
 }
 
