@@ -103,7 +103,8 @@ def _json_counts(counts: Any) -> dict[str, Any]:
     multiple=True,
     type=click.Choice(["nk", "quake", "flood", "protest", "lampedusa", "outbreak", "jobcuts",
                       "wildfire", "referendum", "forecast",
-                      "heatwave", "strike", "breach", "election", "derail", "shelling", "housing"]),
+                      "heatwave", "strike", "breach", "election", "derail", "shelling", "housing",
+                      "games"]),
     help="With --quantities: the stories to score (default: the bundled nk and quake; flood and "
     "protest are the holdout stories in evaluate/quantities/holdout, lampedusa too).",
 )
