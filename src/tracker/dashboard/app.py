@@ -19,7 +19,7 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from tracker.aggregate.compare import Filters, Grouping, Hedged, QuantityView
+from tracker.aggregate.compare import Filters, Grouping, Hedged
 from tracker.aggregate.consensus import RULES
 from tracker.aggregate.formatting import LOCALES, default_locale
 from tracker.aggregate.quantities import QuantityConfig
@@ -141,21 +141,6 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
     left_out = cache.undated_left_out(str(db), signature, quantity, filters)
     compare.show_summary(view, config.label(quantity),
                          f"Unit: {found.unit}. {found.description}" if found else "", left_out)
-    body(db, signature, config, quantity, view, view_key, (filters, tuple(sources), rule, by),
-         labels, locale, left_out, with_outliers, narrow)
-
-
-@st.fragment
-def body(db: Path, signature: tuple, config: QuantityConfig, quantity: str,
-         view: QuantityView, view_key: cache.ViewKey, settings: tuple, labels: dict[str, str],
-         locale: str, left_out: int, with_outliers: bool, narrow: bool) -> None:
-    """The detail panel and the tabs: a fragment, so that what changes only here (a click on
-    a point or a table row, opening or closing a claim, a tab, the claims table's page) reruns
-    this part, not the sidebar and the headline figures (the browser redraws ~60 elements
-    less). A write (a review, a move, a correction, an added article) changes the database
-    file, and with it every figure above: that run becomes a run of the whole page."""
-    if data.db_signature(db) != signature:
-        st.rerun(scope="app")
     # always there (empty while no claim is selected): opening or closing a claim does not move
     # the tabs and charts below, so the browser keeps the charts it has drawn
     slot = st.container()
@@ -168,7 +153,7 @@ def body(db: Path, signature: tuple, config: QuantityConfig, quantity: str,
         st.warning("No claims match these filters."
                    + (f" They leave out {left_out} undated claims." if left_out else ""))
         return
-    claims.follow_view((quantity, *settings))
+    claims.follow_view((quantity, filters, tuple(sources), rule, by))
     # Only the open tab runs (the tabs are bound to the URL, so Streamlit knows which one is
     # open): the browser gets what it shows, not every tab's tables and charts.
     tabs = dict(zip(TABS, st.tabs(TABS, key="tab", bind=Q), strict=True))
@@ -192,7 +177,7 @@ def body(db: Path, signature: tuple, config: QuantityConfig, quantity: str,
     if tabs["Review"].open:
         with tabs["Review"]:
             page = claims.page_table(view, str(db), signature)
-            curate.show_review(db, page, list(labels), labels)
+            curate.show_review(db, page, overview["quantity"].to_list(), labels)
             curate.show_article_corrections(db, page)
             curate.show_claimant_edits(db, signature)
     if tabs["Untracked claims"].open:
