@@ -241,7 +241,7 @@ def test_narrow_viewport_puts_legends_below(dashboard_url: str, tmp_path: Path) 
 
 def test_close_hides_the_detail_panel_and_another_point_opens_it_again(
         dashboard_url: str, tmp_path: Path) -> None:
-    """Close (a callback: one run) takes the panel and ``?claim=`` away; a click on another
+    """Close takes the panel and ``?claim=`` away; a click on another
     point opens the panel again. (The point still selected in the chart does not: the chart
     reports no new selection.)"""
     from playwright.sync_api import expect, sync_playwright

@@ -239,10 +239,10 @@ def test_a_view_patched_for_the_reviewed_claim_equals_one_built_anew(
     assert used and all(r is not None for r in used)  # never fell back to a full marking
 
 
-def test_close_drops_the_claim_from_the_page_and_the_url_in_one_run(
+def test_close_drops_the_claim_from_the_page_and_the_url(
         corpus: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: F811
-    """Close is a callback (no second run): the run after the click draws the page without
-    the panel, the URL loses ``?claim=``, and the figures are the page's without a claim."""
+    """Close: the page is drawn without the panel, the URL loses ``?claim=``, and the
+    figures are the page's without a claim."""
     monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
     db = tmp_path / "copy.duckdb"
     shutil.copyfile(corpus, db)

@@ -71,8 +71,9 @@ def show_detail(db: Path, signature: tuple, claim_id: str, labels: dict[str, str
     with st.container(border=True, key="claim_detail"):
         head, close = st.columns([6, 1])
         head.subheader(f"Claim {value_text(claim, locale)}")
-        # a callback: the run that follows draws the page without the panel (one run, not two)
-        close.button("Close", key="detail_close", on_click=select, args=(None,))
+        if close.button("Close", key="detail_close"):
+            select(None)
+            st.rerun()
         sentence = claim["sentence"] or ""
         start = claim["start"] - claim.get("sentence_start", 0) if "sentence_start" in claim \
             else None
