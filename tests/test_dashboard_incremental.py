@@ -237,3 +237,21 @@ def test_a_view_patched_for_the_reviewed_claim_equals_one_built_anew(
                 assert again.relay_marks.marked.equals(anew.relay_marks.marked)
                 reads[quantity], views[quantity] = read, again
     assert used and all(r is not None for r in used)  # never fell back to a full marking
+
+
+def test_close_drops_the_claim_from_the_page_and_the_url(
+        corpus: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: F811
+    """Close: the page is drawn without the panel, the URL loses ``?claim=``, and the
+    figures are the page's without a claim."""
+    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
+    db = tmp_path / "copy.duckdb"
+    shutil.copyfile(corpus, db)
+    monkeypatch.setenv("TRACKER_DB", str(db))
+    claim_id = relayed_claim(db)
+    app = fresh_page(db, claim_id, monkeypatch)
+    assert [b for b in app.button if b.key == "detail_wrong"]
+    app.button(key="detail_close").click().run()
+    assert not app.exception, app.exception
+    assert not [b for b in app.button if b.key and b.key.startswith("detail_")]
+    assert "claim" not in app.query_params
+    assert app.metric[0].value == fresh_page(db, "", monkeypatch).metric[0].value
