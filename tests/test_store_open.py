@@ -66,3 +66,29 @@ def test_the_dashboard_checks_the_schema_version(db_path: Path) -> None:
         store.con.execute("INSERT INTO store.schema_version (version) VALUES (99)")
     with pytest.raises(StoreError, match="schema version 99"), dashboard.read_only(db_path):
         pass
+
+
+def test_a_write_waits_for_a_read_of_another_thread_in_the_same_process(db_path: Path) -> None:
+    """DuckDB refuses a connection with other settings while one is open in the same process
+    (a dashboard rerun still reading while a review's callback writes); the write waits for the
+    read to end, as for another process's lock, instead of failing."""
+    import threading
+
+    with open_store(db_path):
+        pass
+    reading, release = threading.Event(), threading.Event()
+
+    def read() -> None:
+        with open_store(db_path, read_only=True):
+            reading.set()
+            release.wait(5)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    assert reading.wait(5)
+    threading.Timer(0.4, release.set).start()
+    started = time.monotonic()
+    with open_store(db_path, lock_timeout=5) as store:
+        assert not store.read_only
+    reader.join()
+    assert 0.3 <= time.monotonic() - started < 5

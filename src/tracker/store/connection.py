@@ -25,6 +25,10 @@ _FIRST_BACKOFF = 0.05
 _MAX_BACKOFF = 1.0
 
 _LOCK_MARKERS = ("Could not set lock", "Conflicting lock")
+# In one process DuckDB shares one instance per file: while a connection with other settings
+# (a read-only one, or a write one) is open in another thread, such as a dashboard rerun still
+# reading, a new one is refused. That ends when the other closes: wait for it like for a lock.
+_SAME_PROCESS_MARKER = "different configuration than existing connections"
 _NOT_DUCKDB = "not a valid DuckDB database"
 _PID = re.compile(r"PID (\d+)")
 
@@ -74,7 +78,8 @@ def connect(
             return duckdb.connect(str(path), config=write_config)
         except duckdb.Error as err:
             message = str(err)
-            busy = any(marker in message for marker in _LOCK_MARKERS)
+            busy = any(marker in message for marker in _LOCK_MARKERS) or (
+                _SAME_PROCESS_MARKER in message)
             if not busy and not (creating and _NOT_DUCKDB in message):
                 raise _open_error(path, message) from None
             remaining = deadline - time.monotonic()
