@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -30,7 +32,9 @@ from tracker.dashboard.charts import (
 from tracker.dashboard.text import (
     bracket_quote,
     claims_phrase,
+    escape_markdown,
     highlight,
+    highlight_markdown,
     highlight_spans,
     safe_url,
 )
@@ -608,3 +612,19 @@ def test_uploaded_html_is_read_like_ingest_and_bad_types_are_refused() -> None:
 def test_notes_count_claims_in_the_singular_and_plural() -> None:
     assert claims_phrase(1) == "1 claim has"
     assert claims_phrase(18) == "18 claims have"
+
+
+def test_markdown_highlight_shows_every_character_as_written() -> None:
+    """The detail panel draws the sentence as Markdown (no HTML): rendered by a CommonMark
+    renderer, escaped text gives back exactly the characters written, markup included."""
+    from markdown_it import MarkdownIt
+
+    render = MarkdownIt("commonmark")
+    tricky = ("*Schätzungen* zufolge [10.000](javascript:x) <b>bis</b> 12.000 `Soldaten` "
+              "# 1. - | $5 $ ~~a~~ :red[b] &amp; _c_ \\ \"q\" 'r' ! + = ^ {d}")
+    text = html.unescape(re.sub(r"<[^>]+>", "", render.render(escape_markdown(tricky)))).strip()
+    assert text == tricky
+    marked = highlight_markdown("Rund 11.000 [Soldaten]", "11.000", start=5)
+    assert marked == r"Rund :orange-background[11\.000] \[Soldaten\]"
+    assert highlight_markdown("ohne Zahl", "11.000") == "ohne Zahl"
+    assert escape_markdown("zwei\nZeilen") == "zwei Zeilen"

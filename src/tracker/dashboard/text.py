@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -13,6 +14,31 @@ def safe_url(url: str | None) -> str | None:
         return None
     parts = urlsplit(url.strip())
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+# Every ASCII punctuation character may be backslash-escaped in Markdown (CommonMark 2.4); the
+# ones escaped here open syntax in Streamlit's Markdown: emphasis, code, links, headings, lists,
+# tables, HTML, colour directives (":red[...]"), LaTeX ("$"), strike-through, entities.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>:~$=^&\"'])")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as Markdown that shows every character as written (no HTML needed, so the page
+    need not load an HTML renderer); line breaks become spaces."""
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", " ".join(text.splitlines()))
+
+
+def highlight_markdown(sentence: str, quote: str, start: int | None = None) -> str:
+    """The sentence as escaped Markdown with the quoted number on a highlighted background
+    (Streamlit's ``:orange-background[...]``); as :func:`highlight` without HTML."""
+    at = start if start is not None and sentence[start : start + len(quote)] == quote else -1
+    if at < 0:
+        at = sentence.find(quote) if quote else -1
+    if at < 0:
+        return escape_markdown(sentence)
+    end = at + len(quote)
+    return (escape_markdown(sentence[:at]) + ":orange-background["
+            + escape_markdown(sentence[at:end]) + "]" + escape_markdown(sentence[end:]))
 
 
 def highlight(sentence: str, quote: str, start: int | None = None) -> str:

@@ -4,7 +4,6 @@ and as a claimant, outlet, date, link, quantity and why, and the review buttons 
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from tracker.aggregate.review import review_steps
 from tracker.dashboard import actions, cache, data
 from tracker.dashboard.cache import flash
 from tracker.dashboard.panels.select import select
-from tracker.dashboard.text import highlight, safe_url
+from tracker.dashboard.text import escape_markdown, highlight_markdown, safe_url
 from tracker.errors import TrackerError
 
 NO_QUANTITY = "(none: not about a tracked quantity)"
@@ -77,8 +76,7 @@ def show_detail(db: Path, signature: tuple, claim_id: str, labels: dict[str, str
         sentence = claim["sentence"] or ""
         start = claim["start"] - claim.get("sentence_start", 0) if "sentence_start" in claim \
             else None
-        st.markdown(f"> {highlight(sentence, claim['quote'] or '', start)}",
-                    unsafe_allow_html=True)
+        st.markdown(f"> {highlight_markdown(sentence, claim['quote'] or '', start)}")
         link = safe_url(claim["url"])
         facts = {
             "outlet": claim["outlet"],
@@ -92,8 +90,8 @@ def show_detail(db: Path, signature: tuple, claim_id: str, labels: dict[str, str
             "review": claim["review"],
             "title": claim["title"],
         }
-        st.markdown("  \n".join(f"**{k}:** {html.escape(str(v))}" for k, v in facts.items()
-                                if v not in (None, "")), unsafe_allow_html=True)
+        st.markdown("  \n".join(f"**{k}:** {escape_markdown(str(v))}" for k, v in facts.items()
+                                if v not in (None, "")))
         if link:
             st.markdown(f"[Open the article ↗]({link})")
         if role:
@@ -153,7 +151,7 @@ def show_history(db: Path, claim_id: str, reviews: pl.DataFrame, locale: str) ->
             for k in ("low", "high", "source", "quantity") if row[k] is not None)
         lines.append(f"- {row['reviewed_at']:%Y-%m-%d %H:%M} · **{row['verdict']}**"
                      + (f" ({values})" if values else "")
-                     + (f" · {html.escape(row['note'])}" if row["note"] else ""))
+                     + (f" · {escape_markdown(row['note'])}" if row["note"] else ""))
     st.markdown("**Reviews** (newest first; the first applies)  \n" + "\n".join(lines))
     applied, undone = review_steps(reviews)
     left, right = st.columns(2)
