@@ -342,11 +342,14 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
 
 @functools.cache
 def _change_states() -> frozenset[str]:
-    """The change state of every language (``rules.change_state``: "added")."""
+    """The change and rate states of every language (``rules.change_state``: "added";
+    ``rules.rate_state``: "per_period", "100 trucks a day" is no figure of the count either)."""
     from tracker.extract.concepts import load_concepts
     from tracker.extract.lexicon import supported_languages
 
-    return frozenset(load_concepts(code).change_state for code in supported_languages())
+    return frozenset(state for code in supported_languages()
+                     for state in (load_concepts(code).change_state,
+                                   load_concepts(code).rate_state))
 
 
 @functools.cache

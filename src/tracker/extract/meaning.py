@@ -195,6 +195,10 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # "Im Wahlkreis lag die SPD bei 35,1 Prozent", "In one constituency the party won
             # 40%": placed in one part of the area the story counts in, a part of its total
             found = Meaning(found.concept, found.actor, concepts.part_state)
+        if concepts.rate_after.match(low, claim.end):
+            # "30,000 passengers a day", "mindestens 100 Lastwagen pro Tag": a rate per period,
+            # never a count or total of the story
+            found = Meaning(found.concept, found.actor, concepts.rate_state)
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:

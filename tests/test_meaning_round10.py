@@ -1,0 +1,50 @@
+"""Meaning, round 10 (issue #11): figures per period are rates, never counts or totals of the
+story. Sentences invented for these tests."""
+
+from __future__ import annotations
+
+
+def _meanings(text: str, lang: str) -> list[tuple[str | None, str | None, str | None]]:
+    from tracker.extract import extract
+
+    return [(c.concept, c.actor, c.state) for c in extract(text, lang)]
+
+
+def _states(text: str, lang: str) -> list[str | None]:
+    return [state for _, _, state in _meanings(text, lang)]
+
+
+def test_a_figure_per_period_is_a_rate() -> None:
+    assert _states("The ferry, used by some 4,000 commuters a day, stays closed.",
+                   "en") == ["per_period"]
+    assert _states("The charity says it needs at least 60 tankers per day.", "en") == [
+        "per_period"]
+    assert _states("Die Fähre, die rund 4.000 Pendler täglich nutzen, bleibt gesperrt.",
+                   "de") == ["per_period"]
+    assert _states("Nötig wären mindestens 60 Tanklaster pro Tag.", "de") == ["per_period"]
+    assert _states("Gebraucht würden 60 am Tag.", "de") == ["per_period"]
+
+
+def test_a_period_that_dates_a_figure_or_lasts_is_no_rate() -> None:
+    # "a day earlier", "a week ago": the figure is dated, not per period
+    assert "per_period" not in _states(
+        "The toll rose to 41 on Tuesday, up from 29 a day earlier.", "en")
+    assert "per_period" not in _states("The camp holds 900 people, up from 300 a week ago.",
+                                       "en")
+    assert "per_period" not in _states("Die Zahl stieg auf 41, nach 29 am Tag zuvor.", "de")
+    # "for a week": a duration after a place word, no rate
+    assert "per_period" not in _states("The convoy brought food for 8,000 people for a week.",
+                                       "en")
+
+
+def test_a_rate_is_not_taken_by_a_quantity_of_the_count(tmp_path) -> None:
+    from test_meaning_rules import _assign
+
+    defs = {"quantity": [{"id": "tankers", "label": "Water tankers that reached the camp",
+                          "unit": "tankers", "concept": ["truck", ""], "state": ["", "arrived"]}]}
+    folder = tmp_path / "en"
+    folder.mkdir()
+    got = _assign(folder, [
+        "So far 45 trucks have reached the camp, against a need of 100 trucks a day.",
+    ], "en", defs)
+    assert got["45 trucks"] == "tankers" and got["100 trucks"] is None
