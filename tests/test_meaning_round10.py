@@ -48,3 +48,17 @@ def test_a_rate_is_not_taken_by_a_quantity_of_the_count(tmp_path) -> None:
         "So far 45 trucks have reached the camp, against a need of 100 trucks a day.",
     ], "en", defs)
     assert got["45 trucks"] == "tankers" and got["100 trucks"] is None
+
+
+def test_a_figure_referring_back_keeps_the_owner_its_own_clause_states() -> None:
+    got = _meanings("Spain is expected to grow 1.4% while Italy grows 0.6%.", "en")
+    assert [actor for _, actor, _ in got] == ["ES", "IT"]
+    got = _meanings("The bank expects the U.S. to grow 1.7% and Japan 0.5% in 2027.", "en")
+    assert [actor for _, actor, _ in got] == ["US", "JP"]
+
+
+def test_a_country_joined_to_another_noun_by_a_hyphen_is_no_owner() -> None:
+    # the government of the country spoke of the figure: the soldiers stay North Korea's
+    got = _meanings("Im Mai waren 2.000 nordkoreanische Soldaten entsandt worden. Zuletzt hatte "
+                    "die US-Regierung noch von etwa 4.000 gesprochen.", "de")
+    assert got[1] == ("soldier", "KP", "deployed")

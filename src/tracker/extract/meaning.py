@@ -124,10 +124,13 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # another sentence, about a total, not a change, plan or part ("16 more officers
             # were hurt. The union says the true figure is at least 70"); a predicate of its own
             # keeps only what is counted ("97 were placed in custody and 23 would face trial")
-            found = back
+            # ... but an owner its own clause states stays ("Germany is expected to grow 1.1%
+            # while France grows 0.8%": France's figure, not Germany's)
+            own = found.actor
+            found = back if own is None else Meaning(back.concept, own, back.state)
             if _own_predicate(claim, low, concepts, clause):
-                found = Meaning(back.concept, back.actor, _located(claim, back, text, concepts,
-                                                                   clause))
+                found = Meaning(back.concept, own or back.actor,
+                                _located(claim, back, text, concepts, clause))
         elif back is not None and found.concept is None and found.state is not None and (
             claim.unit is None and claim.entity is None and not measured
             and (back.concept or "") not in concepts.no_state
@@ -968,8 +971,10 @@ def _reports(found: re.Match[str], texts: tuple[str, str], concepts: Concepts) -
 def _modifies_other_noun(
     found: re.Match[str], texts: tuple[str, str], concepts: Concepts, lex: Lexicon
 ) -> bool:
-    if found.group() not in concepts.modifier_forms:
-        return False
     text = texts[0]
-    word = match_word(text, _skip_space(text, found.end()))
+    # "die US-Regierung": a country joined by a hyphen to a noun modifies that noun
+    joined = text.startswith("-", found.end())
+    if found.group() not in concepts.modifier_forms and not joined:
+        return False
+    word = match_word(text, found.end() + 1 if joined else _skip_space(text, found.end()))
     return word is not None and _concept_of(word.group(), lex, concepts) is None
