@@ -62,3 +62,19 @@ def test_a_country_joined_to_another_noun_by_a_hyphen_is_no_owner() -> None:
     got = _meanings("Im Mai waren 2.000 nordkoreanische Soldaten entsandt worden. Zuletzt hatte "
                     "die US-Regierung noch von etwa 4.000 gesprochen.", "de")
     assert got[1] == ("soldier", "KP", "deployed")
+
+
+def test_a_figure_coordinated_after_a_part_is_another_part() -> None:
+    got = _states("The agency said 120 people were hurt, 30 of them badly and 90 slightly.", "en")
+    assert got == ["wounded", "part", "part"]
+    got = _states("Insgesamt wurden 120 Menschen verletzt, davon 30 schwer und 90 leicht.", "de")
+    assert got == ["wounded", "part", "part"]
+    # a figure of its own after a new clause is no part
+    got = _states("120 people were hurt, 30 of them badly; 12 people died.", "en")
+    assert got[-1] == "killed"
+
+
+def test_a_figure_of_the_next_whole_is_a_part_of_it() -> None:
+    assert _states("12 of the 95 injured remain in intensive care.", "en")[0] == "part"
+    assert _states("12 von den 95 Verletzten liegen noch auf der Intensivstation.",
+                   "de")[0] == "part"

@@ -150,7 +150,8 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # is of the state its part was said with
             found = Meaning(found.concept, found.actor or whole_of.actor, whole_of.state)
         whole_of = None
-        if (prev is not None and _included(claim, prev, found, low, concepts, clause)) or (
+        if (prev is not None and (_included(claim, prev, found, low, concepts, clause)
+                                  or _beside_part(claim, prev, low, concepts))) or (
             # "only 40 of about 500 scheduled flights": a part of the next figure
             _of_next(claim, nxt, low, concepts) and found.state not in concepts.override_states
         ):
@@ -371,6 +372,24 @@ def _included(
     opening = " ".join(words[:3]) + " "
     return clause[0] > claim.sentence_start and any(
         opening.startswith(word + " ") for word in concepts.inclusions)
+
+
+_BESIDE_PART = 4  # words between a part and the next figure coordinated with it
+
+
+def _beside_part(claim: Claim, prev: Claim, low: str, concepts: Concepts) -> bool:
+    """ "74 people were injured, 15 of them seriously and 59 lightly", "davon 17 schwer und 64
+    leicht": a figure with no noun of its own, coordinated right after a part of its sentence,
+    is another part of the same whole."""
+    if prev.state != concepts.part_state or prev.sentence_start != claim.sentence_start:
+        return False
+    if claim.entity is not None or claim.unit != prev.unit:
+        return False
+    between = low[prev.end : claim.start]
+    if ";" in between or ":" in between:
+        return False
+    words = WORD.findall(between)
+    return 0 < len(words) <= _BESIDE_PART and words[-1] in concepts.coordinators
 
 
 # per ``Concepts`` (the object itself kept, so a freed one's id is never read as another's):
