@@ -78,3 +78,8 @@ def test_a_figure_of_the_next_whole_is_a_part_of_it() -> None:
     assert _states("12 of the 95 injured remain in intensive care.", "en")[0] == "part"
     assert _states("12 von den 95 Verletzten liegen noch auf der Intensivstation.",
                    "de")[0] == "part"
+
+
+def test_a_compound_ending_in_a_vehicle_noun_counts_that_vehicle() -> None:
+    assert _meanings("Bislang haben 40 Hilfslastwagen das Lager erreicht.", "de")[0][0] == "truck"
+    assert _meanings("Es warten noch 18 Tanklastwagen an der Grenze.", "de")[0][0] == "truck"
