@@ -83,3 +83,23 @@ def test_a_figure_of_the_next_whole_is_a_part_of_it() -> None:
 def test_a_compound_ending_in_a_vehicle_noun_counts_that_vehicle() -> None:
     assert _meanings("Bislang haben 40 Hilfslastwagen das Lager erreicht.", "de")[0][0] == "truck"
     assert _meanings("Es warten noch 18 Tanklastwagen an der Grenze.", "de")[0][0] == "truck"
+
+
+def test_a_quantity_of_a_concept_takes_a_kind_of_it_with_a_state(tmp_path) -> None:
+    from test_meaning_rules import _assign
+
+    defs = {"quantity": [
+        {"id": "missing", "label": "People missing after the ferry fire", "unit": "people",
+         "concept": ["person", ""], "state": ["missing"]},
+        {"id": "people", "label": "People in the town", "unit": "people",
+         "concept": ["person"], "state": [""]},
+    ]}
+    folder = tmp_path / "de"
+    folder.mkdir()
+    got = _assign(folder, [
+        "Nach dem Brand auf der Fähre werden noch sieben Passagiere vermisst.",
+        "An Bord waren 300 Passagiere.",
+    ], "de", defs)
+    # passengers missing are people missing; passengers of no state are no people of a state
+    assert got["sieben Passagiere"] == "missing"
+    assert got["300 Passagiere"] is None
