@@ -103,3 +103,17 @@ def test_a_quantity_of_a_concept_takes_a_kind_of_it_with_a_state(tmp_path) -> No
     # passengers missing are people missing; passengers of no state are no people of a state
     assert got["sieben Passagiere"] == "missing"
     assert got["300 Passagiere"] is None
+
+
+def test_a_figure_of_the_past_year_is_another_event(tmp_path) -> None:
+    from test_meaning_rules import _assign
+
+    defs = {"quantity": [{"id": "dead", "label": "People killed in the bus crash",
+                          "unit": "people", "concept": ["person", ""], "state": ["killed"]}]}
+    folder = tmp_path / "de"
+    folder.mkdir()
+    got = _assign(folder, [
+        "Bei dem Busunglück starben zwölf Menschen. Im vergangenen Jahr waren bei "
+        "Busunfällen im Land 30 Menschen gestorben.",
+    ], "de", defs)
+    assert got["zwölf Menschen"] == "dead" and got["30 Menschen"] is None
