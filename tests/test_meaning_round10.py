@@ -117,3 +117,12 @@ def test_a_figure_of_the_past_year_is_another_event(tmp_path) -> None:
         "Busunfällen im Land 30 Menschen gestorben.",
     ], "de", defs)
     assert got["zwölf Menschen"] == "dead" and got["30 Menschen"] is None
+
+
+def test_a_cost_borne_by_an_object_is_a_loss_not_a_price() -> None:
+    assert _states("The floods have cost the region about €40m so far.", "en") == ["damaged"]
+    assert _states("Der Ausfall kostete die Stadtwerke rund 3 Millionen Euro.", "de") == [
+        "damaged"]
+    # a price, and the noun "Kosten", stay prices; a saving stays one
+    assert _states("A day pass costs €12.", "en") == ["price"]
+    assert _states("Die Kosten der Reparatur liegen bei 3 Millionen Euro.", "de") == ["price"]

@@ -109,6 +109,10 @@ class Concepts:
     # "30,000 passengers a day": right after the number (matched at its end), a figure per period
     rate_after: re.Pattern[str] = re.compile(r"(?!x)x")
     rate_state: str = "per_period"
+    # "had cost the economy €180m": words after a price verb that open who bears the loss
+    borne_after: frozenset[str] = frozenset()
+    borne_state: str = "damaged"
+    borne_from: str = "price"  # the state such a price word names otherwise
     word_states: dict[str, str | None] = field(default_factory=dict, compare=False)
     noun_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
     entity_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
@@ -337,8 +341,10 @@ def load_concepts(code: str) -> Concepts:
         raise f.fail("rules.place_verb_state", "is not a state named in lang/und/concepts.toml")
     change, part = f.string("rules.change_state"), f.string("rules.part_state")
     plan, rate = f.string("rules.plan_state"), f.string("rules.rate_state")
+    borne, borne_from = f.string("rules.borne_state"), f.string("rules.borne_from")
     for key, state in (("change_state", change), ("part_state", part), ("plan_state", plan),
-                       ("rate_state", rate)):
+                       ("rate_state", rate), ("borne_state", borne),
+                       ("borne_from", borne_from)):
         if state not in known:
             raise f.fail(f"rules.{key}", "is not a state named in lang/und/concepts.toml")
     units = _unit_table(base) | _unit_table(f)
@@ -423,4 +429,7 @@ def load_concepts(code: str) -> Concepts:
         rate_after=_rate_pattern(f.words("rules.rate_after"), f.words("rules.rate_not_after"),
                                  f.words("actor.not_after")),
         rate_state=rate,
+        borne_after=f.word_set("rules.borne_after"),
+        borne_state=borne,
+        borne_from=borne_from,
     )

@@ -635,6 +635,8 @@ def read_meaning(
             # saving, a cost) is kept when planned, as such figures mostly are plans or targets
             said = clause_state(texts, concepts, clause, claim, concepts.measure_only,
                                 memo=memo) or said
+        if said == concepts.borne_from and _borne(claim, texts, concepts, clause, said):
+            said = concepts.borne_state  # "had cost the economy €180m": a loss, no price
         share = _share_of(claim, low, concepts, clause) if shared else None
         if share is not None:  # "50.3% of the vote", "Turnout was 46.8%": what it measures
             concept, share_state = concepts.units[share]
@@ -679,6 +681,24 @@ def read_meaning(
     if located and (places | places_named(text, clause, claim, concepts)) - {actor}:
         state = concepts.located_state
     return Meaning(concept, actor, state)
+
+
+def _borne(
+    claim: Claim, texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int], said: str
+) -> bool:
+    """ "had cost the economy about €180m", "kosten die deutsche Wirtschaft 650 Millionen Euro":
+    a word of the price state written as a verb (lower case) before the number in its clause,
+    followed by a word that opens its object (``rules.borne_after``): the object bears a loss."""
+    if not concepts.borne_after:
+        return False
+    text, low = texts
+    words = list(WORD.finditer(low, clause[0], claim.start))
+    for word, after in zip(words, words[1:], strict=False):
+        if after.group() in concepts.borne_after and text[word.start()].islower() and (
+            concepts.state_of(word.group()) == said
+        ):
+            return True
+    return False
 
 
 _SHARE_AFTER = 4  # words after a share that may still name what it measures ("of the vote")
