@@ -126,3 +126,10 @@ def test_a_cost_borne_by_an_object_is_a_loss_not_a_price() -> None:
     # a price, and the noun "Kosten", stay prices; a saving stays one
     assert _states("A day pass costs €12.", "en") == ["price"]
     assert _states("Die Kosten der Reparatur liegen bei 3 Millionen Euro.", "de") == ["price"]
+
+
+def test_a_figure_of_one_part_of_a_day_is_a_part() -> None:
+    assert _states("At the clinic, a nurse said four patients had died that night.",
+                   "en")[0] == "part"
+    assert _states("In der Klinik seien in dieser Nacht vier Patienten gestorben.",
+                   "de")[0] == "part"
