@@ -59,17 +59,17 @@ FLOORS = {
     # suggested apart): jobcuts 0.792 / 0.752, outbreak 0.896 / 0.923, referendum 0.771 /
     # 0.691, forecast 0.707 / 0.855 (first contact 0.624 / 0.453 at 1.17.0 with the users'
     # definitions; development data since its errors were read).
-    "jobcuts": {"assignment_f1": 0.79, "discovery_f1": 0.75},
+    "jobcuts": {"assignment_f1": 0.80, "discovery_f1": 0.75},
     "outbreak": {"assignment_f1": 0.89, "discovery_f1": 0.92},
-    "forecast": {"assignment_f1": 0.70, "discovery_f1": 0.86},
+    "forecast": {"assignment_f1": 0.72, "discovery_f1": 0.87},
     # The wildfire and referendum stories (holdout/...): development data since their errors were
     # read (first contact at 1.16.0: wildfire 0.667 / 0.876, referendum 0.167 / 0.289); after
     # meaning round 5 (measures entering a definition of their unit, shares counting what they
     # are a share of, polls as forecasts, evacuees, burned houses, the keyword window after a
     # coordinator, shares suggested apart): wildfire 0.859 / 0.921, referendum 0.740 / 0.520,
     # with the users' first-contact definitions.
-    "wildfire": {"assignment_f1": 0.85, "discovery_f1": 0.92},
-    "referendum": {"assignment_f1": 0.80, "discovery_f1": 0.71},
+    "wildfire": {"assignment_f1": 0.87, "discovery_f1": 0.93},
+    "referendum": {"assignment_f1": 0.80, "discovery_f1": 0.72},
     # Meaning round 8 (2026-12-05, on 1.18.0): enumeration commas inside a clause, a relative
     # clause about a part not running on, the country a sentence opens with as its first
     # figure's actor, undated articles of the latest dated year, a figure before its whole
@@ -92,15 +92,21 @@ FLOORS = {
     # election stories (holdout/...): development data since their errors were read (first
     # contact at 1.19.0: breach 0.643 / 0.645, election 0.544 / 0.472, with the users'
     # definitions); after this round breach 0.813 / 0.754, election 0.652 / 0.485.
-    "strike": {"assignment_f1": 0.86, "discovery_f1": 0.71},
+    "strike": {"assignment_f1": 0.88, "discovery_f1": 0.74},
     "heatwave": {"assignment_f1": 0.93, "discovery_f1": 0.87},
     "breach": {"assignment_f1": 0.81, "discovery_f1": 0.75},
     "election": {"assignment_f1": 0.65, "discovery_f1": 0.48},
     # The derail and shelling stories (holdout/...): first contact at 1.20.0 (a70b53d, with the
     # users' definitions): derail 0.832 / 0.795, shelling 0.893 / 0.860; development data since
     # their errors were read for round 10. Floors at the first contact.
-    "derail": {"assignment_f1": 0.83, "discovery_f1": 0.79},
-    "shelling": {"assignment_f1": 0.89, "discovery_f1": 0.86},
+    # Meaning round 10 (2026-12-06, on 1.20.0 + r10-quant): figures per period as rates, a
+    # figure referring back keeping its own owner, parts coordinated after a part and parts of
+    # the next figure, a cost borne by an object as a loss, kinds of a concept with a state
+    # entering its quantity, "im vergangenen Jahr", parts of a day: jobcuts 0.805 / 0.756,
+    # forecast 0.723 / 0.875, wildfire 0.871 / 0.931, referendum 0.804 / 0.727, strike 0.880 /
+    # 0.744, derail 0.891 / 0.838, shelling 0.927 / 0.897 (floors raised by hand for these).
+    "derail": {"assignment_f1": 0.89, "discovery_f1": 0.83},
+    "shelling": {"assignment_f1": 0.92, "discovery_f1": 0.89},
 }
 
 

@@ -20,7 +20,7 @@ RELAY_WINDOW_DAYS = 3
 UNATTRIBUTED = "(own figure)"
 # Claim states (Claim.state, tracker.extract.meaning) of figures that are not an estimate of the
 # total: a change ("risen by 2,000"), a plan or forecast, a part or a rate ("in one week alone").
-NOT_TOTAL_STATES = ("added", "expected", "part")
+NOT_TOTAL_STATES = ("added", "expected", "part", "per_period")
 
 
 def canonical_source(source: str | None, aliases: dict[str, tuple[str, ...]]) -> str | None:

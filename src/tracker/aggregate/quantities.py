@@ -324,6 +324,12 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
             elif measures:  # "3,000 hectares": the unit is all the claim says it counts
                 params.append(list(measures))
                 test = f"({test} OR (concept = unit AND list_contains(?, concept)))"
+            narrower = _narrower(accepted) if name == "concept" else []
+            if narrower:
+                # "Fünf Fahrgäste werden vermisst" is a figure of "people missing": a kind of an
+                # accepted concept ([broader]: passenger -> person) with a state of its own
+                params.append(narrower)
+                test = f"({test} OR (state IS NOT NULL AND list_contains(?, concept)))"
             named = sorted(set(accepted) & _all_measures()) if name == "concept" else []
             if named:  # concept "percent": every share, whatever it measures ("growth of 0.9%")
                 params.append(named)
@@ -342,11 +348,14 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
 
 @functools.cache
 def _change_states() -> frozenset[str]:
-    """The change state of every language (``rules.change_state``: "added")."""
+    """The change and rate states of every language (``rules.change_state``: "added";
+    ``rules.rate_state``: "per_period", "100 trucks a day" is no figure of the count either)."""
     from tracker.extract.concepts import load_concepts
     from tracker.extract.lexicon import supported_languages
 
-    return frozenset(load_concepts(code).change_state for code in supported_languages())
+    return frozenset(state for code in supported_languages()
+                     for state in (load_concepts(code).change_state,
+                                   load_concepts(code).rate_state))
 
 
 @functools.cache
@@ -396,6 +405,15 @@ def _with_plain_states(accepted: tuple[str, ...]) -> tuple[str, ...]:
         return accepted
     plain = sorted({s for code in codes for s in load_concepts(code).plain_states})
     return accepted + tuple(s for s in plain if s not in accepted)
+
+
+def _narrower(accepted: tuple[str, ...]) -> list[str]:
+    """The concepts that are a kind of an accepted one (``[broader]`` of lang/und) and not
+    accepted themselves."""
+    from tracker.extract.concepts import load_concepts
+
+    return sorted(sub for sub, broader in load_concepts("und").broader.items()
+                  if broader in accepted and sub not in accepted)
 
 
 def _with_sub_states(accepted: tuple[str, ...]) -> tuple[str, ...]:

@@ -106,6 +106,13 @@ class Concepts:
     # concepts of a rate a share measures with no state of its own ("growth", "inflation"): a
     # later share of the text that names nothing is a figure of the same rate
     rate_concepts: frozenset[str] = frozenset()
+    # "30,000 passengers a day": right after the number (matched at its end), a figure per period
+    rate_after: re.Pattern[str] = re.compile(r"(?!x)x")
+    rate_state: str = "per_period"
+    # "had cost the economy €180m": words after a price verb that open who bears the loss
+    borne_after: frozenset[str] = frozenset()
+    borne_state: str = "damaged"
+    borne_from: str = "price"  # the state such a price word names otherwise
     word_states: dict[str, str | None] = field(default_factory=dict, compare=False)
     noun_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
     entity_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
@@ -225,6 +232,25 @@ def _phrases_or_none(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return _lower_pattern(phrases) if phrases else re.compile(r"(?!x)x")
 
 
+def _rate_pattern(
+    phrases: Iterable[str], not_after: Iterable[str], places: Iterable[str]
+) -> re.Pattern[str]:
+    """Matched at a number's end in lower-cased text: up to two words (none a place word: not
+    "people for a week") and a phrase of a period ("a day", "pro Tag"), not followed by a word
+    that makes it a date ("a day earlier"); none: a pattern that never matches."""
+    phrases = sorted((p.lower() for p in phrases), key=len, reverse=True)
+    if not phrases:
+        return re.compile(r"(?!x)x")
+
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+
+    return re.compile(
+        rf"\s+(?:(?!(?:{alternation(places)})\b)[^\W\d]+\s+){{0,2}}(?:{alternation(phrases)})"
+        rf"(?![^\W\d])(?!\s+(?:{alternation(not_after)})(?![^\W\d]))"
+    )
+
+
 def _subunit_pattern(places: Iterable[str], nouns: Iterable[str]) -> re.Pattern[str]:
     """A place word, up to two words, and a noun of one part of the area a story counts in
     ("im Wahlkreis", "in one constituency", "in the city of"; a noun starting with "*" is a
@@ -314,8 +340,11 @@ def load_concepts(code: str) -> Concepts:
     if place_verb_state is not None and place_verb_state not in known:
         raise f.fail("rules.place_verb_state", "is not a state named in lang/und/concepts.toml")
     change, part = f.string("rules.change_state"), f.string("rules.part_state")
-    plan = f.string("rules.plan_state")
-    for key, state in (("change_state", change), ("part_state", part), ("plan_state", plan)):
+    plan, rate = f.string("rules.plan_state"), f.string("rules.rate_state")
+    borne, borne_from = f.string("rules.borne_state"), f.string("rules.borne_from")
+    for key, state in (("change_state", change), ("part_state", part), ("plan_state", plan),
+                       ("rate_state", rate), ("borne_state", borne),
+                       ("borne_from", borne_from)):
         if state not in known:
             raise f.fail(f"rules.{key}", "is not a state named in lang/und/concepts.toml")
     units = _unit_table(base) | _unit_table(f)
@@ -397,4 +426,10 @@ def load_concepts(code: str) -> Concepts:
         clause_break=_clause_break(f),
         rate_concepts=frozenset(units[unit][0] for unit in set(shares.values())
                                 if units[unit][1] is None and units[unit][0]),
+        rate_after=_rate_pattern(f.words("rules.rate_after"), f.words("rules.rate_not_after"),
+                                 f.words("actor.not_after")),
+        rate_state=rate,
+        borne_after=f.word_set("rules.borne_after"),
+        borne_state=borne,
+        borne_from=borne_from,
     )

@@ -124,10 +124,13 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # another sentence, about a total, not a change, plan or part ("16 more officers
             # were hurt. The union says the true figure is at least 70"); a predicate of its own
             # keeps only what is counted ("97 were placed in custody and 23 would face trial")
-            found = back
+            # ... but an owner its own clause states stays ("Germany is expected to grow 1.1%
+            # while France grows 0.8%": France's figure, not Germany's)
+            own = found.actor
+            found = back if own is None else Meaning(back.concept, own, back.state)
             if _own_predicate(claim, low, concepts, clause):
-                found = Meaning(back.concept, back.actor, _located(claim, back, text, concepts,
-                                                                   clause))
+                found = Meaning(back.concept, own or back.actor,
+                                _located(claim, back, text, concepts, clause))
         elif back is not None and found.concept is None and found.state is not None and (
             claim.unit is None and claim.entity is None and not measured
             and (back.concept or "") not in concepts.no_state
@@ -147,7 +150,8 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # is of the state its part was said with
             found = Meaning(found.concept, found.actor or whole_of.actor, whole_of.state)
         whole_of = None
-        if (prev is not None and _included(claim, prev, found, low, concepts, clause)) or (
+        if (prev is not None and (_included(claim, prev, found, low, concepts, clause)
+                                  or _beside_part(claim, prev, low, concepts))) or (
             # "only 40 of about 500 scheduled flights": a part of the next figure
             _of_next(claim, nxt, low, concepts) and found.state not in concepts.override_states
         ):
@@ -195,6 +199,10 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # "Im Wahlkreis lag die SPD bei 35,1 Prozent", "In one constituency the party won
             # 40%": placed in one part of the area the story counts in, a part of its total
             found = Meaning(found.concept, found.actor, concepts.part_state)
+        if concepts.rate_after.match(low, claim.end):
+            # "30,000 passengers a day", "mindestens 100 Lastwagen pro Tag": a rate per period,
+            # never a count or total of the story
+            found = Meaning(found.concept, found.actor, concepts.rate_state)
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:
@@ -364,6 +372,24 @@ def _included(
     opening = " ".join(words[:3]) + " "
     return clause[0] > claim.sentence_start and any(
         opening.startswith(word + " ") for word in concepts.inclusions)
+
+
+_BESIDE_PART = 4  # words between a part and the next figure coordinated with it
+
+
+def _beside_part(claim: Claim, prev: Claim, low: str, concepts: Concepts) -> bool:
+    """ "74 people were injured, 15 of them seriously and 59 lightly", "davon 17 schwer und 64
+    leicht": a figure with no noun of its own, coordinated right after a part of its sentence,
+    is another part of the same whole."""
+    if prev.state != concepts.part_state or prev.sentence_start != claim.sentence_start:
+        return False
+    if claim.entity is not None or claim.unit != prev.unit:
+        return False
+    between = low[prev.end : claim.start]
+    if ";" in between or ":" in between:
+        return False
+    words = WORD.findall(between)
+    return 0 < len(words) <= _BESIDE_PART and words[-1] in concepts.coordinators
 
 
 # per ``Concepts`` (the object itself kept, so a freed one's id is never read as another's):
@@ -609,6 +635,8 @@ def read_meaning(
             # saving, a cost) is kept when planned, as such figures mostly are plans or targets
             said = clause_state(texts, concepts, clause, claim, concepts.measure_only,
                                 memo=memo) or said
+        if said == concepts.borne_from and _borne(claim, texts, concepts, clause, said):
+            said = concepts.borne_state  # "had cost the economy €180m": a loss, no price
         share = _share_of(claim, low, concepts, clause) if shared else None
         if share is not None:  # "50.3% of the vote", "Turnout was 46.8%": what it measures
             concept, share_state = concepts.units[share]
@@ -653,6 +681,24 @@ def read_meaning(
     if located and (places | places_named(text, clause, claim, concepts)) - {actor}:
         state = concepts.located_state
     return Meaning(concept, actor, state)
+
+
+def _borne(
+    claim: Claim, texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int], said: str
+) -> bool:
+    """ "had cost the economy about €180m", "kosten die deutsche Wirtschaft 650 Millionen Euro":
+    a word of the price state written as a verb (lower case) before the number in its clause,
+    followed by a word that opens its object (``rules.borne_after``): the object bears a loss."""
+    if not concepts.borne_after:
+        return False
+    text, low = texts
+    words = list(WORD.finditer(low, clause[0], claim.start))
+    for word, after in zip(words, words[1:], strict=False):
+        if after.group() in concepts.borne_after and text[word.start()].islower() and (
+            concepts.state_of(word.group()) == said
+        ):
+            return True
+    return False
 
 
 _SHARE_AFTER = 4  # words after a share that may still name what it measures ("of the vote")
@@ -964,8 +1010,10 @@ def _reports(found: re.Match[str], texts: tuple[str, str], concepts: Concepts) -
 def _modifies_other_noun(
     found: re.Match[str], texts: tuple[str, str], concepts: Concepts, lex: Lexicon
 ) -> bool:
-    if found.group() not in concepts.modifier_forms:
-        return False
     text = texts[0]
-    word = match_word(text, _skip_space(text, found.end()))
+    # "die US-Regierung": a country joined by a hyphen to a noun modifies that noun
+    joined = text.startswith("-", found.end())
+    if found.group() not in concepts.modifier_forms and not joined:
+        return False
+    word = match_word(text, found.end() + 1 if joined else _skip_space(text, found.end()))
     return word is not None and _concept_of(word.group(), lex, concepts) is None
