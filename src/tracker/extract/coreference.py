@@ -137,6 +137,9 @@ class Coreference:
                 person = self._surname_of(written, start)
                 if person is not None:
                     return person.claimant
+                tail = self._compound_tail(written, start)
+                if tail is not None:
+                    return tail.claimant
             return found.claimant
         self._read(start)
         back = self._points_to(written, found.type, start)
@@ -150,6 +153,25 @@ class Coreference:
             return self._anonymous(found.label)
         self._settle(start, back.claimant)
         return back.claimant
+
+    def _compound_tail(self, written: str, start: int) -> _Named | None:
+        """ "Der Klimadienst" after "des EU-Klimadienstes Copernicus", "das Zentrum" after "des
+        Deutschen Krebsforschungszentrums": a definite description of one unknown word points
+        back to the named institution before it whose name as written ends in that word."""
+        words = written.lower().split()
+        if len(words) != 2 or words[0] not in self.lex.sources.pointing_determiners:
+            return None
+        head = norms(written.split()[-1], data_language(self.lex.code))
+        if len(head) != 1 or len(head[0]) < 4:
+            return None
+        starts, items = self._lists.get("institution", ((), ()))
+        for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            named = items[at]
+            if named.claimant.startswith(ANONYMOUS):
+                continue
+            if any(w.endswith(head[0]) for w in named.written | named.words):
+                return named
+        return None
 
     def _umbrella_description(self, written: str, label: str) -> bool:
         """ "the U.N. agency", "die UN-Organisation": a definite description whose head is no
