@@ -65,3 +65,35 @@ def test_a_one_word_description_with_no_compound_before_keeps_its_own_key() -> N
     text = "Der Verlag Nordpresse meldet Gewinne. Das Zentrum zählt 300 Besucher."
     found = attributed(text, "de")
     assert "nordpresse" not in (found[-1][1] or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Die Grenzpolizei hat im Mai rund 3.000 Verstöße festgestellt.", "Die Grenzpolizei"),
+        ("Die Unfallstatistik weist für das Jahr 2.500 Verkehrstote aus.", "Die Unfallstatistik"),
+        (
+            "Siemens will 5.000 Stellen streichen. Der Konzern spart damit nach eigener Rechnung "
+            "jährlich 2 Milliarden Euro.",
+            "Konzern",
+        ),
+    ],
+)
+def test_german_report_verbs_of_finding_and_listing(text: str, source: str) -> None:
+    assert attributed(text, "de")[-1][0] == source
+
+
+def test_a_counting_body_yields_to_the_body_whose_figures_the_next_sentence_names() -> None:
+    text = (
+        "Die Bundespolizei hat im Mai 4.100 unerlaubte Einreisen festgestellt. Das geht aus "
+        "Zahlen des Bundesinnenministeriums hervor."
+    )
+    assert attributed(text, "de")[0][1] == "de-interior-ministry"
+
+
+def test_a_counting_body_keeps_its_figure_when_the_next_sentence_names_its_own_report() -> None:
+    text = (
+        "Das Bundeskriminalamt hat 4,1 Millionen Straftaten erfasst. Das geht aus der "
+        "Polizeilichen Kriminalstatistik hervor."
+    )
+    assert attributed(text, "de")[0][0] == "Das Bundeskriminalamt"

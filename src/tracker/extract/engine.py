@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from tracker.claimants import resolve
 from tracker.extract.attribution import (
     COMPOUND,
     Cue,
@@ -517,15 +518,23 @@ def _named_after_self_reference(ctx: _Context, index: int, cue: Cue) -> Cue | No
     Verteidigungsministerium in Moskau mit.": a self-reference says only that the subject
     states it; a next sentence without figures saying who reported it names that voice."""
     own = ctx.lex.regexes.self_reference.match(ctx.text, cue.start)
-    if not own or " " not in own.group().strip():
-        return None  # "Das Amt hat 5,9 Millionen Fälle erfasst": the subject names itself
+    if not own:
+        return None
     nxt = index + 1
     if nxt >= len(ctx.sentences):
         return None
     sentence = ctx.sentences[nxt]
     if DIGIT.search(ctx.text, sentence.start, sentence.end) or _counts_on(ctx, nxt):
         return None  # "Drei weitere seien gefangen worden, teilten die SSO mit": figures of its own
-    return _follow_up_cue(ctx, index)
+    following = _follow_up_cue(ctx, index)
+    if following is None or " " in own.group().strip():
+        return following
+    # "Das Amt hat 5,9 Millionen Fälle erfasst. Das geht aus seiner Statistik hervor": the
+    # subject names itself; "Die Grenzpolizei hat 3.000 Fälle festgestellt. Das geht aus Zahlen
+    # des Ministeriums hervor": another body's figures, the subject only did the counting
+    subject = resolve(cue.source, ctx.lex.code).claimant
+    named = resolve(following.source, ctx.lex.code).claimant
+    return following if named is not None and subject is not None and named != subject else None
 
 
 def _subject_source(ctx: _Context, index: int) -> tuple[Cue | None] | None:
