@@ -97,3 +97,16 @@ def test_a_counting_body_keeps_its_figure_when_the_next_sentence_names_its_own_r
         "Polizeilichen Kriminalstatistik hervor."
     )
     assert attributed(text, "de")[0][0] == "Das Bundeskriminalamt"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Das UN-Kinderhilfswerk Unicef zählt 2 Millionen Kinder in Lagern. Weitere 1,5 "
+         "Millionen seien obdachlos, sagte die Organisation.", "de"),
+        ("The UN children's agency UNICEF counts 2 million children in camps. Another 1.5 "
+         "million are homeless, the organisation said.", "en"),
+    ],
+)  # fmt: skip
+def test_the_organisation_points_back_to_an_international_body(text: str, lang: str) -> None:
+    assert [c for _, c in attributed(text, lang)] == ["unicef", "unicef"]
