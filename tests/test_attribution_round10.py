@@ -110,3 +110,19 @@ def test_a_counting_body_keeps_its_figure_when_the_next_sentence_names_its_own_r
 )  # fmt: skip
 def test_the_organisation_points_back_to_an_international_body(text: str, lang: str) -> None:
     assert [c for _, c in attributed(text, lang)] == ["unicef", "unicef"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Nach den Worten von Ministerin Anna Berger sind 40 Häuser zerstört.",
+         "person-anna-berger"),
+        (
+            "Der Jemen erlebt nach Worten des UN-Nothilfebüros OCHA eine schwere Krise. Mehr als "
+            "vier Millionen Menschen seien auf der Flucht.",
+            "un-ocha",
+        ),
+    ],
+)
+def test_nach_worten_names_the_speaker(text: str, key: str) -> None:
+    assert attributed(text, "de")[-1][1] == key
