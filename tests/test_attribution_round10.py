@@ -126,3 +126,27 @@ def test_the_organisation_points_back_to_an_international_body(text: str, lang: 
 )
 def test_nach_worten_names_the_speaker(text: str, key: str) -> None:
     assert attributed(text, "de")[-1][1] == key
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Das Hochwasser hat nach Schätzungen der Versicherer Schäden von 3 Milliarden Euro "
+         "verursacht. Der Gesamtverband der Versicherer geht davon aus, dass 20.000 Häuser "
+         "betroffen sind.", "de"),
+        ("Bei einem Unfall wurden 12 Fahrgäste nach Polizeiangaben verletzt. Der Bus war mit "
+         "90 km/h unterwegs, erklärte ein Sprecher der Polizeiinspektion Erfurt.", "de"),
+    ],
+)  # fmt: skip
+def test_a_bare_voice_is_the_body_named_next_with_its_word(text: str, lang: str) -> None:
+    claimants = [c for _, c in attributed(text, lang)]
+    assert len(set(claimants)) == 1 and not claimants[0].startswith("anon-")
+
+
+def test_a_description_never_points_ahead() -> None:
+    text = (
+        "The ministry put the cost at 2.6 billion euros. Russia's defence ministry said it "
+        "downed 47 drones."
+    )
+    claimants = [c for _, c in attributed(text, "en")]
+    assert claimants[0] != claimants[-1]

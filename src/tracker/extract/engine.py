@@ -5,9 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracker.claimants import resolve
+from tracker.claimants.gazetteer import data_language
+from tracker.claimants.normalize import norms
 from tracker.extract.attribution import (
     COMPOUND,
     Cue,
@@ -26,7 +28,12 @@ from tracker.extract.attribution import (
     subjunctive_verb,
 )
 from tracker.extract.combine import inherit_units, join_bounds, join_parts
-from tracker.extract.coreference import Coreference, claimant_type, measured_subject
+from tracker.extract.coreference import (
+    ANONYMOUS,
+    Coreference,
+    claimant_type,
+    measured_subject,
+)
 from tracker.extract.lexicon import Lexicon, per_language, phrase_alternation, word_bounded
 from tracker.extract.meaning import add_meaning
 from tracker.extract.negatives import NegativeFilter, Reason
@@ -209,7 +216,35 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     claims = join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], text, lex)
     claims = join_parts(claims, text, lex)
     claims = add_meaning(inherit_units(claims, text, lex), text, lex)
-    return claims
+    return _voices_named_later(claims, lex)
+
+
+def _voices_named_later(claims: list[Claim], lex: Lexicon) -> list[Claim]:
+    """ "nach Schätzungen der Versicherer ... Der Gesamtverband der Versicherer geht davon aus",
+    "nach Polizeiangaben ... ein Sprecher der Landespolizeiinspektion": a voice that names
+    nobody (an anonymous key) is the body named next in the article whose name holds its word."""
+    if not any(c.claimant and c.claimant.startswith(ANONYMOUS) for c in claims):
+        return claims
+    data_lang = data_language(lex.code)
+    out = list(claims)
+    for at, claim in enumerate(claims):
+        if not (claim.claimant and claim.claimant.startswith(ANONYMOUS) and claim.source):
+            continue
+        if claim.source.split()[0].lower() in lex.sources.pointing_determiners:
+            continue  # "the ministry", "die Behörde" point back, never ahead
+        head = norms(claim.source, data_lang)
+        if not head or len(head[-1]) < 5:
+            continue
+        for later in claims[at + 1 :]:
+            key = later.claimant
+            if not key or key.startswith((ANONYMOUS, "person-")) or not later.source:
+                continue
+            if later.source != claim.source and any(
+                head[-1] in w for w in norms(later.source, data_lang)
+            ):
+                out[at] = replace(claim, claimant=key)
+                break
+    return out
 
 
 def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[Numeral]:
