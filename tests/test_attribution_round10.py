@@ -150,3 +150,36 @@ def test_a_description_never_points_ahead() -> None:
     )
     claimants = [c for _, c in attributed(text, "en")]
     assert claimants[0] != claimants[-1]
+
+
+def test_an_international_body_counting_is_its_unit_named_next() -> None:
+    text = (
+        "Die Vereinten Nationen haben seit Januar mehr als 5.300 getötete Zivilisten "
+        "dokumentiert. Allein im Mai seien 400 Zivilisten ums Leben gekommen, teilte die "
+        "UN-Menschenrechtsmission in Genf mit."
+    )
+    claimants = [c for _, c in attributed(text, "de")]
+    assert len(set(claimants)) == 1 and claimants[0] != "un"
+
+
+def test_an_international_body_in_a_cue_stays_itself() -> None:
+    text = (
+        "Im Sudan sind nach Angaben der Vereinten Nationen mehr als 9 Millionen Menschen "
+        "geflohen. Das UN-Nothilfebüro OCHA teilte mit, 20 Millionen Menschen brauchten Hilfe."
+    )
+    assert [c for _, c in attributed(text, "de")][0] == "un"
+
+
+def test_a_medium_s_named_poll_is_its_pollster_s() -> None:
+    text = (
+        "Die Union liegt im neuen ZDF-Politbarometer bei 31 Prozent. Die SPD kommt auf "
+        "15 Prozent, ermittelte die Forschungsgruppe Wahlen für das ZDF."
+    )
+    claimants = [c for _, c in attributed(text, "de")]
+    assert claimants[0] == claimants[1] and claimants[0] != "media-zdf"
+
+
+def test_a_medium_s_named_poll_without_a_pollster_stays_the_medium_s() -> None:
+    assert attributed("Die Union liegt im ZDF-Politbarometer bei 31 Prozent.", "de")[0][1] == (
+        "media-zdf"
+    )

@@ -216,7 +216,78 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     claims = join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], text, lex)
     claims = join_parts(claims, text, lex)
     claims = add_meaning(inherit_units(claims, text, lex), text, lex)
-    return _voices_named_later(claims, lex)
+    claims = _umbrella_named_later(_voices_named_later(claims, lex), lex)
+    return _polls_of_pollsters(claims, text, lex)
+
+
+def _umbrella_named_later(claims: list[Claim], lex: Lexicon) -> list[Claim]:
+    """ "Die Vereinten Nationen haben 12.000 Tote dokumentiert ..., teilte die
+    UN-Beobachtermission mit": an international body opening its sentence as the subject that
+    counted is its unit named next with the body's name joined to it ("UN-Mission"); a cue
+    ("nach Angaben der Vereinten Nationen") keeps the body itself."""
+    umbrellas = {
+        c.claimant
+        for c in claims
+        if c.claimant
+        and c.source
+        and "-" not in c.source
+        and c.source_start == c.sentence_start  # the subject counting, not "nach Angaben der UN"
+        and claimant_type(c.claimant, c.source, lex) == "international"
+    }
+    if not umbrellas:
+        return claims
+    out = list(claims)
+    for at, claim in enumerate(claims):
+        if claim.claimant not in umbrellas or claim.source_start != claim.sentence_start:
+            continue
+        for later in claims[at + 1 :]:
+            key = later.claimant
+            if not key or key == claim.claimant or not later.source:
+                continue
+            if key.startswith((ANONYMOUS, "person-")):
+                continue
+            joined = [w.split("-", 1)[0] for w in later.source.split() if "-" in w[1:]]
+            if any(resolve(w, lex.code).claimant == claim.claimant for w in joined):
+                out[at] = replace(claim, claimant=key)
+            break
+    return out
+
+
+_MEDIA_TYPES = frozenset({"media", "broadcaster", "news-agency"})
+
+
+def _polls_of_pollsters(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
+    """ "im neuen ARD-Deutschlandtrend ... ermittelte Infratest dimap für die ARD": a medium's
+    named poll states what the pollster of the article found, not the medium."""
+    joiner = lex.sources.named_survey_joiner
+    if joiner != "-" or len(claims) < 2:
+        return claims
+    polled = [
+        at
+        for at, c in enumerate(claims)
+        if c.claimant
+        and c.source_end is not None
+        and text.startswith(joiner, c.source_end)
+        and text[c.source_end + 1 : c.source_end + 2].isupper()
+    ]
+    if not polled:
+        return claims
+    pollsters = {
+        c.claimant
+        for c in claims
+        if c.claimant and c.source and claimant_type(c.claimant, c.source, lex) == "pollster"
+    }
+    if len(pollsters) != 1:
+        return claims
+    (pollster,) = pollsters
+    out = list(claims)
+    for at in polled:
+        c = claims[at]
+        if c.claimant != pollster and claimant_type(c.claimant or "", c.source or "", lex) in (
+            _MEDIA_TYPES
+        ):
+            out[at] = replace(c, claimant=pollster)
+    return out
 
 
 def _voices_named_later(claims: list[Claim], lex: Lexicon) -> list[Claim]:
