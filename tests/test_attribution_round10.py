@@ -183,3 +183,17 @@ def test_a_medium_s_named_poll_without_a_pollster_stays_the_medium_s() -> None:
     assert attributed("Die Union liegt im ZDF-Politbarometer bei 31 Prozent.", "de")[0][1] == (
         "media-zdf"
     )
+
+
+def test_wie_die_plural_voices_mitteilten() -> None:
+    text = "Die Rate lag bei 2,0 Prozent, wie die Statistiker in Wiesbaden mitteilten."
+    assert attributed(text, "de") == [("die Statistiker in Wiesbaden", "de-destatis")]
+
+
+def test_an_unnamed_spokesperson_in_the_genitive_speaks_for_the_body_before() -> None:
+    text = (
+        "Die Landespolizei hat im Mai rund 3.000 Verstöße registriert. Etwa 1.700 Menschen "
+        "wurden nach Angaben eines Sprechers zurückgewiesen."
+    )
+    claimants = [c for _, c in attributed(text, "de")]
+    assert claimants[0] == claimants[1] and not claimants[0].startswith("anon-")
