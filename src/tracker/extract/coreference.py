@@ -158,6 +158,8 @@ class Coreference:
         """ "Der Klimadienst" after "des EU-Klimadienstes Copernicus", "das Zentrum" after "des
         Deutschen Krebsforschungszentrums": a definite description of one unknown word points
         back to the named institution before it whose name as written ends in that word."""
+        if written.count(" ") != 1:
+            return None
         words = written.lower().split()
         if len(words) != 2 or words[0] not in self.lex.sources.pointing_determiners:
             return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from tracker.claimants import resolve
 from tracker.claimants.gazetteer import data_language
+from tracker.claimants.index import index_for
 from tracker.claimants.normalize import norms
 from tracker.extract.attribution import (
     COMPOUND,
@@ -216,6 +217,8 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     claims = join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], text, lex)
     claims = join_parts(claims, text, lex)
     claims = add_meaning(inherit_units(claims, text, lex), text, lex)
+    if len(claims) < 2 or len([c for c in claims if c.claimant]) < 2:
+        return claims  # the passes below relate the claimants of two claims
     claims = _umbrella_named_later(_voices_named_later(claims, lex), lex)
     return _polls_of_pollsters(claims, text, lex)
 
@@ -225,14 +228,15 @@ def _umbrella_named_later(claims: list[Claim], lex: Lexicon) -> list[Claim]:
     UN-Beobachtermission mit": an international body opening its sentence as the subject that
     counted is its unit named next with the body's name joined to it ("UN-Mission"); a cue
     ("nach Angaben der Vereinten Nationen") keeps the body itself."""
+    known = index_for(data_language(lex.code)).gazetteer.claimants
     umbrellas = {
         c.claimant
         for c in claims
         if c.claimant
         and c.source
-        and "-" not in c.source
         and c.source_start == c.sentence_start  # the subject counting, not "nach Angaben der UN"
-        and claimant_type(c.claimant, c.source, lex) == "international"
+        and "-" not in c.source
+        and getattr(known.get(c.claimant), "type", None) == "international"
     }
     if not umbrellas:
         return claims
@@ -294,11 +298,16 @@ def _voices_named_later(claims: list[Claim], lex: Lexicon) -> list[Claim]:
     """ "nach Schätzungen der Versicherer ... Der Gesamtverband der Versicherer geht davon aus",
     "nach Polizeiangaben ... ein Sprecher der Landespolizeiinspektion": a voice that names
     nobody (an anonymous key) is the body named next in the article whose name holds its word."""
-    if not any(c.claimant and c.claimant.startswith(ANONYMOUS) for c in claims):
+    named = [
+        at
+        for at, c in enumerate(claims)
+        if c.claimant and c.source and not c.claimant.startswith((ANONYMOUS, "person-"))
+    ]
+    if not named or not any(c.claimant and c.claimant.startswith(ANONYMOUS) for c in claims):
         return claims
     data_lang = data_language(lex.code)
     out = list(claims)
-    for at, claim in enumerate(claims):
+    for at, claim in enumerate(claims[: named[-1]]):
         if not (claim.claimant and claim.claimant.startswith(ANONYMOUS) and claim.source):
             continue
         if claim.source.split()[0].lower() in lex.sources.pointing_determiners:
