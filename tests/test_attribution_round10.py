@@ -197,3 +197,26 @@ def test_an_unnamed_spokesperson_in_the_genitive_speaks_for_the_body_before() ->
     )
     claimants = [c for _, c in attributed(text, "de")]
     assert claimants[0] == claimants[1] and not claimants[0].startswith("anon-")
+
+
+def test_an_occasion_held_by_its_audience_continues_the_source_before() -> None:
+    text = (
+        "Nach Einschätzung des südkoreanischen Geheimdienstes NIS sind rund 11.000 Soldaten im "
+        "Einsatz. Davon seien etwa 1.000 verletzt worden, hieß es in einer Sitzung des "
+        "Geheimdienstausschusses in Seoul."
+    )
+    assert [c for _, c in attributed(text, "de")] == ["kr-nis", "kr-nis"]
+
+
+def test_a_definite_document_with_only_a_place_is_the_one_of_the_body_before() -> None:
+    text = (
+        "Das britische Verteidigungsministerium beziffert die Verluste auf 1.200 pro Tag. Es "
+        "handle sich um einen Höchstwert, heißt es im täglichen Lagebericht aus London. "
+        "Insgesamt dürften demnach mehr als 600.000 Soldaten verwundet worden sein."
+    )
+    assert {c for _, c in attributed(text, "de")} == {"gb-defence-ministry"}
+
+
+def test_a_definite_document_with_an_owner_is_the_owner_s() -> None:
+    found = attributed("Die Zahl liege bei 500, heißt es im Bericht der Regierung.", "de")
+    assert found[0][0] is not None and "Regierung" in found[0][0]
