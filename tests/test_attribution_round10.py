@@ -220,3 +220,24 @@ def test_a_definite_document_with_only_a_place_is_the_one_of_the_body_before() -
 def test_a_definite_document_with_an_owner_is_the_owner_s() -> None:
     found = attributed("Die Zahl liege bei 500, heißt es im Bericht der Regierung.", "de")
     assert found[0][0] is not None and "Regierung" in found[0][0]
+
+
+def test_an_election_result_and_the_returning_officer_are_one_voice() -> None:
+    text = (
+        "Bei der Landtagswahl in Sachsen ist die CDU laut vorläufigem Endergebnis auf 31,9 "
+        "Prozent gekommen. Die AfD erreichte 30,2 Prozent. Die Wahlbeteiligung lag nach Angaben "
+        "der Landeswahlleiterin bei 74,4 Prozent."
+    )
+    claimants = [c for _, c in attributed(text, "de")]
+    assert len(claimants) == 3 and len(set(claimants)) == 1 and claimants[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("written", "lang"),
+    [("vorläufigem Endergebnis", "de"), ("Landeswahlleiterin", "de"),
+     ("the official results", "en"), ("the returning officer", "en")],
+)  # fmt: skip
+def test_records_and_officers_of_an_election_name_the_electoral_authority(
+    written: str, lang: str
+) -> None:
+    assert resolve(written, lang).type == "electoral-commission"
