@@ -241,3 +241,17 @@ def test_records_and_officers_of_an_election_name_the_electoral_authority(
     written: str, lang: str
 ) -> None:
     assert resolve(written, lang).type == "electoral-commission"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Die Katastrophenschutzbehörde Afad zählte 3.000 Tote. Die türkische Behörde meldete "
+         "zudem 12.000 Verletzte.", "tr-afad"),
+        ("Die ukrainischen Behörden meldeten 30 Tote.", "ua-government"),
+    ],
+)  # fmt: skip
+def test_a_country_s_authority_described_is_the_body_of_that_country_named_before(
+    text: str, key: str
+) -> None:
+    assert attributed(text, "de")[-1][1] == key

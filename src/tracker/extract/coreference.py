@@ -132,6 +132,12 @@ class Coreference:
             same = self._same_type(found.type, start)
             if same is not None and not same.claimant.startswith(ANONYMOUS):
                 return same.claimant
+        if found.type == "government" and found.country and self._official_described(written):
+            # "Die türkische Behörde" after "die Katastrophenschutzbehörde Afad": that body
+            self._read(start)
+            body = self._body_of_country(found.country, start)
+            if body is not None:
+                return body.claimant
         if found.claimant and not pronoun and not described:
             if found.claimant.startswith(_UNKNOWN_NAME) and found.type is None:
                 person = self._surname_of(written, start)
@@ -153,6 +159,27 @@ class Coreference:
             return self._anonymous(found.label)
         self._settle(start, back.claimant)
         return back.claimant
+
+    def _official_described(self, written: str) -> bool:
+        """ "die türkische Behörde", "the Kenyan authority": a definite description whose head
+        is an official's word (names a country's government only when nothing of that country
+        was named before)."""
+        words = written.lower().split()
+        return (
+            len(words) >= 2
+            and words[0] in self.lex.sources.pointing_determiners
+            and words[-1] in self.lex.sources.pointing_heads
+            and self._is_official(written.split()[-1])
+        )
+
+    def _body_of_country(self, country: str, start: int) -> _Named | None:
+        """The nearest named institution of ``country`` before ``start`` (not its government)."""
+        starts, items = self._lists.get("institution", ((), ()))
+        for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            named = items[at]
+            if named.country == country and named.type not in (None, "government"):
+                return named
+        return None
 
     def _compound_tail(self, written: str, start: int) -> _Named | None:
         """ "Der Klimadienst" after "des EU-Klimadienstes Copernicus", "das Zentrum" after "des
