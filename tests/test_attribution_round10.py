@@ -255,3 +255,11 @@ def test_a_country_s_authority_described_is_the_body_of_that_country_named_befor
     text: str, key: str
 ) -> None:
     assert attributed(text, "de")[-1][1] == key
+
+
+def test_who_sums_up_states_the_figures_that_follow() -> None:
+    text = (
+        "Im Gespräch mit dem Sender zieht die ukrainische Ministerin Olena Marko eine bittere "
+        "Bilanz. Mehr als 2.100 Soldaten seien gefallen."
+    )
+    assert attributed(text, "de")[0][1] == "person-olena-marko"
