@@ -263,3 +263,11 @@ def test_who_sums_up_states_the_figures_that_follow() -> None:
         "Bilanz. Mehr als 2.100 Soldaten seien gefallen."
     )
     assert attributed(text, "de")[0][1] == "person-olena-marko"
+
+
+def test_a_typed_description_matches_the_compound_as_a_noun_not_a_verb() -> None:
+    text = (
+        "Der EU-Klimadienst Copernicus meldete 14 Hitzetage. Laut dem Dienst waren es 3 mehr "
+        "als im Vorjahr."
+    )
+    assert [c for _, c in attributed(text, "de")] == ["copernicus", "copernicus"]

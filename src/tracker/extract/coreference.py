@@ -408,7 +408,8 @@ class Coreference:
             if kind != "ministry":
                 # "the health ministry" with no health ministry before it is not whichever body
                 # came last; "the institute" may still be the last one named "... Institute"
-                return self._named_like(words, start)
+                # (the head as written: a lower-cased German noun lemmatizes as a verb)
+                return self._named_like(words, start, written.split()[len(words) - 1])
         if self._is_description(words) and self._is_official(words[-1]):
             # "The official" after "Yonhap, citing a military official": that voice again
             same = self._written_with(words[-1], start)
@@ -477,13 +478,13 @@ class Coreference:
                 return items[at]
         return None
 
-    def _named_like(self, words: list[str], start: int) -> _Named | None:
+    def _named_like(self, words: list[str], start: int, head_word: str) -> _Named | None:
         """The nearest institution before ``start`` whose name holds the description's head
         ("the institute" -> "Robert Koch Institute"), if it is a description at all."""
         near = self._nearest("institution", start)
         if near is None or not self._is_description(words):
             return None
-        head = norms(words[-1], data_language(self.lex.code))
+        head = norms(head_word, data_language(self.lex.code))
         if not head:
             return None
         # "die Organisation" -> "Weltgesundheitsorganisation": a compound ending in the head
