@@ -421,15 +421,16 @@ class Coreference:
             # (or the unnamed body described before with that head: "the regional civil
             # protection agency" ... "the agency")
             near = self._nearest("institution", start)
+            head_word = written.split()[len(words) - 1]  # as written: "Dienst" is no "dienen"
             if near is not None and near.type in _HOME_ONLY_TYPES:
                 # "South Korea's spy agency ..., broadcaster KBS reported. The agency also
                 # believes": a medium passing a figure on is no "agency" described before it
                 return (
-                    self._ending_in(words[-1], start)
-                    or self._written_with(words[-1], start)
+                    self._ending_in(head_word, start)
+                    or self._written_with(head_word, start)
                     or near
                 )
-            return self._ending_in(words[-1], start) or near or self._written_with(words[-1], start)
+            return self._ending_in(head_word, start) or near or self._written_with(head_word, start)
         if self._is_pronoun(written):
             return self._nearest("institution", start)
         return None
