@@ -217,8 +217,8 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     claims = join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], text, lex)
     claims = join_parts(claims, text, lex)
     claims = add_meaning(inherit_units(claims, text, lex), text, lex)
-    if len(claims) < 2 or len([c for c in claims if c.claimant]) < 2:
-        return claims  # the passes below relate the claimants of two claims
+    if len(sentences) < 2 or len([c for c in claims if c.claimant]) < 2:
+        return claims  # the passes below relate the claimants of two sentences
     claims = _umbrella_named_later(_voices_named_later(claims, lex), lex)
     return _polls_of_pollsters(claims, text, lex)
 
