@@ -271,3 +271,19 @@ def test_a_typed_description_matches_the_compound_as_a_noun_not_a_verb() -> None
         "als im Vorjahr."
     )
     assert [c for _, c in attributed(text, "de")] == ["copernicus", "copernicus"]
+
+
+def test_a_bare_voice_of_a_kind_is_the_body_of_that_kind_named_next() -> None:
+    text = (
+        "Das Feuer hat nach Angaben der Feuerwehr 4.000 Hektar zerstört. Ein Sprecher der "
+        "Brandschutzbehörde Cal Fire sagte, 900 Häuser seien verbrannt."
+    )
+    assert [c for _, c in attributed(text, "de")] == ["us-calfire", "us-calfire"]
+
+
+def test_a_bare_voice_of_a_kind_with_many_members_keeps_its_own_key() -> None:
+    text = (
+        "The airline's planes were late 30% of the time, company figures showed. Carmaker "
+        "Volkswagen said it would cut 4,000 jobs."
+    )
+    assert attributed(text, "en")[0][1] != "co-volkswagen"

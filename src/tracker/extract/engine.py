@@ -315,12 +315,20 @@ def _voices_named_later(claims: list[Claim], lex: Lexicon) -> list[Claim]:
         head = norms(claim.source, data_lang)
         if not head or len(head[-1]) < 5:
             continue
+        # of a kind a country has one of (not "company figures": there are many companies)
+        gazetteer = index_for(data_lang).gazetteer
+        kind = resolve(claim.source, lex.code).type
+        one = kind is not None and kind in gazetteer.types and not gazetteer.types[kind].many
+        kinds = gazetteer.narrower_types(kind) if one and kind else frozenset()
         for later in claims[at + 1 :]:
             key = later.claimant
             if not key or key.startswith((ANONYMOUS, "person-")) or not later.source:
                 continue
-            if later.source != claim.source and any(
-                head[-1] in w for w in norms(later.source, data_lang)
+            if later.source == claim.source:
+                continue
+            # its word in the body's name, or the body of its kind ("Feuerwehr" ... Cal Fire)
+            if any(head[-1] in w for w in norms(later.source, data_lang)) or (
+                kinds and claimant_type(key, later.source, lex) in kinds
             ):
                 out[at] = replace(claim, claimant=key)
                 break
