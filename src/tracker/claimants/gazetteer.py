@@ -191,7 +191,10 @@ def _types(f: _File) -> dict[str, InstitutionType]:
         out[tid] = InstitutionType(
             tid,
             f.string(f.child(node, "label", f"{key}.label"), f"{key}.label"),
-            f.strings(f.child(node, "heads", f"{key}.heads"), f"{key}.heads"),
+            # records only this type issues ("Endergebnis": an election's result is the
+            # electoral authority's) name it like its heads
+            f.strings(f.child(node, "heads", f"{key}.heads"), f"{key}.heads")
+            + f.strings(node.get("records", []), f"{key}.records"),
             broader,
             many,
         )

@@ -80,6 +80,9 @@ def norm_word(part: str, lang: str) -> str:
     """The comparable form of one word (no spaces, no hyphens)."""
     if _is_acronym(part):
         return part
+    if len(part) > 3 and part.isupper() and part.isalpha():
+        # a longer acronym ("UNAIDS", "NATO") is no inflected word: its last letter is no ending
+        return part.casefold()
     from tracker.claimants.gazetteer import stem_endings
 
     try:

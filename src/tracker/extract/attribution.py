@@ -901,11 +901,14 @@ def _unowned_document(cue: Cue, lex: Lexicon) -> bool:
     if cue.phrase not in lex.sources.document_cues:
         return False
     words = cue.source.lower().split()
-    if not words or words[0] not in lex.sources.document_articles:
+    definite = cue.phrase in lex.sources.definite_document_cues
+    if not words or not definite and words[0] not in lex.sources.document_articles:
         return False  # "heißt es in dem Bericht": a description pointing back, as written
     nouns = [i for i, w in enumerate(words) if w in lex.sources.document_nouns]
     if not nouns:
         return False
+    if not definite and words[nouns[0]] in lex.sources.audience_occasions:
+        return True  # "in einer Sitzung des Ausschusses": the committee only listened
     return not any(w in lex.sources.document_owners for w in words[nouns[0] + 1 :])
 
 

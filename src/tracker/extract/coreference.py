@@ -132,11 +132,20 @@ class Coreference:
             same = self._same_type(found.type, start)
             if same is not None and not same.claimant.startswith(ANONYMOUS):
                 return same.claimant
+        if found.type == "government" and found.country and self._official_described(written):
+            # "Die türkische Behörde" after "die Katastrophenschutzbehörde Afad": that body
+            self._read(start)
+            body = self._body_of_country(found.country, start)
+            if body is not None:
+                return body.claimant
         if found.claimant and not pronoun and not described:
             if found.claimant.startswith(_UNKNOWN_NAME) and found.type is None:
                 person = self._surname_of(written, start)
                 if person is not None:
                     return person.claimant
+                tail = self._compound_tail(written, start)
+                if tail is not None:
+                    return tail.claimant
             return found.claimant
         self._read(start)
         back = self._points_to(written, found.type, start)
@@ -150,6 +159,48 @@ class Coreference:
             return self._anonymous(found.label)
         self._settle(start, back.claimant)
         return back.claimant
+
+    def _official_described(self, written: str) -> bool:
+        """ "die türkische Behörde", "the Kenyan authority": a definite description whose head
+        is an official's word (names a country's government only when nothing of that country
+        was named before)."""
+        words = written.lower().split()
+        return (
+            len(words) >= 2
+            and words[0] in self.lex.sources.pointing_determiners
+            and words[-1] in self.lex.sources.pointing_heads
+            and self._is_official(written.split()[-1])
+        )
+
+    def _body_of_country(self, country: str, start: int) -> _Named | None:
+        """The nearest named institution of ``country`` before ``start`` (not its government)."""
+        starts, items = self._lists.get("institution", ((), ()))
+        for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            named = items[at]
+            if named.country == country and named.type not in (None, "government"):
+                return named
+        return None
+
+    def _compound_tail(self, written: str, start: int) -> _Named | None:
+        """ "Der Klimadienst" after "des EU-Klimadienstes Copernicus", "das Zentrum" after "des
+        Deutschen Krebsforschungszentrums": a definite description of one unknown word points
+        back to the named institution before it whose name as written ends in that word."""
+        if written.count(" ") != 1:
+            return None
+        words = written.lower().split()
+        if len(words) != 2 or words[0] not in self.lex.sources.pointing_determiners:
+            return None
+        head = norms(written.split()[-1], data_language(self.lex.code))
+        if len(head) != 1 or len(head[0]) < 4:
+            return None
+        starts, items = self._lists.get("institution", ((), ()))
+        for at in range(bisect.bisect_left(starts, start) - 1, -1, -1):
+            named = items[at]
+            if named.claimant.startswith(ANONYMOUS):
+                continue
+            if any(w.endswith(head[0]) for w in named.written | named.words):
+                return named
+        return None
 
     def _umbrella_description(self, written: str, label: str) -> bool:
         """ "the U.N. agency", "die UN-Organisation": a definite description whose head is no
@@ -357,7 +408,8 @@ class Coreference:
             if kind != "ministry":
                 # "the health ministry" with no health ministry before it is not whichever body
                 # came last; "the institute" may still be the last one named "... Institute"
-                return self._named_like(words, start)
+                # (the head as written: a lower-cased German noun lemmatizes as a verb)
+                return self._named_like(words, start, written.split()[len(words) - 1])
         if self._is_description(words) and self._is_official(words[-1]):
             # "The official" after "Yonhap, citing a military official": that voice again
             same = self._written_with(words[-1], start)
@@ -369,15 +421,16 @@ class Coreference:
             # (or the unnamed body described before with that head: "the regional civil
             # protection agency" ... "the agency")
             near = self._nearest("institution", start)
+            head_word = written.split()[len(words) - 1]  # as written: "Dienst" is no "dienen"
             if near is not None and near.type in _HOME_ONLY_TYPES:
                 # "South Korea's spy agency ..., broadcaster KBS reported. The agency also
                 # believes": a medium passing a figure on is no "agency" described before it
                 return (
-                    self._ending_in(words[-1], start)
-                    or self._written_with(words[-1], start)
+                    self._ending_in(head_word, start)
+                    or self._written_with(head_word, start)
                     or near
                 )
-            return self._ending_in(words[-1], start) or near or self._written_with(words[-1], start)
+            return self._ending_in(head_word, start) or near or self._written_with(head_word, start)
         if self._is_pronoun(written):
             return self._nearest("institution", start)
         return None
@@ -426,13 +479,13 @@ class Coreference:
                 return items[at]
         return None
 
-    def _named_like(self, words: list[str], start: int) -> _Named | None:
+    def _named_like(self, words: list[str], start: int, head_word: str) -> _Named | None:
         """The nearest institution before ``start`` whose name holds the description's head
         ("the institute" -> "Robert Koch Institute"), if it is a description at all."""
         near = self._nearest("institution", start)
         if near is None or not self._is_description(words):
             return None
-        head = norms(words[-1], data_language(self.lex.code))
+        head = norms(head_word, data_language(self.lex.code))
         if not head:
             return None
         # "die Organisation" -> "Weltgesundheitsorganisation": a compound ending in the head

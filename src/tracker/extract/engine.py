@@ -5,8 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from tracker.claimants import resolve
+from tracker.claimants.gazetteer import data_language
+from tracker.claimants.index import index_for
+from tracker.claimants.normalize import norms
 from tracker.extract.attribution import (
     COMPOUND,
     Cue,
@@ -25,7 +29,12 @@ from tracker.extract.attribution import (
     subjunctive_verb,
 )
 from tracker.extract.combine import inherit_units, join_bounds, join_parts
-from tracker.extract.coreference import Coreference, claimant_type, measured_subject
+from tracker.extract.coreference import (
+    ANONYMOUS,
+    Coreference,
+    claimant_type,
+    measured_subject,
+)
 from tracker.extract.lexicon import Lexicon, per_language, phrase_alternation, word_bounded
 from tracker.extract.meaning import add_meaning
 from tracker.extract.negatives import NegativeFilter, Reason
@@ -208,7 +217,122 @@ def extract_claims(text: str, lex: Lexicon) -> list[Claim]:
     claims = join_bounds([_claim(core, ctx) for core in _cores(kept, text, lex)], text, lex)
     claims = join_parts(claims, text, lex)
     claims = add_meaning(inherit_units(claims, text, lex), text, lex)
-    return claims
+    if len(sentences) < 2 or len([c for c in claims if c.claimant]) < 2:
+        return claims  # the passes below relate the claimants of two sentences
+    claims = _umbrella_named_later(_voices_named_later(claims, lex), lex)
+    return _polls_of_pollsters(claims, text, lex)
+
+
+def _umbrella_named_later(claims: list[Claim], lex: Lexicon) -> list[Claim]:
+    """ "Die Vereinten Nationen haben 12.000 Tote dokumentiert ..., teilte die
+    UN-Beobachtermission mit": an international body opening its sentence as the subject that
+    counted is its unit named next with the body's name joined to it ("UN-Mission"); a cue
+    ("nach Angaben der Vereinten Nationen") keeps the body itself."""
+    known = index_for(data_language(lex.code)).gazetteer.claimants
+    umbrellas = {
+        c.claimant
+        for c in claims
+        if c.claimant
+        and c.source
+        and c.source_start == c.sentence_start  # the subject counting, not "nach Angaben der UN"
+        and "-" not in c.source
+        and getattr(known.get(c.claimant), "type", None) == "international"
+    }
+    if not umbrellas:
+        return claims
+    out = list(claims)
+    for at, claim in enumerate(claims):
+        if claim.claimant not in umbrellas or claim.source_start != claim.sentence_start:
+            continue
+        for later in claims[at + 1 :]:
+            key = later.claimant
+            if not key or key == claim.claimant or not later.source:
+                continue
+            if key.startswith((ANONYMOUS, "person-")):
+                continue
+            joined = [w.split("-", 1)[0] for w in later.source.split() if "-" in w[1:]]
+            if any(resolve(w, lex.code).claimant == claim.claimant for w in joined):
+                out[at] = replace(claim, claimant=key)
+            break
+    return out
+
+
+_MEDIA_TYPES = frozenset({"media", "broadcaster", "news-agency"})
+
+
+def _polls_of_pollsters(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
+    """ "im neuen ARD-Deutschlandtrend ... ermittelte Infratest dimap für die ARD": a medium's
+    named poll states what the pollster of the article found, not the medium."""
+    joiner = lex.sources.named_survey_joiner
+    if joiner != "-" or len(claims) < 2:
+        return claims
+    polled = [
+        at
+        for at, c in enumerate(claims)
+        if c.claimant
+        and c.source_end is not None
+        and text.startswith(joiner, c.source_end)
+        and text[c.source_end + 1 : c.source_end + 2].isupper()
+    ]
+    if not polled:
+        return claims
+    pollsters = {
+        c.claimant
+        for c in claims
+        if c.claimant and c.source and claimant_type(c.claimant, c.source, lex) == "pollster"
+    }
+    if len(pollsters) != 1:
+        return claims
+    (pollster,) = pollsters
+    out = list(claims)
+    for at in polled:
+        c = claims[at]
+        if c.claimant != pollster and claimant_type(c.claimant or "", c.source or "", lex) in (
+            _MEDIA_TYPES
+        ):
+            out[at] = replace(c, claimant=pollster)
+    return out
+
+
+def _voices_named_later(claims: list[Claim], lex: Lexicon) -> list[Claim]:
+    """ "nach Schätzungen der Versicherer ... Der Gesamtverband der Versicherer geht davon aus",
+    "nach Polizeiangaben ... ein Sprecher der Landespolizeiinspektion": a voice that names
+    nobody (an anonymous key) is the body named next in the article whose name holds its word."""
+    named = [
+        at
+        for at, c in enumerate(claims)
+        if c.claimant and c.source and not c.claimant.startswith((ANONYMOUS, "person-"))
+    ]
+    if not named or not any(c.claimant and c.claimant.startswith(ANONYMOUS) for c in claims):
+        return claims
+    data_lang = data_language(lex.code)
+    out = list(claims)
+    for at, claim in enumerate(claims[: named[-1]]):
+        if not (claim.claimant and claim.claimant.startswith(ANONYMOUS) and claim.source):
+            continue
+        if claim.source.split()[0].lower() in lex.sources.pointing_determiners:
+            continue  # "the ministry", "die Behörde" point back, never ahead
+        head = norms(claim.source, data_lang)
+        if not head or len(head[-1]) < 5:
+            continue
+        # of a kind a country has one of (not "company figures": there are many companies)
+        gazetteer = index_for(data_lang).gazetteer
+        kind = resolve(claim.source, lex.code).type
+        one = kind is not None and kind in gazetteer.types and not gazetteer.types[kind].many
+        kinds = gazetteer.narrower_types(kind) if one and kind else frozenset()
+        for later in claims[at + 1 :]:
+            key = later.claimant
+            if not key or key.startswith((ANONYMOUS, "person-")) or not later.source:
+                continue
+            if later.source == claim.source:
+                continue
+            # its word in the body's name, or the body of its kind ("Feuerwehr" ... Cal Fire)
+            if any(head[-1] in w for w in norms(later.source, data_lang)) or (
+                kinds and claimant_type(key, later.source, lex) in kinds
+            ):
+                out[at] = replace(claim, claimant=key)
+                break
+    return out
 
 
 def _apply_fractions(numerals: list[Numeral], text: str, lex: Lexicon) -> list[Numeral]:
@@ -517,15 +641,23 @@ def _named_after_self_reference(ctx: _Context, index: int, cue: Cue) -> Cue | No
     Verteidigungsministerium in Moskau mit.": a self-reference says only that the subject
     states it; a next sentence without figures saying who reported it names that voice."""
     own = ctx.lex.regexes.self_reference.match(ctx.text, cue.start)
-    if not own or " " not in own.group().strip():
-        return None  # "Das Amt hat 5,9 Millionen Fälle erfasst": the subject names itself
+    if not own:
+        return None
     nxt = index + 1
     if nxt >= len(ctx.sentences):
         return None
     sentence = ctx.sentences[nxt]
     if DIGIT.search(ctx.text, sentence.start, sentence.end) or _counts_on(ctx, nxt):
         return None  # "Drei weitere seien gefangen worden, teilten die SSO mit": figures of its own
-    return _follow_up_cue(ctx, index)
+    following = _follow_up_cue(ctx, index)
+    if following is None or " " in own.group().strip():
+        return following
+    # "Das Amt hat 5,9 Millionen Fälle erfasst. Das geht aus seiner Statistik hervor": the
+    # subject names itself; "Die Grenzpolizei hat 3.000 Fälle festgestellt. Das geht aus Zahlen
+    # des Ministeriums hervor": another body's figures, the subject only did the counting
+    subject = resolve(cue.source, ctx.lex.code).claimant
+    named = resolve(following.source, ctx.lex.code).claimant
+    return following if named is not None and subject is not None and named != subject else None
 
 
 def _subject_source(ctx: _Context, index: int) -> tuple[Cue | None] | None:

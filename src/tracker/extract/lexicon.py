@@ -326,6 +326,11 @@ class Sources:
     document_nouns: frozenset[str]
     document_owners: frozenset[str]
     document_articles: frozenset[str]
+    # "hieß es in einer Sitzung des Ausschusses": an occasion held by its audience, whose owner
+    # only listened; "heißt es im täglichen Lagebericht aus London": a definite document with
+    # no owner (a place at most) is the one of the body named before
+    audience_occasions: frozenset[str]
+    definite_document_cues: frozenset[str]
     # "told Al Arabiya that", "wrote on Telegram that": after an inverted verb, a phrase followed
     # by one of these is the addressee or the medium, not the source
     complement_starts: frozenset[str]
@@ -423,6 +428,8 @@ def _sources(f: DataFile) -> Sources:
         document_nouns=f.word_set("document_nouns"),
         document_owners=f.word_set("document_owners"),
         document_articles=f.word_set("document_articles"),
+        audience_occasions=f.word_set("audience_occasions"),
+        definite_document_cues=f.word_set("definite_document_cues"),
         complement_starts=f.word_set("complement_starts"),
         record_verbs=_record_verbs(f, after),
         population_kinds=_population_kinds(f),
