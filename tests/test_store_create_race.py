@@ -34,3 +34,27 @@ def test_processes_creating_one_database_together_all_succeed(tmp_path: Path) ->
         ]
         outcomes = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
         assert all(code == 0 for code, _ in outcomes), outcomes
+
+
+def test_a_file_another_process_has_only_just_created_is_waited_for(tmp_path: Path) -> None:
+    """The race above, made certain: the file is there but its header not yet written (empty),
+    as a second process finds it; the opener waits until it is a database instead of calling it
+    "not a DuckDB database file"."""
+    import threading
+
+    import duckdb
+
+    from tracker.store.connection import connect
+
+    db = tmp_path / "new.duckdb"
+    db.touch()
+
+    def finish() -> None:
+        made = tmp_path / "made.duckdb"
+        duckdb.connect(str(made)).close()
+        made.replace(db)
+
+    threading.Timer(0.4, finish).start()
+    started = time.monotonic()
+    connect(db, read_only=False, timeout=10).close()
+    assert 0.3 <= time.monotonic() - started < 10

@@ -80,13 +80,26 @@ def connect(
             message = str(err)
             busy = any(marker in message for marker in _LOCK_MARKERS) or (
                 _SAME_PROCESS_MARKER in message)
-            if not busy and not (creating and _NOT_DUCKDB in message):
+            half_made = _NOT_DUCKDB in message and (creating or _header_not_written(path))
+            if not busy and not half_made:
                 raise _open_error(path, message) from None
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise _lock_error(path, message, timeout) from None
         time.sleep(min(delay, remaining))  # the last try lands on the deadline
         delay = min(delay * 2, _MAX_BACKOFF)
+
+
+def _header_not_written(path: Path) -> bool:
+    """An empty file, or one of zero bytes so far: another process has created it and not yet
+    written DuckDB's header (a process that saw it already there would otherwise take it for a
+    file that is not a database). A file with any other content is left to fail at once."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return not head.strip(b"\0")
 
 
 def _lock_error(path: Path, message: str, timeout: float) -> StoreBusyError:
