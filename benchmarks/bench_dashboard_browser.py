@@ -31,7 +31,10 @@ them out):
 
 - point click: a point of the range chart (rows per source, ``?by=source``) clicked; from the
   click until the claim's detail panel (``.st-key-claim_detail``) shows its review buttons
-  (``detail_link``: whether its "Open the article" link shows);
+  (``detail_link``: whether its "Open the article" link shows); the first click of the session
+  (the page draws its first detail panel: Streamlit loads and compiles the code of its
+  elements), and apart the median of the session's later clicks (another point, the panel
+  open);
 - review: "✗ Wrong" in the detail panel, on the first point (of at most 40 opened) whose
   panel says it is in the consensus with no relayed copies, else the first in the consensus
   with copies; from the click until the headline consensus metric (value and band) changed,
@@ -40,6 +43,8 @@ them out):
 - undo: "↶ Undo the last review"; until the consensus is back to its value before the review
   (or "Review undone" shows); redo: "↷ Redo"; until the reviewed consensus is back (or
   "Review applied again" shows).
+- the floor: the browser CPU of the benchmark's own waiting with no click (polling the open
+  panel for 0.3 s, then the quiet time), which every step's browser figure includes.
 
 A review and its undo are new rows in ``store.reviews``, so the server runs on a copy of the
 database in a temporary folder and the given file is never written.
@@ -291,6 +296,20 @@ def open_point(page: Any, wire: Wire, index: int) -> dict[str, Any]:
     return opened
 
 
+def waiting_floor(page: Any) -> dict[str, float]:
+    """The browser CPU of this benchmark's own waiting, with no click: ``open_point``'s polling
+    of an open panel for 0.3 s, then the quiet time. Part of every step's browser figure
+    (Playwright's driver and its checks in the page count as the browser)."""
+    detail, cpu = page.locator(DETAIL), process_cpu()
+    end = time.perf_counter() + 0.3
+    while time.perf_counter() < end:
+        visible(detail.get_by_role("button", name="✗ Wrong"))
+        detail.inner_text()
+        page.wait_for_timeout(20)
+    page.wait_for_timeout(QUIET_S * 1000)
+    return cpu_since(cpu, "floor")
+
+
 def review_session(context: Any, url: str) -> dict[str, Any]:
     """Click a point, review it as wrong from the detail panel, undo, redo (issue #13).
 
@@ -308,9 +327,11 @@ def review_session(context: Any, url: str) -> dict[str, Any]:
         page.wait_for_timeout(QUIET_S * 1000)
         count = page.locator(CHART).filter(has_text="Range comparison").first.locator(
             "g.mark-symbol path").count()
-        chosen, fallback = None, None
+        chosen, fallback, later = None, None, []
         for index in range(min(count, POINTS_TRIED)):
             opened = open_point(page, wire, index)
+            if index:  # the page has drawn a detail panel before (its code loaded and compiled)
+                later.append(opened)
             result.setdefault("detail_s", opened["seconds"])
             result.setdefault("detail_bytes", opened["bytes"])
             result.setdefault("detail_link", visible(
@@ -324,6 +345,12 @@ def review_session(context: Any, url: str) -> dict[str, Any]:
                     break
                 fallback = index if fallback is None else fallback
         result["points_opened"] = index + 1 if count else 0
+        for key in ("seconds", "detail_server_cpu", "detail_browser_cpu"):
+            values = [o[key] for o in later if o["reached"] and o[key] is not None]
+            if values:
+                result[f"later_{key}"] = statistics.median(values)
+        if result.get("detail_opened"):
+            result.update(waiting_floor(page))
         if chosen is None and fallback is not None:
             open_point(page, wire, fallback)
             chosen = fallback
@@ -428,6 +455,8 @@ def table(facts: dict[str, Any], result: dict[str, Any]) -> str:
         row("filter change (Hedged claims: firm only)", "filter_s", TARGET_INTERACTION_S),
         row("click a point until its detail panel shows (with the article link)", "detail_s",
             TARGET_INTERACTION_S),
+        row("click another point, the panel already open (median of the session's later "
+            "clicks)", "later_seconds", TARGET_INTERACTION_S),
         row("review 'Wrong' in the detail panel until the consensus changes"
             + moved("review_moved_consensus"), "review_s", TARGET_INTERACTION_S),
         row("undo the review until the consensus is back" + moved("review_moved_consensus"),
@@ -444,6 +473,12 @@ def table(facts: dict[str, Any], result: dict[str, Any]) -> str:
           for step, key in (("opening the page", "open"), ("quantity switch", "switch"),
                             ("filter change", "filter"), ("point to detail", "detail"),
                             ("review", "review"), ("undo", "undo"), ("redo", "redo"))),
+        row("CPU seconds of the server / the browser, a later point to its detail (median "
+            "of the session's later clicks): server", "later_detail_server_cpu", None, "cpu"),
+        row("… browser", "later_detail_browser_cpu", None, "cpu"),
+        row("CPU seconds of the browser, the benchmark's own waiting with no click (0.3 s of "
+            "polling the panel, then the quiet time): part of each step's browser figure",
+            "floor_browser_cpu", None, "cpu"),
         "",
     ])
 

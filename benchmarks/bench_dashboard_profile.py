@@ -14,14 +14,16 @@ machine:
 - ``rerun``: the same page again (every cache hit);
 - ``filter``: "Hedged claims: firm only";
 - ``quantity``: the next quantity in the picker;
-- ``detail``: a claim selected (as a click on a chart point does);
-- ``review``: "✗ Wrong" in the detail panel (a write: every cache is dropped and the page drawn
-  again on the new database version, the detail panel open);
+- ``detail``: a claim of the shown quantity selected (as a click on a chart point does);
+- ``review``: "✗ Wrong" in the detail panel (a write in the button's callback, then the page
+  on the new database version, patched from the review's reads, the detail panel open);
+- ``undo``, ``redo``: "↶ Undo the last review", then "↷ Redo" there;
 - ``claims``: the Claims tab opened.
 
 The script thread is profiled with cProfile (AppTest runs the page in a thread of its own); the
 top functions by cumulative time are printed per step (``--top``; 0 prints none), then a table of
-the CPU seconds per step.
+the CPU seconds per step. ``--no-profile`` runs without cProfile (whose overhead inflates the
+Python-heavy steps, e.g. Altair's and Streamlit's deep copies): CPU seconds only.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-STEPS = ("first", "warm", "rerun", "filter", "quantity", "detail", "review", "claims")
+STEPS = ("first", "warm", "rerun", "filter", "quantity", "detail", "review", "undo", "redo",
+         "claims")
 
 # AppTest runs a script file; this one profiles the page's own thread into PROFILER.
 PAGE = """
@@ -54,7 +57,17 @@ finally:
 
 
 class Holder:
-    PROFILER = cProfile.Profile()
+    PROFILER: cProfile.Profile | NoProfile = cProfile.Profile()
+
+
+class NoProfile:
+    """Stands in for the profiler with ``--no-profile``."""
+
+    def enable(self) -> None:
+        pass
+
+    def disable(self) -> None:
+        pass
 
 
 def report(profiler: cProfile.Profile, top: int, sort: str) -> str:
@@ -70,6 +83,8 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=25, help="profile rows per step (0: none)")
     parser.add_argument("--sort", default="cumulative", help="pstats sort key")
     parser.add_argument("--steps", default=",".join(STEPS), help="steps to print profiles of")
+    parser.add_argument("--no-profile", action="store_true",
+                        help="no cProfile (its overhead inflates Python-heavy steps): CPU only")
     args = parser.parse_args()
     printed = set(args.steps.split(","))
     sys.modules["__dashboard_profiler__"] = Holder  # type: ignore[assignment]
@@ -86,14 +101,14 @@ def main() -> None:
         os.environ["TRACKER_DB"] = str(copy)
 
         def step(name: str, app: AppTest) -> None:
-            Holder.PROFILER = cProfile.Profile()
+            Holder.PROFILER = NoProfile() if args.no_profile else cProfile.Profile()
             wall, cpu = time.perf_counter(), time.process_time()
             app.run()
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             if app.exception:
                 raise SystemExit(f"{name}: the dashboard failed: {app.exception}")
             results.append((name, cpu, wall))
-            if args.top and name in printed:
+            if args.top and name in printed and not args.no_profile:
                 print(f"\n=== {name}: {cpu:.3f} s CPU, {wall:.3f} s wall ===")
                 print(report(Holder.PROFILER, args.top, args.sort))
 
@@ -116,6 +131,10 @@ def main() -> None:
             step("detail", app)
             app.button(key="detail_wrong").click()
             step("review", app)
+            app.button(key="detail_undo").click()
+            step("undo", app)
+            app.button(key="detail_redo").click()
+            step("redo", app)
         app.session_state["tab"] = "Claims"
         if "tab" in app.query_params:  # the URL's value wins over the state in AppTest
             app.query_params["tab"] = "Claims"
@@ -127,14 +146,18 @@ def main() -> None:
 
 
 def first_claim(app: object) -> str | None:
-    """A claim of the shown view (what a click on the range chart would select)."""
+    """The newest claim of the shown quantity (what a click on the range chart would select)."""
     from tracker.dashboard import data
 
     db = Path(os.environ["TRACKER_DB"])
     overview = data.load_overview(db)
     if overview.is_empty():
         return None
-    claims = data.load_quantity_claims(db, overview["quantity"][0], texts=False)
+    config = data.load_config(db)
+    shown = app.selectbox(key="quantity").value  # type: ignore[attr-defined]
+    quantity = next((q for q in overview["quantity"] if config.label(q) == shown),
+                    overview["quantity"][0])
+    claims = data.load_quantity_claims(db, quantity, texts=False)
     return claims["claim_id"][0] if claims.height else None
 
 

@@ -244,3 +244,32 @@ def test_narrow_viewport_puts_legends_below(dashboard_url: str, tmp_path: Path) 
             page.screenshot(path=str(ARTIFACTS / "dashboard-narrow.png"), full_page=True)
         finally:
             browser.close()
+
+
+def test_close_hides_the_detail_panel_and_another_point_opens_it_again(
+        dashboard_url: str, tmp_path: Path) -> None:
+    """Close takes the panel and ``?claim=`` away; a click on another
+    point opens the panel again. (The point still selected in the chart does not: the chart
+    reports no new selection.)"""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as play:
+        browser = open_chromium(play, tmp_path)
+        try:
+            page = browser.new_page()
+            page.goto(f"{dashboard_url}/?quantity=North+Korean+troops+in+Russia")
+            expect(page.locator(CHART).filter(has_text="Range comparison")).to_be_visible(
+                timeout=60_000)
+            detail = page.locator(".st-key-claim_detail")
+            first, second = points_inside_the_axis(page)[:2]
+            assert click_when_drawn(page, first)
+            expect(detail.get_by_role("button", name="✗ Wrong")).to_be_visible(timeout=30_000)
+            assert "claim=" in page.url
+            detail.get_by_role("button", name="Close").click()
+            expect(detail).to_have_count(0, timeout=30_000)
+            page.wait_for_timeout(500)
+            assert "claim=" not in page.url
+            assert click_when_drawn(page, second)
+            expect(detail.get_by_role("button", name="✗ Wrong")).to_be_visible(timeout=30_000)
+        finally:
+            browser.close()

@@ -286,7 +286,7 @@ def test_after_a_review_the_quantity_is_patched_not_read_again(corpus: Path, tmp
             fresh = data.read_quantity(db, quantity)
             assert patched is not None
             assert patched.claims.equals(fresh.claims)
-            assert patched.basis == fresh.basis
+            assert patched.state == fresh.state
             reads[quantity] = patched
     assert moved in reads[second].claims["claim_id"].to_list()
     assert moved not in reads[first].claims["claim_id"].to_list()

@@ -5,25 +5,50 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from os import PathLike
-from typing import Any
+from typing import Any, Protocol
 
 from tracker.errors import InputError
 from tracker.models import Article
 
 
 def review_claim(
-    db: str | PathLike[str] | None, claim_id: str, verdict: str, **fields: Any
+    db: str | PathLike[str] | None, claim_id: str, verdict: str,
+    watch: ReviewWatch | None = None, **fields: Any
 ) -> str:
     """Store one review as a new row (the claim itself is never changed) and keep the
-    per-quantity summary in step with it. Returns the review's id."""
+    per-quantity summary in step with it. Returns the review's id. ``watch``: reads around the
+    write, in its session (``ReviewWatch``)."""
     from tracker.aggregate.review import add_review
+
+    return _reviewing(db, claim_id, lambda con: add_review(con, claim_id, verdict, **fields),
+                      watch)
+
+
+class ReviewWatch(Protocol):
+    """Reads around a review in its write session (the store locked, so nothing else can
+    change in between): the dashboard patches what it keeps instead of reading it all again."""
+
+    def before(self, con: Any) -> None: ...
+
+    def after(self, con: Any) -> None: ...
+
+
+def _reviewing(db: str | PathLike[str] | None, claim_id: str, write: Callable[[Any], str],
+               watch: ReviewWatch | None) -> str:
+    """One review row written by ``write`` in a read-write session, the summary kept in step
+    with it, ``watch`` called before and after."""
     from tracker.store import open_store
 
     with open_store(db) as store:
-        review_id = add_review(store.con, claim_id, verdict, **fields)
+        if watch is not None:
+            watch.before(store.con)
+        review_id = write(store.con)
         _keep_in_summary(store.con, claim_id)  # the summary the dashboard reads stays usable
+        if watch is not None:
+            watch.after(store.con)
     return review_id
 
 
@@ -80,26 +105,20 @@ def preview_quantities(config: Any, articles: list[Article]) -> dict[tuple[int, 
     return {(start, end): quantity for start, end, quantity in rows}
 
 
-def undo_review(db: str | PathLike[str] | None, claim_id: str, note: str | None = None) -> str:
+def undo_review(db: str | PathLike[str] | None, claim_id: str, note: str | None = None,
+                watch: ReviewWatch | None = None) -> str:
     """Undo the review that applies to a claim with a new row (see ``review.undo_review``)."""
     from tracker.aggregate.review import undo_review as undo
-    from tracker.store import open_store
 
-    with open_store(db) as store:
-        review_id = undo(store.con, claim_id, note)
-        _keep_in_summary(store.con, claim_id)
-    return review_id
+    return _reviewing(db, claim_id, lambda con: undo(con, claim_id, note), watch)
 
 
-def redo_review(db: str | PathLike[str] | None, claim_id: str, note: str | None = None) -> str:
+def redo_review(db: str | PathLike[str] | None, claim_id: str, note: str | None = None,
+                watch: ReviewWatch | None = None) -> str:
     """Apply the review undone last again, with a new row (see ``review.redo_review``)."""
     from tracker.aggregate.review import redo_review as redo
-    from tracker.store import open_store
 
-    with open_store(db) as store:
-        review_id = redo(store.con, claim_id, note)
-        _keep_in_summary(store.con, claim_id)
-    return review_id
+    return _reviewing(db, claim_id, lambda con: redo(con, claim_id, note), watch)
 
 
 def correct_article(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import polars as pl
@@ -194,6 +194,18 @@ def _remark(df: pl.DataFrame, earlier: RelayMarks, window_days: int) -> RelayMar
         return None  # a claim id twice (never in a store)
     differs = pl.any_horizontal([pl.col(k).ne_missing(pl.col(f"{k}_was")) for k in keys[1:]])
     changed = pairs.filter(pl.col("_new").is_null() | pl.col("_old").is_null() | differs)
+    old_of_new = pairs.filter(pl.col("_new").is_not_null()).sort("_new")["_old"]
+    return _remark_changed(df, earlier, window_days, changed, old_of_new)
+
+
+def _remark_changed(df: pl.DataFrame, earlier: RelayMarks, window_days: int,
+                    changed: pl.DataFrame, old_of_new: pl.Series) -> RelayMarks | None:
+    """``_remark`` once the changed claims are known: ``changed`` has their ``_RELAY_KEYS``
+    now and before (``_was``) with their rows in ``df`` (``_new``) and in the earlier input
+    (``_old``), either null for a claim added or dropped; ``old_of_new`` gives each row of
+    ``df`` its earlier row (null: new)."""
+    given = earlier.given
+    keys = _RELAY_KEYS
     if changed.height > REMARK_SHARE * df.height:
         return None
     groups = pl.concat([
@@ -223,7 +235,6 @@ def _remark(df: pl.DataFrame, earlier: RelayMarks, window_days: int) -> RelayMar
     # every earlier component a reached claim was in is marked again as a whole
     components = earlier.aligned["estimate_id"].filter(reached(given, "_old")).unique()
     old_redo = earlier.aligned["estimate_id"].is_in(components.implode())
-    old_of_new = pairs.filter(pl.col("_new").is_not_null()).sort("_new")["_old"]
     was = old_of_new.fill_null(0)
     redo = reached(df, "_new") | old_of_new.is_null() | old_redo.gather(was)
     if redo.sum() > REMARK_SHARE * df.height:
@@ -289,16 +300,66 @@ def prepare_marked(
     aliases: dict[str, tuple[str, ...]],
     fmt: Callable[[float | None], str] | None = None,
     earlier: RelayMarks | None = None,
+    changed: Collection[str] | None = None,
 ) -> tuple[pl.DataFrame, RelayMarks]:
     """``prepare`` and its relay marks; ``earlier``: the marks of a previous call on nearly the
-    same claims, reused where a change cannot reach them (``remark_relays``)."""
+    same claims, reused where a change cannot reach them (``remark_relays``); ``changed``:
+    the only claims that differ from ``earlier``'s (a review), so that only they are named,
+    valued and compared again (``_marks_after_change``)."""
     if "review" in df.columns:
         df = df.filter(pl.col("review").is_null() | (pl.col("review") != "wrong"))
     df = df.filter(pl.col("low").is_not_null() | pl.col("high").is_not_null())
     state = pl.col("state") if "state" in df.columns else pl.lit(None, dtype=pl.String)
     df = df.with_columns(is_total=state.is_null() | ~state.is_in(list(NOT_TOTAL_STATES)))
-    marks = remark_relays(add_values(normalise_sources(df, aliases)), earlier)
+    marks = None
+    if earlier is not None and changed is not None:
+        marks = _marks_after_change(df, aliases, earlier, changed)
+    if marks is None:
+        marks = remark_relays(add_values(normalise_sources(df, aliases)), earlier)
     return with_outliers(marks.marked, fmt), marks
+
+
+def _marks_after_change(df: pl.DataFrame, aliases: dict[str, tuple[str, ...]],
+                        earlier: RelayMarks, changed: Collection[str]) -> RelayMarks | None:
+    """``remark_relays(add_values(normalise_sources(df, aliases)), earlier)`` when ``df``
+    differs from the claims ``earlier`` was made of only in the claims ``changed`` (a
+    review): only their rows are named and valued again, the names of their sources
+    (``source_names``, per source) recounted, and their relays marked again; the rows keep
+    ``earlier``'s order with the changed claims last (the marked frame is sorted). None when
+    the frames do not fit (then all is done again)."""
+    given = earlier.given
+    if ("sentence_key" not in df.columns or earlier.window_days != RELAY_WINDOW_DAYS
+            or given.is_empty()):
+        return None
+    ids = pl.Series(list(changed), dtype=pl.String).implode()
+    was_changed = given["claim_id"].is_in(ids)
+    part = add_values(normalise_sources(df.filter(pl.col("claim_id").is_in(ids)), aliases))
+    kept = given.filter(~was_changed)
+    if kept.height + part.height != df.height or part.columns != given.columns:
+        return None
+    try:
+        new = pl.concat([kept, part])
+    except pl.exceptions.PolarsError:
+        return None  # a column of another type
+    if new.schema != given.schema:
+        return None
+    before = given.filter(was_changed)
+    keys = pl.concat([before["source_key"], part["source_key"]]).unique().implode()
+    touched = pl.col("source_key").is_in(keys)
+    names = new.filter(touched).group_by("source_key").agg(
+        source_names=pl.col("source").drop_nulls().unique().sort().str.join("; "))
+    new = new.with_columns(source_names=pl.when(touched).then(pl.col("source_key").replace_strict(
+        names["source_key"], names["source_names"], default=None, return_dtype=pl.String))
+        .otherwise(pl.col("source_names")))
+    columns = _RELAY_KEYS
+    at = pl.Series("_old", range(given.height), dtype=pl.UInt32)
+    old_side = before.select(columns).with_columns(_old=at.filter(was_changed))
+    new_side = part.select(columns).with_row_index("_new", offset=kept.height)
+    pairs = new_side.join(old_side, on="claim_id", how="full", coalesce=True, suffix="_was")
+    old_of_new = pl.concat([at.filter(~was_changed), new_side.join(
+        old_side.select("claim_id", "_old"), on="claim_id", how="left",
+        maintain_order="left")["_old"]])
+    return _remark_changed(new, earlier, RELAY_WINDOW_DAYS, pairs, old_of_new)
 
 
 def with_outliers(

@@ -57,9 +57,11 @@ def save_articles(db: Path, articles: list[Article]) -> dict[str, int]:
     return curate.save_articles(db, articles)
 
 
-def save_review(db: Path, claim_id: str, verdict: str, **fields: Any) -> str:
-    """Store one review as a new row (the claim itself is never changed); as ``tracker review``."""
-    return curate.review_claim(db, claim_id, verdict, **fields)
+def save_review(db: Path, claim_id: str, verdict: str, watch: curate.ReviewWatch | None = None,
+                **fields: Any) -> str:
+    """Store one review as a new row (the claim itself is never changed); as ``tracker review``.
+    ``watch``: reads in the write's session (``curate.ReviewWatch``)."""
+    return curate.review_claim(db, claim_id, verdict, watch, **fields)
 
 
 def merge_claimants(db: Path, claimant: str, target: str, note: str | None = None) -> str:
@@ -110,14 +112,14 @@ def move_claim(db: Path, claim_id: str, quantity_id: str | None, note: str | Non
     return move(db, claim_id, quantity_id, note)
 
 
-def undo_review(db: Path, claim_id: str) -> str:
+def undo_review(db: Path, claim_id: str, watch: curate.ReviewWatch | None = None) -> str:
     """Undo the review that applies to a claim (a new review row going back one review)."""
-    return curate.undo_review(db, claim_id)
+    return curate.undo_review(db, claim_id, watch=watch)
 
 
-def redo_review(db: Path, claim_id: str) -> str:
+def redo_review(db: Path, claim_id: str, watch: curate.ReviewWatch | None = None) -> str:
     """Apply the review undone last again (a new review row)."""
-    return curate.redo_review(db, claim_id)
+    return curate.redo_review(db, claim_id, watch=watch)
 
 
 def correct_article(db: Path, article_id: str, *, outlet: str | None, title: str | None,

@@ -99,6 +99,7 @@ class StoreFacts:
     config: QuantityConfig
     overview: pl.DataFrame
     relation: str
+    state: tuple | None = None  # ``version_state`` they were read at
 
 
 def load_store(db: Path) -> StoreFacts:
@@ -107,7 +108,8 @@ def load_store(db: Path) -> StoreFacts:
 
     with read_only(db) as con:
         relation = claims_relation(con) if has_claims_view(con) else "claims"
-        return StoreFacts(database_config(con), overview_of(con, relation), relation)
+        return StoreFacts(database_config(con), overview_of(con, relation), relation,
+                          version_state(con, relation))
 
 
 def count_claims(db: Path) -> int:
@@ -227,6 +229,27 @@ class QuantityRead:
 
     claims: pl.DataFrame
     basis: tuple | None
+    reviews: tuple | None = None  # count and newest time of the reviews read with them
+
+    @property
+    def state(self) -> tuple | None:
+        """``version_state`` the claims were read at."""
+        return None if self.basis is None else (self.basis, self.reviews)
+
+
+def _reviews(con: duckdb.DuckDBPyConnection) -> tuple | None:
+    try:
+        [row] = con.execute("SELECT count(*), max(reviewed_at) FROM store.reviews").fetchall()
+    except duckdb.Error:
+        return None
+    return tuple(row)
+
+
+def version_state(con: duckdb.DuckDBPyConnection, relation: str) -> tuple | None:
+    """What a quantity's claims depend on, reviews included (``_BASIS`` and the reviews'
+    count and newest time): two reads at one state are the same. None for an older file."""
+    basis = _basis(con, relation)
+    return None if basis is None else (basis, _reviews(con))
 
 
 def read_quantity(db: Path, quantity: str, relation: str | None = None) -> QuantityRead:
@@ -234,7 +257,7 @@ def read_quantity(db: Path, quantity: str, relation: str | None = None) -> Quant
     with read_only(db) as con:
         relation = relation or claims_relation(con)
         claims = quantity_claims(con, quantity, texts=False, relation=relation)
-        return QuantityRead(claims, _basis(con, relation))
+        return QuantityRead(claims, _basis(con, relation), _reviews(con))
 
 
 def patch_reviewed(db: Path, quantity: str, earlier: QuantityRead,
@@ -257,13 +280,117 @@ def patch_reviewed(db: Path, quantity: str, earlier: QuantityRead,
             " (SELECT claim_id FROM store.reviews)) x"
             f" LEFT JOIN ({CLAIMANT_LABELS}) l USING (claimant)", params=[quantity]).pl()
         ids = con.sql("SELECT DISTINCT claim_id FROM store.reviews").pl()["claim_id"]
+        reviews = _reviews(con)
     kept = earlier.claims.filter(~pl.col("claim_id").is_in(ids.implode()))
     try:
         claims = pl.concat([kept, reviewed.select(kept.columns)])
     except (pl.exceptions.PolarsError, pl.exceptions.ColumnNotFoundError):
         return None  # a column read with another type: read it all again
     claims = claims.sort(["published", "claim_id"], descending=[True, False], nulls_last=True)
-    return QuantityRead(claims, basis) if is_complete(claims) else None
+    return QuantityRead(claims, basis, reviews) if is_complete(claims) else None
+
+
+class ReviewRead:
+    """One review's reads in its write session (``curate.ReviewWatch``): the version state
+    before and after, the claim's quantity before, its row after (every column, as
+    ``claim_row``) and its reviews after. What a page kept at the state before is patched with them
+    (``patch_claim``, ``patch_overview``) instead of read again; the detail panel shows
+    ``detail``."""
+
+    def __init__(self, claim_id: str, relation: str) -> None:
+        self.claim_id = claim_id
+        self.relation = relation  # the page's ``claims_relation``
+        self.state_before: tuple | None = None
+        self.state_after: tuple | None = None
+        self.quantity_before: str | None = None
+        self.row = pl.DataFrame()
+        self.reviews = pl.DataFrame()
+        self.usable = False  # the row found in ``relation``, both states known
+
+    def before(self, con: duckdb.DuckDBPyConnection) -> None:
+        # The page's relation holds while the state is the one the page read at: the basis
+        # counts what the summary's freshness depends on, and no review came since.
+        self.state_before = version_state(con, self.relation)
+        rows = con.execute(f"SELECT quantity FROM {self.relation} WHERE claim_id = ?",
+                           [self.claim_id]).fetchall()
+        self.quantity_before = rows[0][0] if rows else None
+        self.usable = self.state_before is not None
+
+    def after(self, con: duckdb.DuckDBPyConnection) -> None:
+        from tracker.aggregate.review import review_history
+
+        if self.state_before is None:
+            return
+        # a review adds a review row and keeps the claim in the summary: the basis holds
+        self.state_after = (self.state_before[0], _reviews(con))
+        self.row, found = claim_frame(con, self.claim_id, self.relation)
+        self.reviews = review_history(con, self.claim_id)
+        self.usable = self.usable and found == self.relation
+
+    @property
+    def detail(self) -> tuple[dict[str, Any] | None, pl.DataFrame]:
+        """What ``load_claim_detail`` gives after the review."""
+        return (self.row.row(0, named=True) if self.row.height else None), self.reviews
+
+    def quantities(self) -> set[str]:
+        """The claim's quantity before and after (the overview rows it may change)."""
+        after = self.row["quantity"].to_list() if self.row.height else []
+        return {q for q in (self.quantity_before, *after) if q is not None}
+
+
+def patch_claim(earlier: QuantityRead, quantity: str, review: ReviewRead
+                ) -> QuantityRead | None:
+    """``earlier`` (read at the review's state before) with the reviewed claim's row replaced:
+    the same rows and order as ``read_quantity`` after the review, without reading. ``earlier``
+    itself when it was read after the review; None when it was read at another state or cut
+    at ``MAX_ROWS``."""
+    if not review.usable or earlier.state is None or not is_complete(earlier.claims):
+        return None
+    if earlier.state == review.state_after:
+        return earlier
+    if earlier.state != review.state_before:
+        return None
+    claims = earlier.claims
+    row = review.row.filter(pl.col("quantity") == quantity)
+    try:
+        row = row.select(claims.columns)
+        if row.schema != claims.schema:
+            return None
+    except pl.exceptions.PolarsError:
+        return None
+    at = claims.get_column("claim_id").eq(review.claim_id).arg_true()
+    if at.len() == 1 and row.height:  # in place: a review keeps the date and the id
+        i = at[0]
+        claims = pl.concat([claims.slice(0, i), row, claims.slice(i + 1)])
+    else:
+        claims = pl.concat([claims.filter(pl.col("claim_id") != review.claim_id), row])
+        claims = claims.sort(["published", "claim_id"], descending=[True, False],
+                             nulls_last=True)
+    basis, reviews = review.state_after
+    read = QuantityRead(claims, basis, reviews)
+    return read if is_complete(claims) else None
+
+
+def overview_rows(claims: pl.DataFrame) -> pl.DataFrame:
+    """``OVERVIEW_SQL`` over one quantity's complete claims, in polars (no row without
+    claims)."""
+    live = claims.filter(pl.col("quantity").is_not_null()
+                         & (pl.col("review").fill_null("") != "wrong"))
+    voice = pl.coalesce("claimant", "source", pl.col("outlet") + " (own figure)")
+    return live.group_by("quantity").agg(
+        claims=pl.len().cast(pl.Int64),
+        voices=voice.drop_nulls().n_unique().cast(pl.Int64),
+        outlets=pl.col("outlet").drop_nulls().n_unique().cast(pl.Int64),
+    )
+
+
+def patch_overview(overview: pl.DataFrame, claims: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """``overview`` with the rows of the quantities in ``claims`` (their complete claims)
+    counted again, in the overview's order."""
+    kept = overview.filter(~pl.col("quantity").is_in(list(claims)))
+    counted = [overview_rows(c).select(overview.columns) for c in claims.values()]
+    return pl.concat([kept, *counted]).sort(["voices", "claims", "quantity"],
+                                            descending=[True, True, False])
 
 
 def load_claim_texts(db: Path, claim_ids: list[str], relation: str | None = None
@@ -331,6 +458,15 @@ def claim_row(con: duckdb.DuckDBPyConnection, claim_id: str,
     fresh (a click's detail at 1M claims: milliseconds, where the ``claims`` view joins every
     claim for a second), else, or for a claim outside it (no quantity), the ``claims`` view.
     ``relation``: the database version's ``claims_relation`` if known."""
+    rows, _ = claim_frame(con, claim_id, relation)
+    return rows.row(0, named=True) if rows.height else None
+
+
+def claim_frame(con: duckdb.DuckDBPyConnection, claim_id: str,
+                relation: str | None = None) -> tuple[pl.DataFrame, str]:
+    """``claim_row`` as a frame of one row (none when there is no such claim) and the relation
+    it was found in."""
+    rows = pl.DataFrame()
     for tried in dict.fromkeys((relation or claims_relation(con), "claims")):
         rows = con.sql(
             f"SELECT c.*, l.claimant_label FROM (SELECT * FROM {tried}"
@@ -338,8 +474,8 @@ def claim_row(con: duckdb.DuckDBPyConnection, claim_id: str,
             params=[claim_id],
         ).pl()
         if rows.height:
-            return rows.row(0, named=True)
-    return None
+            return rows, tried
+    return rows, "claims"
 
 
 def load_reviews(db: Path, claim_id: str) -> pl.DataFrame:

@@ -89,12 +89,23 @@ def show_summary(view: QuantityView, title: str, description: str, left_out: int
 @st.cache_resource(show_spinner=False, max_entries=32)
 def range_spec(_view: QuantityView, key: ViewKey, label: str, with_outliers: bool,
                narrow: bool) -> dict[str, Any]:
-    """The range chart's spec, built once per view and setting (building costs ~0.1 s)."""
+    """The range chart's spec, built once per view and setting (building costs ~0.1 s); the
+    same view object in a new database version (a review of another quantity) keeps it."""
+    settings = (key.by, label, with_outliers, narrow)
+    kept = _LAST_SPEC.get(settings)
+    if kept is not None and kept[0] is _view:
+        return kept[1]
     fmt = number_formatter(_view.locale)
     domain = None if with_outliers else default_domain(_view.range_rows, _view.agreed)
-    return vega_lite_spec(finish(range_chart(
+    spec = vega_lite_spec(finish(range_chart(
         _view.range_rows, _view.agreed, f"Range comparison: {label} ({ROWS[key.by]})",
         domain=domain, fmt=fmt), _view.locale, narrow))
+    _LAST_SPEC.clear()  # one kept: the page's current chart
+    _LAST_SPEC[settings] = (_view, spec)
+    return spec
+
+
+_LAST_SPEC: dict[tuple, tuple[QuantityView, dict[str, Any]]] = {}
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -153,9 +164,8 @@ def show_compare(view: QuantityView, key: ViewKey, label: str, *, with_outliers:
                    "show outliers brings it in)"
                    if not with_outliers and view.outliers.height else "") + ". How the "
                "estimates moved over time: the Timeline tab.")
-    for note in view.notes:
-        if note.startswith("Range"):
-            st.caption(note)
+    for note in view.range_notes:
+        st.caption(note)
     show_outliers(view)
     show_latest(view, key.by)
     show_downloads(spec, caption(view, key, label), key.quantity)

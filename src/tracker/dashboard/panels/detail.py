@@ -13,7 +13,7 @@ import streamlit as st
 
 from tracker.aggregate.formatting import format_number
 from tracker.aggregate.review import review_steps
-from tracker.dashboard import actions, cache
+from tracker.dashboard import actions, cache, data
 from tracker.dashboard.cache import flash
 from tracker.dashboard.panels.select import select
 from tracker.dashboard.text import escape_markdown, highlight_markdown, safe_url
@@ -29,6 +29,22 @@ def run(action: Callable[[], object], message: str) -> None:
         st.error(str(err))
     else:
         flash(message)
+
+
+def reviewed(db: Path, claim_id: str, write: Callable[[data.ReviewRead], object],
+             message: str) -> None:
+    """on_click of a review button: the review is written before the page runs again (one run,
+    not a run that writes and a second one), and the page patches what it kept with the
+    review's reads (``cache.review``) instead of reading the claims again."""
+    try:
+        cache.review(db, claim_id, write)
+    except TrackerError as err:
+        st.session_state[ERROR] = str(err)
+    else:
+        st.session_state["flash"] = message
+
+
+ERROR = "detail_error"
 
 
 def value_text(claim: dict[str, Any], locale: str) -> str:
@@ -87,12 +103,16 @@ def show_detail(db: Path, signature: tuple, claim_id: str, labels: dict[str, str
 
 def show_review_buttons(db: Path, claim: dict[str, Any], labels: dict[str, str]) -> None:
     claim_id = claim["claim_id"]
+    error = st.session_state.pop(ERROR, None)
+    if error:
+        st.error(error)
     one, two, three = st.columns(3)
-    if one.button("✓ Correct", key="detail_correct"):
-        run(lambda: actions.save_review(db, claim_id, "correct"), "Marked correct.")
-    if two.button("✗ Wrong", key="detail_wrong"):
-        run(lambda: actions.save_review(db, claim_id, "wrong"),
-            "Marked wrong: the figures leave it out (Undo brings it back).")
+    one.button("✓ Correct", key="detail_correct", on_click=reviewed, args=(
+        db, claim_id, lambda watch: actions.save_review(db, claim_id, "correct", watch),
+        "Marked correct."))
+    two.button("✗ Wrong", key="detail_wrong", on_click=reviewed, args=(
+        db, claim_id, lambda watch: actions.save_review(db, claim_id, "wrong", watch),
+        "Marked wrong: the figures leave it out (Undo brings it back)."))
     targets = [NO_QUANTITY, *labels]
     with three.popover("Move to…"):
         target = st.selectbox("Quantity", targets, key="detail_move_to",
@@ -135,9 +155,11 @@ def show_history(db: Path, claim_id: str, reviews: pl.DataFrame, locale: str) ->
     st.markdown("**Reviews** (newest first; the first applies)  \n" + "\n".join(lines))
     applied, undone = review_steps(reviews)
     left, right = st.columns(2)
-    if left.button("↶ Undo the last review", key="detail_undo", disabled=not applied):
-        run(lambda: actions.undo_review(db, claim_id),
-            "Review undone (a new review row; nothing deleted). Redo brings it back.")
-    if right.button("↷ Redo", key="detail_redo", disabled=not undone,
-                    help="Apply the review undone last again."):
-        run(lambda: actions.redo_review(db, claim_id), "Review applied again (a new row).")
+    left.button("↶ Undo the last review", key="detail_undo", disabled=not applied,
+                on_click=reviewed, args=(
+                    db, claim_id, lambda watch: actions.undo_review(db, claim_id, watch),
+                    "Review undone (a new review row; nothing deleted). Redo brings it back."))
+    right.button("↷ Redo", key="detail_redo", disabled=not undone,
+                 help="Apply the review undone last again.", on_click=reviewed, args=(
+                     db, claim_id, lambda watch: actions.redo_review(db, claim_id, watch),
+                     "Review applied again (a new row)."))
