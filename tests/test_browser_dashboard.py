@@ -151,6 +151,21 @@ def points_inside_the_axis(page) -> list[int]:
     return inside
 
 
+def drawn_after_select(page, url: str, timeout: float = 15) -> bool:
+    """After a click on a mark: wait until the URL names the newly selected claim (the click's
+    run has started), then until that run is over (Streamlit's own test attribute), so that
+    the detail panel is the new claim's. Before, the panel of the earlier claim was still on
+    screen and "✗ Wrong" was clicked on it (the dashboard now writes nothing then)."""
+    deadline = time.monotonic() + timeout
+    while page.url == url:
+        if time.monotonic() > deadline:
+            return False
+        page.wait_for_timeout(100)
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+        timeout=60_000)
+    return True
+
+
 def open_chromium(play, tmp_path: Path, width: int = 1400, height: int = 1600):
     return play.chromium.launch_persistent_context(
         str(tmp_path / f"profile-{width}"), executable_path=str(CHROMIUM), headless=True,
@@ -173,8 +188,11 @@ def test_click_a_mark_review_it_undo_and_track_a_suggestion(dashboard_url: str,
             detail = page.locator(".st-key-claim_detail")
             changed = None
             for index in points_inside_the_axis(page):  # a point whose review moves the consensus
+                shown = page.url
                 if not click_when_drawn(page, index):
                     continue  # the mark was gone after a rerun redrew the chart
+                if not drawn_after_select(page, shown):
+                    continue  # the click was lost in a rerun: the URL names no new claim
                 expect(detail).to_be_visible(timeout=30_000)
                 if changed is None and not (ARTIFACTS / "dashboard-detail.png").exists():
                     expect(detail.get_by_text("Open the article")).to_be_visible()

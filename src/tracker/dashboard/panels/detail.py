@@ -15,7 +15,7 @@ from tracker.aggregate.formatting import format_number
 from tracker.aggregate.review import review_steps
 from tracker.dashboard import actions, cache, data
 from tracker.dashboard.cache import flash
-from tracker.dashboard.panels.select import select
+from tracker.dashboard.panels.select import select, selected
 from tracker.dashboard.text import escape_markdown, highlight_markdown, safe_url
 from tracker.errors import TrackerError
 
@@ -35,7 +35,17 @@ def reviewed(db: Path, claim_id: str, write: Callable[[data.ReviewRead], object]
              message: str) -> None:
     """on_click of a review button: the review is written before the page runs again (one run,
     not a run that writes and a second one), and the page patches what it kept with the
-    review's reads (``cache.review``) instead of reading the claims again."""
+    review's reads (``cache.review``) instead of reading the claims again.
+
+    Nothing is written when ``claim_id`` (the claim of the panel the button was drawn in) is no
+    longer the selected claim: a click on another mark selects it at once, but its panel comes
+    only when that run draws it; a click on the panel still showing the earlier claim would
+    review that one while the page goes on to show the new one, "No review yet" under
+    "Marked wrong"."""
+    if selected() != claim_id:
+        st.session_state[ERROR] = ("Nothing saved: another claim was selected before the "
+                                   "button was clicked. Review this one again if you meant to.")
+        return
     try:
         cache.review(db, claim_id, write)
     except TrackerError as err:
