@@ -51,6 +51,12 @@ def _known_lowercase(word: str, lex: Lexicon) -> bool:
     return entry is not None and entry.kind == Kind.ALIAS and entry.source.casefold() == word
 
 
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The words and signs of ``text[start:end]`` as (word, start, end), what ``_Walker`` and
+    the clause rules read."""
+    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
 class _Walker:
     """Collects a source phrase word by word, forward or backward from a cue."""
 
@@ -579,7 +585,7 @@ def _read_cues(
         # a source phrase has at most _MAX_WORDS words: tokenise only that far from the cue
         lo = max(start, cue_start - _REACH) if step < 0 else cue_end
         hi = cue_start if step < 0 else min(end, cue_end + _REACH)
-        tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, lo, hi)]
+        tokens = _tokens(text, lo, hi)
         walker = _Walker(tokens, lex)
         if step < 0 and cue_start in apposed:
             span = _apposition(walker, len(tokens) - 1)
@@ -647,7 +653,7 @@ def _gapped(cues: list[Cue], text: str, end: int, lex: Lexicon) -> list[Cue]:
         link = links.pop()
         pos = text.find(",", cue.end, end)
         while pos >= 0:
-            tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, pos + 1, end)]
+            tokens = _tokens(text, pos + 1, end)
             span = _Walker(tokens, lex).walk(0, 1) if tokens else None
             if span is not None and span[0] == tokens[0][1]:
                 after = next((k for k, t in enumerate(tokens) if t[1] >= span[1]), None)
@@ -1006,7 +1012,7 @@ def _relative_relays(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
     before the comma passes it on)."""
     out = []
     for m in _relative_relay_pattern(lex).finditer(text, start, end):
-        tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, *m.span("body"))]
+        tokens = _tokens(text, *m.span("body"))
         span = _Walker(tokens, lex).walk(0, 1) if tokens else None
         if span is None or span[1] != m.end("body"):
             continue  # the whole phrase before the verb names the holder, or there is none
@@ -1018,8 +1024,7 @@ def _relative_relays(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
 def _names_body_after(text: str, pos: int, end: int, lex: Lexicon) -> bool:
     """The phrase right after ``pos`` names a body or person ("von Infratest dimap"; not "von
     Aktien")."""
-    words = WORD.finditer(text, pos, min(end, pos + _REACH))
-    tokens = [(m.group(), m.start(), m.end()) for m in words]
+    tokens = _tokens(text, pos, min(end, pos + _REACH))
     span = _Walker(tokens, lex).walk(0, 1) if tokens else None
     return span is not None and _names_body_or_person(text[span[0] : span[1]], lex)
 
@@ -1092,10 +1097,7 @@ def _subject_after_verb(
         and (back[0] != _first_word(text, sentence[0]) or _names_body(text[back[0] : back[1]], lex))
     ):
         return None  # a subject before the verb ("Das Ministerium beziffert ...")
-    after = [
-        (m.group(), m.start(), m.end())
-        for m in WORD.finditer(text, cue_end, min(sentence[1], cue_end + _REACH))
-    ]
+    after = _tokens(text, cue_end, min(sentence[1], cue_end + _REACH))
     walker = _Walker(after, lex, after_cue_words=False)
     ahead = walker.walk(0, 1)
     if ahead is not None and back is None and _subject_pronoun(after, ahead, lex):
@@ -1145,10 +1147,7 @@ def opening_subject(text: str, start: int, end: int, lex: Lexicon) -> Cue | None
     Karl Lauterbach will ...", "Die Kieler Ökonomen vom IfW haben ..."): what a following
     continuation ("Nach seiner Einschätzung", Konjunktiv I) or pronoun ("Sie", "Er") refers to
     when the sentence has no attribution cue of its own."""
-    tokens = [
-        (m.group(), m.start(), m.end())
-        for m in WORD.finditer(text, start, min(end, start + _REACH))
-    ]
+    tokens = _tokens(text, start, min(end, start + _REACH))
     span = _Walker(tokens, lex).walk(0, 1) if tokens else None
     if span is not None and not lex.sources.head_capitalized:
         span = _before_predicate(tokens, span, lex)
@@ -1251,9 +1250,7 @@ def _passive(before: list[tuple[str, int, int]], lex: Lexicon) -> bool:
 def _agent(text: str, pos: int, end: int, lex: Lexicon) -> Cue | None:
     """The agent of a passive report verb: the phrase after "by"/"vom" in the same clause, a
     few words on ("published on Wednesday by the UN human rights office")."""
-    tokens = [
-        (m.group(), m.start(), m.end()) for m in WORD.finditer(text, pos, min(end, pos + _REACH))
-    ]
+    tokens = _tokens(text, pos, min(end, pos + _REACH))
     for i, (word, _, _) in enumerate(tokens[:8]):
         if word in ",;:":
             return None
@@ -1270,7 +1267,7 @@ def _recipient(text: str, start: int, cue_start: int, lex: Lexicon) -> Cue | Non
     """ "Dem Robert Koch-Institut wurden 612 Fälle gemeldet": a passive report verb whose
     sentence opens on a dative (``recipient_articles``) naming a body or person was reported to
     that body, which states the figure."""
-    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, cue_start)]
+    tokens = _tokens(text, start, cue_start)
     if not tokens or tokens[0][0].lower() not in lex.sources.recipient_articles:
         return None
     span = _Walker(tokens, lex, after_cue_words=False).walk(0, 1)
@@ -1343,7 +1340,7 @@ def _self_references(text: str, start: int, end: int, lex: Lexicon) -> list[Cue]
         colon = text.rfind(": ", clause, m.start())
         if colon >= 0 and text[colon + 2 : colon + 3].isupper():
             clause = colon + 2  # "Unwetter in Italien: Die Behörden haben ... korrigiert"
-        tokens = [(w.group(), w.start(), w.end()) for w in WORD.finditer(text, clause, m.start())]
+        tokens = _tokens(text, clause, m.start())
         agent = _passive_agent_before(tokens, lex)
         if agent is not None:  # "Die Zahlen wurden vom Statistischen Bundesamt veröffentlicht"
             out.append(Cue(m.start(), m.end(), text[agent[0] : agent[1]], False, *agent))
@@ -1479,8 +1476,7 @@ def _shared_subject(
     """ "Die Sprecherin wollte nichts bestätigen, sagte aber, ...", "X sprach von ... und
     forderte ...": a report verb continuing a predicate shares the clause's opening subject,
     when that names a body or person."""
-    words = WORD.finditer(text, sentence_start, cue_start)
-    tokens = [(m.group(), m.start(), m.end()) for m in words]
+    tokens = _tokens(text, sentence_start, cue_start)
     span = _Walker(tokens, lex, after_cue_words=False).walk(0, 1) if tokens else None
     if span is None or span[0] != tokens[0][1] or _object_phrase(tokens, span, lex):
         return None
@@ -1630,7 +1626,7 @@ def _perfect_subject(
     if not text[cue[1] : cue[1] + 1] or text[cue[1]] not in ".,;:!?":
         return None
     clause = max(sentence[0], text.rfind(";", sentence[0], cue[0]) + 1)  # "...; im April war er"
-    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, clause, cue[0])]
+    tokens = _tokens(text, clause, cue[0])
     if tokens and tokens[-1][0].lower() in lex.sources.clause_openers:
         return None  # ", wie erwartet."
     span = _Walker(tokens, lex, after_cue_words=False).walk(0, 1) if tokens else None
@@ -1746,12 +1742,7 @@ def relay_holder(text: str, sentence_start: int, cue: Cue, lex: Lexicon) -> Cue 
     if cue.phrase in lex.sources.relay_passive:
         # "delegates cited by Reuters": who passes it on follows the cue
         end = text.find(".", cue.end)
-        tokens = [
-            (m.group(), m.start(), m.end())
-            for m in WORD.finditer(
-                text, cue.end, min(cue.end + _REACH, end if end > 0 else len(text))
-            )
-        ]
+        tokens = _tokens(text, cue.end, min(cue.end + _REACH, end if end > 0 else len(text)))
         span = _Walker(tokens, lex).walk(0, 1) if tokens else None
         if span is None:
             return None
@@ -1759,7 +1750,7 @@ def relay_holder(text: str, sentence_start: int, cue: Cue, lex: Lexicon) -> Cue 
     if cue.phrase not in lex.sources.relay:
         return None
     lo = max(sentence_start, cue.start - _REACH)
-    tokens = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, lo, cue.start)]
+    tokens = _tokens(text, lo, cue.start)
     while tokens and (
         tokens[-1][0] in ",(" or tokens[-1][0] in lex.sources.after_source_set
     ):  # "the AFP news agency reported, citing": the report verb is not part of the name
