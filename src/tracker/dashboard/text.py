@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 
@@ -28,17 +28,24 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SYNTAX.sub(r"\\\1", " ".join(text.splitlines()))
 
 
-def highlight_markdown(sentence: str, quote: str, start: int | None = None) -> str:
-    """The sentence as escaped Markdown with the quoted number on a highlighted background
-    (Streamlit's ``:orange-background[...]``); as :func:`highlight` without HTML."""
+def _marked(sentence: str, quote: str, start: int | None, escape: Callable[[str], str],
+            opening: str, closing: str) -> str:
+    """``sentence`` escaped with ``escape``, the quote between ``opening`` and ``closing``:
+    at ``start`` when the quote is there, else at its first occurrence, else not marked."""
     at = start if start is not None and sentence[start : start + len(quote)] == quote else -1
     if at < 0:
         at = sentence.find(quote) if quote else -1
     if at < 0:
-        return escape_markdown(sentence)
+        return escape(sentence)
     end = at + len(quote)
-    return (escape_markdown(sentence[:at]) + ":orange-background["
-            + escape_markdown(sentence[at:end]) + "]" + escape_markdown(sentence[end:]))
+    return (escape(sentence[:at]) + opening + escape(sentence[at:end]) + closing
+            + escape(sentence[end:]))
+
+
+def highlight_markdown(sentence: str, quote: str, start: int | None = None) -> str:
+    """The sentence as escaped Markdown with the quoted number on a highlighted background
+    (Streamlit's ``:orange-background[...]``); as :func:`highlight` without HTML."""
+    return _marked(sentence, quote, start, escape_markdown, ":orange-background[", "]")
 
 
 def highlight(sentence: str, quote: str, start: int | None = None) -> str:
@@ -46,19 +53,7 @@ def highlight(sentence: str, quote: str, start: int | None = None) -> str:
 
     ``start`` is the quote's offset in the sentence when known; else the first occurrence.
     """
-    at = start if start is not None and sentence[start : start + len(quote)] == quote else -1
-    if at < 0:
-        at = sentence.find(quote) if quote else -1
-    if at < 0:
-        return html.escape(sentence)
-    end = at + len(quote)
-    return (
-        html.escape(sentence[:at])
-        + "<mark>"
-        + html.escape(sentence[at:end])
-        + "</mark>"
-        + html.escape(sentence[end:])
-    )
+    return _marked(sentence, quote, start, html.escape, "<mark>", "</mark>")
 
 
 def highlight_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
