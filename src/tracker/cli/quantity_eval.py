@@ -29,6 +29,8 @@ DEFINITIONS = {
     "shelling": "src/tracker/evaluate/quantities/holdout/shelling_quantities.toml",
     "games": "src/tracker/evaluate/quantities/holdout/games_quantities.toml",
     "housing": "src/tracker/evaluate/quantities/holdout/housing_quantities.toml",
+    "flights": "src/tracker/evaluate/quantities/holdout/flights_quantities.toml",
+    "harvest": "src/tracker/evaluate/quantities/holdout/harvest_quantities.toml",
 }
 
 
