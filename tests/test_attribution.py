@@ -141,6 +141,7 @@ def test_attribution_floors_hold_on_the_development_gold() -> None:
         "holdout_v9",
         "holdout_v10",
         "holdout_v11",
+        "holdout_v12",
     ],
 )
 def test_every_attribution_set_passes_its_format_check(folder: str) -> None:
