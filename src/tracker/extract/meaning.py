@@ -624,6 +624,8 @@ def read_meaning(
     if concept in concepts.member_concepts:  # the entity's own noun, else the complement after
         whole = noun if noun not in concepts.member_concepts else None
         concept = whole or _complement(text, (np_end, end), lex, concepts) or concept
+    if concept is None and claim.entity and claim.unit is None:
+        concept = _entity_lemma(claim.entity, concepts)
     counts_events = (concept or "") not in concepts.no_state
     actor, places = _actor(claim, texts, concepts, clause, np_end, lex if counts_events else None)
     if not counts_events:  # a measure: only a change, plan or part, or a measure's own state
@@ -754,6 +756,19 @@ def _share_noun(word: str, concepts: Concepts) -> str | None:
     return concepts.shares.get(word) or next(
         (unit for suffix, unit in concepts.share_suffixes
          if word.endswith(suffix) and len(word) > len(suffix) + 2), None)
+
+
+def _entity_lemma(entity: str, concepts: Concepts) -> str | None:
+    """A counted noun no table names ("310.000 Tickets", "41.000 Fahrräder"): its last word's
+    lemma is the concept, so that a new kind of thing has a meaning of its own (a definition
+    may name it, suggestions group it) instead of none."""
+    key = "\0" + entity  # beside the entity words' own concepts, in the same cache
+    if key not in concepts.entity_concepts:
+        words = WORD.findall(entity)
+        last = words[-1] if words else ""
+        concepts.entity_concepts[key] = (
+            lemmatize(last, concepts.code) if len(last) > 2 and last.isalpha() else None)
+    return concepts.entity_concepts[key]
 
 
 def _concept_of(word: str, lex: Lexicon, concepts: Concepts) -> str | None:

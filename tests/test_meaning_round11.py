@@ -1,0 +1,78 @@
+"""Meaning, round 11 (issue #11): definitions in the words of the story, reports on the year
+before the article's. Sentences invented for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def test_a_definition_may_name_its_concept_by_a_counted_noun(tmp_path: Path) -> None:
+    """The README names no concept for homes: a user writes "home", "flat" or "Wohnung"; the
+    extractor's concept of such nouns (building) is taken too."""
+    from test_meaning_rules import _assign
+
+    for lang, body, quote in (
+        ("en", "The region finished 12,500 flats this spring.", "12,500 flats"),
+        ("de", "In der Region wurden 12.500 Wohnungen fertig.", "12.500 Wohnungen"),
+    ):
+        for words in (["home", ""], ["flat"], ["Wohnung"], ["dwellings"]):
+            defs = {"quantity": [{"id": "homes", "label": "Homes finished", "unit": "homes",
+                                  "concept": words}]}
+            folder = tmp_path / f"{lang}-{words[0]}"
+            folder.mkdir()
+            assert _assign(folder, [body], lang, defs)[quote] == "homes", (lang, words)
+
+
+def test_a_concept_of_the_extractor_gains_no_other(tmp_path: Path) -> None:
+    from tracker.aggregate.quantities import _with_concept_names
+
+    assert _with_concept_names(("soldier",)) == ("soldier",)
+    assert _with_concept_names(("person", "")) == ("person", "")
+    assert "building" in _with_concept_names(("apartment",))
+
+
+def test_an_article_reporting_on_the_past_year_keeps_its_figures(tmp_path: Path) -> None:
+    """An annual report published the next year: the year it reports on, named in most of its
+    sentences with figures, is not another event; an earlier year still is."""
+    from test_meaning_rules import _assign
+
+    defs = {"quantity": [{"id": "sold", "label": "Bikes sold in the country",
+                          "unit": "bikes", "concept": ["bike", "fahrrad", ""],
+                          "keywords": [["sold", "verkauft"]]}]}
+    folder = tmp_path / "en"
+    folder.mkdir()
+    got = _assign(folder, [
+        "Dealers sold 41,000 bikes in 2025, the trade body said. Exports fell 6% in 2025. "
+        "In 2024 dealers had sold 45,000 bikes.",
+    ], "en", defs)
+    assert got["41,000 bikes"] == "sold" and got["45,000 bikes"] is None
+    folder = tmp_path / "de"
+    folder.mkdir()
+    got = _assign(folder, [
+        "Im vergangenen Jahr wurden 41.000 Fahrräder verkauft. Die Ausfuhr sank 2025 um "
+        "6 Prozent. 2024 waren 45.000 Fahrräder verkauft worden.",
+    ], "de", defs)
+    assert got["41.000 Fahrräder"] == "sold" and got["45.000 Fahrräder"] is None
+
+
+def test_last_year_dates_a_figure_in_an_article_about_this_year(tmp_path: Path) -> None:
+    """"last year" names the year before the article's: another event in an article about its
+    own year, as "im vergangenen Jahr" is."""
+    from test_meaning_rules import _assign
+
+    defs = {"quantity": [{"id": "dead", "label": "People killed in the storm",
+                          "unit": "people", "concept": ["person", ""], "state": ["killed"]}]}
+    folder = tmp_path / "en"
+    folder.mkdir()
+    got = _assign(folder, [
+        "The storm killed 14 people on Monday. Last year floods killed 30 people in the valley.",
+    ], "en", defs)
+    assert got["14 people"] == "dead" and got["30 people"] is None
+
+
+def test_a_counted_noun_no_table_names_is_its_own_concept() -> None:
+    from tracker.extract import extract
+
+    got = [(c.concept, c.state) for c in extract(
+        "Bisher wurden 41.000 Fahrräder verkauft, dazu kamen 900 Lastenräder.", "de")]
+    assert got[0][0] == "fahrrad" and got[1][0] == "lastenrad"
