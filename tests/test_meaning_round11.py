@@ -76,3 +76,30 @@ def test_a_counted_noun_no_table_names_is_its_own_concept() -> None:
     got = [(c.concept, c.state) for c in extract(
         "Bisher wurden 41.000 Fahrräder verkauft, dazu kamen 900 Lastenräder.", "de")]
     assert got[0][0] == "fahrrad" and got[1][0] == "lastenrad"
+
+
+def test_built_lacking_and_sold_are_states_of_a_plain_count() -> None:
+    assert [s for _, _, s in _meanings(
+        "The city completed 4,300 flats, but it is short of 9,000 flats. "
+        "The club has sold 21,000 tickets.", "en")] == ["built", "lacking", "sold"]
+    assert [s for _, _, s in _meanings(
+        "Die Stadt hat 4.300 Wohnungen fertiggestellt, es fehlen aber 9.000 Wohnungen. "
+        "Der Verein hat 21.000 Karten verkauft.", "de")] == ["built", "lacking", "sold"]
+
+
+def test_a_definition_of_no_state_takes_the_new_plain_states(tmp_path: Path) -> None:
+    from test_meaning_rules import _assign
+
+    defs = {"quantity": [{"id": "short", "label": "Flats lacking", "unit": "flats",
+                          "concept": ["flat", ""], "state": [""],
+                          "keywords": [["short", "lack"]]}]}
+    folder = tmp_path / "en"
+    folder.mkdir()
+    got = _assign(folder, ["The city says it is short of 9,000 flats."], "en", defs)
+    assert got["9,000 flats"] == "short"
+
+
+def _meanings(text: str, lang: str) -> list[tuple[str | None, str | None, str | None]]:
+    from tracker.extract import extract
+
+    return [(c.concept, c.actor, c.state) for c in extract(text, lang)]
