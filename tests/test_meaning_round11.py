@@ -103,3 +103,8 @@ def _meanings(text: str, lang: str) -> list[tuple[str | None, str | None, str | 
     from tracker.extract import extract
 
     return [(c.concept, c.actor, c.state) for c in extract(text, lang)]
+
+
+def test_visiting_an_event_is_taking_part() -> None:
+    assert _meanings("More than 9,000 people have visited the fair.", "en")[0][2] == "participated"
+    assert _meanings("Rund 9.000 Menschen haben die Messe besucht.", "de")[0][2] == "participated"
