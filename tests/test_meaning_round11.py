@@ -108,3 +108,16 @@ def _meanings(text: str, lang: str) -> list[tuple[str | None, str | None, str | 
 def test_visiting_an_event_is_taking_part() -> None:
     assert _meanings("More than 9,000 people have visited the fair.", "en")[0][2] == "participated"
     assert _meanings("Rund 9.000 Menschen haben die Messe besucht.", "de")[0][2] == "participated"
+
+
+def test_a_definition_may_name_its_state_and_actor_in_words(tmp_path: Path) -> None:
+    """A user writes "arrested" for the README's captured, "Germany" for DE."""
+    from test_meaning_rules import _assign
+
+    defs = {"quantity": [{"id": "held", "label": "People arrested in Germany", "unit": "people",
+                          "concept": ["person", ""], "actor": ["Germany", ""],
+                          "state": ["arrested"]}]}
+    folder = tmp_path / "en"
+    folder.mkdir()
+    got = _assign(folder, ["German police detained 48 people after the match."], "en", defs)
+    assert got["48 people"] == "held"

@@ -312,9 +312,11 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
         accepted = getattr(q, name)
         if accepted:
             if name == "state":
-                accepted = _with_sub_states(_with_plain_states(accepted))
+                accepted = _with_sub_states(_with_plain_states(_with_state_names(accepted)))
             elif name == "concept":
                 accepted = _with_concept_names(accepted)
+            else:
+                accepted = _with_actor_names(accepted)
             params.append(list(accepted))
             test = f"list_contains(?, lower(coalesce({name}, '')))"
             measures = _measure_units(q.unit) if name == "concept" and "" in accepted else ()
@@ -455,6 +457,53 @@ def _with_concept_names(accepted: tuple[str, ...]) -> tuple[str, ...]:
     known, names = _concept_names()
     extra = sorted({c for word in accepted if word not in known for c in names.get(word, ())})
     return accepted + tuple(c for c in extra if c not in accepted)
+
+
+@functools.cache
+def _state_names() -> frozenset[str]:
+    """The states the extractor gives (those of every language's [states] and rules)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    found: set[str] = set()
+    for code in supported_languages():
+        concepts = load_concepts(code)
+        found |= {*concepts.state_words.values(), *concepts.phrase_states.values(),
+                  *concepts.override_states, concepts.rate_state}
+    return frozenset(found)
+
+
+def _with_state_names(accepted: tuple[str, ...]) -> tuple[str, ...]:
+    """The accepted states and those that a word which is no state of the extractor names in
+    any language ("arrested" -> captured, "evakuiert" -> displaced, "completed" -> built), so
+    that a definition written in the words of its story takes the claims of that state."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    known = _state_names()
+    extra: list[str] = []
+    for word in accepted:
+        if word and word not in known:
+            for code in supported_languages():
+                state = load_concepts(code).state_of(word.replace("_", " "))
+                if state is not None and state not in accepted and state not in extra:
+                    extra.append(state)
+    return accepted + tuple(extra)
+
+
+def _with_actor_names(accepted: tuple[str, ...]) -> tuple[str, ...]:
+    """The accepted actors and the country code of each that names a country in any language
+    ("Germany", "Deutschland", "North Korea" -> de, kp; compared lower-cased)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    extra: list[str] = []
+    for name in accepted:
+        for code in supported_languages() if name else ():
+            found = load_concepts(code).country_forms.get(name)
+            if found and found.lower() not in accepted and found.lower() not in extra:
+                extra.append(found.lower())
+    return accepted + tuple(extra)
 
 
 def _narrower(accepted: tuple[str, ...]) -> list[str]:
