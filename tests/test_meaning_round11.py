@@ -121,3 +121,8 @@ def test_a_definition_may_name_its_state_and_actor_in_words(tmp_path: Path) -> N
     folder.mkdir()
     got = _assign(folder, ["German police detained 48 people after the match."], "en", defs)
     assert got["48 people"] == "held"
+
+
+def test_the_feminine_plural_of_a_counted_noun_counts_the_same() -> None:
+    assert _meanings("Im Einsatz waren 1.800 Beamtinnen und Beamte.", "de")[0][0] == (
+        "police_officer")
