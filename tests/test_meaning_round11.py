@@ -126,3 +126,15 @@ def test_a_definition_may_name_its_state_and_actor_in_words(tmp_path: Path) -> N
 def test_the_feminine_plural_of_a_counted_noun_counts_the_same() -> None:
     assert _meanings("Im Einsatz waren 1.800 Beamtinnen und Beamte.", "de")[0][0] == (
         "police_officer")
+
+
+def test_money_in_a_relative_clause_or_after_a_colon_is_what_the_clause_before_names() -> None:
+    assert _meanings("Die Kosten des Baus, die laut Verband bei 80 Millionen Euro liegen, "
+                     "steigen weiter.", "de")[0][2] == "price"
+    assert [s for _, _, s in _meanings(
+        "The final cost is disputed: the auditors say €81m, the city €74m.", "en")] == [
+        "price", "price"]
+    assert _meanings("Die Stadt hält an ihrer Rechnung von 74 Millionen Euro fest.",
+                     "de")[0][2] == "price"
+    # a colon after a clause with no money word gives no state
+    assert _meanings("Der Umsatz stieg: Die Firma nahm 3 Millionen Euro ein.", "de")[0][2] is None

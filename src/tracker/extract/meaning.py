@@ -637,6 +637,14 @@ def read_meaning(
             # saving, a cost) is kept when planned, as such figures mostly are plans or targets
             said = clause_state(texts, concepts, clause, claim, concepts.measure_only,
                                 memo=memo) or said
+        if said is None and concepts.measure_only and not shared:
+            # "Die Kosten der Spiele, die ... bei 230 Millionen Euro liegen", "The final cost
+            # remains disputed: the audit office says €212m": money in a relative clause or
+            # after a colon is what the clause before it names (a cost, a saving)
+            earlier = _antecedent_clause(claim, texts, concepts, clause)
+            if earlier is not None:
+                said = clause_state(texts, concepts, earlier, claim, concepts.measure_only,
+                                    memo=memo)
         if said == concepts.borne_from and _borne(claim, texts, concepts, clause, said):
             said = concepts.borne_state  # "had cost the economy €180m": a loss, no price
         share = _share_of(claim, low, concepts, clause) if shared else None
@@ -683,6 +691,24 @@ def read_meaning(
     if located and (places | places_named(text, clause, claim, concepts)) - {actor}:
         state = concepts.located_state
     return Meaning(concept, actor, state)
+
+
+def _antecedent_clause(
+    claim: Claim, texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The clause before the number's when the number's opens with a relative pronoun after a
+    comma or follows a colon (it elaborates what the clause before names), as the span from
+    that clause's start to the end of the number's; else None."""
+    text, low = texts
+    at = clause[0] - 1
+    if at <= claim.sentence_start or text[at] not in ",:":
+        return None
+    if text[at] == ",":
+        word = match_word(low, _skip_space(low, clause[0]))
+        if word is None or word.group() not in concepts.relative_pronouns:
+            return None
+    prior = max(text.rfind(mark, claim.sentence_start, at) for mark in ",;:")
+    return max(prior + 1, claim.sentence_start), clause[1]
 
 
 def _borne(
