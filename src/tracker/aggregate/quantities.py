@@ -312,7 +312,11 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
         accepted = getattr(q, name)
         if accepted:
             if name == "state":
-                accepted = _with_sub_states(_with_plain_states(accepted))
+                accepted = _with_sub_states(_with_plain_states(_with_state_names(accepted)))
+            elif name == "concept":
+                accepted = _with_concept_names(accepted)
+            else:
+                accepted = _with_actor_names(accepted)
             params.append(list(accepted))
             test = f"list_contains(?, lower(coalesce({name}, '')))"
             measures = _measure_units(q.unit) if name == "concept" and "" in accepted else ()
@@ -324,6 +328,14 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
             elif measures:  # "3,000 hectares": the unit is all the claim says it counts
                 params.append(list(measures))
                 test = f"({test} OR (concept = unit AND list_contains(?, concept)))"
+            if name == "concept" and "" in accepted:
+                # a counted noun that neither a table nor a unit names ("2.500 Beamtinnen ...
+                # im Einsatz": its own lemma) is a concept the definition could not name from
+                # the vocabulary: "" takes it when the claim says more (a state, an actor), as
+                # it did when such a noun gave no concept
+                params.append(sorted(_concept_names()[0]))
+                test = (f"({test} OR (unit IS NULL AND coalesce(state, actor) IS NOT NULL"
+                        " AND NOT list_contains(?, concept)))")
             narrower = _narrower(accepted) if name == "concept" else []
             if narrower:
                 # "Fünf Fahrgäste werden vermisst" is a figure of "people missing": a kind of an
@@ -405,6 +417,93 @@ def _with_plain_states(accepted: tuple[str, ...]) -> tuple[str, ...]:
         return accepted
     plain = sorted({s for code in codes for s in load_concepts(code).plain_states})
     return accepted + tuple(s for s in plain if s not in accepted)
+
+
+@functools.cache
+def _concept_names() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The concepts the extractor gives, and for every other word a user may write as a
+    definition's concept (a counted noun of any language, as written or as its lemma, or a
+    unit's name: "home", "homes", "Wohnung", "apartment", "dwelling") the concepts it names."""
+    from tracker.extract.concepts import lemmatize, load_concepts
+    from tracker.extract.lexicon import load_lexicon, supported_languages
+
+    pairs: list[tuple[str, str, str]] = []  # (code, word, concept)
+    for code in supported_languages():
+        concepts = load_concepts(code)
+        forms = {**load_lexicon(code).units.nouns, **concepts.nouns}
+        for form, found in forms.items():
+            if form.startswith("*"):
+                continue
+            concept = concepts.units.get(found, (found, None))[0]
+            pairs += [(code, form, concept), (code, found, concept)]
+        suffixes = (*concepts.noun_suffixes, *load_lexicon(code).units.noun_suffixes)
+        pairs += [(code, unit, concept) for unit, (concept, _) in concepts.units.items()]
+        pairs += [(code, lemma, concepts.units.get(lemma, (lemma, None))[0])
+                  for _, lemma in suffixes]
+    known = frozenset(concept for _, _, concept in pairs)
+    names: dict[str, set[str]] = {}
+    for code, word, concept in pairs:
+        for name in {word, lemmatize(word, code)}:
+            key = "_".join(name.lower().split())
+            if key not in known:
+                names.setdefault(key, set()).add(concept)
+    return known, {word: frozenset(found) for word, found in names.items()}
+
+
+def _with_concept_names(accepted: tuple[str, ...]) -> tuple[str, ...]:
+    """The accepted concepts and those that a word which is no concept of the extractor names
+    as a counted noun ("home" or "Wohnungen" -> building): a definition written in the
+    words of its story takes the claims whose concept those words give."""
+    known, names = _concept_names()
+    extra = sorted({c for word in accepted if word not in known for c in names.get(word, ())})
+    return accepted + tuple(c for c in extra if c not in accepted)
+
+
+@functools.cache
+def _state_names() -> frozenset[str]:
+    """The states the extractor gives (those of every language's [states] and rules)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    found: set[str] = set()
+    for code in supported_languages():
+        concepts = load_concepts(code)
+        found |= {*concepts.state_words.values(), *concepts.phrase_states.values(),
+                  *concepts.override_states, concepts.rate_state}
+    return frozenset(found)
+
+
+def _with_state_names(accepted: tuple[str, ...]) -> tuple[str, ...]:
+    """The accepted states and those that a word which is no state of the extractor names in
+    any language ("arrested" -> captured, "evakuiert" -> displaced, "completed" -> built), so
+    that a definition written in the words of its story takes the claims of that state."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    known = _state_names()
+    extra: list[str] = []
+    for word in accepted:
+        if word and word not in known:
+            for code in supported_languages():
+                state = load_concepts(code).state_of(word.replace("_", " "))
+                if state is not None and state not in accepted and state not in extra:
+                    extra.append(state)
+    return accepted + tuple(extra)
+
+
+def _with_actor_names(accepted: tuple[str, ...]) -> tuple[str, ...]:
+    """The accepted actors and the country code of each that names a country in any language
+    ("Germany", "Deutschland", "North Korea" -> de, kp; compared lower-cased)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    extra: list[str] = []
+    for name in accepted:
+        for code in supported_languages() if name else ():
+            found = load_concepts(code).country_forms.get(name)
+            if found and found.lower() not in accepted and found.lower() not in extra:
+                extra.append(found.lower())
+    return accepted + tuple(extra)
 
 
 def _narrower(accepted: tuple[str, ...]) -> list[str]:
@@ -511,7 +610,8 @@ _EARLIER_YEAR = r"""(regexp_matches(dating, '(?:19|20)[0-9][0-9]') AND coalesce(
             '(?:^|[^0-9.,])((?:19|20)[0-9]{{2}})(?:$|[^0-9.,]|[.,](?:$|[^0-9]))', 1),
         lambda y: CAST(y AS INTEGER) < published_year AND CAST(y AS INTEGER) <> coalesce(low, -1)
             AND (CAST(y AS INTEGER) < published_year - 1
-                 OR NOT regexp_matches(lower(dating), '(?:{months})\s+' || y)))),
+                 OR NOT (report_previous
+                         OR regexp_matches(lower(dating), '(?:{months})\s+' || y))))),
     false))"""
 
 
@@ -537,6 +637,11 @@ def earlier_year_sql() -> str:
     dated = _EARLIER_YEAR.format(undated=undated, months=month_pattern)
     periods = sorted({w for code in codes for w in load_concepts(code).earlier_period},
                      key=len, reverse=True)
+    previous = previous_period_pattern()
+    if previous != _NEVER:
+        # "im vergangenen Jahr", "last year": the year before the article's, unless it reports it
+        dated = (f"({dated} OR (NOT report_previous AND regexp_matches(lower(dating_close), "
+                 f"'{previous}')))")
     if not periods:
         return dated
     # "down from 57 four years ago", "bei der letzten Wahl": a phrase of an earlier period or
@@ -548,6 +653,29 @@ def earlier_year_sql() -> str:
         .replace("'", "''") for p in periods)
     return (f"({dated} OR regexp_matches(lower(dating_close), "
             rf"'(?:^|[^\pL])(?:{alternation})(?:$|[^\pL])'))")
+
+
+_NEVER = r"[^\s\S]"  # matches nothing (RE2 has no lookahead)
+
+
+def _period_alternation(periods: set[str]) -> str:
+    """Phrases as an RE2 alternation in a SQL string ("..." = one or two words)."""
+    return "|".join(
+        re.escape(p).replace(r"\ \.\.\.\ ", r"\s+(?:\pL+\s+){1,2}").replace(r"\ ", r"\s+")
+        .replace("'", "''") for p in sorted(periods, key=len, reverse=True))
+
+
+@functools.cache
+def previous_period_pattern() -> str:
+    """A pattern of the phrases naming the year before the article's (``rules.previous_period``
+    of every language: "last year", "im vergangenen Jahr") as words, as a SQL string body."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    phrases = {w for code in supported_languages() for w in load_concepts(code).previous_period}
+    if not phrases:
+        return _NEVER
+    return rf"(?:^|[^\pL])(?:{_period_alternation(phrases)})(?:$|[^\pL])"
 
 
 def _meaning_when(q: Quantity, params: list[Any]) -> str:
@@ -648,14 +776,43 @@ def near_windows_sql() -> str:
     of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
     return (_NEAR_WINDOWS.replace("@COORDINATED@", _coordinated())
             .replace("@LISTED@", _listed_owner())
-            .replace("@PERIOD_AFTER@", str(PERIOD_AFTER)).replace("@NO_VERB@", _no_own_verb()))
+            .replace("@PERIOD_AFTER@", str(PERIOD_AFTER)).replace("@NO_VERB@", _no_own_verb())
+            .replace("@PREVIOUS@", previous_period_pattern()))
 
 
 _NEAR_WINDOWS = """
-    neighbours AS (
+    claim_sentences AS (
+        SELECT DISTINCT c.article_id, c.sentence_start, c.sentence,
+               coalesce(year(a.published), (SELECT max(year(published)) FROM store.articles))
+                   AS published_year
+        FROM store.claims c LEFT JOIN store.articles a USING (article_id)
+    ), year_counts AS (
+        -- how many of an article's sentences with figures name each year ("last year" names
+        -- the one before the article's)
+        SELECT article_id, published_year, y, count(*) AS n FROM (
+            SELECT article_id, published_year, unnest(list_distinct(list_concat(
+                       list_transform(regexp_extract_all(sentence,
+                           '(?:^|[^0-9.,])((?:19|20)[0-9]{2})(?:$|[^0-9.,]|[.,](?:$|[^0-9]))', 1),
+                           lambda v: CAST(v AS INTEGER)),
+                       CASE WHEN regexp_matches(lower(sentence), '@PREVIOUS@')
+                            THEN [published_year - 1] ELSE [] END))) AS y
+            FROM claim_sentences)
+        GROUP BY article_id, published_year, y
+    ), report_years AS (
+        -- an article that reports on the year before its own (the building report of 2025,
+        -- published in 2026): it names that year in at least two sentences with figures and
+        -- more often than any other
+        SELECT article_id,
+               coalesce(max(n) FILTER (WHERE y = published_year - 1), 0) >= 2
+               AND coalesce(max(n) FILTER (WHERE y = published_year - 1), 0)
+                   > coalesce(max(n) FILTER (WHERE y <> published_year - 1), 0)
+                   AS report_previous
+        FROM year_counts GROUP BY article_id
+    ), neighbours AS (
         SELECT c.claim_id, c.article_id, c."start", c.sentence_start, c.unit, c.entity,
                c.sentence, c.quote,
                a.title, c.concept, c.actor, c.state, c.low,
+               coalesce(r.report_previous, false) AS report_previous,
                -- an undated article is taken to be of the latest dated one's year
                coalesce(year(a.published), (SELECT max(year(published)) FROM store.articles))
                    AS published_year,
@@ -675,6 +832,7 @@ _NEAR_WINDOWS = """
                coalesce(lag(c."end") OVER sentence_claims - c.sentence_start, 0) AS prev_at,
                lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
         FROM store.claims c LEFT JOIN store.articles a USING (article_id)
+            LEFT JOIN report_years r USING (article_id)
         WINDOW sentence_claims AS (PARTITION BY c.article_id, c.sentence_start
                                    ORDER BY c."start")
     ), windows AS (
@@ -682,7 +840,7 @@ _NEAR_WINDOWS = """
         -- the next number, at most NEAR_AFTER characters past the quote; "X killed and
         -- Y wounded" gives "killed" to X only.
         SELECT claim_id, article_id, "start", sentence_start, unit, entity, sentence, title,
-               concept, actor, state, low, published_year, prev_state,
+               concept, actor, state, low, published_year, report_previous, prev_state,
                -- "Die CDU erreicht 29,5 Prozent, die AfD 15,3 Prozent": a figure right after a
                -- name that opens its list item belongs to another owner than the one before it
                coalesce(NOT first_in_sentence AND quote_at > prev_at
@@ -761,7 +919,7 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                        ELSE around END) AS around,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
                    lower(coalesce(title, '')) AS title, dating, dating_close, published_year,
-                   low
+                   report_previous, low
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
             SELECT claim_id, article_id, "start", sentence_start, bare, measure, concept, actor,

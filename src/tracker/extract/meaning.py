@@ -624,6 +624,8 @@ def read_meaning(
     if concept in concepts.member_concepts:  # the entity's own noun, else the complement after
         whole = noun if noun not in concepts.member_concepts else None
         concept = whole or _complement(text, (np_end, end), lex, concepts) or concept
+    if concept is None and claim.entity and claim.unit is None:
+        concept = _entity_lemma(claim.entity, concepts)
     counts_events = (concept or "") not in concepts.no_state
     actor, places = _actor(claim, texts, concepts, clause, np_end, lex if counts_events else None)
     if not counts_events:  # a measure: only a change, plan or part, or a measure's own state
@@ -635,6 +637,14 @@ def read_meaning(
             # saving, a cost) is kept when planned, as such figures mostly are plans or targets
             said = clause_state(texts, concepts, clause, claim, concepts.measure_only,
                                 memo=memo) or said
+        if said is None and concepts.measure_only and not shared:
+            # "Die Kosten der Spiele, die ... bei 230 Millionen Euro liegen", "The final cost
+            # remains disputed: the audit office says €212m": money in a relative clause or
+            # after a colon is what the clause before it names (a cost, a saving)
+            earlier = _antecedent_clause(claim, texts, concepts, clause)
+            if earlier is not None:
+                said = clause_state(texts, concepts, earlier, claim, concepts.measure_only,
+                                    memo=memo)
         if said == concepts.borne_from and _borne(claim, texts, concepts, clause, said):
             said = concepts.borne_state  # "had cost the economy €180m": a loss, no price
         share = _share_of(claim, low, concepts, clause) if shared else None
@@ -681,6 +691,24 @@ def read_meaning(
     if located and (places | places_named(text, clause, claim, concepts)) - {actor}:
         state = concepts.located_state
     return Meaning(concept, actor, state)
+
+
+def _antecedent_clause(
+    claim: Claim, texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The clause before the number's when the number's opens with a relative pronoun after a
+    comma or follows a colon (it elaborates what the clause before names), as the span from
+    that clause's start to the end of the number's; else None."""
+    text, low = texts
+    at = clause[0] - 1
+    if at <= claim.sentence_start or text[at] not in ",:":
+        return None
+    if text[at] == ",":
+        word = match_word(low, _skip_space(low, clause[0]))
+        if word is None or word.group() not in concepts.relative_pronouns:
+            return None
+    prior = max(text.rfind(mark, claim.sentence_start, at) for mark in ",;:")
+    return max(prior + 1, claim.sentence_start), clause[1]
 
 
 def _borne(
@@ -754,6 +782,19 @@ def _share_noun(word: str, concepts: Concepts) -> str | None:
     return concepts.shares.get(word) or next(
         (unit for suffix, unit in concepts.share_suffixes
          if word.endswith(suffix) and len(word) > len(suffix) + 2), None)
+
+
+def _entity_lemma(entity: str, concepts: Concepts) -> str | None:
+    """A counted noun no table names ("310.000 Tickets", "41.000 Fahrräder"): its last word's
+    lemma is the concept, so that a new kind of thing has a meaning of its own (a definition
+    may name it, suggestions group it) instead of none."""
+    key = "\0" + entity  # beside the entity words' own concepts, in the same cache
+    if key not in concepts.entity_concepts:
+        words = WORD.findall(entity)
+        last = words[-1] if words else ""
+        concepts.entity_concepts[key] = (
+            lemmatize(last, concepts.code) if len(last) > 2 and last.isalpha() else None)
+    return concepts.entity_concepts[key]
 
 
 def _concept_of(word: str, lex: Lexicon, concepts: Concepts) -> str | None:
