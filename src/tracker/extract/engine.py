@@ -603,6 +603,8 @@ def _source(
         speaker = quoted_speaker(cue, cues, span[1], ctx.text, bounds, ctx.lex)
         if speaker is not None:  # the data origin inside the quotation relays nothing
             return speaker, relay_holder(ctx.text, sentence.start, speaker, ctx.lex)
+    if cue is None and index > 0 and not cues and _unsourced(ctx, index):
+        return None, None
     if cue is None and index > 0 and _continues(ctx, index):
         previous = _previous(ctx, index)
         if previous:
@@ -634,6 +636,32 @@ def _source(
     if named is not None:
         return named, _relay_of(ctx, index + 1, named, ctx.cues_of(index + 1))
     return cue, _relay_of(ctx, index, cue, cues)
+
+
+def _unsourced(ctx: _Context, index: int) -> bool:
+    """A sentence without cues that opens on the writer's own reckoning ("Das wären rund 4
+    am Tag.", "That would amount to ...") or says its figure is heard from someone unnamed
+    ("In den Kliniken sollen 300 Verletzte liegen.", "... are reportedly being treated"), and
+    does not continue explicitly ("Demnach sollen ...", "Davon sollen ..."): it keeps no
+    source of the sentence before."""
+    sentence = ctx.sentences[index]
+    text, start, end = ctx.text, sentence.start, sentence.end
+    if ctx.lex.regexes.refers_back.search(text, start, end) or _counts_on(ctx, index):
+        return False  # "Davon sollen 68 Millionen in Drohnen fließen": a part of the figure before
+    if _own_reckoning(ctx.lex).match(text, start, end):
+        return True
+    return bool(_unnamed_hearsay(ctx.lex).search(text, start, end))
+
+
+@per_language
+def _own_reckoning(lex: Lexicon) -> re.Pattern[str]:
+    alternation = phrase_alternation(lex.sources.own_reckoning)
+    return re.compile(rf"[\"„“»«(]?(?:{alternation})(?![\w])", re.IGNORECASE)
+
+
+@per_language
+def _unnamed_hearsay(lex: Lexicon) -> re.Pattern[str]:
+    return _whole_words(lex.sources.unnamed_hearsay)
 
 
 def _named_after_self_reference(ctx: _Context, index: int, cue: Cue) -> Cue | None:
