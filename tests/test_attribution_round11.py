@@ -60,3 +60,26 @@ def test_an_explicit_continuation_keeps_its_source_though_hearsay() -> None:
         "Krankenhaus liegen."
     )
     assert sources(text, "de") == ["Das Gesundheitsamt", "Das Gesundheitsamt"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bei dem Unfall wurden 17 Fahrgäste verletzt, sagte ein Polizeisprecher. Der Zug war mit "
+        "300 Menschen besetzt.",
+        "Die Armee meldete den Abschuss von 40 Raketen. Bei einem Angriff auf Odessa starben "
+        "unterdessen drei Menschen.",
+    ],
+)
+def test_a_count_of_something_else_keeps_no_source_before(text: str) -> None:
+    found = sources(text, "de")
+    assert found[0] is not None
+    assert found[-1] is None
+
+
+def test_the_wounded_after_the_dead_are_one_toll() -> None:
+    text = (
+        "Nach Angaben der Bergwacht wurden bei dem Lawinenunglück 12 Menschen getötet. Zudem "
+        "wurden 40 Menschen verletzt."
+    )
+    assert sources(text, "de") == ["Bergwacht", "Bergwacht"]

@@ -765,9 +765,18 @@ def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> boo
     ``back`` (and those continuing it) stated: a figure of the same unit, a count or share of
     the population counted there (sources.toml population_kinds), or it opens on the figure
     before ("Das waren ...", "That is ..."). "Der Krieg dauert 1.000 Tage" after a
-    count of drones does not."""
+    count of drones does not; a count speaks of the count before when it counts the same
+    thing, or both are of one toll (sources.toml one_toll: the dead, the wounded): "Der Bus war
+    mit 52 Menschen besetzt." after the police's count of the injured does not."""
     kind = _unit_kind(unit)
-    if any(kind == _unit_kind(u) for i in range(back, index) for u in ctx.units.get(i, ())):
+    before = [u for i in range(back, index) for u in ctx.units.get(i, ())]
+    if kind == "count":  # what is counted must match: not "52 Menschen" after "17 Fahrgäste"
+        if unit is not None and unit in before:
+            return True
+        toll = ctx.lex.sources.one_toll  # "2.830 Tote ... 366.000 Verletzte": one toll
+        if unit in toll and any(u in toll for u in before):
+            return True
+    elif any(kind == _unit_kind(u) for u in before):
         return True
     population = ctx.lex.sources.population_kinds  # "2,290 adults ... 38% said": one report
     if kind in population and any(

@@ -407,6 +407,9 @@ class Sources:
     # reckons from the figure before in the writer's own words; with no cue of its own it has
     # no source (not the figure's source)
     own_reckoning: tuple[str, ...]
+    # units (keys of units.toml) counted in one toll of an event: a count of one after a count
+    # of another speaks of the same report ("2.830 Tote ... 366.000 Verletzte")
+    one_toll: frozenset[str]
     # "In Goma sollen 2.800 Verletzte liegen.", "... are reportedly being treated": a word
     # that says the figure is heard from someone unnamed; a sentence holding one and no cue
     # of its own keeps no source of the sentence before
@@ -496,6 +499,7 @@ def _sources(f: DataFile) -> Sources:
         refers_to_figure=f.word_tuple("refers_to_figure"),
         count_continuations=f.word_tuple("count_continuations"),
         own_reckoning=f.word_tuple("own_reckoning"),
+        one_toll=f.word_set("one_toll"),
         unnamed_hearsay=f.word_tuple("unnamed_hearsay"),
         part_of_before=f.word_tuple("part_of_before"),
         separable=_separable(f),
