@@ -83,3 +83,29 @@ def test_the_wounded_after_the_dead_are_one_toll() -> None:
         "wurden 40 Menschen verletzt."
     )
     assert sources(text, "de") == ["Bergwacht", "Bergwacht"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("Unter Berufung auf Regierungskreise meldete die Agentur, der Konzern wolle 3.000 "
+         "Stellen streichen.", "de", "Regierungskreise"),
+        ("Citing government sources, the newspaper reported that the company would cut 3,000 "
+         "jobs.", "en", "government sources"),
+    ],
+)  # fmt: skip
+def test_a_relay_opening_the_sentence_names_who_holds_the_figure(
+    text: str, lang: str, source: str
+) -> None:
+    claim = extract(text, lang)[-1]
+    assert claim.source == source
+    assert claim.via is not None
+
+
+def test_a_number_word_counting_the_relayed_voices_belongs_to_them() -> None:
+    text = (
+        "Die Agentur meldete unter Berufung auf drei Diplomaten, die Regierung wolle 400 "
+        "Millionen Euro bereitstellen."
+    )
+    claim = [c for c in extract(text, "de") if "400" in c.text][0]
+    assert claim.source == "drei Diplomaten"

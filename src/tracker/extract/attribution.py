@@ -200,6 +200,10 @@ class _Walker:
             if step < 0 and picked and self._intensifier_after_possessive(i):
                 i += step  # "Ukraine's own estimate": the owner before "own" is read on
                 continue
+            if step > 0 and not picked and self._counts_voices(i):
+                picked.append(i)  # "unter Berufung auf zwei Regierungsvertreter": how many
+                i += step
+                continue
             if lower in self.lex.sources.not_source or not self._accepts(word):
                 break
             if step > 0 and picked and self._after_head(picked, word, i):
@@ -235,6 +239,15 @@ class _Walker:
         if self.tokens[picked[0]][0].lower() in self.lex.sources.place_links:
             return None  # "am Montag in Wiesbaden bekanntgab": a place, not who
         return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
+
+    def _counts_voices(self, i: int) -> bool:
+        """A number word opening the phrase after a cue, before a capitalised word ("unter
+        Berufung auf zwei US-Regierungsvertreter", "citing three officials"): it counts the
+        voices and belongs to the source."""
+        if self.tokens[i][0].lower() not in self.lex.numbers.words or i + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[i + 1][0]
+        return nxt[:1].isupper() and self._accepts(nxt)
 
     def _intensifier_after_possessive(self, i: int) -> bool:
         """ "own" right after a possessive name ("Ukraine's own"), not after "its" or "their"."""

@@ -603,6 +603,9 @@ def _source(
         speaker = quoted_speaker(cue, cues, span[1], ctx.text, bounds, ctx.lex)
         if speaker is not None:  # the data origin inside the quotation relays nothing
             return speaker, relay_holder(ctx.text, sentence.start, speaker, ctx.lex)
+        fronted = _fronted_relay(ctx, cues, cue, sentence.start)
+        if fronted is not None:  # "Unter Berufung auf X berichtet die Zeitung, ...": X holds it
+            return fronted, cue
     if cue is None and index > 0 and not cues and _unsourced(ctx, index):
         return None, None
     if cue is None and index > 0 and _continues(ctx, index):
@@ -636,6 +639,25 @@ def _source(
     if named is not None:
         return named, _relay_of(ctx, index + 1, named, ctx.cues_of(index + 1))
     return cue, _relay_of(ctx, index, cue, cues)
+
+
+def _fronted_relay(ctx: _Context, cues: list[Cue], cue: Cue, start: int) -> Cue | None:
+    """ "Unter Berufung auf Regierungskreise meldete die Agentur, ...", "Citing government
+    sources, the newspaper reported that ...": a relay cue opening the sentence right before
+    the report verb names who holds the figure; the reporter passes it on."""
+    if cue.phrase in ctx.lex.sources.relay:
+        return None
+    first = cues[0]
+    if first is cue or first.phrase not in ctx.lex.sources.relay or first.src_end < 0:
+        return None
+    opening = ctx.text[start : first.start].strip(" \"„“»«(")
+    if opening or first.src_end > cue.start:
+        return None
+    between = ctx.text[first.src_end : min(cue.start, cue.src_start)]
+    others = [c for c in cues if c is not first and c.src_start != cue.src_start]
+    if DIGIT.search(between) or any(first.end <= c.start < cue.start for c in others):
+        return None
+    return first
 
 
 def _unsourced(ctx: _Context, index: int) -> bool:
