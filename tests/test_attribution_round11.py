@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tracker.claimants import resolve
 from tracker.extract import extract
 
 
@@ -109,3 +110,20 @@ def test_a_number_word_counting_the_relayed_voices_belongs_to_them() -> None:
     )
     claim = [c for c in extract(text, "de") if "400" in c.text][0]
     assert claim.source == "drei Diplomaten"
+
+
+@pytest.mark.parametrize(
+    ("written", "lang"),
+    [
+        ("two US officials", "en"),
+        ("several US officials", "en"),
+        ("zwei US-Beamte", "de"),
+        ("drei US-Regierungsvertreter", "de"),
+    ],
+)
+def test_counted_unnamed_officials_stay_an_anonymous_voice(written: str, lang: str) -> None:
+    assert resolve(written, lang).claimant is None
+
+
+def test_counted_officials_of_a_named_body_keep_the_body() -> None:
+    assert resolve("two Pentagon officials", "en").claimant == "us-pentagon"

@@ -85,6 +85,7 @@ class _Context:
     letters: dict[int, Letters] = field(default_factory=dict)
     coreference: Coreference | None = None
     continues: dict[int, bool] = field(default_factory=dict)
+    unsourced: dict[int, bool] = field(default_factory=dict)  # "Das wären ...", "sollen"
     mentions_read: int = 0  # sentences whose source mentions coreference has been given
     subjects: dict[int, Cue | None] = field(default_factory=dict)
     last_end: int = 0  # where the claim before the current one ends
@@ -665,14 +666,17 @@ def _unsourced(ctx: _Context, index: int) -> bool:
     am Tag.", "That would amount to ...") or says its figure is heard from someone unnamed
     ("In den Kliniken sollen 300 Verletzte liegen.", "... are reportedly being treated"), and
     does not continue explicitly ("Demnach sollen ...", "Davon sollen ..."): it keeps no
-    source of the sentence before."""
-    sentence = ctx.sentences[index]
-    text, start, end = ctx.text, sentence.start, sentence.end
-    if ctx.lex.regexes.refers_back.search(text, start, end) or _counts_on(ctx, index):
-        return False  # "Davon sollen 68 Millionen in Drohnen fließen": a part of the figure before
-    if _own_reckoning(ctx.lex).match(text, start, end):
-        return True
-    return bool(_unnamed_hearsay(ctx.lex).search(text, start, end))
+    source of the sentence before (decided once per sentence)."""
+    if index not in ctx.unsourced:
+        sentence = ctx.sentences[index]
+        text, start, end = ctx.text, sentence.start, sentence.end
+        ctx.unsourced[index] = not (
+            ctx.lex.regexes.refers_back.search(text, start, end) or _counts_on(ctx, index)
+        ) and bool(  # "Davon sollen 80 Millionen in Schulen fließen": a part of the figure before
+            _own_reckoning(ctx.lex).match(text, start, end)
+            or _unnamed_hearsay(ctx.lex).search(text, start, end)
+        )
+    return ctx.unsourced[index]
 
 
 @per_language
