@@ -127,3 +127,35 @@ def test_counted_unnamed_officials_stay_an_anonymous_voice(written: str, lang: s
 
 def test_counted_officials_of_a_named_body_keep_the_body() -> None:
     assert resolve("two Pentagon officials", "en").claimant == "us-pentagon"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Bei dem Sturm sind nach offiziellen Angaben mindestens 30 Menschen gestorben.",
+         "offiziellen Angaben"),
+        ("Die Liste kam nach dem vorläufigen amtlichen Endergebnis auf 12,5 Prozent.",
+         "dem vorläufigen amtlichen Endergebnis"),
+        ("Rund 40.000 Menschen sind nach Schätzungen obdachlos.", "Schätzungen"),
+    ],
+)  # fmt: skip
+def test_a_record_with_no_holder_after_it_is_the_source(text: str, source: str) -> None:
+    assert sources(text, "de") == [source]
+
+
+def test_a_record_of_someone_named_before_is_no_record_of_its_own() -> None:
+    text = "Die Feuerwehr rückte aus. Nach ihren Angaben wurden 14 Häuser zerstört."
+    assert sources(text, "de")[-1] != "ihren Angaben"
+
+
+def test_who_published_the_record_next_states_it() -> None:
+    text = (
+        "Die Liste kam nach dem vorläufigen Endergebnis auf 12,5 Prozent. Das teilte der "
+        "Kreiswahlleiter am Abend mit."
+    )
+    assert sources(text, "de") == ["der Kreiswahlleiter"]
+
+
+def test_a_count_of_a_named_body_is_read_after_nach_zaehlung() -> None:
+    text = "Bei den Kämpfen starben nach Zählung der Vereinten Nationen 80 Zivilisten."
+    assert sources(text, "de") == ["Vereinten Nationen"]

@@ -13,6 +13,7 @@ from tracker.claimants.index import index_for
 from tracker.claimants.normalize import norms
 from tracker.extract.attribution import (
     COMPOUND,
+    RECORD,
     Cue,
     Letters,
     briefer,
@@ -637,6 +638,10 @@ def _source(
     if relayed is not None:  # "... nach einem Bericht der Zeitung. Sie beruft sich auf X."
         return relayed
     named = _named_after_self_reference(ctx, index, cue)
+    if named is None and cue.phrase == RECORD:
+        # "Die CDU kam nach dem vorläufigen Endergebnis auf 31 Prozent. Das teilte die
+        # Landeswahlleiterin mit.": who published the record, named next, states it
+        named = _follow_up_cue(ctx, index)
     if named is not None:
         return named, _relay_of(ctx, index + 1, named, ctx.cues_of(index + 1))
     return cue, _relay_of(ctx, index, cue, cues)

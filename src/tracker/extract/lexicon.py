@@ -410,6 +410,11 @@ class Sources:
     # units (keys of units.toml) counted in one toll of an event: a count of one after a count
     # of another speaks of the same report ("2.830 Tote ... 366.000 Verletzte")
     one_toll: frozenset[str]
+    # "nach offiziellen Angaben", "nach dem vorläufigen amtlichen Endergebnis": a preposition
+    # and a record noun (written as in text) with no holder after it: the record is the source
+    record_prepositions: tuple[str, ...]
+    record_nouns: tuple[str, ...]
+    record_pointers: frozenset[str]  # "nach ihren Angaben": whose record the text said before
     # "In Goma sollen 2.800 Verletzte liegen.", "... are reportedly being treated": a word
     # that says the figure is heard from someone unnamed; a sentence holding one and no cue
     # of its own keeps no source of the sentence before
@@ -500,6 +505,9 @@ def _sources(f: DataFile) -> Sources:
         count_continuations=f.word_tuple("count_continuations"),
         own_reckoning=f.word_tuple("own_reckoning"),
         one_toll=f.word_set("one_toll"),
+        record_prepositions=f.word_tuple("record_prepositions"),
+        record_nouns=f.word_tuple("record_nouns"),
+        record_pointers=f.word_set("record_pointers"),
         unnamed_hearsay=f.word_tuple("unnamed_hearsay"),
         part_of_before=f.word_tuple("part_of_before"),
         separable=_separable(f),
