@@ -159,3 +159,18 @@ def test_who_published_the_record_next_states_it() -> None:
 def test_a_count_of_a_named_body_is_read_after_nach_zaehlung() -> None:
     text = "Bei den Kämpfen starben nach Zählung der Vereinten Nationen 80 Zivilisten."
     assert sources(text, "de") == ["Vereinten Nationen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN mission has documented 1,200 civilian deaths since June.",
+        "The refugee agency counts 2.1 million displaced people in the region.",
+    ],
+)
+def test_a_body_documenting_or_counting_states_its_count(text: str) -> None:
+    assert sources(text, "en")[0] is not None
+
+
+def test_a_country_documenting_a_count_is_only_where_it_was_counted() -> None:
+    assert sources("Germany has documented 9,500 cases this year.", "en") == [None]
