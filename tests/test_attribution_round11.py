@@ -174,3 +174,13 @@ def test_a_body_documenting_or_counting_states_its_count(text: str) -> None:
 
 def test_a_country_documenting_a_count_is_only_where_it_was_counted() -> None:
     assert sources("Germany has documented 9,500 cases this year.", "en") == [None]
+
+
+def test_a_copula_with_a_placeholder_subject_counts_what_was_counted_before() -> None:
+    text = (
+        "Die Studie der Stiftung erwartet bis 2040 rund 3,1 Millionen Pflegefälle. Derzeit "
+        "sind es 2,4 Millionen."
+    )
+    found = sources(text, "de")
+    assert found[0] is not None
+    assert found[-1] == found[0]

@@ -87,6 +87,7 @@ class _Context:
     coreference: Coreference | None = None
     continues: dict[int, bool] = field(default_factory=dict)
     unsourced: dict[int, bool] = field(default_factory=dict)  # "Das wären ...", "sollen"
+    elliptic: dict[int, bool] = field(default_factory=dict)  # "Derzeit sind es 5,2 Millionen"
     mentions_read: int = 0  # sentences whose source mentions coreference has been given
     subjects: dict[int, Cue | None] = field(default_factory=dict)
     last_end: int = 0  # where the claim before the current one ends
@@ -801,6 +802,12 @@ def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> boo
     mit 52 Menschen besetzt." after the police's count of the injured does not."""
     kind = _unit_kind(unit)
     before = [u for i in range(back, index) for u in ctx.units.get(i, ())]
+    sentence = ctx.sentences[index]
+    if kind == "count" and index not in ctx.elliptic:
+        found = _elliptic_copula(ctx.lex).search(ctx.text, sentence.start, sentence.end)
+        ctx.elliptic[index] = found is not None
+    if kind == "count" and ctx.elliptic[index]:
+        return True  # "Derzeit sind es 5,2 Millionen": what the sentence before counted
     if kind == "count":  # what is counted must match: not "52 Menschen" after "17 Fahrgäste"
         if unit is not None and unit in before:
             return True
@@ -814,10 +821,14 @@ def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> boo
         _unit_kind(u) in population for i in range(back, index) for u in ctx.units.get(i, ())
     ):
         return True
-    sentence = ctx.sentences[index]
     if _opens_on_statistic(ctx, sentence.start, sentence.end):
         return True  # "Die Quote lag bei 5,9 Prozent." after the agency's count
     return bool(_refers_to_figure(ctx.lex).match(ctx.text, sentence.start, sentence.end))
+
+
+@per_language
+def _elliptic_copula(lex: Lexicon) -> re.Pattern[str]:
+    return _whole_words(lex.sources.elliptic_copulas)
 
 
 def _opens_on_statistic(ctx: _Context, start: int, end: int) -> bool:

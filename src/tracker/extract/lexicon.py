@@ -410,6 +410,9 @@ class Sources:
     # units (keys of units.toml) counted in one toll of an event: a count of one after a count
     # of another speaks of the same report ("2.830 Tote ... 366.000 Verletzte")
     one_toll: frozenset[str]
+    # "Derzeit sind es 5,2 Millionen", "In Spanien waren es 11 Prozent": a copula with a
+    # placeholder subject counts what the sentence before counted
+    elliptic_copulas: tuple[str, ...]
     # "nach offiziellen Angaben", "nach dem vorläufigen amtlichen Endergebnis": a preposition
     # and a record noun (written as in text) with no holder after it: the record is the source
     record_prepositions: tuple[str, ...]
@@ -505,6 +508,7 @@ def _sources(f: DataFile) -> Sources:
         count_continuations=f.word_tuple("count_continuations"),
         own_reckoning=f.word_tuple("own_reckoning"),
         one_toll=f.word_set("one_toll"),
+        elliptic_copulas=f.word_tuple("elliptic_copulas"),
         record_prepositions=f.word_tuple("record_prepositions"),
         record_nouns=f.word_tuple("record_nouns"),
         record_pointers=f.word_set("record_pointers"),
