@@ -37,6 +37,7 @@ WORD_LISTS = (
     "not_name_endings",
     "thing_pronouns",
     "anonymous_voices",
+    "counting_words",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO = re.compile(r"^[A-Z]{2}$")

@@ -56,6 +56,7 @@ class PhraseIndex:
     place_adjective_endings: tuple[str, ...]  # "Münchner Institut": a place adjective
     not_name_endings: tuple[str, ...]  # "Polizeilichen", "Unterrichtung": no word of a name
     anonymous_voices: frozenset[str]  # "officials", "Regierungskreise": a country's insiders
+    counting_words: frozenset[str]  # "two", "mehrere": how many voices, naming none of them
     seats: dict[str, tuple[str, ...]]  # a town's word -> the claimants seated there
     # the first part of a name with a German ellipsis ("Bundesverband der Energie" of
     # "Bundesverband der Energie- und Wasserwirtschaft") -> the claimant, when only one has it
@@ -219,6 +220,7 @@ def build_index(g: Gazetteer) -> PhraseIndex:
         anonymous_voices=frozenset(
             w for x in g.words["anonymous_voices"] for w in norms(x, g.lang)
         ),
+        counting_words=frozenset(w for x in g.words["counting_words"] for w in norms(x, g.lang)),
         seats=_seats(g),
         ellipsis_heads=_ellipsis_heads(g),
         by_country_type=_group(g),

@@ -368,20 +368,28 @@ def _org(
 
 def _anonymous_voice(spans: list[_Span], ix: PhraseIndex) -> bool:
     """ "US officials", "Kiewer Regierungskreisen", "Regierungskreise in Seoul": a head word of
-    ``anonymous_voices`` with nothing before it but a country or its government is an unnamed
+    ``anonymous_voices`` with nothing before it but a country or its government (after a count
+    of them: "two US officials") is an unnamed
     insider of the article, not the government ("Pentagon officials" keep the Pentagon)."""
     words = [s for s in spans if s.kind != Kind.CONNECTOR]
     trailing = _trailing_place(spans, ix)
     words = [s for s in words if id(s) not in trailing]
     if not words or not words[-1].tokens or words[-1].tokens[-1].norm not in ix.anonymous_voices:
         return False
-    for span in words[:-1]:
+    for n, span in enumerate(words[:-1]):
         if span.kind == Kind.COUNTRY:
             continue
+        if n == 0 and span.kind is None and _counting(span, ix):
+            continue  # "two US officials", "zwei US-Beamte": how many, not who
         if span.kind in (Kind.ALIAS, Kind.TYPE) and _government(span, ix):
             continue
         return False
     return True
+
+
+def _counting(span: _Span, ix: PhraseIndex) -> bool:
+    """A span of counting words only ("two", "mehrere")."""
+    return bool(span.tokens) and all(t.norm in ix.counting_words for t in span.tokens)
 
 
 def _government(span: _Span, ix: PhraseIndex) -> bool:

@@ -22,6 +22,7 @@ _REACH = 110  # characters around a cue that can hold its source phrase
 _SPACES = re.compile(r"\s+")
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])\w\.$")
 COMPOUND = "compound"  # the phrase of a cue glued to its source ("nach Behördenangaben")
+RECORD = "<record>"  # the phrase of a record cue ("nach offiziellen Angaben")
 _QUOTES = frozenset('„“”"»«‚‘’‹›')
 
 
@@ -200,6 +201,10 @@ class _Walker:
             if step < 0 and picked and self._intensifier_after_possessive(i):
                 i += step  # "Ukraine's own estimate": the owner before "own" is read on
                 continue
+            if step > 0 and not picked and self._counts_voices(i):
+                picked.append(i)  # "unter Berufung auf zwei Regierungsvertreter": how many
+                i += step
+                continue
             if lower in self.lex.sources.not_source or not self._accepts(word):
                 break
             if step > 0 and picked and self._after_head(picked, word, i):
@@ -235,6 +240,15 @@ class _Walker:
         if self.tokens[picked[0]][0].lower() in self.lex.sources.place_links:
             return None  # "am Montag in Wiesbaden bekanntgab": a place, not who
         return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
+
+    def _counts_voices(self, i: int) -> bool:
+        """A number word opening the phrase after a cue, before a capitalised word ("unter
+        Berufung auf zwei US-Regierungsvertreter", "citing three officials"): it counts the
+        voices and belongs to the source."""
+        if self.tokens[i][0].lower() not in self.lex.numbers.words or i + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[i + 1][0]
+        return nxt[:1].isupper() and self._accepts(nxt)
 
     def _intensifier_after_possessive(self, i: int) -> bool:
         """ "own" right after a possessive name ("Ukraine's own"), not after "its" or "their"."""
@@ -467,6 +481,8 @@ def find_cues(
     also a source noun ("report") inside another cue's source ("according to the latest report
     from the institute") is that noun, not a verb."""
     cues = _find_cues(text, start, end, lex, letters)
+    if lex.sources.record_nouns:
+        cues = _record_cues(text, start, end, lex, cues)
     if len(cues) < 2:
         return cues
     nouns = lex.sources.head_nouns
@@ -479,6 +495,51 @@ def find_cues(
         )
     ]
     return [_own_of_nearer(c, cues) for c in cues]
+
+
+@per_language
+def _record_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A record preposition, then up to four lower-case words (an article, adjectives) and a
+    record noun: "nach dem vorläufigen amtlichen Endergebnis"."""
+    prepositions = phrase_alternation(lex.sources.record_prepositions)
+    nouns = phrase_alternation(lex.sources.record_nouns)
+    lower = lex.sources.lowercase_word.pattern
+    return re.compile(
+        rf"(?<![\w])(?i:{prepositions})\s+(?P<source>(?:(?:{lower}|[a-zäöüß]+)\s+){{0,4}}"
+        rf"(?P<noun>(?i:{nouns})))(?![\w-])"
+    )
+
+
+@per_language
+def _record_noun(lex: Lexicon) -> re.Pattern[str]:
+    """A record noun anywhere (any case): a cheap test before the full pattern."""
+    return re.compile(phrase_alternation(lex.sources.record_nouns), re.I)
+
+
+def _record_cues(text: str, start: int, end: int, lex: Lexicon, cues: list[Cue]) -> list[Cue]:
+    """ "nach offiziellen Angaben mindestens 214 Tote", "Rund 1,2 Millionen sind nach
+    Schätzungen auf der Flucht": a record named after a preposition, with no holder after it
+    (no capitalised word, no genitive article or "von"), states the figure; a cue already
+    reading that stretch wins."""
+    if not _record_noun(lex).search(text, start, end):
+        return cues
+    links = lex.sources.phrase_words
+    added: list[Cue] = []
+    for m in _record_pattern(lex).finditer(text, start, end):
+        if lex.sources.head_capitalized and not m.group("noun")[0].isupper():
+            continue  # German writes the noun capitalised: "nach angaben" is no record read so
+        if any(w.lower() in lex.sources.record_pointers for w in m.group("source").split()):
+            continue  # "nach ihren Angaben": the record of someone named before
+        nxt = WORD.search(text, m.end(), end)
+        if nxt is not None and (nxt.group()[0].isupper() or nxt.group().lower() in links):
+            continue  # "nach Angaben des Ministeriums", "nach Angaben Kiews": a holder follows
+        if any(c.start < m.end() and m.start() < max(c.end, c.src_end) for c in cues):
+            continue
+        a, b = m.span("source")
+        added.append(Cue(m.start(), m.end(), text[a:b], False, a, b, RECORD))
+    if not added:
+        return cues
+    return sorted([*cues, *added], key=lambda c: c.start)
 
 
 def _own_of_nearer(cue: Cue, cues: list[Cue]) -> Cue:

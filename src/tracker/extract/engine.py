@@ -13,6 +13,7 @@ from tracker.claimants.index import index_for
 from tracker.claimants.normalize import norms
 from tracker.extract.attribution import (
     COMPOUND,
+    RECORD,
     Cue,
     Letters,
     briefer,
@@ -85,6 +86,8 @@ class _Context:
     letters: dict[int, Letters] = field(default_factory=dict)
     coreference: Coreference | None = None
     continues: dict[int, bool] = field(default_factory=dict)
+    unsourced: dict[int, bool] = field(default_factory=dict)  # "Das wären ...", "sollen"
+    elliptic: dict[int, bool] = field(default_factory=dict)  # "Derzeit sind es 5,2 Millionen"
     mentions_read: int = 0  # sentences whose source mentions coreference has been given
     subjects: dict[int, Cue | None] = field(default_factory=dict)
     last_end: int = 0  # where the claim before the current one ends
@@ -603,6 +606,11 @@ def _source(
         speaker = quoted_speaker(cue, cues, span[1], ctx.text, bounds, ctx.lex)
         if speaker is not None:  # the data origin inside the quotation relays nothing
             return speaker, relay_holder(ctx.text, sentence.start, speaker, ctx.lex)
+        fronted = _fronted_relay(ctx, cues, cue, sentence.start)
+        if fronted is not None:  # "Unter Berufung auf X berichtet die Zeitung, ...": X holds it
+            return fronted, cue
+    if cue is None and index > 0 and not cues and _unsourced(ctx, index):
+        return None, None
     if cue is None and index > 0 and _continues(ctx, index):
         previous = _previous(ctx, index)
         if previous:
@@ -631,9 +639,61 @@ def _source(
     if relayed is not None:  # "... nach einem Bericht der Zeitung. Sie beruft sich auf X."
         return relayed
     named = _named_after_self_reference(ctx, index, cue)
+    if named is None and cue.phrase == RECORD:
+        # "Die CDU kam nach dem vorläufigen Endergebnis auf 31 Prozent. Das teilte die
+        # Landeswahlleiterin mit.": who published the record, named next, states it
+        named = _follow_up_cue(ctx, index)
     if named is not None:
         return named, _relay_of(ctx, index + 1, named, ctx.cues_of(index + 1))
     return cue, _relay_of(ctx, index, cue, cues)
+
+
+def _fronted_relay(ctx: _Context, cues: list[Cue], cue: Cue, start: int) -> Cue | None:
+    """ "Unter Berufung auf Regierungskreise meldete die Agentur, ...", "Citing government
+    sources, the newspaper reported that ...": a relay cue opening the sentence right before
+    the report verb names who holds the figure; the reporter passes it on."""
+    if cue.phrase in ctx.lex.sources.relay:
+        return None
+    first = cues[0]
+    if first is cue or first.phrase not in ctx.lex.sources.relay or first.src_end < 0:
+        return None
+    opening = ctx.text[start : first.start].strip(" \"„“»«(")
+    if opening or first.src_end > cue.start:
+        return None
+    between = ctx.text[first.src_end : min(cue.start, cue.src_start)]
+    others = [c for c in cues if c is not first and c.src_start != cue.src_start]
+    if DIGIT.search(between) or any(first.end <= c.start < cue.start for c in others):
+        return None
+    return first
+
+
+def _unsourced(ctx: _Context, index: int) -> bool:
+    """A sentence without cues that opens on the writer's own reckoning ("Das wären rund 4
+    am Tag.", "That would amount to ...") or says its figure is heard from someone unnamed
+    ("In den Kliniken sollen 300 Verletzte liegen.", "... are reportedly being treated"), and
+    does not continue explicitly ("Demnach sollen ...", "Davon sollen ..."): it keeps no
+    source of the sentence before (decided once per sentence)."""
+    if index not in ctx.unsourced:
+        sentence = ctx.sentences[index]
+        text, start, end = ctx.text, sentence.start, sentence.end
+        ctx.unsourced[index] = not (
+            ctx.lex.regexes.refers_back.search(text, start, end) or _counts_on(ctx, index)
+        ) and bool(  # "Davon sollen 80 Millionen in Schulen fließen": a part of the figure before
+            _own_reckoning(ctx.lex).match(text, start, end)
+            or _unnamed_hearsay(ctx.lex).search(text, start, end)
+        )
+    return ctx.unsourced[index]
+
+
+@per_language
+def _own_reckoning(lex: Lexicon) -> re.Pattern[str]:
+    alternation = phrase_alternation(lex.sources.own_reckoning)
+    return re.compile(rf"[\"„“»«(]?(?:{alternation})(?![\w])", re.IGNORECASE)
+
+
+@per_language
+def _unnamed_hearsay(lex: Lexicon) -> re.Pattern[str]:
+    return _whole_words(lex.sources.unnamed_hearsay)
 
 
 def _named_after_self_reference(ctx: _Context, index: int, cue: Cue) -> Cue | None:
@@ -737,19 +797,38 @@ def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> boo
     ``back`` (and those continuing it) stated: a figure of the same unit, a count or share of
     the population counted there (sources.toml population_kinds), or it opens on the figure
     before ("Das waren ...", "That is ..."). "Der Krieg dauert 1.000 Tage" after a
-    count of drones does not."""
+    count of drones does not; a count speaks of the count before when it counts the same
+    thing, or both are of one toll (sources.toml one_toll: the dead, the wounded): "Der Bus war
+    mit 52 Menschen besetzt." after the police's count of the injured does not."""
     kind = _unit_kind(unit)
-    if any(kind == _unit_kind(u) for i in range(back, index) for u in ctx.units.get(i, ())):
+    before = [u for i in range(back, index) for u in ctx.units.get(i, ())]
+    sentence = ctx.sentences[index]
+    if kind == "count" and index not in ctx.elliptic:
+        found = _elliptic_copula(ctx.lex).search(ctx.text, sentence.start, sentence.end)
+        ctx.elliptic[index] = found is not None
+    if kind == "count" and ctx.elliptic[index]:
+        return True  # "Derzeit sind es 5,2 Millionen": what the sentence before counted
+    if kind == "count":  # what is counted must match: not "52 Menschen" after "17 Fahrgäste"
+        if unit is not None and unit in before:
+            return True
+        toll = ctx.lex.sources.one_toll  # "2.830 Tote ... 366.000 Verletzte": one toll
+        if unit in toll and any(u in toll for u in before):
+            return True
+    elif any(kind == _unit_kind(u) for u in before):
         return True
     population = ctx.lex.sources.population_kinds  # "2,290 adults ... 38% said": one report
     if kind in population and any(
         _unit_kind(u) in population for i in range(back, index) for u in ctx.units.get(i, ())
     ):
         return True
-    sentence = ctx.sentences[index]
     if _opens_on_statistic(ctx, sentence.start, sentence.end):
         return True  # "Die Quote lag bei 5,9 Prozent." after the agency's count
     return bool(_refers_to_figure(ctx.lex).match(ctx.text, sentence.start, sentence.end))
+
+
+@per_language
+def _elliptic_copula(lex: Lexicon) -> re.Pattern[str]:
+    return _whole_words(lex.sources.elliptic_copulas)
 
 
 def _opens_on_statistic(ctx: _Context, start: int, end: int) -> bool:

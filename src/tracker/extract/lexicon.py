@@ -403,6 +403,25 @@ class Sources:
     # "Weitere 48 wurden verletzt", "Fünf weitere", "Another 48": the count goes on from the
     # figure before, so the sentence's source is that figure's too
     count_continuations: tuple[str, ...]
+    # "Das wären rund 46.000 im Monat.", "That would amount to ...": a sentence opening so
+    # reckons from the figure before in the writer's own words; with no cue of its own it has
+    # no source (not the figure's source)
+    own_reckoning: tuple[str, ...]
+    # units (keys of units.toml) counted in one toll of an event: a count of one after a count
+    # of another speaks of the same report ("2.830 Tote ... 366.000 Verletzte")
+    one_toll: frozenset[str]
+    # "Derzeit sind es 5,2 Millionen", "In Spanien waren es 11 Prozent": a copula with a
+    # placeholder subject counts what the sentence before counted
+    elliptic_copulas: tuple[str, ...]
+    # "nach offiziellen Angaben", "nach dem vorläufigen amtlichen Endergebnis": a preposition
+    # and a record noun (written as in text) with no holder after it: the record is the source
+    record_prepositions: tuple[str, ...]
+    record_nouns: tuple[str, ...]
+    record_pointers: frozenset[str]  # "nach ihren Angaben": whose record the text said before
+    # "In Goma sollen 2.800 Verletzte liegen.", "... are reportedly being treated": a word
+    # that says the figure is heard from someone unnamed; a sentence holding one and no cue
+    # of its own keeps no source of the sentence before
+    unnamed_hearsay: tuple[str, ...]
     # "..., davon seien 87 abgeschossen worden", "Of these, 87 were shot down": a part of the
     # figure before, anywhere in the next sentence; that sentence's source states both
     part_of_before: tuple[str, ...]
@@ -487,6 +506,13 @@ def _sources(f: DataFile) -> Sources:
         non_subject_articles=f.word_set("non_subject_articles"),
         refers_to_figure=f.word_tuple("refers_to_figure"),
         count_continuations=f.word_tuple("count_continuations"),
+        own_reckoning=f.word_tuple("own_reckoning"),
+        one_toll=f.word_set("one_toll"),
+        elliptic_copulas=f.word_tuple("elliptic_copulas"),
+        record_prepositions=f.word_tuple("record_prepositions"),
+        record_nouns=f.word_tuple("record_nouns"),
+        record_pointers=f.word_set("record_pointers"),
+        unnamed_hearsay=f.word_tuple("unnamed_hearsay"),
         part_of_before=f.word_tuple("part_of_before"),
         separable=_separable(f),
         speech_only=f.word_set("speech_only"),
