@@ -33,8 +33,8 @@ def test_the_writer_s_own_reckoning_has_no_source(text: str, lang: str) -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Bei dem Erdbeben starben 40 Menschen, sagte der Gouverneur. In den Kliniken sollen "
-         "zudem 300 Verletzte liegen.", "de"),
+        ("Bei dem Erdbeben starben 40 Menschen, sagte der Gouverneur. In den Kliniken liegen "
+         "angeblich zudem 300 Verletzte.", "de"),
         ("The quake killed 40 people, the governor said. Some 300 injured are reportedly being "
          "treated in clinics.", "en"),
         ("The quake killed 40 people, the governor said. Some 300 homes are believed to have "

@@ -481,8 +481,11 @@ def test_a_sentence_final_so_with_a_surname_stays_a_cue() -> None:
 def test_a_country_adjective_before_a_cue_noun_names_the_government() -> None:
     (claim,) = claims_of("Nach polnischen Angaben wurden 12 Menschen verletzt.", "de")
     assert claim.claimant == "pl-government"
+    # A record with no holder is its own source (attribution README, gold "offiziellen Angaben"),
+    # an anonymous voice of the article, never a named body.
     (other,) = claims_of("Nach offiziellen Angaben wurden 12 Menschen verletzt.", "de")
-    assert other.source is None
+    assert other.source == "offiziellen Angaben"
+    assert other.claimant is not None and other.claimant.startswith("anon-")
 
 
 # --- a claim before its cue, with more after the cue ---------------------------------------------

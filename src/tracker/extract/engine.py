@@ -670,7 +670,7 @@ def _fronted_relay(ctx: _Context, cues: list[Cue], cue: Cue, start: int) -> Cue 
 def _unsourced(ctx: _Context, index: int) -> bool:
     """A sentence without cues that opens on the writer's own reckoning ("Das wären rund 4
     am Tag.", "That would amount to ...") or says its figure is heard from someone unnamed
-    ("In den Kliniken sollen 300 Verletzte liegen.", "... are reportedly being treated"), and
+    ("In den Kliniken liegen angeblich 300 Verletzte.", "... are reportedly being treated"), and
     does not continue explicitly ("Demnach sollen ...", "Davon sollen ..."): it keeps no
     source of the sentence before (decided once per sentence)."""
     if index not in ctx.unsourced:
