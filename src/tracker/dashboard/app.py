@@ -187,6 +187,8 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
         with tabs["Method"]:
             method.show_method()
     st.caption(f"Database: {db} · newest article {view.as_of or '–'}")
+    if not claim_id:  # the code of the detail panel's buttons, loaded with the page
+        detail.preload_code()
 
 
 if __name__ == "__main__":  # run as a script by `streamlit run` (tracker dashboard)
