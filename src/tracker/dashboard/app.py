@@ -120,6 +120,9 @@ def main() -> None:
 
 
 def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.DataFrame) -> None:
+    if not selected():  # the code of the detail panel's buttons, loaded while the view is read
+        with st.sidebar:
+            detail.preload_code()
     quantity = pick_quantity(overview, config)
     by = st.sidebar.radio("Rows", list(ROWS), format_func=ROWS.get, key="by", bind=Q,
                           horizontal=True)
@@ -187,8 +190,6 @@ def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.Data
         with tabs["Method"]:
             method.show_method()
     st.caption(f"Database: {db} · newest article {view.as_of or '–'}")
-    if not claim_id:  # the code of the detail panel's buttons, loaded with the page
-        detail.preload_code()
 
 
 if __name__ == "__main__":  # run as a script by `streamlit run` (tracker dashboard)

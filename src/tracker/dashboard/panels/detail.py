@@ -115,14 +115,15 @@ PRELOAD = "panel_code_preload"  # the key of the hidden container (CSS: .st-key-
 
 
 def preload_code() -> None:
-    """Drawn in the panel's place while no claim is open: a button the page never shows
+    """Drawn at the top of the sidebar while no claim is open: a button the page never shows
     (``display: none``). The browser loads and compiles an element's code when the page first
     draws one, and this page has no other ``st.button`` before a claim is open: without it
     the first click on a mark also fetched and compiled Streamlit's ``Button``: at 1M claims
     the first click took 0.48-0.88 s against 0.19-0.43 s with this (docs/scale.md, "The first
     point click of a page")."""
-    st.html(f"<style>.st-key-{PRELOAD} {{display: none}}</style>")
-    with st.container(key=PRELOAD):
+    with st.container(key=PRELOAD):  # the style too: nothing outside the hidden wrapper
+        # the container's wrapper hidden too: a hidden block alone still took the column's gap
+        st.html(f"<style>:has(> .st-key-{PRELOAD}), .st-key-{PRELOAD} {{display: none}}</style>")
         st.button("Close", key=f"{PRELOAD}_button", disabled=True)
 
 
