@@ -119,7 +119,7 @@ def preload_code() -> None:
     (``display: none``). The browser loads and compiles an element's code when the page first
     draws one, and this page has no other ``st.button`` before a claim is open: without it
     the first click on a mark also fetched and compiled Streamlit's ``Button``: at 1M claims
-    the first click took 0.48-0.88 s against 0.19-0.43 s with this (docs/scale.md, "The first
+    the first click took 0.40-0.88 s against 0.19-0.50 s with this (docs/scale.md, "The first
     point click of a page")."""
     with st.container(key=PRELOAD):  # the style too: nothing outside the hidden wrapper
         # the container's wrapper hidden too: a hidden block alone still took the column's gap
