@@ -24,6 +24,17 @@ def fresh_overview(db: Path) -> pl.DataFrame:
     return data.load_store(db).overview
 
 
+@pytest.fixture
+def db(corpus: Path, tmp_path: Path, monkeypatch) -> Path:  # noqa: F811
+    """A copy of the ingested corpus that a test may write (reviews), the bundled quantities,
+    and ``TRACKER_DB`` naming the copy (what the dashboard opens under AppTest)."""
+    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(corpus, copy)
+    monkeypatch.setenv("TRACKER_DB", str(copy))
+    return copy
+
+
 def relayed_claim(db: Path) -> str:
     """The first claim of a relayed estimate (its copies' marks change with its review)."""
     with duckdb.connect(str(db), read_only=True) as con:
@@ -34,14 +45,10 @@ def relayed_claim(db: Path) -> str:
     return claim_id
 
 
-def test_a_review_patches_the_claims_and_the_overview_as_a_new_read_gives(
-        corpus: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: F811
+def test_a_review_patches_the_claims_and_the_overview_as_a_new_read_gives(db: Path) -> None:
     """Wrong, undo, redo, correct, corrected values and a correction that moves the claim to
     another quantity: each patched read and overview equals the one read anew, and the
     detail read in the write session equals the one a click reads."""
-    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
-    db = tmp_path / "copy.duckdb"
-    shutil.copyfile(corpus, db)
     facts = data.load_store(db)
     first, second = facts.overview["quantity"].to_list()[:2]
     reads = {q: data.read_quantity(db, q, facts.relation) for q in (first, second)}
@@ -109,15 +116,11 @@ def fresh_page(db: Path, claim_id: str, monkeypatch) -> AppTest:
 
 
 def test_the_page_after_a_review_in_the_detail_panel_equals_a_page_drawn_anew(
-        corpus: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: F811
+        db: Path, monkeypatch) -> None:
     """Wrong, undo and redo clicked in the detail panel: the page (figures, captions, the
     detail and its reviews) equals the same page drawn in a new session with empty caches;
     and the review is written before the page runs (one run) and nothing is read again but
     the view's texts (no quantity read, no store load, no detail load)."""
-    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
-    db = tmp_path / "copy.duckdb"
-    shutil.copyfile(corpus, db)
-    monkeypatch.setenv("TRACKER_DB", str(db))
     claim_id = relayed_claim(db)
     app = fresh_page(db, claim_id, monkeypatch)
     calls: list[str] = []
@@ -157,13 +160,9 @@ def test_the_page_after_a_review_in_the_detail_panel_equals_a_page_drawn_anew(
 
 @pytest.mark.parametrize("verdict", ["wrong"])
 def test_a_review_the_store_refuses_shows_its_error_in_the_panel(
-        corpus: Path, tmp_path: Path, monkeypatch, verdict: str) -> None:  # noqa: F811
+        db: Path, monkeypatch, verdict: str) -> None:
     """A failing write (the claim gone from the file) says so in the detail panel, and the
     page keeps working."""
-    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
-    db = tmp_path / "copy.duckdb"
-    shutil.copyfile(corpus, db)
-    monkeypatch.setenv("TRACKER_DB", str(db))
     claim_id = relayed_claim(db)
     app = fresh_page(db, claim_id, monkeypatch)
 
@@ -182,7 +181,7 @@ VIEW_FRAMES = ("prepared", "latest", "range_rows", "timeline_rows", "over_time")
 
 @pytest.mark.parametrize("by", ["outlet", "source"])
 def test_a_view_patched_for_the_reviewed_claim_equals_one_built_anew(
-        corpus: Path, tmp_path: Path, monkeypatch, by: str) -> None:  # noqa: F811
+        db: Path, monkeypatch, by: str) -> None:
     """``build_view(earlier=..., changed={claim})`` (only the reviewed claim named, valued and
     compared for relays again; the names of its sources recounted) equals the view built from
     scratch after wrong, undo, redo, a corrected value, a corrected source (a new voice) and a
@@ -192,9 +191,6 @@ def test_a_view_patched_for_the_reviewed_claim_equals_one_built_anew(
     from tracker.aggregate.compare import build_view
     from tracker.aggregate.quantities import load_quantities
 
-    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
-    db = tmp_path / "copy.duckdb"
-    shutil.copyfile(corpus, db)
     aliases = load_quantities(None).sources
     facts = data.load_store(db)
     quantities = facts.overview["quantity"].to_list()
@@ -239,14 +235,9 @@ def test_a_view_patched_for_the_reviewed_claim_equals_one_built_anew(
     assert used and all(r is not None for r in used)  # never fell back to a full marking
 
 
-def test_close_drops_the_claim_from_the_page_and_the_url(
-        corpus: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: F811
+def test_close_drops_the_claim_from_the_page_and_the_url(db: Path, monkeypatch) -> None:
     """Close: the page is drawn without the panel, the URL loses ``?claim=``, and the
     figures are the page's without a claim."""
-    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
-    db = tmp_path / "copy.duckdb"
-    shutil.copyfile(corpus, db)
-    monkeypatch.setenv("TRACKER_DB", str(db))
     claim_id = relayed_claim(db)
     app = fresh_page(db, claim_id, monkeypatch)
     assert [b for b in app.button if b.key == "detail_wrong"]
@@ -258,16 +249,12 @@ def test_close_drops_the_claim_from_the_page_and_the_url(
 
 
 def test_a_review_button_of_a_claim_no_longer_selected_writes_nothing(
-        corpus: Path, tmp_path: Path, monkeypatch) -> None:  # noqa: F811
+        db: Path, monkeypatch) -> None:
     """A click on a mark selects its claim in that run's callback, but the detail panel of the
     earlier claim stays on screen until the run draws the new one: "✗ Wrong" clicked on it
     then (the browser test's loop did, 2 runs in 3 under load) reviewed the earlier claim
     while the page showed the new one with "Marked wrong" above and "No review yet" in its
     panel. Now nothing is written and the panel says so."""
-    monkeypatch.setenv("TRACKER_QUANTITIES", str(QUANTITIES))
-    db = tmp_path / "copy.duckdb"
-    shutil.copyfile(corpus, db)
-    monkeypatch.setenv("TRACKER_DB", str(db))
     first = relayed_claim(db)
     with duckdb.connect(str(db), read_only=True) as con:
         [(other,)] = con.execute(

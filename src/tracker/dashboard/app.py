@@ -120,6 +120,9 @@ def main() -> None:
 
 
 def render(db: Path, signature: tuple, config: QuantityConfig, overview: pl.DataFrame) -> None:
+    if not selected():  # the code of the detail panel's buttons, loaded while the view is read
+        with st.sidebar:
+            detail.preload_code()
     quantity = pick_quantity(overview, config)
     by = st.sidebar.radio("Rows", list(ROWS), format_func=ROWS.get, key="by", bind=Q,
                           horizontal=True)
