@@ -104,7 +104,8 @@ def _json_counts(counts: Any) -> dict[str, Any]:
     type=click.Choice(["nk", "quake", "flood", "protest", "lampedusa", "outbreak", "jobcuts",
                       "wildfire", "referendum", "forecast",
                       "heatwave", "strike", "breach", "election", "derail", "shelling", "housing",
-                      "games", "flights", "harvest", "nk2", "nk3"]),
+                      "games", "flights", "harvest", "nk2", "nk3",
+                      "recall", "storm"]),
     help="With --quantities: the stories to score (default: the bundled nk and quake; flood and "
     "protest are the holdout stories in evaluate/quantities/holdout, lampedusa too).",
 )

@@ -31,6 +31,8 @@ DEFINITIONS = {
     "housing": "src/tracker/evaluate/quantities/holdout/housing_quantities.toml",
     "flights": "src/tracker/evaluate/quantities/holdout/flights_quantities.toml",
     "harvest": "src/tracker/evaluate/quantities/holdout/harvest_quantities.toml",
+    "recall": "src/tracker/evaluate/quantities/holdout/recall_quantities.toml",
+    "storm": "src/tracker/evaluate/quantities/holdout/storm_quantities.toml",
     # never-seen articles on the bundled story, scored with the bundled definitions
     "nk2": "data/quantities.toml",
     "nk3": "data/quantities.toml",
