@@ -990,11 +990,15 @@ def _actor(
             continue
         if after_place_word(text, found.start(), start, concepts):
             places.add(iso)
+        elif claim.start <= found.start() < np_end:
+            # inside the counted noun phrase ("70,000 Russian soldiers"): whose they are, even
+            # when the source's name holds the same word ("BBC Russian ... 70,000 Russian ...")
+            inside.add(iso)
         elif _reports(found, texts, concepts) or (
             claim.source and text[found.start() : found.end()] in claim.source
         ):
             continue
-        elif claim.start <= found.start() < np_end or (
+        elif (
             found.end() <= claim.start and not text[found.end() : claim.start].strip()
         ):
             inside.add(iso)
