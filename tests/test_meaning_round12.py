@@ -35,3 +35,27 @@ def test_a_definition_of_no_state_takes_cancelled_and_delayed_figures(tmp_path: 
     folder.mkdir()
     got = _assign(folder, ["The operator said 120 trains were cancelled."], "en", defs)
     assert got["120 trains"] == "trains"
+
+
+def test_a_unit_of_a_material_counts_the_material_it_names() -> None:
+    assert [c for c, _, _ in _meanings(
+        "Farmers brought in 4.2 million tonnes of barley. Maize output is seen at "
+        "3.1 million tonnes.", "en")] == ["barley", "maize"]
+    assert [c for c, _, _ in _meanings(
+        "Die Bauern ernteten 4,2 Millionen Tonnen Gerste. Beim Mais rechnet der Verband mit "
+        "3,1 Millionen Tonnen.", "de")] == ["barley", "maize"]
+
+
+def test_a_definition_of_tonnes_leaves_a_material_another_one_names(tmp_path: Path) -> None:
+    from test_meaning_rules import _assign
+
+    defs = {"quantity": [
+        {"id": "all_crops", "label": "Crops", "unit": "tonne", "concept": ["tonne", ""],
+         "state": [""]},
+        {"id": "barley", "label": "Barley", "unit": "tonne", "concept": ["barley"],
+         "state": [""]}]}
+    folder = tmp_path / "en"
+    folder.mkdir()
+    got = _assign(folder, ["The region harvested 9.5 million tonnes, among them 4.2 million "
+                           "tonnes of barley."], "en", defs)
+    assert got["4.2 million tonnes"] == "barley" and got["9.5 million tonnes"] == "all_crops"

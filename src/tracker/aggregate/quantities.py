@@ -344,8 +344,11 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                 test = f"({test} OR (state IS NOT NULL AND list_contains(?, concept)))"
             named = sorted(set(accepted) & _all_measures()) if name == "concept" else []
             if named:  # concept "percent": every share, whatever it measures ("growth of 0.9%")
-                params.append(named)
-                test = f"({test} OR list_contains(?, lower(coalesce(unit, ''))))"
+                # but "tonne" no amount of a material named by its own concept ("17 million
+                # tonnes of wheat" is wheat: rules.material_units)
+                params += [named, sorted(_material_units())]
+                test = (f"({test} OR (list_contains(?, lower(coalesce(unit, ''))) AND ("
+                        "concept = unit OR NOT list_contains(?, unit))))")
             if name == "state" and (q.keywords or q.place):
                 params.append(list(accepted))
                 test = f"({test} OR {_own_part_sql(q, params)})"
@@ -377,6 +380,16 @@ def _all_measures() -> frozenset[str]:
     from tracker.extract.lexicon import supported_languages
 
     return frozenset(m for code in supported_languages() for m in load_concepts(code).no_state)
+
+
+@functools.cache
+def _material_units() -> frozenset[str]:
+    """The units of an amount of a material of every language (``rules.material_units``)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    return frozenset(u for code in supported_languages()
+                     for u in load_concepts(code).material_units)
 
 
 @functools.cache

@@ -66,6 +66,10 @@ class Concepts:
     # ", die meisten von ihnen ...": a pronoun partitive refers back to the figure (its part)
     back_partitives: tuple[str, ...]
     no_state: frozenset[str]
+    # "36 million tonnes of grain", "4 Millionen Tonnen Weizen": a unit that measures an amount
+    # of a material; the counted noun after it (perhaps after a link word: "of") is the concept
+    material_units: frozenset[str]
+    material_links: frozenset[str]
     share_units: frozenset[str]  # units of a share ("percent"): what it is a share of counts
     shares: dict[str, str]  # "of the vote", "turnout was": a noun a share measures -> [units] key
     share_suffixes: tuple[tuple[str, str], ...]  # compound ending ("*stimmen") -> [units] key
@@ -390,6 +394,8 @@ def load_concepts(code: str) -> Concepts:
         member_concepts=base.word_set("rules.member_concepts")
         | f.word_set("rules.member_concepts"),
         no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),
+        material_units=base.word_set("rules.material_units") | f.word_set("rules.material_units"),
+        material_links=f.word_set("rules.material_links"),
         share_units=base.word_set("rules.share_units") | f.word_set("rules.share_units"),
         shares={form: unit for form, unit in shares.items() if not form.startswith("*")},
         share_suffixes=tuple((fm[1:], u) for fm, u in shares.items() if fm.startswith("*")),
