@@ -59,3 +59,12 @@ def test_a_definition_of_tonnes_leaves_a_material_another_one_names(tmp_path: Pa
     got = _assign(folder, ["The region harvested 9.5 million tonnes, among them 4.2 million "
                            "tonnes of barley."], "en", defs)
     assert got["4.2 million tonnes"] == "barley" and got["9.5 million tonnes"] == "all_crops"
+
+
+def test_davon_two_words_before_the_number_makes_it_a_part() -> None:
+    got = _meanings("Die Behörde nimmt an, dass davon noch etwa 600 Helfer im Lager arbeiten.",
+                    "de")
+    assert got[0][2] == "part"
+    # "davon ausgehen" (to assume) further back is no partitive
+    assert _meanings("Die Polizei geht davon aus, dass 300 Menschen starben.", "de")[0][2] == (
+        "killed")

@@ -98,6 +98,7 @@ class Concepts:
     change_openings: frozenset[str]  # "430 new cases": opening the counted noun, a change
     change_before: frozenset[str]  # "another 300": right before the number, a change
     part_after: tuple[str, ...]  # "40 davon": right after the number, a part
+    part_before: frozenset[str]  # "davon noch 40": at most two words before the number, a part
     part_of_next: frozenset[str]  # "only 40 of about 500": between it and the next, a part
     inclusions: tuple[str, ...]  # "16 died, including nine in ...": a part of the figure before
     partitive_after: tuple[str, ...]  # "three of the dead": right after the number, a part
@@ -424,6 +425,7 @@ def load_concepts(code: str) -> Concepts:
         change_openings=f.word_set("rules.change_openings"),
         change_before=f.word_set("rules.change_before"),
         part_after=f.word_tuple("rules.part_after"),
+        part_before=f.word_set("rules.part_before"),
         part_of_next=f.word_set("rules.part_of_next"),
         inclusions=f.word_tuple("rules.inclusions"),
         partitive_after=f.word_tuple("rules.partitive_after"),
