@@ -68,3 +68,10 @@ def test_davon_two_words_before_the_number_makes_it_a_part() -> None:
     # "davon ausgehen" (to assume) further back is no partitive
     assert _meanings("Die Polizei geht davon aus, dass 300 Menschen starben.", "de")[0][2] == (
         "killed")
+
+
+def test_troops_prepared_for_deployment_are_a_plan() -> None:
+    assert _meanings("Bis zu 4.000 Soldaten werden derzeit für den Einsatz vorbereitet.",
+                     "de")[0][2] == "expected"
+    assert _meanings("Some 4,000 soldiers are being prepared for deployment.", "en")[0][2] == (
+        "expected")
