@@ -75,3 +75,9 @@ def test_troops_prepared_for_deployment_are_a_plan() -> None:
                      "de")[0][2] == "expected"
     assert _meanings("Some 4,000 soldiers are being prepared for deployment.", "en")[0][2] == (
         "expected")
+
+
+def test_travellers_are_passengers_in_both_languages() -> None:
+    assert _meanings("About 3,000 travellers were stranded at the station.", "en")[0][0] == (
+        "passenger")
+    assert _meanings("Rund 3.000 Reisende saßen am Bahnhof fest.", "de")[0][0] == "passenger"
