@@ -81,3 +81,12 @@ def test_travellers_are_passengers_in_both_languages() -> None:
     assert _meanings("About 3,000 travellers were stranded at the station.", "en")[0][0] == (
         "passenger")
     assert _meanings("Rund 3.000 Reisende saßen am Bahnhof fest.", "de")[0][0] == "passenger"
+
+
+def test_a_service_that_is_cut_is_cancelled_but_jobs_stay_cut() -> None:
+    assert [s for _, _, s in _meanings(
+        "Die Bahn strich am Montag 140 Züge. Der Konzern streicht 3.000 Stellen.", "de")
+    ] == ["cancelled", "cut"]
+    assert [s for _, _, s in _meanings(
+        "The airline axed 90 flights, and the group will cut 2,000 jobs.", "en")
+    ] == ["cancelled", "cut"]

@@ -61,6 +61,8 @@ class Concepts:
     plain_states: frozenset[str]  # a definition's unstated state ("") also takes these
     planned_states: frozenset[str]  # "plans to cut 8,000 jobs": a plan of it is still this state
     sub_states: dict[str, str]  # a state that is a kind of another (the yes side of a vote)
+    service_states: dict[str, str]  # "strich 140 Flüge": a cut service is cancelled
+    service_concepts: frozenset[str]
     member_concepts: frozenset[str]  # "members of the armed forces": the complement counts
     relative_pronouns: frozenset[str]  # ", die ...": a relative clause continues the clause
     # ", die meisten von ihnen ...": a pronoun partitive refers back to the figure (its part)
@@ -297,13 +299,14 @@ def _plain_states(base: DataFile, f: DataFile, known: set[str],
     return states
 
 
-def _sub_states(base: DataFile, f: DataFile, known: set[str]) -> dict[str, str]:
-    """``rules.sub_states`` of lang/und and the language: state -> the broader state (both
-    states of lang/und)."""
-    table = base.string_table("rules.sub_states") | f.string_table("rules.sub_states")
+def _sub_states(base: DataFile, f: DataFile, known: set[str], key: str = "sub_states"
+                ) -> dict[str, str]:
+    """``rules.sub_states`` (or ``key``) of lang/und and the language: state -> the broader
+    state (both states of lang/und)."""
+    table = base.string_table(f"rules.{key}") | f.string_table(f"rules.{key}")
     for state, broader in table.items():
         if state not in known or broader not in known:
-            raise f.fail(f"rules.sub_states.{state}", "names a state not in lang/und's [states]")
+            raise f.fail(f"rules.{key}.{state}", "names a state not in lang/und's [states]")
     return table
 
 
@@ -390,6 +393,9 @@ def load_concepts(code: str) -> Concepts:
         plain_states=_plain_states(base, f, known),
         planned_states=_plain_states(base, f, known, "planned_states"),
         sub_states=_sub_states(base, f, known),
+        service_states=_sub_states(base, f, known, "service_states"),
+        service_concepts=base.word_set("rules.service_concepts")
+        | f.word_set("rules.service_concepts"),
         relative_pronouns=f.word_set("rules.relative_pronouns"),
         back_partitives=f.word_tuple("rules.back_partitives"),
         member_concepts=base.word_set("rules.member_concepts")

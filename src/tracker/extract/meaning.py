@@ -681,6 +681,10 @@ def read_meaning(
         state = said
     if said in concepts.sub_states and concepts.sub_states[said] == state:
         state = said  # "38 cases confirmed by laboratory tests": a kind of the unit's state
+    if state in concepts.service_states and concepts.service_concepts and (
+        concept in concepts.service_concepts
+    ):
+        state = concepts.service_states[state]  # "strich 140 Flüge": the flights did not run
     if state == concepts.plan_state and concepts.planned_states:
         # "plans to cut 8,000 jobs", "4,600 jobs will be lost": a state that is announced
         # before it happens (a job cut) keeps its own word when planned
