@@ -90,3 +90,14 @@ def test_a_service_that_is_cut_is_cancelled_but_jobs_stay_cut() -> None:
     assert [s for _, _, s in _meanings(
         "The airline axed 90 flights, and the group will cut 2,000 jobs.", "en")
     ] == ["cancelled", "cut"]
+
+
+def test_a_concept_word_naming_what_money_is_takes_that_money(tmp_path: Path) -> None:
+    from test_meaning_rules import _assign
+
+    defs = {"quantity": [{"id": "damage", "label": "Storm damage", "unit": "euro",
+                          "concept": ["euro", "damage"], "state": [""]}]}
+    folder = tmp_path / "en"
+    folder.mkdir()
+    got = _assign(folder, ["Insurers put the damage at €800 million."], "en", defs)
+    assert got["€800 million"] == "damage"
