@@ -92,7 +92,7 @@ FLOORS = {
     # election stories (holdout/...): development data since their errors were read (first
     # contact at 1.19.0: breach 0.643 / 0.645, election 0.544 / 0.472, with the users'
     # definitions); after this round breach 0.813 / 0.754, election 0.652 / 0.485.
-    "strike": {"assignment_f1": 0.88, "discovery_f1": 0.74},
+    "strike": {"assignment_f1": 0.88, "discovery_f1": 0.75},
     "heatwave": {"assignment_f1": 0.93, "discovery_f1": 0.87},
     "breach": {"assignment_f1": 0.81, "discovery_f1": 0.75},
     "election": {"assignment_f1": 0.65, "discovery_f1": 0.48},
@@ -115,6 +115,17 @@ FLOORS = {
     # housing 0.787 / 0.665, games 0.712 / 0.665.
     "housing": {"assignment_f1": 0.78, "discovery_f1": 0.66},
     "games": {"assignment_f1": 0.71, "discovery_f1": 0.66},
+    # The nk2, flights and harvest stories (holdout/...): first contact at 1.22.1 (nk2 with the
+    # bundled definitions, the others with the users'): nk2 0.899 / 0.888, flights 0.583 / 0.635,
+    # harvest 0.465 / 0.457; development data since their errors were read for meaning round 12
+    # (2026-12-06: a country inside the counted phrase as its actor even when the source's name
+    # holds it, the states cancelled and delayed, a cut service cancelled, travellers as
+    # passengers, a unit of a material counting the material, "davon" before the number a
+    # part, troops prepared for deployment a plan, a concept word naming what money is):
+    # nk2 0.925 / 0.908, flights 0.796 / 0.802, harvest 0.559 / 0.473; strike discovery 0.759.
+    "nk2": {"assignment_f1": 0.92, "discovery_f1": 0.90},
+    "flights": {"assignment_f1": 0.79, "discovery_f1": 0.79},
+    "harvest": {"assignment_f1": 0.55, "discovery_f1": 0.47},
 }
 
 

@@ -313,6 +313,8 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
         if accepted:
             if name == "state":
                 accepted = _with_sub_states(_with_plain_states(_with_state_names(accepted)))
+                accepted += tuple(st for st in _measure_states_named(q.concept)
+                                  if st not in accepted)
             elif name == "concept":
                 accepted = _with_concept_names(accepted)
             else:
@@ -344,8 +346,11 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                 test = f"({test} OR (state IS NOT NULL AND list_contains(?, concept)))"
             named = sorted(set(accepted) & _all_measures()) if name == "concept" else []
             if named:  # concept "percent": every share, whatever it measures ("growth of 0.9%")
-                params.append(named)
-                test = f"({test} OR list_contains(?, lower(coalesce(unit, ''))))"
+                # but "tonne" no amount of a material named by its own concept ("17 million
+                # tonnes of wheat" is wheat: rules.material_units)
+                params += [named, sorted(_material_units())]
+                test = (f"({test} OR (list_contains(?, lower(coalesce(unit, ''))) AND ("
+                        "concept = unit OR NOT list_contains(?, unit))))")
             if name == "state" and (q.keywords or q.place):
                 params.append(list(accepted))
                 test = f"({test} OR {_own_part_sql(q, params)})"
@@ -377,6 +382,16 @@ def _all_measures() -> frozenset[str]:
     from tracker.extract.lexicon import supported_languages
 
     return frozenset(m for code in supported_languages() for m in load_concepts(code).no_state)
+
+
+@functools.cache
+def _material_units() -> frozenset[str]:
+    """The units of an amount of a material of every language (``rules.material_units``)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    return frozenset(u for code in supported_languages()
+                     for u in load_concepts(code).material_units)
 
 
 @functools.cache
@@ -489,6 +504,26 @@ def _with_state_names(accepted: tuple[str, ...]) -> tuple[str, ...]:
                 if state is not None and state not in accepted and state not in extra:
                     extra.append(state)
     return accepted + tuple(extra)
+
+
+def _measure_states_named(concepts_: tuple[str, ...]) -> tuple[str, ...]:
+    """ "concept = ['euro', 'damage']": a concept word that names what money is (a state of
+    ``rules.measure_states`` in any language: damage, cost, saving) is that state of the money,
+    so the definition also takes the money the clause names so ("Schäden von 2,5 Milliarden
+    Euro"). Only beside a measure unit among the concepts."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    if not set(concepts_) & _all_measures():
+        return ()
+    found: list[str] = []
+    for word in concepts_:
+        for code in supported_languages() if word and word not in _all_measures() else ():
+            concepts = load_concepts(code)
+            state = concepts.state_of(word.replace("_", " "))
+            if state in concepts.measure_states and state not in found:
+                found.append(state)
+    return tuple(found)
 
 
 def _with_actor_names(accepted: tuple[str, ...]) -> tuple[str, ...]:

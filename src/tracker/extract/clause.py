@@ -218,7 +218,7 @@ def clause_state(
     # a part of the dead is a part only when the figure counts the dead too ("Of the 11,000
     # sent, 4,700 were killed" is the whole of another state)
     if adjacent is not None and not (
-        adjacent == concepts.part_state
+        adjacent == concepts.part_state != whole
         and any(st not in (whole, *overrides, *concepts.weak_states) for _, st in found_states)
     ):
         found_states = [*found_states, (0, adjacent)]
@@ -480,6 +480,15 @@ def adjacent_state(
     before = last_word(low, clause[0], claim.start)
     if before is not None and before in concepts.change_before:
         return concepts.change_state, None
+    if concepts.part_before and before is not None:
+        # "dass sich davon noch etwa 8.000 an der Front befinden": a part of the figure before
+        # (its whole is the figure before, of whatever state: the part state stands for it)
+        if before in concepts.part_before:
+            return concepts.part_state, concepts.part_state
+        cut = low.rfind(before, clause[0], claim.start)
+        earlier = last_word(low, clause[0], cut) if cut > clause[0] else None
+        if earlier is not None and earlier in concepts.part_before:
+            return concepts.part_state, concepts.part_state
     at = _skip_space(low, claim.end)
     for phrase in concepts.part_after:
         end = at + len(phrase)

@@ -61,11 +61,17 @@ class Concepts:
     plain_states: frozenset[str]  # a definition's unstated state ("") also takes these
     planned_states: frozenset[str]  # "plans to cut 8,000 jobs": a plan of it is still this state
     sub_states: dict[str, str]  # a state that is a kind of another (the yes side of a vote)
+    service_states: dict[str, str]  # "strich 140 Flüge": a cut service is cancelled
+    service_concepts: frozenset[str]
     member_concepts: frozenset[str]  # "members of the armed forces": the complement counts
     relative_pronouns: frozenset[str]  # ", die ...": a relative clause continues the clause
     # ", die meisten von ihnen ...": a pronoun partitive refers back to the figure (its part)
     back_partitives: tuple[str, ...]
     no_state: frozenset[str]
+    # "36 million tonnes of grain", "4 Millionen Tonnen Weizen": a unit that measures an amount
+    # of a material; the counted noun after it (perhaps after a link word: "of") is the concept
+    material_units: frozenset[str]
+    material_links: frozenset[str]
     share_units: frozenset[str]  # units of a share ("percent"): what it is a share of counts
     shares: dict[str, str]  # "of the vote", "turnout was": a noun a share measures -> [units] key
     share_suffixes: tuple[tuple[str, str], ...]  # compound ending ("*stimmen") -> [units] key
@@ -94,6 +100,7 @@ class Concepts:
     change_openings: frozenset[str]  # "430 new cases": opening the counted noun, a change
     change_before: frozenset[str]  # "another 300": right before the number, a change
     part_after: tuple[str, ...]  # "40 davon": right after the number, a part
+    part_before: frozenset[str]  # "davon noch 40": at most two words before the number, a part
     part_of_next: frozenset[str]  # "only 40 of about 500": between it and the next, a part
     inclusions: tuple[str, ...]  # "16 died, including nine in ...": a part of the figure before
     partitive_after: tuple[str, ...]  # "three of the dead": right after the number, a part
@@ -292,13 +299,14 @@ def _plain_states(base: DataFile, f: DataFile, known: set[str],
     return states
 
 
-def _sub_states(base: DataFile, f: DataFile, known: set[str]) -> dict[str, str]:
-    """``rules.sub_states`` of lang/und and the language: state -> the broader state (both
-    states of lang/und)."""
-    table = base.string_table("rules.sub_states") | f.string_table("rules.sub_states")
+def _sub_states(base: DataFile, f: DataFile, known: set[str], key: str = "sub_states"
+                ) -> dict[str, str]:
+    """``rules.sub_states`` (or ``key``) of lang/und and the language: state -> the broader
+    state (both states of lang/und)."""
+    table = base.string_table(f"rules.{key}") | f.string_table(f"rules.{key}")
     for state, broader in table.items():
         if state not in known or broader not in known:
-            raise f.fail(f"rules.sub_states.{state}", "names a state not in lang/und's [states]")
+            raise f.fail(f"rules.{key}.{state}", "names a state not in lang/und's [states]")
     return table
 
 
@@ -385,11 +393,16 @@ def load_concepts(code: str) -> Concepts:
         plain_states=_plain_states(base, f, known),
         planned_states=_plain_states(base, f, known, "planned_states"),
         sub_states=_sub_states(base, f, known),
+        service_states=_sub_states(base, f, known, "service_states"),
+        service_concepts=base.word_set("rules.service_concepts")
+        | f.word_set("rules.service_concepts"),
         relative_pronouns=f.word_set("rules.relative_pronouns"),
         back_partitives=f.word_tuple("rules.back_partitives"),
         member_concepts=base.word_set("rules.member_concepts")
         | f.word_set("rules.member_concepts"),
         no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),
+        material_units=base.word_set("rules.material_units") | f.word_set("rules.material_units"),
+        material_links=f.word_set("rules.material_links"),
         share_units=base.word_set("rules.share_units") | f.word_set("rules.share_units"),
         shares={form: unit for form, unit in shares.items() if not form.startswith("*")},
         share_suffixes=tuple((fm[1:], u) for fm, u in shares.items() if fm.startswith("*")),
@@ -418,6 +431,7 @@ def load_concepts(code: str) -> Concepts:
         change_openings=f.word_set("rules.change_openings"),
         change_before=f.word_set("rules.change_before"),
         part_after=f.word_tuple("rules.part_after"),
+        part_before=f.word_set("rules.part_before"),
         part_of_next=f.word_set("rules.part_of_next"),
         inclusions=f.word_tuple("rules.inclusions"),
         partitive_after=f.word_tuple("rules.partitive_after"),

@@ -626,7 +626,11 @@ def read_meaning(
         concept = whole or _complement(text, (np_end, end), lex, concepts) or concept
     if concept is None and claim.entity and claim.unit is None:
         concept = _entity_lemma(claim.entity, concepts)
+    material = _material(claim, text, lex, concepts, (start, np_end, end)) if (
+        unit_concept in concepts.material_units) else None
     counts_events = (concept or "") not in concepts.no_state
+    if material is not None:  # "18 million tonnes of wheat": a measure of wheat
+        concept, counts_events = material, False
     actor, places = _actor(claim, texts, concepts, clause, np_end, lex if counts_events else None)
     if not counts_events:  # a measure: only a change, plan or part, or a measure's own state
         allowed = concepts.override_states | concepts.measure_states
@@ -677,6 +681,10 @@ def read_meaning(
         state = said
     if said in concepts.sub_states and concepts.sub_states[said] == state:
         state = said  # "38 cases confirmed by laboratory tests": a kind of the unit's state
+    if state in concepts.service_states and concepts.service_concepts and (
+        concept in concepts.service_concepts
+    ):
+        state = concepts.service_states[state]  # "strich 140 Flüge": the flights did not run
     if state == concepts.plan_state and concepts.planned_states:
         # "plans to cut 8,000 jobs", "4,600 jobs will be lost": a state that is announced
         # before it happens (a job cut) keeps its own word when planned
@@ -877,6 +885,34 @@ def _compound_head(
     return concepts.nouns.get(word) if concepts.state_of(word) is None else None
 
 
+def _material(
+    claim: Claim, text: str, lex: Lexicon, concepts: Concepts, span: tuple[int, int, int]
+) -> str | None:
+    """ "36 million tonnes of grain", "18 Millionen Tonnen Weizen": the counted noun right after
+    a unit of a material (``rules.material_units``), perhaps after a link word ("of"); else
+    the last noun of the [nouns] tables before the number in its clause (``span``: the clause's
+    start, the end of the unit's noun, the clause's end)."""
+    start, np_end, limit = span
+    if claim.entity is None:
+        return None
+    word = match_word(text, _skip_space(text, np_end), max(limit, np_end))
+    if word is not None and word.group().lower() in concepts.material_links:
+        word = match_word(text, _skip_space(text, word.end()), max(limit, word.end()))
+    concept = _concept_of(word.group(), lex, concepts) if word is not None else None
+    if concept is None or concept in concepts.no_state:
+        # "Wheat output is expected at 17.6 million tonnes", "Beim Weizen rechnet das
+        # Ministerium mit 17,6 Millionen Tonnen": the material the clause names before it
+        concept = None
+        for found in WORD.finditer(text, start, claim.start):
+            lower = found.group().lower()
+            named = concepts.nouns.get(lower) or next(
+                (c for suffix, c in concepts.noun_suffixes
+                 if lower.endswith(suffix) and len(lower) > len(suffix) + 2), None)
+            if named is not None and named not in concepts.no_state:
+                concept = named
+    return concept
+
+
 def _noun_after_state(
     entity: str, text: str, end: int, lex: Lexicon, concepts: Concepts, limit: int
 ) -> tuple[int, str] | None:
@@ -990,11 +1026,15 @@ def _actor(
             continue
         if after_place_word(text, found.start(), start, concepts):
             places.add(iso)
+        elif claim.start <= found.start() < np_end:
+            # inside the counted noun phrase ("70,000 Russian soldiers"): whose they are, even
+            # when the source's name holds the same word ("BBC Russian ... 70,000 Russian ...")
+            inside.add(iso)
         elif _reports(found, texts, concepts) or (
             claim.source and text[found.start() : found.end()] in claim.source
         ):
             continue
-        elif claim.start <= found.start() < np_end or (
+        elif (
             found.end() <= claim.start and not text[found.end() : claim.start].strip()
         ):
             inside.add(iso)
