@@ -36,6 +36,7 @@ DEFINITIONS = {
     # never-seen articles on the bundled story, scored with the bundled definitions
     "nk2": "data/quantities.toml",
     "nk3": "data/quantities.toml",
+    "nk4": "data/quantities.toml",
 }
 
 
