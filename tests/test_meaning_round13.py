@@ -1,0 +1,25 @@
+"""Round 13 meaning rules, on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def _values(text: str, lang: str) -> list[tuple[float | None, str | None]]:
+    from tracker.extract import extract
+
+    return [(c.low, c.state) for c in extract(text, lang)]
+
+
+def test_a_bare_four_digit_count_after_an_approximation_is_no_year() -> None:
+    got = _values("Die Armee schickte 9.000 Soldaten an die Front, von denen etwa 1800 "
+                  "verwundet wurden.", "de")
+    assert (1800.0, "wounded") in got
+    got = _values("The army sent 9,000 soldiers, of whom roughly 1900 were wounded.", "en")
+    assert [low for low, _ in got] == [9000.0, 1900.0]
+
+
+def test_a_year_after_a_year_word_or_a_comparison_stays_a_year() -> None:
+    assert [low for low, _ in _values(
+        "Seit etwa 2010 kamen 4.000 Besucher, 3 % weniger als 2019.", "de")] == [4000.0, 3.0]
+    assert [low for low, _ in _values(
+        "Since about 2010 the club has had 4,000 members, 3% more than 2019.", "en")
+    ] == [4000.0, 3.0]
