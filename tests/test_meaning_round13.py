@@ -23,3 +23,22 @@ def test_a_year_after_a_year_word_or_a_comparison_stays_a_year() -> None:
     assert [low for low, _ in _values(
         "Since about 2010 the club has had 4,000 members, 3% more than 2019.", "en")
     ] == [4000.0, 3.0]
+
+
+def _meanings(text: str, lang: str) -> list[tuple[str | None, str | None]]:
+    from tracker.extract import extract
+
+    return [(c.concept, c.state) for c in extract(text, lang)]
+
+
+def test_an_inclusion_aside_between_commas_neither_breaks_the_clause_nor_gives_its_state() -> None:
+    assert _meanings("Overall losses, including the injured, amount to about 3,500.", "en") == [
+        ("person", "casualties")]
+    assert _meanings("Die Zahl der Opfer, einschließlich der Verletzten, liegt bei etwa 3.500.",
+                     "de") == [("person", "casualties")]
+
+
+def test_an_aside_with_a_figure_of_its_own_stays_a_clause() -> None:
+    got = _meanings("The crew said 60 people were rescued, including eight small children, "
+                    "and asked for help.", "en")
+    assert got[1] == ("child", "part")

@@ -128,8 +128,9 @@ FLOORS = {
     "harvest": {"assignment_f1": 0.55, "discovery_f1": 0.47},
     # The nk3 story (holdout/nk3/): first contact at 1.23.0 with the bundled definitions,
     # 0.766 / 0.792; development data since its errors were read for meaning round 13
-    # (2026-12-06: a bare four-digit count after an approximation is no year): 0.789 / 0.808.
-    "nk3": {"assignment_f1": 0.78, "discovery_f1": 0.80},
+    # (2026-12-06: a bare four-digit count after an approximation is no year, an inclusion aside
+    # between commas inside a noun phrase): 0.807 / 0.824.
+    "nk3": {"assignment_f1": 0.80, "discovery_f1": 0.81},
 }
 
 

@@ -36,6 +36,7 @@ from tracker.extract.clause import (
     opening_part,
     phrase_over,
     places_named,
+    without_asides,
 )
 from tracker.extract.concepts import FILE_NAME, Concepts, lemmatize, load_concepts
 from tracker.extract.lexicon import Lexicon
@@ -61,6 +62,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     The engine's claims are fresh and not yet shared, so the three fields are set in place:
     rebuilding a 25-field frozen dataclass per claim cost more than reading its meaning."""
     concepts = load_concepts(lex.code)
+    text = without_asides(text, concepts, [c.start for c in claims])
     low = lower_text(text)
     breaks = clause_breaks(text, concepts)
     antecedent: Meaning | None = None  # the last claim's meaning with a concept and a state
