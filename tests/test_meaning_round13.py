@@ -42,3 +42,17 @@ def test_an_aside_with_a_figure_of_its_own_stays_a_clause() -> None:
     got = _meanings("The crew said 60 people were rescued, including eight small children, "
                     "and asked for help.", "en")
     assert got[1] == ("child", "part")
+
+
+def test_more_of_another_state_are_others_not_an_increment() -> None:
+    assert _meanings("About 300 miners were killed. Some 900 more were injured.", "en")[1] == (
+        "person", "wounded")
+    assert _meanings("Rund 300 Bergleute starben. Etwa 900 weitere wurden verletzt.", "de")[1] == (
+        "person", "wounded")
+
+
+def test_more_of_the_same_state_stay_an_increment() -> None:
+    assert _meanings("On Friday 30 people were injured. On Saturday 90 more were injured.",
+                     "en")[1][1] == "added"
+    assert _meanings("Am Freitag wurden 30 Menschen verletzt. Am Samstag wurden 90 weitere "
+                     "verletzt.", "de")[1][1] == "added"

@@ -86,6 +86,10 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         clause = into_relative(clause, claim, nxt, low, breaks, concepts)
         clause = after_coordinator(clause, claim, prev, low, concepts)
         found = read_meaning(claim, (text, low), lex, concepts, clause, memo=memo)
+        if prev is not None and _others_of_another_state(claim, prev, found, low, concepts):
+            # "2,000 were killed; 5,000 more were wounded", "rund 2000 kamen ums Leben, etwa
+            # 5000 weitere wurden verwundet": more of another state are others, no change
+            found = Meaning(found.concept, found.actor, concepts.units[claim.unit or ""][1])
         if found.state is None and nxt is not None:
             found = _past_complement(found, claim, nxt, claims[i + 2 : i + 3], (text, low),
                                      (lex, concepts), (clause, breaks))
@@ -212,6 +216,23 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         if claim.unit in concepts.share_units and found.concept in concepts.rate_concepts:
             rate = claim
     return claims
+
+
+def _others_of_another_state(claim: Claim, prev: Claim, found: Meaning, low: str,
+                             concepts: Concepts) -> bool:
+    """A bare figure with a change word right after it ("5,000 more", "5000 weitere") whose
+    clause names a state (its unit: "were wounded") other than the figure's before it (of a
+    state that is no change, plan or part): the others, not an increment of that state."""
+    if found.state != concepts.change_state or claim.entity is not None or (
+        prev.state is None or prev.state in concepts.override_states
+    ):
+        return False
+    own = concepts.units.get(claim.unit or "", (None, None))[1]
+    if own is None or own == prev.state or own in concepts.override_states:
+        return False
+    after = match_word(low, _skip_space(low, claim.end))
+    return after is not None and (after.group() in concepts.change_after
+                                  or concepts.state_of(after.group()) == concepts.change_state)
 
 
 def _side_of_poll(claim: Claim, prev: Claim, found: Meaning, concepts: Concepts) -> bool:
