@@ -56,3 +56,11 @@ def test_more_of_the_same_state_stay_an_increment() -> None:
                      "en")[1][1] == "added"
     assert _meanings("Am Freitag wurden 30 Menschen verletzt. Am Samstag wurden 90 weitere "
                      "verletzt.", "de")[1][1] == "added"
+
+
+def test_a_part_with_a_state_of_its_own_counts_that_state() -> None:
+    got = _meanings("The ministry said 7,000 had been sent, 900 of whom were killed.", "en")
+    assert got[1][1] == "killed"
+    got = _meanings("Three people were killed and 20 treated in hospital, four of them nurses.",
+                    "en")
+    assert got[2][1] == "part"

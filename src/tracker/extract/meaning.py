@@ -218,19 +218,29 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     return claims
 
 
+_STATE_AFTER_PART = 24  # characters after "of them" where the part's own state word stands
+
+
 def _others_of_another_state(claim: Claim, prev: Claim, found: Meaning, low: str,
                              concepts: Concepts) -> bool:
-    """A bare figure with a change word right after it ("5,000 more", "5000 weitere") whose
-    clause names a state (its unit: "were wounded") other than the figure's before it (of a
-    state that is no change, plan or part): the others, not an increment of that state."""
-    if found.state != concepts.change_state or claim.entity is not None or (
-        prev.state is None or prev.state in concepts.override_states
+    """A bare figure with a change word right after it ("5,000 more", "5000 weitere") or a
+    part word ("2,000 of them", "2000 davon") whose clause names a state (its unit: "were
+    wounded") other than the figure's before it (of a state that is no change, plan or part):
+    the others, or those of the whole in that state, not an increment or a plain part."""
+    if found.state not in (concepts.change_state, concepts.part_state) or (
+        claim.entity is not None or prev.state is None or prev.state in concepts.override_states
     ):
         return False
     own = concepts.units.get(claim.unit or "", (None, None))[1]
     if own is None or own == prev.state or own in concepts.override_states:
         return False
-    after = match_word(low, _skip_space(low, claim.end))
+    at = _skip_space(low, claim.end)
+    if found.state == concepts.part_state:  # a state word of its own follows the part word
+        return any(low.startswith(word, at) and not match_word(low, at + len(word)) and any(
+            concepts.state_of(w) is not None
+            for w in WORD.findall(low, at + len(word), at + len(word) + _STATE_AFTER_PART))
+            for word in concepts.part_after)
+    after = match_word(low, at)
     return after is not None and (after.group() in concepts.change_after
                                   or concepts.state_of(after.group()) == concepts.change_state)
 
