@@ -57,6 +57,28 @@ def clause_breaks(text: str, concepts: Concepts) -> list[int]:
 _ASIDE = re.compile(r"\((?:[^\W\d_]|[ .&'’-]){1,40}\)")
 
 
+def without_asides(text: str, concepts: Concepts, starts: list[int]) -> str:
+    """``text`` with each short aside between two commas that opens with an inclusion word and
+    holds no figure (no claim ``starts`` in it, no digit; ``rules.inclusion_asides``: ",
+    including the wounded,", ", einschließlich der Verletzten,") blanked: it names what a noun
+    phrase includes, so its words are neither the counted noun nor its state, and its commas
+    break no clause ("total casualties, including the wounded, run to more than 6,000")."""
+    pattern = _comma_aside(concepts.inclusion_asides)
+    if pattern is None or "," not in text:
+        return text
+    return pattern.sub(lambda m: m.group() if any(m.start() <= at < m.end() for at in starts)
+                       else " " * len(m.group()), text)
+
+
+@functools.cache
+def _comma_aside(openings: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not openings:
+        return None
+    alternation = "|".join(sorted((re.escape(o) for o in openings), key=len, reverse=True))
+    return re.compile(
+        rf",[ \t]*(?i:{alternation})[ \t]+[^\W\d_][^\d,;:()\n.]{{0,40}},")
+
+
 @functools.cache
 def _enumeration(coordinators: frozenset[str]) -> re.Pattern[str]:
     """After a comma: one word and a coordinator ("…, Kreislaufversagen oder …", "…, Italy and

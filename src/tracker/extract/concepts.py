@@ -103,6 +103,7 @@ class Concepts:
     part_before: frozenset[str]  # "davon noch 40": at most two words before the number, a part
     part_of_next: frozenset[str]  # "only 40 of about 500": between it and the next, a part
     inclusions: tuple[str, ...]  # "16 died, including nine in ...": a part of the figure before
+    inclusion_asides: tuple[str, ...]  # "casualties, including the wounded, run to": one clause
     partitive_after: tuple[str, ...]  # "three of the dead": right after the number, a part
     partitive_anywhere: tuple[str, ...]  # "among the displaced": anywhere in the clause
     partitive_openings: tuple[str, ...]  # "Of the 21,000 evacuated, 3,000 ...": the rest a part
@@ -434,6 +435,7 @@ def load_concepts(code: str) -> Concepts:
         part_before=f.word_set("rules.part_before"),
         part_of_next=f.word_set("rules.part_of_next"),
         inclusions=f.word_tuple("rules.inclusions"),
+        inclusion_asides=f.word_tuple("rules.inclusion_asides"),
         partitive_after=f.word_tuple("rules.partitive_after"),
         partitive_anywhere=f.word_tuple("rules.partitive_anywhere"),
         partitive_openings=f.word_tuple("rules.partitive_openings"),

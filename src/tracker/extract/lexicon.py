@@ -612,6 +612,7 @@ class Negatives:
     result_before: frozenset[str]  # "won 3-1": a match result after these words
     result_after: frozenset[str]  # "a 2-0 win"
     lower_case_symbols: frozenset[str]  # "5g" is grams, "5G" a network generation
+    count_before_year: frozenset[str]  # "von denen rund 2000 ...": a count, not a year
 
 
 def _negatives(f: DataFile) -> Negatives:
@@ -646,6 +647,7 @@ def _negatives(f: DataFile) -> Negatives:
         result_before=f.word_set("result_before"),
         result_after=f.word_set("result_after"),
         lower_case_symbols=f.word_set("lower_case_symbols"),
+        count_before_year=f.word_set("count_before_year"),
     )
 
 

@@ -36,6 +36,7 @@ from tracker.extract.clause import (
     opening_part,
     phrase_over,
     places_named,
+    without_asides,
 )
 from tracker.extract.concepts import FILE_NAME, Concepts, lemmatize, load_concepts
 from tracker.extract.lexicon import Lexicon
@@ -61,6 +62,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     The engine's claims are fresh and not yet shared, so the three fields are set in place:
     rebuilding a 25-field frozen dataclass per claim cost more than reading its meaning."""
     concepts = load_concepts(lex.code)
+    text = without_asides(text, concepts, [c.start for c in claims])
     low = lower_text(text)
     breaks = clause_breaks(text, concepts)
     antecedent: Meaning | None = None  # the last claim's meaning with a concept and a state
@@ -84,6 +86,10 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         clause = into_relative(clause, claim, nxt, low, breaks, concepts)
         clause = after_coordinator(clause, claim, prev, low, concepts)
         found = read_meaning(claim, (text, low), lex, concepts, clause, memo=memo)
+        if prev is not None and _others_of_another_state(claim, prev, found, low, concepts):
+            # "2,000 were killed; 5,000 more were wounded", "rund 2000 kamen ums Leben, etwa
+            # 5000 weitere wurden verwundet": more of another state are others, no change
+            found = Meaning(found.concept, found.actor, concepts.units[claim.unit or ""][1])
         if found.state is None and nxt is not None:
             found = _past_complement(found, claim, nxt, claims[i + 2 : i + 3], (text, low),
                                      (lex, concepts), (clause, breaks))
@@ -210,6 +216,33 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         if claim.unit in concepts.share_units and found.concept in concepts.rate_concepts:
             rate = claim
     return claims
+
+
+_STATE_AFTER_PART = 24  # characters after "of them" where the part's own state word stands
+
+
+def _others_of_another_state(claim: Claim, prev: Claim, found: Meaning, low: str,
+                             concepts: Concepts) -> bool:
+    """A bare figure with a change word right after it ("5,000 more", "5000 weitere") or a
+    part word ("2,000 of them", "2000 davon") whose clause names a state (its unit: "were
+    wounded") other than the figure's before it (of a state that is no change, plan or part):
+    the others, or those of the whole in that state, not an increment or a plain part."""
+    if found.state not in (concepts.change_state, concepts.part_state) or (
+        claim.entity is not None or prev.state is None or prev.state in concepts.override_states
+    ):
+        return False
+    own = concepts.units.get(claim.unit or "", (None, None))[1]
+    if own is None or own == prev.state or own in concepts.override_states:
+        return False
+    at = _skip_space(low, claim.end)
+    if found.state == concepts.part_state:  # a state word of its own follows the part word
+        return any(low.startswith(word, at) and not match_word(low, at + len(word)) and any(
+            concepts.state_of(w) is not None
+            for w in WORD.findall(low, at + len(word), at + len(word) + _STATE_AFTER_PART))
+            for word in concepts.part_after)
+    after = match_word(low, at)
+    return after is not None and (after.group() in concepts.change_after
+                                  or concepts.state_of(after.group()) == concepts.change_state)
 
 
 def _side_of_poll(claim: Claim, prev: Claim, found: Meaning, concepts: Concepts) -> bool:

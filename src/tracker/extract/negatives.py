@@ -301,4 +301,10 @@ class NegativeFilter:
         unit = self.pats.unit_phrase.match(self.text, num.end)
         if unit or self.pats.symbol_set.ending(tokens):
             return None
+        # "von denen rund 2000 ums Leben kamen", "of whom at least 1500 died": a bound or an
+        # approximation no year takes makes it a count, unless a year word stands before it
+        # ("seit etwa 2000", "since about 2000")
+        bound = self.pats.count_before_year_set.ending(tokens)
+        if bound and not self.pats.year_word_set.ending([t for t in tokens if t[1] < bound[1]]):
+            return None
         return Reason.YEAR

@@ -300,6 +300,7 @@ class Patterns:
         self.ordinal_suffix = re.compile(rf"(?:{phrase_alternation(neg.ordinal_suffixes)})\b", _I)
         self.date_word_set = PhraseSet(neg.months | neg.weekdays)
         self.year_word_set = PhraseSet(neg.year_words)
+        self.count_before_year_set = PhraseSet(neg.count_before_year)
         self.label_set = PhraseSet(neg.label_words)
         self.link_set = PhraseSet(neg.counter_links)
         self.age_before_set = PhraseSet(neg.age_before)
