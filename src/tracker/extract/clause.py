@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import cast
 
 from tracker.extract.concepts import Concepts, lemmatize
-from tracker.extract.lexicon import not_after_alternation
+from tracker.extract.lexicon import not_after_alternation, phrase_alternation
 from tracker.models import Claim
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -74,7 +74,7 @@ def without_asides(text: str, concepts: Concepts, starts: list[int]) -> str:
 def _comma_aside(openings: tuple[str, ...]) -> re.Pattern[str] | None:
     if not openings:
         return None
-    alternation = "|".join(sorted((re.escape(o) for o in openings), key=len, reverse=True))
+    alternation = phrase_alternation(openings, flexible_space=False)
     return re.compile(
         rf",[ \t]*(?i:{alternation})[ \t]+[^\W\d_][^\d,;:()\n.]{{0,40}},")
 
@@ -85,7 +85,7 @@ def _enumeration(coordinators: frozenset[str]) -> re.Pattern[str]:
     …"): the comma lists items of one noun phrase."""
     if not coordinators:
         return re.compile(r"(?!x)x")
-    alternation = "|".join(sorted((re.escape(c) for c in coordinators), key=len, reverse=True))
+    alternation = phrase_alternation(coordinators, flexible_space=False)
     return re.compile(rf"[ \t]*({WORD.pattern})[ \t]+(?i:{alternation})(?![\w])")
 
 

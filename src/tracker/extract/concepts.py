@@ -15,8 +15,10 @@ from tracker.extract import lexicon
 from tracker.extract.datafile import DataFile
 from tracker.extract.lexicon import (
     UNDETERMINED,
+    compound_ending,
     load_lexicon,
     not_after_alternation,
+    phrase_alternation,
 )
 
 FILE_NAME = "concepts.toml"
@@ -134,8 +136,7 @@ class Concepts:
             return self.word_states[lower]
         state = self.state_words.get(lower) or self.state_words.get(lemmatize(lower, self.code))
         if state is None:
-            state = next((st for suffix, st in self.state_suffixes
-                          if lower.endswith(suffix) and len(lower) > len(suffix) + 2), None)
+            state = compound_ending(lower, self.state_suffixes)
         self.word_states[lower] = state
         return state
 
@@ -248,16 +249,14 @@ def _rate_pattern(
     """Matched at a number's end in lower-cased text: up to two words (none a place word: not
     "people for a week") and a phrase of a period ("a day", "pro Tag"), not followed by a word
     that makes it a date ("a day earlier"); none: a pattern that never matches."""
-    phrases = sorted((p.lower() for p in phrases), key=len, reverse=True)
+    phrases = [p.lower() for p in phrases]
     if not phrases:
         return re.compile(r"(?!x)x")
-
-    def alternation(words: Iterable[str]) -> str:
-        return "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
-
+    place, period, date = (phrase_alternation(w.lower() for w in words)
+                           for words in (places, phrases, not_after))
     return re.compile(
-        rf"\s+(?:(?!(?:{alternation(places)})\b)[^\W\d]+\s+){{0,2}}(?:{alternation(phrases)})"
-        rf"(?![^\W\d])(?!\s+(?:{alternation(not_after)})(?![^\W\d]))"
+        rf"\s+(?:(?!(?:{place})\b)[^\W\d]+\s+){{0,2}}(?:{period})"
+        rf"(?![^\W\d])(?!\s+(?:{date})(?![^\W\d]))"
     )
 
 

@@ -309,6 +309,7 @@ def _voices_named_later(claims: list[Claim], lex: Lexicon) -> list[Claim]:
     if not named or not any(c.claimant and c.claimant.startswith(ANONYMOUS) for c in claims):
         return claims
     data_lang = data_language(lex.code)
+    gazetteer = index_for(data_lang).gazetteer
     out = list(claims)
     for at, claim in enumerate(claims[: named[-1]]):
         if not (claim.claimant and claim.claimant.startswith(ANONYMOUS) and claim.source):
@@ -319,7 +320,6 @@ def _voices_named_later(claims: list[Claim], lex: Lexicon) -> list[Claim]:
         if not head or len(head[-1]) < 5:
             continue
         # of a kind a country has one of (not "company figures": there are many companies)
-        gazetteer = index_for(data_lang).gazetteer
         kind = resolve(claim.source, lex.code).type
         one = kind is not None and kind in gazetteer.types and not gazetteer.types[kind].many
         kinds = gazetteer.narrower_types(kind) if one and kind else frozenset()
@@ -817,9 +817,7 @@ def _same_figures(ctx: _Context, index: int, back: int, unit: str | None) -> boo
     elif any(kind == _unit_kind(u) for u in before):
         return True
     population = ctx.lex.sources.population_kinds  # "2,290 adults ... 38% said": one report
-    if kind in population and any(
-        _unit_kind(u) in population for i in range(back, index) for u in ctx.units.get(i, ())
-    ):
+    if kind in population and any(_unit_kind(u) in population for u in before):
         return True
     if _opens_on_statistic(ctx, sentence.start, sentence.end):
         return True  # "Die Quote lag bei 5,9 Prozent." after the agency's count

@@ -61,6 +61,13 @@ def _trie(phrases: Iterable[str]) -> dict[str, Any]:
 _NARROW = 3  # at most this many first characters: the look-behind goes after the first one
 
 
+def compound_ending(word: str, suffixes: Iterable[tuple[str, str]]) -> str | None:
+    """What the first listed compound ending of ``word`` maps to ("bodentruppen" ends in
+    "truppen"), when at least three letters stand before it; None when no ending fits."""
+    return next((value for suffix, value in suffixes
+                 if word.endswith(suffix) and len(word) > len(suffix) + 2), None)
+
+
 def not_after_alternation(
     phrases: Iterable[str], not_after: str, *, flexible_space: bool = True
 ) -> str:
@@ -418,7 +425,7 @@ class Sources:
     record_prepositions: tuple[str, ...]
     record_nouns: tuple[str, ...]
     record_pointers: frozenset[str]  # "nach ihren Angaben": whose record the text said before
-    # "In Goma sollen 2.800 Verletzte liegen.", "... are reportedly being treated": a word
+    # "In Goma liegen angeblich 2.800 Verletzte.", "... are reportedly being treated": a word
     # that says the figure is heard from someone unnamed; a sentence holding one and no cue
     # of its own keeps no source of the sentence before
     unnamed_hearsay: tuple[str, ...]

@@ -39,7 +39,7 @@ from tracker.extract.clause import (
     without_asides,
 )
 from tracker.extract.concepts import FILE_NAME, Concepts, lemmatize, load_concepts
-from tracker.extract.lexicon import Lexicon
+from tracker.extract.lexicon import Lexicon, compound_ending
 from tracker.models import Claim
 
 __all__ = ["FILE_NAME", "Concepts", "Meaning", "add_meaning", "load_concepts", "read_meaning"]
@@ -820,9 +820,7 @@ def _share_of(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int
 
 def _share_noun(word: str, concepts: Concepts) -> str | None:
     """The [shares] unit a word names, as written or as a compound's ending."""
-    return concepts.shares.get(word) or next(
-        (unit for suffix, unit in concepts.share_suffixes
-         if word.endswith(suffix) and len(word) > len(suffix) + 2), None)
+    return concepts.shares.get(word) or compound_ending(word, concepts.share_suffixes)
 
 
 def _entity_lemma(entity: str, concepts: Concepts) -> str | None:
@@ -850,10 +848,7 @@ def _concept_of(word: str, lex: Lexicon, concepts: Concepts) -> str | None:
 def _lookup_concept(lower: str, lex: Lexicon, concepts: Concepts) -> str | None:
     found = concepts.nouns.get(lower) or lex.units.nouns.get(lower)
     if found is None:
-        for suffix, lemma in (*concepts.noun_suffixes, *lex.units.noun_suffixes):
-            if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-                found = lemma
-                break
+        found = compound_ending(lower, (*concepts.noun_suffixes, *lex.units.noun_suffixes))
     if found is None:
         return None
     return concepts.units.get(found, (found, None))[0]
@@ -938,9 +933,7 @@ def _material(
         concept = None
         for found in WORD.finditer(text, start, claim.start):
             lower = found.group().lower()
-            named = concepts.nouns.get(lower) or next(
-                (c for suffix, c in concepts.noun_suffixes
-                 if lower.endswith(suffix) and len(lower) > len(suffix) + 2), None)
+            named = concepts.nouns.get(lower) or compound_ending(lower, concepts.noun_suffixes)
             if named is not None and named not in concepts.no_state:
                 concept = named
     return concept

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.extract.lexicon import Lexicon
+from tracker.extract.lexicon import Lexicon, compound_ending
 
 _MAX_ADJECTIVES = 3
 _EVENT_REACH = 80
@@ -38,10 +38,7 @@ def _lemma_of(word: str, lex: Lexicon) -> str | None:
     found = lex.units.nouns.get(lower)
     if found:
         return found
-    for suffix, lemma in lex.units.noun_suffixes:
-        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            return lemma
-    return None
+    return compound_ending(lower, lex.units.noun_suffixes)
 
 
 def _genitive_end(text: str, end: int, lex: Lexicon) -> int:
