@@ -37,6 +37,7 @@ import os
 import re
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -376,22 +377,23 @@ def _change_states() -> frozenset[str]:
 
 
 @functools.cache
+def _of_every_language(name: str) -> frozenset[str]:
+    """The words of one field of every language's concepts (``Concepts.<name>``)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    return frozenset(w for code in supported_languages()
+                     for w in getattr(load_concepts(code), name))
+
+
 def _all_measures() -> frozenset[str]:
     """The measure units of every language (``rules.no_state``)."""
-    from tracker.extract.concepts import load_concepts
-    from tracker.extract.lexicon import supported_languages
-
-    return frozenset(m for code in supported_languages() for m in load_concepts(code).no_state)
+    return _of_every_language("no_state")
 
 
-@functools.cache
 def _material_units() -> frozenset[str]:
     """The units of an amount of a material of every language (``rules.material_units``)."""
-    from tracker.extract.concepts import load_concepts
-    from tracker.extract.lexicon import supported_languages
-
-    return frozenset(u for code in supported_languages()
-                     for u in load_concepts(code).material_units)
+    return _of_every_language("material_units")
 
 
 @functools.cache
@@ -656,12 +658,11 @@ def earlier_year_sql() -> str:
     lost since February 2022", "seit Kriegsbeginn 2022" is a running total, not another event
     (the words are ``[rules] period_start`` of every language's concepts.toml; the months are
     those of every language's negatives.toml)."""
-    from tracker.extract.concepts import load_concepts
     from tracker.extract.lexicon import load_lexicon, supported_languages
 
-    codes = supported_languages()
-    words = sorted({w for code in codes for w in load_concepts(code).period_start})
-    months = sorted({m for code in codes for m in load_lexicon(code).negatives.months},
+    words = sorted(_of_every_language("period_start"))
+    months = sorted({m for code in supported_languages()
+                     for m in load_lexicon(code).negatives.months},
                     key=len, reverse=True)
     month_pattern = "|".join(re.escape(m).replace("'", "''") for m in months) or "(?!x)x"
     undated = "dating"
@@ -670,8 +671,7 @@ def earlier_year_sql() -> str:
         undated = (rf"regexp_replace(lower(dating), '(^|[^\pL])(?:{alternation})\s+"
                    rf"(?:\pL+\s+){{0,2}}(?:19|20)[0-9]{{2}}', '\1', 'g')")
     dated = _EARLIER_YEAR.format(undated=undated, months=month_pattern)
-    periods = sorted({w for code in codes for w in load_concepts(code).earlier_period},
-                     key=len, reverse=True)
+    periods = _of_every_language("earlier_period")
     previous = previous_period_pattern()
     if previous != _NEVER:
         # "im vergangenen Jahr", "last year": the year before the article's, unless it reports it
@@ -683,9 +683,7 @@ def earlier_year_sql() -> str:
     # event dates the figure as an earlier year does ("..." = one or two words), before the
     # number in its sentence or right after it (``dating_close``: not "1.1 million, fewer than
     # in the pension dispute some years ago", which dates what it is compared with)
-    alternation = "|".join(
-        re.escape(p).replace(r"\ \.\.\.\ ", r"\s+(?:\pL+\s+){1,2}").replace(r"\ ", r"\s+")
-        .replace("'", "''") for p in periods)
+    alternation = _period_alternation(periods)
     return (f"({dated} OR regexp_matches(lower(dating_close), "
             rf"'(?:^|[^\pL])(?:{alternation})(?:$|[^\pL])'))")
 
@@ -693,7 +691,7 @@ def earlier_year_sql() -> str:
 _NEVER = r"[^\s\S]"  # matches nothing (RE2 has no lookahead)
 
 
-def _period_alternation(periods: set[str]) -> str:
+def _period_alternation(periods: Iterable[str]) -> str:
     """Phrases as an RE2 alternation in a SQL string ("..." = one or two words)."""
     return "|".join(
         re.escape(p).replace(r"\ \.\.\.\ ", r"\s+(?:\pL+\s+){1,2}").replace(r"\ ", r"\s+")
@@ -704,10 +702,7 @@ def _period_alternation(periods: set[str]) -> str:
 def previous_period_pattern() -> str:
     """A pattern of the phrases naming the year before the article's (``rules.previous_period``
     of every language: "last year", "im vergangenen Jahr") as words, as a SQL string body."""
-    from tracker.extract.concepts import load_concepts
-    from tracker.extract.lexicon import supported_languages
-
-    phrases = {w for code in supported_languages() for w in load_concepts(code).previous_period}
+    phrases = _of_every_language("previous_period")
     if not phrases:
         return _NEVER
     return rf"(?:^|[^\pL])(?:{_period_alternation(phrases)})(?:$|[^\pL])"

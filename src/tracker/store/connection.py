@@ -78,8 +78,7 @@ def connect(
             return duckdb.connect(str(path), config=write_config)
         except duckdb.Error as err:
             message = str(err)
-            busy = any(marker in message for marker in _LOCK_MARKERS) or (
-                _SAME_PROCESS_MARKER in message)
+            busy = any(marker in message for marker in (*_LOCK_MARKERS, _SAME_PROCESS_MARKER))
             half_made = _NOT_DUCKDB in message and (creating or _header_not_written(path))
             if not busy and not half_made:
                 raise _open_error(path, message) from None
