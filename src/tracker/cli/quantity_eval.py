@@ -33,10 +33,13 @@ DEFINITIONS = {
     "harvest": "src/tracker/evaluate/quantities/holdout/harvest_quantities.toml",
     "recall": "src/tracker/evaluate/quantities/holdout/recall_quantities.toml",
     "storm": "src/tracker/evaluate/quantities/holdout/storm_quantities.toml",
+    "birdflu": "src/tracker/evaluate/quantities/holdout/birdflu_quantities.toml",
+    "seizure": "src/tracker/evaluate/quantities/holdout/seizure_quantities.toml",
     # never-seen articles on the bundled story, scored with the bundled definitions
     "nk2": "data/quantities.toml",
     "nk3": "data/quantities.toml",
     "nk4": "data/quantities.toml",
+    "nk5": "data/quantities.toml",
 }
 
 
