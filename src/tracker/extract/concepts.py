@@ -98,6 +98,9 @@ class Concepts:
     current_period: tuple[str, ...]  # "this year": the year a rate's figure is for
     next_period: tuple[str, ...]  # "next year"
     question_openings: tuple[str, ...]  # "How many people took part? ...": what a bare one counts
+    # "could reach 12,000 by December": a plan's deadline only after the number ("By April, the
+    # NIS estimated 4,700" dates the estimate)
+    deadline_phrases: frozenset[str]
     change_after: frozenset[str]  # "four more bodies": right after the number, a change
     change_openings: frozenset[str]  # "430 new cases": opening the counted noun, a change
     change_before: frozenset[str]  # "another 300": right before the number, a change
@@ -427,6 +430,8 @@ def load_concepts(code: str) -> Concepts:
         current_period=f.word_tuple("rules.current_period"),
         next_period=f.word_tuple("rules.next_period"),
         question_openings=f.word_tuple("rules.question_openings"),
+        deadline_phrases=frozenset(" ".join(p.lower().split())
+                                   for p in f.words("rules.deadline_phrases")),
         change_after=f.word_set("rules.change_after"),
         change_openings=f.word_set("rules.change_openings"),
         change_before=f.word_set("rules.change_before"),
