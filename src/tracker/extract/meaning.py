@@ -90,6 +90,11 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # "2,000 were killed; 5,000 more were wounded", "rund 2000 kamen ums Leben, etwa
             # 5000 weitere wurden verwundet": more of another state are others, no change
             found = Meaning(found.concept, found.actor, concepts.units[claim.unit or ""][1])
+        elif (own_state := _own_state_of_part(claim, prev, found, (text, low), lex, concepts,
+                                              clause, memo)) is not None:
+            # "4,000 casualties, of whom around 1,000 had been killed", "Von ihnen seien rund
+            # 4.700 getötet oder verwundet worden": those of the whole in a state of their own
+            found = Meaning(found.concept, found.actor, own_state)
         if found.state is None and nxt is not None:
             found = _past_complement(found, claim, nxt, claims[i + 2 : i + 3], (text, low),
                                      (lex, concepts), (clause, breaks))
@@ -243,6 +248,39 @@ def _others_of_another_state(claim: Claim, prev: Claim, found: Meaning, low: str
     after = match_word(low, at)
     return after is not None and (after.group() in concepts.change_after
                                   or concepts.state_of(after.group()) == concepts.change_state)
+
+
+_PARTITIVE_REACH = 3  # words between a back partitive ("of whom") and the number
+
+
+def _own_state_of_part(
+    claim: Claim, prev: Claim | None, found: Meaning, texts: tuple[str, str], lex: Lexicon,
+    concepts: Concepts, clause: tuple[int, int], memo: StateMemo,
+) -> str | None:
+    """A part said by a back partitive right before or after the number ("of whom around
+    1,000", "etwa 4.700 von ihnen") whose clause names a state of its own (no change, plan or
+    part: "had been killed", "getötet oder verwundet") other than the figure's before it: the
+    figure counts that state ("About 300 were evacuated, 40 of them children" stays a part)."""
+    if found.state != concepts.part_state or not concepts.back_partitives:
+        return None
+    low = texts[1]
+    before = " ".join(WORD.findall(low, clause[0], claim.start)[-_PARTITIVE_REACH - 2:])
+    after = low[_skip_space(low, claim.end) : clause[1]]
+    if not any(f" {p} " in f" {before} " or after.startswith(p + " ")
+               for p in concepts.back_partitives):
+        return None
+    said = _underlying(claim, Meaning(found.concept, found.actor, None), texts, lex, concepts,
+                       clause, memo)
+    if said is None or said in concepts.weak_states or (
+        prev is not None and said == prev.state
+    ):
+        return None
+    if claim.unit is not None and said == concepts.units.get(claim.unit, (None, None))[1] and (
+        clause_state(texts, concepts, clause, claim, frozenset({said}),
+                     lambda word: _concept_of(word, lex, concepts), memo=memo) is None
+    ):
+        return None  # only the unit's state, read from another figure's words
+    return said
 
 
 def _side_of_poll(claim: Claim, prev: Claim, found: Meaning, concepts: Concepts) -> bool:
