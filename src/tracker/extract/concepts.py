@@ -56,6 +56,7 @@ class Concepts:
     place_verb_state: str | None
     # "whose population is about 6,000": a bare number after one counts the noun's concept
     collective_nouns: frozenset[str]
+    force_nouns: frozenset[str]  # "army", "Armee": a force as a whole, whose size is no count sent
     # "97 were placed in custody and 23 would face trial": a verb of its own after the number
     auxiliaries: frozenset[str]
     reporting_verbs: frozenset[str]  # "Seoul ging von 300 Toten aus": the subject is the source
@@ -390,6 +391,7 @@ def load_concepts(code: str) -> Concepts:
         place_verb_pattern=_phrases_or_none(f.word_tuple("rules.place_verbs")),
         place_verb_state=place_verb_state,
         collective_nouns=f.word_set("rules.collective_nouns"),
+        force_nouns=f.word_set("rules.force_nouns"),
         auxiliaries=f.word_set("rules.auxiliaries"),
         reporting_verbs=f.word_set("actor.reporting_verbs"),
         weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
