@@ -898,8 +898,15 @@ _NEAR_WINDOWS = """
             SELECT *,
                    CASE WHEN first_in_sentence OR quote_at NOT BETWEEN 0 AND length(sentence)
                         THEN 0 ELSE quote_at END AS window_from,
+                   -- not past a semicolon after the quote: "etwa 15.000 Soldaten in Russland;
+                   -- zusätzlich sollen 6.000 Pioniere ..." (the next clause's words are its own)
                    least(coalesce(next_at, length(sentence)),
-                         greatest(quote_at, 0) + length(quote) + ?) AS window_to,
+                         greatest(quote_at, 0) + length(quote) + ?,
+                         CASE WHEN strpos(substr(sentence, greatest(quote_at, 0) + length(quote)
+                                                 + 1), ';') > 0
+                              THEN greatest(quote_at, 0) + length(quote) + strpos(substr(
+                                  sentence, greatest(quote_at, 0) + length(quote) + 1), ';') - 1
+                              ELSE length(sentence) END) AS window_to,
                    -- "50.2% voted yes and 49.8% voted no": right after a coordinator, the
                    -- words since the previous number are that number's
                    greatest(prev_at, 0) + CASE WHEN first_in_sentence OR quote_at <= prev_at
