@@ -52,6 +52,7 @@ from tracker.store import replace_assignments
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 NEAR_AFTER = 90  # characters after a quote still near the number (a German verb comes last)
 PERIOD_AFTER = 24  # characters after a quote where an earlier period dates it ("four years ago")
+BEFORE_REACH = 240  # characters before a sentence where the place of its figures may be named
 _RULE_KEYS = ("all_of", "none_of", "near_all_of", "near_none_of")
 MEANING_KEYS = ("concept", "actor", "state")
 _REFINE_KEYS = ("place", "keywords", "exclude")
@@ -623,7 +624,10 @@ def _refinement_sql(q: Quantity, params: list[Any]) -> list[str]:
     """Refinements and exclusions, applied to every claim the quantity takes."""
     parts: list[str] = []
     if q.place:
-        parts.append(f"({_found('ctx', q.place, params)} OR {_found('title', q.place, params)})")
+        # the sentence, the article title, or the sentence before it in its paragraph ("Rund
+        # 14.000 nordkoreanische Soldaten wurden entsandt. Etwa 4.700 von ihnen ...")
+        parts.append(f"({_found('ctx', q.place, params)} OR {_found('title', q.place, params)}"
+                     f" OR {_found('before_text', q.place, params)})")
     # keywords: also the words before the number since the previous one ("the damage could
     # exceed €1.5bn"); exclusions only near it ("3,000 additional troops, bringing the total to
     # 11,000" must not exclude the 11,000)
@@ -806,7 +810,8 @@ def near_windows_sql() -> str:
     of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
     return (_NEAR_WINDOWS.replace("@COORDINATED@", _coordinated())
             .replace("@LISTED@", _listed_owner())
-            .replace("@PERIOD_AFTER@", str(PERIOD_AFTER)).replace("@NO_VERB@", _no_own_verb())
+            .replace("@PERIOD_AFTER@", str(PERIOD_AFTER))
+            .replace("@BEFORE@", str(BEFORE_REACH)).replace("@NO_VERB@", _no_own_verb())
             .replace("@PREVIOUS@", previous_period_pattern()))
 
 
@@ -842,6 +847,11 @@ _NEAR_WINDOWS = """
         SELECT c.claim_id, c.article_id, c."start", c.sentence_start, c.unit, c.entity,
                c.sentence, c.quote,
                a.title, c.concept, c.actor, c.state, c.low,
+               -- the words before the sentence in its paragraph (up to BEFORE_REACH
+               -- characters): where an owner named the sentence before stands
+               regexp_extract(substr(a.text, greatest(1, c.sentence_start - @BEFORE@ + 1),
+                                     least(@BEFORE@, c.sentence_start)),
+                              '[^\n]*$') AS before_text,
                coalesce(r.report_previous, false) AS report_previous,
                -- an undated article is taken to be of the latest dated one's year
                coalesce(year(a.published), (SELECT max(year(published)) FROM store.articles))
@@ -870,6 +880,7 @@ _NEAR_WINDOWS = """
         -- the next number, at most NEAR_AFTER characters past the quote; "X killed and
         -- Y wounded" gives "killed" to X only.
         SELECT claim_id, article_id, "start", sentence_start, unit, entity, sentence, title,
+               before_text,
                concept, actor, state, low, published_year, report_previous, prev_state,
                -- "Die CDU erreicht 29,5 Prozent, die AfD 15,3 Prozent": a figure right after a
                -- name that opens its list item belongs to another owner than the one before it
@@ -955,8 +966,9 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                            '{_whole_words()}') THEN dating
                        ELSE around END) AS around,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
-                   lower(coalesce(title, '')) AS title, dating, dating_close, published_year,
-                   report_previous, low
+                   lower(coalesce(title, '')) AS title,
+                   lower(coalesce(before_text, '')) AS before_text, dating, dating_close,
+                   published_year, report_previous, low
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
             SELECT claim_id, article_id, "start", sentence_start, bare, measure, concept, actor,
