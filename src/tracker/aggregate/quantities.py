@@ -679,8 +679,15 @@ def earlier_year_sql() -> str:
     previous = previous_period_pattern()
     if previous != _NEVER:
         # "im vergangenen Jahr", "last year": the year before the article's, unless it reports it
+        # or names its end ("late last year", "im Dezember vergangenen Jahres": an earlier
+        # estimate of the same quantity, as a month of that year is)
+        late = sorted(_of_every_language("period_late") | set(months), key=len, reverse=True)
+        phrases = _period_alternation(_of_every_language("previous_period"))
+        late_previous = (rf"(?:^|[^\pL])(?:{_period_alternation(late)})\s+(?:\pL+\s+)?"
+                         rf"(?:{phrases})(?:$|[^\pL])")
         dated = (f"({dated} OR (NOT report_previous AND regexp_matches(lower(dating_close), "
-                 f"'{previous}')))")
+                 f"'{previous}') AND NOT regexp_matches(lower(dating_close), "
+                 f"'{late_previous}')))")
     if not periods:
         return dated
     # "down from 57 four years ago", "bei der letzten Wahl": a phrase of an earlier period or

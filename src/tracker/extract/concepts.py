@@ -94,6 +94,7 @@ class Concepts:
     earlier_period: tuple[str, ...]  # "four years ago": a figure of an earlier period or event
     # "last year": the year before the article's, an earlier period unless the article reports it
     previous_period: tuple[str, ...]
+    period_late: tuple[str, ...]  # "late last year": the end of the previous period
     subunit: re.Pattern[str]  # "im Wahlkreis": a place word, then a noun of one part of the area
     subunit_nouns: re.Pattern[str]  # those nouns anywhere (a text without one skips ``subunit``)
     current_period: tuple[str, ...]  # "this year": the year a rate's figure is for
@@ -426,6 +427,7 @@ def load_concepts(code: str) -> Concepts:
         period_start=f.word_set("rules.period_start"),
         earlier_period=f.word_tuple("rules.earlier_period"),
         previous_period=f.word_tuple("rules.previous_period"),
+        period_late=f.word_tuple("rules.period_late"),
         subunit=_subunit_pattern(f.words("actor.not_after"), f.words("rules.subunit_nouns")),
         subunit_nouns=re.compile("|".join(re.escape(n.lstrip("*").lower())
                                           for n in f.words("rules.subunit_nouns")) or r"(?!x)x"),
