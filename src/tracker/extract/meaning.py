@@ -796,6 +796,10 @@ def read_meaning(
     )
     if located and (places | places_named(text, clause, claim, concepts)) - {actor}:
         state = concepts.located_state
+    elif written and state is not None and state == concepts.place_verb_state and (
+        concept in concepts.located_concepts
+    ):
+        state = concepts.located_state  # "1,500 special forces soldiers had arrived": deployed
     return Meaning(concept, actor, state)
 
 
