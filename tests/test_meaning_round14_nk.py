@@ -101,9 +101,11 @@ def _assign(tmp_path: Path, articles: list[tuple[str, str]], lang: str) -> dict[
 
 
 def test_the_place_may_be_named_in_the_sentence_before(tmp_path: Path) -> None:
-    got = _assign(tmp_path, [("Border news", "Ruritania has moved troops north. In total, "
-                              "about 5,000 soldiers were deployed.")], "en")
+    got = _assign(tmp_path, [("Border news", "Ruritania has moved 3 brigades north. In total, "
+                              "about 5,000 soldiers were deployed.\n\nIn all, 700 soldiers "
+                              "were deployed.")], "en")
     assert got["about 5,000 soldiers"] == "troops"
+    assert got["700 soldiers"] is None  # a paragraph break before it
 
 
 def test_exclusion_words_after_a_semicolon_are_the_next_clauses(tmp_path: Path) -> None:

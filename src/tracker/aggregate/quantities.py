@@ -52,7 +52,9 @@ from tracker.store import replace_assignments
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 NEAR_AFTER = 90  # characters after a quote still near the number (a German verb comes last)
 PERIOD_AFTER = 24  # characters after a quote where an earlier period dates it ("four years ago")
-BEFORE_REACH = 240  # characters before a sentence where the place of its figures may be named
+# characters between a sentence with figures and the one before it that may still name their
+# place: a space, no paragraph break
+BEFORE_GAP = 1
 _RULE_KEYS = ("all_of", "none_of", "near_all_of", "near_none_of")
 MEANING_KEYS = ("concept", "actor", "state")
 _REFINE_KEYS = ("place", "keywords", "exclude")
@@ -818,7 +820,7 @@ def near_windows_sql() -> str:
     return (_NEAR_WINDOWS.replace("@COORDINATED@", _coordinated())
             .replace("@LISTED@", _listed_owner())
             .replace("@PERIOD_AFTER@", str(PERIOD_AFTER))
-            .replace("@BEFORE@", str(BEFORE_REACH)).replace("@NO_VERB@", _no_own_verb())
+            .replace("@BEFORE_GAP@", str(BEFORE_GAP)).replace("@NO_VERB@", _no_own_verb())
             .replace("@PREVIOUS@", previous_period_pattern()))
 
 
@@ -828,6 +830,16 @@ _NEAR_WINDOWS = """
                coalesce(year(a.published), (SELECT max(year(published)) FROM store.articles))
                    AS published_year
         FROM store.claims c LEFT JOIN store.articles a USING (article_id)
+    ), sentences_before AS (
+        -- the sentence right before each sentence with figures, when it has figures too and
+        -- stands in the same paragraph: where an owner named the sentence before stands (the
+        -- articles' texts are never joined: a 50 MB text would be held per claim)
+        SELECT article_id, sentence_start,
+               CASE WHEN sentence_start - lag(sentence_start) OVER sentence_order
+                         - length(lag(sentence) OVER sentence_order) <= @BEFORE_GAP@
+                    THEN lag(sentence) OVER sentence_order END AS before_text
+        FROM claim_sentences
+        WINDOW sentence_order AS (PARTITION BY article_id ORDER BY sentence_start)
     ), year_counts AS (
         -- how many of an article's sentences with figures name each year ("last year" names
         -- the one before the article's)
@@ -854,11 +866,7 @@ _NEAR_WINDOWS = """
         SELECT c.claim_id, c.article_id, c."start", c.sentence_start, c.unit, c.entity,
                c.sentence, c.quote,
                a.title, c.concept, c.actor, c.state, c.low,
-               -- the words before the sentence in its paragraph (up to BEFORE_REACH
-               -- characters): where an owner named the sentence before stands
-               regexp_extract(substr(a.text, greatest(1, c.sentence_start - @BEFORE@ + 1),
-                                     least(@BEFORE@, c.sentence_start)),
-                              '[^\n]*$') AS before_text,
+               s.before_text,
                coalesce(r.report_previous, false) AS report_previous,
                -- an undated article is taken to be of the latest dated one's year
                coalesce(year(a.published), (SELECT max(year(published)) FROM store.articles))
@@ -880,6 +888,7 @@ _NEAR_WINDOWS = """
                lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
         FROM store.claims c LEFT JOIN store.articles a USING (article_id)
             LEFT JOIN report_years r USING (article_id)
+            LEFT JOIN sentences_before s USING (article_id, sentence_start)
         WINDOW sentence_claims AS (PARTITION BY c.article_id, c.sentence_start
                                    ORDER BY c."start")
     ), windows AS (
