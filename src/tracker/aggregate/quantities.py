@@ -52,6 +52,9 @@ from tracker.store import replace_assignments
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 NEAR_AFTER = 90  # characters after a quote still near the number (a German verb comes last)
 PERIOD_AFTER = 24  # characters after a quote where an earlier period dates it ("four years ago")
+# characters between a sentence with figures and the one before it that may still name their
+# place: a space, no paragraph break
+BEFORE_GAP = 1
 _RULE_KEYS = ("all_of", "none_of", "near_all_of", "near_none_of")
 MEANING_KEYS = ("concept", "actor", "state")
 _REFINE_KEYS = ("place", "keywords", "exclude")
@@ -623,7 +626,10 @@ def _refinement_sql(q: Quantity, params: list[Any]) -> list[str]:
     """Refinements and exclusions, applied to every claim the quantity takes."""
     parts: list[str] = []
     if q.place:
-        parts.append(f"({_found('ctx', q.place, params)} OR {_found('title', q.place, params)})")
+        # the sentence, the article title, or the sentence before it in its paragraph ("Rund
+        # 14.000 nordkoreanische Soldaten wurden entsandt. Etwa 4.700 von ihnen ...")
+        parts.append(f"({_found('ctx', q.place, params)} OR {_found('title', q.place, params)}"
+                     f" OR {_found('before_text', q.place, params)})")
     # keywords: also the words before the number since the previous one ("the damage could
     # exceed €1.5bn"); exclusions only near it ("3,000 additional troops, bringing the total to
     # 11,000" must not exclude the 11,000)
@@ -675,8 +681,15 @@ def earlier_year_sql() -> str:
     previous = previous_period_pattern()
     if previous != _NEVER:
         # "im vergangenen Jahr", "last year": the year before the article's, unless it reports it
+        # or names its end ("late last year", "im Dezember vergangenen Jahres": an earlier
+        # estimate of the same quantity, as a month of that year is)
+        late = sorted(_of_every_language("period_late") | set(months), key=len, reverse=True)
+        phrases = _period_alternation(_of_every_language("previous_period"))
+        late_previous = (rf"(?:^|[^\pL])(?:{_period_alternation(late)})\s+(?:\pL+\s+)?"
+                         rf"(?:{phrases})(?:$|[^\pL])")
         dated = (f"({dated} OR (NOT report_previous AND regexp_matches(lower(dating_close), "
-                 f"'{previous}')))")
+                 f"'{previous}') AND NOT regexp_matches(lower(dating_close), "
+                 f"'{late_previous}')))")
     if not periods:
         return dated
     # "down from 57 four years ago", "bei der letzten Wahl": a phrase of an earlier period or
@@ -806,7 +819,8 @@ def near_windows_sql() -> str:
     of ``clause``); one ``?`` parameter, ``NEAR_AFTER``."""
     return (_NEAR_WINDOWS.replace("@COORDINATED@", _coordinated())
             .replace("@LISTED@", _listed_owner())
-            .replace("@PERIOD_AFTER@", str(PERIOD_AFTER)).replace("@NO_VERB@", _no_own_verb())
+            .replace("@PERIOD_AFTER@", str(PERIOD_AFTER))
+            .replace("@BEFORE_GAP@", str(BEFORE_GAP)).replace("@NO_VERB@", _no_own_verb())
             .replace("@PREVIOUS@", previous_period_pattern()))
 
 
@@ -816,6 +830,16 @@ _NEAR_WINDOWS = """
                coalesce(year(a.published), (SELECT max(year(published)) FROM store.articles))
                    AS published_year
         FROM store.claims c LEFT JOIN store.articles a USING (article_id)
+    ), sentences_before AS (
+        -- the sentence right before each sentence with figures, when it has figures too and
+        -- stands in the same paragraph: where an owner named the sentence before stands (the
+        -- articles' texts are never joined: a 50 MB text would be held per claim)
+        SELECT article_id, sentence_start,
+               CASE WHEN sentence_start - lag(sentence_start) OVER sentence_order
+                         - length(lag(sentence) OVER sentence_order) <= @BEFORE_GAP@
+                    THEN lag(sentence) OVER sentence_order END AS before_text
+        FROM claim_sentences
+        WINDOW sentence_order AS (PARTITION BY article_id ORDER BY sentence_start)
     ), year_counts AS (
         -- how many of an article's sentences with figures name each year ("last year" names
         -- the one before the article's)
@@ -842,6 +866,7 @@ _NEAR_WINDOWS = """
         SELECT c.claim_id, c.article_id, c."start", c.sentence_start, c.unit, c.entity,
                c.sentence, c.quote,
                a.title, c.concept, c.actor, c.state, c.low,
+               s.before_text,
                coalesce(r.report_previous, false) AS report_previous,
                -- an undated article is taken to be of the latest dated one's year
                coalesce(year(a.published), (SELECT max(year(published)) FROM store.articles))
@@ -863,6 +888,7 @@ _NEAR_WINDOWS = """
                lead(c."start") OVER sentence_claims - c.sentence_start AS next_at
         FROM store.claims c LEFT JOIN store.articles a USING (article_id)
             LEFT JOIN report_years r USING (article_id)
+            LEFT JOIN sentences_before s USING (article_id, sentence_start)
         WINDOW sentence_claims AS (PARTITION BY c.article_id, c.sentence_start
                                    ORDER BY c."start")
     ), windows AS (
@@ -870,6 +896,7 @@ _NEAR_WINDOWS = """
         -- the next number, at most NEAR_AFTER characters past the quote; "X killed and
         -- Y wounded" gives "killed" to X only.
         SELECT claim_id, article_id, "start", sentence_start, unit, entity, sentence, title,
+               before_text,
                concept, actor, state, low, published_year, report_previous, prev_state,
                -- "Die CDU erreicht 29,5 Prozent, die AfD 15,3 Prozent": a figure right after a
                -- name that opens its list item belongs to another owner than the one before it
@@ -898,8 +925,15 @@ _NEAR_WINDOWS = """
             SELECT *,
                    CASE WHEN first_in_sentence OR quote_at NOT BETWEEN 0 AND length(sentence)
                         THEN 0 ELSE quote_at END AS window_from,
+                   -- not past a semicolon after the quote: "etwa 15.000 Soldaten in Russland;
+                   -- zusätzlich sollen 6.000 Pioniere ..." (the next clause's words are its own)
                    least(coalesce(next_at, length(sentence)),
-                         greatest(quote_at, 0) + length(quote) + ?) AS window_to,
+                         greatest(quote_at, 0) + length(quote) + ?,
+                         CASE WHEN strpos(substr(sentence, greatest(quote_at, 0) + length(quote)
+                                                 + 1), ';') > 0
+                              THEN greatest(quote_at, 0) + length(quote) + strpos(substr(
+                                  sentence, greatest(quote_at, 0) + length(quote) + 1), ';') - 1
+                              ELSE length(sentence) END) AS window_to,
                    -- "50.2% voted yes and 49.8% voted no": right after a coordinator, the
                    -- words since the previous number are that number's
                    greatest(prev_at, 0) + CASE WHEN first_in_sentence OR quote_at <= prev_at
@@ -948,8 +982,9 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                            '{_whole_words()}') THEN dating
                        ELSE around END) AS around,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
-                   lower(coalesce(title, '')) AS title, dating, dating_close, published_year,
-                   report_previous, low
+                   lower(coalesce(title, '')) AS title,
+                   lower(coalesce(before_text, '')) AS before_text, dating, dating_close,
+                   published_year, report_previous, low
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
             SELECT claim_id, article_id, "start", sentence_start, bare, measure, concept, actor,

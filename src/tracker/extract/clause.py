@@ -319,7 +319,8 @@ def _state_words(
         blank = " " * (found.end() - found.start())
         if found.end() <= claim.start:
             cut = found.start() - start
-            found_states.append((len(before[found.end() - start :].split()), state))
+            if not dating_deadline(low, concepts, found, end):
+                found_states.append((len(before[found.end() - start :].split()), state))
             before = before[:cut] + blank + before[found.end() - start :]
         elif found.start() >= claim.end:
             cut = found.start() - claim.end
@@ -596,6 +597,17 @@ def opening_part(
     ), first.state
 
 
+def dating_deadline(low: str, concepts: Concepts, found: re.Match[str], end: int) -> bool:
+    """A deadline phrase before the number (``rules.deadline_phrases``) with no modal or future
+    auxiliary after it up to ``end`` (``forecast_modals``, ``future_before``): the date of the
+    figure ("By April, the NIS estimated 4,700"), no plan ("By December, 12,000 could be
+    there")."""
+    if " ".join(found.group().split()) not in concepts.deadline_phrases:
+        return False
+    modals = concepts.forecast_modals | concepts.future_before
+    return not any(w.group() in modals for w in WORD.finditer(low, found.end(), end))
+
+
 def leading_state(
     texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int], claim: Claim
 ) -> str | None:
@@ -609,7 +621,7 @@ def leading_state(
     wanted = concepts.override_states - {concepts.change_state}
     for found in concepts.state_phrases.finditer(low, claim.sentence_start, clause[0]):
         state = concepts.phrase_states.get(" ".join(found.group().split()))
-        if state in wanted:
+        if state in wanted and not dating_deadline(low, concepts, found, clause[1]):
             return state
     for word in WORD.finditer(low, claim.sentence_start, clause[0]):
         state = concepts.state_of(word.group())

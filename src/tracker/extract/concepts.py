@@ -56,6 +56,7 @@ class Concepts:
     place_verb_state: str | None
     # "whose population is about 6,000": a bare number after one counts the noun's concept
     collective_nouns: frozenset[str]
+    force_nouns: frozenset[str]  # "army", "Armee": a force as a whole, whose size is no count sent
     # "97 were placed in custody and 23 would face trial": a verb of its own after the number
     auxiliaries: frozenset[str]
     reporting_verbs: frozenset[str]  # "Seoul ging von 300 Toten aus": the subject is the source
@@ -93,11 +94,15 @@ class Concepts:
     earlier_period: tuple[str, ...]  # "four years ago": a figure of an earlier period or event
     # "last year": the year before the article's, an earlier period unless the article reports it
     previous_period: tuple[str, ...]
+    period_late: tuple[str, ...]  # "late last year": the end of the previous period
     subunit: re.Pattern[str]  # "im Wahlkreis": a place word, then a noun of one part of the area
     subunit_nouns: re.Pattern[str]  # those nouns anywhere (a text without one skips ``subunit``)
     current_period: tuple[str, ...]  # "this year": the year a rate's figure is for
     next_period: tuple[str, ...]  # "next year"
     question_openings: tuple[str, ...]  # "How many people took part? ...": what a bare one counts
+    # "could reach 12,000 by December": a plan's deadline only after the number ("By April, the
+    # NIS estimated 4,700" dates the estimate)
+    deadline_phrases: frozenset[str]
     change_after: frozenset[str]  # "four more bodies": right after the number, a change
     change_openings: frozenset[str]  # "430 new cases": opening the counted noun, a change
     change_before: frozenset[str]  # "another 300": right before the number, a change
@@ -387,6 +392,7 @@ def load_concepts(code: str) -> Concepts:
         place_verb_pattern=_phrases_or_none(f.word_tuple("rules.place_verbs")),
         place_verb_state=place_verb_state,
         collective_nouns=f.word_set("rules.collective_nouns"),
+        force_nouns=f.word_set("rules.force_nouns"),
         auxiliaries=f.word_set("rules.auxiliaries"),
         reporting_verbs=f.word_set("actor.reporting_verbs"),
         weak_states=base.word_set("rules.weak_states") | f.word_set("rules.weak_states"),
@@ -421,12 +427,15 @@ def load_concepts(code: str) -> Concepts:
         period_start=f.word_set("rules.period_start"),
         earlier_period=f.word_tuple("rules.earlier_period"),
         previous_period=f.word_tuple("rules.previous_period"),
+        period_late=f.word_tuple("rules.period_late"),
         subunit=_subunit_pattern(f.words("actor.not_after"), f.words("rules.subunit_nouns")),
         subunit_nouns=re.compile("|".join(re.escape(n.lstrip("*").lower())
                                           for n in f.words("rules.subunit_nouns")) or r"(?!x)x"),
         current_period=f.word_tuple("rules.current_period"),
         next_period=f.word_tuple("rules.next_period"),
         question_openings=f.word_tuple("rules.question_openings"),
+        deadline_phrases=frozenset(" ".join(p.lower().split())
+                                   for p in f.words("rules.deadline_phrases")),
         change_after=f.word_set("rules.change_after"),
         change_openings=f.word_set("rules.change_openings"),
         change_before=f.word_set("rules.change_before"),

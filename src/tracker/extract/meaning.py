@@ -90,6 +90,14 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # "2,000 were killed; 5,000 more were wounded", "rund 2000 kamen ums Leben, etwa
             # 5000 weitere wurden verwundet": more of another state are others, no change
             found = Meaning(found.concept, found.actor, concepts.units[claim.unit or ""][1])
+        elif (own_state := _own_state_of_part(
+            claim, found, (text, low), (lex, concepts), clause, memo,
+            prev.state if prev is not None and prev.sentence_start == claim.sentence_start
+            else total.state if total is not None else None,
+        )) is not None:
+            # "4,000 casualties, of whom around 1,000 had been killed", "Von ihnen seien rund
+            # 4.700 getötet oder verwundet worden": those of the whole in a state of their own
+            found = Meaning(found.concept, found.actor, own_state)
         if found.state is None and nxt is not None:
             found = _past_complement(found, claim, nxt, claims[i + 2 : i + 3], (text, low),
                                      (lex, concepts), (clause, breaks))
@@ -144,6 +152,12 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # "11,000 soldiers were deployed. The Pentagon said 300 were killed": a state of its
             # own and no noun counts what the last figure counts
             found = Meaning(back.concept, found.actor or back.actor, found.state)
+        elif total is not None and found.state is None and _located_before(
+            claim, found, total, low, concepts, clause
+        ):
+            # "Inzwischen gehen westliche Dienste von 11.000 bis 12.000 Soldaten aus" after
+            # soldiers sent: an estimate of them with no verb of its own counts them too
+            found = Meaning(found.concept, found.actor, total.state)
         if said_outside:
             found = Meaning(found.concept, found.actor, outside.state)
         elif found == Meaning() and _after_measure(claim, prev, concepts):
@@ -243,6 +257,57 @@ def _others_of_another_state(claim: Claim, prev: Claim, found: Meaning, low: str
     after = match_word(low, at)
     return after is not None and (after.group() in concepts.change_after
                                   or concepts.state_of(after.group()) == concepts.change_state)
+
+
+_PARTITIVE_REACH = 3  # words between a back partitive ("of whom") and the number
+
+
+def _own_state_of_part(
+    claim: Claim, found: Meaning, texts: tuple[str, str], readers: tuple[Lexicon, Concepts],
+    clause: tuple[int, int], memo: StateMemo, whole: str | None,
+) -> str | None:
+    """A part said by a back partitive right before or after the number ("of whom around
+    1,000", "etwa 4.700 von ihnen") whose clause names a state of its own (no change, plan or
+    part: "had been killed", "getötet oder verwundet") other than the figure's before it: the
+    figure counts that state ("About 300 were evacuated, 40 of them children" stays a part).
+    ``whole``: the state of the figure before it in its sentence, else of the last total."""
+    lex, concepts = readers
+    if found.state != concepts.part_state or not concepts.back_partitives:
+        return None
+    low = texts[1]
+    before = " ".join(WORD.findall(low, clause[0], claim.start)[-_PARTITIVE_REACH - 2:])
+    after = low[_skip_space(low, claim.end) : clause[1]]
+    if not any(f" {p} " in f" {before} " or after.startswith(p + " ")
+               for p in concepts.back_partitives):
+        return None
+    said = _underlying(claim, Meaning(found.concept, found.actor, None), texts, lex, concepts,
+                       clause, memo)
+    if said is None or said in concepts.weak_states or said == whole:
+        return None
+    if claim.unit is not None and said == concepts.units.get(claim.unit, (None, None))[1] and (
+        clause_state(texts, concepts, clause, claim, frozenset({said}),
+                     lambda word: _concept_of(word, lex, concepts), memo=memo) is None
+    ):
+        return None  # only the unit's state, read from another figure's words
+    return said
+
+
+def _located_before(
+    claim: Claim, found: Meaning, total: Meaning, low: str, concepts: Concepts,
+    clause: tuple[int, int],
+) -> bool:
+    """A figure of a located concept ("soldier") with no state after a figure of the same
+    concept in the located state ("deployed"), said as an estimate (a reporting verb or a count
+    noun in its sentence up to its clause's end: "US officials estimated", "the total"), of no
+    force as a whole ("a million-strong army", "Die Armee umfasst ... eine Million Soldaten":
+    ``rules.force_nouns``)."""
+    if not (found.concept is not None and found.concept == total.concept
+            and found.concept in concepts.located_concepts
+            and total.state == concepts.located_state):
+        return False
+    words = WORD.findall(low, claim.sentence_start, clause[1])
+    return any(w in concepts.reporting_verbs or w in concepts.count_nouns for w in words) and (
+        not any(w in concepts.force_nouns for w in words))
 
 
 def _side_of_poll(claim: Claim, prev: Claim, found: Meaning, concepts: Concepts) -> bool:
@@ -731,6 +796,10 @@ def read_meaning(
     )
     if located and (places | places_named(text, clause, claim, concepts)) - {actor}:
         state = concepts.located_state
+    elif written and state is not None and state == concepts.place_verb_state and (
+        concept in concepts.located_concepts
+    ):
+        state = concepts.located_state  # "1,500 special forces soldiers had arrived": deployed
     return Meaning(concept, actor, state)
 
 
