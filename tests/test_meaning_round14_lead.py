@@ -65,3 +65,46 @@ def test_an_unknown_concept_word_after_a_unit_names_what_it_measures(tmp_path: P
                                 "raid officers found 3 tonnes of cannabis resin."], defs)
     assert got[next(q for q in got if q.startswith("12"))] == "seized"
     assert got[next(q for q in got if q.startswith("3"))] is None
+
+
+def test_the_dictionaries_give_nouns_of_the_other_language() -> None:
+    from tracker.aggregate.glossary import available, translations
+
+    assert available(), "make dictionaries installs Debian's FreeDict German-English pair"
+    assert "kokain" in translations("cocaine", "en", "de")
+    assert "cocaine" in translations("Kokain", "de", "en")
+    assert "eintrittskarte" in translations("ticket", "en", "de")
+    assert translations("zzzqx", "en", "de") == frozenset()
+
+
+def test_without_dictionaries_there_are_no_translations(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tracker.aggregate import glossary
+
+    monkeypatch.setenv("TRACKER_DICTIONARIES", str(tmp_path))
+    glossary._dictionary.cache_clear()
+    glossary.translations.cache_clear()
+    try:
+        assert not glossary.available()
+        assert glossary.translations("cocaine", "en", "de") == frozenset()
+    finally:
+        glossary._dictionary.cache_clear()
+        glossary.translations.cache_clear()
+
+
+def test_a_definition_in_english_takes_the_german_noun_it_translates(tmp_path: Path) -> None:
+    defs = {"quantity": [{"id": "tickets", "label": "Tickets sold", "unit": "tickets",
+                          "concept": ["ticket"], "state": ["", "sold"]}]}
+    got = _run(tmp_path, "de", ["Bis Sonntag wurden nach Angaben der Veranstalter rund "
+                                "45.000 Eintrittskarten verkauft."], defs)
+    assert got[next(q for q in got if q.startswith("rund 45.000"))] == "tickets"
+
+
+def test_discovery_groups_a_german_noun_with_its_english_translation() -> None:
+    import polars as pl
+
+    from tracker.aggregate.suggest import _same_concepts
+
+    concepts = pl.Series(["ticket", "ticket", "ticket", "eintrittskarte", "eintrittskarte",
+                          "soldier"])
+    assert _same_concepts(concepts) == {"eintrittskarte": "ticket"}

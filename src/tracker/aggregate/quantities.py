@@ -548,10 +548,31 @@ def _concept_names() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
 def _with_concept_names(accepted: tuple[str, ...]) -> tuple[str, ...]:
     """The accepted concepts and those that a word which is no concept of the extractor names
     as a counted noun ("home" or "Wohnungen" -> building): a definition written in the
-    words of its story takes the claims whose concept those words give."""
+    words of its story takes the claims whose concept those words give. A word no table
+    knows also takes its translations (``glossary``: "ticket" -> eintrittskarte, karte;
+    "Kokain" -> cocaine), the extractor's own lemma for a counted noun of the other language,
+    and the concepts those name."""
     known, names = _concept_names()
-    extra = sorted({c for word in accepted if word not in known for c in names.get(word, ())})
-    return accepted + tuple(c for c in extra if c not in accepted)
+    extra = {c for word in accepted if word not in known for c in names.get(word, ())}
+    for word in _unknown_words("concept", accepted):
+        for other in _translations(word):
+            extra |= {other, *names.get(other, ())} if other not in known else {other}
+    return accepted + tuple(c for c in sorted(extra) if c not in accepted)
+
+
+def _translations(word: str) -> frozenset[str]:
+    """A definition word's translations in every other supported language (both ways: the
+    user may write either language's word)."""
+    from tracker.aggregate.glossary import translations
+    from tracker.extract.lexicon import supported_languages
+
+    codes = supported_languages()
+    found: set[str] = set()
+    for source in codes:
+        for target in codes:
+            if source != target:
+                found |= translations(word.replace("_", " "), source, target)
+    return frozenset(found)
 
 
 @functools.cache
