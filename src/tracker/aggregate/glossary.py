@@ -16,6 +16,7 @@ inflating only its chunks).
 from __future__ import annotations
 
 import functools
+import mmap
 import re
 import struct
 import zlib
@@ -45,7 +46,8 @@ class Dictionary:
     """One dictd dictionary: entries by headword, read on demand."""
 
     def __init__(self, index: Path, data: Path) -> None:
-        self._index = index.read_bytes()
+        with index.open("rb") as f:  # mapped, not read: the pages stay the system's cache
+            self._index = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         self._data = data
         with data.open("rb") as f:
             head = f.read(12)
