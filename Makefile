@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= data/tracker.duckdb
 PORT ?= 8501
 
-.PHONY: demo test setup browser lint bench bench-scale fuzz clean
+.PHONY: demo test setup browser dictionaries lint bench bench-scale fuzz clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml constraints.txt
 setup: $(STAMP)
 
 ## demo: set up, ingest the bundled corpus in data/ and start the dashboard
-demo: $(STAMP)
+demo: $(STAMP) dictionaries
 	$(BIN)/tracker ingest data/ --db $(DB)
 	@echo "Dashboard: http://localhost:$(PORT)  (Ctrl-C to stop)"
 	TRACKER_DB=$(DB) $(BIN)/streamlit run dashboard.py --server.headless true \
@@ -29,11 +29,19 @@ browser:
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+## dictionaries: Debian's FreeDict German-English dictionaries (a quantity's words across
+## languages; without them that bridge is off and everything else works)
+dictionaries:
+	@test -f /usr/share/dictd/freedict-deu-eng.index -a -f /usr/share/dictd/freedict-eng-deu.index || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq dict-freedict-deu-eng \
+			dict-freedict-eng-deu >/dev/null; }
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks dashboard.py
 
-## test: set up (venv, Chromium) and run the whole test suite
-test: $(STAMP) browser lint
+## test: set up (venv, Chromium, the dictionaries) and run the whole test suite
+test: $(STAMP) browser dictionaries lint
 	$(BIN)/python -m pytest
 
 ## bench: extraction vs quantulum3, then the table of every issue #14 target (the scale figures

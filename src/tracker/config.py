@@ -27,6 +27,8 @@ READ_MEMORY_ENV = "TRACKER_READ_MEMORY_LIMIT"
 READ_THREADS_ENV = "TRACKER_READ_THREADS"
 WRITE_MEMORY_ENV = "TRACKER_WRITE_MEMORY_LIMIT"
 CACHE_ENV = "TRACKER_CACHE_DIR"
+DICTIONARIES_ENV = "TRACKER_DICTIONARIES"
+DEFAULT_DICTIONARIES = Path("/usr/share/dictd")
 DEFAULT_READ_MEMORY = "1GB"
 DEFAULT_READ_THREADS = 2
 DEFAULT_WRITE_MEMORY = "4GB"
@@ -62,6 +64,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(CACHE_ENV, "$XDG_CACHE_HOME/tracker or ~/.cache/tracker",
             "where derived data is cached (the lemma dictionaries, mapped from the installed "
             "simplemma; safe to delete)"),
+    Setting(DICTIONARIES_ENV, str(DEFAULT_DICTIONARIES),
+            "where the FreeDict dictionaries are (Debian's dict-freedict-deu-eng and "
+            "dict-freedict-eng-deu): a definition's words that no table knows are looked up in "
+            "them across languages; none there, no such bridge"),
 )
 
 
@@ -79,6 +85,7 @@ class Settings:
     read_threads: int = DEFAULT_READ_THREADS
     write_memory_limit: str = DEFAULT_WRITE_MEMORY
     cache_dir: Path | None = None  # None: $XDG_CACHE_HOME/tracker or ~/.cache/tracker
+    dictionaries: Path = DEFAULT_DICTIONARIES
 
 
 def settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -99,6 +106,7 @@ def settings(environ: Mapping[str, str] | None = None) -> Settings:
         read_threads=_count(env, READ_THREADS_ENV) or DEFAULT_READ_THREADS,
         write_memory_limit=_size(env, WRITE_MEMORY_ENV, DEFAULT_WRITE_MEMORY),
         cache_dir=Path(env[CACHE_ENV]) if env.get(CACHE_ENV) else None,
+        dictionaries=Path(env.get(DICTIONARIES_ENV) or DEFAULT_DICTIONARIES),
     )
 
 

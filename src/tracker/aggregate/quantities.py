@@ -358,6 +358,22 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
             if name == "state" and (q.keywords or q.place):
                 params.append(list(accepted))
                 test = f"({test} OR {_own_part_sql(q, params)})"
+            own = _unknown_words(name, getattr(q, name))
+            if own:
+                # a word of the definition that the vocabulary does not know ("culled",
+                # "beschlagnahmt", "cocaine"): the extractor can never give it, so the word
+                # itself, in any of its forms, near the number of a claim that states no such
+                # value of its own (no state; for a concept none, a unit's or its own lemma)
+                # takes the claim ("1,2 Millionen Tiere wurden gekeult", "12 Tonnen Kokain")
+                free = "state IS NULL"
+                if name == "concept":
+                    # a unit the definition counts in ("12 Tonnen Kokain" for tonnes) says
+                    # nothing of what it measures
+                    params.append(list(_measure_units(q.unit)))
+                    free = (f"(concept IS NULL OR (concept = unit AND list_contains(?, unit)) "
+                            f"OR NOT list_contains({_known_concept_list()}, concept))")
+                params.append(_forms_regex(own))
+                test = f"({test} OR ({free} AND regexp_matches(near, ?)))"
             parts.append(test)
     if not q.state:
         # a definition that names no state counts a figure, not a change of it: "the stock
@@ -365,6 +381,68 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
         params.append(sorted(_change_states()))
         parts.append("NOT list_contains(?, lower(coalesce(state, '')))")
     return parts
+
+
+def _unknown_words(name: str, accepted: tuple[str, ...]) -> tuple[str, ...]:
+    """The concept or state words of a definition that no table of any language knows: no
+    concept or state of the extractor, and no word that names one (``_with_concept_names``,
+    ``_with_state_names``)."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    if name == "concept":
+        known, names = _concept_names()
+        return tuple(w for w in accepted if w and w not in known and not names.get(w))
+    if name == "state":
+        return tuple(
+            w for w in accepted if w and w not in _state_names()
+            and all(load_concepts(code).state_of(w.replace("_", " ")) is None
+                    for code in supported_languages()))
+    return ()
+
+
+_STEM_MIN = 4  # shorter stems match too many words
+
+
+def word_stems(word: str) -> tuple[str, ...]:
+    """The stems a user's word stands for in every language: its lemma in each (simplemma),
+    without a final "-en"/"-e"/"-s" ("culled" -> "cull", "gekeult" -> "keul", "Kokain" ->
+    "kokain"), of a phrase its last word; stems shorter than four letters are left out."""
+    from tracker.extract.concepts import lemmatize
+    from tracker.extract.lexicon import supported_languages
+
+    stems: list[str] = []
+    for piece in word.split("_")[-1:]:  # a phrase's head noun ("police_officer")
+        for form in {piece.lower(), *(lemmatize(piece.lower(), c) for c in supported_languages())}:
+            for ending in ("en", "e", "s", ""):
+                if form.endswith(ending) and len(form) - len(ending) >= _STEM_MIN:
+                    form = form[: len(form) - len(ending)]
+                    break
+            if len(form) >= _STEM_MIN and form not in stems:
+                stems.append(form)
+    return tuple(stems)
+
+
+# letters that one word spells differently in German and English ("Kokain" / "cocaine",
+# "Zement" / "cement"): a user's stem matches either spelling
+_SPELLINGS = {"c": "[ckz]", "k": "[ck]", "z": "[zc]"}
+
+
+def _forms_regex(words: tuple[str, ...]) -> str:
+    """An RE2 pattern over lower-cased text: a word starting with one of the words' stems,
+    after an optional German participle prefix "ge" ("gekeult"), accents absorbed."""
+    stems = sorted({s for w in words for s in word_stems(w)}, key=len, reverse=True)
+    alternatives = "|".join(
+        "".join(_SPELLINGS.get(ch) or _accent_pattern(ch) for ch in fold(stem))
+        for stem in stems)
+    return rf"(^|[^\pL\pN])(ge)?({alternatives or '(?!x)x'})"
+
+
+def _known_concept_list() -> str:
+    """The extractor's concepts as an SQL list literal (a claim whose concept is one of them
+    says what it counts)."""
+    return "[" + ", ".join("'" + c.replace("'", "''") + "'"
+                           for c in sorted(_concept_names()[0])) + "]"
 
 
 @functools.cache
@@ -473,10 +551,31 @@ def _concept_names() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
 def _with_concept_names(accepted: tuple[str, ...]) -> tuple[str, ...]:
     """The accepted concepts and those that a word which is no concept of the extractor names
     as a counted noun ("home" or "Wohnungen" -> building): a definition written in the
-    words of its story takes the claims whose concept those words give."""
+    words of its story takes the claims whose concept those words give. A word no table
+    knows also takes its translations (``glossary``: "ticket" -> eintrittskarte, karte;
+    "Kokain" -> cocaine), the extractor's own lemma for a counted noun of the other language,
+    and the concepts those name."""
     known, names = _concept_names()
-    extra = sorted({c for word in accepted if word not in known for c in names.get(word, ())})
-    return accepted + tuple(c for c in extra if c not in accepted)
+    extra = {c for word in accepted if word not in known for c in names.get(word, ())}
+    for word in _unknown_words("concept", accepted):
+        for other in _translations(word):
+            extra |= {other, *names.get(other, ())} if other not in known else {other}
+    return accepted + tuple(c for c in sorted(extra) if c not in accepted)
+
+
+def _translations(word: str) -> frozenset[str]:
+    """A definition word's translations in every other supported language (both ways: the
+    user may write either language's word)."""
+    from tracker.aggregate.glossary import translations
+    from tracker.extract.lexicon import supported_languages
+
+    codes = supported_languages()
+    found: set[str] = set()
+    for source in codes:
+        for target in codes:
+            if source != target:
+                found |= translations(word.replace("_", " "), source, target)
+    return frozenset(found)
 
 
 @functools.cache

@@ -191,6 +191,7 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         k_unit=pl.when(has_meaning & ~blank["unit"].is_in(sorted(_share_units())))
         .then(pl.lit("")).otherwise(blank["unit"]),
     ).filter(pl.col("by_meaning") | (pl.col("k_unit") != ""))
+    keyed = keyed.with_columns(pl.col("k_concept").replace(_same_concepts(keyed["k_concept"])))
     # a rate's forecast is a figure of that rate ("growth of 0.9% next year", "ING expects
     # 0.6%"): revised forecasts are what a story of a rate reports, so they do not split it
     keyed = keyed.with_columns(o_state=blank["state"]).with_columns(
@@ -241,6 +242,44 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
     aside = _override_states()
     return sorted(groups, key=lambda g: (g.state in aside, -g.outlets, -g.claimants, -g.claims,
                                          g.label))
+
+
+_TRANSLATED_MAX = 300  # own-lemma concepts looked up in the dictionaries at most
+
+
+def _same_concepts(concepts: pl.Series) -> dict[str, str]:
+    """Concepts no table knows (a counted noun's own lemma: "kokain", "eintrittskarte") that
+    are a translation of another concept among ``concepts`` (``glossary``: cocaine, ticket),
+    each mapped to the commoner of the two, so a story's German and English claims group
+    together. Nothing without the dictionaries."""
+    from tracker.aggregate.glossary import available, translations_of
+    from tracker.aggregate.quantities import _concept_names
+    from tracker.extract.lexicon import supported_languages
+
+    if not available():
+        return {}
+    counts = dict(concepts.filter(concepts != "").value_counts().iter_rows())
+    known = _concept_names()[0]
+    own = sorted((c for c in counts if c not in known), key=lambda c: (-counts[c], c))
+    own = own[:_TRANSLATED_MAX]
+    if not own:
+        return {}
+    codes = supported_languages()
+    others: dict[str, set[str]] = {c: set() for c in own}
+    for source in codes:
+        for target in codes:
+            if source != target:
+                for word, found in translations_of(own, source, target).items():
+                    others[word] |= found
+    mapping: dict[str, str] = {}
+    for concept in sorted(own, key=lambda c: (counts[c], c)):  # the rarer first
+        present = [o for o in others[concept] if o in counts and o != concept
+                   and mapping.get(o, o) != concept]
+        if present:
+            target = max(present, key=lambda o: (counts[o], o))
+            if counts[target] >= counts[concept]:
+                mapping[concept] = mapping.get(target, target)
+    return mapping
 
 
 @lru_cache(maxsize=1)
