@@ -126,6 +126,9 @@ class Concepts:
     borne_state: str = "damaged"
     borne_from: str = "price"  # the state such a price word names otherwise
     word_states: dict[str, str | None] = field(default_factory=dict, compare=False)
+    # ``state_of`` of a word as split from a clause, punctuation still around it (the clause
+    # reader asks for every word of every clause: one look-up instead of a strip and a call)
+    raw_states: dict[str, str | None] = field(default_factory=dict, compare=False)
     noun_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
     entity_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
 
