@@ -480,8 +480,9 @@ def find_cues(
     (``letters``: the sentence's ``sentence_letters``, when already read); a cue word that is
     also a source noun ("report") inside another cue's source ("according to the latest report
     from the institute") is that noun, not a verb."""
+    letters = letters if letters is not None else sentence_letters(text, start, end)
     cues = _find_cues(text, start, end, lex, letters)
-    if lex.sources.record_nouns:
+    if lex.sources.record_nouns and _may_name_record(letters, lex):
         cues = _record_cues(text, start, end, lex, cues)
     if len(cues) < 2:
         return cues
@@ -508,6 +509,24 @@ def _record_pattern(lex: Lexicon) -> re.Pattern[str]:
         rf"(?<![\w])(?i:{prepositions})\s+(?P<source>(?:(?:{lower}|[a-zäöüß]+)\s+){{0,4}}"
         rf"(?P<noun>(?i:{nouns})))(?![\w-])"
     )
+
+
+@per_language
+def _record_forms(lex: Lexicon) -> tuple[str, ...] | None:
+    """The record nouns lower-cased, to be looked for as substrings of the lower-cased sentence
+    (None: one holds a space or a letter case-insensitive matching folds otherwise)."""
+    forms = tuple(noun.lower() for noun in lex.sources.record_nouns)
+    if any(_LATIN.fullmatch(form) is None or not form.isalpha() for form in forms):
+        return None
+    return forms
+
+
+def _may_name_record(letters: Letters, lex: Lexicon) -> bool:
+    """Can ``_record_noun`` match in the sentence: a record noun is a substring of it lower-cased
+    (a sentence with a letter folded otherwise is always scanned)."""
+    forms = _record_forms(lex)
+    low, words = letters
+    return forms is None or words is None or any(form in low for form in forms)
 
 
 @per_language
