@@ -129,6 +129,7 @@ class Concepts:
     # ``state_of`` of a word as split from a clause, punctuation still around it (the clause
     # reader asks for every word of every clause: one look-up instead of a strip and a call)
     raw_states: dict[str, str | None] = field(default_factory=dict, compare=False)
+    share_words: dict[str, str | None] = field(default_factory=dict, compare=False)  # _share_noun
     noun_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
     entity_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
 

@@ -819,8 +819,13 @@ def _share_of(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int
 
 
 def _share_noun(word: str, concepts: Concepts) -> str | None:
-    """The [shares] unit a word names, as written or as a compound's ending."""
-    return concepts.shares.get(word) or compound_ending(word, concepts.share_suffixes)
+    """The [shares] unit a word names, as written or as a compound's ending (cached per word)."""
+    known = concepts.share_words
+    if word in known:
+        return known[word]
+    found = concepts.shares.get(word) or compound_ending(word, concepts.share_suffixes)
+    known[word] = found
+    return found
 
 
 def _entity_lemma(entity: str, concepts: Concepts) -> str | None:
