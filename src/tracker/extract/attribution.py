@@ -165,22 +165,23 @@ class _Walker:
 
     def walk(self, index: int, step: int) -> tuple[int, int] | None:
         picked: list[int] = []
+        src, tokens = self.lex.sources, self.tokens
         i = self._skip_near_cue(index, step)
-        while 0 <= i < len(self.tokens) and len(picked) < _MAX_WORDS:
-            word = self.tokens[i][0]
+        while 0 <= i < len(tokens) and len(picked) < _MAX_WORDS:
+            word = tokens[i][0]
             lower = word.lower()
-            if lower in self.lex.sources.pronouns:
+            if lower in src.pronouns:
                 if not picked:  # "er sagte": the pronoun alone, resolved later
                     picked.append(i)
                 break
-            if lower in self.lex.sources.place_links and self._links_place(picked, i, step):
+            if lower in src.place_links and self._links_place(picked, i, step):
                 picked.append(i)  # "the Intelligence Service in Seoul"
                 i += step
                 continue
             if (
                 step < 0
                 and picked
-                and lower in self.lex.sources.place_links
+                and lower in src.place_links
                 and self._acronym_before(i - 1)
             ):
                 # "wie die Bundesanstalt für Wasserbau (BAW) in Karlsruhe mitteilte": the place
@@ -190,7 +191,7 @@ class _Walker:
                 continue
             if word in _QUOTES:
                 if any(
-                    self.tokens[k][0].lower() not in self.lex.sources.phrase_words for k in picked
+                    tokens[k][0].lower() not in src.phrase_words for k in picked
                 ):
                     break  # the closing mark ends a quoted name ("des „Kicker“")
                 i += step  # the opening mark of a quoted name is passed over
@@ -205,7 +206,7 @@ class _Walker:
                 picked.append(i)  # "unter Berufung auf zwei Regierungsvertreter": how many
                 i += step
                 continue
-            if lower in self.lex.sources.not_source or not self._accepts(word):
+            if lower in src.not_source or not self._accepts(word):
                 break
             if step > 0 and picked and self._after_head(picked, word, i):
                 break
@@ -221,25 +222,25 @@ class _Walker:
         if step < 0 and picked and self._after_number(picked[0]):
             return None  # "von 55 Millionen Euro berichtet": what the figure counts, not who
         if step > 0 and self.after_cue_words:
-            while picked and self.tokens[picked[0]][0].lower() in self.lex.sources.strip_after_cue:
+            while picked and tokens[picked[0]][0].lower() in src.strip_after_cue:
                 picked.pop(0)
-        while picked and self.tokens[picked[0]][0].lower() in self.lex.sources.strip_leading:
+        while picked and tokens[picked[0]][0].lower() in src.strip_leading:
             picked.pop(0)  # "raising Ukraine's", "the": no verb or article opens a source
         while (
             step < 0
             and len(picked) > 1
-            and self.tokens[picked[0]][0].islower()
-            and self.tokens[picked[0]][0] in self.lex.sources.after_source_set
+            and tokens[picked[0]][0].islower()
+            and tokens[picked[0]][0] in src.after_source_set
         ):
             picked.pop(0)  # "said the agency had counted": the report verb before it is not
-        while picked and not self._is_head(self.tokens[picked[-1]][0]):
+        while picked and not self._is_head(tokens[picked[-1]][0]):
             picked.pop()
         self._trim_to_head_noun(picked)
-        if not picked or not self._names_someone([self.tokens[k][0] for k in picked]):
+        if not picked or not self._names_someone([tokens[k][0] for k in picked]):
             return None
-        if self.tokens[picked[0]][0].lower() in self.lex.sources.place_links:
+        if tokens[picked[0]][0].lower() in src.place_links:
             return None  # "am Montag in Wiesbaden bekanntgab": a place, not who
-        return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
+        return tokens[picked[0]][1], tokens[picked[-1]][2]
 
     def _counts_voices(self, i: int) -> bool:
         """A number word opening the phrase after a cue, before a capitalised word ("unter
