@@ -513,13 +513,13 @@ def _record_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 
 @per_language
-def _record_forms(lex: Lexicon) -> tuple[str, ...] | None:
+def _record_forms(lex: Lexicon) -> re.Pattern[str] | None:
     """The record nouns lower-cased, to be looked for as substrings of the lower-cased sentence
     (None: one holds a space or a letter case-insensitive matching folds otherwise)."""
-    forms = tuple(noun.lower() for noun in lex.sources.record_nouns)
+    forms = [noun.lower() for noun in lex.sources.record_nouns]
     if any(_LATIN.fullmatch(form) is None or not form.isalpha() for form in forms):
         return None
-    return forms
+    return re.compile(phrase_alternation(forms, flexible_space=False))
 
 
 def _may_name_record(letters: Letters, lex: Lexicon) -> bool:
@@ -527,7 +527,7 @@ def _may_name_record(letters: Letters, lex: Lexicon) -> bool:
     (a sentence with a letter folded otherwise is always scanned)."""
     forms = _record_forms(lex)
     low, words = letters
-    return forms is None or words is None or any(form in low for form in forms)
+    return forms is None or words is None or forms.search(low) is not None
 
 
 @per_language
