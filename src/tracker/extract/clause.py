@@ -347,7 +347,7 @@ def _state_words(
             state = raw[word] = concepts.state_of(word.strip(PUNCTUATION))
         if state is not None:
             found_states.append((i + 1, state))
-    if concepts.split_states:
+    if concepts.split_states and concepts.split_verbs.search(low, start, end):
         found_states += split_verbs(words, after_words, concepts)
     tail: list[tuple[int, str]] = []
     # inside the claim's own words: "2,000 additional soldiers"; "150.000 Obdachlosen" when
@@ -547,6 +547,9 @@ def future_tense(texts: tuple[str, str], concepts: Concepts, clause: tuple[int, 
     before a state word, "be" between), "dass Nordkorea 5.000 Soldaten entsenden werde" (an
     auxiliary right after a state verb in its infinitive: written in lower case, its own
     lemma; "Der Sachschaden wird ... geschätzt" is a noun)."""
+    gate = concepts.future_words
+    if gate is not None and gate.search(texts[1], *clause) is None:
+        return False  # none of the auxiliaries and modals: no need to read the words
     written = WORD.findall(texts[0], *clause)
     words = [w.lower() for w in written]
     present = set(words)
