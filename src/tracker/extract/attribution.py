@@ -1875,6 +1875,7 @@ def pick_source(
 
 
 _DOUBLE_QUOTES = frozenset('„“”"»«')
+_DOUBLE_QUOTE = re.compile("[" + "".join(sorted(_DOUBLE_QUOTES)) + "]")
 
 
 def quoted_speaker(
@@ -1886,11 +1887,12 @@ def quoted_speaker(
     start, end = sentence
     if cue.start >= claim_end or cue.start < start:
         return None
-    if sum(ch in _DOUBLE_QUOTES for ch in text[start : cue.start]) % 2 == 0:
+    if sum(text.count(q, start, cue.start) for q in _DOUBLE_QUOTES) % 2 == 0:
         return None  # the cue stands outside any quotation
-    close = next((i for i in range(claim_end, end) if text[i] in _DOUBLE_QUOTES), -1)
-    if close < 0:
+    closing = _DOUBLE_QUOTE.search(text, claim_end, end)
+    if closing is None:
         return None
+    close = closing.start()
     speaker = next((c for c in cues if c.start > close and c.src_start > close), None)
     if speaker is None or _names_body_or_person(cue.source, lex):
         return None
