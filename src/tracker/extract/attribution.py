@@ -55,7 +55,7 @@ def _known_lowercase(word: str, lex: Lexicon) -> bool:
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """The words and signs of ``text[start:end]`` as (word, start, end), what ``_Walker`` and
     the clause rules read."""
-    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    return [(m.group(), *m.span()) for m in WORD.finditer(text, start, end)]
 
 
 class _Walker:
