@@ -297,6 +297,8 @@ def _question_before(
         return None
     text, low = texts
     window = max(0, claim.sentence_start - _QUESTION_REACH, prev_end)
+    if low.find("?", window, claim.sentence_start) < 0:
+        return None  # no question mark: no question after any opening in the window
     question = None
     for phrase in concepts.question_openings:
         at = low.rfind(phrase, window, claim.sentence_start)
