@@ -117,8 +117,10 @@ def tokenize(text: str, lang: str) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+@functools.lru_cache(maxsize=65536)
 def norms(text: str, lang: str) -> tuple[str, ...]:
-    """Just the comparable forms of a phrase from the data files."""
+    """Just the comparable forms of a phrase from the data files (cached: the same phrases are
+    looked up in the gazetteer again and again)."""
     return tuple(t.norm for t in tokenize(text, lang) if t.norm != SEPARATOR)
 
 

@@ -55,7 +55,7 @@ def _known_lowercase(word: str, lex: Lexicon) -> bool:
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """The words and signs of ``text[start:end]`` as (word, start, end), what ``_Walker`` and
     the clause rules read."""
-    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    return [(m.group(), *m.span()) for m in WORD.finditer(text, start, end)]
 
 
 class _Walker:
@@ -165,22 +165,23 @@ class _Walker:
 
     def walk(self, index: int, step: int) -> tuple[int, int] | None:
         picked: list[int] = []
+        src, tokens = self.lex.sources, self.tokens
         i = self._skip_near_cue(index, step)
-        while 0 <= i < len(self.tokens) and len(picked) < _MAX_WORDS:
-            word = self.tokens[i][0]
+        while 0 <= i < len(tokens) and len(picked) < _MAX_WORDS:
+            word = tokens[i][0]
             lower = word.lower()
-            if lower in self.lex.sources.pronouns:
+            if lower in src.pronouns:
                 if not picked:  # "er sagte": the pronoun alone, resolved later
                     picked.append(i)
                 break
-            if lower in self.lex.sources.place_links and self._links_place(picked, i, step):
+            if lower in src.place_links and self._links_place(picked, i, step):
                 picked.append(i)  # "the Intelligence Service in Seoul"
                 i += step
                 continue
             if (
                 step < 0
                 and picked
-                and lower in self.lex.sources.place_links
+                and lower in src.place_links
                 and self._acronym_before(i - 1)
             ):
                 # "wie die Bundesanstalt für Wasserbau (BAW) in Karlsruhe mitteilte": the place
@@ -190,7 +191,7 @@ class _Walker:
                 continue
             if word in _QUOTES:
                 if any(
-                    self.tokens[k][0].lower() not in self.lex.sources.phrase_words for k in picked
+                    tokens[k][0].lower() not in src.phrase_words for k in picked
                 ):
                     break  # the closing mark ends a quoted name ("des „Kicker“")
                 i += step  # the opening mark of a quoted name is passed over
@@ -205,7 +206,7 @@ class _Walker:
                 picked.append(i)  # "unter Berufung auf zwei Regierungsvertreter": how many
                 i += step
                 continue
-            if lower in self.lex.sources.not_source or not self._accepts(word):
+            if lower in src.not_source or not self._accepts(word):
                 break
             if step > 0 and picked and self._after_head(picked, word, i):
                 break
@@ -221,25 +222,25 @@ class _Walker:
         if step < 0 and picked and self._after_number(picked[0]):
             return None  # "von 55 Millionen Euro berichtet": what the figure counts, not who
         if step > 0 and self.after_cue_words:
-            while picked and self.tokens[picked[0]][0].lower() in self.lex.sources.strip_after_cue:
+            while picked and tokens[picked[0]][0].lower() in src.strip_after_cue:
                 picked.pop(0)
-        while picked and self.tokens[picked[0]][0].lower() in self.lex.sources.strip_leading:
+        while picked and tokens[picked[0]][0].lower() in src.strip_leading:
             picked.pop(0)  # "raising Ukraine's", "the": no verb or article opens a source
         while (
             step < 0
             and len(picked) > 1
-            and self.tokens[picked[0]][0].islower()
-            and self.tokens[picked[0]][0] in self.lex.sources.after_source_set
+            and tokens[picked[0]][0].islower()
+            and tokens[picked[0]][0] in src.after_source_set
         ):
             picked.pop(0)  # "said the agency had counted": the report verb before it is not
-        while picked and not self._is_head(self.tokens[picked[-1]][0]):
+        while picked and not self._is_head(tokens[picked[-1]][0]):
             picked.pop()
         self._trim_to_head_noun(picked)
-        if not picked or not self._names_someone([self.tokens[k][0] for k in picked]):
+        if not picked or not self._names_someone([tokens[k][0] for k in picked]):
             return None
-        if self.tokens[picked[0]][0].lower() in self.lex.sources.place_links:
+        if tokens[picked[0]][0].lower() in src.place_links:
             return None  # "am Montag in Wiesbaden bekanntgab": a place, not who
-        return self.tokens[picked[0]][1], self.tokens[picked[-1]][2]
+        return tokens[picked[0]][1], tokens[picked[-1]][2]
 
     def _counts_voices(self, i: int) -> bool:
         """A number word opening the phrase after a cue, before a capitalised word ("unter
@@ -480,8 +481,9 @@ def find_cues(
     (``letters``: the sentence's ``sentence_letters``, when already read); a cue word that is
     also a source noun ("report") inside another cue's source ("according to the latest report
     from the institute") is that noun, not a verb."""
+    letters = letters if letters is not None else sentence_letters(text, start, end)
     cues = _find_cues(text, start, end, lex, letters)
-    if lex.sources.record_nouns:
+    if lex.sources.record_nouns and _may_name_record(letters, lex):
         cues = _record_cues(text, start, end, lex, cues)
     if len(cues) < 2:
         return cues
@@ -508,6 +510,24 @@ def _record_pattern(lex: Lexicon) -> re.Pattern[str]:
         rf"(?<![\w])(?i:{prepositions})\s+(?P<source>(?:(?:{lower}|[a-zäöüß]+)\s+){{0,4}}"
         rf"(?P<noun>(?i:{nouns})))(?![\w-])"
     )
+
+
+@per_language
+def _record_forms(lex: Lexicon) -> re.Pattern[str] | None:
+    """The record nouns lower-cased, to be looked for as substrings of the lower-cased sentence
+    (None: one holds a space or a letter case-insensitive matching folds otherwise)."""
+    forms = [noun.lower() for noun in lex.sources.record_nouns]
+    if any(_LATIN.fullmatch(form) is None or not form.isalpha() for form in forms):
+        return None
+    return re.compile(phrase_alternation(forms, flexible_space=False))
+
+
+def _may_name_record(letters: Letters, lex: Lexicon) -> bool:
+    """Can ``_record_noun`` match in the sentence: a record noun is a substring of it lower-cased
+    (a sentence with a letter folded otherwise is always scanned)."""
+    forms = _record_forms(lex)
+    low, words = letters
+    return forms is None or words is None or forms.search(low) is not None
 
 
 @per_language
@@ -1855,6 +1875,7 @@ def pick_source(
 
 
 _DOUBLE_QUOTES = frozenset('„“”"»«')
+_DOUBLE_QUOTE = re.compile("[" + "".join(sorted(_DOUBLE_QUOTES)) + "]")
 
 
 def quoted_speaker(
@@ -1866,11 +1887,12 @@ def quoted_speaker(
     start, end = sentence
     if cue.start >= claim_end or cue.start < start:
         return None
-    if sum(ch in _DOUBLE_QUOTES for ch in text[start : cue.start]) % 2 == 0:
+    if sum(text.count(q, start, cue.start) for q in _DOUBLE_QUOTES) % 2 == 0:
         return None  # the cue stands outside any quotation
-    close = next((i for i in range(claim_end, end) if text[i] in _DOUBLE_QUOTES), -1)
-    if close < 0:
+    closing = _DOUBLE_QUOTE.search(text, claim_end, end)
+    if closing is None:
         return None
+    close = closing.start()
     speaker = next((c for c in cues if c.start > close and c.src_start > close), None)
     if speaker is None or _names_body_or_person(cue.source, lex):
         return None

@@ -26,6 +26,8 @@ def match_word(text: str, pos: int, endpos: int | None = None) -> re.Match[str] 
     limit = pos + WORD_REACH if endpos is None else min(endpos, pos + WORD_REACH)
     return WORD.match(text, pos, limit)
 PUNCTUATION = ".,;:!?\"'()[]«»„“”‚‘’–—-…"
+_NON_SPACE = re.compile(r"\S+")
+_UNREAD = object()  # not yet in a memo (None is a value there)
 
 
 def clause_breaks(text: str, concepts: Concepts) -> list[int]:
@@ -329,25 +331,33 @@ def _state_words(
     words = before.split()
     named: list[tuple[int, int, int]] = []
     tokens: list[re.Match[str]] | None = None  # where each word stands, found when needed
+    raw = concepts.raw_states
     for i, word in enumerate(words):  # str.split and \S+ cut at the same spaces
-        state = concepts.state_of(word.strip(PUNCTUATION))
+        state = raw.get(word, _UNREAD)
+        if state is _UNREAD:
+            state = raw[word] = concepts.state_of(word.strip(PUNCTUATION))
         if state is None:
             continue
-        tokens = tokens or list(re.finditer(r"\S+", before))
+        tokens = tokens or list(_NON_SPACE.finditer(before))
         named.append((len(found_states), start + tokens[i].start(), i))
         found_states.append((len(words) - i, state))
-    for i, word in enumerate(after.split()):
-        state = concepts.state_of(word.strip(PUNCTUATION))
+    after_words = after.split()
+    for i, word in enumerate(after_words):
+        state = raw.get(word, _UNREAD)
+        if state is _UNREAD:
+            state = raw[word] = concepts.state_of(word.strip(PUNCTUATION))
         if state is not None:
             found_states.append((i + 1, state))
-    if concepts.split_states:
-        found_states += split_verbs(words, after.split(), concepts)
+    if concepts.split_states and concepts.split_verbs.search(low, start, end):
+        found_states += split_verbs(words, after_words, concepts)
     tail: list[tuple[int, str]] = []
     # inside the claim's own words: "2,000 additional soldiers"; "150.000 Obdachlosen" when
     # its noun counts something (not "40.000 Zelte")
     counted = concepts.entity_concepts.get(claim.entity or "") is not None
     for word in low[claim.start : claim.end].split():
-        state = concepts.state_of(word.strip(PUNCTUATION))
+        state = raw.get(word, _UNREAD)
+        if state is _UNREAD:
+            state = raw[word] = concepts.state_of(word.strip(PUNCTUATION))
         if state in overrides or state is not None and counted:
             tail.append((0, state))
     if future_tense(texts, concepts, clause):
@@ -538,6 +548,9 @@ def future_tense(texts: tuple[str, str], concepts: Concepts, clause: tuple[int, 
     before a state word, "be" between), "dass Nordkorea 5.000 Soldaten entsenden werde" (an
     auxiliary right after a state verb in its infinitive: written in lower case, its own
     lemma; "Der Sachschaden wird ... geschätzt" is a noun)."""
+    gate = concepts.future_words
+    if gate is not None and gate.search(texts[1], *clause) is None:
+        return False  # none of the auxiliaries and modals: no need to read the words
     written = WORD.findall(texts[0], *clause)
     words = [w.lower() for w in written]
     present = set(words)

@@ -131,6 +131,15 @@ class Concepts:
     borne_state: str = "damaged"
     borne_from: str = "price"  # the state such a price word names otherwise
     word_states: dict[str, str | None] = field(default_factory=dict, compare=False)
+    # ``state_of`` of a word as split from a clause, punctuation still around it (the clause
+    # reader asks for every word of every clause: one look-up instead of a strip and a call)
+    raw_states: dict[str, str | None] = field(default_factory=dict, compare=False)
+    share_words: dict[str, str | None] = field(default_factory=dict, compare=False)  # _share_noun
+    # any verb of ``split_states`` as a substring (lower case): a clause without one has no split
+    split_verbs: re.Pattern[str] = re.compile(r"(?!x)x")
+    # any auxiliary or modal of the future tests, not followed by a letter (None: a word with
+    # letters lower-casing may change, so every clause is read word by word)
+    future_words: re.Pattern[str] | None = None
     noun_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
     entity_concepts: dict[str, str | None] = field(default_factory=dict, compare=False)
 
@@ -144,6 +153,18 @@ class Concepts:
             state = compound_ending(lower, self.state_suffixes)
         self.word_states[lower] = state
         return state
+
+
+_PLAIN_WORD = re.compile(r"[a-z\u00df-\u00f6\u00f8-\u00ff]+")
+
+
+def _plain_words_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """Any of ``words`` in a lower-cased text, not followed by a letter: where a word of a
+    clause (lower-cased) is one of them, this finds it in the lower-cased clause. None when a
+    word holds other than plain lower-case Latin letters (their lower case may differ)."""
+    if not all(_PLAIN_WORD.fullmatch(word) for word in words):
+        return None
+    return re.compile(rf"(?:{phrase_alternation(words, flexible_space=False)})(?![^\W\d_])")
 
 
 def lemmatize(word: str, code: str) -> str:
@@ -374,6 +395,8 @@ def load_concepts(code: str) -> Concepts:
         state_phrases=_lower_pattern(phrases),
         phrase_states=phrases,
         split_states=split,
+        split_verbs=re.compile(phrase_alternation({verb for verb, _, _ in split},
+                                                  flexible_space=False)),
         countries=_lower_pattern(forms),
         country_forms={form.lower(): iso for form, iso in forms.items()},
         modifier_forms=frozenset(modifiers),
@@ -423,6 +446,11 @@ def load_concepts(code: str) -> Concepts:
         future_links=f.word_set("rules.future_links"),
         future_after=f.word_set("rules.future_after"),
         forecast_modals=f.word_set("rules.forecast_modals"),
+        future_words=_plain_words_pattern(
+            f.word_set("rules.future_before")
+            | f.word_set("rules.future_after")
+            | f.word_set("rules.forecast_modals")
+        ),
         forecast_verbs=f.word_set("rules.forecast_verbs"),
         period_start=f.word_set("rules.period_start"),
         earlier_period=f.word_tuple("rules.earlier_period"),

@@ -362,6 +362,8 @@ def _question_before(
         return None
     text, low = texts
     window = max(0, claim.sentence_start - _QUESTION_REACH, prev_end)
+    if low.find("?", window, claim.sentence_start) < 0:
+        return None  # no question mark: no question after any opening in the window
     question = None
     for phrase in concepts.question_openings:
         at = low.rfind(phrase, window, claim.sentence_start)
@@ -888,8 +890,13 @@ def _share_of(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int
 
 
 def _share_noun(word: str, concepts: Concepts) -> str | None:
-    """The [shares] unit a word names, as written or as a compound's ending."""
-    return concepts.shares.get(word) or compound_ending(word, concepts.share_suffixes)
+    """The [shares] unit a word names, as written or as a compound's ending (cached per word)."""
+    known = concepts.share_words
+    if word in known:
+        return known[word]
+    found = concepts.shares.get(word) or compound_ending(word, concepts.share_suffixes)
+    known[word] = found
+    return found
 
 
 def _entity_lemma(entity: str, concepts: Concepts) -> str | None:

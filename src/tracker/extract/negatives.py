@@ -93,10 +93,10 @@ class NegativeFilter:
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text, self.lex, self.pats = text, lex, lex.regexes
         # a mask whose hint the whole text lacks cannot match around any of its numbers
-        self.masks = tuple(mask for mask in _local_masks(self.pats) if mask[4].search(text))
-        self.dashes = any(c in text for c in "-–:")
+        self.masks = tuple([mask for mask in _local_masks(self.pats) if mask[4].search(text)])
+        self.dashes = "-" in text or "–" in text or ":" in text
         # URLs are rare in a sentence: one pass over the text, only when a cheap test finds a hint.
-        has_url = any(hint in text for hint in _URL_HINTS)
+        has_url = any([hint in text for hint in _URL_HINTS])
         self.urls = Spans(url_spans(text)) if has_url else _NO_SPANS
 
     def _masked(self, num: Numeral) -> Reason | None:
