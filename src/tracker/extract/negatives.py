@@ -15,6 +15,7 @@ from tracker.extract.patterns import (
     tail_tokens,
     url_spans,
 )
+from tracker.extract.sentences import approximated
 
 _WINDOW = 40
 _OLDEST_AGE = 120
@@ -217,8 +218,10 @@ class NegativeFilter:
         word = nxt.group(1).lower()
         if self.pats.months.match(self.text, nxt.start(1)):
             return Reason.DATE
-        if word in self.lex.negatives.sentence_starters:
-            return None
+        if word in self.lex.negatives.sentence_starters or approximated(
+            self.text, num.start, self.lex
+        ):
+            return None  # "schätzt die Zahl auf rund 2000. Die Ukraine ...": a count
         return Reason.ORDINAL
 
     def _context_reason(

@@ -60,9 +60,22 @@ def _is_false_stop(text: str, stop: int, lex: Lexicon) -> bool:
         before = _PREVIOUS_WORD.search(text, max(0, head.start() - 40), head.start())
         return not (before and before.group(1)[0].islower() and head.group(1).isupper())
     if word.isdigit() and lex.negatives.sentence_starters:
+        if approximated(text, head.start(), lex):
+            return False  # "schätzt die Zahl auf rund 2000. Die Ukraine ...": no ordinal
         nxt = _NEXT_WORD.match(text, stop + 1)
         return bool(nxt) and nxt.group(1).lower() not in lex.negatives.sentence_starters
     return False
+
+
+_APPROX_REACH = 30  # characters before a number where its approximation word stands
+
+
+def approximated(text: str, at: int, lex: Lexicon) -> bool:
+    """An approximation word right before the number at ``at`` ("rund", "etwa": the ``approx``
+    prefixes of qualifiers.toml): an estimate is a count, never an ordinal."""
+    before = text[max(0, at - _APPROX_REACH) : at].lower()
+    return any(before.endswith(f" {phrase} ") or before == f"{phrase} "
+               for phrase, kind in lex.qualifiers.prefix.items() if kind == "approx")
 
 
 def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
