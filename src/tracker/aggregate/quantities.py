@@ -316,6 +316,7 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                 accepted = _with_sub_states(_with_plain_states(_with_state_names(accepted)))
                 accepted += tuple(st for st in _measure_states_named(q.concept)
                                   if st not in accepted)
+                accepted = _with_service_states(accepted, q.concept)
             elif name == "concept":
                 accepted = _with_concept_names(accepted)
             else:
@@ -562,6 +563,28 @@ def _with_sub_states(accepted: tuple[str, ...]) -> tuple[str, ...]:
                    for sub, broader in load_concepts(code).sub_states.items()
                    if broader in accepted and sub not in accepted})
     return accepted + tuple(subs)
+
+
+def _with_service_states(accepted: tuple[str, ...],
+                         concepts_: tuple[str, ...]) -> tuple[str, ...]:
+    """A definition that counts a service (``rules.service_concepts``: trains, flights) in a
+    state the extractor turns into another for a service (``rules.service_states``: a cut
+    train did not run, it is cancelled) also takes that state: "concept = ['train'], state =
+    ['cut']" means the trains that were cut, which the claims call cancelled."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    named = set(_with_concept_names(tuple(c.lower() for c in concepts_ if c)))
+    extra: list[str] = []
+    for code in supported_languages():
+        concepts = load_concepts(code)
+        if not named & concepts.service_concepts:
+            continue
+        for state in accepted:
+            service = concepts.service_states.get(state)
+            if service and service not in accepted and service not in extra:
+                extra.append(service)
+    return accepted + tuple(extra)
 
 
 @functools.cache
