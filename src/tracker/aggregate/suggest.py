@@ -27,6 +27,7 @@ from tracker.aggregate.quantities import NEAR_AFTER, dated_earlier_sql, near_win
 MIN_TERM_LENGTH = 4
 _WORD = re.compile(r"[a-z][a-z\-]+")
 MEANING = ("concept", "actor", "state")
+COORDINATED = "+"  # actors named together (tracker.extract.meaning.COORDINATED)
 
 
 @dataclass(frozen=True)
@@ -336,16 +337,24 @@ def _fill_unstated(keyed: pl.DataFrame) -> pl.DataFrame:
     story = main["k_actor_fill"][0] if main.height else None
     several = (keyed.filter(pl.col("by_meaning") & (pl.col("k_actor") != ""))
                .group_by(by).agg(n_actors=pl.col("k_actor").n_unique()))
-    keyed = keyed.join(actors, on=by, how="left").join(several, on=by, how="left")
+    # where a kind of figure names actors together ("in Germany and Denmark": DE+DK) beside
+    # one of them alone, the joint one is the whole and an unstated figure is of the whole
+    joint = _commonest(keyed.filter(pl.col("by_meaning")
+                                    & pl.col("k_actor").str.contains(COORDINATED, literal=True)),
+                       by, "k_actor").rename({"k_actor_fill": "k_actor_joint"})
+    keyed = (keyed.join(actors, on=by, how="left").join(several, on=by, how="left")
+             .join(joint, on=by, how="left"))
     fill = pl.col("k_actor_fill").fill_null("")
     if story is not None:
         fill = pl.when((pl.col("n_actors").fill_null(0) > 1) | (fill != "")).then(
             pl.lit(story)).otherwise(fill)
+    fill = pl.when(pl.col("n_actors").fill_null(0) > 1).then(
+        pl.col("k_actor_joint").fill_null(fill)).otherwise(fill)
     return keyed.with_columns(
         k_actor=pl.when(pl.col("by_meaning") & (pl.col("k_actor") == ""))
         .then(fill)
         .otherwise(pl.col("k_actor"))
-    ).drop("k_actor_fill", "n_actors")
+    ).drop("k_actor_fill", "n_actors", "k_actor_joint")
 
 
 def _group(row: dict[str, Any]) -> Group:

@@ -156,6 +156,14 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # is of the state its part was said with
             found = Meaning(found.concept, found.actor or whole_of.actor, whole_of.state)
         whole_of = None
+        if found.actor is None and found.concept is not None and (
+            found.concept not in concepts.located_concepts
+            and (found.concept or claim.unit or "") not in concepts.no_state
+        ) and (placed := _countries_placed(claim, (text, low), concepts, clause)) is not None:
+            # "371.000 Fahrzeuge in Deutschland", "six crashes in the U.S.": what names no owner
+            # counts where the clause places it (soldiers placed somewhere are deployed there;
+            # a measure has no owner)
+            found = Meaning(found.concept, placed, found.state)
         if (prev is not None and (_included(claim, prev, found, low, concepts, clause)
                                   or _beside_part(claim, prev, low, concepts))) or (
             # "only 40 of about 500 scheduled flights": a part of the next figure
@@ -569,6 +577,54 @@ def _located(
         return None
     places = places_named(text, clause, claim, concepts) - {meaning.actor}
     return concepts.located_state if places else None
+
+
+_PLACE_WORDS = re.compile(r"(?:[^\W\d_]+ ){1,3}$")  # up to three words, one space apart
+
+
+def _after_place_word_here(text: str, pos: int, start: int, concepts: Concepts) -> bool:
+    """``after_place_word`` with nothing but single spaces between the words ("in southern
+    Turkey", "in der Türkei"), not across a blanked aside or a comma."""
+    found = _PLACE_WORDS.search(text, max(start, pos - 40), pos)
+    if found is None:
+        return False
+    words = found.group().lower().split()
+    if words[-1] in concepts.articles:
+        words = words[:-1]
+    return any(word in concepts.not_after for word in words[-2:])
+
+
+def _coordinated_with(low: str, placed_end: int, pos: int, concepts: Concepts) -> bool:
+    """Only a coordinator (and an article) between a placed country ending at ``placed_end``
+    and ``pos``: "in Germany and Denmark", "in Poland and the Czech Republic"."""
+    if placed_end < 0:
+        return False
+    between = [w for w in WORD.findall(low, placed_end, pos) if w not in concepts.articles]
+    return len(between) == 1 and between[0] in concepts.coordinators
+
+
+def _countries_placed(
+    claim: Claim, texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int]
+) -> str | None:
+    """The countries the clause names as a place, outside the claim: after a place word ("in
+    Deutschland", "in the UK") or coordinated with such a country ("in Germany and Denmark");
+    joined, else None."""
+    text, low = texts
+    found: set[str] = set()
+    placed_end = -1
+    for match in concepts.countries.finditer(low, clause[0], clause[1]):
+        if claim.start <= match.start() < claim.end:
+            continue
+        form = match.group()
+        iso = concepts.country_forms.get(" ".join(form.split()))
+        if iso is None or (form in concepts.capitals_only and not text[match.start()].isupper()):
+            continue
+        if _after_place_word_here(text, match.start(), clause[0], concepts) or (
+            _coordinated_with(low, placed_end, match.start(), concepts)
+        ):
+            found.add(iso)
+            placed_end = match.end()
+    return COORDINATED.join(sorted(found)) if found else None
 
 
 def _own_predicate(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int]) -> bool:
@@ -1045,13 +1101,17 @@ def _actor(
     inside: set[str] = set()
     around: set[str] = set()
     places: set[str] = set()
+    placed_end = -1
     for found in concepts.countries.finditer(low, start, max(np_end, claim.start)):
         form = found.group()
         iso = concepts.country_forms.get(" ".join(form.split()))
         if iso is None or (form in concepts.capitals_only and not text[found.start()].isupper()):
             continue
-        if after_place_word(text, found.start(), start, concepts):
+        if after_place_word(text, found.start(), start, concepts) or _coordinated_with(
+            low, placed_end, found.start(), concepts
+        ):  # "in Deutschland und Dänemark": both are places
             places.add(iso)
+            placed_end = found.end()
         elif claim.start <= found.start() < np_end:
             # inside the counted noun phrase ("70,000 Russian soldiers"): whose they are, even
             # when the source's name holds the same word ("BBC Russian ... 70,000 Russian ...")

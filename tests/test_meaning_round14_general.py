@@ -1,0 +1,90 @@
+"""Round 14 meaning rules (tuner "general"), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+
+def _meanings(text: str, lang: str) -> list[tuple[str | None, str | None, str | None]]:
+    from tracker.extract import extract
+
+    return [(c.concept, c.actor, c.state) for c in extract(text, lang)]
+
+
+def test_a_definition_of_cut_trains_takes_the_cancelled_ones(tmp_path: Path) -> None:
+    from test_meaning_rules import _assign
+
+    defs = {"quantity": [{"id": "trains", "label": "Trains cut", "unit": "trains",
+                          "concept": ["train", "Zug"], "state": ["", "cut"]}]}
+    folder = tmp_path / "en"
+    folder.mkdir()
+    got = _assign(folder, ["The rail operator axed 240 trains on Tuesday."], "en", defs)
+    assert got["240 trains"] == "trains"
+
+
+def test_a_definition_of_cut_jobs_takes_no_cancelled_service(tmp_path: Path) -> None:
+    from test_meaning_rules import _assign
+
+    defs = {"quantity": [{"id": "jobs", "label": "Jobs cut", "unit": "jobs",
+                          "concept": ["job"], "state": ["cut"]}]}
+    folder = tmp_path / "en"
+    folder.mkdir()
+    got = _assign(folder, ["The airline cancelled 90 flights and cut 300 jobs."], "en", defs)
+    assert got["90 flights"] is None
+
+
+def test_a_country_the_clause_places_a_count_in_is_its_actor() -> None:
+    got = _meanings("Die Behörde zählt 52.000 betroffene Fahrräder in Österreich.", "de")
+    assert got[0][1] == "AT"
+    got = _meanings("The regulator counts 8,400 affected boilers in Ireland.", "en")
+    assert got[0][1] == "IE"
+
+
+def test_countries_joined_by_a_coordinator_are_one_place() -> None:
+    got = _meanings("Insgesamt wurden in Polen und Tschechien 14 Menschen verletzt.", "de")
+    assert got == [("person", "CZ+PL", "wounded")]
+    got = _meanings("In all, 14 people were injured in Poland and the Czech Republic.", "en")
+    assert got[0][1:] == ("CZ+PL", "wounded")
+
+
+def test_an_owner_or_a_measure_is_not_replaced_by_a_place() -> None:
+    # a stated owner stays; soldiers placed somewhere are deployed there; a measure has no owner
+    got = _meanings("Rund 2.000 polnische Lkw stehen in Deutschland im Stau.", "de")
+    assert got[0][1] == "PL"
+    got = _meanings("Prices rose by 4.1% in France last month.", "en")
+    assert got[0][1] is None
+    got = _meanings("About 3,000 soldiers are stationed in Lithuania.", "en")
+    assert got[0][1] != "LT"
+
+
+def test_a_place_across_a_comma_is_not_the_place_of_the_count() -> None:
+    got = _meanings("Rund 600 Helfer sind im Einsatz, darunter Teams aus Italien und "
+                    "Frankreich.", "de")
+    assert got[0][1] is None
+
+
+def _rows(specs: list[tuple[str | None, str | None]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "claim_id": [f"c{i}" for i in range(len(specs))],
+            "unit": ["person"] * len(specs),
+            "concept": ["person"] * len(specs),
+            "actor": [a for a, _ in specs],
+            "state": [s for _, s in specs],
+            "claimant": [f"k{i}" for i in range(len(specs))],
+            "outlet": [f"o{i}" for i in range(len(specs))],
+            "sentence": ["s"] * len(specs),
+        },
+        schema_overrides={"actor": pl.String},
+    )
+
+
+def test_an_unstated_actor_joins_the_countries_named_together() -> None:
+    from tracker.aggregate.suggest import discover
+
+    rows = _rows([("CZ+PL", "killed")] * 2 + [(None, "killed")] * 3
+                 + [("PL", "killed")] * 3 + [("CZ", "killed")] * 2)
+    groups = {g.actor: len(g.claim_ids) for g in discover(rows)}
+    assert groups["CZ+PL"] == 5 and groups["PL"] == 3  # the parts of one country stay apart
