@@ -88,3 +88,15 @@ def test_an_unstated_actor_joins_the_countries_named_together() -> None:
                  + [("PL", "killed")] * 3 + [("CZ", "killed")] * 2)
     groups = {g.actor: len(g.claim_ids) for g in discover(rows)}
     assert groups["CZ+PL"] == 5 and groups["PL"] == 3  # the parts of one country stay apart
+
+
+def test_figures_each_in_another_country_break_a_whole_down_into_parts() -> None:
+    got = _meanings("Five climbers were injured, three in Austria and two in Italy.", "en")
+    assert [(a, s) for _, a, s in got[1:]] == [("AT", "part"), ("IT", "part")]
+    got = _meanings("Sechs Bergsteiger wurden verletzt, vier in Österreich, zwei in Italien.",
+                    "de")
+    assert [(a, s) for _, a, s in got[1:]] == [("AT", "part"), ("IT", "part")]
+    # figures of two countries in clauses of their own are each that country's figure
+    got = _meanings("Austria counts 4,100 affected heaters; in Italy the figure is about 900.",
+                    "en")
+    assert [s for _, _, s in got] == [None, None]

@@ -86,6 +86,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         clause = into_relative(clause, claim, nxt, low, breaks, concepts)
         clause = after_coordinator(clause, claim, prev, low, concepts)
         found = read_meaning(claim, (text, low), lex, concepts, clause, memo=memo)
+        own_actor = found.actor
         if prev is not None and _others_of_another_state(claim, prev, found, low, concepts):
             # "2,000 were killed; 5,000 more were wounded", "rund 2000 kamen ums Leben, etwa
             # 5000 weitere wurden verwundet": more of another state are others, no change
@@ -156,7 +157,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # is of the state its part was said with
             found = Meaning(found.concept, found.actor or whole_of.actor, whole_of.state)
         whole_of = None
-        if found.actor is None and found.concept is not None and (
+        if own_actor is None and found.concept is not None and (
             found.concept not in concepts.located_concepts
             and (found.concept or claim.unit or "") not in concepts.no_state
         ) and (placed := _countries_placed(claim, (text, low), concepts, clause)) is not None:
@@ -164,6 +165,12 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # counts where the clause places it (soldiers placed somewhere are deployed there;
             # a measure has no owner)
             found = Meaning(found.concept, placed, found.state)
+            if prev is not None and _by_place(claim, prev, found, low, concepts):
+                # "Three people died in Germany and two in Denmark", "vier in Deutschland,
+                # zwei in Dänemark": figures of one kind, each in another country, break a
+                # whole down by place: both are parts of it
+                object.__setattr__(prev, "state", concepts.part_state)
+                found = Meaning(found.concept, found.actor, concepts.part_state)
         if (prev is not None and (_included(claim, prev, found, low, concepts, clause)
                                   or _beside_part(claim, prev, low, concepts))) or (
             # "only 40 of about 500 scheduled flights": a part of the next figure
@@ -416,6 +423,24 @@ def _included(
 
 
 _BESIDE_PART = 4  # words between a part and the next figure coordinated with it
+_BY_PLACE = 6  # words between two figures of a breakdown by place
+
+
+def _by_place(claim: Claim, prev: Claim, found: Meaning, low: str, concepts: Concepts) -> bool:
+    """The previous figure of the sentence, coordinated right before this one (a comma or a
+    coordinator last), counts the same thing in the same state in another single country."""
+    if prev.sentence_start != claim.sentence_start or prev.concept != found.concept:
+        return False
+    if prev.state != found.state or found.state in concepts.override_states:
+        return False
+    if not prev.actor or prev.actor == found.actor or COORDINATED in prev.actor + found.actor:
+        return False
+    between = low[prev.end : claim.start]
+    if ";" in between or ":" in between:
+        return False
+    words = WORD.findall(between)
+    return len(words) <= _BY_PLACE and (
+        between.rstrip().endswith(",") or (bool(words) and words[-1] in concepts.coordinators))
 
 
 def _beside_part(claim: Claim, prev: Claim, low: str, concepts: Concepts) -> bool:
