@@ -700,6 +700,14 @@ def earlier_year_sql() -> str:
         # "im vergangenen Jahr", "last year": the year before the article's, unless it reports it
         dated = (f"({dated} OR (NOT report_previous AND regexp_matches(lower(dating_close), "
                  f"'{previous}')))")
+    # ... even then, a later figure of its sentence that the year before the article's follows
+    # right away, after a word of comparison, is what this year's figure before it is compared
+    # with ("is expected to fall to 18.1 million tonnes from 22.1 million tonnes last year",
+    # "nach 22,1 Millionen Tonnen im Jahr 2025"): that year's figure
+    dated = (f"({dated} OR (report_previous AND after_quote IS NOT NULL AND ("
+             f"regexp_matches(lower(after_quote), '{previous}') OR list_contains(list_transform("
+             "regexp_extract_all(after_quote, '(?:^|[^0-9.,])((?:19|20)[0-9]{2})(?:$|[^0-9.,]"
+             "|[.,](?:$|[^0-9]))', 1), lambda y: CAST(y AS INTEGER)), published_year - 1))))")
     if not periods:
         return dated
     # "down from 57 four years ago", "bei der letzten Wahl": a phrase of an earlier period or
@@ -830,7 +838,19 @@ def near_windows_sql() -> str:
     return (_NEAR_WINDOWS.replace("@COORDINATED@", _coordinated())
             .replace("@LISTED@", _listed_owner())
             .replace("@PERIOD_AFTER@", str(PERIOD_AFTER)).replace("@NO_VERB@", _no_own_verb())
-            .replace("@PREVIOUS@", previous_period_pattern()))
+            .replace("@PREVIOUS@", previous_period_pattern())
+            .replace("@COMPARED@", compared_from_pattern()))
+
+
+@functools.cache
+def compared_from_pattern() -> str:
+    """A pattern of the words right before a figure that open a comparison (``rules.
+    compared_from`` of every language: "from", "nach"), at the end of a text, as a SQL string
+    body."""
+    words = _of_every_language("compared_from")
+    if not words:
+        return _NEVER
+    return rf"(?:^|[^\pL])(?:{_period_alternation(words)})\s*$"
 
 
 _NEAR_WINDOWS = """
@@ -916,7 +936,15 @@ _NEAR_WINDOWS = """
                -- up to PERIOD_AFTER characters after the quote, not past a clause break
                substr(sentence, 1, least(window_to, greatest(quote_at, 0) + length(quote)
                    + length(regexp_extract(substr(sentence, greatest(quote_at, 0)
-                       + length(quote) + 1, @PERIOD_AFTER@), '^[^,;:(–—]*')))) AS dating_close
+                       + length(quote) + 1, @PERIOD_AFTER@), '^[^,;:(–—]*')))) AS dating_close,
+               -- a later figure of its sentence: its words right after the quote, up to a
+               -- clause break ("18.1 million tonnes from 22.1 million tonnes last year")
+               CASE WHEN NOT first_in_sentence AND quote_at >= 0 AND regexp_matches(lower(
+                   substr(sentence, greatest(quote_at - 30, 0) + 1,
+                          quote_at - greatest(quote_at - 30, 0))), '@COMPARED@')
+               THEN regexp_extract(
+                   substr(sentence, quote_at + length(quote) + 1, @PERIOD_AFTER@),
+                   '^[^,;:(–—]*') END AS after_quote
         FROM (
             SELECT *,
                    CASE WHEN first_in_sentence OR quote_at NOT BETWEEN 0 AND length(sentence)
@@ -972,7 +1000,7 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                        ELSE around END) AS around,
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
                    lower(coalesce(title, '')) AS title, dating, dating_close, published_year,
-                   report_previous, low
+                   report_previous, low, after_quote
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
             SELECT claim_id, article_id, "start", sentence_start, bare, measure, concept, actor,

@@ -93,6 +93,8 @@ class Concepts:
     earlier_period: tuple[str, ...]  # "four years ago": a figure of an earlier period or event
     # "last year": the year before the article's, an earlier period unless the article reports it
     previous_period: tuple[str, ...]
+    # "from 22.1 million tonnes last year": words before the figure a comparison starts from
+    compared_from: tuple[str, ...]
     subunit: re.Pattern[str]  # "im Wahlkreis": a place word, then a noun of one part of the area
     subunit_nouns: re.Pattern[str]  # those nouns anywhere (a text without one skips ``subunit``)
     current_period: tuple[str, ...]  # "this year": the year a rate's figure is for
@@ -421,6 +423,7 @@ def load_concepts(code: str) -> Concepts:
         period_start=f.word_set("rules.period_start"),
         earlier_period=f.word_tuple("rules.earlier_period"),
         previous_period=f.word_tuple("rules.previous_period"),
+        compared_from=f.word_tuple("rules.compared_from"),
         subunit=_subunit_pattern(f.words("actor.not_after"), f.words("rules.subunit_nouns")),
         subunit_nouns=re.compile("|".join(re.escape(n.lstrip("*").lower())
                                           for n in f.words("rules.subunit_nouns")) or r"(?!x)x"),
