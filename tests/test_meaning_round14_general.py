@@ -120,3 +120,10 @@ def test_a_later_figure_compared_from_the_year_before_is_of_that_year(tmp_path: 
     assert got["905,000 tonnes"] == "crop" and got["120,000 tonnes"] == "crop"
     assert got["850,000 tonnes"] == "crop"
     assert got["900,000 tonnes"] is None
+
+
+def test_money_set_aside_for_a_cost_is_a_cost() -> None:
+    assert _meanings("Die Reederei bildete Rückstellungen von 80 Millionen Euro.", "de") == [
+        ("euro", None, "price")]
+    assert _meanings("The airline has set aside $60 million for refunds.", "en") == [
+        ("dollar", None, "price")]
