@@ -127,3 +127,12 @@ def test_money_set_aside_for_a_cost_is_a_cost() -> None:
         ("euro", None, "price")]
     assert _meanings("The airline has set aside $60 million for refunds.", "en") == [
         ("dollar", None, "price")]
+
+
+def test_items_with_a_place_of_their_own_after_a_part_are_parts_too() -> None:
+    got = _meanings("Allein im Landkreis Nord waren es rund 9.000, in Lübeck etwa 3.000 und "
+                    "im Gebiet des Versorgers am Kanal rund 2.000.", "de")
+    assert [s for _, _, s in got] == ["part", "part", "part"]
+    got = _meanings("In the northern district alone it was around 9,000, in Leeds about 3,000 "
+                    "and in the area of the coastal utility some 2,000.", "en")
+    assert [s for _, _, s in got] == ["part", "part", "part"]

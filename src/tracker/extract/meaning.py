@@ -423,6 +423,7 @@ def _included(
 
 
 _BESIDE_PART = 4  # words between a part and the next figure coordinated with it
+_BESIDE_PLACE = 8  # ... and when they open with a place word ("und im Gebiet des Versorgers")
 _BY_PLACE = 6  # words between two figures of a breakdown by place
 
 
@@ -455,7 +456,13 @@ def _beside_part(claim: Claim, prev: Claim, low: str, concepts: Concepts) -> boo
     if ";" in between or ":" in between:
         return False
     words = WORD.findall(between)
-    return 0 < len(words) <= _BESIDE_PART and words[-1] in concepts.coordinators
+    if 0 < len(words) <= _BESIDE_PART and words[-1] in concepts.coordinators:
+        return True
+    # "allein bei Netz A rund 180.000, in Hamburg etwa 45.000 und im Gebiet von B rund 60.000":
+    # an item that opens with a place word after a comma or a coordinator is another place's
+    lead = words[1:] if words and words[0] in concepts.coordinators else words
+    opens = between.lstrip().startswith(",") or len(lead) < len(words)
+    return opens and 1 < len(words) <= _BESIDE_PLACE and lead[0] in concepts.not_after
 
 
 # per ``Concepts`` (the object itself kept, so a freed one's id is never read as another's):
