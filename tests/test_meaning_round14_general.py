@@ -136,3 +136,24 @@ def test_items_with_a_place_of_their_own_after_a_part_are_parts_too() -> None:
     got = _meanings("In the northern district alone it was around 9,000, in Leeds about 3,000 "
                     "and in the area of the coastal utility some 2,000.", "en")
     assert [s for _, _, s in got] == ["part", "part", "part"]
+
+
+def test_cars_join_vehicles_in_suggestions_but_kinds_of_person_need_a_state() -> None:
+    from tracker.aggregate.suggest import discover
+
+    rows = pl.DataFrame(
+        {
+            "claim_id": [f"c{i}" for i in range(8)],
+            "unit": ["car"] * 2 + ["vehicle"] * 2 + ["protester"] * 2 + ["person"] * 2,
+            "concept": ["car"] * 2 + ["vehicle"] * 2 + ["protester"] * 2 + ["person"] * 2,
+            "actor": [None] * 8,
+            "state": [None] * 8,
+            "claimant": [f"k{i}" for i in range(8)],
+            "outlet": [f"o{i}" for i in range(8)],
+            "sentence": ["s"] * 8,
+        },
+        schema_overrides={"actor": pl.String, "state": pl.String},
+    )
+    groups = {g.concept: len(g.claim_ids) for g in discover(rows, min_claims=2)}
+    assert groups["vehicle"] == 4
+    assert groups["protester"] == 2 and groups["person"] == 2

@@ -212,9 +212,11 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         .then(pl.col("k_period_fill").fill_null("")).otherwise(pl.col("k_period"))
     ).drop("k_period_fill")
     # a kind of person joins persons only in a state ("soldiers killed" with "people killed");
-    # without one, 300 protesters and 300 residents count different things
+    # without one, 300 protesters and 300 residents count different things; a kind of thing
+    # joins its broader thing in any case ("190.000 Autos" and "214.000 Fahrzeuge" affected)
     keyed = _fill_unstated(keyed.with_columns(
-        pl.when(pl.col("k_state") != "").then(pl.col("k_concept").replace(_broader()))
+        pl.when((pl.col("k_state") != "") | ~pl.col("k_concept").replace(_broader()).is_in(
+            ["person"])).then(pl.col("k_concept").replace(_broader()))
         .otherwise(pl.col("k_concept")).alias("k_concept"),
         o_concept=blank["concept"],
         o_actor=blank["actor"].str.to_uppercase(),
