@@ -157,3 +157,31 @@ def test_cars_join_vehicles_in_suggestions_but_kinds_of_person_need_a_state() ->
     groups = {g.concept: len(g.claim_ids) for g in discover(rows, min_claims=2)}
     assert groups["vehicle"] == 4
     assert groups["protester"] == 2 and groups["person"] == 2
+
+
+def test_after_a_part_in_one_country_a_figure_in_another_is_a_part_too() -> None:
+    got = _meanings("Five of the injured were in Austria and three in Italy, police said.", "en")
+    assert [(a, s) for _, a, s in got] == [("AT", "part"), ("IT", "part")]
+
+
+def test_a_definition_of_one_country_takes_that_country_s_part(tmp_path: Path) -> None:
+    from test_meaning_rules import _assign
+
+    defs = {"quantity": [
+        {"id": "bikes_world", "label": "Bikes recalled", "unit": "bikes",
+         "concept": ["bicycle", "bike"], "actor": [""], "state": [""]},
+        {"id": "bikes_at", "label": "Bikes recalled in Austria", "unit": "bikes",
+         "concept": ["bicycle", "bike"], "actor": ["AT"], "state": [""]},
+    ]}
+    folder = tmp_path / "en"
+    folder.mkdir()
+    got = _assign(folder, ["The maker is recalling 80,000 bikes, and 6,000 of the recalled "
+                           "bikes were sold in Austria."], "en", defs)
+    assert got["80,000 bikes"] == "bikes_world"
+    assert got["6,000"] == "bikes_at"
+
+
+def test_an_adjective_of_a_country_after_a_place_word_two_words_back_is_no_place() -> None:
+    got = _meanings("On Monday the Dutch ministry said 30 people were injured.", "en")
+    assert got[0][1] is None
+    assert _meanings("Officials counted 900 affected boilers in the UK.", "en")[0][1] == "GB"

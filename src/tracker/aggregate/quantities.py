@@ -317,6 +317,11 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                 accepted += tuple(st for st in _measure_states_named(q.concept)
                                   if st not in accepted)
                 accepted = _with_service_states(accepted, q.concept)
+                if q.actor and "" not in q.actor:
+                    # a definition of one place's figure ("actor = ['DE']") takes that place's
+                    # part of a larger whole ("190,000 of the affected cars were registered in
+                    # Germany"): for it, the part is the total
+                    accepted += tuple(sorted(_part_words()[0]))
             elif name == "concept":
                 accepted = _with_concept_names(accepted)
             else:

@@ -424,7 +424,7 @@ def _included(
 
 _BESIDE_PART = 4  # words between a part and the next figure coordinated with it
 _BESIDE_PLACE = 8  # ... and when they open with a place word ("und im Gebiet des Versorgers")
-_BY_PLACE = 6  # words between two figures of a breakdown by place
+_BY_PLACE = 8  # words between two figures of a breakdown by place
 
 
 def _by_place(claim: Claim, prev: Claim, found: Meaning, low: str, concepts: Concepts) -> bool:
@@ -432,7 +432,9 @@ def _by_place(claim: Claim, prev: Claim, found: Meaning, low: str, concepts: Con
     coordinator last), counts the same thing in the same state in another single country."""
     if prev.sentence_start != claim.sentence_start or prev.concept != found.concept:
         return False
-    if prev.state != found.state or found.state in concepts.override_states:
+    if found.state in concepts.override_states or prev.state not in (
+        found.state, concepts.part_state
+    ):  # "Four of the dead were in Germany and two in Denmark": after a part, too
         return False
     if not prev.actor or prev.actor == found.actor or COORDINATED in prev.actor + found.actor:
         return False
@@ -614,16 +616,19 @@ def _located(
 _PLACE_WORDS = re.compile(r"(?:[^\W\d_]+ ){1,3}$")  # up to three words, one space apart
 
 
-def _after_place_word_here(text: str, pos: int, start: int, concepts: Concepts) -> bool:
+def _after_place_word_here(
+    text: str, pos: int, start: int, concepts: Concepts, reach: int = 2
+) -> bool:
     """``after_place_word`` with nothing but single spaces between the words ("in southern
-    Turkey", "in der Türkei"), not across a blanked aside or a comma."""
+    Turkey", "in der Türkei"), not across a blanked aside or a comma; ``reach``: how many
+    words before ``pos`` (after an article) may hold the place word."""
     found = _PLACE_WORDS.search(text, max(start, pos - 40), pos)
     if found is None:
         return False
     words = found.group().lower().split()
     if words[-1] in concepts.articles:
         words = words[:-1]
-    return any(word in concepts.not_after for word in words[-2:])
+    return any(word in concepts.not_after for word in words[-reach:])
 
 
 def _coordinated_with(low: str, placed_end: int, pos: int, concepts: Concepts) -> bool:
@@ -651,7 +656,10 @@ def _countries_placed(
         iso = concepts.country_forms.get(" ".join(form.split()))
         if iso is None or (form in concepts.capitals_only and not text[match.start()].isupper()):
             continue
-        if _after_place_word_here(text, match.start(), clause[0], concepts) or (
+        # a form that may modify a noun only right after the place word ("in the UK", not
+        # "On Monday the French ministry")
+        reach = 1 if form in concepts.modifier_forms else 2
+        if _after_place_word_here(text, match.start(), clause[0], concepts, reach) or (
             _coordinated_with(low, placed_end, match.start(), concepts)
         ):
             found.add(iso)
