@@ -319,6 +319,12 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                 accepted = _with_sub_states(_with_plain_states(_with_state_names(accepted)))
                 accepted += tuple(st for st in _measure_states_named(q.concept)
                                   if st not in accepted)
+                accepted = _with_service_states(accepted, q.concept)
+                if q.actor and "" not in q.actor:
+                    # a definition of one place's figure ("actor = ['DE']") takes that place's
+                    # part of a larger whole ("190,000 of the affected cars were registered in
+                    # Germany"): for it, the part is the total
+                    accepted += tuple(sorted(_part_words()[0]))
             elif name == "concept":
                 accepted = _with_concept_names(accepted)
             else:
@@ -666,6 +672,28 @@ def _with_sub_states(accepted: tuple[str, ...]) -> tuple[str, ...]:
     return accepted + tuple(subs)
 
 
+def _with_service_states(accepted: tuple[str, ...],
+                         concepts_: tuple[str, ...]) -> tuple[str, ...]:
+    """A definition that counts a service (``rules.service_concepts``: trains, flights) in a
+    state the extractor turns into another for a service (``rules.service_states``: a cut
+    train did not run, it is cancelled) also takes that state: "concept = ['train'], state =
+    ['cut']" means the trains that were cut, which the claims call cancelled."""
+    from tracker.extract.concepts import load_concepts
+    from tracker.extract.lexicon import supported_languages
+
+    named = set(_with_concept_names(tuple(c.lower() for c in concepts_ if c)))
+    extra: list[str] = []
+    for code in supported_languages():
+        concepts = load_concepts(code)
+        if not named & concepts.service_concepts:
+            continue
+        for state in accepted:
+            service = concepts.service_states.get(state)
+            if service and service not in accepted and service not in extra:
+                extra.append(service)
+    return accepted + tuple(extra)
+
+
 @functools.cache
 def _part_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The part states of every language, and the words that make a part of a time or a place
@@ -789,6 +817,14 @@ def earlier_year_sql() -> str:
         dated = (f"({dated} OR (NOT report_previous AND regexp_matches(lower(dating_close), "
                  f"'{previous}') AND NOT regexp_matches(lower(dating_close), "
                  f"'{late_previous}')))")
+    # ... even then, a later figure of its sentence that the year before the article's follows
+    # right away, after a word of comparison, is what this year's figure before it is compared
+    # with ("is expected to fall to 18.1 million tonnes from 22.1 million tonnes last year",
+    # "nach 22,1 Millionen Tonnen im Jahr 2025"): that year's figure
+    dated = (f"({dated} OR (report_previous AND after_quote IS NOT NULL AND ("
+             f"regexp_matches(lower(after_quote), '{previous}') OR list_contains(list_transform("
+             "regexp_extract_all(after_quote, '(?:^|[^0-9.,])((?:19|20)[0-9]{2})(?:$|[^0-9.,]"
+             "|[.,](?:$|[^0-9]))', 1), lambda y: CAST(y AS INTEGER)), published_year - 1))))")
     if not periods:
         return dated
     # "down from 57 four years ago", "bei der letzten Wahl": a phrase of an earlier period or
@@ -920,7 +956,19 @@ def near_windows_sql() -> str:
             .replace("@LISTED@", _listed_owner())
             .replace("@PERIOD_AFTER@", str(PERIOD_AFTER))
             .replace("@BEFORE_GAP@", str(BEFORE_GAP)).replace("@NO_VERB@", _no_own_verb())
-            .replace("@PREVIOUS@", previous_period_pattern()))
+            .replace("@PREVIOUS@", previous_period_pattern())
+            .replace("@COMPARED@", compared_from_pattern()))
+
+
+@functools.cache
+def compared_from_pattern() -> str:
+    """A pattern of the words right before a figure that open a comparison (``rules.
+    compared_from`` of every language: "from", "nach"), at the end of a text, as a SQL string
+    body."""
+    words = _of_every_language("compared_from")
+    if not words:
+        return _NEVER
+    return rf"(?:^|[^\pL])(?:{_period_alternation(words)})\s*$"
 
 
 _NEAR_WINDOWS = """
@@ -1019,7 +1067,15 @@ _NEAR_WINDOWS = """
                -- up to PERIOD_AFTER characters after the quote, not past a clause break
                substr(sentence, 1, least(window_to, greatest(quote_at, 0) + length(quote)
                    + length(regexp_extract(substr(sentence, greatest(quote_at, 0)
-                       + length(quote) + 1, @PERIOD_AFTER@), '^[^,;:(–—]*')))) AS dating_close
+                       + length(quote) + 1, @PERIOD_AFTER@), '^[^,;:(–—]*')))) AS dating_close,
+               -- a later figure of its sentence: its words right after the quote, up to a
+               -- clause break ("18.1 million tonnes from 22.1 million tonnes last year")
+               CASE WHEN NOT first_in_sentence AND quote_at >= 0 AND regexp_matches(lower(
+                   substr(sentence, greatest(quote_at - 30, 0) + 1,
+                          quote_at - greatest(quote_at - 30, 0))), '@COMPARED@')
+               THEN regexp_extract(
+                   substr(sentence, quote_at + length(quote) + 1, @PERIOD_AFTER@),
+                   '^[^,;:(–—]*') END AS after_quote
         FROM (
             SELECT *,
                    CASE WHEN first_in_sentence OR quote_at NOT BETWEEN 0 AND length(sentence)
@@ -1083,7 +1139,7 @@ def assignment_sql(config: QuantityConfig) -> tuple[str, list[Any]]:
                    lower(coalesce(entity, '') || ' ' || sentence) AS ctx,
                    lower(coalesce(title, '')) AS title,
                    lower(coalesce(before_text, '')) AS before_text, dating, dating_close,
-                   published_year, report_previous, low
+                   published_year, report_previous, low, after_quote
             FROM windows
         ), decided AS MATERIALIZED (  -- else the optimizer runs the rules twice
             SELECT claim_id, article_id, "start", sentence_start, bare, measure, concept, actor,

@@ -27,6 +27,7 @@ from tracker.aggregate.quantities import NEAR_AFTER, dated_earlier_sql, near_win
 MIN_TERM_LENGTH = 4
 _WORD = re.compile(r"[a-z][a-z\-]+")
 MEANING = ("concept", "actor", "state")
+COORDINATED = "+"  # actors named together (tracker.extract.meaning.COORDINATED)
 
 
 @dataclass(frozen=True)
@@ -212,9 +213,11 @@ def discover(untracked: pl.DataFrame, min_claims: int = 3) -> list[Group]:
         .then(pl.col("k_period_fill").fill_null("")).otherwise(pl.col("k_period"))
     ).drop("k_period_fill")
     # a kind of person joins persons only in a state ("soldiers killed" with "people killed");
-    # without one, 300 protesters and 300 residents count different things
+    # without one, 300 protesters and 300 residents count different things; a kind of thing
+    # joins its broader thing in any case ("190.000 Autos" and "214.000 Fahrzeuge" affected)
     keyed = _fill_unstated(keyed.with_columns(
-        pl.when(pl.col("k_state") != "").then(pl.col("k_concept").replace(_broader()))
+        pl.when((pl.col("k_state") != "") | ~pl.col("k_concept").replace(_broader()).is_in(
+            ["person"])).then(pl.col("k_concept").replace(_broader()))
         .otherwise(pl.col("k_concept")).alias("k_concept"),
         o_concept=blank["concept"],
         o_actor=blank["actor"].str.to_uppercase(),
@@ -375,16 +378,24 @@ def _fill_unstated(keyed: pl.DataFrame) -> pl.DataFrame:
     story = main["k_actor_fill"][0] if main.height else None
     several = (keyed.filter(pl.col("by_meaning") & (pl.col("k_actor") != ""))
                .group_by(by).agg(n_actors=pl.col("k_actor").n_unique()))
-    keyed = keyed.join(actors, on=by, how="left").join(several, on=by, how="left")
+    # where a kind of figure names actors together ("in Germany and Denmark": DE+DK) beside
+    # one of them alone, the joint one is the whole and an unstated figure is of the whole
+    joint = _commonest(keyed.filter(pl.col("by_meaning")
+                                    & pl.col("k_actor").str.contains(COORDINATED, literal=True)),
+                       by, "k_actor").rename({"k_actor_fill": "k_actor_joint"})
+    keyed = (keyed.join(actors, on=by, how="left").join(several, on=by, how="left")
+             .join(joint, on=by, how="left"))
     fill = pl.col("k_actor_fill").fill_null("")
     if story is not None:
         fill = pl.when((pl.col("n_actors").fill_null(0) > 1) | (fill != "")).then(
             pl.lit(story)).otherwise(fill)
+    fill = pl.when(pl.col("n_actors").fill_null(0) > 1).then(
+        pl.col("k_actor_joint").fill_null(fill)).otherwise(fill)
     return keyed.with_columns(
         k_actor=pl.when(pl.col("by_meaning") & (pl.col("k_actor") == ""))
         .then(fill)
         .otherwise(pl.col("k_actor"))
-    ).drop("k_actor_fill", "n_actors")
+    ).drop("k_actor_fill", "n_actors", "k_actor_joint")
 
 
 def _group(row: dict[str, Any]) -> Group:

@@ -95,6 +95,8 @@ class Concepts:
     # "last year": the year before the article's, an earlier period unless the article reports it
     previous_period: tuple[str, ...]
     period_late: tuple[str, ...]  # "late last year": the end of the previous period
+    # "from 22.1 million tonnes last year": words before the figure a comparison starts from
+    compared_from: tuple[str, ...]
     subunit: re.Pattern[str]  # "im Wahlkreis": a place word, then a noun of one part of the area
     subunit_nouns: re.Pattern[str]  # those nouns anywhere (a text without one skips ``subunit``)
     current_period: tuple[str, ...]  # "this year": the year a rate's figure is for
@@ -456,6 +458,7 @@ def load_concepts(code: str) -> Concepts:
         earlier_period=f.word_tuple("rules.earlier_period"),
         previous_period=f.word_tuple("rules.previous_period"),
         period_late=f.word_tuple("rules.period_late"),
+        compared_from=f.word_tuple("rules.compared_from"),
         subunit=_subunit_pattern(f.words("actor.not_after"), f.words("rules.subunit_nouns")),
         subunit_nouns=re.compile("|".join(re.escape(n.lstrip("*").lower())
                                           for n in f.words("rules.subunit_nouns")) or r"(?!x)x"),

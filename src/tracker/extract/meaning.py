@@ -86,6 +86,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         clause = into_relative(clause, claim, nxt, low, breaks, concepts)
         clause = after_coordinator(clause, claim, prev, low, concepts)
         found = read_meaning(claim, (text, low), lex, concepts, clause, memo=memo)
+        own_actor = found.actor
         if prev is not None and _others_of_another_state(claim, prev, found, low, concepts):
             # "2,000 were killed; 5,000 more were wounded", "rund 2000 kamen ums Leben, etwa
             # 5000 weitere wurden verwundet": more of another state are others, no change
@@ -170,6 +171,20 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # is of the state its part was said with
             found = Meaning(found.concept, found.actor or whole_of.actor, whole_of.state)
         whole_of = None
+        if own_actor is None and found.concept is not None and (
+            found.concept not in concepts.located_concepts
+            and (found.concept or claim.unit or "") not in concepts.no_state
+        ) and (placed := _countries_placed(claim, (text, low), concepts, clause)) is not None:
+            # "371.000 Fahrzeuge in Deutschland", "six crashes in the U.S.": what names no owner
+            # counts where the clause places it (soldiers placed somewhere are deployed there;
+            # a measure has no owner)
+            found = Meaning(found.concept, placed, found.state)
+            if prev is not None and _by_place(claim, prev, found, low, concepts):
+                # "Three people died in Germany and two in Denmark", "vier in Deutschland,
+                # zwei in Dänemark": figures of one kind, each in another country, break a
+                # whole down by place: both are parts of it
+                object.__setattr__(prev, "state", concepts.part_state)
+                found = Meaning(found.concept, found.actor, concepts.part_state)
         if (prev is not None and (_included(claim, prev, found, low, concepts, clause)
                                   or _beside_part(claim, prev, low, concepts))) or (
             # "only 40 of about 500 scheduled flights": a part of the next figure
@@ -475,6 +490,27 @@ def _included(
 
 
 _BESIDE_PART = 4  # words between a part and the next figure coordinated with it
+_BESIDE_PLACE = 8  # ... and when they open with a place word ("und im Gebiet des Versorgers")
+_BY_PLACE = 8  # words between two figures of a breakdown by place
+
+
+def _by_place(claim: Claim, prev: Claim, found: Meaning, low: str, concepts: Concepts) -> bool:
+    """The previous figure of the sentence, coordinated right before this one (a comma or a
+    coordinator last), counts the same thing in the same state in another single country."""
+    if prev.sentence_start != claim.sentence_start or prev.concept != found.concept:
+        return False
+    if found.state in concepts.override_states or prev.state not in (
+        found.state, concepts.part_state
+    ):  # "Four of the dead were in Germany and two in Denmark": after a part, too
+        return False
+    if not prev.actor or prev.actor == found.actor or COORDINATED in prev.actor + found.actor:
+        return False
+    between = low[prev.end : claim.start]
+    if ";" in between or ":" in between:
+        return False
+    words = WORD.findall(between)
+    return len(words) <= _BY_PLACE and (
+        between.rstrip().endswith(",") or (bool(words) and words[-1] in concepts.coordinators))
 
 
 def _beside_part(claim: Claim, prev: Claim, low: str, concepts: Concepts) -> bool:
@@ -489,7 +525,13 @@ def _beside_part(claim: Claim, prev: Claim, low: str, concepts: Concepts) -> boo
     if ";" in between or ":" in between:
         return False
     words = WORD.findall(between)
-    return 0 < len(words) <= _BESIDE_PART and words[-1] in concepts.coordinators
+    if 0 < len(words) <= _BESIDE_PART and words[-1] in concepts.coordinators:
+        return True
+    # "allein bei Netz A rund 180.000, in Hamburg etwa 45.000 und im Gebiet von B rund 60.000":
+    # an item that opens with a place word after a comma or a coordinator is another place's
+    lead = words[1:] if words and words[0] in concepts.coordinators else words
+    opens = between.lstrip().startswith(",") or len(lead) < len(words)
+    return opens and 1 < len(words) <= _BESIDE_PLACE and lead[0] in concepts.not_after
 
 
 # per ``Concepts`` (the object itself kept, so a freed one's id is never read as another's):
@@ -636,6 +678,60 @@ def _located(
         return None
     places = places_named(text, clause, claim, concepts) - {meaning.actor}
     return concepts.located_state if places else None
+
+
+_PLACE_WORDS = re.compile(r"(?:[^\W\d_]+ ){1,3}$")  # up to three words, one space apart
+
+
+def _after_place_word_here(
+    text: str, pos: int, start: int, concepts: Concepts, reach: int = 2
+) -> bool:
+    """``after_place_word`` with nothing but single spaces between the words ("in southern
+    Turkey", "in der Türkei"), not across a blanked aside or a comma; ``reach``: how many
+    words before ``pos`` (after an article) may hold the place word."""
+    found = _PLACE_WORDS.search(text, max(start, pos - 40), pos)
+    if found is None:
+        return False
+    words = found.group().lower().split()
+    if words[-1] in concepts.articles:
+        words = words[:-1]
+    return any(word in concepts.not_after for word in words[-reach:])
+
+
+def _coordinated_with(low: str, placed_end: int, pos: int, concepts: Concepts) -> bool:
+    """Only a coordinator (and an article) between a placed country ending at ``placed_end``
+    and ``pos``: "in Germany and Denmark", "in Poland and the Czech Republic"."""
+    if placed_end < 0:
+        return False
+    between = [w for w in WORD.findall(low, placed_end, pos) if w not in concepts.articles]
+    return len(between) == 1 and between[0] in concepts.coordinators
+
+
+def _countries_placed(
+    claim: Claim, texts: tuple[str, str], concepts: Concepts, clause: tuple[int, int]
+) -> str | None:
+    """The countries the clause names as a place, outside the claim: after a place word ("in
+    Deutschland", "in the UK") or coordinated with such a country ("in Germany and Denmark");
+    joined, else None."""
+    text, low = texts
+    found: set[str] = set()
+    placed_end = -1
+    for match in concepts.countries.finditer(low, clause[0], clause[1]):
+        if claim.start <= match.start() < claim.end:
+            continue
+        form = match.group()
+        iso = concepts.country_forms.get(" ".join(form.split()))
+        if iso is None or (form in concepts.capitals_only and not text[match.start()].isupper()):
+            continue
+        # a form that may modify a noun only right after the place word ("in the UK", not
+        # "On Monday the French ministry")
+        reach = 1 if form in concepts.modifier_forms else 2
+        if _after_place_word_here(text, match.start(), clause[0], concepts, reach) or (
+            _coordinated_with(low, placed_end, match.start(), concepts)
+        ):
+            found.add(iso)
+            placed_end = match.end()
+    return COORDINATED.join(sorted(found)) if found else None
 
 
 def _own_predicate(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int]) -> bool:
@@ -1121,13 +1217,17 @@ def _actor(
     inside: set[str] = set()
     around: set[str] = set()
     places: set[str] = set()
+    placed_end = -1
     for found in concepts.countries.finditer(low, start, max(np_end, claim.start)):
         form = found.group()
         iso = concepts.country_forms.get(" ".join(form.split()))
         if iso is None or (form in concepts.capitals_only and not text[found.start()].isupper()):
             continue
-        if after_place_word(text, found.start(), start, concepts):
+        if after_place_word(text, found.start(), start, concepts) or _coordinated_with(
+            low, placed_end, found.start(), concepts
+        ):  # "in Deutschland und Dänemark": both are places
             places.add(iso)
+            placed_end = found.end()
         elif claim.start <= found.start() < np_end:
             # inside the counted noun phrase ("70,000 Russian soldiers"): whose they are, even
             # when the source's name holds the same word ("BBC Russian ... 70,000 Russian ...")
