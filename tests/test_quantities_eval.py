@@ -92,9 +92,9 @@ FLOORS = {
     # election stories (holdout/...): development data since their errors were read (first
     # contact at 1.19.0: breach 0.643 / 0.645, election 0.544 / 0.472, with the users'
     # definitions); after this round breach 0.813 / 0.754, election 0.652 / 0.485.
-    "strike": {"assignment_f1": 0.88, "discovery_f1": 0.75},
-    "heatwave": {"assignment_f1": 0.93, "discovery_f1": 0.87},
-    "breach": {"assignment_f1": 0.81, "discovery_f1": 0.75},
+    "strike": {"assignment_f1": 0.89, "discovery_f1": 0.76},
+    "heatwave": {"assignment_f1": 0.94, "discovery_f1": 0.87},
+    "breach": {"assignment_f1": 0.82, "discovery_f1": 0.76},
     "election": {"assignment_f1": 0.65, "discovery_f1": 0.48},
     # The derail and shelling stories (holdout/...): first contact at 1.20.0 (a70b53d, with the
     # users' definitions): derail 0.832 / 0.795, shelling 0.893 / 0.860; development data since
@@ -114,7 +114,7 @@ FLOORS = {
     # own concept, the states built, lacking, sold, money in a relative clause or after a colon):
     # housing 0.787 / 0.665, games 0.712 / 0.665.
     "housing": {"assignment_f1": 0.78, "discovery_f1": 0.66},
-    "games": {"assignment_f1": 0.71, "discovery_f1": 0.66},
+    "games": {"assignment_f1": 0.73, "discovery_f1": 0.69},
     # The nk2, flights and harvest stories (holdout/...): first contact at 1.22.1 (nk2 with the
     # bundled definitions, the others with the users'): nk2 0.899 / 0.888, flights 0.583 / 0.635,
     # harvest 0.465 / 0.457; development data since their errors were read for meaning round 12
@@ -124,14 +124,29 @@ FLOORS = {
     # part, troops prepared for deployment a plan, a concept word naming what money is):
     # nk2 0.925 / 0.908, flights 0.796 / 0.802, harvest 0.559 / 0.473; strike discovery 0.759.
     "nk2": {"assignment_f1": 0.92, "discovery_f1": 0.90},
-    "flights": {"assignment_f1": 0.79, "discovery_f1": 0.79},
+    "flights": {"assignment_f1": 0.80, "discovery_f1": 0.80},
     "harvest": {"assignment_f1": 0.55, "discovery_f1": 0.47},
     # The nk3 story (holdout/nk3/): first contact at 1.23.0 with the bundled definitions,
     # 0.766 / 0.792; development data since its errors were read for meaning round 13
     # (2026-12-06: a bare four-digit count after an approximation is no year, an inclusion aside
     # between commas inside a noun phrase, "5,000 more were wounded" after a figure of another
     # state are others, "2,000 of them killed" a count of that state): 0.829 / 0.861.
-    "nk3": {"assignment_f1": 0.82, "discovery_f1": 0.85},
+    "nk3": {"assignment_f1": 0.87, "discovery_f1": 0.87},
+    # The recall, storm and nk4 stories (holdout/...): first contact recall 0.671 / 0.595 and
+    # storm 0.817 / 0.785 at 1.22.1, nk4 0.826 / 0.865 at 1.23.0; development data since their
+    # errors were read for meaning round 14 (2026-12-06: a cut service in a definition takes
+    # the cancelled ones, a place word's country as the actor of a count that names none,
+    # coordinated figures in different countries as parts, the figure compared with last
+    # year's, provisions as a cost, deadline phrases dating a figure, "of whom ... killed" a
+    # count of its own state, estimates of soldiers without a verb after soldiers deployed,
+    # "late last year" an earlier estimate; a definition's words no table knows looked for near
+    # the number and in the FreeDict dictionaries; "rund 2000." a count): recall 0.809 /
+    # 0.701, storm 0.885 / 0.855, nk4 0.945 / 0.968; games 0.736 / 0.698, flights 0.807 /
+    # 0.809, heatwave 0.943 / 0.879, strike 0.891 / 0.768, breach 0.822 / 0.763, nk3 0.870 /
+    # 0.875 (floors raised by hand for these).
+    "recall": {"assignment_f1": 0.80, "discovery_f1": 0.70},
+    "storm": {"assignment_f1": 0.88, "discovery_f1": 0.85},
+    "nk4": {"assignment_f1": 0.94, "discovery_f1": 0.96},
 }
 
 

@@ -158,8 +158,10 @@ def translations_of(words: Iterable[str], source: str, target: str) -> dict[str,
     book = _dictionary(source, target)
     if book is None:
         return {word: frozenset() for word in words}
-    out: dict[str, frozenset[str]] = {}
-    for word, entries in book.entries(words).items():
+    known = _looked_up.setdefault((id(book), source, target), {})
+    out: dict[str, frozenset[str]] = {w: known[w] for w in words if w in known}
+    missing = [w for w in words if w not in known]
+    for word, entries in (book.entries(missing) if missing else {}).items():
         found: set[str] = set()
         for entry in entries:
             for gloss in glosses(entry):
@@ -167,8 +169,13 @@ def translations_of(words: Iterable[str], source: str, target: str) -> dict[str,
                 found.add("_".join(parts))
                 if len(parts) <= 2:  # "admission ticket": its head; longer ones are phrases
                     found |= {parts[-1], lemmatize(parts[-1], target)}
-        out[word] = frozenset(w for w in found if w)
+        out[word] = known[word] = frozenset(w for w in found if w)
     return out
+
+
+# translations found so far, per dictionary (a process looks up the same words again: every
+# assignment and discovery of a database)
+_looked_up: dict[tuple[int, str, str], dict[str, frozenset[str]]] = {}
 
 
 @functools.cache
