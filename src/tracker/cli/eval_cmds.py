@@ -105,7 +105,8 @@ def _json_counts(counts: Any) -> dict[str, Any]:
                       "wildfire", "referendum", "forecast",
                       "heatwave", "strike", "breach", "election", "derail", "shelling", "housing",
                       "games", "flights", "harvest", "nk2", "nk3",
-                      "recall", "storm", "nk4", "nk5", "birdflu", "seizure"]),
+                      "recall", "storm", "nk4", "nk5", "birdflu", "seizure",
+                      "nk6", "subsidy", "measles"]),
     help="With --quantities: the stories to score (default: the bundled nk and quake; flood and "
     "protest are the holdout stories in evaluate/quantities/holdout, lampedusa too).",
 )

@@ -35,11 +35,14 @@ DEFINITIONS = {
     "storm": "src/tracker/evaluate/quantities/holdout/storm_quantities.toml",
     "birdflu": "src/tracker/evaluate/quantities/holdout/birdflu_quantities.toml",
     "seizure": "src/tracker/evaluate/quantities/holdout/seizure_quantities.toml",
+    "subsidy": "src/tracker/evaluate/quantities/holdout/subsidy_quantities.toml",
+    "measles": "src/tracker/evaluate/quantities/holdout/measles_quantities.toml",
     # never-seen articles on the bundled story, scored with the bundled definitions
     "nk2": "data/quantities.toml",
     "nk3": "data/quantities.toml",
     "nk4": "data/quantities.toml",
     "nk5": "data/quantities.toml",
+    "nk6": "data/quantities.toml",
 }
 
 
