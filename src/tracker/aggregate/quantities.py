@@ -378,7 +378,10 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                     params.append(list(_measure_units(q.unit)))
                     free = (f"(concept IS NULL OR (concept = unit AND list_contains(?, unit)) "
                             f"OR NOT list_contains({_known_concept_list()}, concept))")
-                params.append(_forms_regex(own))
+                pattern = _forms_regex(own)
+                if name == "state":  # and as the other language's text says it
+                    pattern = _with_translated_forms(pattern, own)
+                params.append(pattern)
                 test = f"({test} OR ({free} AND regexp_matches(near, ?)))"
             parts.append(test)
     if not q.state:
@@ -442,6 +445,24 @@ def _forms_regex(words: tuple[str, ...]) -> str:
         "".join(_SPELLINGS.get(ch) or _accent_pattern(ch) for ch in fold(stem))
         for stem in stems)
     return rf"(^|[^\pL\pN])(ge)?({alternatives or '(?!x)x'})"
+
+
+def _with_translated_forms(pattern: str, words: tuple[str, ...]) -> str:
+    """``pattern`` (``_forms_regex``) or a word that translates one of ``words`` into another
+    supported language, in any part of speech (``glossary.word_translations``: "affected" ->
+    "betroffen", "tested" -> "getestet", "compensation" -> "Entschädigung"), as a word start
+    ("Entschädigungen"); without the dictionaries the pattern as it was."""
+    from tracker.aggregate.glossary import word_translations
+    from tracker.extract.lexicon import supported_languages
+
+    codes = supported_languages()
+    found = sorted({fold(t) for w in words for s in codes for t_ in codes if s != t_
+                    for t in word_translations(w.replace("_", " "), s, t_)},
+                   key=len, reverse=True)
+    if not found:
+        return pattern
+    alternatives = "|".join(_accent_pattern(t) for t in found)
+    return rf"{pattern}|(^|[^\pL\pN])({alternatives})"
 
 
 def _known_concept_list() -> str:
