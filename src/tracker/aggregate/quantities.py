@@ -461,8 +461,15 @@ def _with_translated_forms(pattern: str, words: tuple[str, ...]) -> str:
                    key=len, reverse=True)
     if not found:
         return pattern
-    alternatives = "|".join(_accent_pattern(t) for t in found)
-    return rf"{pattern}|(^|[^\pL\pN])({alternatives})"
+    # each translation as written and as its stems ("durchsuchen" -> "durchsuch":
+    # "durchsucht"), of five letters at least (a short stem of a loose sense starts too many
+    # words), at a word's start or as the head of a compound ("wert": "Straßenverkaufswert")
+    stems = sorted({st for t in found for st in (t, *word_stems(t)) if len(st) >= 5},
+                   key=len, reverse=True)
+    alternatives = "|".join(_accent_pattern(t) for t in stems)
+    heads = "|".join(_accent_pattern(t) for t in found)
+    return (rf"{pattern}|(^|[^\pL\pN])({alternatives})"
+            rf"|\pL({heads})(e|en|n|s|es)?($|[^\pL\pN])")
 
 
 def _known_concept_list() -> str:
