@@ -382,7 +382,7 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                 if name == "state":  # and as the other language's text says it
                     pattern = _with_translated_forms(pattern, own)
                 params.append(pattern)
-                test = f"({test} OR ({free} AND regexp_matches(near, ?)))"
+                test = f"({test} OR ({free} AND regexp_matches(around, ?)))"
             parts.append(test)
     if not q.state:
         # a definition that names no state counts a figure, not a change of it: "the stock
