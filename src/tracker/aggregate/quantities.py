@@ -638,9 +638,14 @@ def _with_state_names(accepted: tuple[str, ...]) -> tuple[str, ...]:
     for word in accepted:
         if word and word not in known:
             for code in supported_languages():
-                state = load_concepts(code).state_of(word.replace("_", " "))
-                if state is not None and state not in accepted and state not in extra:
-                    extra.append(state)
+                concepts = load_concepts(code)
+                state = concepts.state_of(word.replace("_", " "))
+                # else a two-word phrase of a state that the word opens: "risen" as in
+                # "risen by", "gestiegen" as in "gestiegen um" (a change)
+                named = [state] if state is not None else [
+                    st for phrase, st in concepts.phrase_states.items()
+                    if len(phrase.split()) == 2 and phrase.split()[0] == word]
+                extra += [st for st in named if st not in accepted and st not in extra]
     return accepted + tuple(extra)
 
 
