@@ -372,6 +372,12 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                 # value of its own (no state; for a concept none, a unit's or its own lemma)
                 # takes the claim ("1,2 Millionen Tiere wurden gekeult", "12 Tonnen Kokain")
                 free = "state IS NULL"
+                if name == "state":
+                    # nor a price, which any word of money gives ("the compensation bill had
+                    # reached €14.6 million", "Eier kosten 8 Prozent mehr"): the definition's
+                    # own word says what the money is
+                    params.append(sorted(_of_every_language("measure_only")))
+                    free = "(state IS NULL OR list_contains(?, state))"
                 if name == "concept":
                     # a unit the definition counts in ("12 Tonnen Kokain" for tonnes) says
                     # nothing of what it measures
