@@ -368,9 +368,10 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
             if own:
                 # a word of the definition that the vocabulary does not know ("culled",
                 # "beschlagnahmt", "cocaine"): the extractor can never give it, so the word
-                # itself, in any of its forms, near the number of a claim that states no such
-                # value of its own (no state; for a concept none, a unit's or its own lemma)
-                # takes the claim ("1,2 Millionen Tiere wurden gekeult", "12 Tonnen Kokain")
+                # itself, in any of its forms (a state word: and its translations), around the
+                # number of a claim that states no such value of its own (no state, or only a
+                # price; for a concept none, a unit's or its own lemma) takes the claim
+                # ("1,2 Millionen Tiere wurden gekeult", "12 Tonnen Kokain")
                 free = "state IS NULL"
                 if name == "state":
                     # nor a price, which any word of money gives ("the compensation bill had
@@ -443,6 +444,9 @@ def word_stems(word: str) -> tuple[str, ...]:
 _SPELLINGS = {"c": "[ckz]", "k": "[ck]", "z": "[zc]"}
 
 
+_NEVER = r"\b\B"  # an RE2 pattern that matches nothing (RE2 has no lookahead)
+
+
 def _forms_regex(words: tuple[str, ...]) -> str:
     """An RE2 pattern over lower-cased text: a word starting with one of the words' stems,
     after an optional German participle prefix "ge" ("gekeult"), accents absorbed."""
@@ -450,7 +454,7 @@ def _forms_regex(words: tuple[str, ...]) -> str:
     alternatives = "|".join(
         "".join(_SPELLINGS.get(ch) or _accent_pattern(ch) for ch in fold(stem))
         for stem in stems)
-    return rf"(^|[^\pL\pN])(ge)?({alternatives or '(?!x)x'})"
+    return rf"(^|[^\pL\pN])(ge)?({alternatives or _NEVER})"
 
 
 def _with_translated_forms(pattern: str, words: tuple[str, ...]) -> str:
