@@ -178,6 +178,27 @@ def translations_of(words: Iterable[str], source: str, target: str) -> dict[str,
 _looked_up: dict[tuple[int, str, str], dict[str, frozenset[str]]] = {}
 
 
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@functools.cache
+def word_translations(word: str, source: str, target: str) -> frozenset[str]:
+    """The one-word translations, of any part of speech, that the ``source``-``target``
+    dictionary gives for ``word`` as written and for its lemma ("affected" -> betroffen,
+    befallen; "seized" -> sichergestellt; "Entschädigung" -> compensation), lower-cased: how a
+    user's state word (a participle, a verb, a noun) reads in the other language's text."""
+    from tracker.extract.concepts import lemmatize
+
+    book = _dictionary(source, target)
+    if book is None or not word:
+        return frozenset()
+    found: set[str] = set()
+    for entries in book.entries(dict.fromkeys([word, lemmatize(word, source)])).values():
+        for entry in entries:
+            found |= {g for g in glosses(entry, nouns=False) if _WORD.fullmatch(g)}
+    return frozenset(found)
+
+
 @functools.cache
 def translations(word: str, source: str, target: str) -> frozenset[str]:
     """The lower-cased lemmas the ``source``-``target`` dictionary gives for ``word`` (every

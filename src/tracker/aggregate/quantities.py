@@ -368,18 +368,28 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
             if own:
                 # a word of the definition that the vocabulary does not know ("culled",
                 # "beschlagnahmt", "cocaine"): the extractor can never give it, so the word
-                # itself, in any of its forms, near the number of a claim that states no such
-                # value of its own (no state; for a concept none, a unit's or its own lemma)
-                # takes the claim ("1,2 Millionen Tiere wurden gekeult", "12 Tonnen Kokain")
+                # itself, in any of its forms (a state word: and its translations), around the
+                # number of a claim that states no such value of its own (no state, or only a
+                # price; for a concept none, a unit's or its own lemma) takes the claim
+                # ("1,2 Millionen Tiere wurden gekeult", "12 Tonnen Kokain")
                 free = "state IS NULL"
+                if name == "state":
+                    # nor a price, which any word of money gives ("the compensation bill had
+                    # reached €14.6 million", "Eier kosten 8 Prozent mehr"): the definition's
+                    # own word says what the money is
+                    params.append(sorted(_of_every_language("measure_only")))
+                    free = "(state IS NULL OR list_contains(?, state))"
                 if name == "concept":
                     # a unit the definition counts in ("12 Tonnen Kokain" for tonnes) says
                     # nothing of what it measures
                     params.append(list(_measure_units(q.unit)))
                     free = (f"(concept IS NULL OR (concept = unit AND list_contains(?, unit)) "
                             f"OR NOT list_contains({_known_concept_list()}, concept))")
-                params.append(_forms_regex(own))
-                test = f"({test} OR ({free} AND regexp_matches(near, ?)))"
+                pattern = _forms_regex(own)
+                if name == "state":  # and as the other language's text says it
+                    pattern = _with_translated_forms(pattern, own)
+                params.append(pattern)
+                test = f"({test} OR ({free} AND regexp_matches(around, ?)))"
             parts.append(test)
     if not q.state:
         # a definition that names no state counts a figure, not a change of it: "the stock
@@ -434,6 +444,9 @@ def word_stems(word: str) -> tuple[str, ...]:
 _SPELLINGS = {"c": "[ckz]", "k": "[ck]", "z": "[zc]"}
 
 
+_NEVER = r"\b\B"  # an RE2 pattern that matches nothing (RE2 has no lookahead)
+
+
 def _forms_regex(words: tuple[str, ...]) -> str:
     """An RE2 pattern over lower-cased text: a word starting with one of the words' stems,
     after an optional German participle prefix "ge" ("gekeult"), accents absorbed."""
@@ -441,7 +454,32 @@ def _forms_regex(words: tuple[str, ...]) -> str:
     alternatives = "|".join(
         "".join(_SPELLINGS.get(ch) or _accent_pattern(ch) for ch in fold(stem))
         for stem in stems)
-    return rf"(^|[^\pL\pN])(ge)?({alternatives or '(?!x)x'})"
+    return rf"(^|[^\pL\pN])(ge)?({alternatives or _NEVER})"
+
+
+def _with_translated_forms(pattern: str, words: tuple[str, ...]) -> str:
+    """``pattern`` (``_forms_regex``) or a word that translates one of ``words`` into another
+    supported language, in any part of speech (``glossary.word_translations``: "affected" ->
+    "betroffen", "tested" -> "getestet", "compensation" -> "Entschädigung"), as a word start
+    ("Entschädigungen"); without the dictionaries the pattern as it was."""
+    from tracker.aggregate.glossary import word_translations
+    from tracker.extract.lexicon import supported_languages
+
+    codes = supported_languages()
+    found = sorted({fold(t) for w in words for s in codes for t_ in codes if s != t_
+                    for t in word_translations(w.replace("_", " "), s, t_)},
+                   key=len, reverse=True)
+    if not found:
+        return pattern
+    # each translation as written and as its stems ("durchsuchen" -> "durchsuch":
+    # "durchsucht"), of five letters at least (a short stem of a loose sense starts too many
+    # words), at a word's start or as the head of a compound ("wert": "Straßenverkaufswert")
+    stems = sorted({st for t in found for st in (t, *word_stems(t)) if len(st) >= 5},
+                   key=len, reverse=True)
+    alternatives = "|".join(_accent_pattern(t) for t in stems)
+    heads = "|".join(_accent_pattern(t) for t in found)
+    return (rf"{pattern}|(^|[^\pL\pN])({alternatives})"
+            rf"|\pL({heads})(e|en|n|s|es)?($|[^\pL\pN])")
 
 
 def _known_concept_list() -> str:
@@ -610,9 +648,14 @@ def _with_state_names(accepted: tuple[str, ...]) -> tuple[str, ...]:
     for word in accepted:
         if word and word not in known:
             for code in supported_languages():
-                state = load_concepts(code).state_of(word.replace("_", " "))
-                if state is not None and state not in accepted and state not in extra:
-                    extra.append(state)
+                concepts = load_concepts(code)
+                state = concepts.state_of(word.replace("_", " "))
+                # else a two-word phrase of a state that the word opens: "risen" as in
+                # "risen by", "gestiegen" as in "gestiegen um" (a change)
+                named = [state] if state is not None else [
+                    st for phrase, st in concepts.phrase_states.items()
+                    if len(phrase.split()) == 2 and phrase.split()[0] == word]
+                extra += [st for st in named if st not in accepted and st not in extra]
     return accepted + tuple(extra)
 
 

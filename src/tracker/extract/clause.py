@@ -346,7 +346,7 @@ def _state_words(
         state = raw.get(word, _UNREAD)
         if state is _UNREAD:
             state = raw[word] = concepts.state_of(word.strip(PUNCTUATION))
-        if state is not None:
+        if state is not None and not _attributive_after_preposition(after_words, i, concepts):
             found_states.append((i + 1, state))
     if concepts.split_states and concepts.split_verbs.search(low, start, end):
         found_states += split_verbs(words, after_words, concepts)
@@ -363,6 +363,19 @@ def _state_words(
     if future_tense(texts, concepts, clause):
         tail.append((0, concepts.plan_state))
     return found_states, named, words, tail
+
+
+def _attributive_after_preposition(words: list[str], i: int, concepts: Concepts) -> bool:
+    """Is the state word ``words[i]`` (after the number) the attribute of the noun of a
+    prepositional phrase ("15 people in contact with infected birds", "mit den infizierten
+    Tieren"): right after a preposition (``actor.not_after``), or after one and an article,
+    and followed by a word in the same clause; it describes that noun, not the figure."""
+    if i == 0 or i + 1 >= len(words) or words[i] != words[i].strip(PUNCTUATION):
+        return False
+    before = words[i - 1]
+    if before in concepts.articles and i >= 2:
+        before = words[i - 2]
+    return before in concepts.not_after
 
 
 def _names_others(
