@@ -444,7 +444,6 @@ def word_stems(word: str) -> tuple[str, ...]:
 _SPELLINGS = {"c": "[ckz]", "k": "[ck]", "z": "[zc]"}
 
 
-_NEVER = r"\b\B"  # an RE2 pattern that matches nothing (RE2 has no lookahead)
 
 
 def _forms_regex(words: tuple[str, ...]) -> str:
@@ -768,7 +767,7 @@ def _whole_words() -> str:
     words = sorted({w for code in supported_languages()
                     for w in load_concepts(code).whole_before_words}, key=len, reverse=True)
     if not words:
-        return "(?!x)x"
+        return _NEVER
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return rf"(?:^|[^\pL])(?:{alternation})(?:$|[^\pL])".replace("'", "''")
 
@@ -840,7 +839,7 @@ def earlier_year_sql() -> str:
     months = sorted({m for code in supported_languages()
                      for m in load_lexicon(code).negatives.months},
                     key=len, reverse=True)
-    month_pattern = "|".join(re.escape(m).replace("'", "''") for m in months) or "(?!x)x"
+    month_pattern = "|".join(re.escape(m).replace("'", "''") for m in months) or _NEVER
     undated = "dating"
     if words:
         alternation = "|".join(re.escape(w).replace("'", "''") for w in words)
@@ -958,7 +957,7 @@ def _listed_owner() -> str:
 
     def alternation(words: set[str]) -> str:
         if not words:
-            return "(?!x)x"
+            return _NEVER
         return "|".join(re.escape(w).replace(r"\ ", r"\s+")
                         for w in sorted(words, key=len, reverse=True))
 
