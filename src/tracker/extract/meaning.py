@@ -717,7 +717,7 @@ def _countries_placed(
     found: set[str] = set()
     placed_end = -1
     for match in concepts.countries.finditer(low, clause[0], clause[1]):
-        if claim.start <= match.start() < claim.end:
+        if claim.start <= match.start() < claim.end or _in_source(claim, match.start()):
             continue
         form = match.group()
         iso = concepts.country_forms.get(" ".join(form.split()))
@@ -732,6 +732,15 @@ def _countries_placed(
             found.add(iso)
             placed_end = match.end()
     return COORDINATED.join(sorted(found)) if found else None
+
+
+def _in_source(claim: Claim, at: int) -> bool:
+    """ "Der Geheimdienst in Seoul zählte 290 Tote", "the agency in Seoul counted 290 dead": a
+    place inside the noun phrase of who states the figure says where the source is, not where
+    what it counts is."""
+    start = claim.source_start
+    return start is not None and claim.source is not None and (
+        start <= at < start + len(claim.source))
 
 
 def _own_predicate(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int]) -> bool:

@@ -1,0 +1,23 @@
+"""Round 15 meaning rules (tuner "nk"), on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def _meanings(text: str, lang: str) -> list[tuple[str | None, str | None, str | None]]:
+    from tracker.extract import extract
+
+    return [(c.concept, c.actor, c.state) for c in extract(text, lang)]
+
+
+def test_the_place_of_the_source_is_not_the_owner_de() -> None:
+    got = _meanings("Die Behörde in Lissabon zählte zuletzt etwa 70 Tote.", "de")
+    assert got[0][1] is None and got[0][2] == "killed"
+
+
+def test_the_place_of_the_source_is_not_the_owner_en() -> None:
+    got = _meanings("The ministry in Lisbon counted about 70 dead by Friday.", "en")
+    assert got[0][1] is None and got[0][2] == "killed"
+
+
+def test_a_place_of_the_counted_still_owns_them() -> None:
+    assert _meanings("In Portugal starben laut der Behörde 70 Menschen.", "de")[0][1] == "PT"
