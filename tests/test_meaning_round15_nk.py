@@ -21,3 +21,15 @@ def test_the_place_of_the_source_is_not_the_owner_en() -> None:
 
 def test_a_place_of_the_counted_still_owns_them() -> None:
     assert _meanings("In Portugal starben laut der Behörde 70 Menschen.", "de")[0][1] == "PT"
+
+
+def test_a_whole_after_a_change_is_no_change_de() -> None:
+    got = _meanings("Im Mai kamen 300 weitere Soldaten hinzu, insgesamt sind es nun rund 2.300.",
+                    "de")
+    assert got[0][2] == "added" and got[1][2] != "added"
+
+
+def test_the_contingent_after_fresh_troops_counts_the_deployed_en() -> None:
+    got = _meanings("Officials said 2,000 soldiers had been deployed in Mali. Paris sent 300 fresh "
+                    "soldiers in May, and the contingent now numbers about 2,300.", "en")
+    assert [m[2] for m in got] == ["deployed", "added", "deployed"]

@@ -129,7 +129,9 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # says the state; what is counted is the figure's own noun, else the last figure's
             concept = found.concept or asked.concept or (total.concept if total else None)
             found = Meaning(concept, found.actor or asked.actor, asked.state)
-        elif (back := antecedent if said_at == claim.sentence_start else total) is not None and (
+        elif (back := antecedent if said_at == claim.sentence_start and not (
+            _whole_after_change(claim, antecedent, low, concepts, clause)
+        ) else total) is not None and (
             not said_outside and _bare(claim, found, back) and (
                 not measured or claim.unit is not None)
             and not _collective_before(claim, low, concepts, clause)
@@ -321,8 +323,11 @@ def _located_before(
             and total.state == concepts.located_state):
         return False
     words = WORD.findall(low, claim.sentence_start, clause[1])
-    return any(w in concepts.reporting_verbs or w in concepts.count_nouns for w in words) and (
-        not any(w in concepts.force_nouns for w in words))
+    # ... or as the size of the whole ("the contingent now numbers 2,300", "insgesamt 2.300")
+    whole = _collective_before(claim, low, concepts, clause) or concepts.whole_before.search(
+        " ".join(WORD.findall(low, clause[0], claim.start))) is not None
+    return (whole or any(w in concepts.reporting_verbs or w in concepts.count_nouns
+                         for w in words)) and not any(w in concepts.force_nouns for w in words)
 
 
 def _side_of_poll(claim: Claim, prev: Claim, found: Meaning, concepts: Concepts) -> bool:
@@ -626,6 +631,21 @@ def _collective_before(
     the figure counts, so it is no bare figure (even with a unit carried over from the last)."""
     words = WORD.findall(low, clause[0], claim.start)
     return any(word in concepts.collective_nouns for word in words)
+
+
+def _whole_after_change(claim: Claim, antecedent: Meaning | None, low: str,
+                        concepts: Concepts, clause: tuple[int, int]) -> bool:
+    """ "3.000 weitere Soldaten ... ging Seoul von insgesamt rund 14.000 aus", "sent 1,500 fresh
+    troops, bringing the force to 9,000 in all": a figure its own clause calls the whole (a
+    ``whole_before`` phrase right before it) is no further change of the change before it in its
+    sentence; it counts the total that change was added to."""
+    if antecedent is None or antecedent.state != concepts.change_state:
+        return False
+    if concepts.whole_before.search(" ".join(WORD.findall(low, clause[0], claim.start))):
+        return True
+    end = _skip_space(low, claim.end)
+    return any(low.startswith(w, end) and not match_word(low, end + len(w))
+               for w in concepts.whole_before_words)
 
 
 def _bare(claim: Claim, found: Meaning, antecedent: Meaning) -> bool:
