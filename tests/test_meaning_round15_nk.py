@@ -33,3 +33,9 @@ def test_the_contingent_after_fresh_troops_counts_the_deployed_en() -> None:
     got = _meanings("Officials said 2,000 soldiers had been deployed in Mali. Paris sent 300 fresh "
                     "soldiers in May, and the contingent now numbers about 2,300.", "en")
     assert [m[2] for m in got] == ["deployed", "added", "deployed"]
+
+
+def test_a_carried_noun_does_not_hide_the_state_noun_before_the_number_de() -> None:
+    got = _meanings("Die Zahl der Gefallenen schätzt das Amt auf 900, die der Verwundeten auf "
+                    "mehr als 1.700.", "de")
+    assert [m[2] for m in got] == ["killed", "wounded"]

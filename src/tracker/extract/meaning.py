@@ -754,6 +754,13 @@ def _countries_placed(
     return COORDINATED.join(sorted(found)) if found else None
 
 
+def _entity_written(claim: Claim, text: str, end: int) -> bool:
+    """The claim's noun stands at it: not carried over from the figure before ("Die Zahl der
+    Gefallenen schätzt er auf 2.000, die der Verwundeten auf 4.000": the 4.000 are no fallen,
+    the state noun before them names what they count)."""
+    return claim.entity is not None and text.find(claim.entity, claim.start, end) >= 0
+
+
 def _in_source(claim: Claim, at: int) -> bool:
     """ "Der Geheimdienst in Seoul zählte 290 Tote", "the agency in Seoul counted 290 dead": a
     place inside the noun phrase of who states the figure says where the source is, not where
@@ -891,7 +898,8 @@ def read_meaning(
     state = phrase or unit_state
     said = clause_state(texts, concepts, clause, claim, None,
                         lambda word: _concept_of(word, lex, concepts),
-                        other_nouns=noun is not None and claim.entity is not None, memo=memo)
+                        other_nouns=noun is not None and claim.entity is not None and (
+                            _entity_written(claim, text, end)), memo=memo)
     # a unit not written at the number (inherited: "8,400 people injured and about 400 still
     # missing") yields to the clause's own state word
     inherited = phrase is None and claim.entity is None and said is not None
