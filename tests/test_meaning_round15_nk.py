@@ -39,3 +39,19 @@ def test_a_carried_noun_does_not_hide_the_state_noun_before_the_number_de() -> N
     got = _meanings("Die Zahl der Gefallenen schätzt das Amt auf 900, die der Verwundeten auf "
                     "mehr als 1.700.", "de")
     assert [m[2] for m in got] == ["killed", "wounded"]
+
+
+def test_nationals_in_a_text_of_their_soldiers_are_those_soldiers_de() -> None:
+    got = _meanings("Frankreich hat 800 Soldaten nach Mali geschickt. Inzwischen halten sich "
+                    "rund 2.000 Franzosen in Mali auf.", "de")
+    assert got[1][:3] == ("soldier", "FR", "deployed")
+
+
+def test_nationals_in_a_text_of_their_soldiers_are_those_soldiers_en() -> None:
+    got = _meanings("France has sent 800 troops to Mali. Some 2,000 French are now in Mali.", "en")
+    assert got[1][0] == "soldier"
+
+
+def test_nationals_without_soldiers_of_their_country_stay_persons() -> None:
+    got = _meanings("Some 2,000 Ukrainians arrived in Poland on Sunday.", "en")
+    assert got[0][0] == "person"

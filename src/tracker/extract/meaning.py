@@ -246,7 +246,29 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
                 object.__setattr__(claim, name, value)
         if claim.unit in concepts.share_units and found.concept in concepts.rate_concepts:
             rate = claim
+    _nationals_as_located(claims, concepts)
     return claims
+
+
+def _nationals_as_located(claims: list[Claim], concepts: Concepts) -> None:
+    """ "Nordkorea hat 3.000 Soldaten geschickt ... halten sich 12.000 Nordkoreaner in Russland
+    auf", "Pyongyang sent 3,000 troops ... 15,000 North Koreans have been sent": people named
+    only by their nationality, in a text that counts soldiers (a located concept) of that same
+    country, are those soldiers; present or arrived somewhere, they are deployed there."""
+    located = {c.actor: c.concept for c in claims
+               if c.concept in concepts.located_concepts and c.actor
+               and COORDINATED not in c.actor}
+    if not located:
+        return
+    for claim in claims:
+        if claim.actor not in located or claim.concept in concepts.located_concepts or (
+            not claim.entity
+            or concepts.country_forms.get(" ".join(claim.entity.lower().split())) != claim.actor
+        ):
+            continue
+        object.__setattr__(claim, "concept", located[claim.actor])
+        if claim.state is None or claim.state in concepts.weak_states:
+            object.__setattr__(claim, "state", concepts.located_state)
 
 
 _STATE_AFTER_PART = 24  # characters after "of them" where the part's own state word stands
