@@ -55,3 +55,20 @@ def test_nationals_in_a_text_of_their_soldiers_are_those_soldiers_en() -> None:
 def test_nationals_without_soldiers_of_their_country_stay_persons() -> None:
     got = _meanings("Some 2,000 Ukrainians arrived in Poland on Sunday.", "en")
     assert got[0][0] == "person"
+
+
+def test_a_plan_in_a_second_predicate_is_not_the_figures_en() -> None:
+    got = _meanings("Around 4,000 Dutch soldiers have been sent to Lithuania and are likely to "
+                    "stay there until 2027.", "en")
+    assert got[0][2] == "deployed"
+
+
+def test_a_plan_in_a_second_predicate_is_not_the_figures_de() -> None:
+    got = _meanings("Rund 5.000 Soldaten wurden nach Litauen verlegt und sollen dort bis 2027 "
+                    "bleiben.", "de")
+    assert got[0][2] == "deployed"
+
+
+def test_a_plan_of_the_figure_itself_stays() -> None:
+    got = _meanings("Around 4,000 soldiers are expected to be sent to Lithuania.", "en")
+    assert got[0][2] == "expected"

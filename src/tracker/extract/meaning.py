@@ -86,6 +86,14 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         clause = into_relative(clause, claim, nxt, low, breaks, concepts)
         clause = after_coordinator(clause, claim, prev, low, concepts)
         found = read_meaning(claim, (text, low), lex, concepts, clause, memo=memo)
+        if found.state in concepts.override_states and (
+            cut := _second_predicate(claim, low, concepts, clause)
+        ) is not None:
+            # "10,000 soldiers have been sent to Russia and are likely to reinforce ...", "and
+            # some of them have moved": a plan or part of a second predicate is not the figure's
+            first_only = read_meaning(claim, (text, low), lex, concepts, (clause[0], cut))
+            if first_only.state is not None and first_only.state not in concepts.override_states:
+                found = first_only
         own_actor = found.actor
         if prev is not None and _others_of_another_state(claim, prev, found, low, concepts):
             # "2,000 were killed; 5,000 more were wounded", "rund 2000 kamen ums Leben, etwa
@@ -774,6 +782,22 @@ def _countries_placed(
             found.add(iso)
             placed_end = match.end()
     return COORDINATED.join(sorted(found)) if found else None
+
+
+def _second_predicate(claim: Claim, low: str, concepts: Concepts,
+                      clause: tuple[int, int]) -> int | None:
+    """Where a coordinator after the figure opens a second predicate: the first coordinator
+    after the number followed by an auxiliary or a word of no noun phrase ("and are likely",
+    "and some of them", "und einige von ihnen"); None when there is none."""
+    for word in WORD.finditer(low, claim.end, clause[1]):
+        if word.group() in concepts.coordinators:
+            after = WORD.findall(low, word.end(), clause[1])[:_PARTITIVE_REACH + 1]
+            said = f" {' '.join(after)} "
+            if after and (after[0] in concepts.auxiliaries
+                          or any(f" {p} " in said for p in concepts.back_partitives)):
+                return word.start()
+            return None
+    return None
 
 
 def _entity_written(claim: Claim, text: str, end: int) -> bool:
