@@ -72,3 +72,18 @@ def test_a_plan_in_a_second_predicate_is_not_the_figures_de() -> None:
 def test_a_plan_of_the_figure_itself_stays() -> None:
     got = _meanings("Around 4,000 soldiers are expected to be sent to Lithuania.", "en")
     assert got[0][2] == "expected"
+
+
+def test_an_estimate_of_soldiers_in_a_text_of_soldiers_sent_counts_them_de() -> None:
+    got = _meanings("Zunächst war von 800 Soldaten die Rede. Inzwischen hat Frankreich 2.000 "
+                    "Soldaten nach Mali entsandt.", "de")
+    assert [m[2] for m in got] == ["deployed", "deployed"]
+
+
+def test_soldiers_being_prepared_are_a_plan() -> None:
+    got = _meanings("Officials said as many as 9,000 Belgian soldiers were being prepared to "
+                    "join the mission.", "en")
+    assert got[0][2] == "expected"
+    got = _meanings("Der Minister sprach von 9.000 Soldaten, die auf den Einsatz vorbereitet "
+                    "würden.", "de")
+    assert got[0][2] == "expected"

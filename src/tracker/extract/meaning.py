@@ -74,6 +74,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     rate: Claim | None = None  # the last share of a rate ("growth of 0.9%")
     before = -1  # the start of the last sentence with a figure before the current one
     whole_of: Meaning | None = None  # a part's meaning, when the next figure is its whole
+    unstated: list[Claim] = []  # estimates of a located concept ("soldier") with no state
     # a text that names no part of an area ("Wahlkreis", "constituency") is not searched for one
     subunits = concepts.subunit_nouns.search(low) is not None
     for i, claim in enumerate(claims):
@@ -248,6 +249,11 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # "30,000 passengers a day", "mindestens 100 Lastwagen pro Tag": a rate per period,
             # never a count or total of the story
             found = Meaning(found.concept, found.actor, concepts.rate_state)
+        if found.state is None and found.concept in concepts.located_concepts and (
+            _located_before(claim, found, Meaning(found.concept, None, concepts.located_state),
+                            low, concepts, clause)
+        ):
+            unstated.append(claim)
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:
@@ -255,6 +261,12 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         if claim.unit in concepts.share_units and found.concept in concepts.rate_concepts:
             rate = claim
     _nationals_as_located(claims, concepts)
+    if unstated and any(c.concept in concepts.located_concepts
+                        and c.state == concepts.located_state for c in claims):
+        # "Vergangene Woche war von 1500 Elitesoldaten die Rede" in a text of soldiers sent
+        # (before or after it): an estimate of soldiers with no state of its own counts them
+        for claim in unstated:
+            object.__setattr__(claim, "state", concepts.located_state)
     return claims
 
 
