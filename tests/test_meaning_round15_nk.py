@@ -87,3 +87,15 @@ def test_soldiers_being_prepared_are_a_plan() -> None:
     got = _meanings("Der Minister sprach von 9.000 Soldaten, die auf den Einsatz vorbereitet "
                     "würden.", "de")
     assert got[0][2] == "expected"
+
+
+def test_counts_of_a_duration_said_alone_are_a_part() -> None:
+    got = _meanings("In the past two weeks alone, more than 300 Belgians were killed.", "en")
+    assert got[1][2] == "part"
+    got = _meanings("Allein in den vergangenen drei Tagen seien 300 Belgier getötet worden.", "de")
+    assert got[1][2] == "part"
+
+
+def test_a_duration_without_alone_leaves_the_count() -> None:
+    got = _meanings("The walkout cancelled 1,250 trains over two days.", "en")
+    assert got[0][2] != "part"

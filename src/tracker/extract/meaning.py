@@ -75,6 +75,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     before = -1  # the start of the last sentence with a figure before the current one
     whole_of: Meaning | None = None  # a part's meaning, when the next figure is its whole
     unstated: list[Claim] = []  # estimates of a located concept ("soldier") with no state
+    period_part = -1  # the sentence start of a duration said as a part ("two weeks alone")
     # a text that names no part of an area ("Wahlkreis", "constituency") is not searched for one
     subunits = concepts.subunit_nouns.search(low) is not None
     for i, claim in enumerate(claims):
@@ -249,6 +250,21 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # "30,000 passengers a day", "mindestens 100 Lastwagen pro Tag": a rate per period,
             # never a count or total of the story
             found = Meaning(found.concept, found.actor, concepts.rate_state)
+        if claim.unit in concepts.period_units and found.state == concepts.part_state and (
+            _period_alone(claim, low, concepts)
+        ):
+            # "at least 200 were killed in the past three days alone", "Allein in den
+            # vergangenen zwei Wochen seien 200 getötet worden": counts of a part of the time
+            period_part = claim.sentence_start
+            if prev is not None and prev.sentence_start == claim.sentence_start and (
+                prev.state not in concepts.override_states
+                and (prev.concept or prev.unit or "") not in concepts.no_state
+            ):
+                object.__setattr__(prev, "state", concepts.part_state)
+        elif period_part == claim.sentence_start and found.state not in (
+            concepts.override_states
+        ) and (found.concept or claim.unit or "") not in concepts.no_state:
+            found = Meaning(found.concept, found.actor, concepts.part_state)
         if found.state is None and found.concept in concepts.located_concepts and (
             _located_before(claim, found, Meaning(found.concept, None, concepts.located_state),
                             low, concepts, clause)
@@ -794,6 +810,19 @@ def _countries_placed(
             found.add(iso)
             placed_end = match.end()
     return COORDINATED.join(sorted(found)) if found else None
+
+
+_ALONE_REACH = 5  # words around a duration where "alone", "allein" makes a part of the time
+
+
+def _period_alone(claim: Claim, low: str, concepts: Concepts) -> bool:
+    """ "in the past two weeks alone", "allein in den vergangenen zwei Wochen": a part word of a
+    single word (no partitive) near the duration."""
+    partitive = {*concepts.inclusions, *concepts.part_after}
+    near = [*WORD.findall(low, claim.sentence_start, claim.start)[-_ALONE_REACH:],
+            *WORD.findall(low, claim.end, claim.end + 60)[:_ALONE_REACH]]
+    return any(concepts.state_words.get(w) == concepts.part_state and w not in partitive
+               for w in near)
 
 
 def _second_predicate(claim: Claim, low: str, concepts: Concepts,
