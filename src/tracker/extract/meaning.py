@@ -74,7 +74,7 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     rate: Claim | None = None  # the last share of a rate ("growth of 0.9%")
     before = -1  # the start of the last sentence with a figure before the current one
     whole_of: Meaning | None = None  # a part's meaning, when the next figure is its whole
-    unstated: list[Claim] = []  # estimates of a located concept ("soldier") with no state
+    unstated: list[Claim] = []  # estimates of a located concept (soldiers) with no state
     period_part = -1  # the sentence start of a duration said as a part ("two weeks alone")
     # a text that names no part of an area ("Wahlkreis", "constituency") is not searched for one
     subunits = concepts.subunit_nouns.search(low) is not None
