@@ -74,6 +74,7 @@ class Concepts:
     # "36 million tonnes of grain", "4 Millionen Tonnen Weizen": a unit that measures an amount
     # of a material; the counted noun after it (perhaps after a link word: "of") is the concept
     material_units: frozenset[str]
+    period_units: frozenset[str]  # durations: "in the past two weeks alone" makes a part of time
     material_links: frozenset[str]
     share_units: frozenset[str]  # units of a share ("percent"): what it is a share of counts
     shares: dict[str, str]  # "of the vote", "turnout was": a noun a share measures -> [units] key
@@ -433,6 +434,7 @@ def load_concepts(code: str) -> Concepts:
         | f.word_set("rules.member_concepts"),
         no_state=base.word_set("rules.no_state") | f.word_set("rules.no_state"),
         material_units=base.word_set("rules.material_units") | f.word_set("rules.material_units"),
+        period_units=base.word_set("rules.period_units") | f.word_set("rules.period_units"),
         material_links=f.word_set("rules.material_links"),
         share_units=base.word_set("rules.share_units") | f.word_set("rules.share_units"),
         shares={form: unit for form, unit in shares.items() if not form.startswith("*")},

@@ -74,6 +74,8 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
     rate: Claim | None = None  # the last share of a rate ("growth of 0.9%")
     before = -1  # the start of the last sentence with a figure before the current one
     whole_of: Meaning | None = None  # a part's meaning, when the next figure is its whole
+    unstated: list[Claim] = []  # estimates of a located concept (soldiers) with no state
+    period_part = -1  # the sentence start of a duration said as a part ("two weeks alone")
     # a text that names no part of an area ("Wahlkreis", "constituency") is not searched for one
     subunits = concepts.subunit_nouns.search(low) is not None
     for i, claim in enumerate(claims):
@@ -86,6 +88,14 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
         clause = into_relative(clause, claim, nxt, low, breaks, concepts)
         clause = after_coordinator(clause, claim, prev, low, concepts)
         found = read_meaning(claim, (text, low), lex, concepts, clause, memo=memo)
+        if found.state in concepts.override_states and (
+            cut := _second_predicate(claim, low, concepts, clause)
+        ) is not None:
+            # "10,000 soldiers have been sent to Russia and are likely to reinforce ...", "and
+            # some of them have moved": a plan or part of a second predicate is not the figure's
+            first_only = read_meaning(claim, (text, low), lex, concepts, (clause[0], cut))
+            if first_only.state is not None and first_only.state not in concepts.override_states:
+                found = first_only
         own_actor = found.actor
         if prev is not None and _others_of_another_state(claim, prev, found, low, concepts):
             # "2,000 were killed; 5,000 more were wounded", "rund 2000 kamen ums Leben, etwa
@@ -129,7 +139,9 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # says the state; what is counted is the figure's own noun, else the last figure's
             concept = found.concept or asked.concept or (total.concept if total else None)
             found = Meaning(concept, found.actor or asked.actor, asked.state)
-        elif (back := antecedent if said_at == claim.sentence_start else total) is not None and (
+        elif (back := antecedent if said_at == claim.sentence_start and not (
+            _whole_after_change(claim, antecedent, low, concepts, clause)
+        ) else total) is not None and (
             not said_outside and _bare(claim, found, back) and (
                 not measured or claim.unit is not None)
             and not _collective_before(claim, low, concepts, clause)
@@ -238,13 +250,61 @@ def add_meaning(claims: list[Claim], text: str, lex: Lexicon) -> list[Claim]:
             # "30,000 passengers a day", "mindestens 100 Lastwagen pro Tag": a rate per period,
             # never a count or total of the story
             found = Meaning(found.concept, found.actor, concepts.rate_state)
+        if claim.unit in concepts.period_units and found.state == concepts.part_state and (
+            _period_alone(claim, low, concepts)
+        ):
+            # "at least 200 were killed in the past three days alone", "Allein in den
+            # vergangenen zwei Wochen seien 200 getötet worden": counts of a part of the time
+            period_part = claim.sentence_start
+            if prev is not None and prev.sentence_start == claim.sentence_start and (
+                prev.state not in concepts.override_states
+                and (prev.concept or prev.unit or "") not in concepts.no_state
+            ):
+                object.__setattr__(prev, "state", concepts.part_state)
+        elif period_part == claim.sentence_start and found.state not in (
+            concepts.override_states
+        ) and (found.concept or claim.unit or "") not in concepts.no_state:
+            found = Meaning(found.concept, found.actor, concepts.part_state)
+        if found.state is None and found.concept in concepts.located_concepts and (
+            _located_before(claim, found, Meaning(found.concept, None, concepts.located_state),
+                            low, concepts, clause)
+        ):
+            unstated.append(claim)
         for name in _FIELDS:
             value = getattr(found, name)
             if value is not None:
                 object.__setattr__(claim, name, value)
         if claim.unit in concepts.share_units and found.concept in concepts.rate_concepts:
             rate = claim
+    _nationals_as_located(claims, concepts)
+    if unstated and any(c.concept in concepts.located_concepts
+                        and c.state == concepts.located_state for c in claims):
+        # "Vergangene Woche war von 1500 Elitesoldaten die Rede" in a text of soldiers sent
+        # (before or after it): an estimate of soldiers with no state of its own counts them
+        for claim in unstated:
+            object.__setattr__(claim, "state", concepts.located_state)
     return claims
+
+
+def _nationals_as_located(claims: list[Claim], concepts: Concepts) -> None:
+    """ "Nordkorea hat 3.000 Soldaten geschickt ... halten sich 12.000 Nordkoreaner in Russland
+    auf", "Pyongyang sent 3,000 troops ... 15,000 North Koreans have been sent": people named
+    only by their nationality, in a text that counts soldiers (a located concept) of that same
+    country, are those soldiers; present or arrived somewhere, they are deployed there."""
+    located = {c.actor: c.concept for c in claims
+               if c.concept in concepts.located_concepts and c.actor
+               and COORDINATED not in c.actor}
+    if not located:
+        return
+    for claim in claims:
+        if claim.actor not in located or claim.concept in concepts.located_concepts or (
+            not claim.entity
+            or concepts.country_forms.get(" ".join(claim.entity.lower().split())) != claim.actor
+        ):
+            continue
+        object.__setattr__(claim, "concept", located[claim.actor])
+        if claim.state is None or claim.state in concepts.weak_states:
+            object.__setattr__(claim, "state", concepts.located_state)
 
 
 _STATE_AFTER_PART = 24  # characters after "of them" where the part's own state word stands
@@ -321,8 +381,11 @@ def _located_before(
             and total.state == concepts.located_state):
         return False
     words = WORD.findall(low, claim.sentence_start, clause[1])
-    return any(w in concepts.reporting_verbs or w in concepts.count_nouns for w in words) and (
-        not any(w in concepts.force_nouns for w in words))
+    # ... or as the size of the whole ("the contingent now numbers 2,300", "insgesamt 2.300")
+    whole = _collective_before(claim, low, concepts, clause) or concepts.whole_before.search(
+        " ".join(WORD.findall(low, clause[0], claim.start))) is not None
+    return (whole or any(w in concepts.reporting_verbs or w in concepts.count_nouns
+                         for w in words)) and not any(w in concepts.force_nouns for w in words)
 
 
 def _side_of_poll(claim: Claim, prev: Claim, found: Meaning, concepts: Concepts) -> bool:
@@ -628,6 +691,21 @@ def _collective_before(
     return any(word in concepts.collective_nouns for word in words)
 
 
+def _whole_after_change(claim: Claim, antecedent: Meaning | None, low: str,
+                        concepts: Concepts, clause: tuple[int, int]) -> bool:
+    """ "3.000 weitere Soldaten ... ging Seoul von insgesamt rund 14.000 aus", "sent 1,500 fresh
+    troops, bringing the force to 9,000 in all": a figure its own clause calls the whole (a
+    ``whole_before`` phrase right before it) is no further change of the change before it in its
+    sentence; it counts the total that change was added to."""
+    if antecedent is None or antecedent.state != concepts.change_state:
+        return False
+    if concepts.whole_before.search(" ".join(WORD.findall(low, clause[0], claim.start))):
+        return True
+    end = _skip_space(low, claim.end)
+    return any(low.startswith(w, end) and not match_word(low, end + len(w))
+               for w in concepts.whole_before_words)
+
+
 def _bare(claim: Claim, found: Meaning, antecedent: Meaning) -> bool:
     """ "The Pentagon said its own estimate matched the figure of about 3,000", "Vergangene
     Woche war noch von 1500 die Rede": a number with no unit, no noun and no state of its own
@@ -717,7 +795,7 @@ def _countries_placed(
     found: set[str] = set()
     placed_end = -1
     for match in concepts.countries.finditer(low, clause[0], clause[1]):
-        if claim.start <= match.start() < claim.end:
+        if claim.start <= match.start() < claim.end or _in_source(claim, match.start()):
             continue
         form = match.group()
         iso = concepts.country_forms.get(" ".join(form.split()))
@@ -732,6 +810,51 @@ def _countries_placed(
             found.add(iso)
             placed_end = match.end()
     return COORDINATED.join(sorted(found)) if found else None
+
+
+_ALONE_REACH = 5  # words around a duration where "alone", "allein" makes a part of the time
+
+
+def _period_alone(claim: Claim, low: str, concepts: Concepts) -> bool:
+    """ "in the past two weeks alone", "allein in den vergangenen zwei Wochen": a part word of a
+    single word (no partitive) near the duration."""
+    partitive = {*concepts.inclusions, *concepts.part_after}
+    near = [*WORD.findall(low, claim.sentence_start, claim.start)[-_ALONE_REACH:],
+            *WORD.findall(low, claim.end, claim.end + 60)[:_ALONE_REACH]]
+    return any(concepts.state_words.get(w) == concepts.part_state and w not in partitive
+               for w in near)
+
+
+def _second_predicate(claim: Claim, low: str, concepts: Concepts,
+                      clause: tuple[int, int]) -> int | None:
+    """Where a coordinator after the figure opens a second predicate: the first coordinator
+    after the number followed by an auxiliary or a word of no noun phrase ("and are likely",
+    "and some of them", "und einige von ihnen"); None when there is none."""
+    for word in WORD.finditer(low, claim.end, clause[1]):
+        if word.group() in concepts.coordinators:
+            after = WORD.findall(low, word.end(), clause[1])[:_PARTITIVE_REACH + 1]
+            said = f" {' '.join(after)} "
+            if after and (after[0] in concepts.auxiliaries
+                          or any(f" {p} " in said for p in concepts.back_partitives)):
+                return word.start()
+            return None
+    return None
+
+
+def _entity_written(claim: Claim, text: str, end: int) -> bool:
+    """The claim's noun stands at it: not carried over from the figure before ("Die Zahl der
+    Gefallenen schätzt er auf 2.000, die der Verwundeten auf 4.000": the 4.000 are no fallen,
+    the state noun before them names what they count)."""
+    return claim.entity is not None and text.find(claim.entity, claim.start, end) >= 0
+
+
+def _in_source(claim: Claim, at: int) -> bool:
+    """ "Der Geheimdienst in Seoul zählte 290 Tote", "the agency in Seoul counted 290 dead": a
+    place inside the noun phrase of who states the figure says where the source is, not where
+    what it counts is."""
+    start = claim.source_start
+    return start is not None and claim.source is not None and (
+        start <= at < start + len(claim.source))
 
 
 def _own_predicate(claim: Claim, low: str, concepts: Concepts, clause: tuple[int, int]) -> bool:
@@ -862,7 +985,8 @@ def read_meaning(
     state = phrase or unit_state
     said = clause_state(texts, concepts, clause, claim, None,
                         lambda word: _concept_of(word, lex, concepts),
-                        other_nouns=noun is not None and claim.entity is not None, memo=memo)
+                        other_nouns=noun is not None and claim.entity is not None and (
+                            _entity_written(claim, text, end)), memo=memo)
     # a unit not written at the number (inherited: "8,400 people injured and about 400 still
     # missing") yields to the clause's own state word
     inherited = phrase is None and claim.entity is None and said is not None
