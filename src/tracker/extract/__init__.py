@@ -14,7 +14,7 @@ from tracker.extract.engine import NumberMention, extract_claims, number_mention
 from tracker.extract.lexicon import load_lexicon, supported_languages
 from tracker.models import Claim, claim_polars_schema
 
-EXTRACTOR_VERSION = "1.25.0"
+EXTRACTOR_VERSION = "1.26.0"
 
 # The Claim dataclass's fields, in order (tracker.models declares them once).
 CLAIM_SCHEMA: dict[str, pl.DataType] = claim_polars_schema()
