@@ -123,7 +123,7 @@ FLOORS = {
     # passengers, a unit of a material counting the material, "davon" before the number a
     # part, troops prepared for deployment a plan, a concept word naming what money is):
     # nk2 0.925 / 0.908, flights 0.796 / 0.802, harvest 0.559 / 0.473; strike discovery 0.759.
-    "nk2": {"assignment_f1": 0.92, "discovery_f1": 0.90},
+    "nk2": {"assignment_f1": 0.94, "discovery_f1": 0.92},
     "flights": {"assignment_f1": 0.80, "discovery_f1": 0.80},
     "harvest": {"assignment_f1": 0.55, "discovery_f1": 0.47},
     # The nk3 story (holdout/nk3/): first contact at 1.23.0 with the bundled definitions,
@@ -144,9 +144,22 @@ FLOORS = {
     # 0.701, storm 0.885 / 0.855, nk4 0.945 / 0.968; games 0.736 / 0.698, flights 0.807 /
     # 0.809, heatwave 0.943 / 0.879, strike 0.891 / 0.768, breach 0.822 / 0.763, nk3 0.870 /
     # 0.875 (floors raised by hand for these).
-    "recall": {"assignment_f1": 0.80, "discovery_f1": 0.70},
+    "recall": {"assignment_f1": 0.81, "discovery_f1": 0.71},
     "storm": {"assignment_f1": 0.88, "discovery_f1": 0.85},
-    "nk4": {"assignment_f1": 0.94, "discovery_f1": 0.96},
+    "nk4": {"assignment_f1": 0.95, "discovery_f1": 0.97},
+    # The nk5, birdflu and seizure stories (holdout/...): first contact at 1.24.0 (nk5 with the
+    # bundled definitions, the others with the users'): nk5 0.852 / 0.870, birdflu 0.242 /
+    # 0.579, seizure 0.348 / 0.784; after round 14 (1.25.0, still unread) 0.870 / 0.853,
+    # 0.450 / 0.611, 0.600 / 0.802; development data since their errors were read for meaning
+    # round 15 (2026-12-06: a definition's unknown words through their translations and stems
+    # and before the number, a state word after a preposition belonging to another noun, a
+    # country in the source's phrase no owner, a whole after a change, nationals as the
+    # soldiers a text counts, a second predicate not overriding the first): nk5 0.950 / 0.973,
+    # birdflu 0.689 / 0.617, seizure 0.842 / 0.802; nk2 0.943 / 0.924, nk4 0.961 / 0.978,
+    # recall 0.820 / 0.714.
+    "nk5": {"assignment_f1": 0.94, "discovery_f1": 0.96},
+    "birdflu": {"assignment_f1": 0.68, "discovery_f1": 0.61},
+    "seizure": {"assignment_f1": 0.84, "discovery_f1": 0.80},
 }
 
 
