@@ -83,13 +83,11 @@ def test_without_dictionaries_there_are_no_translations(
 
     monkeypatch.setenv("TRACKER_DICTIONARIES", str(tmp_path))
     glossary._dictionary.cache_clear()
-    glossary.translations.cache_clear()
     try:
         assert not glossary.available()
         assert glossary.translations("cocaine", "en", "de") == frozenset()
     finally:
         glossary._dictionary.cache_clear()
-        glossary.translations.cache_clear()
 
 
 def test_a_definition_in_english_takes_the_german_noun_it_translates(tmp_path: Path) -> None:

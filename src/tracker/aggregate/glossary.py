@@ -72,6 +72,9 @@ class Dictionary:
         self._offsets = [start]
         for size in sizes:
             self._offsets.append(self._offsets[-1] + size)
+        # translations found so far (a process looks up the same words again: every
+        # assignment and discovery of a database)
+        self.looked_up: dict[str, frozenset[str]] = {}
 
     def _read(self, offset: int, length: int) -> str:
         first, last = offset // self._chunk, (offset + length - 1) // self._chunk
@@ -158,7 +161,7 @@ def translations_of(words: Iterable[str], source: str, target: str) -> dict[str,
     book = _dictionary(source, target)
     if book is None:
         return {word: frozenset() for word in words}
-    known = _looked_up.setdefault((id(book), source, target), {})
+    known = book.looked_up
     out: dict[str, frozenset[str]] = {w: known[w] for w in words if w in known}
     missing = [w for w in words if w not in known]
     for word, entries in (book.entries(missing) if missing else {}).items():
@@ -172,10 +175,6 @@ def translations_of(words: Iterable[str], source: str, target: str) -> dict[str,
         out[word] = known[word] = frozenset(w for w in found if w)
     return out
 
-
-# translations found so far, per dictionary (a process looks up the same words again: every
-# assignment and discovery of a database)
-_looked_up: dict[tuple[int, str, str], dict[str, frozenset[str]]] = {}
 
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -199,10 +198,26 @@ def word_translations(word: str, source: str, target: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@functools.cache
 def translations(word: str, source: str, target: str) -> frozenset[str]:
     """The lower-cased lemmas the ``source``-``target`` dictionary gives for ``word`` (every
     sense of it as a noun): each translation as written ("admission_ticket") and, of one or
     two words, its head ("ticket"); empty when the dictionary is not installed or has no such
     word."""
     return translations_of([word], source, target).get(word, frozenset())
+
+
+def translations_any(words: Iterable[str]) -> dict[str, frozenset[str]]:
+    """``translations_of`` in every direction the dictionaries give, together (a user may
+    write either language's word)."""
+    words = list(dict.fromkeys(w for w in words if w))
+    found: dict[str, set[str]] = {w: set() for w in words}
+    for source, target in DICTIONARIES:
+        for word, others in translations_of(words, source, target).items():
+            found[word] |= others
+    return {word: frozenset(others) for word, others in found.items()}
+
+
+def word_translations_any(word: str) -> frozenset[str]:
+    """``word_translations`` in every direction the dictionaries give, together."""
+    return frozenset(t for source, target in DICTIONARIES
+                     for t in word_translations(word, source, target))

@@ -372,19 +372,18 @@ def _meaning_sql(q: Quantity, params: list[Any]) -> list[str]:
                 # number of a claim that states no such value of its own (no state, or only a
                 # price; for a concept none, a unit's or its own lemma) takes the claim
                 # ("1,2 Millionen Tiere wurden gekeult", "12 Tonnen Kokain")
-                free = "state IS NULL"
                 if name == "state":
                     # nor a price, which any word of money gives ("the compensation bill had
                     # reached €14.6 million", "Eier kosten 8 Prozent mehr"): the definition's
                     # own word says what the money is
                     params.append(sorted(_of_every_language("measure_only")))
                     free = "(state IS NULL OR list_contains(?, state))"
-                if name == "concept":
+                else:
                     # a unit the definition counts in ("12 Tonnen Kokain" for tonnes) says
                     # nothing of what it measures
-                    params.append(list(_measure_units(q.unit)))
-                    free = (f"(concept IS NULL OR (concept = unit AND list_contains(?, unit)) "
-                            f"OR NOT list_contains({_known_concept_list()}, concept))")
+                    params += [list(_measure_units(q.unit)), sorted(_concept_names()[0])]
+                    free = ("(concept IS NULL OR (concept = unit AND list_contains(?, unit)) "
+                            "OR NOT list_contains(?, concept))")
                 pattern = _forms_regex(own)
                 if name == "state":  # and as the other language's text says it
                     pattern = _with_translated_forms(pattern, own)
@@ -444,8 +443,6 @@ def word_stems(word: str) -> tuple[str, ...]:
 _SPELLINGS = {"c": "[ckz]", "k": "[ck]", "z": "[zc]"}
 
 
-
-
 def _forms_regex(words: tuple[str, ...]) -> str:
     """An RE2 pattern over lower-cased text: a word starting with one of the words' stems,
     after an optional German participle prefix "ge" ("gekeult"), accents absorbed."""
@@ -461,12 +458,9 @@ def _with_translated_forms(pattern: str, words: tuple[str, ...]) -> str:
     supported language, in any part of speech (``glossary.word_translations``: "affected" ->
     "betroffen", "tested" -> "getestet", "compensation" -> "Entschädigung"), as a word start
     ("Entschädigungen"); without the dictionaries the pattern as it was."""
-    from tracker.aggregate.glossary import word_translations
-    from tracker.extract.lexicon import supported_languages
+    from tracker.aggregate.glossary import word_translations_any
 
-    codes = supported_languages()
-    found = sorted({fold(t) for w in words for s in codes for t_ in codes if s != t_
-                    for t in word_translations(w.replace("_", " "), s, t_)},
+    found = sorted({fold(t) for w in words for t in word_translations_any(w.replace("_", " "))},
                    key=len, reverse=True)
     if not found:
         return pattern
@@ -479,13 +473,6 @@ def _with_translated_forms(pattern: str, words: tuple[str, ...]) -> str:
     heads = "|".join(_accent_pattern(t) for t in found)
     return (rf"{pattern}|(^|[^\pL\pN])({alternatives})"
             rf"|\pL({heads})(e|en|n|s|es)?($|[^\pL\pN])")
-
-
-def _known_concept_list() -> str:
-    """The extractor's concepts as an SQL list literal (a claim whose concept is one of them
-    says what it counts)."""
-    return "[" + ", ".join("'" + c.replace("'", "''") + "'"
-                           for c in sorted(_concept_names()[0])) + "]"
 
 
 @functools.cache
@@ -607,18 +594,11 @@ def _with_concept_names(accepted: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _translations(word: str) -> frozenset[str]:
-    """A definition word's translations in every other supported language (both ways: the
-    user may write either language's word)."""
-    from tracker.aggregate.glossary import translations
-    from tracker.extract.lexicon import supported_languages
+    """A definition word's translations in every direction (``glossary.translations_any``)."""
+    from tracker.aggregate.glossary import translations_any
 
-    codes = supported_languages()
-    found: set[str] = set()
-    for source in codes:
-        for target in codes:
-            if source != target:
-                found |= translations(word.replace("_", " "), source, target)
-    return frozenset(found)
+    phrase = word.replace("_", " ")
+    return translations_any([phrase]).get(phrase, frozenset())
 
 
 @functools.cache
@@ -1126,11 +1106,9 @@ _NEAR_WINDOWS = """
                    -- zusätzlich sollen 6.000 Pioniere ..." (the next clause's words are its own)
                    least(coalesce(next_at, length(sentence)),
                          greatest(quote_at, 0) + length(quote) + ?,
-                         CASE WHEN strpos(substr(sentence, greatest(quote_at, 0) + length(quote)
-                                                 + 1), ';') > 0
-                              THEN greatest(quote_at, 0) + length(quote) + strpos(substr(
-                                  sentence, greatest(quote_at, 0) + length(quote) + 1), ';') - 1
-                              ELSE length(sentence) END) AS window_to,
+                         coalesce(greatest(quote_at, 0) + length(quote) - 1 + nullif(strpos(
+                             substr(sentence, greatest(quote_at, 0) + length(quote) + 1), ';'),
+                             0), length(sentence))) AS window_to,
                    -- "50.2% voted yes and 49.8% voted no": right after a coordinator, the
                    -- words since the previous number are that number's
                    greatest(prev_at, 0) + CASE WHEN first_in_sentence OR quote_at <= prev_at

@@ -255,9 +255,8 @@ def _same_concepts(concepts: pl.Series) -> dict[str, str]:
     are a translation of another concept among ``concepts`` (``glossary``: cocaine, ticket),
     each mapped to the commoner of the two, so a story's German and English claims group
     together. Nothing without the dictionaries."""
-    from tracker.aggregate.glossary import available, translations_of
+    from tracker.aggregate.glossary import available, translations_any
     from tracker.aggregate.quantities import _concept_names
-    from tracker.extract.lexicon import supported_languages
 
     if not available():
         return {}
@@ -267,13 +266,7 @@ def _same_concepts(concepts: pl.Series) -> dict[str, str]:
     own = own[:_TRANSLATED_MAX]
     if not own:
         return {}
-    codes = supported_languages()
-    others: dict[str, set[str]] = {c: set() for c in own}
-    for source in codes:
-        for target in codes:
-            if source != target:
-                for word, found in translations_of(own, source, target).items():
-                    others[word] |= found
+    others = translations_any(own)
     mapping: dict[str, str] = {}
     for concept in sorted(own, key=lambda c: (counts[c], c)):  # the rarer first
         present = [o for o in others[concept] if o in counts and o != concept
